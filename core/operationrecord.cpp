@@ -1,0 +1,31 @@
+#include "operationrecord.h"
+
+using namespace Qt::StringLiterals;
+
+QString operationKindName(OperationKind kind)
+{
+    switch (kind) {
+    case OperationKind::Fetch:
+        return u"fetch"_s;
+    case OperationKind::FileLoad:
+        return u"file load"_s;
+    case OperationKind::GenerateFile:
+        return u"generate file"_s;
+    }
+    return {};
+}
+
+QString operationStatusName(OperationStatus status)
+{
+    switch (status) {
+    case OperationStatus::Running:
+        return u"running"_s;
+    case OperationStatus::Succeeded:
+        return u"ok"_s;
+    case OperationStatus::Failed:
+        return u"failed"_s;
+    case OperationStatus::Canceled:
+        return u"canceled"_s;
+    }
+    return {};
+}

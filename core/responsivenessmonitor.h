@@ -1,0 +1,61 @@
+#pragma once
+
+#include <QObject>
+#include <QTimer>
+#include <deque>
+
+// One tick of the monitor: at `atMs` (labNowMs time base) the event loop ran `lagMs` later than
+// asked, i.e. the GUI thread was busy from atMs - lagMs until atMs.
+struct LagSample {
+    double atMs = 0;
+    double lagMs = 0;
+};
+
+struct LagStats {
+    double currentLagMs = 0;
+    double maxStallMs = 0;
+    double p99LagMs = 0;
+    int stallsOver50Ms = 0;
+    int samples = 0;
+};
+
+// Measures how late a precise timer on the GUI thread fires. A responsive event loop runs it
+// within a millisecond; a blocked one runs it only when the block ends, and the lateness is the
+// length of the freeze.
+class ResponsivenessMonitor : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr double StallThresholdMs = 50; // a "long task"
+
+    explicit ResponsivenessMonitor(QObject *parent = nullptr, int intervalMs = 5);
+
+    void start();
+    void stop();
+    int intervalMs() const { return m_timer.interval(); }
+
+    // Measures the lateness of the pending tick right now; Blocking jobs call it as they finish so
+    // their freeze is recorded before anyone asks about it.
+    void checkpoint();
+
+    // Stats over samples whose busy period overlaps [fromMs, toMs].
+    LagStats statsBetween(double fromMs, double toMs) const;
+    LagStats recentStats(double windowMs = 10000) const;
+    // Longest stall overlapping [fromMs, toMs]: the freeze an operation suffered while it ran.
+    double maxStallBetween(double fromMs, double toMs) const;
+
+    const std::deque<LagSample> &samples() const { return m_samples; }
+    double historyMs() const { return m_historyMs; }
+    void setHistoryMs(double ms) { m_historyMs = ms; }
+
+signals:
+    void sampled(const LagSample &sample);
+
+private:
+    void record(double now);
+
+    QTimer m_timer;
+    double m_lastTickMs = 0;
+    double m_historyMs = 120000;
+    std::deque<LagSample> m_samples;
+};
