@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHostAddress>
 #include <QObject>
 #include <QString>
 #include <QUrl>
@@ -16,6 +17,28 @@ struct ServerLimits {
     int maxConnections = 4096; // further connections are closed at once
 };
 
+// Written only by the server thread, readable from any thread.
+struct ServerCounters {
+    std::atomic<int> openConnections = 0;
+    std::atomic<qint64> requestsServed = 0;
+    std::atomic<int> requestsInFlight = 0;
+    std::atomic<int> peakRequestsInFlight = 0;
+
+    void requestStarted()
+    {
+        const int now = ++requestsInFlight;
+        int peak = peakRequestsInFlight.load();
+        while (now > peak && !peakRequestsInFlight.compare_exchange_weak(peak, now)) { }
+    }
+    // answered == false: the connection went away before the answer was complete
+    void requestEnded(bool answered)
+    {
+        --requestsInFlight;
+        if (answered)
+            ++requestsServed;
+    }
+};
+
 // The loopback HTTP server AsyncLab fetches from. It runs on its own thread: in Blocking mode the
 // GUI thread waits for its answers, so it must never share the GUI thread.
 class EmbeddedServer : public QObject
@@ -29,19 +52,25 @@ public:
     bool start(quint16 port = 0, const ServerLimits &limits = {});
     void stop();
     QString errorString() const;
+    bool isRunning() const;
 
     quint16 port() const;
+    QHostAddress serverAddress() const; // the address actually bound; null when stopped
     QUrl baseUrl() const; // http://127.0.0.1:<port>
     QUrl url(const QString &pathAndQuery) const; // baseUrl() + "/delay/100" etc.
 
+    // Counters kept by the server thread, readable from any thread.
     int openConnections() const;
     qint64 requestsServed() const;
-    // Answers the next k requests to /status/<code>?failFirst... routes with 503 (retry demos).
-    void failNextRequests(int count);
+    int requestsInFlight() const; // parsed, answer not yet complete
+    int peakRequestsInFlight() const;
+    void resetPeakRequestsInFlight();
 
 private:
     std::unique_ptr<QThread> m_thread;
     ServerEngine *m_engine = nullptr; // lives on m_thread
     QString m_error;
     quint16 m_port = 0;
+    QHostAddress m_address;
+    ServerCounters m_counters;
 };

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QFuture>
 #include <QPromise>
 #include <QString>
 
@@ -21,9 +22,13 @@ struct FileLoadResult {
 // Reads the file in chunks (never whole in memory), hashing and counting as it goes. The same
 // function serves both modes: Blocking calls it on the GUI thread, Async runs it through
 // QtConcurrent. Progress is reported in KiB (range 0..size/1024; 0..0 when the size is unknown),
-// cancellation is checked between chunks. Always adds exactly one result.
+// cancellation is checked between chunks. Always adds exactly one result, but QFuture drops
+// results added after cancel(): read an async outcome through fileLoadResult().
 void loadFile(QPromise<FileLoadResult> &promise, const QString &path,
               const FileLoadOptions &options = {});
+
+// The result of a finished loadFile() future; a canceled future without one yields canceled=true.
+FileLoadResult fileLoadResult(const QFuture<FileLoadResult> &future);
 
 // Writes a deterministic text file of exactly `bytes` bytes (lines of printable ASCII), for demos
 // that need a big file. Progress in KiB; cancel removes the partial file. Result: error or empty.

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "runmode.h"
+
+#include <QString>
+#include <QStringList>
+#include <variant>
+
+// What the user asked for on the command line.
+struct CommandLine {
+    enum class Action { Window, Serve, Fetch, Load, Compare };
+    Action action = Action::Window;
+    RunMode mode = RunMode::Async;
+    bool modeGiven = false;
+    quint16 port = 0;
+    QString target; // URL for Fetch, path for Load
+    QString scenario;
+    QString screenshotPath;
+    int screenshotDelayMs = 1500;
+    bool json = false;
+
+    bool needsWindow() const { return action == Action::Window || !screenshotPath.isEmpty(); }
+
+    struct Exit {
+        int code;
+        QString output; // --help/--version text or an error line
+    };
+    // Either the parsed options, or how to exit at once (help, version, or a usage error).
+    static std::variant<CommandLine, Exit> parse(const QStringList &arguments);
+};

@@ -1,0 +1,510 @@
+#include "mainwindow.h"
+#include "heartbeatwidget.h"
+#include "lab.h"
+#include "lagchartwidget.h"
+#include "modetoggle.h"
+#include "operationlogmodel.h"
+#include "report.h"
+#include "units.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr qint64 MiB = qint64(1) << 20;
+
+struct RouteDemo {
+    const char16_t *label;
+    const char16_t *path;
+    const char16_t *tip;
+};
+
+const RouteDemo routeDemos[] = {
+    { u"Slow server (2 s)", u"/delay/2000", u"The server answers after 2 seconds." },
+    { u"Download 64 MiB", u"/bytes/67108864", u"64 MiB streamed from the embedded server." },
+    { u"Trickle (3 s)", u"/drip?bytes=262144&ms=3000", u"256 KiB trickled over 3 seconds." },
+    { u"JSON", u"/json", u"A small JSON document." },
+    { u"HTTP 404", u"/status/404", u"The server answers 404 Not Found." },
+    { u"Truncated body", u"/truncate/1048576", u"Announces 1 MiB, sends half, then closes." },
+    { u"Server hangs", u"/hang", u"Accepts and never answers: stopped by the deadline." },
+};
+
+QLabel *figureLabel(QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    QFont font = label->font();
+    font.setBold(true);
+    label->setFont(font);
+    label->setMinimumWidth(label->fontMetrics().horizontalAdvance(u"0000.0 ms"_s));
+    return label;
+}
+} // namespace
+
+MainWindow::MainWindow(Lab *lab, QWidget *parent)
+    : QMainWindow(parent), m_lab(lab), m_logModel(new OperationLogModel(&lab->log(), this))
+{
+    setWindowTitle(u"AsyncLab — blocking vs async"_s);
+    // A deadline the demos can show without a long wait; the hanging server hits it.
+    FetchOptions fetchOptions;
+    fetchOptions.deadlineMs = 10000;
+    m_lab->jobs().setFetchOptions(fetchOptions);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->addWidget(createTopBar());
+
+    m_chart = new LagChartWidget(central);
+    m_chart->setMonitor(&lab->monitor());
+    m_chart->setLog(&lab->log());
+    m_chart->setMinimumHeight(180);
+
+    auto *controls = new QWidget(central);
+    auto *controlsLayout = new QVBoxLayout(controls);
+    controlsLayout->setContentsMargins(0, 0, 0, 0);
+    controlsLayout->addWidget(createFetchPanel());
+    controlsLayout->addWidget(createFilePanel());
+    controlsLayout->addWidget(createProgressRow());
+    m_result = new QLabel(u"Pick a mode, then start a fetch or a file load. Type in the box above "
+                          "while it runs: in Blocking mode nothing you type appears until the work "
+                          "is over."_s,
+                          controls);
+    m_result->setWordWrap(true);
+    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_result->setAccessibleName(u"Last result"_s);
+    controlsLayout->addWidget(m_result);
+
+    m_table = new QTableView(central);
+    m_table->setModel(m_logModel);
+    m_table->setAccessibleName(u"Operations log"_s);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setAlternatingRowColors(true);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    connect(m_logModel, &QAbstractItemModel::rowsInserted, m_table, &QTableView::scrollToBottom);
+
+    auto *splitter = new QSplitter(Qt::Vertical, central);
+    splitter->addWidget(m_chart);
+    splitter->addWidget(controls);
+    splitter->addWidget(m_table);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 0);
+    splitter->setStretchFactor(2, 2);
+    splitter->setChildrenCollapsible(false);
+    layout->addWidget(splitter, 1);
+    setCentralWidget(central);
+
+    createMenus();
+    statusBar()->showMessage(u"Embedded server: %1"_s.arg(lab->server().baseUrl().toString()));
+
+    connect(&lab->jobs(), &JobRunner::progress, this, &MainWindow::onProgress);
+    connect(&lab->jobs(), &JobRunner::finished, this, &MainWindow::onFinished);
+    connect(m_modeToggle, &ModeToggle::modeChanged, this, &MainWindow::describeMode);
+
+    auto *figures = new QTimer(this);
+    connect(figures, &QTimer::timeout, this, &MainWindow::updateLiveFigures);
+    figures->start(200);
+
+    restoreSettings();
+    describeMode();
+    updateRunningState();
+    updateLiveFigures();
+}
+
+MainWindow::~MainWindow() = default;
+
+QWidget *MainWindow::createTopBar()
+{
+    auto *bar = new QWidget(this);
+    auto *grid = new QGridLayout(bar);
+    grid->setContentsMargins(0, 0, 0, 0);
+
+    m_modeToggle = new ModeToggle(bar);
+    m_modeHint = new QLabel(bar);
+    m_modeHint->setWordWrap(true);
+    grid->addWidget(m_modeToggle, 0, 0);
+    grid->addWidget(m_modeHint, 0, 1, 1, 2);
+
+    m_heartbeat = new HeartbeatWidget(bar);
+    m_typingField = new QLineEdit(bar);
+    m_typingField->setPlaceholderText(u"Type here while work runs…"_s);
+    m_typingField->setAccessibleName(u"Typing test field"_s);
+    m_typingField->setToolTip(u"If the GUI thread is blocked, your keystrokes appear only when it is "
+                              "free again."_s);
+    grid->addWidget(m_heartbeat, 1, 0);
+    grid->addWidget(m_typingField, 1, 1, 1, 2);
+
+    auto *figures = new QWidget(bar);
+    auto *row = new QHBoxLayout(figures);
+    row->setContentsMargins(0, 0, 0, 0);
+    m_lagNow = figureLabel(figures);
+    m_maxStall = figureLabel(figures);
+    m_p99 = figureLabel(figures);
+    m_stalls = figureLabel(figures);
+    const auto addFigure = [row, figures](const QString &name, QLabel *value, const QString &tip) {
+        auto *label = new QLabel(name, figures);
+        label->setToolTip(tip);
+        value->setToolTip(tip);
+        value->setAccessibleName(name);
+        row->addWidget(label);
+        row->addWidget(value);
+        row->addSpacing(16);
+    };
+    addFigure(u"Event-loop lag now:"_s, m_lagNow,
+              u"How late the last 5 ms timer tick ran on the GUI thread."_s);
+    addFigure(u"Max stall (10 s):"_s, m_maxStall,
+              u"The longest time the GUI thread could not react, in the last 10 seconds."_s);
+    addFigure(u"p99 lag:"_s, m_p99, u"99% of timer ticks in the last 10 seconds ran at most this late."_s);
+    addFigure(u"Stalls > 50 ms:"_s, m_stalls,
+              u"Freezes long enough to feel (a 'long task'), in the last 10 seconds."_s);
+    row->addStretch();
+    grid->addWidget(figures, 2, 0, 1, 3);
+    grid->setColumnStretch(2, 1);
+    return bar;
+}
+
+QWidget *MainWindow::createFetchPanel()
+{
+    auto *box = new QGroupBox(u"Fetch over HTTP (QNetworkAccessManager)"_s, this);
+    auto *layout = new QVBoxLayout(box);
+    auto *urlRow = new QHBoxLayout;
+    m_urlEdit = new QLineEdit(m_lab->server().url(u"/delay/2000"_s).toString(), box);
+    m_urlEdit->setAccessibleName(u"URL"_s);
+    m_urlEdit->setToolTip(u"Any http:// or https:// URL, or a route of the embedded server such as "
+                          "/bytes/1048576"_s);
+    auto *fetchButton = new QPushButton(u"&Fetch"_s, box);
+    fetchButton->setObjectName(u"fetchButton"_s);
+    fetchButton->setToolTip(u"Fetch the URL in the current mode (Ctrl+F)"_s);
+    fetchButton->setShortcut(QKeySequence(u"Ctrl+F"_s));
+    connect(fetchButton, &QPushButton::clicked, this, [this] { fetch(m_urlEdit->text()); });
+    connect(m_urlEdit, &QLineEdit::returnPressed, this, [this] { fetch(m_urlEdit->text()); });
+    urlRow->addWidget(new QLabel(u"URL:"_s, box));
+    urlRow->addWidget(m_urlEdit, 1);
+    urlRow->addWidget(fetchButton);
+    layout->addLayout(urlRow);
+
+    auto *routes = new QHBoxLayout;
+    routes->addWidget(new QLabel(u"Try:"_s, box));
+    for (const RouteDemo &demo : routeDemos) {
+        auto *button = new QPushButton(QString::fromUtf16(demo.label), box);
+        const QString path = QString::fromUtf16(demo.path);
+        button->setToolTip(u"%1 Fetches %2"_s.arg(QString::fromUtf16(demo.tip), path));
+        button->setObjectName(path);
+        connect(button, &QPushButton::clicked, this, [this, path] {
+            m_urlEdit->setText(m_lab->server().url(path).toString());
+            fetch(m_urlEdit->text());
+        });
+        routes->addWidget(button);
+    }
+    auto *refused = new QPushButton(u"Refused"_s, box);
+    refused->setToolTip(u"Connects to a port where nothing listens."_s);
+    connect(refused, &QPushButton::clicked, this, [this] {
+        m_urlEdit->setText(u"http://127.0.0.1:1/"_s);
+        fetch(m_urlEdit->text());
+    });
+    routes->addWidget(refused);
+    routes->addStretch();
+    layout->addLayout(routes);
+    return box;
+}
+
+QWidget *MainWindow::createFilePanel()
+{
+    auto *box = new QGroupBox(u"Load a file: SHA-256, bytes and lines (QtConcurrent)"_s, this);
+    auto *layout = new QHBoxLayout(box);
+    m_fileEdit = new QLineEdit(box);
+    m_fileEdit->setAccessibleName(u"File path"_s);
+    m_fileEdit->setPlaceholderText(u"Path of a file to load, or generate a sample file →"_s);
+    auto *browse = new QPushButton(u"&Browse…"_s, box);
+    browse->setToolTip(u"Choose a file (Ctrl+O)"_s);
+    connect(browse, &QPushButton::clicked, this, &MainWindow::chooseFile);
+    auto *load = new QPushButton(u"&Load"_s, box);
+    load->setObjectName(u"loadButton"_s);
+    load->setToolTip(u"Load the file in the current mode (Ctrl+L)"_s);
+    load->setShortcut(QKeySequence(u"Ctrl+L"_s));
+    connect(load, &QPushButton::clicked, this, [this] { loadFile(m_fileEdit->text()); });
+    connect(m_fileEdit, &QLineEdit::returnPressed, this, [this] { loadFile(m_fileEdit->text()); });
+
+    m_sampleSize = new QComboBox(box);
+    m_sampleSize->setAccessibleName(u"Sample file size"_s);
+    for (qint64 size : { 16 * MiB, 64 * MiB, 256 * MiB, 1024 * MiB })
+        m_sampleSize->addItem(formatBytes(size), size);
+    m_sampleSize->setCurrentIndex(2);
+    auto *generate = new QPushButton(u"&Generate sample"_s, box);
+    generate->setObjectName(u"generateButton"_s);
+    generate->setToolTip(u"Write a sample text file of the chosen size to %1 (Ctrl+G)"_s.arg(
+            QDir::toNativeSeparators(QDir::tempPath())));
+    generate->setShortcut(QKeySequence(u"Ctrl+G"_s));
+    connect(generate, &QPushButton::clicked, this, &MainWindow::generateSample);
+
+    layout->addWidget(new QLabel(u"File:"_s, box));
+    layout->addWidget(m_fileEdit, 1);
+    layout->addWidget(browse);
+    layout->addWidget(load);
+    layout->addSpacing(16);
+    layout->addWidget(m_sampleSize);
+    layout->addWidget(generate);
+    return box;
+}
+
+QWidget *MainWindow::createProgressRow()
+{
+    auto *row = new QWidget(this);
+    auto *layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_progress = new QProgressBar(row);
+    m_progress->setAccessibleName(u"Progress"_s);
+    m_progress->setFormat(u"Idle"_s);
+    m_cancel = new QPushButton(u"Cancel"_s, row);
+    m_cancel->setObjectName(u"cancelButton"_s);
+    m_cancel->setToolTip(u"Cancel everything that is running (Esc)"_s);
+    m_cancel->setShortcut(QKeySequence(Qt::Key_Escape));
+    connect(m_cancel, &QPushButton::clicked, &m_lab->jobs(), &JobRunner::cancelAll);
+
+    m_scenario = new QComboBox(row);
+    m_scenario->setAccessibleName(u"Comparison scenario"_s);
+    for (const Scenario &s : Scenario::builtIn()) {
+        m_scenario->addItem(s.title, s.name);
+        m_scenario->setItemData(m_scenario->count() - 1, s.description, Qt::ToolTipRole);
+    }
+    auto *compare = new QPushButton(u"&Compare both modes"_s, row);
+    compare->setObjectName(u"compareButton"_s);
+    compare->setToolTip(u"Run the chosen scenario in Blocking mode, then in Async mode, and compare "
+                        "the freezes (Ctrl+R)"_s);
+    compare->setShortcut(QKeySequence(u"Ctrl+R"_s));
+    connect(compare, &QPushButton::clicked, this, &MainWindow::runComparison);
+
+    layout->addWidget(m_progress, 1);
+    layout->addWidget(m_cancel);
+    layout->addSpacing(16);
+    layout->addWidget(m_scenario);
+    layout->addWidget(compare);
+    return row;
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(u"&File"_s);
+    file->addAction(u"&Open file…"_s, QKeySequence::Open, this, &MainWindow::chooseFile);
+    file->addAction(u"&Generate sample file"_s, this, &MainWindow::generateSample);
+    file->addSeparator();
+    file->addAction(u"&Quit"_s, QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu *mode = menuBar()->addMenu(u"&Mode"_s);
+    mode->addAction(u"&Blocking"_s, QKeySequence(u"Ctrl+1"_s), this,
+                    [this] { setMode(RunMode::Blocking); });
+    mode->addAction(u"&Async"_s, QKeySequence(u"Ctrl+2"_s), this, [this] { setMode(RunMode::Async); });
+
+    QMenu *help = menuBar()->addMenu(u"&Help"_s);
+    help->addAction(u"&About AsyncLab"_s, this, [this] {
+        QMessageBox::about(this, u"About AsyncLab"_s,
+                           u"<h3>AsyncLab %1</h3><p>See and measure the difference between blocking "
+                           "and asynchronous code.</p><p>Embedded server: %2</p>"_s.arg(
+                                   QCoreApplication::applicationVersion(),
+                                   m_lab->server().baseUrl().toString()));
+    });
+}
+
+RunMode MainWindow::mode() const
+{
+    return m_modeToggle->mode();
+}
+
+void MainWindow::setMode(RunMode mode)
+{
+    m_modeToggle->setMode(mode);
+    describeMode();
+}
+
+void MainWindow::describeMode()
+{
+    m_modeHint->setText(mode() == RunMode::Blocking
+                                ? u"<b>Blocking:</b> the GUI thread does the work itself and waits "
+                                  "for the network. The heartbeat stops and typing is ignored until "
+                                  "the job ends."_s
+                                : u"<b>Async:</b> the work runs on worker threads or waits in the "
+                                  "event loop. The heartbeat keeps beating and you can keep typing."_s);
+}
+
+void MainWindow::announceBlocking(const QString &what)
+{
+    if (mode() != RunMode::Blocking)
+        return;
+    // Painted at once, because nothing else will be painted until the blocking job ends.
+    m_progress->setRange(0, 0);
+    m_progress->setFormat(u"Blocking: %1 — the window is frozen until it ends"_s.arg(what));
+    m_progress->repaint();
+}
+
+void MainWindow::fetch(const QString &urlText)
+{
+    announceBlocking(u"fetching"_s);
+    m_progressId = m_lab->jobs().fetch(m_lab->resolveUrl(urlText), mode());
+    updateRunningState();
+}
+
+void MainWindow::loadFile(const QString &path)
+{
+    announceBlocking(u"loading the file"_s);
+    m_progressId = m_lab->jobs().loadFile(path.trimmed(), mode());
+    updateRunningState();
+}
+
+void MainWindow::generateSample()
+{
+    const qint64 size = m_sampleSize->currentData().toLongLong();
+    const QString path =
+            QDir(QDir::tempPath()).filePath(u"asynclab-sample-%1.txt"_s.arg(size));
+    announceBlocking(u"writing the sample file"_s);
+    m_progressId = m_lab->jobs().generateFile(path, size, mode());
+    updateRunningState();
+}
+
+void MainWindow::chooseFile()
+{
+    // The native dialog runs its own event loop; harmless here since nothing is measured meanwhile.
+    const QString path = QFileDialog::getOpenFileName(this, u"Load a file"_s, m_fileEdit->text());
+    if (!path.isEmpty())
+        m_fileEdit->setText(path);
+}
+
+void MainWindow::runComparison()
+{
+    ScenarioRunner &runner = m_lab->scenarios();
+    if (runner.isRunning())
+        return;
+    const Scenario scenario = *Scenario::named(m_scenario->currentData().toString());
+    auto *context = new QObject(this); // ends this run's connections when it is over
+    connect(&runner, &ScenarioRunner::status, context, [this](const QString &s) { m_result->setText(s); });
+    connect(&runner, &ScenarioRunner::comparisonFinished, context,
+            [this, scenario, context](const QList<ScenarioRun> &runs) {
+                m_result->setText(u"<pre>%1</pre>"_s.arg(
+                        Report::comparisonText(scenario, runs).toHtmlEscaped()));
+                context->deleteLater();
+            });
+    connect(&runner, &ScenarioRunner::failed, context, [this, context](const QString &error) {
+        m_result->setText(u"Comparison failed: %1"_s.arg(error));
+        context->deleteLater();
+    });
+    runner.compare(scenario);
+}
+
+void MainWindow::onProgress(int id, qint64 done, qint64 total)
+{
+    if (id != m_progressId)
+        return;
+    if (total > 0) {
+        m_progress->setRange(0, 1000);
+        m_progress->setValue(int(1000 * double(done) / double(total)));
+        m_progress->setFormat(u"%1 of %2"_s.arg(formatBytes(done), formatBytes(total)));
+    } else {
+        m_progress->setRange(0, 0);
+        m_progress->setFormat(formatBytes(done));
+    }
+}
+
+void MainWindow::onFinished(int id)
+{
+    const OperationRecord *record = m_lab->log().find(id);
+    if (record && record->kind == OperationKind::GenerateFile
+        && record->status == OperationStatus::Succeeded)
+        m_fileEdit->setText(record->target);
+    if (record && !m_lab->scenarios().isRunning()) {
+        QString text = u"<b>%1 %2</b> (%3 mode): %4"_s.arg(
+                operationKindName(record->kind), record->target.toHtmlEscaped(),
+                runModeName(record->mode), operationStatusName(record->status));
+        if (!record->error.isEmpty())
+            text += u" — <span style='color:#c0392b'>%1</span>"_s.arg(record->error.toHtmlEscaped());
+        if (record->httpStatus > 0)
+            text += u", HTTP %1"_s.arg(record->httpStatus);
+        text += u", %1 in %2, longest freeze %3"_s.arg(formatBytes(record->bytes),
+                                                       formatDuration(record->durationMs()),
+                                                       formatDuration(record->maxStallMs));
+        if (record->lines >= 0)
+            text += u", %1 lines"_s.arg(record->lines);
+        if (!record->sha256.isEmpty())
+            text += u"<br>SHA-256 <tt>%1</tt>"_s.arg(QString::fromLatin1(record->sha256));
+        m_result->setText(text);
+    }
+    updateRunningState();
+}
+
+void MainWindow::updateRunningState()
+{
+    const int running = m_lab->jobs().runningCount();
+    m_cancel->setEnabled(running > 0);
+    if (running == 0) {
+        m_progress->setRange(0, 1);
+        m_progress->setValue(m_lab->log().records().isEmpty() ? 0 : 1);
+        m_progress->setFormat(m_lab->log().records().isEmpty() ? u"Idle"_s : u"Done"_s);
+    } else if (!m_lab->jobs().isRunning(m_progressId)) {
+        m_progress->setRange(0, 0);
+        m_progress->setFormat(u"%1 running"_s.arg(running));
+    }
+}
+
+void MainWindow::updateLiveFigures()
+{
+    const LagStats stats = m_lab->monitor().recentStats(10000);
+    const auto show = [](QLabel *label, double ms) {
+        label->setText(formatDuration(ms));
+        label->setStyleSheet(ms > 100 ? u"color:#c0392b"_s : ms > 16 ? u"color:#d35400"_s : QString());
+    };
+    show(m_lagNow, stats.currentLagMs);
+    show(m_maxStall, stats.maxStallMs);
+    show(m_p99, stats.p99LagMs);
+    m_stalls->setText(QString::number(stats.stallsOver50Ms));
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());
+    if (const auto saved = runModeFromName(settings.value(u"mode"_s).toString()))
+        m_modeToggle->setMode(*saved);
+    const QString url = settings.value(u"fetch/url"_s).toString();
+    // A saved embedded-server URL points at an old port; keep only other addresses.
+    if (!url.isEmpty() && QUrl(url).host() != "127.0.0.1"_L1)
+        m_urlEdit->setText(url);
+    m_fileEdit->setText(settings.value(u"file/path"_s).toString());
+    if (!settings.contains(u"window/geometry"_s))
+        resize(1100, 820);
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(u"window/geometry"_s, saveGeometry());
+    settings.setValue(u"mode"_s, runModeName(mode()));
+    settings.setValue(u"fetch/url"_s, m_urlEdit->text());
+    settings.setValue(u"file/path"_s, m_fileEdit->text());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    m_lab->jobs().cancelAll();
+    event->accept();
+}

@@ -1,0 +1,81 @@
+#pragma once
+
+#include "runmode.h"
+
+#include <QMainWindow>
+
+class Lab;
+class HeartbeatWidget;
+class LagChartWidget;
+class ModeToggle;
+class OperationLogModel;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QTableView;
+
+// The AsyncLab window: the mode toggle, the heartbeat and lag figures that show a freeze, and the
+// buttons that start real fetches and file loads in the chosen mode.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(Lab *lab, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    RunMode mode() const;
+    void setMode(RunMode mode);
+
+    // Named parts, for tests and accessibility.
+    ModeToggle *modeToggle() const { return m_modeToggle; }
+    QLineEdit *urlEdit() const { return m_urlEdit; }
+    QLineEdit *fileEdit() const { return m_fileEdit; }
+    QLineEdit *typingField() const { return m_typingField; }
+
+    void fetch(const QString &urlText);
+    void loadFile(const QString &path);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    QWidget *createTopBar();
+    QWidget *createFetchPanel();
+    QWidget *createFilePanel();
+    QWidget *createProgressRow();
+    void createMenus();
+    void generateSample();
+    void chooseFile();
+    void runComparison();
+    void announceBlocking(const QString &what);
+    void onProgress(int id, qint64 done, qint64 total);
+    void onFinished(int id);
+    void updateLiveFigures();
+    void updateRunningState();
+    void describeMode();
+    void restoreSettings();
+    void saveSettings() const;
+
+    Lab *m_lab;
+    OperationLogModel *m_logModel;
+    ModeToggle *m_modeToggle = nullptr;
+    QLabel *m_modeHint = nullptr;
+    HeartbeatWidget *m_heartbeat = nullptr;
+    QLineEdit *m_typingField = nullptr;
+    QLabel *m_lagNow = nullptr;
+    QLabel *m_maxStall = nullptr;
+    QLabel *m_p99 = nullptr;
+    QLabel *m_stalls = nullptr;
+    LagChartWidget *m_chart = nullptr;
+    QLineEdit *m_urlEdit = nullptr;
+    QLineEdit *m_fileEdit = nullptr;
+    QComboBox *m_sampleSize = nullptr;
+    QComboBox *m_scenario = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QPushButton *m_cancel = nullptr;
+    QLabel *m_result = nullptr;
+    QTableView *m_table = nullptr;
+    int m_progressId = 0; // the operation the progress bar follows
+};

@@ -1,0 +1,141 @@
+#include "fetchjob.h"
+#include "units.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+
+using namespace Qt::StringLiterals;
+
+FetchJob::FetchJob(QNetworkAccessManager *manager, const QUrl &url, const FetchOptions &options,
+                   QObject *parent)
+    : QObject(parent), m_manager(manager), m_url(url), m_options(options)
+{
+    m_deadline.setSingleShot(true);
+    m_deadline.setTimerType(Qt::PreciseTimer);
+    connect(&m_deadline, &QTimer::timeout, this, [this] {
+        abortWith(u"timed out after %1"_s.arg(formatDuration(m_options.deadlineMs)));
+    });
+}
+
+QString FetchJob::validateUrl(const QUrl &url)
+{
+    if (url.isEmpty())
+        return u"no URL given"_s;
+    if (!url.isValid())
+        return u"not a valid URL: %1"_s.arg(url.errorString());
+    if (url.scheme() != "http"_L1 && url.scheme() != "https"_L1) {
+        return url.scheme().isEmpty()
+                ? u"not a valid URL (missing http:// or https://): %1"_s.arg(url.toString())
+                : u"unsupported scheme \"%1\": use http or https"_s.arg(url.scheme());
+    }
+    if (url.host().isEmpty())
+        return u"not a valid URL (no host): %1"_s.arg(url.toString());
+    return {};
+}
+
+void FetchJob::start()
+{
+    if (const QString invalid = validateUrl(m_url); !invalid.isEmpty()) {
+        m_result.error = invalid;
+        finish();
+        return;
+    }
+    QNetworkRequest request(m_url);
+    // Ask for the body as sent, so its length can be checked against Content-Length and its hash
+    // is the hash of what the server holds.
+    request.setRawHeader("Accept-Encoding"_ba, "identity"_ba);
+    m_reply = m_manager->get(request);
+    // Bounded buffer: the network side waits for us instead of piling up the whole body in memory.
+    m_reply->setReadBufferSize(ReadBufferBytes);
+    connect(m_reply, &QNetworkReply::readyRead, this, &FetchJob::readBody);
+    connect(m_reply, &QNetworkReply::downloadProgress, this, &FetchJob::progress);
+    connect(m_reply, &QNetworkReply::finished, this, &FetchJob::onReplyFinished);
+    m_deadline.start(m_options.deadlineMs);
+}
+
+void FetchJob::cancel()
+{
+    if (m_finished)
+        return;
+    m_result.canceled = true;
+    abortWith(u"canceled"_s);
+}
+
+void FetchJob::abortWith(const QString &error)
+{
+    if (m_finished || !m_reply)
+        return;
+    m_abortReason = error;
+    if (!m_reply->isFinished())
+        m_reply->abort(); // emits finished(), handled in onReplyFinished()
+}
+
+void FetchJob::readBody()
+{
+    // Hash at most one slice per event-loop turn: a fast download can have megabytes waiting, and
+    // hashing them all at once would itself stall the GUI thread.
+    constexpr qint64 SliceBytes = 512 * 1024;
+    char buffer[64 * 1024];
+    qint64 sliceDone = 0;
+    while (m_reply && m_reply->bytesAvailable() > 0 && sliceDone < SliceBytes) {
+        const qint64 n = m_reply->read(buffer, sizeof buffer);
+        if (n <= 0)
+            break;
+        sliceDone += n;
+        const QByteArrayView chunk(buffer, n);
+        m_hash.addData(chunk);
+        if (m_result.preview.size() < PreviewBytes)
+            m_result.preview.append(chunk.first(std::min(n, PreviewBytes - m_result.preview.size())));
+        m_result.bytes += n;
+        if (m_result.bytes > m_options.maxBytes) {
+            abortWith(u"stopped after %1: size cap reached"_s.arg(formatBytes(m_options.maxBytes)));
+            return;
+        }
+    }
+    if (m_reply && m_reply->bytesAvailable() > 0 && !m_readScheduled) {
+        m_readScheduled = true;
+        QMetaObject::invokeMethod(this, [this] {
+            m_readScheduled = false;
+            readBody();
+        }, Qt::QueuedConnection);
+    }
+}
+
+void FetchJob::onReplyFinished()
+{
+    m_deadline.stop();
+    while (m_abortReason.isEmpty() && m_reply->bytesAvailable() > 0)
+        readBody();
+    if (!m_abortReason.isEmpty()) {
+        m_result.error = m_result.canceled ? QString() : m_abortReason;
+    } else {
+        m_result.httpStatus = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QVariant announced = m_reply->header(QNetworkRequest::ContentLengthHeader);
+        if (m_reply->error() != QNetworkReply::NoError) {
+            // Qt's text for HTTP errors repeats the URL; the status code says it better.
+            m_result.error = m_result.httpStatus > 0
+                    ? u"HTTP %1 %2"_s.arg(m_result.httpStatus)
+                              .arg(m_reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute)
+                                           .toString())
+                    : m_reply->errorString();
+        } else if (announced.isValid() && announced.toLongLong() != m_result.bytes) {
+            // QNetworkAccessManager reports a short body as success; a body shorter than its
+            // Content-Length is a failed transfer.
+            m_result.error = u"truncated body: %1 of %2 announced bytes received"_s
+                                     .arg(m_result.bytes)
+                                     .arg(announced.toLongLong());
+        }
+    }
+    m_reply->deleteLater();
+    finish();
+}
+
+void FetchJob::finish()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    if (m_result.ok())
+        m_result.sha256 = m_hash.hexDigest();
+    emit finished(m_result);
+}

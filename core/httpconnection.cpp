@@ -1,0 +1,426 @@
+#include "httpconnection.h"
+
+#include <QTcpSocket>
+#include <QTimer>
+#include <algorithm>
+
+namespace {
+
+constexpr qint64 ReadBufferBytes = 64 * 1024; // Qt stops reading the socket beyond this
+constexpr qint64 WriteHighWater = 256 * 1024; // refill a streamed body below this
+
+// Whole periods of the pattern, so every full chunk of a body starts at pattern offset 0 and can
+// be handed to the socket as the same shared buffer, without copying.
+const QByteArray &patternChunk()
+{
+    static const QByteArray chunk = [] {
+        QByteArray bytes(251 * 1024, Qt::Uninitialized);
+        for (qsizetype i = 0; i < bytes.size(); ++i)
+            bytes[i] = ServerRoutes::patternByte(i);
+        return bytes;
+    }();
+    return chunk;
+}
+
+const QByteArray &dripChunk()
+{
+    static const QByteArray chunk(64 * 1024, '*');
+    return chunk;
+}
+
+HttpConnection *self(http_parser *parser)
+{
+    return static_cast<HttpConnection *>(parser->data);
+}
+
+bool statusHasBody(int status)
+{
+    return status != 204 && status != 304;
+}
+
+} // namespace
+
+HttpConnection::HttpConnection(QTcpSocket *socket, ServerRoutes *routes,
+                               const ServerLimits &limits, ServerCounters *counters,
+                               QObject *parent)
+    : QObject(parent),
+      m_socket(socket),
+      m_routes(routes),
+      m_limits(limits),
+      m_counters(counters),
+      m_idleTimer(new QTimer(this)),
+      m_responseTimer(new QTimer(this))
+{
+    ++m_counters->openConnections;
+    m_socket->setParent(this);
+    m_socket->setReadBufferSize(ReadBufferBytes);
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    http_parser_init(&m_parser, HTTP_REQUEST);
+    m_parser.data = this;
+
+    m_idleTimer->setSingleShot(true);
+    m_responseTimer->setTimerType(Qt::PreciseTimer); // clients measure how late answers are
+    connect(m_idleTimer, &QTimer::timeout, this, &HttpConnection::onIdleTimeout);
+    connect(m_responseTimer, &QTimer::timeout, this, &HttpConnection::onResponseTimer);
+    connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
+    connect(m_socket, &QTcpSocket::bytesWritten, this, &HttpConnection::onBytesWritten);
+    connect(m_socket, &QTcpSocket::disconnected, this, &HttpConnection::release);
+
+    m_idleTimer->start(m_limits.idleTimeoutMs);
+}
+
+HttpConnection::~HttpConnection()
+{
+    // Deleted with the server engine while still open.
+    if (m_state != State::Closed)
+        settleCounters();
+}
+
+const http_parser_settings &HttpConnection::parserSettings()
+{
+    static const http_parser_settings settings = [] {
+        http_parser_settings s;
+        http_parser_settings_init(&s);
+        s.on_message_begin = [](http_parser *p) { return self(p)->onMessageBegin(); };
+        s.on_url = [](http_parser *p, const char *at, size_t n) { return self(p)->onUrl(at, n); };
+        s.on_header_field = [](http_parser *p, const char *at, size_t n) {
+            return self(p)->onHeaderField(at, n);
+        };
+        s.on_header_value = [](http_parser *p, const char *at, size_t n) {
+            return self(p)->onHeaderValue(at, n);
+        };
+        s.on_headers_complete = [](http_parser *p) { return self(p)->onHeadersComplete(); };
+        s.on_message_complete = [](http_parser *p) { return self(p)->onMessageComplete(); };
+        return s;
+    }();
+    return settings;
+}
+
+int HttpConnection::onMessageBegin()
+{
+    m_request = {};
+    m_field.clear();
+    m_value.clear();
+    m_inValue = false;
+    m_headBytes = 0;
+    m_refusal = 0;
+    return 0;
+}
+
+int HttpConnection::countHeadBytes(size_t length)
+{
+    m_headBytes += qint64(length);
+    if (m_headBytes <= m_limits.maxHeadBytes)
+        return 0;
+    m_refusal = 431;
+    return -1; // stops the parser before the head can grow further
+}
+
+int HttpConnection::onUrl(const char *at, size_t length)
+{
+    m_request.target.append(at, qsizetype(length));
+    return countHeadBytes(length);
+}
+
+int HttpConnection::onHeaderField(const char *at, size_t length)
+{
+    // Fields and values can arrive in pieces: a field piece after a value starts the next line.
+    if (m_inValue)
+        endHeaderLine();
+    m_field.append(at, qsizetype(length));
+    return countHeadBytes(length + 4); // ": " and CRLF
+}
+
+int HttpConnection::onHeaderValue(const char *at, size_t length)
+{
+    m_inValue = true;
+    m_value.append(at, qsizetype(length));
+    return countHeadBytes(length);
+}
+
+void HttpConnection::endHeaderLine()
+{
+    if (m_field.compare("host", Qt::CaseInsensitive) == 0) {
+        m_request.host = m_value.trimmed();
+        ++m_request.hostCount;
+    }
+    m_field.clear();
+    m_value.clear();
+    m_inValue = false;
+}
+
+int HttpConnection::onHeadersComplete()
+{
+    if (m_inValue)
+        endHeaderLine();
+    m_idleTimer->stop();
+    m_request.method = http_method_str(http_method(m_parser.method));
+    m_request.http11 =
+            m_parser.http_major > 1 || (m_parser.http_major == 1 && m_parser.http_minor >= 1);
+    m_keepAlive = http_should_keep_alive(&m_parser) && !m_parser.upgrade;
+    m_headOnly = m_parser.method == HTTP_HEAD;
+    const bool hasBody = (m_parser.flags & F_CHUNKED) || m_parser.uses_transfer_encoding
+            || ((m_parser.flags & F_CONTENTLENGTH) && m_parser.content_length > 0);
+    if (!hasBody)
+        return 0;
+    m_refusal = 413;
+    return -1;
+}
+
+int HttpConnection::onMessageComplete()
+{
+    // Hold the rest of the input until this request is answered.
+    http_parser_pause(&m_parser, 1);
+    return 0;
+}
+
+void HttpConnection::onReadyRead()
+{
+    if (m_state == State::ReadingHead)
+        processInput();
+    else if (m_state == State::Closing)
+        m_socket->skip(m_socket->bytesAvailable());
+    // While responding the data waits in the socket's bounded buffer.
+}
+
+void HttpConnection::processInput()
+{
+    while (m_state == State::ReadingHead) {
+        // A client that pipelines without reading must not grow our write buffer.
+        if (m_socket->bytesToWrite() > WriteHighWater)
+            return;
+        if (m_inputPos == m_input.size()) {
+            m_input = m_socket->read(ReadBufferBytes);
+            m_inputPos = 0;
+            if (m_input.isEmpty())
+                return;
+        }
+        const size_t available = size_t(m_input.size() - m_inputPos);
+        const size_t used = http_parser_execute(&m_parser, &parserSettings(),
+                                                m_input.constData() + m_inputPos, available);
+        m_inputPos += qsizetype(used);
+        const auto error = http_errno(m_parser.http_errno);
+        if (error == HPE_PAUSED) {
+            http_parser_pause(&m_parser, 0);
+            beginResponse();
+            answer(m_routes->respond(m_request));
+        } else if (m_refusal == 413) {
+            refuse(413, "request bodies are not accepted");
+        } else if (m_refusal == 431 || error == HPE_HEADER_OVERFLOW) {
+            refuse(431, "the request head is larger than "
+                                + QByteArray::number(m_limits.maxHeadBytes) + " bytes");
+        } else if (error != HPE_OK) {
+            refuse(400, QByteArray("malformed request: ") + http_errno_description(error));
+        } else if (used < available) {
+            refuse(400, "malformed request: the parser stopped early");
+        }
+    }
+}
+
+void HttpConnection::beginResponse()
+{
+    m_state = State::Responding;
+    m_requestActive = true;
+    m_counters->requestStarted();
+}
+
+void HttpConnection::refuse(int status, const QByteArray &reason)
+{
+    beginResponse();
+    m_keepAlive = false; // the rest of the input cannot be trusted
+    m_headOnly = false;
+    ServerRoutes::Response response;
+    response.status = status;
+    response.body = reason + '\n';
+    answer(response);
+}
+
+void HttpConnection::answer(const ServerRoutes::Response &response)
+{
+    using Kind = ServerRoutes::Response::Kind;
+    m_response = response;
+    switch (response.kind) {
+    case Kind::Complete:
+        if (response.delayMs > 0) {
+            m_responseTimer->setSingleShot(true);
+            m_responseTimer->start(response.delayMs);
+            return;
+        }
+        sendComplete();
+        return;
+    case Kind::Pattern:
+        m_socket->write(head(response.length));
+        startBody(patternChunk(), response.length);
+        pumpBody();
+        return;
+    case Kind::Truncate:
+        m_socket->write(head(response.length)); // looks like a normal keep-alive answer...
+        m_keepAlive = false; // ...but the connection dies half way
+        startBody(patternChunk(), response.length / 2);
+        pumpBody();
+        return;
+    case Kind::Drip:
+        m_socket->write(head(response.length));
+        startBody(dripChunk(), response.length);
+        if (m_bodyEnd > 0 && response.durationMs > 0) {
+            m_bodyAllowed = 0;
+            m_dripClock.start();
+            m_responseTimer->setSingleShot(false);
+            m_responseTimer->start(int(std::max<qint64>(10, response.durationMs / m_bodyEnd)));
+        }
+        pumpBody();
+        return;
+    case Kind::Garbage:
+        m_socket->write(response.body);
+        m_keepAlive = false;
+        finishResponse();
+        return;
+    case Kind::Close:
+        m_keepAlive = false;
+        finishResponse();
+        return;
+    case Kind::Hang:
+        m_idleTimer->start(m_limits.idleTimeoutMs); // the only way out besides the client leaving
+        return;
+    }
+}
+
+void HttpConnection::onResponseTimer()
+{
+    if (m_response.kind == ServerRoutes::Response::Kind::Drip)
+        dripTick();
+    else
+        sendComplete();
+}
+
+void HttpConnection::sendComplete()
+{
+    const QByteArray &body = m_response.body;
+    const bool withBody = !m_headOnly && statusHasBody(m_response.status);
+    m_socket->write(head(body.size()) + (withBody ? body : QByteArray()));
+    finishResponse();
+}
+
+void HttpConnection::dripTick()
+{
+    // Paced by the clock, not by counting ticks, so late timer events do not stretch the drip.
+    const qint64 elapsed = m_dripClock.elapsed();
+    m_bodyAllowed = elapsed >= m_response.durationMs ? m_bodyEnd
+                                                     : m_bodyEnd * elapsed / m_response.durationMs;
+    if (m_bodyAllowed == m_bodyEnd)
+        m_responseTimer->stop();
+    pumpBody();
+}
+
+QByteArray HttpConnection::head(qint64 contentLength) const
+{
+    const int status = m_response.status;
+    QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' '
+            + ServerRoutes::reasonPhrase(status) + "\r\n";
+    if (statusHasBody(status)) {
+        head += "Content-Type: " + m_response.contentType + "\r\nContent-Length: "
+                + QByteArray::number(contentLength) + "\r\n";
+    }
+    for (const auto &[name, value] : m_response.headers)
+        head += name + ": " + value + "\r\n";
+    if (!m_keepAlive)
+        head += "Connection: close\r\n";
+    else if (!m_request.http11)
+        head += "Connection: keep-alive\r\n";
+    return head + "\r\n";
+}
+
+void HttpConnection::startBody(const QByteArray &fill, qint64 length)
+{
+    m_fill = &fill;
+    m_bodySent = 0;
+    m_bodyEnd = m_headOnly || !statusHasBody(m_response.status) ? 0 : length;
+    m_bodyAllowed = m_bodyEnd;
+}
+
+void HttpConnection::pumpBody()
+{
+    if (!m_fill)
+        return;
+    // Only a bounded amount is queued; bytesWritten calls back here as the client reads.
+    while (m_bodySent < m_bodyAllowed && m_socket->bytesToWrite() < WriteHighWater) {
+        const qint64 n = std::min<qint64>(m_bodyAllowed - m_bodySent, m_fill->size());
+        m_socket->write(n == m_fill->size() ? *m_fill : m_fill->first(n));
+        m_bodySent += n;
+    }
+    if (m_bodySent == m_bodyEnd) {
+        m_fill = nullptr;
+        finishResponse();
+    }
+}
+
+void HttpConnection::finishResponse()
+{
+    m_responseTimer->stop();
+    m_requestActive = false;
+    m_counters->requestEnded(true);
+    if (!m_keepAlive) {
+        closeGracefully();
+        return;
+    }
+    m_state = State::ReadingHead;
+    m_idleTimer->start(m_limits.idleTimeoutMs);
+    // Queued: this may run inside processInput(), whose loop picks up the next request itself.
+    QMetaObject::invokeMethod(this, &HttpConnection::processInput, Qt::QueuedConnection);
+}
+
+void HttpConnection::onBytesWritten()
+{
+    switch (m_state) {
+    case State::Responding:
+        pumpBody();
+        break;
+    case State::ReadingHead:
+        processInput(); // may have waited for the write buffer to drain
+        break;
+    case State::Closing:
+        // Read what the client still sent before closing: unread input makes the kernel answer
+        // with a reset, which can destroy the answer before the client reads it.
+        if (m_socket->bytesToWrite() == 0) {
+            m_socket->skip(m_socket->bytesAvailable());
+            m_socket->disconnectFromHost();
+        }
+        break;
+    case State::Closed:
+        break;
+    }
+}
+
+void HttpConnection::closeGracefully()
+{
+    m_state = State::Closing;
+    m_responseTimer->stop();
+    m_idleTimer->start(m_limits.idleTimeoutMs); // a client that never reads cannot keep us
+    onBytesWritten();
+}
+
+void HttpConnection::onIdleTimeout()
+{
+    m_socket->abort();
+    release();
+}
+
+void HttpConnection::release()
+{
+    if (m_state == State::Closed)
+        return;
+    m_state = State::Closed;
+    m_idleTimer->stop();
+    m_responseTimer->stop();
+    m_fill = nullptr;
+    settleCounters();
+    deleteLater(); // we may be inside one of the socket's signals
+}
+
+void HttpConnection::settleCounters()
+{
+    if (m_requestActive)
+        m_counters->requestEnded(false);
+    m_requestActive = false;
+    --m_counters->openConnections;
+}

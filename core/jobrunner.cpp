@@ -1,0 +1,178 @@
+#include "jobrunner.h"
+#include "labclock.h"
+#include "operationlog.h"
+#include "responsivenessmonitor.h"
+#include "threadlabel.h"
+
+#include <QFutureWatcher>
+#include <QtConcurrent>
+
+using namespace Qt::StringLiterals;
+
+JobRunner::JobRunner(OperationLog *log, ResponsivenessMonitor *monitor, QObject *parent)
+    : QObject(parent), m_log(log), m_monitor(monitor)
+{
+}
+
+JobRunner::~JobRunner()
+{
+    // Pool tasks would otherwise keep running past the application's end, and QCoreApplication
+    // waits for the global pool on exit. Cancelled loads stop within one chunk.
+    m_shuttingDown = true;
+    const QList<Running> running = m_running.values();
+    for (const Running &r : running)
+        r.cancel();
+    for (const Running &r : running) {
+        if (r.waitForFinished)
+            r.waitForFinished();
+    }
+}
+
+OperationRecord JobRunner::begin(OperationKind kind, RunMode mode, const QString &target)
+{
+    OperationRecord record;
+    record.kind = kind;
+    record.mode = mode;
+    record.target = target;
+    record.startMs = labNowMs();
+    record.id = m_log->add(record);
+    return record;
+}
+
+void JobRunner::complete(OperationRecord record)
+{
+    m_running.remove(record.id);
+    if (m_shuttingDown)
+        return;
+    record.endMs = labNowMs();
+    if (record.mode == RunMode::Blocking)
+        m_monitor->checkpoint(); // the freeze just ended: measure it now, not at the next tick
+    record.maxStallMs = m_monitor->maxStallBetween(record.startMs, record.endMs);
+    m_log->update(record);
+    emit finished(record.id);
+}
+
+void JobRunner::cancel(int id)
+{
+    if (auto it = m_running.constFind(id); it != m_running.cend())
+        it->cancel();
+}
+
+void JobRunner::cancelAll()
+{
+    const QList<int> ids = m_running.keys();
+    for (int id : ids)
+        cancel(id);
+}
+
+int JobRunner::fetch(const QUrl &url, RunMode mode)
+{
+    OperationRecord record = begin(OperationKind::Fetch, mode, url.toDisplayString());
+    if (mode == RunMode::Blocking) {
+        record.workerThread = m_blockingFetcher.threadLabel();
+        applyFetchResult(record, m_blockingFetcher.fetch(url, m_fetchOptions));
+        return record.id;
+    }
+    // No thread does the waiting: the reply's signals arrive through this thread's event loop.
+    record.workerThread = currentThreadLabel();
+    const int id = record.id;
+    auto *job = new FetchJob(&m_manager, url, m_fetchOptions, this);
+    connect(job, &FetchJob::progress, this,
+            [this, id](qint64 received, qint64 total) { emit progress(id, received, total); });
+    connect(job, &FetchJob::finished, this, [this, job, record](const FetchResult &result) {
+        job->deleteLater();
+        applyFetchResult(record, result);
+    });
+    m_running.insert(id, { [job] { job->cancel(); }, {} });
+    job->start();
+    return id;
+}
+
+void JobRunner::applyFetchResult(OperationRecord record, const FetchResult &result)
+{
+    record.status = result.canceled ? OperationStatus::Canceled
+            : result.ok()           ? OperationStatus::Succeeded
+                                    : OperationStatus::Failed;
+    record.httpStatus = result.httpStatus;
+    record.bytes = result.bytes;
+    record.sha256 = result.sha256;
+    record.error = result.error;
+    complete(record);
+}
+
+int JobRunner::loadFile(const QString &path, RunMode mode)
+{
+    const FileLoadOptions options = m_fileOptions;
+    OperationRecord record = begin(OperationKind::FileLoad, mode, path);
+    runPromiseJob<FileLoadResult>(
+            record,
+            [path, options](QPromise<FileLoadResult> &promise) { ::loadFile(promise, path, options); },
+            [](OperationRecord &r, const FileLoadResult &result) {
+                r.status = result.canceled ? OperationStatus::Canceled
+                        : result.ok()      ? OperationStatus::Succeeded
+                                           : OperationStatus::Failed;
+                r.bytes = result.bytes;
+                r.lines = result.lines;
+                r.sha256 = result.sha256;
+                r.error = result.error;
+            });
+    return record.id;
+}
+
+int JobRunner::generateFile(const QString &path, qint64 bytes, RunMode mode)
+{
+    OperationRecord record = begin(OperationKind::GenerateFile, mode, path);
+    record.totalBytes = bytes;
+    runPromiseJob<QString>(
+            record,
+            [path, bytes](QPromise<QString> &promise) { generateSampleFile(promise, path, bytes); },
+            [bytes](OperationRecord &r, const QString &error) {
+                r.status = error.isEmpty() ? OperationStatus::Succeeded : OperationStatus::Failed;
+                r.bytes = error.isEmpty() ? bytes : 0;
+                r.error = error;
+            });
+    return record.id;
+}
+
+// The one place where a QPromise-based job is run: called right here on the GUI thread in Blocking
+// mode, handed to the thread pool in Async mode. The job function is the same either way.
+template<typename T>
+void JobRunner::runPromiseJob(OperationRecord record, std::function<void(QPromise<T> &)> work,
+                              std::function<void(OperationRecord &, const T &)> apply)
+{
+    if (record.mode == RunMode::Blocking) {
+        record.workerThread = currentThreadLabel();
+        QPromise<T> promise;
+        QFuture<T> future = promise.future();
+        promise.start();
+        work(promise);
+        promise.finish();
+        apply(record, future.result());
+        complete(record);
+        return;
+    }
+    const int id = record.id;
+    auto workerThread = std::make_shared<QString>();
+    auto *watcher = new QFutureWatcher<T>(this);
+    connect(watcher, &QFutureWatcherBase::progressValueChanged, this, [this, watcher, id](int kib) {
+        const int maximum = watcher->progressMaximum();
+        emit progress(id, qint64(kib) * 1024, maximum > 0 ? qint64(maximum) * 1024 : -1);
+    });
+    connect(watcher, &QFutureWatcherBase::finished, this,
+            [this, watcher, record, workerThread, apply]() mutable {
+                watcher->deleteLater();
+                const QFuture<T> future = watcher->future();
+                record.workerThread = *workerThread; // written before the task reported its end
+                // A cancelled promise drops results added after the cancel.
+                if (future.resultCount() > 0)
+                    apply(record, future.result());
+                else
+                    record.status = OperationStatus::Canceled;
+                complete(record);
+            });
+    m_running.insert(id, { [watcher] { watcher->cancel(); }, [watcher] { watcher->waitForFinished(); } });
+    watcher->setFuture(QtConcurrent::run([work, workerThread](QPromise<T> &promise) {
+        *workerThread = currentThreadLabel();
+        work(promise);
+    }));
+}

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "blockingfetcher.h"
+#include "fetchjob.h"
+#include "fileload.h"
+#include "operationrecord.h"
+
+#include <QHash>
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <functional>
+
+class OperationLog;
+class ResponsivenessMonitor;
+
+// Starts fetches, file loads and sample-file generation in either mode, records each one in the
+// operation log with the longest GUI freeze it caused, and cancels them. Lives on the GUI thread.
+// In Blocking mode every call returns only when the operation is over (finished() has been
+// emitted); in Async mode it returns at once.
+class JobRunner : public QObject
+{
+    Q_OBJECT
+public:
+    JobRunner(OperationLog *log, ResponsivenessMonitor *monitor, QObject *parent = nullptr);
+    ~JobRunner() override;
+
+    void setFetchOptions(const FetchOptions &options) { m_fetchOptions = options; }
+    void setFileLoadOptions(const FileLoadOptions &options) { m_fileOptions = options; }
+    const FetchOptions &fetchOptions() const { return m_fetchOptions; }
+
+    int fetch(const QUrl &url, RunMode mode);
+    int loadFile(const QString &path, RunMode mode);
+    int generateFile(const QString &path, qint64 bytes, RunMode mode);
+
+    void cancel(int id);
+    void cancelAll();
+    bool isRunning(int id) const { return m_running.contains(id); }
+    int runningCount() const { return int(m_running.size()); }
+
+signals:
+    void progress(int id, qint64 done, qint64 total); // total < 0: unknown
+    void finished(int id);
+
+private:
+    OperationRecord begin(OperationKind kind, RunMode mode, const QString &target);
+    void complete(OperationRecord record);
+    void applyFetchResult(OperationRecord record, const FetchResult &result);
+    template<typename T>
+    void runPromiseJob(OperationRecord record, std::function<void(QPromise<T> &)> work,
+                       std::function<void(OperationRecord &, const T &)> apply);
+
+    OperationLog *m_log;
+    ResponsivenessMonitor *m_monitor;
+    QNetworkAccessManager m_manager;
+    BlockingFetcher m_blockingFetcher;
+    FetchOptions m_fetchOptions;
+    FileLoadOptions m_fileOptions;
+    struct Running {
+        std::function<void()> cancel;
+        std::function<void()> waitForFinished; // pool tasks only
+    };
+    QHash<int, Running> m_running; // async operations in flight
+    bool m_shuttingDown = false;
+};

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "embeddedserver.h"
+#include "jobrunner.h"
+#include "operationlog.h"
+#include "responsivenessmonitor.h"
+#include "scenariorunner.h"
+
+#include <QObject>
+
+// Everything the app measures with, wired together once: the loopback server, the monitor, the
+// operations log, the job runner and the scenario runner. Used by the window and the command line.
+class Lab : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Lab(QObject *parent = nullptr);
+    ~Lab() override;
+
+    bool start(quint16 port = 0); // starts server and monitor; false with errorString()
+    QString errorString() const { return m_server.errorString(); }
+
+    // Absolute URLs pass through; "/path" is taken as a route of the embedded server.
+    QUrl resolveUrl(const QString &text) const;
+
+    EmbeddedServer &server() { return m_server; }
+    ResponsivenessMonitor &monitor() { return m_monitor; }
+    OperationLog &log() { return m_log; }
+    JobRunner &jobs() { return m_jobs; }
+    ScenarioRunner &scenarios() { return m_scenarios; }
+
+private:
+    EmbeddedServer m_server;
+    ResponsivenessMonitor m_monitor;
+    OperationLog m_log;
+    JobRunner m_jobs; // after the log and monitor it records into, so it is destroyed first
+    ScenarioRunner m_scenarios;
+};

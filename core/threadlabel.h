@@ -1,0 +1,7 @@
+#pragma once
+
+#include <QString>
+
+// A short, stable name for the calling thread: "GUI thread" for the application's main thread,
+// the QThread's objectName when it has one, otherwise "worker N" numbered in order of first use.
+QString currentThreadLabel();

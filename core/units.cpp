@@ -1,0 +1,24 @@
+#include "units.h"
+
+using namespace Qt::StringLiterals;
+
+QString formatBytes(qint64 bytes)
+{
+    static const char *const units[] = { "KiB", "MiB", "GiB", "TiB" };
+    if (bytes < 1024)
+        return u"%1 B"_s.arg(bytes);
+    double value = double(bytes);
+    int unit = -1;
+    while (value >= 1024 && unit < 3) {
+        value /= 1024;
+        ++unit;
+    }
+    return u"%1 %2"_s.arg(value, 0, 'f', 1).arg(QLatin1StringView(units[unit]));
+}
+
+QString formatDuration(double ms)
+{
+    if (ms < 1000)
+        return u"%1 ms"_s.arg(ms, 0, 'f', ms < 10 ? 1 : 0);
+    return u"%1 s"_s.arg(ms / 1000, 0, 'f', ms < 10000 ? 2 : 1);
+}

@@ -1,0 +1,176 @@
+#include "heartbeatwidget.h"
+#include "lab.h"
+#include "mainwindow.h"
+#include "modetoggle.h"
+
+#include <QApplication>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+// Drives the real window with mouse clicks and key presses, as a person would.
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void toggleSwitchesMode();
+    void asyncFetchKeepsWindowResponsive();
+    void blockingFetchFreezesWindow();
+    void fileLoadInBothModes();
+    void badInputGetsClearMessage();
+    void screenshotIsNotBlank();
+
+private:
+    void clickMode(RunMode mode);
+    void click(const QString &buttonName);
+    const OperationRecord &lastRecord() const { return m_lab->log().records().constLast(); }
+
+    std::unique_ptr<Lab> m_lab;
+    std::unique_ptr<MainWindow> m_window;
+    QTemporaryDir m_dir;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(u"AsyncLabTests"_s);
+    QVERIFY(m_dir.isValid());
+}
+
+void TestMainWindow::init()
+{
+    m_lab = std::make_unique<Lab>();
+    QVERIFY2(m_lab->start(), qPrintable(m_lab->errorString()));
+    m_window = std::make_unique<MainWindow>(m_lab.get());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QTest::qWait(100);
+}
+
+void TestMainWindow::cleanup()
+{
+    m_window.reset();
+    m_lab.reset();
+}
+
+void TestMainWindow::clickMode(RunMode mode)
+{
+    ModeToggle *toggle = m_window->modeToggle();
+    const QPoint where(mode == RunMode::Blocking ? toggle->width() / 4 : toggle->width() * 3 / 4,
+                       toggle->height() / 2);
+    QTest::mouseClick(toggle, Qt::LeftButton, {}, where);
+    QCOMPARE(m_window->mode(), mode);
+}
+
+void TestMainWindow::click(const QString &buttonName)
+{
+    auto *button = m_window->findChild<QPushButton *>(buttonName);
+    QVERIFY2(button, qPrintable(buttonName));
+    QTest::mouseClick(button, Qt::LeftButton);
+}
+
+void TestMainWindow::toggleSwitchesMode()
+{
+    QSignalSpy changed(m_window->modeToggle(), &ModeToggle::modeChanged);
+    clickMode(RunMode::Blocking);
+    clickMode(RunMode::Async);
+    clickMode(RunMode::Async);
+    QCOMPARE(changed.size(), 2);
+}
+
+void TestMainWindow::asyncFetchKeepsWindowResponsive()
+{
+    clickMode(RunMode::Async);
+    auto *heartbeat = m_window->findChild<HeartbeatWidget *>();
+    QVERIFY(heartbeat);
+    m_window->urlEdit()->setText(m_lab->server().url(u"/delay/1000"_s).toString());
+    QSignalSpy finished(&m_lab->jobs(), &JobRunner::finished);
+    const qint64 framesBefore = heartbeat->frameCount();
+    click(u"fetchButton"_s);
+    QCOMPARE(finished.size(), 0); // returned at once: the wait happens in the event loop
+    QTest::keyClicks(m_window->typingField(), u"hello"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 5000);
+    const OperationRecord &r = lastRecord();
+    QCOMPARE(r.status, OperationStatus::Succeeded);
+    QVERIFY2(r.durationMs() >= 950, qPrintable(QString::number(r.durationMs())));
+    QVERIFY2(r.maxStallMs < 100, qPrintable(QString::number(r.maxStallMs)));
+    QCOMPARE(m_window->typingField()->text(), u"hello"_s);
+    QVERIFY2(heartbeat->frameCount() - framesBefore > 20,
+             qPrintable(QString::number(heartbeat->frameCount() - framesBefore)));
+}
+
+void TestMainWindow::blockingFetchFreezesWindow()
+{
+    clickMode(RunMode::Blocking);
+    m_window->urlEdit()->setText(m_lab->server().url(u"/delay/1000"_s).toString());
+    QSignalSpy finished(&m_lab->jobs(), &JobRunner::finished);
+    click(u"fetchButton"_s);
+    QCOMPARE(finished.size(), 1); // the click did not return until the reply was complete
+    const OperationRecord &r = lastRecord();
+    QCOMPARE(r.status, OperationStatus::Succeeded);
+    QCOMPARE(r.mode, RunMode::Blocking);
+    QVERIFY2(r.maxStallMs >= 800, qPrintable(QString::number(r.maxStallMs)));
+}
+
+void TestMainWindow::fileLoadInBothModes()
+{
+    const QString path = m_dir.filePath(u"data file ü.txt"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("abc\n");
+    file.close();
+    m_window->fileEdit()->setText(path);
+    QSignalSpy finished(&m_lab->jobs(), &JobRunner::finished);
+    for (RunMode mode : { RunMode::Blocking, RunMode::Async }) {
+        clickMode(mode);
+        click(u"loadButton"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), mode == RunMode::Blocking ? 1 : 2, 5000);
+        const OperationRecord &r = lastRecord();
+        QCOMPARE(r.status, OperationStatus::Succeeded);
+        QCOMPARE(r.bytes, 4);
+        QCOMPARE(r.lines, 1);
+        QCOMPARE(r.sha256, QByteArray("edeaaff3f1774ad2888673770c6d64097e391bc362d7d6fb34982ddf0efd18cb"));
+    }
+}
+
+void TestMainWindow::badInputGetsClearMessage()
+{
+    QSignalSpy finished(&m_lab->jobs(), &JobRunner::finished);
+    for (RunMode mode : { RunMode::Blocking, RunMode::Async }) {
+        clickMode(mode);
+        m_window->urlEdit()->setText(u"ftp://example.com/file"_s);
+        click(u"fetchButton"_s);
+        QTRY_VERIFY(!finished.isEmpty());
+        QVERIFY2(lastRecord().error.contains(u"unsupported scheme"_s), qPrintable(lastRecord().error));
+        finished.clear();
+        m_window->fileEdit()->setText(m_dir.filePath(u"missing"_s));
+        click(u"loadButton"_s);
+        QTRY_VERIFY(!finished.isEmpty());
+        QCOMPARE(lastRecord().status, OperationStatus::Failed);
+        QVERIFY2(lastRecord().error.contains(u"no such file"_s), qPrintable(lastRecord().error));
+        finished.clear();
+    }
+}
+
+void TestMainWindow::screenshotIsNotBlank()
+{
+    const QImage image = m_window->grab().toImage();
+    QVERIFY(!image.isNull());
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 7) {
+        for (int x = 0; x < image.width(); x += 7)
+            colours.insert(image.pixel(x, y));
+    }
+    QVERIFY2(colours.size() > 20, qPrintable(QString::number(colours.size())));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

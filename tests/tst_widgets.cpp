@@ -1,0 +1,289 @@
+#include "heartbeatwidget.h"
+#include "labclock.h"
+#include "lagchartwidget.h"
+#include "modetoggle.h"
+#include "operationlog.h"
+#include "responsivenessmonitor.h"
+
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTest>
+#include <QThread>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+class TestWidgets : public QObject {
+    Q_OBJECT
+private slots:
+    void heartbeatCountsFramesAndMissedFrames();
+    void toggleClicks();
+    void toggleKeys_data();
+    void toggleKeys();
+    void toggleSetModeEmitsOnlyOnChange();
+    void toggleIsAccessible();
+    void chartShowsBandsAndSpike();
+    void chartUpdateCostsLessThanAFrame();
+    void grabsAreNotBlank();
+};
+
+namespace {
+
+double maxLag(const QList<QPointF>& points)
+{
+    double peak = 0;
+    for (const QPointF& p : points)
+        peak = std::max(peak, p.y());
+    return peak;
+}
+
+// A blank grab is one flat colour; anything drawn adds more.
+int distinctColours(const QImage& image)
+{
+    QList<QRgb> seen;
+    for (int y = 0; y < image.height(); y += 2) {
+        for (int x = 0; x < image.width(); x += 2) {
+            const QRgb c = image.pixel(x, y);
+            if (!seen.contains(c) && seen.size() < 64)
+                seen.append(c);
+        }
+    }
+    return int(seen.size());
+}
+
+} // namespace
+
+void TestWidgets::heartbeatCountsFramesAndMissedFrames()
+{
+    HeartbeatWidget heartbeat;
+    heartbeat.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&heartbeat));
+    QTRY_VERIFY_WITH_TIMEOUT(heartbeat.frameCount() >= 20, 3000);
+
+    const qint64 missedBefore = heartbeat.framesMissed();
+    const qint64 framesBefore = heartbeat.frameCount();
+    QThread::msleep(300); // the deliberate block of the GUI thread
+    QCOMPARE(heartbeat.frameCount(), framesBefore); // nothing moves while blocked
+    QTRY_VERIFY(heartbeat.frameCount() > framesBefore);
+    const qint64 missed = heartbeat.framesMissed() - missedBefore;
+    // 300 ms is 18 frame periods; allow for timer slack on a loaded machine
+    QVERIFY2(missed >= 12 && missed < 60, qPrintable(QString::number(missed)));
+    QVERIFY2(heartbeat.lastFreezeMs() >= 280,
+             qPrintable(QString::number(heartbeat.lastFreezeMs())));
+
+    heartbeat.resetCounters();
+    QCOMPARE(heartbeat.framesMissed(), 0);
+}
+
+void TestWidgets::toggleClicks()
+{
+    ModeToggle toggle;
+    toggle.resize(toggle.sizeHint());
+    toggle.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&toggle));
+    QCOMPARE(toggle.mode(), RunMode::Async);
+    QSignalSpy spy(&toggle, &ModeToggle::modeChanged);
+    QVERIFY(spy.isValid());
+
+    const QPoint left(toggle.width() / 4, toggle.height() / 2);
+    const QPoint right(toggle.width() * 3 / 4, toggle.height() / 2);
+    QTest::mouseClick(&toggle, Qt::LeftButton, {}, left);
+    QCOMPARE(toggle.mode(), RunMode::Blocking);
+    QCOMPARE(spy.size(), 1);
+    QCOMPARE(spy.at(0).at(0).value<RunMode>(), RunMode::Blocking);
+
+    QTest::mouseClick(&toggle, Qt::LeftButton, {}, left);
+    QCOMPARE(spy.size(), 1); // already Blocking
+
+    QTest::mouseClick(&toggle, Qt::LeftButton, {}, right);
+    QCOMPARE(toggle.mode(), RunMode::Async);
+    QCOMPARE(spy.size(), 2);
+    QCOMPARE(spy.at(1).at(0).value<RunMode>(), RunMode::Async);
+
+    // pressing one side and releasing over the other is not a click
+    QTest::mousePress(&toggle, Qt::LeftButton, {}, left);
+    QTest::mouseRelease(&toggle, Qt::LeftButton, {}, right);
+    QCOMPARE(toggle.mode(), RunMode::Async);
+    QCOMPARE(spy.size(), 2);
+}
+
+void TestWidgets::toggleKeys_data()
+{
+    QTest::addColumn<RunMode>("from");
+    QTest::addColumn<int>("key");
+    QTest::addColumn<RunMode>("to");
+
+    QTest::addRow("space from async") << RunMode::Async << int(Qt::Key_Space) << RunMode::Blocking;
+    QTest::addRow("space from blocking")
+        << RunMode::Blocking << int(Qt::Key_Space) << RunMode::Async;
+    QTest::addRow("left from async") << RunMode::Async << int(Qt::Key_Left) << RunMode::Blocking;
+    QTest::addRow("left from blocking")
+        << RunMode::Blocking << int(Qt::Key_Left) << RunMode::Blocking;
+    QTest::addRow("right from blocking")
+        << RunMode::Blocking << int(Qt::Key_Right) << RunMode::Async;
+    QTest::addRow("right from async") << RunMode::Async << int(Qt::Key_Right) << RunMode::Async;
+}
+
+void TestWidgets::toggleKeys()
+{
+    QFETCH(RunMode, from);
+    QFETCH(int, key);
+    QFETCH(RunMode, to);
+
+    ModeToggle toggle;
+    toggle.setMode(from);
+    toggle.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&toggle));
+    toggle.setFocus();
+    QSignalSpy spy(&toggle, &ModeToggle::modeChanged);
+    QTest::keyClick(&toggle, Qt::Key(key));
+    QCOMPARE(toggle.mode(), to);
+    QCOMPARE(spy.size(), from == to ? 0 : 1);
+}
+
+void TestWidgets::toggleSetModeEmitsOnlyOnChange()
+{
+    ModeToggle toggle;
+    QSignalSpy spy(&toggle, &ModeToggle::modeChanged);
+    toggle.setMode(RunMode::Async);
+    QCOMPARE(spy.size(), 0);
+    toggle.setMode(RunMode::Blocking);
+    toggle.setMode(RunMode::Blocking);
+    QCOMPARE(spy.size(), 1);
+    QCOMPARE(toggle.mode(), RunMode::Blocking);
+}
+
+void TestWidgets::toggleIsAccessible()
+{
+    ModeToggle toggle;
+    QVERIFY(toggle.focusPolicy() & Qt::TabFocus);
+    QVERIFY(toggle.minimumSizeHint().height() >= 40);
+    QVERIFY(!toggle.accessibleName().isEmpty());
+    QVERIFY(toggle.toolTip().contains(u"Blocking"_s) && toggle.toolTip().contains(u"Async"_s));
+    const QString before = toggle.accessibleDescription();
+    toggle.setMode(RunMode::Blocking);
+    QVERIFY(toggle.accessibleDescription() != before);
+}
+
+void TestWidgets::chartShowsBandsAndSpike()
+{
+    ResponsivenessMonitor monitor;
+    monitor.start();
+    OperationLog log;
+    LagChartWidget chart;
+    chart.setMonitor(&monitor);
+    chart.setLog(&log);
+    chart.resize(640, 240);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+
+    OperationRecord record;
+    record.mode = RunMode::Blocking;
+    record.startMs = labNowMs();
+    record.id = log.add(record);
+    QTRY_COMPARE(chart.bands().size(), 1);
+    QCOMPARE(chart.bands().at(0).id, record.id);
+    QCOMPARE(chart.bands().at(0).mode, RunMode::Blocking);
+    QVERIFY(chart.bands().at(0).running);
+    QTRY_VERIFY(!chart.lagPoints().isEmpty());
+    QVERIFY(maxLag(chart.lagPoints()) < 250);
+    QVERIFY(chart.yMaxMs() >= LagChartWidget::MinYMaxMs);
+
+    QThread::msleep(300); // the deliberate block of the GUI thread
+    monitor.checkpoint();
+    record.status = OperationStatus::Succeeded;
+    record.endMs = labNowMs();
+    log.update(record);
+
+    QTRY_VERIFY2(maxLag(chart.lagPoints()) >= 250,
+                 qPrintable(QString::number(maxLag(chart.lagPoints()))));
+    QTRY_VERIFY(!chart.bands().at(0).running);
+    QCOMPARE(chart.bands().at(0).endMs, record.endMs);
+    QVERIFY(chart.yMaxMs() >= maxLag(chart.lagPoints()) * 1.09);
+    for (const QPointF& p : chart.lagPoints())
+        QVERIFY2(p.x() <= 0.001 && p.x() > -40, qPrintable(QString::number(p.x())));
+
+    OperationRecord async;
+    async.mode = RunMode::Async;
+    async.startMs = labNowMs();
+    log.add(async);
+    QTRY_COMPARE(chart.bands().size(), 2);
+    QCOMPARE(chart.bands().at(1).mode, RunMode::Async);
+}
+
+void TestWidgets::chartUpdateCostsLessThanAFrame()
+{
+    // a full window of 5 ms samples with jitter, the worst case for the downsampling
+    ResponsivenessMonitor monitor;
+    OperationLog log;
+    LagChartWidget chart;
+    chart.setMonitor(&monitor);
+    chart.setLog(&log);
+    chart.resize(900, 300);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    const double now = labNowMs();
+    int i = 0;
+    for (double t = now - LagChartWidget::WindowMs; t < now; t += 5, ++i)
+        emit monitor.sampled(LagSample { t, double((i * 7919) % 30) + (i % 997 == 0 ? 300 : 0) });
+    for (int op = 0; op < 10; ++op) {
+        OperationRecord r;
+        r.mode = op % 2 ? RunMode::Async : RunMode::Blocking;
+        r.startMs = now - 29000 + op * 3000;
+        r.endMs = r.startMs + 800;
+        r.status = OperationStatus::Succeeded;
+        log.add(r);
+    }
+
+    QList<double> costs;
+    for (int run = 0; run < 21; ++run) {
+        QElapsedTimer timer;
+        timer.start();
+        chart.refresh();
+        chart.viewport()->repaint();
+        costs.append(double(timer.nsecsElapsed()) / 1e6);
+    }
+    QCOMPARE(chart.bands().size(), 10);
+    QVERIFY(chart.lagPoints().size() > 300);
+    QVERIFY(chart.lagPoints().size() <= chart.width());
+    QVERIFY(maxLag(chart.lagPoints()) >= 300); // downsampling kept the spikes
+    std::sort(costs.begin(), costs.end());
+    qInfo("chart update with %d samples: median %.2f ms, fastest %.2f ms",
+          int(LagChartWidget::WindowMs / 5), costs.at(costs.size() / 2), costs.first());
+    // measured around 2-4 ms; the bound is one 60 Hz frame
+    QVERIFY2(costs.at(costs.size() / 2) < 16,
+             qPrintable(QString::number(costs.at(costs.size() / 2))));
+}
+
+void TestWidgets::grabsAreNotBlank()
+{
+    ResponsivenessMonitor monitor;
+    monitor.start();
+    OperationLog log;
+    OperationRecord record;
+    record.startMs = labNowMs();
+    log.add(record);
+
+    HeartbeatWidget heartbeat;
+    ModeToggle toggle;
+    LagChartWidget chart;
+    chart.setMonitor(&monitor);
+    chart.setLog(&log);
+    chart.resize(640, 240);
+    for (QWidget* w : { static_cast<QWidget*>(&heartbeat), static_cast<QWidget*>(&toggle),
+                        static_cast<QWidget*>(&chart) }) {
+        w->show();
+        QVERIFY(QTest::qWaitForWindowExposed(w));
+    }
+    QTRY_VERIFY(heartbeat.frameCount() > 5 && !chart.lagPoints().isEmpty());
+    for (QWidget* w : { static_cast<QWidget*>(&heartbeat), static_cast<QWidget*>(&toggle),
+                        static_cast<QWidget*>(&chart) }) {
+        const QImage image = w->grab().toImage();
+        QVERIFY(!image.isNull());
+        QVERIFY2(distinctColours(image) > 8, w->metaObject()->className());
+    }
+}
+
+QTEST_MAIN(TestWidgets)
+#include "tst_widgets.moc"

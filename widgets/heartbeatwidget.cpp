@@ -1,0 +1,182 @@
+#include "heartbeatwidget.h"
+#include "labclock.h"
+#include "labcolors.h"
+
+#include <QPainter>
+#include <QPainterPath>
+
+#include <cmath>
+#include <numbers>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int TrailLength = 14;
+constexpr int FramesPerCycle = 120; // out and back along the track in 2 s
+constexpr int FramesPerBeat = 60;
+constexpr double FreezeShownMs = 2500; // how long "froze N ms" stays up after a freeze
+constexpr double FreezeReportMs = 100; // shorter hiccups only count as missed frames
+
+QPainterPath heartPath(const QPointF& centre, double size)
+{
+    // two lobes and a point, built in a unit box and scaled
+    QPainterPath path;
+    path.moveTo(0.5, 0.95);
+    path.cubicTo(0.05, 0.62, -0.02, 0.32, 0.14, 0.16);
+    path.cubicTo(0.28, 0.02, 0.45, 0.08, 0.5, 0.26);
+    path.cubicTo(0.55, 0.08, 0.72, 0.02, 0.86, 0.16);
+    path.cubicTo(1.02, 0.32, 0.95, 0.62, 0.5, 0.95);
+    path.closeSubpath();
+    QTransform t;
+    t.translate(centre.x() - size / 2, centre.y() - size / 2);
+    t.scale(size, size);
+    return t.map(path);
+}
+
+// Where the ball is on the track, 0 -> 1 -> 0, easing in and out at both ends.
+double trackPosition(qint64 frame)
+{
+    const double t = double(frame % FramesPerCycle) / FramesPerCycle;
+    return (1 - std::cos(2 * std::numbers::pi * t)) / 2;
+}
+
+} // namespace
+
+HeartbeatWidget::HeartbeatWidget(QWidget* parent) : QWidget(parent)
+{
+    // a coarse timer may drift by 5%, which would read as missed frames on an idle loop
+    m_timer.setTimerType(Qt::PreciseTimer);
+    m_timer.setInterval(16);
+    connect(&m_timer, &QTimer::timeout, this, &HeartbeatWidget::advance);
+
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    setAccessibleName(u"Heartbeat"_s);
+    setAccessibleDescription(
+        u"Animation redrawn 60 times a second on the GUI thread; it stops while the GUI "
+        "thread is blocked"_s);
+    setToolTip(u"<p>Redrawn 60 times a second by a timer on the GUI thread.</p>"
+               "<p>While the GUI thread is blocked the animation stands still; the frames it "
+               "should have drawn meanwhile are counted as <b>missed</b>.</p>"_s);
+}
+
+void HeartbeatWidget::resetCounters()
+{
+    m_frames = 0;
+    m_missed = 0;
+    m_lastFreezeMs = 0;
+    m_lastFreezeAtMs = 0;
+    m_lastFrameMs = labNowMs();
+    update();
+}
+
+QSize HeartbeatWidget::sizeHint() const
+{
+    return { 300, 80 };
+}
+
+QSize HeartbeatWidget::minimumSizeHint() const
+{
+    return { 180, 64 };
+}
+
+void HeartbeatWidget::showEvent(QShowEvent* event)
+{
+    // time spent hidden is not a freeze
+    m_lastFrameMs = labNowMs();
+    m_timer.start();
+    QWidget::showEvent(event);
+}
+
+void HeartbeatWidget::hideEvent(QHideEvent* event)
+{
+    m_timer.stop();
+    QWidget::hideEvent(event);
+}
+
+void HeartbeatWidget::advance()
+{
+    const double now = labNowMs();
+    const double gapMs = now - m_lastFrameMs;
+    m_lastFrameMs = now;
+    // a frame that arrives N periods after the last one means N - 1 were never drawn
+    const auto due = qint64(std::floor(gapMs / FramePeriodMs + 0.5));
+    if (due > 1)
+        m_missed += due - 1;
+    if (gapMs >= FreezeReportMs) {
+        m_lastFreezeMs = gapMs;
+        m_lastFreezeAtMs = now;
+    }
+    ++m_frames;
+    update();
+}
+
+void HeartbeatWidget::paintEvent(QPaintEvent*)
+{
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    const QPalette pal = palette();
+
+    p.fillRect(rect(), pal.window());
+    const QRectF card = QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5);
+    p.setPen(QPen(pal.color(QPalette::Mid), 1));
+    p.setBrush(pal.base());
+    p.drawRoundedRect(card, 6, 6);
+
+    const QFontMetricsF fm(font());
+    const double textHeight = fm.height();
+    const double pad = 10;
+    const double animHeight = card.height() - textHeight - 2 * pad;
+    const double midY = card.top() + pad + animHeight / 2;
+
+    // heart: a quick swell at each beat that decays over the next few frames
+    const double beat = double(m_frames % FramesPerBeat) / FramesPerBeat;
+    const double swell = std::exp(-beat * 9);
+    const double heartSize = std::min(animHeight, 30.0) * (0.85 + 0.25 * swell);
+    const QPointF heartCentre(card.left() + pad + 15, midY);
+    p.setPen(Qt::NoPen);
+    p.setBrush(modeColor(RunMode::Blocking).lighter(100 + int(25 * swell)));
+    p.drawPath(heartPath(heartCentre, heartSize));
+
+    // track with a ball and its fading trail
+    const double trackLeft = heartCentre.x() + 28;
+    const double trackRight = card.right() - pad - 8;
+    const double radius = std::clamp(animHeight / 4, 4.0, 9.0);
+    QColor trackColour = pal.color(QPalette::Text);
+    trackColour.setAlphaF(0.12f);
+    p.setPen(QPen(trackColour, 4, Qt::SolidLine, Qt::RoundCap));
+    p.drawLine(QPointF(trackLeft, midY), QPointF(trackRight, midY));
+
+    const QColor ball = pal.color(QPalette::Highlight);
+    const auto xAt = [&](qint64 frame) {
+        return trackLeft + (trackRight - trackLeft) * trackPosition(frame);
+    };
+    p.setPen(Qt::NoPen);
+    for (int i = TrailLength; i >= 1; --i) {
+        if (m_frames - i < 0)
+            continue;
+        QColor c = ball;
+        const double fade = 1.0 - double(i) / (TrailLength + 1);
+        c.setAlphaF(float(0.45 * fade));
+        p.setBrush(c);
+        p.drawEllipse(QPointF(xAt(m_frames - i), midY), radius * (0.4 + 0.6 * fade),
+                      radius * (0.4 + 0.6 * fade));
+    }
+    p.setBrush(ball);
+    p.drawEllipse(QPointF(xAt(m_frames), midY), radius, radius);
+
+    // counters
+    const QRectF textRect(card.left() + pad, card.bottom() - pad - textHeight,
+                          card.width() - 2 * pad, textHeight);
+    p.setPen(pal.color(QPalette::PlaceholderText));
+    p.drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter,
+               u"frame %1 \u00b7 missed %2"_s.arg(m_frames).arg(m_missed));
+    if (m_lastFreezeAtMs > 0 && labNowMs() - m_lastFreezeAtMs < FreezeShownMs) {
+        QFont bold = font();
+        bold.setBold(true);
+        p.setFont(bold);
+        p.setPen(failedColor());
+        p.drawText(textRect, Qt::AlignRight | Qt::AlignVCenter,
+                   u"froze %1 ms"_s.arg(qRound64(m_lastFreezeMs)));
+    }
+}

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QTimer>
+#include <QWidget>
+
+// A 60 fps animation driven by a timer on the GUI thread: while the GUI thread is blocked it
+// stands still, and the frames it should have drawn meanwhile are counted as missed.
+class HeartbeatWidget : public QWidget {
+    Q_OBJECT
+public:
+    static constexpr double FramePeriodMs = 1000.0 / 60;
+
+    explicit HeartbeatWidget(QWidget* parent = nullptr);
+
+    qint64 frameCount() const { return m_frames; }
+    qint64 framesMissed() const { return m_missed; }
+    double lastFreezeMs() const { return m_lastFreezeMs; } // longest gap of the latest freeze
+    void resetCounters();
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void showEvent(QShowEvent* event) override;
+    void hideEvent(QHideEvent* event) override;
+
+private:
+    void advance();
+
+    QTimer m_timer;
+    double m_lastFrameMs = 0;
+    qint64 m_frames = 0;
+    qint64 m_missed = 0;
+    double m_lastFreezeMs = 0;
+    double m_lastFreezeAtMs = 0;
+};
