@@ -50,32 +50,33 @@ QByteArray digestFromOutput(const QByteArray &output)
     return {};
 }
 
-struct Timing {
-    QString tool;
-    double seconds = 0;
+struct Tool {
+    QString label;
+    QString program; // empty: loadFile() in this process
+    QStringList arguments;
+    QList<double> seconds;
     QByteArray digest;
 };
 
-Timing timeTool(const QString &label, const QString &program, const QStringList &arguments,
-                int runs)
+bool runOnce(Tool &tool, const QString &path, const FileLoadOptions &options)
 {
-    Timing timing { label, 0, {} };
-    QList<double> seconds;
-    for (int run = 0; run < runs; ++run) {
-        QProcess process;
-        QElapsedTimer timer;
-        timer.start();
-        process.start(program, arguments);
-        if (!process.waitForFinished(-1) || process.exitCode() != 0) {
-            std::fprintf(stderr, "%s failed: %s\n", qPrintable(program),
-                         qPrintable(process.errorString()));
-            return timing;
-        }
-        seconds.append(timer.nsecsElapsed() / 1e9);
-        timing.digest = digestFromOutput(process.readAllStandardOutput());
+    QElapsedTimer timer;
+    timer.start();
+    if (tool.program.isEmpty()) {
+        tool.digest = loadBlocking(path, options).sha256;
+        tool.seconds.append(timer.nsecsElapsed() / 1e9);
+        return true;
     }
-    timing.seconds = median(seconds);
-    return timing;
+    QProcess process;
+    process.start(tool.program, tool.arguments);
+    if (!process.waitForFinished(-1) || process.exitCode() != 0) {
+        std::fprintf(stderr, "%s failed: %s\n", qPrintable(tool.label),
+                     qPrintable(process.errorString()));
+        return false;
+    }
+    tool.seconds.append(timer.nsecsElapsed() / 1e9);
+    tool.digest = digestFromOutput(process.readAllStandardOutput());
+    return true;
 }
 
 qint64 peakRssKib()
@@ -155,7 +156,8 @@ int main(int argc, char *argv[])
     QString path = parser.positionalArguments().value(0);
     if (path.isEmpty()) {
         path = temporary.filePath(u"sample-1GiB.txt"_s);
-        std::printf("generating %s\n", qPrintable(path));
+        QElapsedTimer timer;
+        timer.start();
         QPromise<QString> promise;
         QFuture<QString> future = promise.future();
         promise.start();
@@ -165,6 +167,7 @@ int main(int argc, char *argv[])
             std::fprintf(stderr, "%s\n", qPrintable(future.result()));
             return 1;
         }
+        std::printf("generated %s in %.2f s\n", qPrintable(path), timer.nsecsElapsed() / 1e9);
     }
 
     const FileLoadResult warm = loadBlocking(path, options); // also fills the page cache
@@ -172,29 +175,30 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "%s\n", qPrintable(warm.error));
         return 1;
     }
-    QList<double> seconds;
-    for (int run = 0; run < runs; ++run) {
-        QElapsedTimer timer;
-        timer.start();
-        loadBlocking(path, options);
-        seconds.append(timer.nsecsElapsed() / 1e9);
-    }
-    const QList<Timing> timings {
-        { u"loadFile"_s, median(seconds), warm.sha256 },
-        timeTool(u"openssl dgst"_s, u"openssl"_s, { u"dgst"_s, u"-sha256"_s, path }, runs),
-        timeTool(u"sha256sum"_s, u"sha256sum"_s, { path }, runs),
+    QList<Tool> tools {
+        { u"loadFile"_s, {}, {}, {}, {} },
+        { u"openssl dgst"_s, u"openssl"_s, { u"dgst"_s, u"-sha256"_s, path }, {}, {} },
+        { u"sha256sum"_s, u"sha256sum"_s, { path }, {}, {} },
     };
+    // Rounds rather than one tool after the other, so that load from elsewhere hits all alike.
+    for (int run = 0; run < runs; ++run) {
+        for (Tool &tool : tools) {
+            if (!runOnce(tool, path, options))
+                return 1;
+        }
+    }
 
     std::printf("file %s: %lld bytes, %lld lines, chunk %lld bytes, median of %d runs\n",
                 qPrintable(path), warm.bytes, warm.lines, options.chunkBytes, runs);
-    std::printf("%-16s %9s %9s %14s\n", "tool", "seconds", "MB/s", "loadFile/tool");
-    const double loadFileSpeed = warm.bytes / timings.first().seconds / 1e6;
+    std::printf("%-14s %9s %9s %14s\n", "tool", "seconds", "MB/s", "loadFile/tool");
+    const double loadFileSpeed = warm.bytes / median(tools.first().seconds) / 1e6;
     bool agree = true;
-    for (const Timing &timing : timings) {
-        const double speed = timing.seconds > 0 ? warm.bytes / timing.seconds / 1e6 : 0;
-        std::printf("%-16s %9.3f %9.0f %14.2f\n", qPrintable(timing.tool), timing.seconds, speed,
-                    speed > 0 ? loadFileSpeed / speed : 0.0);
-        agree = agree && timing.digest == warm.sha256;
+    for (const Tool &tool : std::as_const(tools)) {
+        const double seconds = median(tool.seconds);
+        const double speed = warm.bytes / seconds / 1e6;
+        std::printf("%-14s %9.3f %9.0f %14.2f\n", qPrintable(tool.label), seconds, speed,
+                    loadFileSpeed / speed);
+        agree = agree && tool.digest == warm.sha256;
     }
     std::printf("digests %s (%s)\n", agree ? "agree" : "DIFFER", warm.sha256.constData());
     return agree ? 0 : 1;

@@ -70,7 +70,11 @@ int JobRunner::fetch(const QUrl &url, RunMode mode)
     OperationRecord record = begin(OperationKind::Fetch, mode, url.toDisplayString());
     if (mode == RunMode::Blocking) {
         record.workerThread = m_blockingFetcher.threadLabel();
-        applyFetchResult(record, m_blockingFetcher.fetch(url, m_fetchOptions));
+        const FetchResult result = m_blockingFetcher.fetch(url, m_fetchOptions);
+        const double end = labNowMs();
+        record.spans = { { currentThreadLabel(), SpanKind::BlockedWaiting, record.startMs, end },
+                         { m_blockingFetcher.threadLabel(), SpanKind::Work, record.startMs, end } };
+        applyFetchResult(record, result);
         return record.id;
     }
     // No thread does the waiting: the reply's signals arrive through this thread's event loop.
@@ -79,8 +83,10 @@ int JobRunner::fetch(const QUrl &url, RunMode mode)
     auto *job = new FetchJob(&m_manager, url, m_fetchOptions, this);
     connect(job, &FetchJob::progress, this,
             [this, id](qint64 received, qint64 total) { emit progress(id, received, total); });
-    connect(job, &FetchJob::finished, this, [this, job, record](const FetchResult &result) {
+    connect(job, &FetchJob::finished, this, [this, job, record](const FetchResult &result) mutable {
         job->deleteLater();
+        record.spans = { { u"network (event loop)"_s, SpanKind::EventLoopWait, record.startMs,
+                           labNowMs() } };
         applyFetchResult(record, result);
     });
     m_running.insert(id, { [job] { job->cancel(); }, {} });
@@ -147,22 +153,25 @@ void JobRunner::runPromiseJob(OperationRecord record, std::function<void(QPromis
         promise.start();
         work(promise);
         promise.finish();
+        record.spans = { { record.workerThread, SpanKind::Work, record.startMs, labNowMs() } };
         apply(record, future.result());
         complete(record);
         return;
     }
     const int id = record.id;
-    auto workerThread = std::make_shared<QString>();
+    auto span = std::make_shared<ThreadSpan>(); // written by the task before it reports its end
     auto *watcher = new QFutureWatcher<T>(this);
     connect(watcher, &QFutureWatcherBase::progressValueChanged, this, [this, watcher, id](int kib) {
         const int maximum = watcher->progressMaximum();
         emit progress(id, qint64(kib) * 1024, maximum > 0 ? qint64(maximum) * 1024 : -1);
     });
     connect(watcher, &QFutureWatcherBase::finished, this,
-            [this, watcher, record, workerThread, apply]() mutable {
+            [this, watcher, record, span, apply]() mutable {
                 watcher->deleteLater();
                 const QFuture<T> future = watcher->future();
-                record.workerThread = *workerThread; // written before the task reported its end
+                record.workerThread = span->thread;
+                if (!span->thread.isEmpty()) // empty when cancelled before it started
+                    record.spans = { *span };
                 // A cancelled promise drops results added after the cancel.
                 if (future.resultCount() > 0)
                     apply(record, future.result());
@@ -171,8 +180,9 @@ void JobRunner::runPromiseJob(OperationRecord record, std::function<void(QPromis
                 complete(record);
             });
     m_running.insert(id, { [watcher] { watcher->cancel(); }, [watcher] { watcher->waitForFinished(); } });
-    watcher->setFuture(QtConcurrent::run([work, workerThread](QPromise<T> &promise) {
-        *workerThread = currentThreadLabel();
+    watcher->setFuture(QtConcurrent::run([work, span](QPromise<T> &promise) {
+        const double start = labNowMs();
         work(promise);
+        *span = { currentThreadLabel(), SpanKind::Work, start, labNowMs() };
     }));
 }

@@ -15,6 +15,19 @@ QString operationKindName(OperationKind kind)
     return {};
 }
 
+QString spanKindName(SpanKind kind)
+{
+    switch (kind) {
+    case SpanKind::Work:
+        return u"working"_s;
+    case SpanKind::BlockedWaiting:
+        return u"blocked, waiting"_s;
+    case SpanKind::EventLoopWait:
+        return u"pending in the event loop"_s;
+    }
+    return {};
+}
+
 QString operationStatusName(OperationStatus status)
 {
     switch (status) {

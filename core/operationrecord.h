@@ -3,12 +3,28 @@
 #include "runmode.h"
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 
 enum class OperationKind { Fetch, FileLoad, GenerateFile };
 enum class OperationStatus { Running, Succeeded, Failed, Canceled };
 
+// What a thread did for an operation during one span of time.
+enum class SpanKind {
+    Work, // the thread computed (hashing, reading, writing)
+    BlockedWaiting, // the thread could do nothing else: it waited for a result
+    EventLoopWait, // no thread waited: the request was pending while the event loop ran on
+};
+
+struct ThreadSpan {
+    QString thread; // lane: "GUI thread", "worker 1", "network thread", "network (event loop)"
+    SpanKind kind = SpanKind::Work;
+    double startMs = 0;
+    double endMs = 0;
+};
+
 QString operationKindName(OperationKind kind);
+QString spanKindName(SpanKind kind);
 QString operationStatusName(OperationStatus status);
 
 // Everything AsyncLab knows about one operation, start to end. Times use labNowMs().
@@ -28,6 +44,7 @@ struct OperationRecord {
     double endMs = 0; // 0 while running
     double maxStallMs = 0; // longest GUI freeze while it ran
     QString workerThread; // where the work itself ran ("GUI thread", a pool thread's name, ...)
+    QList<ThreadSpan> spans; // which thread did what, recorded as it happened
 
     bool isFinished() const { return status != OperationStatus::Running; }
     double durationMs() const { return endMs > 0 ? endMs - startMs : 0; }

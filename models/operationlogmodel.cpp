@@ -26,7 +26,7 @@ QString formatMs(double ms)
 }
 
 // A URL shows its path and query (the host is always the same server), a file its name.
-QString shortTarget(const QString& target)
+QString shortTarget(const QString &target)
 {
     const QUrl url(target);
     if (url.scheme() == "http"_L1 || url.scheme() == "https"_L1)
@@ -51,7 +51,7 @@ bool isNumeric(int column)
 
 } // namespace
 
-OperationLogModel::OperationLogModel(OperationLog* log, QObject* parent)
+OperationLogModel::OperationLogModel(OperationLog *log, QObject *parent)
     : QAbstractTableModel(parent), m_log(log)
 {
     if (!m_log)
@@ -79,17 +79,17 @@ OperationLogModel::OperationLogModel(OperationLog* log, QObject* parent)
     connect(m_log, &QObject::destroyed, this, reset);
 }
 
-int OperationLogModel::rowCount(const QModelIndex& parent) const
+int OperationLogModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : m_rows;
 }
 
-int OperationLogModel::columnCount(const QModelIndex& parent) const
+int OperationLogModel::columnCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-const OperationRecord* OperationLogModel::recordAt(int row) const
+const OperationRecord *OperationLogModel::recordAt(int row) const
 {
     // between a change in the log and the matching end*() call the log may be shorter
     if (!m_log || row < 0 || row >= m_rows || row >= m_log->records().size())
@@ -97,11 +97,11 @@ const OperationRecord* OperationLogModel::recordAt(int row) const
     return &m_log->records().at(row);
 }
 
-QVariant OperationLogModel::data(const QModelIndex& index, int role) const
+QVariant OperationLogModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const OperationRecord* record = recordAt(index.row());
+    const OperationRecord *record = recordAt(index.row());
     if (!record)
         return {};
     const int column = index.column();
@@ -132,7 +132,7 @@ QVariant OperationLogModel::data(const QModelIndex& index, int role) const
     }
 }
 
-QVariant OperationLogModel::displayText(const OperationRecord& r, int column) const
+QVariant OperationLogModel::displayText(const OperationRecord &r, int column) const
 {
     const QLocale locale;
     switch (column) {
@@ -173,7 +173,7 @@ QVariant OperationLogModel::displayText(const OperationRecord& r, int column) co
     return {};
 }
 
-QVariant OperationLogModel::sortValue(const OperationRecord& r, int column) const
+QVariant OperationLogModel::sortValue(const OperationRecord &r, int column) const
 {
     switch (column) {
     case IdColumn:
@@ -206,7 +206,7 @@ QVariant OperationLogModel::sortValue(const OperationRecord& r, int column) cons
     return {};
 }
 
-QVariant OperationLogModel::foreground(const OperationRecord& r, int column) const
+QVariant OperationLogModel::foreground(const OperationRecord &r, int column) const
 {
     if (r.status == OperationStatus::Canceled)
         return QBrush(dimmedColor());
@@ -219,7 +219,7 @@ QVariant OperationLogModel::foreground(const OperationRecord& r, int column) con
     return {};
 }
 
-QVariant OperationLogModel::decoration(const OperationRecord& r, int column) const
+QVariant OperationLogModel::decoration(const OperationRecord &r, int column) const
 {
     if (column == ModeColumn)
         return modeColor(r.mode);
@@ -234,11 +234,22 @@ QVariant OperationLogModel::headerData(int section, Qt::Orientation orientation,
 {
     if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
         return QAbstractTableModel::headerData(section, orientation, role);
-    static const char* const titles[ColumnCount] = {
-        "#",     "Kind",     "Mode",      "Target", "Status",  "HTTP",  "Bytes",
-        "Lines", "Duration", "Max stall", "Thread", "SHA-256", "Error",
+    static const char *const titles[ColumnCount] = {
+        "#",
+        "Kind",
+        "Mode",
+        "Target",
+        "Status",
+        "HTTP",
+        "Bytes",
+        "Lines",
+        "Duration",
+        "Max stall",
+        "Thread",
+        "SHA-256",
+        "Error",
     };
-    static const char* const tips[ColumnCount] = {
+    static const char *const tips[ColumnCount] = {
         "Operation number, in start order",
         "Network fetch, file load or file generation",
         "Blocking: waited on the GUI thread. Async: waited off it",

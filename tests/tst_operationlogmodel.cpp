@@ -12,7 +12,8 @@
 
 using namespace Qt::StringLiterals;
 
-class TestOperationLogModel : public QObject {
+class TestOperationLogModel : public QObject
+{
     Q_OBJECT
 private slots:
     void initTestCase();
@@ -47,7 +48,7 @@ OperationRecord finishedFetch()
     return r;
 }
 
-QString cell(const QAbstractItemModel& model, int row, int column, int role = Qt::DisplayRole)
+QString cell(const QAbstractItemModel &model, int row, int column, int role = Qt::DisplayRole)
 {
     return model.index(row, column).data(role).toString();
 }
@@ -92,7 +93,7 @@ void TestOperationLogModel::followsTheLog()
     QCOMPARE(changed.size(), 1);
     QCOMPARE(changed.at(0).at(0).value<QModelIndex>(), model.index(0, 0));
     QCOMPARE(changed.at(0).at(1).value<QModelIndex>(),
-             model.index(0, OperationLogModel::ColumnCount - 1));
+        model.index(0, OperationLogModel::ColumnCount - 1));
     QCOMPARE(cell(model, 0, OperationLogModel::StatusColumn), u"ok"_s);
     QCOMPARE(cell(model, 0, OperationLogModel::LinesColumn), u"12,345"_s);
 
@@ -183,7 +184,7 @@ void TestOperationLogModel::fullTextInToolTips()
     log.add(r);
     QCOMPARE(cell(model, 0, OperationLogModel::TargetColumn, Qt::ToolTipRole), r.target);
     QCOMPARE(cell(model, 0, OperationLogModel::Sha256Column, Qt::ToolTipRole),
-             QString::fromLatin1(r.sha256));
+        QString::fromLatin1(r.sha256));
     QCOMPARE(cell(model, 0, OperationLogModel::ErrorColumn, Qt::ToolTipRole), r.error);
 }
 
@@ -220,7 +221,7 @@ void TestOperationLogModel::marksFailedCanceledAndBlockingRows()
     };
     QCOMPARE(brush(0, OperationLogModel::ModeColumn).color(), modeColor(RunMode::Blocking));
     QCOMPARE(model.index(0, OperationLogModel::ModeColumn).data(Qt::DecorationRole).value<QColor>(),
-             modeColor(RunMode::Blocking));
+        modeColor(RunMode::Blocking));
     QCOMPARE(brush(0, OperationLogModel::MaxStallColumn).color(), failedColor()); // over 50 ms
     QCOMPARE(brush(0, OperationLogModel::TargetColumn), QBrush());
     QCOMPARE(brush(1, OperationLogModel::StatusColumn).color(), failedColor());
@@ -252,8 +253,8 @@ void TestOperationLogModel::headerForEveryColumn()
         QVERIFY(!model.headerData(column, Qt::Horizontal).toString().isEmpty());
         QVERIFY(!model.headerData(column, Qt::Horizontal, Qt::ToolTipRole).toString().isEmpty());
     }
-    QCOMPARE(model.headerData(OperationLogModel::Sha256Column, Qt::Horizontal).toString(),
-             u"SHA-256"_s);
+    QCOMPARE(
+        model.headerData(OperationLogModel::Sha256Column, Qt::Horizontal).toString(), u"SHA-256"_s);
 }
 
 void TestOperationLogModel::survivesLogDeletion()

@@ -18,7 +18,7 @@ constexpr int FramesPerBeat = 60;
 constexpr double FreezeShownMs = 2500; // how long "froze N ms" stays up after a freeze
 constexpr double FreezeReportMs = 100; // shorter hiccups only count as missed frames
 
-QPainterPath heartPath(const QPointF& centre, double size)
+QPainterPath heartPath(const QPointF &centre, double size)
 {
     // two lobes and a point, built in a unit box and scaled
     QPainterPath path;
@@ -43,7 +43,7 @@ double trackPosition(qint64 frame)
 
 } // namespace
 
-HeartbeatWidget::HeartbeatWidget(QWidget* parent) : QWidget(parent)
+HeartbeatWidget::HeartbeatWidget(QWidget *parent) : QWidget(parent)
 {
     // a coarse timer may drift by 5%, which would read as missed frames on an idle loop
     m_timer.setTimerType(Qt::PreciseTimer);
@@ -80,7 +80,7 @@ QSize HeartbeatWidget::minimumSizeHint() const
     return { 180, 64 };
 }
 
-void HeartbeatWidget::showEvent(QShowEvent* event)
+void HeartbeatWidget::showEvent(QShowEvent *event)
 {
     // time spent hidden is not a freeze
     m_lastFrameMs = labNowMs();
@@ -88,7 +88,7 @@ void HeartbeatWidget::showEvent(QShowEvent* event)
     QWidget::showEvent(event);
 }
 
-void HeartbeatWidget::hideEvent(QHideEvent* event)
+void HeartbeatWidget::hideEvent(QHideEvent *event)
 {
     m_timer.stop();
     QWidget::hideEvent(event);
@@ -111,7 +111,7 @@ void HeartbeatWidget::advance()
     update();
 }
 
-void HeartbeatWidget::paintEvent(QPaintEvent*)
+void HeartbeatWidget::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
@@ -160,23 +160,23 @@ void HeartbeatWidget::paintEvent(QPaintEvent*)
         c.setAlphaF(float(0.45 * fade));
         p.setBrush(c);
         p.drawEllipse(QPointF(xAt(m_frames - i), midY), radius * (0.4 + 0.6 * fade),
-                      radius * (0.4 + 0.6 * fade));
+            radius * (0.4 + 0.6 * fade));
     }
     p.setBrush(ball);
     p.drawEllipse(QPointF(xAt(m_frames), midY), radius, radius);
 
     // counters
-    const QRectF textRect(card.left() + pad, card.bottom() - pad - textHeight,
-                          card.width() - 2 * pad, textHeight);
+    const QRectF textRect(
+        card.left() + pad, card.bottom() - pad - textHeight, card.width() - 2 * pad, textHeight);
     p.setPen(pal.color(QPalette::PlaceholderText));
     p.drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter,
-               u"frame %1 \u00b7 missed %2"_s.arg(m_frames).arg(m_missed));
+        u"frame %1 \u00b7 missed %2"_s.arg(m_frames).arg(m_missed));
     if (m_lastFreezeAtMs > 0 && labNowMs() - m_lastFreezeAtMs < FreezeShownMs) {
         QFont bold = font();
         bold.setBold(true);
         p.setFont(bold);
         p.setPen(failedColor());
         p.drawText(textRect, Qt::AlignRight | Qt::AlignVCenter,
-                   u"froze %1 ms"_s.arg(qRound64(m_lastFreezeMs)));
+            u"froze %1 ms"_s.arg(qRound64(m_lastFreezeMs)));
     }
 }

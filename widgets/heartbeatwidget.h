@@ -5,12 +5,13 @@
 
 // A 60 fps animation driven by a timer on the GUI thread: while the GUI thread is blocked it
 // stands still, and the frames it should have drawn meanwhile are counted as missed.
-class HeartbeatWidget : public QWidget {
+class HeartbeatWidget : public QWidget
+{
     Q_OBJECT
 public:
     static constexpr double FramePeriodMs = 1000.0 / 60;
 
-    explicit HeartbeatWidget(QWidget* parent = nullptr);
+    explicit HeartbeatWidget(QWidget *parent = nullptr);
 
     qint64 frameCount() const { return m_frames; }
     qint64 framesMissed() const { return m_missed; }
@@ -21,9 +22,9 @@ public:
     QSize minimumSizeHint() const override;
 
 protected:
-    void paintEvent(QPaintEvent* event) override;
-    void showEvent(QShowEvent* event) override;
-    void hideEvent(QHideEvent* event) override;
+    void paintEvent(QPaintEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
 
 private:
     void advance();

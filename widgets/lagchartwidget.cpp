@@ -19,7 +19,7 @@ namespace {
 
 struct Guide {
     double lagMs;
-    const char* label;
+    const char *label;
 };
 constexpr Guide Guides[] = {
     { 16, "1 frame" },
@@ -41,7 +41,11 @@ double niceStep(double range, int ticks)
 
 QFont smallFont(QFont font)
 {
-    font.setPointSizeF(font.pointSizeF() * 0.85);
+    // a font set in pixels reports no point size
+    if (font.pointSizeF() > 0)
+        font.setPointSizeF(font.pointSizeF() * 0.85);
+    else
+        font.setPixelSize(std::max(1, qRound(font.pixelSize() * 0.85)));
     return font;
 }
 
@@ -53,16 +57,16 @@ QColor withAlpha(QColor colour, int alpha)
 
 // Overlapping operations of one mode are painted once, so ten concurrent fetches do not stack
 // into an opaque block.
-QList<std::pair<double, double>> mergedSpans(const QList<LagChartWidget::Band>& bands, RunMode mode)
+QList<std::pair<double, double>> mergedSpans(const QList<LagChartWidget::Band> &bands, RunMode mode)
 {
     QList<std::pair<double, double>> spans;
-    for (const LagChartWidget::Band& b : bands) {
+    for (const LagChartWidget::Band &b : bands) {
         if (b.mode == mode)
             spans.append({ b.startMs, b.endMs });
     }
     std::sort(spans.begin(), spans.end());
     QList<std::pair<double, double>> merged;
-    for (const auto& span : spans) {
+    for (const auto &span : spans) {
         if (!merged.isEmpty() && span.first <= merged.last().second)
             merged.last().second = std::max(merged.last().second, span.second);
         else
@@ -73,7 +77,7 @@ QList<std::pair<double, double>> mergedSpans(const QList<LagChartWidget::Band>& 
 
 } // namespace
 
-LagChartWidget::LagChartWidget(QWidget* parent) : QChartView(parent)
+LagChartWidget::LagChartWidget(QWidget *parent) : QChartView(parent)
 {
     m_chart = new QChart;
     m_chart->legend()->hide();
@@ -118,29 +122,28 @@ LagChartWidget::LagChartWidget(QWidget* parent) : QChartView(parent)
                "long task; past 100 ms people notice.</p>"_s);
 }
 
-void LagChartWidget::setMonitor(ResponsivenessMonitor* monitor)
+void LagChartWidget::setMonitor(ResponsivenessMonitor *monitor)
 {
     disconnect(m_sampledConnection);
-    m_monitor = monitor;
     m_samples.clear();
     if (!monitor)
         return;
     const double from = labNowMs() - WindowMs;
-    for (const LagSample& s : monitor->samples()) {
+    for (const LagSample &s : monitor->samples()) {
         if (s.atMs >= from)
             m_samples.push_back(s);
     }
     // only store here; drawing happens at the next update. Trimming here too keeps the buffer
     // bounded while the chart is hidden and not updating.
     m_sampledConnection
-        = connect(monitor, &ResponsivenessMonitor::sampled, this, [this](const LagSample& s) {
+        = connect(monitor, &ResponsivenessMonitor::sampled, this, [this](const LagSample &s) {
               m_samples.push_back(s);
               while (m_samples.size() > 1 && m_samples[1].atMs < s.atMs - WindowMs)
                   m_samples.pop_front();
           });
 }
 
-void LagChartWidget::setLog(OperationLog* log)
+void LagChartWidget::setLog(OperationLog *log)
 {
     m_log = log;
     m_bands.clear();
@@ -178,7 +181,7 @@ void LagChartWidget::updateLagSeries()
     points.reserve(columns + 2);
     int column = -1;
     double peak = 0;
-    for (const LagSample& s : m_samples) {
+    for (const LagSample &s : m_samples) {
         const QPointF point((s.atMs - m_nowMs) / 1000, s.lagMs);
         const int c = s.atMs < from ? -1 : std::min(columns - 1, int((s.atMs - from) / columnMs));
         if (c != column || points.isEmpty()) {
@@ -200,7 +203,7 @@ void LagChartWidget::updateBands()
     if (!m_log)
         return;
     const double from = m_nowMs - WindowMs;
-    for (const OperationRecord& r : m_log->records()) {
+    for (const OperationRecord &r : m_log->records()) {
         const bool running = !r.isFinished();
         const double end = running ? m_nowMs : r.endMs;
         if (end >= from && r.startMs <= m_nowMs)
@@ -229,17 +232,17 @@ QRectF LagChartWidget::plotRect() const
     return m_chart->mapRectToScene(m_chart->plotArea());
 }
 
-double LagChartWidget::sceneX(const QRectF& plot, double atMs) const
+double LagChartWidget::sceneX(const QRectF &plot, double atMs) const
 {
     return plot.right() - (m_nowMs - atMs) / WindowMs * plot.width();
 }
 
-double LagChartWidget::sceneY(const QRectF& plot, double lagMs) const
+double LagChartWidget::sceneY(const QRectF &plot, double lagMs) const
 {
     return plot.bottom() - lagMs / m_yMaxMs * plot.height();
 }
 
-void LagChartWidget::drawBackground(QPainter* painter, const QRectF& rect)
+void LagChartWidget::drawBackground(QPainter *painter, const QRectF &rect)
 {
     const QPalette pal = palette();
     painter->fillRect(rect, pal.window());
@@ -255,11 +258,11 @@ void LagChartWidget::drawBackground(QPainter* painter, const QRectF& rect)
     const int bandAlpha = isDark() ? 80 : 52;
     for (RunMode mode : { RunMode::Blocking, RunMode::Async }) {
         const QColor colour = modeColor(mode);
-        for (const auto& [start, end] : mergedSpans(m_bands, mode)) {
+        for (const auto &[start, end] : mergedSpans(m_bands, mode)) {
             const double x1 = sceneX(plot, start);
             const double x2 = std::max(sceneX(plot, end), x1 + MinBandWidthPx);
-            painter->fillRect(QRectF(x1, plot.top(), x2 - x1, plot.height()),
-                              withAlpha(colour, bandAlpha));
+            painter->fillRect(
+                QRectF(x1, plot.top(), x2 - x1, plot.height()), withAlpha(colour, bandAlpha));
             painter->fillRect(QRectF(x1, plot.bottom() - 4, x2 - x1, 4), withAlpha(colour, 200));
         }
     }
@@ -272,7 +275,7 @@ void LagChartWidget::drawBackground(QPainter* painter, const QRectF& rect)
     // from the top down, so when the scale is large and the low guides crowd together, the
     // labels that survive are the higher ones
     for (auto it = std::rbegin(Guides); it != std::rend(Guides); ++it) {
-        const Guide& guide = *it;
+        const Guide &guide = *it;
         const double y = std::round(sceneY(plot, guide.lagMs));
         if (y < plot.top())
             continue;
@@ -285,13 +288,13 @@ void LagChartWidget::drawBackground(QPainter* painter, const QRectF& rect)
             = u"%1 ms \u00b7 %2"_s.arg(guide.lagMs).arg(QLatin1StringView(guide.label));
         painter->setPen(pal.color(QPalette::PlaceholderText));
         painter->drawText(QRectF(plot.left() + 6, y - fm.height(), plot.width() / 2, fm.height()),
-                          Qt::AlignLeft | Qt::AlignVCenter, label);
+            Qt::AlignLeft | Qt::AlignVCenter, label);
         lastLabelY = y;
     }
     painter->restore();
 }
 
-void LagChartWidget::drawForeground(QPainter* painter, const QRectF& rect)
+void LagChartWidget::drawForeground(QPainter *painter, const QRectF &rect)
 {
     QChartView::drawForeground(painter, rect);
     const QRectF plot = plotRect();
@@ -313,7 +316,7 @@ void LagChartWidget::drawForeground(QPainter* painter, const QRectF& rect)
         { u"async operation"_s, withAlpha(modeColor(RunMode::Async), 150), false },
     };
     double width = 0;
-    for (const auto& e : entries)
+    for (const auto &e : entries)
         width += swatch + 4 + fm.horizontalAdvance(e.text) + 14;
     const QRectF box(plot.right() - width + 14, plot.top() - fm.height() - 6, width, fm.height());
 
@@ -321,7 +324,7 @@ void LagChartWidget::drawForeground(QPainter* painter, const QRectF& rect)
     painter->setFont(small);
     double x = box.left();
     const double midY = std::round(box.center().y());
-    for (const auto& e : entries) {
+    for (const auto &e : entries) {
         if (e.line) {
             painter->setPen(QPen(e.colour, 2));
             painter->drawLine(QPointF(x, midY), QPointF(x + swatch, midY));
@@ -333,8 +336,8 @@ void LagChartWidget::drawForeground(QPainter* painter, const QRectF& rect)
         x += swatch + 4;
         const double textWidth = fm.horizontalAdvance(e.text);
         painter->setPen(pal.color(QPalette::Text));
-        painter->drawText(QRectF(x, box.top(), textWidth + 2, box.height()), Qt::AlignVCenter,
-                          e.text);
+        painter->drawText(
+            QRectF(x, box.top(), textWidth + 2, box.height()), Qt::AlignVCenter, e.text);
         x += textWidth + 14;
     }
     painter->restore();
@@ -355,8 +358,8 @@ void LagChartWidget::applyPalette()
     const QPalette pal = palette();
     m_lagSeries->setPen(QPen(lineColour(), 1.5));
     const QColor text = pal.color(QPalette::Text);
-    for (QAbstractAxis* axis :
-         { static_cast<QAbstractAxis*>(m_xAxis), static_cast<QAbstractAxis*>(m_yAxis) }) {
+    for (QAbstractAxis *axis :
+        { static_cast<QAbstractAxis *>(m_xAxis), static_cast<QAbstractAxis *>(m_yAxis) }) {
         axis->setLabelsBrush(text);
         axis->setTitleBrush(pal.color(QPalette::PlaceholderText));
         axis->setLinePen(QPen(pal.color(QPalette::Mid), 1));
@@ -370,20 +373,20 @@ void LagChartWidget::applyPalette()
     viewport()->update();
 }
 
-void LagChartWidget::showEvent(QShowEvent* event)
+void LagChartWidget::showEvent(QShowEvent *event)
 {
     QChartView::showEvent(event);
     refresh();
     m_updateTimer.start();
 }
 
-void LagChartWidget::hideEvent(QHideEvent* event)
+void LagChartWidget::hideEvent(QHideEvent *event)
 {
     m_updateTimer.stop();
     QChartView::hideEvent(event);
 }
 
-void LagChartWidget::changeEvent(QEvent* event)
+void LagChartWidget::changeEvent(QEvent *event)
 {
     QChartView::changeEvent(event);
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)

@@ -19,7 +19,8 @@ class QValueAxis;
 // blocking operation shows as a red band under a lag spike, an async one as a green band under a
 // flat line. Redrawn at most 10 times a second from downsampled data, so it costs the GUI thread
 // little even while the monitor samples every few milliseconds.
-class LagChartWidget : public QChartView {
+class LagChartWidget : public QChartView
+{
     Q_OBJECT
 public:
     static constexpr double WindowMs = 30000;
@@ -35,10 +36,10 @@ public:
         bool running = false;
     };
 
-    explicit LagChartWidget(QWidget* parent = nullptr);
+    explicit LagChartWidget(QWidget *parent = nullptr);
 
-    void setMonitor(ResponsivenessMonitor* monitor);
-    void setLog(OperationLog* log);
+    void setMonitor(ResponsivenessMonitor *monitor);
+    void setLog(OperationLog *log);
 
     // What the last update drew. Points are (seconds relative to the update, lag in ms), at most
     // one per pixel column, each the column's maximum so no spike is lost.
@@ -52,11 +53,11 @@ public:
     QSize sizeHint() const override;
 
 protected:
-    void drawBackground(QPainter* painter, const QRectF& rect) override;
-    void drawForeground(QPainter* painter, const QRectF& rect) override;
-    void showEvent(QShowEvent* event) override;
-    void hideEvent(QHideEvent* event) override;
-    void changeEvent(QEvent* event) override;
+    void drawBackground(QPainter *painter, const QRectF &rect) override;
+    void drawForeground(QPainter *painter, const QRectF &rect) override;
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void applyPalette();
@@ -64,17 +65,16 @@ private:
     void updateBands();
     void setYMax(double yMaxMs);
     QRectF plotRect() const; // scene coordinates
-    double sceneX(const QRectF& plot, double atMs) const;
-    double sceneY(const QRectF& plot, double lagMs) const;
+    double sceneX(const QRectF &plot, double atMs) const;
+    double sceneY(const QRectF &plot, double lagMs) const;
     bool isDark() const;
     QColor lineColour() const;
 
-    QChart* m_chart = nullptr;
-    QLineSeries* m_lagSeries = nullptr;
-    QCategoryAxis* m_xAxis = nullptr;
-    QValueAxis* m_yAxis = nullptr;
+    QChart *m_chart = nullptr;
+    QLineSeries *m_lagSeries = nullptr;
+    QCategoryAxis *m_xAxis = nullptr;
+    QValueAxis *m_yAxis = nullptr;
     QTimer m_updateTimer;
-    QPointer<ResponsivenessMonitor> m_monitor;
     QPointer<OperationLog> m_log;
     QMetaObject::Connection m_sampledConnection;
     std::deque<LagSample> m_samples; // fed by the monitor, trimmed to the window at each update

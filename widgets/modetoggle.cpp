@@ -25,9 +25,20 @@ QString caption(RunMode mode)
     return mode == RunMode::Blocking ? u"waits on the GUI thread"_s : u"GUI thread stays free"_s;
 }
 
+QFont titleFont(QFont font)
+{
+    font.setBold(true);
+    // a font set in pixels reports no point size
+    if (font.pointSizeF() > 0)
+        font.setPointSizeF(font.pointSizeF() * 1.25);
+    else
+        font.setPixelSize(qRound(font.pixelSize() * 1.25));
+    return font;
+}
+
 } // namespace
 
-ModeToggle::ModeToggle(QWidget* parent) : QWidget(parent)
+ModeToggle::ModeToggle(QWidget *parent) : QWidget(parent)
 {
     setFocusPolicy(Qt::StrongFocus);
     setMouseTracking(true);
@@ -59,14 +70,11 @@ QSize ModeToggle::sizeHint() const
 
 QSize ModeToggle::minimumSizeHint() const
 {
-    QFont big = font();
-    big.setBold(true);
-    big.setPointSizeF(big.pointSizeF() * 1.25);
-    const QFontMetrics titleMetrics(big);
+    const QFontMetrics titleMetrics(titleFont(font()));
     const QFontMetrics captionMetrics(font());
     const int textWidth = std::max({ titleMetrics.horizontalAdvance(title(RunMode::Blocking)),
-                                     captionMetrics.horizontalAdvance(caption(RunMode::Blocking)),
-                                     captionMetrics.horizontalAdvance(caption(RunMode::Async)) });
+        captionMetrics.horizontalAdvance(caption(RunMode::Blocking)),
+        captionMetrics.horizontalAdvance(caption(RunMode::Async)) });
     const int height = titleMetrics.height() + captionMetrics.height() + 20;
     return { 2 * (textWidth + 24), std::max(44, height) };
 }
@@ -81,7 +89,7 @@ QRectF ModeToggle::segmentRect(RunMode mode) const
         : QRectF(inner.left() + half, inner.top(), half, inner.height());
 }
 
-std::optional<RunMode> ModeToggle::modeAt(const QPointF& pos) const
+std::optional<RunMode> ModeToggle::modeAt(const QPointF &pos) const
 {
     for (RunMode mode : { RunMode::Blocking, RunMode::Async }) {
         if (segmentRect(mode).contains(pos))
@@ -90,7 +98,7 @@ std::optional<RunMode> ModeToggle::modeAt(const QPointF& pos) const
     return std::nullopt;
 }
 
-void ModeToggle::paintEvent(QPaintEvent*)
+void ModeToggle::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
@@ -113,14 +121,14 @@ void ModeToggle::paintEvent(QPaintEvent*)
     }
 }
 
-void ModeToggle::paintSegment(QPainter& p, RunMode mode) const
+void ModeToggle::paintSegment(QPainter &p, RunMode mode) const
 {
     const QRectF r = segmentRect(mode);
     const bool current = mode == m_mode;
     QColor accent = modeColor(mode);
-    if (!isEnabled())
-        accent
-            = QColor::fromHsvF(accent.hsvHueF(), accent.hsvSaturationF() * 0.25f, accent.valueF());
+    if (!isEnabled()) // greyed, but dark enough to keep the white label readable
+        accent = QColor::fromHsvF(
+            accent.hsvHueF(), accent.hsvSaturationF() * 0.2f, accent.valueF() * 0.7f);
 
     QColor fill = palette().color(QPalette::Button);
     QColor text = palette().color(QPalette::ButtonText);
@@ -141,9 +149,7 @@ void ModeToggle::paintSegment(QPainter& p, RunMode mode) const
         p.fillRect(QRectF(r.left(), r.bottom() - 3, r.width(), 3), strip);
     }
 
-    QFont big = font();
-    big.setBold(true);
-    big.setPointSizeF(big.pointSizeF() * 1.25);
+    const QFont big = titleFont(font());
     const QFontMetricsF titleMetrics(big);
     const QFontMetricsF captionMetrics(font());
     const double block = titleMetrics.height() + captionMetrics.height();
@@ -151,17 +157,17 @@ void ModeToggle::paintSegment(QPainter& p, RunMode mode) const
 
     p.setPen(text);
     p.setFont(big);
-    p.drawText(QRectF(r.left(), top, r.width(), titleMetrics.height()), Qt::AlignCenter,
-               title(mode));
+    p.drawText(
+        QRectF(r.left(), top, r.width(), titleMetrics.height()), Qt::AlignCenter, title(mode));
     QColor captionColour = text;
     captionColour.setAlphaF(current ? 0.9f : 0.65f);
     p.setPen(captionColour);
     p.setFont(font());
     p.drawText(QRectF(r.left(), top + titleMetrics.height(), r.width(), captionMetrics.height()),
-               Qt::AlignCenter, caption(mode));
+        Qt::AlignCenter, caption(mode));
 }
 
-void ModeToggle::mousePressEvent(QMouseEvent* event)
+void ModeToggle::mousePressEvent(QMouseEvent *event)
 {
     if (event->button() != Qt::LeftButton) {
         QWidget::mousePressEvent(event);
@@ -171,7 +177,7 @@ void ModeToggle::mousePressEvent(QMouseEvent* event)
     update();
 }
 
-void ModeToggle::mouseReleaseEvent(QMouseEvent* event)
+void ModeToggle::mouseReleaseEvent(QMouseEvent *event)
 {
     if (event->button() != Qt::LeftButton || !m_pressed) {
         QWidget::mouseReleaseEvent(event);
@@ -185,7 +191,7 @@ void ModeToggle::mouseReleaseEvent(QMouseEvent* event)
         setMode(*released);
 }
 
-void ModeToggle::mouseMoveEvent(QMouseEvent* event)
+void ModeToggle::mouseMoveEvent(QMouseEvent *event)
 {
     const std::optional<RunMode> hovered = modeAt(event->position());
     if (hovered != m_hovered) {
@@ -195,14 +201,14 @@ void ModeToggle::mouseMoveEvent(QMouseEvent* event)
     QWidget::mouseMoveEvent(event);
 }
 
-void ModeToggle::leaveEvent(QEvent* event)
+void ModeToggle::leaveEvent(QEvent *event)
 {
     m_hovered.reset();
     update();
     QWidget::leaveEvent(event);
 }
 
-void ModeToggle::keyPressEvent(QKeyEvent* event)
+void ModeToggle::keyPressEvent(QKeyEvent *event)
 {
     switch (event->key()) {
     case Qt::Key_Space:
@@ -230,8 +236,7 @@ void ModeToggle::keyPressEvent(QKeyEvent* event)
 
 void ModeToggle::updateAccessibleText()
 {
-    setAccessibleDescription(
-        m_mode == RunMode::Blocking
+    setAccessibleDescription(m_mode == RunMode::Blocking
             ? u"Blocking selected: work waits on the GUI thread and the window freezes. "
               "Press Space to switch to Async."_s
             : u"Async selected: work waits off the GUI thread and the window stays "

@@ -1,0 +1,387 @@
+#include "deadlockdemo.h"
+#include "responsivenessmonitor.h"
+
+#include <QElapsedTimer>
+#include <QMutex>
+#include <QSemaphore>
+#include <QTimer>
+#include <QtConcurrent>
+#include <cmath>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct WaitResult {
+    bool timedOut = false;
+    double ms = 0;
+};
+
+double elapsedMs(const QElapsedTimer &clock)
+{
+    return double(clock.nsecsElapsed()) / 1e6;
+}
+
+struct LockPair {
+    QMutex first;
+    QMutex second;
+    QSemaphore aHoldsOne; // the two threads meet once each holds one lock
+    QSemaphore bHoldsOne;
+};
+
+// Takes `mine`, waits until the other thread holds its own lock too, then asks for `theirs`.
+WaitResult lockInOppositeOrder(QMutex *mine, QMutex *theirs, QSemaphore *iHoldOne,
+                               QSemaphore *otherHoldsOne, int timeoutMs)
+{
+    if (!mine->tryLock(timeoutMs))
+        return { true, 0 };
+    iHoldOne->release();
+    otherHoldsOne->tryAcquire(1, timeoutMs);
+    QElapsedTimer clock;
+    clock.start();
+    //! [deadlock-lock-order]
+    // Thread A holds `first` and asks for `second`; thread B holds `second` and asks for `first`.
+    // Each waits for the other to let go: without a timeout, both would wait forever.
+    const bool gotTheirs = theirs->tryLock(timeoutMs);
+    //! [deadlock-lock-order]
+    const WaitResult result { !gotTheirs, elapsedMs(clock) };
+    if (gotTheirs)
+        theirs->unlock();
+    mine->unlock();
+    return result;
+}
+
+//! [deadlock-lock-order-fix]
+// Both threads take the locks in one agreed order, first then second, whichever they think of
+// first; a thread holding `second` therefore never waits for `first`. (std::scoped_lock(a, b)
+// gets the same guarantee by backing off and retrying.)
+int lockInOneOrder(QMutex *first, QMutex *second, int rounds, int timeoutMs)
+{
+    int timeouts = 0;
+    for (int i = 0; i < rounds; ++i) {
+        if (!first->tryLock(timeoutMs)) {
+            ++timeouts;
+            continue;
+        }
+        if (second->tryLock(timeoutMs))
+            second->unlock();
+        else
+            ++timeouts;
+        first->unlock();
+    }
+    return timeouts;
+}
+//! [deadlock-lock-order-fix]
+
+//! [deadlock-pool-starvation]
+// Runs on a pool thread and waits for a second task queued on the same pool. With one thread in
+// the pool, the second task can only start once this one returns: it never will, in time.
+WaitResult waitForTaskInSamePool(QThreadPool *pool, int timeoutMs)
+{
+    auto done = std::make_shared<QSemaphore>(); // outlives a wait that gave up
+    pool->start([done] { done->release(); });
+    QElapsedTimer clock;
+    clock.start();
+    const bool finished = done->tryAcquire(1, timeoutMs);
+    return { !finished, elapsedMs(clock) };
+}
+//! [deadlock-pool-starvation]
+
+QString detectedText(const WaitResult &wait)
+{
+    return wait.timedOut ? u"timed out after %1 ms: deadlock detected"_s.arg(wait.ms, 0, 'f', 0)
+                         : u"got it after %1 ms"_s.arg(wait.ms, 0, 'f', 1);
+}
+
+double rounded(double ms)
+{
+    return std::round(ms * 10) / 10;
+}
+
+} // namespace
+
+DeadlockDemo::DeadlockDemo(const DemoContext &context, QObject *parent)
+    : Demo(parent), m_context(context)
+{
+    m_lockThreads.setMaxThreadCount(2);
+    m_onePool.setMaxThreadCount(1);
+    m_twoPool.setMaxThreadCount(2);
+}
+
+DeadlockDemo::~DeadlockDemo()
+{
+    // Every wait in these pools has a timeout, so this returns within about a second.
+    m_canceled = true;
+    m_lockThreads.waitForDone();
+    m_onePool.waitForDone();
+    m_twoPool.waitForDone();
+}
+
+DemoFactory DeadlockDemo::factory()
+{
+    return [](const DemoContext &context, QObject *parent) -> Demo * {
+        return new DeadlockDemo(context, parent);
+    };
+}
+
+QString DeadlockDemo::name() const
+{
+    return u"deadlock"_s;
+}
+
+QString DeadlockDemo::title() const
+{
+    return u"Deadlock"_s;
+}
+
+QString DeadlockDemo::explanation() const
+{
+    return u"Three traps that would wait forever, each caught by a timeout and shown beside its "
+           "fix. (a) The GUI thread waits for a result that a queued call on the GUI thread "
+           "delivers; the queued call can only run when the event loop runs, and the waiting is "
+           "what stops the loop. The watchdog gives up after %1 ms, so the window freezes for "
+           "that long (the heartbeat stops) and then recovers; asking for the result and "
+           "returning to the event loop gets it at once. (b) Two worker threads take two locks in "
+           "opposite order: each holds one and waits for the other's, until a %2 ms timeout "
+           "gives up. Taking locks in one agreed order cannot deadlock. (c) A task in a "
+           "one-thread pool waits for a second task in the same pool, which cannot start until "
+           "the first returns; a %3 ms timeout catches it. Chaining the second task as a "
+           "continuation instead of waiting, or a bigger pool, removes the wait."_s
+            .arg(GuiTimeoutMs)
+            .arg(LockTimeoutMs)
+            .arg(PoolTimeoutMs);
+}
+
+QStringList DeadlockDemo::snippetIds() const
+{
+    return { u"deadlock-gui-trap"_s,          u"deadlock-gui-fix"_s,
+             u"deadlock-lock-order"_s,        u"deadlock-lock-order-fix"_s,
+             u"deadlock-pool-starvation"_s,   u"deadlock-pool-fix"_s };
+}
+
+void DeadlockDemo::run()
+{
+    if (m_running)
+        return;
+    m_running = true;
+    m_canceled = false;
+    m_gui = {};
+    m_lockOrder = {};
+    m_lockOrderFixedTimeouts = 0;
+    m_pool = {};
+    m_biggerPool = {};
+    // Blocking happens in an event handler, after run() has returned.
+    QTimer::singleShot(0, this, [this] { advance(&DeadlockDemo::guiTrap); });
+}
+
+void DeadlockDemo::cancel()
+{
+    if (!m_running || m_canceled)
+        return;
+    m_canceled = true;
+    emit progress(u"canceling: the running step ends by its own timeout"_s);
+}
+
+void DeadlockDemo::advance(Step next)
+{
+    if (m_canceled)
+        finish({ false, u"canceled"_s, u"Canceled between two steps."_s, {}, {}, {} });
+    else
+        (this->*next)();
+}
+
+void DeadlockDemo::guiTrap()
+{
+    emit progress(u"(a) the GUI thread waits for a result its own event loop must deliver; "
+                  "the watchdog gives up after %1 ms"_s.arg(GuiTimeoutMs));
+    auto delivered = std::make_shared<QSemaphore>(); // outlives a wait that gave up
+    QElapsedTimer clock;
+    clock.start();
+    //! [deadlock-gui-trap]
+    // The result comes through a queued call to an object on this thread: it runs only when this
+    // thread's event loop runs, and the wait below is what keeps the loop from running.
+    QMetaObject::invokeMethod(this, [delivered] { delivered->release(); }, Qt::QueuedConnection);
+    const bool arrived = delivered->tryAcquire(1, GuiTimeoutMs); // a watchdog: never wait forever
+    //! [deadlock-gui-trap]
+    m_gui.detected = !arrived;
+    m_gui.timeToDetectMs = elapsedMs(clock);
+    if (m_context.monitor)
+        m_context.monitor->checkpoint(); // the freeze just ended: record it now
+    emit progress(u"    GUI thread %1; the event loop runs again"_s.arg(
+            detectedText({ !arrived, m_gui.timeToDetectMs })));
+    // Queued behind the delivery above, so by now it has run: the result was there all along,
+    // waiting for the event loop.
+    QMetaObject::invokeMethod(this, [this, delivered, clock] {
+        emit progress(u"    the result the GUI thread waited for was delivered %1 ms after the "
+                      "wait began, as soon as the event loop ran"_s.arg(elapsedMs(clock), 0, 'f', 0)
+                      + (delivered->available() == 1 ? QString() : u" (not seen)"_s));
+        advance(&DeadlockDemo::guiFixed);
+    }, Qt::QueuedConnection);
+}
+
+void DeadlockDemo::guiFixed()
+{
+    QElapsedTimer clock;
+    clock.start();
+    //! [deadlock-gui-fix]
+    // Ask for the result and return to the event loop; it calls back when the result is there.
+    QMetaObject::invokeMethod(this, [this, clock] {
+        m_gui.fixedMs = elapsedMs(clock);
+        emit progress(u"    fixed: asked and returned to the event loop; the result arrived after "
+                      "%1 ms, nothing froze"_s.arg(m_gui.fixedMs, 0, 'f', 1));
+        advance(&DeadlockDemo::lockOrderTrap);
+    }, Qt::QueuedConnection);
+    //! [deadlock-gui-fix]
+}
+
+void DeadlockDemo::lockOrderTrap()
+{
+    emit progress(u"(b) thread A takes lock 1 then lock 2, thread B lock 2 then lock 1; "
+                  "each waits at most %1 ms"_s.arg(LockTimeoutMs));
+    auto locks = std::make_shared<LockPair>();
+    const QList<QFuture<WaitResult>> threads = {
+        QtConcurrent::run(&m_lockThreads, [locks] {
+            return lockInOppositeOrder(&locks->first, &locks->second, &locks->aHoldsOne,
+                                       &locks->bHoldsOne, LockTimeoutMs);
+        }),
+        QtConcurrent::run(&m_lockThreads, [locks] {
+            return lockInOppositeOrder(&locks->second, &locks->first, &locks->bHoldsOne,
+                                       &locks->aHoldsOne, LockTimeoutMs);
+        }),
+    };
+    QtFuture::whenAll(threads.begin(), threads.end())
+            .then(this, [this](const QList<QFuture<WaitResult>> &done) {
+                const WaitResult a = done.at(0).result();
+                const WaitResult b = done.at(1).result();
+                m_lockOrder.detected = a.timedOut || b.timedOut;
+                m_lockOrder.timeToDetectMs = std::min(a.timedOut ? a.ms : 1e9, b.timedOut ? b.ms : 1e9);
+                if (!m_lockOrder.detected)
+                    m_lockOrder.timeToDetectMs = 0;
+                emit progress(u"    thread A %1"_s.arg(detectedText(a)));
+                emit progress(u"    thread B %1"_s.arg(detectedText(b)));
+                advance(&DeadlockDemo::lockOrderFixed);
+            });
+}
+
+void DeadlockDemo::lockOrderFixed()
+{
+    auto locks = std::make_shared<LockPair>();
+    QElapsedTimer clock;
+    clock.start();
+    const QList<QFuture<int>> threads = {
+        QtConcurrent::run(&m_lockThreads, [locks] {
+            return lockInOneOrder(&locks->first, &locks->second, FixedLockRounds, LockTimeoutMs);
+        }),
+        QtConcurrent::run(&m_lockThreads, [locks] {
+            return lockInOneOrder(&locks->first, &locks->second, FixedLockRounds, LockTimeoutMs);
+        }),
+    };
+    QtFuture::whenAll(threads.begin(), threads.end())
+            .then(this, [this, clock](const QList<QFuture<int>> &done) {
+                m_lockOrder.fixedMs = elapsedMs(clock);
+                m_lockOrderFixedTimeouts = done.at(0).result() + done.at(1).result();
+                m_lockOrder.fixedTimedOut = m_lockOrderFixedTimeouts > 0;
+                emit progress(u"    fixed: both threads take lock 1 before lock 2; %1 rounds each "
+                              "took %2 ms with %3 timeouts"_s.arg(FixedLockRounds)
+                                      .arg(m_lockOrder.fixedMs, 0, 'f', 1)
+                                      .arg(m_lockOrderFixedTimeouts));
+                advance(&DeadlockDemo::poolTrap);
+            });
+}
+
+void DeadlockDemo::poolTrap()
+{
+    emit progress(u"(c) a task in a one-thread pool waits (at most %1 ms) for a second task in "
+                  "the same pool"_s.arg(PoolTimeoutMs));
+    QtConcurrent::run(&m_onePool, waitForTaskInSamePool, &m_onePool, PoolTimeoutMs)
+            .then(this, [this](const WaitResult &wait) {
+                m_pool.detected = wait.timedOut;
+                m_pool.timeToDetectMs = wait.timedOut ? wait.ms : 0;
+                emit progress(u"    the waiting task %1; the second task ran only after it "
+                              "returned"_s.arg(detectedText(wait)));
+                advance(&DeadlockDemo::poolFixedWithContinuation);
+            });
+}
+
+void DeadlockDemo::poolFixedWithContinuation()
+{
+    QElapsedTimer clock;
+    clock.start();
+    //! [deadlock-pool-fix]
+    // Nothing waits inside the pool: the second step is chained to the first and starts when the
+    // pool's only thread is free again.
+    QtConcurrent::run(&m_onePool, [] { return 6; })
+            .then(&m_onePool, [](int first) { return first * 7; })
+            .then(this, [this, clock](int answer) {
+                m_pool.fixedMs = elapsedMs(clock);
+                emit progress(u"    fixed with a continuation on the same one-thread pool: both "
+                              "steps done (%1) after %2 ms"_s.arg(answer).arg(m_pool.fixedMs, 0, 'f', 1));
+                advance(&DeadlockDemo::poolFixedWithBiggerPool);
+            });
+    //! [deadlock-pool-fix]
+}
+
+void DeadlockDemo::poolFixedWithBiggerPool()
+{
+    QElapsedTimer clock;
+    clock.start();
+    QtConcurrent::run(&m_twoPool, waitForTaskInSamePool, &m_twoPool, PoolTimeoutMs)
+            .then(this, [this, clock](const WaitResult &wait) {
+                m_biggerPool.detected = wait.timedOut;
+                m_biggerPool.timeToDetectMs = wait.timedOut ? wait.ms : 0;
+                m_biggerPool.fixedMs = wait.ms;
+                emit progress(u"    fixed with a two-thread pool: the same waiting task %1"_s.arg(
+                        detectedText(wait)));
+                finish(outcome());
+            });
+}
+
+void DeadlockDemo::finish(const DemoOutcome &outcome)
+{
+    if (!m_running)
+        return;
+    m_running = false;
+    emit finished(outcome);
+}
+
+DemoOutcome DeadlockDemo::outcome() const
+{
+    DemoOutcome o;
+    o.figures.insert(u"guiDetected"_s, m_gui.detected);
+    o.figures.insert(u"guiTimeToDetectMs"_s, rounded(m_gui.timeToDetectMs));
+    o.figures.insert(u"guiBlockedAtMostMs"_s, GuiTimeoutMs);
+    o.figures.insert(u"guiFixedResultMs"_s, rounded(m_gui.fixedMs));
+    o.figures.insert(u"lockOrderDetected"_s, m_lockOrder.detected);
+    o.figures.insert(u"lockOrderTimeToDetectMs"_s, rounded(m_lockOrder.timeToDetectMs));
+    o.figures.insert(u"lockOrderFixedRounds"_s, 2 * FixedLockRounds);
+    o.figures.insert(u"lockOrderFixedTimeouts"_s, m_lockOrderFixedTimeouts);
+    o.figures.insert(u"lockOrderFixedMs"_s, rounded(m_lockOrder.fixedMs));
+    o.figures.insert(u"poolStarvationDetected"_s, m_pool.detected);
+    o.figures.insert(u"poolStarvationTimeToDetectMs"_s, rounded(m_pool.timeToDetectMs));
+    o.figures.insert(u"poolFixedContinuationMs"_s, rounded(m_pool.fixedMs));
+    o.figures.insert(u"poolBiggerPoolTimedOut"_s, m_biggerPool.detected);
+    o.figures.insert(u"poolBiggerPoolMs"_s, rounded(m_biggerPool.fixedMs));
+    o.bars = { { u"GUI waits on itself"_s, m_gui.timeToDetectMs },
+               { u"  fixed: continuation"_s, m_gui.fixedMs },
+               { u"lock order A/B"_s, m_lockOrder.timeToDetectMs },
+               { u"  fixed: one order"_s, m_lockOrder.fixedMs },
+               { u"pool starvation"_s, m_pool.timeToDetectMs },
+               { u"  fixed: continuation"_s, m_pool.fixedMs } };
+    o.barsUnit = u"ms until detected / until done"_s;
+
+    const auto verdict = [](const Trap &trap) {
+        return trap.detected ? u"detected after %1 ms"_s.arg(trap.timeToDetectMs, 0, 'f', 0)
+                             : u"not detected"_s;
+    };
+    o.summary = u"GUI thread waiting on its own event loop: %1 (the GUI thread was blocked that "
+                "long); opposite lock order: %2; pool starvation: %3. The fixes got their results "
+                "in %4 ms, %5 ms (%6 timeouts in %7 rounds) and %8 ms."_s
+                        .arg(verdict(m_gui), verdict(m_lockOrder), verdict(m_pool))
+                        .arg(m_gui.fixedMs, 0, 'f', 1)
+                        .arg(m_lockOrder.fixedMs, 0, 'f', 1)
+                        .arg(m_lockOrderFixedTimeouts)
+                        .arg(2 * FixedLockRounds)
+                        .arg(m_pool.fixedMs, 0, 'f', 1);
+    return o;
+}

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "demo.h"
+
+#include <QList>
+#include <QStringList>
+
+// A click handler that "waits" in a nested QEventLoop keeps the window painting, but lets a
+// second click run the same handler before the first has returned. Beside it, the handler that
+// returns at once and continues later, with a busy flag, runs the clicks one after the other.
+class NestedEventLoopDemo : public Demo
+{
+    Q_OBJECT
+public:
+    static constexpr int WorkMs = 200; // how long each click's work takes
+    static constexpr int SecondClickAfterMs = 50;
+
+    explicit NestedEventLoopDemo(const DemoContext &context, QObject *parent = nullptr);
+    ~NestedEventLoopDemo() override;
+    static DemoFactory factory();
+
+    QString name() const override;
+    QString title() const override;
+    QString explanation() const override;
+    QStringList snippetIds() const override;
+    void run() override;
+    void cancel() override;
+    bool isRunning() const override { return m_running; }
+
+private:
+    struct Variant {
+        QStringList order; // "start 1", "start 2", ...
+        bool reentered = false;
+        int maxDepth = 0;
+        int clicksDone = 0;
+    };
+
+    void clickUnsafe(int click);
+    void clickSafe(int click);
+    void safeWorkDone(int click);
+    void startSafe();
+    void postClicks(void (NestedEventLoopDemo::*handler)(int));
+    void note(Variant &variant, const QString &event, const QString &detail);
+    bool enter(Variant &variant);
+    bool finishIfCanceled();
+    void finish(const DemoOutcome &outcome);
+    DemoOutcome outcome() const;
+
+    DemoContext m_context;
+    bool m_running = false;
+    bool m_canceled = false;
+    int m_generation = 0; // events posted by an earlier run() see it changed and do nothing
+    int m_depth = 0; // handler calls that have started and not yet returned
+    bool m_busy = false;
+    QList<int> m_waitingClicks;
+    Variant m_unsafe;
+    Variant m_safe;
+    double m_unsafeStartMs = 0;
+    double m_unsafeMaxStallMs = 0;
+};
