@@ -1,4 +1,5 @@
 #include "commandline.h"
+#include "demoregistry.h"
 #include "scenario.h"
 
 #include <QCommandLineParser>
@@ -39,8 +40,19 @@ std::variant<CommandLine, CommandLine::Exit> CommandLine::parse(const QStringLis
     const QCommandLineOption delay(u"screenshot-delay"_s,
                                    u"Milliseconds to wait before --screenshot when nothing runs (default: 1500)."_s,
                                    u"MS"_s);
+    const QCommandLineOption at(u"screenshot-at"_s,
+                                u"With --fetch or --load: take the --screenshot MS after the job starts, while it runs."_s,
+                                u"MS"_s);
+    const QCommandLineOption out(u"out"_s,
+                                 u"With --compare: write compare.csv, compare.json and PNGs of the charts to DIR."_s,
+                                 u"DIR"_s);
+    const QCommandLineOption demo(
+            u"demo"_s,
+            u"Run concept demo NAME without a window and print what it measured; \"list\" names them."_s,
+            u"NAME"_s);
     const QCommandLineOption json(u"json"_s, u"Print results as JSON."_s);
-    parser.addOptions({ mode, port, serve, fetch, load, compare, scenario, screenshot, delay, json });
+    parser.addOptions(
+            { mode, port, serve, fetch, load, compare, scenario, screenshot, delay, at, out, demo, json });
 
     if (!parser.parse(arguments))
         return Exit{ 2, parser.errorText() };
@@ -67,9 +79,9 @@ std::variant<CommandLine, CommandLine::Exit> CommandLine::parse(const QStringLis
         options.port = quint16(value);
     }
     const int actions = int(parser.isSet(serve)) + int(parser.isSet(fetch)) + int(parser.isSet(load))
-            + int(parser.isSet(compare));
+            + int(parser.isSet(compare)) + int(parser.isSet(demo));
     if (actions > 1)
-        return Exit{ 2, u"choose one of --serve, --fetch, --load and --compare"_s };
+        return Exit{ 2, u"choose one of --serve, --fetch, --load, --compare and --demo"_s };
     if (parser.isSet(serve))
         options.action = Action::Serve;
     if (parser.isSet(fetch)) {
@@ -82,6 +94,13 @@ std::variant<CommandLine, CommandLine::Exit> CommandLine::parse(const QStringLis
     }
     if (parser.isSet(compare))
         options.action = Action::Compare;
+    if (parser.isSet(demo)) {
+        options.action = Action::Demo;
+        options.demo = parser.value(demo);
+        if (options.demo != "list"_L1 && !DemoRegistry::find(options.demo))
+            return Exit{ 2, u"unknown demo \"%1\"; choose one of: %2 (or list)"_s.arg(
+                                    options.demo, DemoRegistry::names().join(u", "_s)) };
+    }
     options.scenario = parser.value(scenario);
     if (!Scenario::named(options.scenario))
         return Exit{ 2, u"unknown scenario \"%1\"; choose one of: %2"_s.arg(options.scenario,
@@ -95,6 +114,18 @@ std::variant<CommandLine, CommandLine::Exit> CommandLine::parse(const QStringLis
         if (!ok || options.screenshotDelayMs < 0)
             return Exit{ 2, u"--screenshot-delay takes milliseconds, not \"%1\""_s.arg(parser.value(delay)) };
     }
+    if (parser.isSet(at)) {
+        bool ok = false;
+        options.screenshotAtMs = parser.value(at).toInt(&ok);
+        if (!ok || options.screenshotAtMs < 0)
+            return Exit{ 2, u"--screenshot-at takes milliseconds, not \"%1\""_s.arg(parser.value(at)) };
+        if (options.screenshotPath.isEmpty()
+            || (options.action != Action::Fetch && options.action != Action::Load))
+            return Exit{ 2, u"--screenshot-at goes with --fetch or --load and --screenshot"_s };
+    }
+    options.outDir = parser.value(out);
+    if (parser.isSet(out) && (options.action != Action::Compare || options.outDir.isEmpty()))
+        return Exit{ 2, u"--out DIR goes with --compare"_s };
     options.json = parser.isSet(json);
     return options;
 }

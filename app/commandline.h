@@ -8,7 +8,7 @@
 
 // What the user asked for on the command line.
 struct CommandLine {
-    enum class Action { Window, Serve, Fetch, Load, Compare };
+    enum class Action { Window, Serve, Fetch, Load, Compare, Demo };
     Action action = Action::Window;
     RunMode mode = RunMode::Async;
     bool modeGiven = false;
@@ -17,9 +17,15 @@ struct CommandLine {
     QString scenario;
     QString screenshotPath;
     int screenshotDelayMs = 1500;
+    int screenshotAtMs = -1; // >= 0: grab this long after the job starts, not after it ends
+    QString outDir; // --compare results: CSV, JSON and PNGs
     bool json = false;
+    QString demo; // --demo: a registered demo's name, or "list"
 
-    bool needsWindow() const { return action == Action::Window || !screenshotPath.isEmpty(); }
+    bool needsWindow() const
+    {
+        return action == Action::Window || !screenshotPath.isEmpty() || !outDir.isEmpty();
+    }
 
     struct Exit {
         int code;

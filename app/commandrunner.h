@@ -4,13 +4,19 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QTemporaryDir>
+#include <memory>
 
+class CompareView;
+class DemoGallery;
+struct DemoOutcome;
 class Lab;
 class QWidget;
 
 // Carries out a command-line action (--fetch, --load, --compare, --serve, --screenshot), prints
 // its result and ends the event loop with the exit code. With a window, the window shows the run
-// live and is grabbed into the screenshot file at the end.
+// live and is grabbed into the screenshot file at the end; a comparison then runs in the Compare
+// view, which is what is grabbed and what --out saves.
 class CommandRunner : public QObject
 {
     Q_OBJECT
@@ -23,9 +29,21 @@ private:
     void serve();
     void runJob();
     void runComparison();
+    void compareInWindow(const Scenario &scenario);
+    void grabMidway(double dueMs);
+    void runDemo();
+    void listDemos();
+    void demoFinished(const QString &name, const DemoOutcome &outcome);
     void finish(int exitCode);
+    bool saveScreenshot();
 
     Lab *m_lab;
     CommandLine m_options;
     QPointer<QWidget> m_window;
+    QPointer<CompareView> m_compareView;
+    QPointer<DemoGallery> m_gallery; // --demo with a window: where it runs
+    std::unique_ptr<QTemporaryDir> m_demoDir; // --demo without a window: its work folder
+    bool m_jobDone = false;
+    int m_jobExitCode = 0;
+    bool m_midwayShotTaken = false;
 };

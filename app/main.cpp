@@ -91,8 +91,8 @@ int main(int argc, char *argv[])
         return app.exec();
     }
 
-    if (!hasDisplay() && !options.screenshotPath.isEmpty())
-        qputenv("QT_QPA_PLATFORM", "offscreen"); // a screenshot needs no screen
+    if (!hasDisplay() && (!options.screenshotPath.isEmpty() || !options.outDir.isEmpty()))
+        qputenv("QT_QPA_PLATFORM", "offscreen"); // pictures need no screen
     QApplication app(argc, argv);
     QApplication::setWindowIcon(QIcon(u":/icons/asynclab.svg"_s));
     QApplication::setDesktopFileName(u"asynclab"_s);

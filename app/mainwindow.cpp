@@ -1,10 +1,12 @@
 #include "mainwindow.h"
+#include "compareview.h"
+#include "demogallery.h"
 #include "heartbeatwidget.h"
 #include "lab.h"
 #include "lagchartwidget.h"
 #include "modetoggle.h"
 #include "operationlogmodel.h"
-#include "report.h"
+#include "timelinewidget.h"
 #include "units.h"
 
 #include <QApplication>
@@ -79,6 +81,17 @@ MainWindow::MainWindow(Lab *lab, QWidget *parent)
     m_chart->setMonitor(&lab->monitor());
     m_chart->setLog(&lab->log());
     m_chart->setMinimumHeight(180);
+    // The threads under the lag they caused, on the same time axis.
+    auto *chartArea = new QWidget(central);
+    auto *chartLayout = new QVBoxLayout(chartArea);
+    chartLayout->setContentsMargins(0, 0, 0, 0);
+    chartLayout->setSpacing(0);
+    m_timeline = new TimelineWidget(chartArea);
+    m_timeline->model()->setLog(&lab->log());
+    m_timeline->alignTo(m_chart);
+    connect(m_timeline, &TimelineWidget::operationClicked, this, &MainWindow::selectOperation);
+    chartLayout->addWidget(m_chart, 1);
+    chartLayout->addWidget(m_timeline);
 
     auto *controls = new QWidget(central);
     auto *controlsLayout = new QVBoxLayout(controls);
@@ -102,11 +115,17 @@ MainWindow::MainWindow(Lab *lab, QWidget *parent)
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->setWordWrap(false);
+    // Sized once from the first row: resizing to contents on every change would cost the GUI
+    // thread time proportional to the log's length.
+    connect(m_logModel, &QAbstractItemModel::rowsInserted, m_table, [this] {
+        if (m_logModel->rowCount() == 1)
+            m_table->resizeColumnsToContents();
+    });
     connect(m_logModel, &QAbstractItemModel::rowsInserted, m_table, &QTableView::scrollToBottom);
 
     auto *splitter = new QSplitter(Qt::Vertical, central);
-    splitter->addWidget(m_chart);
+    splitter->addWidget(chartArea);
     splitter->addWidget(controls);
     splitter->addWidget(m_table);
     splitter->setStretchFactor(0, 3);
@@ -317,6 +336,10 @@ void MainWindow::createMenus()
                     [this] { setMode(RunMode::Blocking); });
     mode->addAction(u"&Async"_s, QKeySequence(u"Ctrl+2"_s), this, [this] { setMode(RunMode::Async); });
 
+    QMenu *concepts = menuBar()->addMenu(u"&Concepts"_s);
+    concepts->addAction(u"Concept &gallery…"_s, QKeySequence(u"Ctrl+K"_s), this,
+                        &MainWindow::showConceptGallery);
+
     QMenu *help = menuBar()->addMenu(u"&Help"_s);
     help->addAction(u"&About AsyncLab"_s, this, [this] {
         QMessageBox::about(this, u"About AsyncLab"_s,
@@ -325,6 +348,23 @@ void MainWindow::createMenus()
                                    QCoreApplication::applicationVersion(),
                                    m_lab->server().baseUrl().toString()));
     });
+}
+
+DemoGallery *MainWindow::conceptGallery()
+{
+    if (!m_gallery) {
+        m_gallery = new DemoGallery(m_lab, this);
+        m_gallery->setWindowFlag(Qt::Window);
+    }
+    return m_gallery;
+}
+
+void MainWindow::showConceptGallery()
+{
+    DemoGallery *gallery = conceptGallery();
+    gallery->show();
+    gallery->raise();
+    gallery->activateWindow();
 }
 
 RunMode MainWindow::mode() const
@@ -390,25 +430,32 @@ void MainWindow::chooseFile()
         m_fileEdit->setText(path);
 }
 
+CompareView *MainWindow::compareView()
+{
+    if (!m_compareView)
+        m_compareView = new CompareView(m_lab, this);
+    return m_compareView;
+}
+
 void MainWindow::runComparison()
 {
-    ScenarioRunner &runner = m_lab->scenarios();
-    if (runner.isRunning())
+    CompareView *view = compareView();
+    view->show();
+    view->raise();
+    view->activateWindow();
+    if (view->isRunning() || m_lab->scenarios().isRunning())
         return;
-    const Scenario scenario = *Scenario::named(m_scenario->currentData().toString());
-    auto *context = new QObject(this); // ends this run's connections when it is over
-    connect(&runner, &ScenarioRunner::status, context, [this](const QString &s) { m_result->setText(s); });
-    connect(&runner, &ScenarioRunner::comparisonFinished, context,
-            [this, scenario, context](const QList<ScenarioRun> &runs) {
-                m_result->setText(u"<pre>%1</pre>"_s.arg(
-                        Report::comparisonText(scenario, runs).toHtmlEscaped()));
-                context->deleteLater();
-            });
-    connect(&runner, &ScenarioRunner::failed, context, [this, context](const QString &error) {
-        m_result->setText(u"Comparison failed: %1"_s.arg(error));
-        context->deleteLater();
-    });
-    runner.compare(scenario);
+    view->selectScenario(m_scenario->currentData().toString());
+    view->run();
+}
+
+void MainWindow::selectOperation(int id)
+{
+    const int row = m_lab->log().rowOf(id);
+    if (row < 0)
+        return;
+    m_table->selectRow(row);
+    m_table->scrollTo(m_logModel->index(row, 0));
 }
 
 void MainWindow::onProgress(int id, qint64 done, qint64 total)

@@ -5,6 +5,8 @@
 #include <QMainWindow>
 
 class Lab;
+class CompareView;
+class DemoGallery;
 class HeartbeatWidget;
 class LagChartWidget;
 class ModeToggle;
@@ -15,6 +17,7 @@ class QLineEdit;
 class QProgressBar;
 class QPushButton;
 class QTableView;
+class TimelineWidget;
 
 // The AsyncLab window: the mode toggle, the heartbeat and lag figures that show a freeze, and the
 // buttons that start real fetches and file loads in the chosen mode.
@@ -33,6 +36,11 @@ public:
     QLineEdit *urlEdit() const { return m_urlEdit; }
     QLineEdit *fileEdit() const { return m_fileEdit; }
     QLineEdit *typingField() const { return m_typingField; }
+    TimelineWidget *timeline() const { return m_timeline; }
+    QTableView *operationsTable() const { return m_table; }
+    CompareView *compareView(); // created on first use
+    DemoGallery *conceptGallery(); // a window of its own, created on first use
+    void showConceptGallery();
 
     void fetch(const QString &urlText);
     void loadFile(const QString &path);
@@ -49,6 +57,7 @@ private:
     void generateSample();
     void chooseFile();
     void runComparison();
+    void selectOperation(int id); // in the operations table
     void announceBlocking(const QString &what);
     void onProgress(int id, qint64 done, qint64 total);
     void onFinished(int id);
@@ -69,6 +78,9 @@ private:
     QLabel *m_p99 = nullptr;
     QLabel *m_stalls = nullptr;
     LagChartWidget *m_chart = nullptr;
+    TimelineWidget *m_timeline = nullptr;
+    CompareView *m_compareView = nullptr;
+    DemoGallery *m_gallery = nullptr;
     QLineEdit *m_urlEdit = nullptr;
     QLineEdit *m_fileEdit = nullptr;
     QComboBox *m_sampleSize = nullptr;

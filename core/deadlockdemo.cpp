@@ -26,18 +26,24 @@ double elapsedMs(const QElapsedTimer &clock)
 struct LockPair {
     QMutex first;
     QMutex second;
-    QSemaphore aHoldsOne; // the two threads meet once each holds one lock
-    QSemaphore bHoldsOne;
+    QSemaphore aReady; // for the two threads to meet, with a timeout
+    QSemaphore bReady;
 };
 
+// Waits until the other thread gets here too, or the timeout passes.
+void meet(QSemaphore *iAmHere, QSemaphore *otherIsHere, int timeoutMs)
+{
+    iAmHere->release();
+    otherIsHere->tryAcquire(1, timeoutMs);
+}
+
 // Takes `mine`, waits until the other thread holds its own lock too, then asks for `theirs`.
-WaitResult lockInOppositeOrder(QMutex *mine, QMutex *theirs, QSemaphore *iHoldOne,
-                               QSemaphore *otherHoldsOne, int timeoutMs)
+WaitResult lockInOppositeOrder(
+    QMutex *mine, QMutex *theirs, QSemaphore *iAmReady, QSemaphore *otherIsReady, int timeoutMs)
 {
     if (!mine->tryLock(timeoutMs))
         return { true, 0 };
-    iHoldOne->release();
-    otherHoldsOne->tryAcquire(1, timeoutMs);
+    meet(iAmReady, otherIsReady, timeoutMs);
     QElapsedTimer clock;
     clock.start();
     //! [deadlock-lock-order]
@@ -148,16 +154,15 @@ QString DeadlockDemo::explanation() const
            "one-thread pool waits for a second task in the same pool, which cannot start until "
            "the first returns; a %3 ms timeout catches it. Chaining the second task as a "
            "continuation instead of waiting, or a bigger pool, removes the wait."_s
-            .arg(GuiTimeoutMs)
-            .arg(LockTimeoutMs)
-            .arg(PoolTimeoutMs);
+               .arg(GuiTimeoutMs)
+               .arg(LockTimeoutMs)
+               .arg(PoolTimeoutMs);
 }
 
 QStringList DeadlockDemo::snippetIds() const
 {
-    return { u"deadlock-gui-trap"_s,          u"deadlock-gui-fix"_s,
-             u"deadlock-lock-order"_s,        u"deadlock-lock-order-fix"_s,
-             u"deadlock-pool-starvation"_s,   u"deadlock-pool-fix"_s };
+    return { u"deadlock-gui-trap"_s, u"deadlock-gui-fix"_s, u"deadlock-lock-order"_s,
+        u"deadlock-lock-order-fix"_s, u"deadlock-pool-starvation"_s, u"deadlock-pool-fix"_s };
 }
 
 void DeadlockDemo::run()
@@ -201,7 +206,8 @@ void DeadlockDemo::guiTrap()
     //! [deadlock-gui-trap]
     // The result comes through a queued call to an object on this thread: it runs only when this
     // thread's event loop runs, and the wait below is what keeps the loop from running.
-    QMetaObject::invokeMethod(this, [delivered] { delivered->release(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [delivered] { delivered->release(); }, Qt::QueuedConnection);
     const bool arrived = delivered->tryAcquire(1, GuiTimeoutMs); // a watchdog: never wait forever
     //! [deadlock-gui-trap]
     m_gui.detected = !arrived;
@@ -209,15 +215,19 @@ void DeadlockDemo::guiTrap()
     if (m_context.monitor)
         m_context.monitor->checkpoint(); // the freeze just ended: record it now
     emit progress(u"    GUI thread %1; the event loop runs again"_s.arg(
-            detectedText({ !arrived, m_gui.timeToDetectMs })));
+        detectedText({ !arrived, m_gui.timeToDetectMs })));
     // Queued behind the delivery above, so by now it has run: the result was there all along,
     // waiting for the event loop.
-    QMetaObject::invokeMethod(this, [this, delivered, clock] {
-        emit progress(u"    the result the GUI thread waited for was delivered %1 ms after the "
-                      "wait began, as soon as the event loop ran"_s.arg(elapsedMs(clock), 0, 'f', 0)
-                      + (delivered->available() == 1 ? QString() : u" (not seen)"_s));
-        advance(&DeadlockDemo::guiFixed);
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this,
+        [this, delivered, clock] {
+            emit progress(
+                u"    the result the GUI thread waited for was delivered %1 ms after the "
+                "wait began, as soon as the event loop ran"_s.arg(elapsedMs(clock), 0, 'f', 0)
+                + (delivered->available() == 1 ? QString() : u" (not seen)"_s));
+            advance(&DeadlockDemo::guiFixed);
+        },
+        Qt::QueuedConnection);
 }
 
 void DeadlockDemo::guiFixed()
@@ -226,12 +236,16 @@ void DeadlockDemo::guiFixed()
     clock.start();
     //! [deadlock-gui-fix]
     // Ask for the result and return to the event loop; it calls back when the result is there.
-    QMetaObject::invokeMethod(this, [this, clock] {
-        m_gui.fixedMs = elapsedMs(clock);
-        emit progress(u"    fixed: asked and returned to the event loop; the result arrived after "
-                      "%1 ms, nothing froze"_s.arg(m_gui.fixedMs, 0, 'f', 1));
-        advance(&DeadlockDemo::lockOrderTrap);
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this,
+        [this, clock] {
+            m_gui.fixedMs = elapsedMs(clock);
+            emit progress(
+                u"    fixed: asked and returned to the event loop; the result arrived after "
+                "%1 ms, nothing froze"_s.arg(m_gui.fixedMs, 0, 'f', 1));
+            advance(&DeadlockDemo::lockOrderTrap);
+        },
+        Qt::QueuedConnection);
     //! [deadlock-gui-fix]
 }
 
@@ -240,28 +254,30 @@ void DeadlockDemo::lockOrderTrap()
     emit progress(u"(b) thread A takes lock 1 then lock 2, thread B lock 2 then lock 1; "
                   "each waits at most %1 ms"_s.arg(LockTimeoutMs));
     auto locks = std::make_shared<LockPair>();
-    const QList<QFuture<WaitResult>> threads = {
-        QtConcurrent::run(&m_lockThreads, [locks] {
-            return lockInOppositeOrder(&locks->first, &locks->second, &locks->aHoldsOne,
-                                       &locks->bHoldsOne, LockTimeoutMs);
-        }),
-        QtConcurrent::run(&m_lockThreads, [locks] {
-            return lockInOppositeOrder(&locks->second, &locks->first, &locks->bHoldsOne,
-                                       &locks->aHoldsOne, LockTimeoutMs);
-        }),
+    QList<QFuture<WaitResult>> threads = {
+        QtConcurrent::run(&m_lockThreads,
+            [locks] {
+                return lockInOppositeOrder(
+                    &locks->first, &locks->second, &locks->aReady, &locks->bReady, LockTimeoutMs);
+            }),
+        QtConcurrent::run(&m_lockThreads,
+            [locks] {
+                return lockInOppositeOrder(
+                    &locks->second, &locks->first, &locks->bReady, &locks->aReady, LockTimeoutMs);
+            }),
     };
     QtFuture::whenAll(threads.begin(), threads.end())
-            .then(this, [this](const QList<QFuture<WaitResult>> &done) {
-                const WaitResult a = done.at(0).result();
-                const WaitResult b = done.at(1).result();
-                m_lockOrder.detected = a.timedOut || b.timedOut;
-                m_lockOrder.timeToDetectMs = std::min(a.timedOut ? a.ms : 1e9, b.timedOut ? b.ms : 1e9);
-                if (!m_lockOrder.detected)
-                    m_lockOrder.timeToDetectMs = 0;
-                emit progress(u"    thread A %1"_s.arg(detectedText(a)));
-                emit progress(u"    thread B %1"_s.arg(detectedText(b)));
-                advance(&DeadlockDemo::lockOrderFixed);
-            });
+        .then(this, [this](const QList<QFuture<WaitResult>> &done) {
+            const WaitResult a = done.at(0).result();
+            const WaitResult b = done.at(1).result();
+            m_lockOrder.detected = a.timedOut || b.timedOut;
+            m_lockOrder.timeToDetectMs = std::min(a.timedOut ? a.ms : 1e9, b.timedOut ? b.ms : 1e9);
+            if (!m_lockOrder.detected)
+                m_lockOrder.timeToDetectMs = 0;
+            emit progress(u"    thread A %1"_s.arg(detectedText(a)));
+            emit progress(u"    thread B %1"_s.arg(detectedText(b)));
+            advance(&DeadlockDemo::lockOrderFixed);
+        });
 }
 
 void DeadlockDemo::lockOrderFixed()
@@ -269,25 +285,31 @@ void DeadlockDemo::lockOrderFixed()
     auto locks = std::make_shared<LockPair>();
     QElapsedTimer clock;
     clock.start();
-    const QList<QFuture<int>> threads = {
-        QtConcurrent::run(&m_lockThreads, [locks] {
-            return lockInOneOrder(&locks->first, &locks->second, FixedLockRounds, LockTimeoutMs);
-        }),
-        QtConcurrent::run(&m_lockThreads, [locks] {
-            return lockInOneOrder(&locks->first, &locks->second, FixedLockRounds, LockTimeoutMs);
-        }),
+    QList<QFuture<int>> threads = {
+        QtConcurrent::run(&m_lockThreads,
+            [locks] {
+                meet(&locks->aReady, &locks->bReady, LockTimeoutMs); // start together
+                return lockInOneOrder(
+                    &locks->first, &locks->second, FixedLockRounds, LockTimeoutMs);
+            }),
+        QtConcurrent::run(&m_lockThreads,
+            [locks] {
+                meet(&locks->bReady, &locks->aReady, LockTimeoutMs);
+                return lockInOneOrder(
+                    &locks->first, &locks->second, FixedLockRounds, LockTimeoutMs);
+            }),
     };
     QtFuture::whenAll(threads.begin(), threads.end())
-            .then(this, [this, clock](const QList<QFuture<int>> &done) {
-                m_lockOrder.fixedMs = elapsedMs(clock);
-                m_lockOrderFixedTimeouts = done.at(0).result() + done.at(1).result();
-                m_lockOrder.fixedTimedOut = m_lockOrderFixedTimeouts > 0;
-                emit progress(u"    fixed: both threads take lock 1 before lock 2; %1 rounds each "
-                              "took %2 ms with %3 timeouts"_s.arg(FixedLockRounds)
-                                      .arg(m_lockOrder.fixedMs, 0, 'f', 1)
-                                      .arg(m_lockOrderFixedTimeouts));
-                advance(&DeadlockDemo::poolTrap);
-            });
+        .then(this, [this, clock](const QList<QFuture<int>> &done) {
+            m_lockOrder.fixedMs = elapsedMs(clock);
+            m_lockOrderFixedTimeouts = done.at(0).result() + done.at(1).result();
+            m_lockOrder.fixedTimedOut = m_lockOrderFixedTimeouts > 0;
+            emit progress(u"    fixed: both threads take lock 1 before lock 2; %1 rounds each "
+                          "took %2 ms with %3 timeouts"_s.arg(FixedLockRounds)
+                              .arg(m_lockOrder.fixedMs, 0, 'f', 1)
+                              .arg(m_lockOrderFixedTimeouts));
+            advance(&DeadlockDemo::poolTrap);
+        });
 }
 
 void DeadlockDemo::poolTrap()
@@ -295,13 +317,13 @@ void DeadlockDemo::poolTrap()
     emit progress(u"(c) a task in a one-thread pool waits (at most %1 ms) for a second task in "
                   "the same pool"_s.arg(PoolTimeoutMs));
     QtConcurrent::run(&m_onePool, waitForTaskInSamePool, &m_onePool, PoolTimeoutMs)
-            .then(this, [this](const WaitResult &wait) {
-                m_pool.detected = wait.timedOut;
-                m_pool.timeToDetectMs = wait.timedOut ? wait.ms : 0;
-                emit progress(u"    the waiting task %1; the second task ran only after it "
-                              "returned"_s.arg(detectedText(wait)));
-                advance(&DeadlockDemo::poolFixedWithContinuation);
-            });
+        .then(this, [this](const WaitResult &wait) {
+            m_pool.detected = wait.timedOut;
+            m_pool.timeToDetectMs = wait.timedOut ? wait.ms : 0;
+            emit progress(u"    the waiting task %1; the second task ran only after it "
+                          "returned"_s.arg(detectedText(wait)));
+            advance(&DeadlockDemo::poolFixedWithContinuation);
+        });
 }
 
 void DeadlockDemo::poolFixedWithContinuation()
@@ -311,14 +333,17 @@ void DeadlockDemo::poolFixedWithContinuation()
     //! [deadlock-pool-fix]
     // Nothing waits inside the pool: the second step is chained to the first and starts when the
     // pool's only thread is free again.
-    QtConcurrent::run(&m_onePool, [] { return 6; })
-            .then(&m_onePool, [](int first) { return first * 7; })
-            .then(this, [this, clock](int answer) {
-                m_pool.fixedMs = elapsedMs(clock);
-                emit progress(u"    fixed with a continuation on the same one-thread pool: both "
-                              "steps done (%1) after %2 ms"_s.arg(answer).arg(m_pool.fixedMs, 0, 'f', 1));
-                advance(&DeadlockDemo::poolFixedWithBiggerPool);
-            });
+    QtConcurrent::run(&m_onePool, [] {
+        return 6;
+    }).then(&m_onePool, [](int first) {
+          return first * 7;
+      }).then(this, [this, clock](int answer) {
+        m_pool.fixedMs = elapsedMs(clock);
+        emit progress(u"    fixed with a continuation on the same one-thread pool: both "
+                      "steps done (%1) after %2 ms"_s.arg(answer)
+                          .arg(m_pool.fixedMs, 0, 'f', 1));
+        advance(&DeadlockDemo::poolFixedWithBiggerPool);
+    });
     //! [deadlock-pool-fix]
 }
 
@@ -327,14 +352,14 @@ void DeadlockDemo::poolFixedWithBiggerPool()
     QElapsedTimer clock;
     clock.start();
     QtConcurrent::run(&m_twoPool, waitForTaskInSamePool, &m_twoPool, PoolTimeoutMs)
-            .then(this, [this, clock](const WaitResult &wait) {
-                m_biggerPool.detected = wait.timedOut;
-                m_biggerPool.timeToDetectMs = wait.timedOut ? wait.ms : 0;
-                m_biggerPool.fixedMs = wait.ms;
-                emit progress(u"    fixed with a two-thread pool: the same waiting task %1"_s.arg(
-                        detectedText(wait)));
-                finish(outcome());
-            });
+        .then(this, [this, clock](const WaitResult &wait) {
+            m_biggerPool.detected = wait.timedOut;
+            m_biggerPool.timeToDetectMs = wait.timedOut ? wait.ms : 0;
+            m_biggerPool.fixedMs = wait.ms;
+            emit progress(u"    fixed with a two-thread pool: the same waiting task %1"_s.arg(
+                detectedText(wait)));
+            finish(outcome());
+        });
 }
 
 void DeadlockDemo::finish(const DemoOutcome &outcome)
@@ -362,12 +387,12 @@ DemoOutcome DeadlockDemo::outcome() const
     o.figures.insert(u"poolFixedContinuationMs"_s, rounded(m_pool.fixedMs));
     o.figures.insert(u"poolBiggerPoolTimedOut"_s, m_biggerPool.detected);
     o.figures.insert(u"poolBiggerPoolMs"_s, rounded(m_biggerPool.fixedMs));
-    o.bars = { { u"GUI waits on itself"_s, m_gui.timeToDetectMs },
-               { u"  fixed: continuation"_s, m_gui.fixedMs },
-               { u"lock order A/B"_s, m_lockOrder.timeToDetectMs },
-               { u"  fixed: one order"_s, m_lockOrder.fixedMs },
-               { u"pool starvation"_s, m_pool.timeToDetectMs },
-               { u"  fixed: continuation"_s, m_pool.fixedMs } };
+    o.bars = { { u"GUI thread waits on itself"_s, m_gui.timeToDetectMs },
+        { u"GUI thread, fixed"_s, m_gui.fixedMs },
+        { u"locks in opposite order"_s, m_lockOrder.timeToDetectMs },
+        { u"locks in one order"_s, m_lockOrder.fixedMs },
+        { u"pool task waits on its pool"_s, m_pool.timeToDetectMs },
+        { u"pool task, fixed"_s, m_pool.fixedMs } };
     o.barsUnit = u"ms until detected / until done"_s;
 
     const auto verdict = [](const Trap &trap) {
@@ -377,11 +402,11 @@ DemoOutcome DeadlockDemo::outcome() const
     o.summary = u"GUI thread waiting on its own event loop: %1 (the GUI thread was blocked that "
                 "long); opposite lock order: %2; pool starvation: %3. The fixes got their results "
                 "in %4 ms, %5 ms (%6 timeouts in %7 rounds) and %8 ms."_s
-                        .arg(verdict(m_gui), verdict(m_lockOrder), verdict(m_pool))
-                        .arg(m_gui.fixedMs, 0, 'f', 1)
-                        .arg(m_lockOrder.fixedMs, 0, 'f', 1)
-                        .arg(m_lockOrderFixedTimeouts)
-                        .arg(2 * FixedLockRounds)
-                        .arg(m_pool.fixedMs, 0, 'f', 1);
+                    .arg(verdict(m_gui), verdict(m_lockOrder), verdict(m_pool))
+                    .arg(m_gui.fixedMs, 0, 'f', 1)
+                    .arg(m_lockOrder.fixedMs, 0, 'f', 1)
+                    .arg(m_lockOrderFixedTimeouts)
+                    .arg(2 * FixedLockRounds)
+                    .arg(m_pool.fixedMs, 0, 'f', 1);
     return o;
 }

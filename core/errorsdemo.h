@@ -60,6 +60,7 @@ private:
     void writeFile(const QString &path, bool cancelMidway);
     void chunkWritten(int resultIndex);
     void fileWriteDone();
+    void finishCanceled();
     void finish(const DemoOutcome &outcome);
     DemoOutcome outcome() const;
 

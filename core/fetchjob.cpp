@@ -111,19 +111,24 @@ void FetchJob::onReplyFinished()
     } else {
         m_result.httpStatus = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QVariant announced = m_reply->header(QNetworkRequest::ContentLengthHeader);
-        if (m_reply->error() != QNetworkReply::NoError) {
+        const QNetworkReply::NetworkError error = m_reply->error();
+        if (m_result.httpStatus >= 400) {
             // Qt's text for HTTP errors repeats the URL; the status code says it better.
-            m_result.error = m_result.httpStatus > 0
-                    ? u"HTTP %1 %2"_s.arg(m_result.httpStatus)
-                              .arg(m_reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute)
-                                           .toString())
-                    : m_reply->errorString();
-        } else if (announced.isValid() && announced.toLongLong() != m_result.bytes) {
-            // QNetworkAccessManager reports a short body as success; a body shorter than its
-            // Content-Length is a failed transfer.
+            m_result.error = u"HTTP %1 %2"_s.arg(m_result.httpStatus)
+                                     .arg(m_reply->attribute(
+                                                         QNetworkRequest::HttpReasonPhraseAttribute)
+                                                  .toString());
+        } else if (announced.isValid() && announced.toLongLong() != m_result.bytes
+                   && (error == QNetworkReply::NoError
+                       || error == QNetworkReply::RemoteHostClosedError)) {
+            // A body shorter than its Content-Length is a failed transfer, whether Qt noticed the
+            // close (an error) or not (a short "success"): say so the same way in both cases.
             m_result.error = u"truncated body: %1 of %2 announced bytes received"_s
                                      .arg(m_result.bytes)
                                      .arg(announced.toLongLong());
+        } else if (error != QNetworkReply::NoError) {
+            // The status line was fine (a redirect loop, a dropped connection): Qt's text says why.
+            m_result.error = m_reply->errorString();
         }
     }
     m_reply->deleteLater();

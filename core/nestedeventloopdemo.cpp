@@ -45,7 +45,7 @@ QString NestedEventLoopDemo::explanation() const
            "second one changed. The safe handler starts the work, returns to the event loop at "
            "once and finishes in a continuation; a click that arrives while it is busy waits its "
            "turn, so the log reads start 1, end 1, start 2, end 2."_s.arg(SecondClickAfterMs)
-            .arg(WorkMs);
+               .arg(WorkMs);
 }
 
 QStringList NestedEventLoopDemo::snippetIds() const
@@ -84,11 +84,11 @@ void NestedEventLoopDemo::postClicks(void (NestedEventLoopDemo::*handler)(int))
 {
     for (const int click : { 1, 2 }) {
         const int delayMs = click == 1 ? 0 : SecondClickAfterMs;
-        QTimer::singleShot(delayMs, Qt::PreciseTimer, this,
-                           [this, handler, click, generation = m_generation] {
-                               if (generation == m_generation && m_running && !m_canceled)
-                                   (this->*handler)(click);
-                           });
+        QTimer::singleShot(
+            delayMs, Qt::PreciseTimer, this, [this, handler, click, generation = m_generation] {
+                if (generation == m_generation && m_running && !m_canceled)
+                    (this->*handler)(click);
+            });
     }
 }
 
@@ -111,8 +111,8 @@ void NestedEventLoopDemo::clickUnsafe(int click)
 {
     const bool reentered = enter(m_unsafe);
     note(m_unsafe, u"start %1"_s.arg(click),
-         reentered ? u"the handler is RE-ENTERED: its first call has not returned yet"_s
-                   : u"the handler waits %1 ms in a nested event loop"_s.arg(WorkMs));
+        reentered ? u"the handler is RE-ENTERED: its first call has not returned yet"_s
+                  : u"the handler waits %1 ms in a nested event loop"_s.arg(WorkMs));
     //! [nested-unsafe]
     const QPointer<NestedEventLoopDemo> self(this);
     QEventLoop loop;
@@ -127,8 +127,9 @@ void NestedEventLoopDemo::clickUnsafe(int click)
         return;
     if (m_context.monitor)
         m_unsafeMaxStallMs = m_context.monitor->maxStallBetween(m_unsafeStartMs, labNowMs());
-    emit progress(u"    order: %1; longest event-loop stall meanwhile: %2 ms"_s.arg(
-            m_unsafe.order.join(u", "_s)).arg(m_unsafeMaxStallMs, 0, 'f', 0));
+    emit progress(u"    order: %1; longest event-loop stall meanwhile: %2 ms"_s
+                      .arg(m_unsafe.order.join(u", "_s))
+                      .arg(m_unsafeMaxStallMs, 0, 'f', 0));
     QTimer::singleShot(0, this, [this, generation = m_generation] {
         if (generation == m_generation)
             startSafe();
@@ -208,15 +209,15 @@ DemoOutcome NestedEventLoopDemo::outcome() const
     o.figures.insert(u"workMs"_s, WorkMs);
     o.figures.insert(u"secondClickAfterMs"_s, SecondClickAfterMs);
     o.bars = { { u"nested QEventLoop"_s, double(m_unsafe.maxDepth) },
-               { u"continuation + busy flag"_s, double(m_safe.maxDepth) } };
+        { u"continuation + busy flag"_s, double(m_safe.maxDepth) } };
     o.barsUnit = u"handler calls running at once (max)"_s;
     const auto verdict = [](const Variant &v) {
         return v.reentered ? u"re-entered"_s : u"not re-entered"_s;
     };
     o.summary = u"Nested event loop: %1, order %2, while the event loop never stalled longer than "
                 "%3 ms. Continuation with a busy flag: %4, order %5."_s
-                        .arg(verdict(m_unsafe), m_unsafe.order.join(u", "_s))
-                        .arg(m_unsafeMaxStallMs, 0, 'f', 0)
-                        .arg(verdict(m_safe), m_safe.order.join(u", "_s));
+                    .arg(verdict(m_unsafe), m_unsafe.order.join(u", "_s))
+                    .arg(m_unsafeMaxStallMs, 0, 'f', 0)
+                    .arg(verdict(m_safe), m_safe.order.join(u", "_s));
     return o;
 }

@@ -25,24 +25,37 @@ struct SharedCounter {
     std::atomic<int> atomic = 0;
 };
 
+// Gives up the core between a read and its write once every 1000 increments, as the scheduler
+// may do at any moment anyway: that makes the gap show on a busy or one-core machine too, where
+// the threads rarely run at the very same time. All three variants yield equally often.
+void yieldSometimes(int i)
+{
+    if (i % 1000 == 0)
+        QThread::yieldCurrentThread();
+}
+
 //! [race-unprotected]
-// Read, add, write: three steps, and another thread can write between the read and the write;
-// its update is then lost. That is a data race, undefined behaviour in C++, and exactly the bug
-// on show. volatile only makes the compiler do all three steps on every pass instead of folding
-// the loop into one addition; it does not make them one step.
+// Two threads may both read 5 and both write 6: one update is lost. That is a data race,
+// undefined behaviour in C++, and exactly the bug on show. volatile only stops the compiler
+// from keeping the counter in a register; it does not make the read and the write one step.
 void addUnprotected(volatile int *counter, int times)
 {
-    for (int i = 0; i < times; ++i)
-        *counter = *counter + 1;
+    for (int i = 1; i <= times; ++i) {
+        const int value = *counter; // read
+        yieldSometimes(i); // other threads add to the counter meanwhile...
+        *counter = value + 1; // ...and this write wipes out what they added
+    }
 }
 //! [race-unprotected]
 
 //! [race-mutex]
 void addWithMutex(int *counter, QMutex *mutex, int times)
 {
-    for (int i = 0; i < times; ++i) {
-        const QMutexLocker locker(mutex); // one thread at a time from here to the closing brace
-        ++*counter;
+    for (int i = 1; i <= times; ++i) {
+        const QMutexLocker locker(mutex); // the others wait here until this thread unlocks
+        const int value = *counter;
+        yieldSometimes(i); // other threads may run, but none gets past the lock
+        *counter = value + 1;
     }
 }
 //! [race-mutex]
@@ -50,8 +63,10 @@ void addWithMutex(int *counter, QMutex *mutex, int times)
 //! [race-atomic]
 void addAtomic(std::atomic<int> *counter, int times)
 {
-    for (int i = 0; i < times; ++i)
-        ++*counter; // one indivisible read-modify-write instruction
+    for (int i = 1; i <= times; ++i) {
+        counter->fetch_add(1); // read, add and write as one indivisible step: there is no gap
+        yieldSometimes(i);
+    }
 }
 //! [race-atomic]
 
@@ -74,8 +89,7 @@ QString quoted(const QString &query, int shownIndex)
 
 } // namespace
 
-RaceDemo::RaceDemo(const DemoContext &context, QObject *parent)
-    : Demo(parent), m_context(context)
+RaceDemo::RaceDemo(const DemoContext &context, QObject *parent) : Demo(parent), m_context(context)
 {
     m_options.threads = std::max(m_options.threads, QThread::idealThreadCount());
     m_options.query = u"asynclab"_s;
@@ -122,24 +136,28 @@ QString RaceDemo::title() const
 QString RaceDemo::explanation() const
 {
     return u"Several threads each add 1 to one shared counter many times. Unprotected, every "
-           "increment is a separate read, add and write, so two threads can read the same value "
-           "and one of their updates is lost: the count comes out short, by a different amount "
-           "each run. A data race like this is undefined behaviour in C++; the demo counts what "
-           "this build and this machine actually did. With a QMutex or std::atomic every increment "
-           "lands and nothing is lost, the mutex at a clear cost in time.\n"
-           "The search box below it types a query one letter every %1 ms, and every keystroke "
+           "increment is a separate read and write, and a thread can be interrupted between the "
+           "two: others add to the counter meanwhile, and its write then wipes out what they "
+           "added, so the count comes out short. (So that this shows "
+           "on a busy or one-core machine too, every thread gives up its core between a read and "
+           "its write once every 1000 increments, as the scheduler may do at any time anyway.) A "
+           "data race like this is undefined behaviour in C++; the demo counts what this build "
+           "on this machine actually did. Under a QMutex the other threads wait at the lock, and "
+           "std::atomic adds in one indivisible step, so neither loses a single update.\n"
+           "The second race is a search box: the demo types a query one letter every %1 ms, and "
+           "each keystroke "
            "fetches results that take a random %2 to %3 ms. Without a guard, whichever answer "
            "arrives last stays on screen, even when it belongs to an older query. With a request "
            "id checked on arrival, answers to anything but the latest request are dropped, and the "
            "screen always ends on the full query."_s.arg(m_options.keyIntervalMs)
-            .arg(m_options.minDelayMs)
-            .arg(m_options.maxDelayMs);
+               .arg(m_options.minDelayMs)
+               .arg(m_options.maxDelayMs);
 }
 
 QStringList RaceDemo::snippetIds() const
 {
-    return { u"race-unprotected"_s, u"race-mutex"_s, u"race-atomic"_s,
-             u"race-search-unguarded"_s, u"race-search-guard"_s };
+    return { u"race-unprotected"_s, u"race-mutex"_s, u"race-atomic"_s, u"race-search-unguarded"_s,
+        u"race-search-guard"_s };
 }
 
 void RaceDemo::run()
@@ -156,9 +174,9 @@ void RaceDemo::run()
     m_unguardedSearch = {};
     m_guardedSearch = {};
     emit progress(u"%1 threads each add 1 to a shared counter %2 times, %3 runs per variant"_s
-                          .arg(m_options.threads)
-                          .arg(m_options.incrementsPerThread)
-                          .arg(m_options.runs));
+                      .arg(m_options.threads)
+                      .arg(m_options.incrementsPerThread)
+                      .arg(m_options.runs));
     QTimer::singleShot(0, this, &RaceDemo::startCounterRun);
 }
 
@@ -198,10 +216,17 @@ void RaceDemo::startCounterRun()
         threads.append(QtConcurrent::run(&m_workers, [counter, variant, times] {
             counter->start.arrive_and_wait();
             switch (variant) {
-            case Unprotected: addUnprotected(&counter->plain, times); break;
-            case Mutex: addWithMutex(&counter->locked, &counter->mutex, times); break;
-            case Atomic: addAtomic(&counter->atomic, times); break;
-            case VariantCount: break;
+            case Unprotected:
+                addUnprotected(&counter->plain, times);
+                break;
+            case Mutex:
+                addWithMutex(&counter->locked, &counter->mutex, times);
+                break;
+            case Atomic:
+                addAtomic(&counter->atomic, times);
+                break;
+            case VariantCount:
+                break;
             }
         }));
     }
@@ -209,12 +234,12 @@ void RaceDemo::startCounterRun()
     timer.start();
     // The future's completion orders the threads' writes before the reads below.
     QtFuture::whenAll(threads.begin(), threads.end())
-            .then(this, [this, counter, variant, timer](const QList<QFuture<void>> &) {
-                const qint64 counted = variant == Unprotected ? qint64(counter->plain)
-                        : variant == Mutex                    ? qint64(counter->locked)
-                                                              : qint64(counter->atomic.load());
-                counterRunDone(variant, counted, double(timer.nsecsElapsed()) / 1e6);
-            });
+        .then(this, [this, counter, variant, timer](const QList<QFuture<void>> &) {
+            const qint64 counted = variant == Unprotected ? qint64(counter->plain)
+                : variant == Mutex                        ? qint64(counter->locked)
+                                                          : qint64(counter->atomic.load());
+            counterRunDone(variant, counted, double(timer.nsecsElapsed()) / 1e6);
+        });
 }
 
 void RaceDemo::counterRunDone(Variant variant, qint64 counted, double ms)
@@ -223,13 +248,13 @@ void RaceDemo::counterRunDone(Variant variant, qint64 counted, double ms)
     m_lost[variant].append(expected - counted);
     m_ms[variant] += ms;
     emit progress(u"%1 run %2/%3: expected %4, counted %5, lost %6 updates (%7 ms)"_s
-                          .arg(variantLabel(variant))
-                          .arg(m_lost[variant].size())
-                          .arg(m_options.runs)
-                          .arg(expected)
-                          .arg(counted)
-                          .arg(expected - counted)
-                          .arg(ms, 0, 'f', 1));
+                      .arg(variantLabel(variant))
+                      .arg(m_lost[variant].size())
+                      .arg(m_options.runs)
+                      .arg(expected)
+                      .arg(counted)
+                      .arg(expected - counted)
+                      .arg(ms, 0, 'f', 1));
     ++m_step;
     startCounterRun();
 }
@@ -261,11 +286,11 @@ void RaceDemo::typeNextKey()
     if (s.typed == m_options.query.size())
         m_keyTimer.stop();
     const int delayMs = s.delaysMs.at(index);
-    emit progress(u"%1  typed %2, its results take %3 ms"_s.arg(searchTime(),
-                                                               quoted(m_options.query, index))
-                          .arg(delayMs));
-    auto *job = new FetchJob(&m_manager, m_context.server->url(u"/delay/%1"_s.arg(delayMs)), {},
-                             this);
+    emit progress(
+        u"%1  typed %2, its results take %3 ms"_s.arg(searchTime(), quoted(m_options.query, index))
+            .arg(delayMs));
+    auto *job
+        = new FetchJob(&m_manager, m_context.server->url(u"/delay/%1"_s.arg(delayMs)), {}, this);
     m_jobs.append(job);
     ++s.pending;
     if (!m_guarded) {
@@ -277,13 +302,14 @@ void RaceDemo::typeNextKey()
     } else {
         //! [race-search-guard]
         const int requestId = ++m_latestRequestId;
-        connect(job, &FetchJob::finished, this, [this, index, requestId](const FetchResult &result) {
-            if (requestId != m_latestRequestId) { // a newer query was typed since: stale
-                dropAnswer(index);
-                return;
-            }
-            showAnswer(index, result);
-        });
+        connect(
+            job, &FetchJob::finished, this, [this, index, requestId](const FetchResult &result) {
+                if (requestId != m_latestRequestId) { // a newer query was typed since: stale
+                    dropAnswer(index);
+                    return;
+                }
+                showAnswer(index, result);
+            });
         //! [race-search-guard]
     }
     connect(job, &FetchJob::finished, this, [this, job] { searchRequestDone(job); });
@@ -296,18 +322,18 @@ void RaceDemo::showAnswer(int index, const FetchResult &result)
         return;
     SearchRun &s = search();
     if (!result.ok()) {
-        s.error = u"the request for %1 failed: %2"_s.arg(quoted(m_options.query, index),
-                                                         result.error);
+        s.error
+            = u"the request for %1 failed: %2"_s.arg(quoted(m_options.query, index), result.error);
         emit progress(s.error);
         return;
     }
     if (index < s.shown) {
         ++s.staleOverwrites;
         emit progress(u"%1  answer for %2 arrives late and REPLACES the newer %3 on screen"_s.arg(
-                searchTime(), quoted(m_options.query, index), quoted(m_options.query, s.shown)));
+            searchTime(), quoted(m_options.query, index), quoted(m_options.query, s.shown)));
     } else {
-        emit progress(u"%1  answer for %2 shown"_s.arg(searchTime(),
-                                                        quoted(m_options.query, index)));
+        emit progress(
+            u"%1  answer for %2 shown"_s.arg(searchTime(), quoted(m_options.query, index)));
     }
     s.shown = index;
 }
@@ -316,7 +342,7 @@ void RaceDemo::dropAnswer(int index)
 {
     ++search().dropped;
     emit progress(u"%1  answer for %2 dropped: not the latest request"_s.arg(
-            searchTime(), quoted(m_options.query, index)));
+        searchTime(), quoted(m_options.query, index)));
 }
 
 void RaceDemo::searchRequestDone(FetchJob *job)
@@ -338,8 +364,8 @@ void RaceDemo::endSearch()
     }
     const bool newestWon = s.shown == m_options.query.size() - 1;
     emit progress(u"the screen ends on %1 after typing %2: %3"_s.arg(
-            quoted(m_options.query, s.shown), quoted(m_options.query, int(m_options.query.size()) - 1),
-            newestWon ? u"the newest query won"_s : u"a STALE answer won"_s));
+        quoted(m_options.query, s.shown), quoted(m_options.query, int(m_options.query.size()) - 1),
+        newestWon ? u"the newest query won"_s : u"a STALE answer won"_s));
     if (m_guarded)
         finish(outcome());
     else
@@ -392,17 +418,17 @@ DemoOutcome RaceDemo::outcome() const
     o.summary = u"Unprotected, %1 of %2 runs lost updates (%3 in all); QMutex lost %4 and "
                 "std::atomic %5. Without a guard the search ended on %6 after typing %7 (%8 stale "
                 "overwrites); with the guard it ended on %9 (%10 stale overwrites)."_s
-                        .arg(runsThatLost[Unprotected])
-                        .arg(m_options.runs)
-                        .arg(total[Unprotected])
-                        .arg(total[Mutex])
-                        .arg(total[Atomic])
-                        .arg(quoted(query, m_unguardedSearch.shown), quoted(query, last))
-                        .arg(m_unguardedSearch.staleOverwrites)
-                        .arg(quoted(query, m_guardedSearch.shown))
-                        .arg(m_guardedSearch.staleOverwrites);
-    const QString error = !m_unguardedSearch.error.isEmpty() ? m_unguardedSearch.error
-                                                             : m_guardedSearch.error;
+                    .arg(runsThatLost[Unprotected])
+                    .arg(m_options.runs)
+                    .arg(total[Unprotected])
+                    .arg(total[Mutex])
+                    .arg(total[Atomic])
+                    .arg(quoted(query, m_unguardedSearch.shown), quoted(query, last))
+                    .arg(m_unguardedSearch.staleOverwrites)
+                    .arg(quoted(query, m_guardedSearch.shown))
+                    .arg(m_guardedSearch.staleOverwrites);
+    const QString error
+        = !m_unguardedSearch.error.isEmpty() ? m_unguardedSearch.error : m_guardedSearch.error;
     if (!error.isEmpty()) {
         o.ok = false;
         o.error = error;

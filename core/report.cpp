@@ -58,40 +58,118 @@ QJsonObject comparisonJson(const Scenario &scenario, const QList<ScenarioRun> &r
 {
     QJsonArray runArray;
     for (const ScenarioRun &run : runs) {
-        runArray.append(QJsonObject{
+        QJsonObject json{
                 { u"mode"_s, runModeName(run.mode) },
                 { u"wallMs"_s, run.wallMs() },
                 { u"maxStallMs"_s, run.lag.maxStallMs },
                 { u"p99LagMs"_s, run.lag.p99LagMs },
                 { u"stallsOver50Ms"_s, run.lag.stallsOver50Ms },
+                { u"framesMissed"_s, run.framesMissed },
                 { u"longestOperationMs"_s, run.longestOperationMs },
                 { u"failedOperations"_s, run.failedOperations },
                 { u"operations"_s, int(run.operationIds.size()) },
-        });
+        };
+        if (run.keyPresses > 0) {
+            json.insert(u"keyPresses"_s, run.keyPresses);
+            json.insert(u"keyLatencyMaxMs"_s, run.keyLatencyMaxMs);
+            json.insert(u"keyLatencyMedianMs"_s, run.keyLatencyMedianMs);
+        }
+        runArray.append(json);
     }
-    return { { u"scenario"_s, scenario.name },
-             { u"description"_s, scenario.description },
-             { u"runs"_s, runArray } };
+    QJsonObject result{ { u"scenario"_s, scenario.name },
+                        { u"description"_s, scenario.description },
+                        { u"runs"_s, runArray } };
+    if (runs.size() == 2 && runs[0].mode == RunMode::Blocking && runs[1].mode == RunMode::Async) {
+        QJsonArray table;
+        for (const ComparisonFigure &f : comparisonFigures(runs[0], runs[1])) {
+            const auto ratio = f.ratio();
+            table.append(QJsonObject{ { u"figure"_s, f.key },
+                                      { u"blocking"_s, f.blocking },
+                                      { u"async"_s, f.async },
+                                      { u"ratio"_s, ratio ? QJsonValue(*ratio) : QJsonValue() } });
+        }
+        result.insert(u"table"_s, table);
+    }
+    return result;
+}
+
+std::optional<double> ComparisonFigure::ratio() const
+{
+    if (blocking <= 0)
+        return std::nullopt;
+    return async / blocking;
+}
+
+QString ComparisonFigure::formatted(double value) const
+{
+    return isDuration ? formatDuration(value) : QString::number(qRound64(value));
+}
+
+QString ComparisonFigure::formattedRatio() const
+{
+    const auto r = ratio();
+    if (!r)
+        return u"—"_s;
+    if (*r > 0 && *r < 0.005)
+        return u"<0.01×"_s;
+    return u"%1×"_s.arg(*r, 0, 'f', 2);
+}
+
+QList<ComparisonFigure> comparisonFigures(const ScenarioRun &blocking, const ScenarioRun &async)
+{
+    QList<ComparisonFigure> figures{
+        { u"wall time"_s, u"wallMs"_s, true, blocking.wallMs(), async.wallMs() },
+        { u"max stall"_s, u"maxStallMs"_s, true, blocking.lag.maxStallMs, async.lag.maxStallMs },
+        { u"p99 lag"_s, u"p99LagMs"_s, true, blocking.lag.p99LagMs, async.lag.p99LagMs },
+        { u"stalls > 50 ms"_s, u"stallsOver50Ms"_s, false, double(blocking.lag.stallsOver50Ms),
+          double(async.lag.stallsOver50Ms) },
+        { u"frames missed (60 Hz)"_s, u"framesMissed"_s, false, double(blocking.framesMissed),
+          double(async.framesMissed) },
+    };
+    if (blocking.keyPresses > 0 || async.keyPresses > 0) {
+        figures.append({ u"key press latency, max"_s, u"keyLatencyMaxMs"_s, true,
+                         blocking.keyLatencyMaxMs, async.keyLatencyMaxMs });
+        figures.append({ u"key press latency, median"_s, u"keyLatencyMedianMs"_s, true,
+                         blocking.keyLatencyMedianMs, async.keyLatencyMedianMs });
+    }
+    return figures;
+}
+
+QString comparisonCsv(const ScenarioRun &blocking, const ScenarioRun &async)
+{
+    QString csv = u"figure,unit,blocking,async,async/blocking\n"_s;
+    for (const ComparisonFigure &f : comparisonFigures(blocking, async)) {
+        const auto ratio = f.ratio();
+        csv += u"%1,%2,%3,%4,%5\n"_s.arg(f.name, f.isDuration ? u"ms"_s : u"count"_s,
+                                          QString::number(f.blocking, 'f', 3),
+                                          QString::number(f.async, 'f', 3),
+                                          ratio ? QString::number(*ratio, 'f', 4) : QString());
+    }
+    return csv;
 }
 
 QString comparisonText(const Scenario &scenario, const QList<ScenarioRun> &runs)
 {
     QString text = u"Scenario \"%1\": %2\n\n"_s.arg(scenario.name, scenario.description);
-    const auto line = [](QStringList cells) {
-        return u"%1 %2 %3 %4 %5 %6\n"_s.arg(cells[0], -9)
-                .arg(cells[1], 10)
-                .arg(cells[2], 10)
-                .arg(cells[3], 10)
-                .arg(cells[4], 15)
-                .arg(cells[5], 7);
+    bool keys = false;
+    for (const ScenarioRun &run : runs)
+        keys = keys || run.keyPresses > 0;
+    const auto line = [keys](const QStringList &cells) {
+        static constexpr int widths[] = { -9, 10, 10, 10, 15, 14, 7, 11, 14 };
+        QString row;
+        for (int i = 0; i < (keys ? 9 : 7); ++i)
+            row += (i ? u" "_s : QString()) + u"%1"_s.arg(cells.value(i), widths[i]);
+        return row + u'\n';
     };
     text += line({ u"mode"_s, u"wall time"_s, u"max stall"_s, u"p99 lag"_s, u"stalls > 50 ms"_s,
-                   u"failed"_s });
+                   u"frames missed"_s, u"failed"_s, u"key max"_s, u"key median"_s });
     for (const ScenarioRun &run : runs) {
         text += line({ runModeName(run.mode), formatDuration(run.wallMs()),
                        formatDuration(run.lag.maxStallMs), formatDuration(run.lag.p99LagMs),
-                       QString::number(run.lag.stallsOver50Ms),
-                       QString::number(run.failedOperations) });
+                       QString::number(run.lag.stallsOver50Ms), QString::number(run.framesMissed),
+                       QString::number(run.failedOperations),
+                       formatDuration(run.keyLatencyMaxMs),
+                       formatDuration(run.keyLatencyMedianMs) });
     }
     return text;
 }

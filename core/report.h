@@ -6,6 +6,7 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <optional>
 
 // Text and JSON forms of results, shared by the command line and the window.
 namespace Report {
@@ -14,4 +15,22 @@ QString operationText(const OperationRecord &record);
 
 QJsonObject comparisonJson(const Scenario &scenario, const QList<ScenarioRun> &runs);
 QString comparisonText(const Scenario &scenario, const QList<ScenarioRun> &runs);
+
+// One row of the side-by-side table: the same figure for a Blocking and an Async run.
+struct ComparisonFigure {
+    QString name; // "max stall"
+    QString key; // its JSON name, "maxStallMs"
+    bool isDuration = true; // milliseconds; otherwise a count
+    double blocking = 0;
+    double async = 0;
+
+    std::optional<double> ratio() const; // Async / Blocking; none when Blocking is 0
+    QString formatted(double value) const; // "2.02 s", "3"
+    QString formattedRatio() const; // "0.02×", "—"
+};
+
+// Wall time, max stall, p99 lag, stalls, frames missed and, when measured, key press latency.
+QList<ComparisonFigure> comparisonFigures(const ScenarioRun &blocking, const ScenarioRun &async);
+// The figures as CSV: figure,unit,blocking,async,async/blocking
+QString comparisonCsv(const ScenarioRun &blocking, const ScenarioRun &async);
 } // namespace Report

@@ -8,6 +8,8 @@
 #include <QFileInfo>
 #include <QTimer>
 
+#include <cmath>
+
 using namespace Qt::StringLiterals;
 
 ScenarioRunner::ScenarioRunner(JobRunner *jobs, OperationLog *log,
@@ -109,6 +111,10 @@ void ScenarioRunner::finishRun()
 {
     m_current.endMs = labNowMs();
     m_current.lag = m_monitor->statsBetween(m_current.startMs, m_current.endMs);
+    for (const LagSample &s : m_monitor->samples()) {
+        if (s.atMs >= m_current.startMs && s.atMs - s.lagMs <= m_current.endMs)
+            m_current.framesMissed += int(std::lround(s.lagMs / ScenarioRun::FramePeriodMs));
+    }
     for (int id : std::as_const(m_current.operationIds)) {
         const OperationRecord *record = m_log->find(id);
         if (!record)

@@ -20,7 +20,16 @@ struct ScenarioRun {
     QList<int> operationIds;
     int failedOperations = 0;
     double longestOperationMs = 0;
+    // Frames a 60 Hz animation could not draw: each stall counted in frame periods, the way the
+    // heartbeat counts them.
+    int framesMissed = 0;
+    // Synthetic key presses typed during the run and how long they waited to be handled; filled
+    // in only where a window measured them (keyPresses stays 0 otherwise).
+    int keyPresses = 0;
+    double keyLatencyMaxMs = 0;
+    double keyLatencyMedianMs = 0;
 
+    static constexpr double FramePeriodMs = 1000.0 / 60;
     double wallMs() const { return endMs - startMs; }
 };
 

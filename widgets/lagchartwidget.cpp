@@ -89,11 +89,7 @@ LagChartWidget::LagChartWidget(QWidget *parent) : QChartView(parent)
 
     m_xAxis = new QCategoryAxis(m_chart);
     m_xAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
-    m_xAxis->setStartValue(-WindowMs / 1000);
-    for (int s = int(-WindowMs / 1000); s < 0; s += 5)
-        m_xAxis->append(u"\u2212%1 s"_s.arg(-s), s);
-    m_xAxis->append(u"now"_s, 0);
-    m_xAxis->setRange(-WindowMs / 1000, 0);
+    relabelTimeAxis();
 
     m_yAxis = new QValueAxis(m_chart);
     m_yAxis->setTitleText(u"event-loop lag (ms)"_s);
@@ -149,6 +145,61 @@ void LagChartWidget::setLog(OperationLog *log)
     m_bands.clear();
 }
 
+void LagChartWidget::setTimeRange(const ResponsivenessMonitor *monitor, double fromMs, double toMs)
+{
+    disconnect(m_sampledConnection);
+    m_updateTimer.stop();
+    m_fixedFromMs = fromMs;
+    m_fixedToMs = std::max(toMs, fromMs + 1);
+    m_samples.clear();
+    // one sample on each side of the range, so the line runs in from the edges
+    for (const LagSample &s : monitor->samples()) {
+        if (s.atMs > m_fixedToMs) {
+            m_samples.push_back(s);
+            break;
+        }
+        m_samples.push_back(s);
+    }
+    relabelTimeAxis();
+    setToolTip(u"<p>How late the GUI thread's event loop ran during this run.</p>"
+               "<p>Shaded bands show when operations ran: <b>red</b> for blocking, "
+               "<b>green</b> for async. A frame at 60 Hz lasts 16 ms; a task over 50 ms is a "
+               "long task; past 100 ms people notice.</p>"_s);
+    refresh();
+}
+
+void LagChartWidget::setFixedYMax(double yMaxMs)
+{
+    m_fixedYMaxMs = yMaxMs;
+    refresh();
+}
+
+void LagChartWidget::setInputLatencyMarks(const QList<QPointF> &marks)
+{
+    m_inputMarks = marks;
+    viewport()->update();
+}
+
+void LagChartWidget::relabelTimeAxis()
+{
+    const QStringList old = m_xAxis->categoriesLabels();
+    for (const QString &label : old)
+        m_xAxis->remove(label);
+    const double windowS = windowMs() / 1000;
+    m_xAxis->setStartValue(-windowS);
+    if (isLive()) {
+        for (int s = int(-windowS); s < 0; s += 5)
+            m_xAxis->append(u"\u2212%1 s"_s.arg(-s), s);
+        m_xAxis->append(u"now"_s, 0);
+    } else {
+        // values stay relative to the range's end, as the points are; labels count from its start
+        const double step = niceStep(windowS, 6);
+        for (double s = 0; s <= windowS + 1e-9; s += step)
+            m_xAxis->append(u"%1 s"_s.arg(s, 0, 'f', step < 1 ? 1 : 0), s - windowS);
+    }
+    m_xAxis->setRange(-windowS, 0);
+}
+
 QList<QPointF> LagChartWidget::lagPoints() const
 {
     return m_lagSeries->points();
@@ -161,7 +212,7 @@ QSize LagChartWidget::sizeHint() const
 
 void LagChartWidget::refresh()
 {
-    m_nowMs = labNowMs();
+    m_nowMs = isLive() ? labNowMs() : m_fixedToMs;
     updateLagSeries();
     updateBands();
     // bands and guides live in the background, which the series update alone does not repaint
@@ -170,13 +221,13 @@ void LagChartWidget::refresh()
 
 void LagChartWidget::updateLagSeries()
 {
-    const double from = m_nowMs - WindowMs;
+    const double from = m_nowMs - windowMs();
     // keep one sample older than the window so the line runs in from the left edge
     while (m_samples.size() > 1 && m_samples[1].atMs < from)
         m_samples.pop_front();
 
     const int columns = std::max(50, int(m_chart->plotArea().width()));
-    const double columnMs = WindowMs / columns;
+    const double columnMs = windowMs() / columns;
     QList<QPointF> points;
     points.reserve(columns + 2);
     int column = -1;
@@ -194,7 +245,7 @@ void LagChartWidget::updateLagSeries()
             peak = std::max(peak, s.lagMs);
     }
     m_lagSeries->replace(points);
-    setYMax(std::max(MinYMaxMs, peak * 1.1));
+    setYMax(m_fixedYMaxMs > 0 ? m_fixedYMaxMs : std::max(MinYMaxMs, peak * 1.1));
 }
 
 void LagChartWidget::updateBands()
@@ -202,7 +253,7 @@ void LagChartWidget::updateBands()
     m_bands.clear();
     if (!m_log)
         return;
-    const double from = m_nowMs - WindowMs;
+    const double from = m_nowMs - windowMs();
     for (const OperationRecord &r : m_log->records()) {
         const bool running = !r.isFinished();
         const double end = running ? m_nowMs : r.endMs;
@@ -234,7 +285,7 @@ QRectF LagChartWidget::plotRect() const
 
 double LagChartWidget::sceneX(const QRectF &plot, double atMs) const
 {
-    return plot.right() - (m_nowMs - atMs) / WindowMs * plot.width();
+    return plot.right() - (m_nowMs - atMs) / windowMs() * plot.width();
 }
 
 double LagChartWidget::sceneY(const QRectF &plot, double lagMs) const
@@ -301,20 +352,37 @@ void LagChartWidget::drawForeground(QPainter *painter, const QRectF &rect)
     if (plot.isEmpty())
         return;
 
+    const QColor markColour(0x8e, 0x44, 0xad);
+    if (!m_inputMarks.isEmpty()) {
+        painter->save();
+        painter->setClipRect(plot.adjusted(-3, -3, 3, 3));
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(markColour);
+        for (const QPointF &mark : std::as_const(m_inputMarks)) {
+            const double y = sceneY(plot, std::min(mark.y(), m_yMaxMs));
+            painter->drawEllipse(QPointF(sceneX(plot, mark.x()), y), 2.5, 2.5);
+        }
+        painter->restore();
+    }
+
     // the key sits in the top margin, right-aligned, so it never covers data
     const QPalette pal = palette();
     const QFont small = smallFont(font());
     const QFontMetricsF fm(small);
     const double swatch = std::round(fm.height() * 0.6);
-    const struct {
+    struct Entry {
         QString text;
         QColor colour;
         bool line;
-    } entries[] = {
-        { u"lag"_s, lineColour(), true },
-        { u"blocking operation"_s, withAlpha(modeColor(RunMode::Blocking), 150), false },
-        { u"async operation"_s, withAlpha(modeColor(RunMode::Async), 150), false },
+        bool dot;
     };
+    QList<Entry> entries = {
+        { u"lag"_s, lineColour(), true, false },
+        { u"blocking operation"_s, withAlpha(modeColor(RunMode::Blocking), 150), false, false },
+        { u"async operation"_s, withAlpha(modeColor(RunMode::Async), 150), false, false },
+    };
+    if (!m_inputMarks.isEmpty())
+        entries.prepend({ u"key press: wait until handled"_s, markColour, false, true });
     double width = 0;
     for (const auto &e : entries)
         width += swatch + 4 + fm.horizontalAdvance(e.text) + 14;
@@ -328,6 +396,10 @@ void LagChartWidget::drawForeground(QPainter *painter, const QRectF &rect)
         if (e.line) {
             painter->setPen(QPen(e.colour, 2));
             painter->drawLine(QPointF(x, midY), QPointF(x + swatch, midY));
+        } else if (e.dot) {
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(e.colour);
+            painter->drawEllipse(QPointF(x + swatch / 2, midY), 2.5, 2.5);
         } else {
             painter->setPen(Qt::NoPen);
             painter->setBrush(e.colour);
@@ -377,7 +449,8 @@ void LagChartWidget::showEvent(QShowEvent *event)
 {
     QChartView::showEvent(event);
     refresh();
-    m_updateTimer.start();
+    if (isLive())
+        m_updateTimer.start();
 }
 
 void LagChartWidget::hideEvent(QHideEvent *event)

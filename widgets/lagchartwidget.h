@@ -41,6 +41,17 @@ public:
     void setMonitor(ResponsivenessMonitor *monitor);
     void setLog(OperationLog *log);
 
+    // Shows the finished range [fromMs, toMs] instead of the live last 30 s: the monitor's samples
+    // in it are copied once and the chart stops following the clock. x labels count from fromMs.
+    void setTimeRange(const ResponsivenessMonitor *monitor, double fromMs, double toMs);
+    bool isLive() const { return m_fixedToMs <= m_fixedFromMs; }
+    double windowMs() const { return isLive() ? WindowMs : m_fixedToMs - m_fixedFromMs; }
+    // A fixed top for the y axis, so two charts side by side share one scale; 0 follows the data.
+    void setFixedYMax(double yMaxMs);
+    // Key presses as (labNowMs() when pressed, ms until handled), drawn as dots over the lag line.
+    void setInputLatencyMarks(const QList<QPointF> &marks);
+    QList<QPointF> inputLatencyMarks() const { return m_inputMarks; }
+
     // What the last update drew. Points are (seconds relative to the update, lag in ms), at most
     // one per pixel column, each the column's maximum so no spike is lost.
     QList<QPointF> lagPoints() const;
@@ -64,6 +75,7 @@ private:
     void updateLagSeries();
     void updateBands();
     void setYMax(double yMaxMs);
+    void relabelTimeAxis();
     QRectF plotRect() const; // scene coordinates
     double sceneX(const QRectF &plot, double atMs) const;
     double sceneY(const QRectF &plot, double lagMs) const;
@@ -81,4 +93,8 @@ private:
     QList<Band> m_bands;
     double m_nowMs = 0; // the chart's "now" as of the last update
     double m_yMaxMs = MinYMaxMs;
+    double m_fixedFromMs = 0; // a fixed range when m_fixedToMs > m_fixedFromMs
+    double m_fixedToMs = 0;
+    double m_fixedYMaxMs = 0;
+    QList<QPointF> m_inputMarks;
 };

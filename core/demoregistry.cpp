@@ -1,0 +1,62 @@
+#include "demoregistry.h"
+#include "deadlockdemo.h"
+#include "demos/concurrencylimitdemo.h"
+#include "demos/eventloopdemo.h"
+#include "demos/parallelismdemo.h"
+#include "demos/threestylesdemo.h"
+#include "demos/wherethewaitdemo.h"
+#include "errorsdemo.h"
+#include "lab.h"
+#include "nestedeventloopdemo.h"
+#include "objectlifetimedemo.h"
+#include "racedemo.h"
+
+using namespace Qt::StringLiterals;
+
+const QList<DemoEntry> &DemoRegistry::all()
+{
+    // To add a demo, include its header above and add one line here, where it should appear in the
+    // gallery: { u"its-name"_s, demoFactory<ItsClass>() }. A demo whose constructor takes other
+    // arguments can be given as a lambda returning a new Demo instead.
+    static const QList<DemoEntry> entries = {
+        { u"where-the-wait-happens"_s, demoFactory<WhereTheWaitDemo>() },
+        { u"three-styles"_s, demoFactory<ThreeStylesDemo>() },
+        { u"concurrency-limit"_s, demoFactory<ConcurrencyLimitDemo>() },
+        { u"parallelism"_s, demoFactory<ParallelismDemo>() },
+        { u"event-loop"_s, demoFactory<EventLoopDemo>() },
+        { u"race"_s, RaceDemo::factory() },
+        { u"deadlock"_s, DeadlockDemo::factory() },
+        { u"nested-event-loop"_s, NestedEventLoopDemo::factory() },
+        { u"object-lifetime"_s, ObjectLifetimeDemo::factory() },
+        { u"errors"_s, ErrorsDemo::factory() },
+    };
+    return entries;
+}
+
+const DemoEntry *DemoRegistry::find(const QString &name)
+{
+    for (const DemoEntry &entry : all()) {
+        if (entry.name == name)
+            return &entry;
+    }
+    return nullptr;
+}
+
+QStringList DemoRegistry::names()
+{
+    QStringList list;
+    for (const DemoEntry &entry : all())
+        list.append(entry.name);
+    return list;
+}
+
+Demo *DemoRegistry::create(const QString &name, const DemoContext &context, QObject *parent)
+{
+    const DemoEntry *entry = find(name);
+    return entry ? entry->factory(context, parent) : nullptr;
+}
+
+DemoContext DemoRegistry::contextFor(Lab *lab, const QString &workDir)
+{
+    return { &lab->server(), &lab->monitor(), &lab->log(), &lab->jobs(), workDir };
+}

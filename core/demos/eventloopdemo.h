@@ -1,0 +1,73 @@
+#pragma once
+
+#include "demo.h"
+
+#include <QFutureWatcher>
+#include <QList>
+#include <QNetworkAccessManager>
+#include <QThreadPool>
+#include <QTimer>
+
+// What the GUI thread's event loop dispatches, and how late: a 10 ms timer, network replies and
+// results posted by worker threads, each logged with the time it was due and the time it ran.
+// Half way through, one handler blocks the thread for 300 ms, and everything due meanwhile waits.
+class EventLoopDemo : public Demo
+{
+    Q_OBJECT
+public:
+    static constexpr int TickMs = 10;
+    static constexpr int BlockAtMs = 500;
+    static constexpr int BlockMs = 300;
+    static constexpr int RunMs = 1100;
+    static constexpr int QuietFetchMs = 200; // answered while the loop is free
+    static constexpr int QuietResultMs = 300;
+    static constexpr int BlockedFetchMs = BlockAtMs + 10; // due while the handler blocks
+    static constexpr int BlockedResultMs = BlockAtMs + 20;
+
+    // One dispatched event; times in ms since the run started.
+    struct Event {
+        QString what;
+        double dueMs = 0;
+        double ranMs = 0;
+        double delayMs() const { return ranMs - dueMs; }
+    };
+
+    explicit EventLoopDemo(const DemoContext &context, QObject *parent = nullptr);
+    ~EventLoopDemo() override;
+
+    QString name() const override;
+    QString title() const override;
+    QString explanation() const override;
+    QStringList snippetIds() const override;
+    void run() override;
+    void cancel() override;
+    bool isRunning() const override { return m_running; }
+
+    const QList<Event> &events() const { return m_events; } // of the last run
+
+private:
+    void fetch(int delayMs);
+    void postResult(QFutureWatcher<double> *watcher, int readyAtMs);
+    void record(const QString &what, double dueMs);
+    void onTick();
+    void longHandler();
+    void summarise();
+    void fail(const QString &error);
+    void finish(const DemoOutcome &outcome);
+    double now() const;
+
+    DemoContext m_context;
+    QTimer m_ticker;
+    QTimer m_blocker;
+    QTimer m_end;
+    QNetworkAccessManager m_manager;
+    QThreadPool m_pool;
+    QFutureWatcher<double> m_quietResult;
+    QFutureWatcher<double> m_blockedResult;
+    QList<Event> m_events;
+    double m_startMs = 0;
+    double m_lastTickMs = 0; // since start
+    int m_ticks = 0;
+    int m_generation = 0; // drops replies of a canceled run
+    bool m_running = false;
+};

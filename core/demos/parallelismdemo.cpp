@@ -1,0 +1,276 @@
+#include "parallelismdemo.h"
+#include "embeddedserver.h"
+#include "labclock.h"
+#include "responsivenessmonitor.h"
+#include "sha256.h"
+#include "units.h"
+
+#include <QNetworkReply>
+#include <QThread>
+#include <QTimer>
+#include <QtConcurrent>
+#include <numeric>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+// One 8 MiB block of data, made once; each chunk hashes its own index in front of it.
+const QByteArray &chunkData()
+{
+    static const QByteArray data = [] {
+        QByteArray bytes(ParallelismDemo::ChunkBytes, Qt::Uninitialized);
+        quint32 x = 2463534242u;
+        for (char &c : bytes) {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            c = char(x);
+        }
+        return bytes;
+    }();
+    return data;
+}
+
+//! [cpu-chunk]
+// Pure computation on one 8 MiB chunk: no waiting, only a core can make it go faster.
+QByteArray hashChunk(int index)
+{
+    Sha256 hash;
+    hash.addData(QByteArrayView(reinterpret_cast<const char *>(&index), sizeof index));
+    hash.addData(chunkData());
+    return hash.hexDigest();
+}
+//! [cpu-chunk]
+
+QByteArray combined(const QList<QByteArray> &digests)
+{
+    return Sha256::hexOf(digests.join());
+}
+
+QList<int> chunkIndexes()
+{
+    QList<int> indexes(ParallelismDemo::Chunks);
+    std::iota(indexes.begin(), indexes.end(), 0);
+    return indexes;
+}
+} // namespace
+
+ParallelismDemo::ParallelismDemo(const DemoContext &context, QObject *parent)
+    : Demo(parent), m_context(context)
+{
+    connect(&m_oneThread, &QFutureWatcherBase::finished, this, [this] {
+        if (!m_running || m_oneThread.isCanceled())
+            return;
+        m_oneThreadDigest = m_oneThread.result();
+        step(u"CPU, 1 thread"_s, m_startMs);
+        hashOnAllCores();
+    });
+    connect(&m_allCores, &QFutureWatcherBase::finished, this, [this] {
+        if (!m_running || m_allCores.isCanceled())
+            return;
+        step(u"CPU, %1 cores"_s.arg(QThread::idealThreadCount()), m_startMs);
+        m_outcome.figures[u"same result"_s] = combined(m_allCores.future().results()) == m_oneThreadDigest;
+        m_startMs = labNowMs();
+        fetchOneAfterAnother(Fetches);
+    });
+}
+
+ParallelismDemo::~ParallelismDemo()
+{
+    blockSignals(true);
+    cancel();
+    m_oneThread.waitForFinished();
+    m_allCores.waitForFinished();
+}
+
+QString ParallelismDemo::name() const
+{
+    return u"parallelism"_s;
+}
+
+QString ParallelismDemo::title() const
+{
+    return u"Parallelism vs concurrency"_s;
+}
+
+QString ParallelismDemo::explanation() const
+{
+    return u"CPU-bound work only gets faster with more cores: %1 chunks of %2 are hashed with "
+           "SHA-256 on one worker thread, then spread by QtConcurrent::mapped over all %3 "
+           "cores of this machine. The speedup can be at most %3, and is less when other programs "
+           "use the cores too. I/O-bound work is different: %4 fetches of a page the server "
+           "answers after %5 ms mostly wait, so sending them all at once helps even though one "
+           "thread handles them all, because the waits overlap. Neither part runs on the GUI "
+           "thread, which stays responsive throughout."_s.arg(Chunks)
+            .arg(formatBytes(ChunkBytes))
+            .arg(QThread::idealThreadCount())
+            .arg(Fetches)
+            .arg(DelayMs);
+}
+
+QStringList ParallelismDemo::snippetIds() const
+{
+    return { u"cpu-chunk"_s, u"cpu-one-thread"_s, u"cpu-all-cores"_s, u"io-all-at-once"_s };
+}
+
+void ParallelismDemo::run()
+{
+    if (m_running)
+        return;
+    m_running = true;
+    ++m_generation;
+    m_outcome = {};
+    m_outcome.barsUnit = u"ms"_s;
+    chunkData(); // made once, before anything is timed
+    QTimer::singleShot(0, this, &ParallelismDemo::hashOnOneThread);
+}
+
+void ParallelismDemo::hashOnOneThread()
+{
+    if (!m_running)
+        return;
+    emit progress(u"Hashing %1 chunks of %2 on one worker thread…"_s.arg(Chunks).arg(
+            formatBytes(ChunkBytes)));
+    m_startMs = labNowMs();
+    //! [cpu-one-thread]
+    m_oneThread.setFuture(QtConcurrent::run([](QPromise<QByteArray> &promise) {
+        QList<QByteArray> digests;
+        for (int i = 0; i < Chunks; ++i) {
+            if (promise.isCanceled())
+                return;
+            digests.append(hashChunk(i));
+        }
+        promise.addResult(combined(digests));
+    }));
+    //! [cpu-one-thread]
+}
+
+void ParallelismDemo::hashOnAllCores()
+{
+    emit progress(u"Hashing the same chunks on all %1 cores…"_s.arg(QThread::idealThreadCount()));
+    m_startMs = labNowMs();
+    //! [cpu-all-cores]
+    // One task per chunk on the global pool, which has a thread per core.
+    m_allCores.setFuture(QtConcurrent::mapped(chunkIndexes(), hashChunk));
+    //! [cpu-all-cores]
+}
+
+void ParallelismDemo::fetchOneAfterAnother(int remaining)
+{
+    if (!m_running)
+        return;
+    if (remaining == 0) {
+        step(u"I/O, one at a time"_s, m_startMs);
+        return fetchAllAtOnce();
+    }
+    if (remaining == Fetches)
+        emit progress(u"Fetching %1 slow pages one after another…"_s.arg(Fetches));
+    QNetworkReply *reply = m_manager.get(
+            QNetworkRequest(m_context.server->url(u"/delay/%1"_s.arg(DelayMs))));
+    connect(reply, &QNetworkReply::finished, this,
+            [this, reply, remaining, generation = m_generation] {
+                reply->deleteLater();
+                if (generation != m_generation)
+                    return;
+                if (reply->error() != QNetworkReply::NoError)
+                    return fail(reply->errorString());
+                fetchOneAfterAnother(remaining - 1);
+            });
+}
+
+void ParallelismDemo::fetchAllAtOnce()
+{
+    emit progress(u"Fetching the same %1 pages all at once…"_s.arg(Fetches));
+    m_done = m_failed = 0;
+    m_startMs = labNowMs();
+    //! [io-all-at-once]
+    // All requests go out now; this thread waits for none of them, the event loop is told as
+    // each answer arrives.
+    for (int i = 0; i < Fetches; ++i) {
+        QNetworkReply *reply = m_manager.get(
+                QNetworkRequest(m_context.server->url(u"/delay/%1"_s.arg(DelayMs))));
+        connect(reply, &QNetworkReply::finished, this, [this, reply, generation = m_generation] {
+            reply->deleteLater();
+            if (generation == m_generation)
+                onFetchedAtOnce(reply->error() == QNetworkReply::NoError);
+        });
+    }
+    //! [io-all-at-once]
+}
+
+void ParallelismDemo::onFetchedAtOnce(bool ok)
+{
+    m_failed += ok ? 0 : 1;
+    if (++m_done < Fetches)
+        return;
+    if (m_failed > 0)
+        return fail(u"%1 fetches failed"_s.arg(m_failed));
+    step(u"I/O, all at once"_s, m_startMs);
+    summarise();
+}
+
+void ParallelismDemo::step(const QString &label, double startMs)
+{
+    const double ms = labNowMs() - startMs;
+    m_outcome.bars.append({ label, ms });
+    emit progress(u"%1: %2"_s.arg(label, formatDuration(ms)));
+}
+
+void ParallelismDemo::summarise()
+{
+    const double cpuOne = m_outcome.bars.at(0).second;
+    const double cpuAll = m_outcome.bars.at(1).second;
+    const double ioOne = m_outcome.bars.at(2).second;
+    const double ioAll = m_outcome.bars.at(3).second;
+    const int cores = QThread::idealThreadCount();
+    QJsonObject &f = m_outcome.figures;
+    f[u"cores"_s] = cores;
+    f[u"cpu one thread ms"_s] = qRound(cpuOne);
+    f[u"cpu all cores ms"_s] = qRound(cpuAll);
+    f[u"cpu speedup"_s] = qRound(cpuOne / cpuAll * 100) / 100.0;
+    f[u"io one at a time ms"_s] = qRound(ioOne);
+    f[u"io all at once ms"_s] = qRound(ioAll);
+    f[u"io speedup"_s] = qRound(ioOne / ioAll * 100) / 100.0;
+    f[u"gui max stall ms"_s] = qRound(m_context.monitor->maxStallBetween(labNowMs() - cpuOne - cpuAll - ioOne - ioAll, labNowMs()));
+    m_outcome.summary =
+            u"Hashing took %1 on one thread and %2 on %3 cores: %4× faster (at most %3× is "
+            "possible). The %5 fetches took %6 one after another and %7 all at once: %8× faster, "
+            "on a single thread."_s.arg(formatDuration(cpuOne), formatDuration(cpuAll))
+                    .arg(cores)
+                    .arg(f[u"cpu speedup"_s].toDouble(), 0, 'f', 2)
+                    .arg(Fetches)
+                    .arg(formatDuration(ioOne), formatDuration(ioAll))
+                    .arg(f[u"io speedup"_s].toDouble(), 0, 'f', 1);
+    if (!f[u"same result"_s].toBool())
+        return fail(u"the two ways of hashing gave different results"_s);
+    finish(m_outcome);
+}
+
+void ParallelismDemo::cancel()
+{
+    if (!m_running)
+        return;
+    m_oneThread.cancel();
+    m_allCores.cancel();
+    fail(u"canceled"_s);
+    const auto replies = m_manager.findChildren<QNetworkReply *>();
+    for (QNetworkReply *reply : replies)
+        reply->abort();
+}
+
+void ParallelismDemo::finish(const DemoOutcome &outcome)
+{
+    if (!m_running)
+        return;
+    m_running = false;
+    ++m_generation;
+    emit finished(outcome);
+}
+
+void ParallelismDemo::fail(const QString &error)
+{
+    DemoOutcome outcome;
+    outcome.ok = false;
+    outcome.error = error;
+    finish(outcome);
+}

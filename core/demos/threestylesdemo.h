@@ -1,0 +1,64 @@
+#pragma once
+
+#include "demo.h"
+
+#include <QCoroTask>
+#include <QList>
+#include <QNetworkAccessManager>
+#include <QThreadPool>
+#include <QTimer>
+#include <QUrl>
+
+// One small pipeline (fetch the server's JSON list, parse it on a worker thread, write a summary
+// file) written three ways: callbacks, QFuture continuations and coroutines. Each runs against a
+// good answer, an HTTP error and broken JSON; the files and the error messages must match.
+class ThreeStylesDemo : public Demo
+{
+    Q_OBJECT
+public:
+    enum Style { Callbacks, Futures, Coroutines, StyleCount };
+    enum Case { Good, HttpError, BadJson, CaseCount };
+    static constexpr int Items = 500;
+    static constexpr int TimeoutMs = 20000; // the whole run; the local server answers in ms
+
+    explicit ThreeStylesDemo(const DemoContext &context, QObject *parent = nullptr);
+    ~ThreeStylesDemo() override;
+
+    QString name() const override;
+    QString title() const override;
+    QString explanation() const override;
+    QStringList snippetIds() const override;
+    void run() override;
+    void cancel() override;
+    bool isRunning() const override { return m_running; }
+
+    static QString styleName(Style style); // "callbacks", "futures", "coroutines"
+    // The summary file a style writes for a case, inside workDir.
+    QString outputPath(Style style, Case c) const;
+
+private:
+    struct Job {
+        int id = 0;
+        QUrl url;
+        QString path;
+    };
+    void runNext();
+    void runWithCallbacks(const Job &job);
+    void runWithFutures(const Job &job);
+    QCoro::Task<> runWithCoroutines(Job job);
+    void done(const Job &job, const QString &error);
+    DemoOutcome outcome() const;
+    void fail(const QString &error);
+    void finish(const DemoOutcome &outcome);
+
+    DemoContext m_context;
+    QNetworkAccessManager m_manager;
+    QThreadPool m_pool;
+    QTimer m_timeout;
+    int m_next = 0; // index into cases x styles
+    int m_currentJob = 0;
+    double m_jobStartMs = 0;
+    QString m_errors[CaseCount][StyleCount];
+    double m_goodMs[StyleCount] = {};
+    bool m_running = false;
+};

@@ -1,0 +1,219 @@
+#include "timelinemodel.h"
+#include "labclock.h"
+#include "units.h"
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+// Lane names the job runner records, and the one used while a pool task has not reported yet.
+const QString NetworkThreadLane = u"network thread"_s;
+const QString EventLoopLane = u"network (event loop)"_s;
+const QString ThreadPoolLane = u"thread pool"_s;
+const QString WorkerPrefix = u"worker "_s;
+
+int laneRank(const QString &lane)
+{
+    if (lane == TimelineModel::guiLane())
+        return 0;
+    if (lane.startsWith(WorkerPrefix))
+        return 1;
+    if (lane == ThreadPoolLane)
+        return 2;
+    if (lane == NetworkThreadLane)
+        return 3;
+    if (lane == EventLoopLane)
+        return 4;
+    return 5;
+}
+
+// Where a running operation is, before its spans are recorded at its end.
+ThreadSpan provisionalSpan(const OperationRecord &record, double nowMs)
+{
+    if (record.mode == RunMode::Blocking) {
+        const SpanKind kind = record.kind == OperationKind::Fetch ? SpanKind::BlockedWaiting
+                                                                  : SpanKind::Work;
+        return { TimelineModel::guiLane(), kind, record.startMs, nowMs };
+    }
+    if (record.kind == OperationKind::Fetch)
+        return { EventLoopLane, SpanKind::EventLoopWait, record.startMs, nowMs };
+    return { ThreadPoolLane, SpanKind::Work, record.startMs, nowMs };
+}
+} // namespace
+
+TimelineModel::TimelineModel(QObject *parent) : QObject(parent)
+{
+    m_toMs = labNowMs();
+    m_fromMs = m_toMs - m_windowMs;
+}
+
+QString TimelineModel::guiLane()
+{
+    return u"GUI thread"_s;
+}
+
+bool TimelineModel::laneLessThan(const QString &a, const QString &b)
+{
+    const int rankA = laneRank(a);
+    const int rankB = laneRank(b);
+    if (rankA != rankB)
+        return rankA < rankB;
+    if (rankA == 1) // "worker 2" before "worker 10"
+        return a.mid(WorkerPrefix.size()).toInt() < b.mid(WorkerPrefix.size()).toInt();
+    return a < b;
+}
+
+void TimelineModel::setLog(OperationLog *log)
+{
+    if (m_log)
+        disconnect(m_log, nullptr, this, nullptr);
+    m_log = log;
+    if (log) {
+        connect(log, &OperationLog::recordAdded, this, &TimelineModel::refresh);
+        connect(log, &OperationLog::recordChanged, this, &TimelineModel::refresh);
+        connect(log, &OperationLog::cleared, this, &TimelineModel::refresh);
+    }
+    refresh();
+}
+
+void TimelineModel::setFollowing(double windowMs)
+{
+    m_following = true;
+    m_windowMs = windowMs;
+    refresh();
+}
+
+void TimelineModel::setTimeRange(double fromMs, double toMs)
+{
+    m_following = false;
+    m_fromMs = fromMs;
+    m_toMs = std::max(toMs, fromMs + 1);
+    refresh();
+}
+
+void TimelineModel::setOperations(const QList<int> &ids)
+{
+    m_operations = ids;
+    refresh();
+}
+
+void TimelineModel::setExtraLanes(const QStringList &lanes)
+{
+    m_extraLanes = lanes;
+    refresh();
+}
+
+void TimelineModel::refresh()
+{
+    if (m_following) {
+        m_toMs = labNowMs();
+        m_fromMs = m_toMs - m_windowMs;
+    }
+    m_lanes = QStringList{ guiLane() } + m_extraLanes;
+    m_bars.clear();
+    if (m_log) {
+        for (const OperationRecord &record : m_log->records()) {
+            if (!m_operations.isEmpty() && !m_operations.contains(record.id))
+                continue;
+            const bool running = !record.isFinished();
+            const double end = running ? m_toMs : record.endMs;
+            if (end < m_fromMs || record.startMs > m_toMs)
+                continue;
+            if (running) {
+                addBar(record, provisionalSpan(record, m_toMs), true);
+                continue;
+            }
+            for (const ThreadSpan &span : record.spans)
+                addBar(record, span, false);
+        }
+    }
+    // Lanes were collected in order of appearance; sort them and renumber the bars.
+    const QStringList unsorted = m_lanes;
+    m_lanes.removeDuplicates();
+    std::stable_sort(m_lanes.begin(), m_lanes.end(), laneLessThan);
+    for (TimelineBar &bar : m_bars)
+        bar.lane = int(m_lanes.indexOf(unsorted.at(bar.lane)));
+    emit changed();
+}
+
+void TimelineModel::addBar(const OperationRecord &record, const ThreadSpan &span, bool running)
+{
+    if (span.endMs < m_fromMs || span.startMs > m_toMs)
+        return;
+    TimelineBar bar;
+    bar.operationId = record.id;
+    bar.lane = int(m_lanes.size());
+    m_lanes.append(span.thread);
+    bar.kind = span.kind;
+    bar.mode = record.mode;
+    bar.startMs = span.startMs;
+    bar.endMs = std::max(span.endMs, span.startMs);
+    bar.blocksGui = span.thread == guiLane() && span.kind != SpanKind::EventLoopWait;
+    bar.running = running;
+    m_bars.append(bar);
+}
+
+QList<TimelineBar> TimelineModel::barsOf(int operationId) const
+{
+    QList<TimelineBar> result;
+    for (const TimelineBar &bar : m_bars) {
+        if (bar.operationId == operationId)
+            result.append(bar);
+    }
+    return result;
+}
+
+double TimelineModel::guiBlockedMs() const
+{
+    QList<std::pair<double, double>> spans;
+    for (const TimelineBar &bar : m_bars) {
+        if (bar.blocksGui)
+            spans.append({ std::max(bar.startMs, m_fromMs), std::min(bar.endMs, m_toMs) });
+    }
+    std::sort(spans.begin(), spans.end());
+    double total = 0;
+    double coveredTo = m_fromMs;
+    for (const auto &[start, end] : spans) {
+        const double from = std::max(start, coveredTo);
+        if (end > from) {
+            total += end - from;
+            coveredTo = end;
+        }
+    }
+    return total;
+}
+
+const OperationRecord *TimelineModel::record(int operationId) const
+{
+    return m_log ? m_log->find(operationId) : nullptr;
+}
+
+QString TimelineModel::describe(const TimelineBar &bar) const
+{
+    const OperationRecord *r = record(bar.operationId);
+    if (!r)
+        return {};
+    const QString lane = m_lanes.value(bar.lane);
+    QString text = u"<b>#%1 %2</b> — %3 mode, %4"_s.arg(r->id)
+                           .arg(operationKindName(r->kind), runModeName(r->mode),
+                                bar.running ? u"running"_s : operationStatusName(r->status));
+    if (r->isFinished())
+        text += u", %1"_s.arg(formatDuration(r->durationMs()));
+    text += u"<br>%1<br>"_s.arg(r->target.toHtmlEscaped());
+    const QString what = bar.running && bar.kind == SpanKind::Work && lane != guiLane()
+            ? u"working on a pool thread"_s
+            : spanKindName(bar.kind);
+    text += u"<b>%1: %2 for %3.</b> "_s.arg(lane, what, formatDuration(bar.durationMs()));
+    if (bar.blocksGui)
+        text += u"Nothing else ran on the GUI thread meanwhile: no painting, no typing, no "
+                "timers. The window was frozen."_s;
+    else if (bar.kind == SpanKind::EventLoopWait)
+        text += u"No thread waited: the request was pending while the GUI thread's event loop "
+                "ran on and kept the window responsive."_s;
+    else if (r->mode == RunMode::Blocking)
+        text += u"Meanwhile the GUI thread waited for it and could do nothing else."_s;
+    else
+        text += u"The GUI thread stayed free meanwhile."_s;
+    return text;
+}

@@ -1,0 +1,266 @@
+#include "compareview.h"
+#include "inputlatencyprobe.h"
+#include "lab.h"
+#include "lagchartwidget.h"
+#include "timelinewidget.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+// The Compare view runs a short scenario through the real Lab, both modes, and must show and
+// save figures that agree with what the responsiveness monitor recorded.
+class TestCompareView : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void tableShowsTheFreeze();
+    void tableMatchesMonitor();
+    void halvesShowEachRun();
+    void savedFilesParseBack();
+    void grabShowsBothHalves();
+
+private:
+    double figure(const QString &key, int column) const;
+    int rowOf(const QString &key) const;
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<Lab> m_lab;
+    std::unique_ptr<CompareView> m_view;
+};
+
+namespace {
+// A blank grab is one flat colour; anything drawn adds more.
+int distinctColours(const QImage &image)
+{
+    QList<QRgb> seen;
+    for (int y = 0; y < image.height(); y += 3) {
+        for (int x = 0; x < image.width(); x += 3) {
+            const QRgb c = image.pixel(x, y);
+            if (!seen.contains(c) && seen.size() < 64)
+                seen.append(c);
+        }
+    }
+    return int(seen.size());
+}
+} // namespace
+
+// Runs the comparison once; every test below reads its result.
+void TestCompareView::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_lab = std::make_unique<Lab>();
+    QVERIFY2(m_lab->start(), qPrintable(m_lab->errorString()));
+    m_lab->scenarios().setSampleDir(m_dir.path());
+    m_lab->scenarios().setSettleMs(200);
+
+    const Scenario shortScenario{ u"short"_s, u"Short"_s,
+                                  u"A 400 ms delayed fetch, a 2 MiB download and an 8 MiB file load."_s,
+                                  8 << 20,
+                                  { { OperationKind::Fetch, u"/delay/400"_s },
+                                    { OperationKind::Fetch, u"/bytes/2097152"_s },
+                                    { OperationKind::FileLoad, {} } } };
+    m_view = std::make_unique<CompareView>(m_lab.get());
+    m_view->setScenarios({ shortScenario });
+    m_view->resize(1300, 900);
+    m_view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
+
+    QSignalSpy finished(m_view.get(), &CompareView::finished);
+    QSignalSpy failed(m_view.get(), &CompareView::failed);
+    m_view->run();
+    QVERIFY(m_view->isRunning());
+    QTRY_VERIFY_WITH_TIMEOUT(finished.size() + failed.size() > 0, 20000);
+    QCOMPARE(failed.size(), 0);
+    QVERIFY(!m_view->isRunning());
+    QCOMPARE(m_view->runs().size(), 2);
+    QTest::qWait(200); // let the layout settle before geometry and grabs are checked
+}
+
+int TestCompareView::rowOf(const QString &key) const
+{
+    const QTableWidget *table = m_view->table();
+    for (int row = 0; row < table->rowCount(); ++row) {
+        if (table->item(row, 0)->data(Qt::UserRole).toString() == key)
+            return row;
+    }
+    return -1;
+}
+
+double TestCompareView::figure(const QString &key, int column) const
+{
+    const int row = rowOf(key);
+    return row < 0 ? std::nan("") : m_view->table()->item(row, column)->data(Qt::UserRole).toDouble();
+}
+
+void TestCompareView::tableShowsTheFreeze()
+{
+    const ScenarioRun &blocking = m_view->runs()[0];
+    const ScenarioRun &async = m_view->runs()[1];
+    QCOMPARE(blocking.mode, RunMode::Blocking);
+    QCOMPARE(async.mode, RunMode::Async);
+    QCOMPARE(blocking.failedOperations, 0);
+    QCOMPARE(async.failedOperations, 0);
+
+    const double blockingStall = figure(u"maxStallMs"_s, 1);
+    const double asyncStall = figure(u"maxStallMs"_s, 2);
+    QVERIFY2(blockingStall >= 350, qPrintable(QString::number(blockingStall)));
+    QVERIFY2(blockingStall > asyncStall, qPrintable(u"%1 vs %2"_s.arg(blockingStall).arg(asyncStall)));
+    QVERIFY(figure(u"framesMissed"_s, 1) > figure(u"framesMissed"_s, 2));
+
+    // keys typed during the 400 ms freeze waited for it; in Async they did not
+    QVERIFY(blocking.keyPresses >= 5);
+    QVERIFY(async.keyPresses >= 5);
+    const double blockingKeys = figure(u"keyLatencyMaxMs"_s, 1);
+    const double asyncKeys = figure(u"keyLatencyMaxMs"_s, 2);
+    QVERIFY2(blockingKeys >= 300, qPrintable(QString::number(blockingKeys)));
+    QVERIFY2(asyncKeys < blockingKeys, qPrintable(QString::number(asyncKeys)));
+    QVERIFY(figure(u"keyLatencyMedianMs"_s, 1) <= blockingKeys);
+
+    // the ratio column is Async / Blocking
+    const int row = rowOf(u"maxStallMs"_s);
+    QCOMPARE(m_view->table()->item(row, 3)->data(Qt::UserRole).toDouble(), asyncStall / blockingStall);
+}
+
+void TestCompareView::tableMatchesMonitor()
+{
+    const ResponsivenessMonitor &monitor = m_lab->monitor();
+    for (int i = 0; i < 2; ++i) {
+        const ScenarioRun &run = m_view->runs()[i];
+        const int column = i + 1;
+        const LagStats stats = monitor.statsBetween(run.startMs, run.endMs);
+        QCOMPARE(figure(u"wallMs"_s, column), run.endMs - run.startMs);
+        QCOMPARE(figure(u"maxStallMs"_s, column), stats.maxStallMs);
+        QCOMPARE(figure(u"p99LagMs"_s, column), stats.p99LagMs);
+        QCOMPARE(figure(u"stallsOver50Ms"_s, column), double(stats.stallsOver50Ms));
+        int frames = 0;
+        for (const LagSample &s : monitor.samples()) {
+            if (s.atMs >= run.startMs && s.atMs - s.lagMs <= run.endMs)
+                frames += int(std::lround(s.lagMs / ScenarioRun::FramePeriodMs));
+        }
+        QCOMPARE(figure(u"framesMissed"_s, column), double(frames));
+        const InputLatencyProbe::Stats keys = m_view->probe()->statsBetween(run.startMs, run.endMs);
+        QCOMPARE(figure(u"keyLatencyMaxMs"_s, column), keys.maxMs);
+        QCOMPARE(figure(u"keyLatencyMedianMs"_s, column), keys.medianMs);
+        // every operation the run started is in the log, finished
+        QCOMPARE(run.operationIds.size(), 3);
+        for (int id : run.operationIds)
+            QVERIFY(m_lab->log().find(id)->isFinished());
+    }
+}
+
+void TestCompareView::halvesShowEachRun()
+{
+    for (RunMode mode : { RunMode::Blocking, RunMode::Async }) {
+        const ScenarioRun &run = m_view->runs()[mode == RunMode::Blocking ? 0 : 1];
+        LagChartWidget *chart = m_view->lagChart(mode);
+        QVERIFY(!chart->isLive());
+        QVERIFY(chart->windowMs() >= run.wallMs());
+        QVERIFY(!chart->inputLatencyMarks().isEmpty());
+        const TimelineModel *model = m_view->timeline(mode)->model();
+        QCOMPARE(model->fromMs(), run.startMs);
+        QCOMPARE(model->lanes().value(0), TimelineModel::guiLane());
+        bool blocked = false;
+        for (const TimelineBar &bar : model->bars()) {
+            QVERIFY(run.operationIds.contains(bar.operationId));
+            blocked = blocked || bar.blocksGui;
+        }
+        QCOMPARE(blocked, mode == RunMode::Blocking);
+    }
+    // one y scale for both charts, tall enough for the freeze
+    QCOMPARE(m_view->lagChart(RunMode::Blocking)->yMaxMs(), m_view->lagChart(RunMode::Async)->yMaxMs());
+    QVERIFY(m_view->lagChart(RunMode::Async)->yMaxMs() >= figure(u"maxStallMs"_s, 1));
+    // same lanes on both sides, so they line up
+    QCOMPARE(m_view->timeline(RunMode::Blocking)->model()->lanes(),
+             m_view->timeline(RunMode::Async)->model()->lanes());
+
+    const QString blockingHeading = m_view->heading(RunMode::Blocking)->text();
+    QVERIFY2(blockingHeading.contains(u"Blocking: the GUI thread waited"_s), qPrintable(blockingHeading));
+    QVERIFY2(blockingHeading.contains(u"frozen"_s), qPrintable(blockingHeading));
+    const QString asyncHeading = m_view->heading(RunMode::Async)->text();
+    QVERIFY2(asyncHeading.contains(u"Async: the GUI thread"_s), qPrintable(asyncHeading));
+}
+
+void TestCompareView::savedFilesParseBack()
+{
+    QTemporaryDir out;
+    QString error;
+    QVERIFY2(m_view->saveResults(out.filePath(u"results"_s), &error), qPrintable(error));
+    const QDir dir(out.filePath(u"results"_s));
+    const QTableWidget *table = m_view->table();
+
+    QFile csv(dir.filePath(u"compare.csv"_s));
+    QVERIFY(csv.open(QIODevice::ReadOnly | QIODevice::Text));
+    const QStringList lines = QString::fromUtf8(csv.readAll()).split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.value(0), u"figure,unit,blocking,async,async/blocking"_s);
+    QCOMPARE(lines.size(), table->rowCount() + 1);
+    for (int row = 0; row < table->rowCount(); ++row) {
+        const QStringList cells = lines.at(row + 1).split(u',');
+        QCOMPARE(cells.size(), 5);
+        QCOMPARE(cells[0], table->item(row, 0)->text());
+        for (int column : { 1, 2 }) {
+            const double saved = cells[column + 1].toDouble();
+            QVERIFY(std::abs(saved - table->item(row, column)->data(Qt::UserRole).toDouble()) < 0.001);
+        }
+    }
+
+    QFile jsonFile(dir.filePath(u"compare.json"_s));
+    QVERIFY(jsonFile.open(QIODevice::ReadOnly));
+    QJsonParseError parseError;
+    const QJsonObject json = QJsonDocument::fromJson(jsonFile.readAll(), &parseError).object();
+    QCOMPARE(parseError.error, QJsonParseError::NoError);
+    QCOMPARE(json.value(u"scenario"_s).toString(), u"short"_s);
+    const QJsonArray runs = json.value(u"runs"_s).toArray();
+    QCOMPARE(runs.size(), 2);
+    QCOMPARE(runs[0].toObject().value(u"maxStallMs"_s).toDouble(), figure(u"maxStallMs"_s, 1));
+    QCOMPARE(runs[1].toObject().value(u"keyPresses"_s).toInt(), m_view->runs()[1].keyPresses);
+    const QJsonArray rows = json.value(u"table"_s).toArray();
+    QCOMPARE(rows.size(), table->rowCount());
+    QCOMPARE(rows[1].toObject().value(u"figure"_s).toString(), u"maxStallMs"_s);
+
+    for (const QString &name : CompareView::resultFileNames()) {
+        QVERIFY2(dir.exists(name), qPrintable(name));
+        if (!name.endsWith(u".png"_s))
+            continue;
+        const QImage image(dir.filePath(name));
+        QVERIFY2(!image.isNull() && image.width() > 100 && image.height() > 50, qPrintable(name));
+        QVERIFY2(distinctColours(image) > 8, qPrintable(name));
+    }
+}
+
+void TestCompareView::grabShowsBothHalves()
+{
+    const QImage image = m_view->grab().toImage();
+    QVERIFY(!image.isNull());
+    QVERIFY(distinctColours(image) > 16);
+
+    QWidget *blocking = m_view->halfWidget(RunMode::Blocking);
+    QWidget *async = m_view->halfWidget(RunMode::Async);
+    QVERIFY(blocking->isVisible() && async->isVisible());
+    const QRect left(blocking->mapTo(m_view.get(), QPoint(0, 0)), blocking->size());
+    const QRect right(async->mapTo(m_view.get(), QPoint(0, 0)), async->size());
+    QVERIFY(image.rect().contains(left) && image.rect().contains(right));
+    QVERIFY2(left.right() < right.left(), "side by side, Blocking on the left");
+    QCOMPARE(left.top(), right.top());
+    QVERIFY(std::abs(left.width() - right.width()) <= 2);
+    QVERIFY(left.width() > 400 && left.height() > 300);
+    // each half has a drawing of its own, not a blank area
+    QVERIFY(distinctColours(image.copy(left)) > 8);
+    QVERIFY(distinctColours(image.copy(right)) > 8);
+    // the table is below the halves, all rows shown
+    QVERIFY(m_view->table()->isVisible());
+    QVERIFY(m_view->table()->rowCount() >= 7);
+}
+
+QTEST_MAIN(TestCompareView)
+#include "tst_compareview.moc"

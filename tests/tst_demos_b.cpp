@@ -1,0 +1,373 @@
+#include "deadlockdemo.h"
+#include "errorsdemo.h"
+#include "lab.h"
+#include "labclock.h"
+#include "nestedeventloopdemo.h"
+#include "objectlifetimedemo.h"
+#include "racedemo.h"
+#include "snippets.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QPointer>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+#include <QTimer>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+// The race, deadlock, nested-event-loop, object-lifetime and errors demos, run for real against
+// the embedded server, with their outcomes checked.
+class TestDemosB : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void describesItself_data();
+    void describesItself();
+    void race();
+    void searchRaceOverSeeds();
+    void deadlock();
+    void nestedEventLoop();
+    void objectLifetime();
+    void errors();
+    void cancel_data();
+    void cancel();
+    void destroyWhileRunning_data();
+    void destroyWhileRunning();
+
+private:
+    DemoContext context(const QString &workDir = {});
+    void runToEnd(Demo *demo, int timeoutMs, DemoOutcome *outcome);
+    void factories();
+
+    std::unique_ptr<Lab> m_lab;
+    QTemporaryDir m_dir;
+};
+
+Q_DECLARE_METATYPE(DemoFactory)
+
+void TestDemosB::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_lab = std::make_unique<Lab>();
+    QVERIFY2(m_lab->start(), qPrintable(m_lab->errorString()));
+}
+
+DemoContext TestDemosB::context(const QString &workDir)
+{
+    return { &m_lab->server(), &m_lab->monitor(), &m_lab->log(), &m_lab->jobs(),
+        workDir.isEmpty() ? m_dir.path() : workDir };
+}
+
+// Runs the demo and checks the contract: finished() exactly once, never from inside run(),
+// with progress lines on the way.
+void TestDemosB::runToEnd(Demo *demo, int timeoutMs, DemoOutcome *outcome)
+{
+    QObject receiver; // disconnects the lambdas when this function returns
+    QList<DemoOutcome> outcomes;
+    int lines = 0;
+    connect(demo, &Demo::finished, &receiver,
+        [&outcomes](const DemoOutcome &o) { outcomes.append(o); });
+    connect(demo, &Demo::progress, &receiver, [&lines] { ++lines; });
+    demo->run();
+    QVERIFY(demo->isRunning());
+    QVERIFY2(outcomes.isEmpty(), "finished() was emitted from inside run()");
+    QTRY_COMPARE_WITH_TIMEOUT(outcomes.size(), 1, timeoutMs);
+    QVERIFY(!demo->isRunning());
+    QCoreApplication::processEvents(); // a second finished() would show up here
+    QCOMPARE(outcomes.size(), 1);
+    QVERIFY2(outcomes.first().ok, qPrintable(outcomes.first().error));
+    QVERIFY(!outcomes.first().summary.isEmpty());
+    QVERIFY(lines > 0);
+    *outcome = outcomes.first();
+}
+
+void TestDemosB::factories()
+{
+    QTest::addColumn<DemoFactory>("factory");
+    QTest::addColumn<QString>("source");
+    QTest::newRow("race") << RaceDemo::factory() << u"racedemo.cpp"_s;
+    QTest::newRow("deadlock") << DeadlockDemo::factory() << u"deadlockdemo.cpp"_s;
+    QTest::newRow("nested-event-loop")
+        << NestedEventLoopDemo::factory() << u"nestedeventloopdemo.cpp"_s;
+    QTest::newRow("object-lifetime")
+        << ObjectLifetimeDemo::factory() << u"objectlifetimedemo.cpp"_s;
+    QTest::newRow("errors") << ErrorsDemo::factory() << u"errorsdemo.cpp"_s;
+}
+
+void TestDemosB::describesItself_data()
+{
+    factories();
+}
+
+// Names match the rows, and every snippet id names a region the build extracted from the demo's
+// own source.
+void TestDemosB::describesItself()
+{
+    QFETCH(DemoFactory, factory);
+    QFETCH(QString, source);
+    const std::unique_ptr<Demo> demo(factory(context(), nullptr));
+    QCOMPARE(demo->name(), QString::fromLatin1(QTest::currentDataTag()));
+    QVERIFY(!demo->title().isEmpty());
+    QVERIFY(demo->explanation().size() > 100);
+    QVERIFY(!demo->isRunning());
+
+    const QStringList ids = demo->snippetIds();
+    QVERIFY(!ids.isEmpty());
+    QCOMPARE(QSet<QString>(ids.begin(), ids.end()).size(), ids.size());
+    for (const QString &id : ids) {
+        QVERIFY2(!snippet(id).isEmpty(), qPrintable(id));
+        QVERIFY2(snippetLocation(id).startsWith(u"core/"_s + source + u':'), qPrintable(id));
+    }
+}
+
+void TestDemosB::race()
+{
+    const std::unique_ptr<Demo> demo(RaceDemo::factory()(context(), nullptr));
+    auto *race = qobject_cast<RaceDemo *>(demo.get());
+    QVERIFY(race);
+    QVERIFY(race->options().threads >= 4);
+    QVERIFY(race->options().threads >= QThread::idealThreadCount());
+    DemoOutcome outcome;
+    runToEnd(demo.get(), 30000, &outcome);
+    if (QTest::currentTestFailed())
+        return;
+    const QJsonObject &f = outcome.figures;
+    qInfo().noquote() << outcome.summary;
+    for (const QString &variant : { u"unprotected"_s, u"mutex"_s, u"atomic"_s })
+        qInfo().noquote() << variant << "lost per run:" << f[variant + u"LostPerRun"_s].toString()
+                          << "in" << f[variant + u"Ms"_s].toDouble() << "ms";
+    // Unprotected increments lose updates in at least one of the runs; the others never do.
+    QVERIFY2(f[u"unprotectedLostUpdates"_s].toDouble() > 0,
+        qPrintable(f[u"unprotectedLostPerRun"_s].toString()));
+    QVERIFY(f[u"unprotectedRunsWithLostUpdates"_s].toInt() >= 1);
+    QCOMPARE(f[u"mutexLostUpdates"_s].toDouble(), 0.0);
+    QCOMPARE(f[u"atomicLostUpdates"_s].toDouble(), 0.0);
+    QCOMPARE(outcome.bars.size(), 3);
+    QCOMPARE(outcome.bars.at(0).second, f[u"unprotectedLostUpdates"_s].toDouble());
+
+    // The default seed makes a stale answer land last without the guard; with it, never.
+    QVERIFY(f[u"finalShownWithoutGuard"_s].toString() != u"asynclab"_s);
+    QVERIFY(f[u"staleOverwritesWithoutGuard"_s].toInt() >= 1);
+    QCOMPARE(f[u"staleOverwritesWithGuard"_s].toInt(), 0);
+    QCOMPARE(f[u"finalShownWithGuard"_s].toString(), u"asynclab"_s);
+}
+
+// Whatever the delays, the guard keeps the newest answer; without it, some seeds end stale.
+void TestDemosB::searchRaceOverSeeds()
+{
+    int staleEndings = 0;
+    for (const quint32 seed : { 2u, 3u, 4u, 5u }) {
+        const std::unique_ptr<Demo> demo(RaceDemo::factory()(context(), nullptr));
+        auto *race = qobject_cast<RaceDemo *>(demo.get());
+        RaceDemo::Options options = race->options();
+        options.runs = 1; // the counters are tested above
+        options.incrementsPerThread = 1000;
+        options.seed = seed;
+        race->setOptions(options);
+        DemoOutcome outcome;
+        runToEnd(demo.get(), 10000, &outcome);
+        if (QTest::currentTestFailed())
+            return;
+        const QJsonObject &f = outcome.figures;
+        QCOMPARE(f[u"staleOverwritesWithGuard"_s].toInt(), 0);
+        QCOMPARE(f[u"finalShownWithGuard"_s].toString(), u"asynclab"_s);
+        if (f[u"finalShownWithoutGuard"_s].toString() != u"asynclab"_s)
+            ++staleEndings;
+    }
+    QVERIFY(staleEndings >= 1);
+}
+
+void TestDemosB::deadlock()
+{
+    const std::unique_ptr<Demo> demo(DeadlockDemo::factory()(context(), nullptr));
+    ResponsivenessMonitor &monitor = m_lab->monitor();
+    const double start = labNowMs();
+    DemoOutcome outcome;
+    runToEnd(demo.get(), 20000, &outcome);
+    if (QTest::currentTestFailed())
+        return;
+    const double end = labNowMs();
+    const QJsonObject &f = outcome.figures;
+    qInfo().noquote() << outcome.summary;
+
+    QVERIFY(f[u"guiDetected"_s].toBool());
+    const double guiMs = f[u"guiTimeToDetectMs"_s].toDouble();
+    QVERIFY2(guiMs >= DeadlockDemo::GuiTimeoutMs - 20 && guiMs < DeadlockDemo::GuiTimeoutMs + 500,
+        qPrintable(QString::number(guiMs)));
+    QVERIFY(f[u"guiFixedResultMs"_s].toDouble() < 500);
+    // The GUI thread was blocked once, for about the watchdog's timeout, and no longer.
+    const double longestFreeze = monitor.maxStallBetween(start, end);
+    QVERIFY2(longestFreeze > DeadlockDemo::GuiTimeoutMs / 2
+            && longestFreeze < DeadlockDemo::GuiTimeoutMs + 500,
+        qPrintable(QString::number(longestFreeze)));
+
+    QVERIFY(f[u"lockOrderDetected"_s].toBool());
+    const double lockMs = f[u"lockOrderTimeToDetectMs"_s].toDouble();
+    QVERIFY(
+        lockMs >= DeadlockDemo::LockTimeoutMs - 20 && lockMs < DeadlockDemo::LockTimeoutMs + 1000);
+    QCOMPARE(f[u"lockOrderFixedTimeouts"_s].toInt(), 0);
+
+    QVERIFY(f[u"poolStarvationDetected"_s].toBool());
+    const double poolMs = f[u"poolStarvationTimeToDetectMs"_s].toDouble();
+    QVERIFY(
+        poolMs >= DeadlockDemo::PoolTimeoutMs - 20 && poolMs < DeadlockDemo::PoolTimeoutMs + 1000);
+    QVERIFY(!f[u"poolBiggerPoolTimedOut"_s].toBool());
+    QVERIFY(f[u"poolFixedContinuationMs"_s].toDouble() < 500);
+
+    // Afterwards the event loop runs freely again.
+    const double after = labNowMs();
+    QTRY_VERIFY(!monitor.samples().empty() && monitor.samples().back().atMs > after + 300);
+    const double stallAfter = monitor.statsBetween(after, labNowMs()).maxStallMs;
+    QVERIFY2(stallAfter < 100, qPrintable(QString::number(stallAfter)));
+}
+
+void TestDemosB::nestedEventLoop()
+{
+    const std::unique_ptr<Demo> demo(NestedEventLoopDemo::factory()(context(), nullptr));
+    DemoOutcome outcome;
+    runToEnd(demo.get(), 10000, &outcome);
+    if (QTest::currentTestFailed())
+        return;
+    const QJsonObject &f = outcome.figures;
+    QVERIFY(f[u"nestedLoopReentered"_s].toBool());
+    QCOMPARE(f[u"nestedLoopOrder"_s].toString(), u"start 1, start 2, end 2, end 1"_s);
+    QVERIFY(!f[u"safeReentered"_s].toBool());
+    QCOMPARE(f[u"safeOrder"_s].toString(), u"start 1, end 1, start 2, end 2"_s);
+    // The nested loop froze nothing: that is why it is tempting.
+    QVERIFY(f[u"nestedLoopMaxStallMs"_s].toDouble() < 100);
+}
+
+void TestDemosB::objectLifetime()
+{
+    const std::unique_ptr<Demo> demo(ObjectLifetimeDemo::factory()(context(), nullptr));
+    DemoOutcome outcome;
+    runToEnd(demo.get(), 10000, &outcome);
+    if (QTest::currentTestFailed())
+        return;
+    const QJsonObject &f = outcome.figures;
+    QCOMPARE(f[u"lateResults"_s].toInt(), 3);
+    QCOMPARE(f[u"wouldHaveTouchedDeadPanel"_s].toInt(), 1);
+    QCOMPARE(f[u"droppedByQPointer"_s].toInt(), 1);
+    QCOMPARE(f[u"contextCallbacksRun"_s].toInt(), 0);
+    QCOMPARE(f[u"droppedByContext"_s].toInt(), 1);
+    QCOMPARE(f[u"panelsUpdated"_s].toInt(), 0);
+    QVERIFY(demo->children().size() < 3); // the panels are gone
+}
+
+void TestDemosB::errors()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const std::unique_ptr<Demo> demo(ErrorsDemo::factory()(context(dir.path()), nullptr));
+    auto *errors = qobject_cast<ErrorsDemo *>(demo.get());
+    QVERIFY(errors);
+    DemoOutcome outcome;
+    runToEnd(demo.get(), 15000, &outcome);
+    if (QTest::currentTestFailed())
+        return;
+    const QJsonObject &f = outcome.figures;
+    qInfo().noquote() << outcome.summary;
+
+    QVERIFY(f[u"exceptionDelivered"_s].toBool());
+    QVERIFY(f[u"exceptionMessage"_s].toString().contains(u"12,5"_s));
+    QCOMPARE(f[u"exceptionCaughtOn"_s].toString(), u"GUI thread"_s);
+
+    QVERIFY(f[u"deadlineDetected"_s].toBool());
+    const double deadlineMs = f[u"deadlineStoppedAfterMs"_s].toDouble();
+    QVERIFY2(deadlineMs >= ErrorsDemo::DeadlineMs - 20 && deadlineMs < 2000,
+        qPrintable(QString::number(deadlineMs)));
+    QVERIFY(f[u"deadlineError"_s].toString().contains(u"timed out"_s));
+
+    QVERIFY(f[u"retrySucceeded"_s].toBool());
+    QCOMPARE(f[u"retryAttempts"_s].toInt(), 4);
+    QCOMPARE(f[u"retryBackoffMs"_s].toString(), u"100, 200, 400"_s);
+    QCOMPARE(outcome.bars.size(), 3);
+
+    QVERIFY(QFile::exists(errors->completeFilePath()));
+    QCOMPARE(
+        f[u"completeFileBytes"_s].toDouble(), double(QFileInfo(errors->completeFilePath()).size()));
+    QVERIFY(f[u"completeFileBytes"_s].toDouble() > 0);
+    QCOMPARE(f[u"canceledAfterChunk"_s].toInt(), ErrorsDemo::CancelAfterChunk);
+    QVERIFY(!f[u"partialFileExists"_s].toBool());
+    QCOMPARE(f[u"leftoverTempFiles"_s].toInt(), 0);
+    QVERIFY(!QFile::exists(errors->canceledFilePath()));
+    // Nothing else was left in the folder: only the completed file.
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
+        QStringList { QFileInfo(errors->completeFilePath()).fileName() });
+}
+
+void TestDemosB::cancel_data()
+{
+    QTest::addColumn<DemoFactory>("factory");
+    QTest::addColumn<int>("cancelAfterMs"); // -1: right after run() returns
+    const QList<std::pair<const char *, DemoFactory>> all = {
+        { "race", RaceDemo::factory() },
+        { "deadlock", DeadlockDemo::factory() },
+        { "nested-event-loop", NestedEventLoopDemo::factory() },
+        { "object-lifetime", ObjectLifetimeDemo::factory() },
+        { "errors", ErrorsDemo::factory() },
+    };
+    for (const auto &[name, factory] : all) {
+        QTest::addRow("%s at once", name) << factory << -1;
+        QTest::addRow("%s midway", name) << factory << 120;
+    }
+    QTest::addRow("errors while retrying") << ErrorsDemo::factory() << 700;
+}
+
+// cancel() ends the demo with one finished(), not ok, whatever it was doing.
+void TestDemosB::cancel()
+{
+    QFETCH(DemoFactory, factory);
+    QFETCH(int, cancelAfterMs);
+    const std::unique_ptr<Demo> demo(factory(context(), nullptr));
+    QSignalSpy finished(demo.get(), &Demo::finished);
+    QVERIFY(finished.isValid());
+    demo->run();
+    if (cancelAfterMs < 0)
+        demo->cancel();
+    else
+        QTimer::singleShot(cancelAfterMs, demo.get(), &Demo::cancel);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+    QVERIFY(!demo->isRunning());
+    QCoreApplication::processEvents();
+    QCOMPARE(finished.size(), 1);
+    const auto outcome = finished.at(0).at(0).value<DemoOutcome>();
+    QVERIFY(!outcome.ok);
+    QCOMPARE(outcome.error, u"canceled"_s);
+    demo->cancel(); // harmless once finished
+    QCOMPARE(finished.size(), 1);
+}
+
+void TestDemosB::destroyWhileRunning_data()
+{
+    QTest::addColumn<DemoFactory>("factory");
+    QTest::addColumn<int>("destroyAfterMs");
+    QTest::newRow("race counting") << RaceDemo::factory() << 50;
+    QTest::newRow("deadlock worker threads") << DeadlockDemo::factory() << 100;
+    QTest::newRow("inside the nested event loop") << NestedEventLoopDemo::factory() << 120;
+    QTest::newRow("lifetime requests in flight") << ObjectLifetimeDemo::factory() << 150;
+    QTest::newRow("errors deadline fetch") << ErrorsDemo::factory() << 150;
+}
+
+// Deleting a running demo waits for its threads and leaves nothing behind that could call back
+// into it: clean under AddressSanitizer.
+void TestDemosB::destroyWhileRunning()
+{
+    QFETCH(DemoFactory, factory);
+    QFETCH(int, destroyAfterMs);
+    QPointer<Demo> demo = factory(context(), nullptr);
+    demo->run();
+    QTimer::singleShot(destroyAfterMs, this, [demo] { delete demo.get(); });
+    QTRY_VERIFY_WITH_TIMEOUT(demo.isNull(), 10000);
+    // Let late replies, timers and queued calls aimed at it arrive.
+    QTest::qWait(500);
+}
+
+QTEST_GUILESS_MAIN(TestDemosB)
+#include "tst_demos_b.moc"

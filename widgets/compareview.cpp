@@ -1,0 +1,427 @@
+#include "compareview.h"
+#include "inputlatencyprobe.h"
+#include "labclock.h"
+#include "labcolors.h"
+#include "lab.h"
+#include "lagchartwidget.h"
+#include "report.h"
+#include "timelinewidget.h"
+#include "units.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QTableWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr RunMode Modes[] = { RunMode::Blocking, RunMode::Async };
+
+QString modeTitle(RunMode mode)
+{
+    return mode == RunMode::Blocking ? u"Blocking"_s : u"Async"_s;
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes, QString *error)
+{
+    QSaveFile file(path);
+    if (file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit())
+        return true;
+    if (error)
+        *error = u"cannot write %1: %2"_s.arg(QDir::toNativeSeparators(path), file.errorString());
+    return false;
+}
+
+QString joined(const QStringList &parts)
+{
+    if (parts.size() < 2)
+        return parts.value(0);
+    return QStringList(parts.mid(0, parts.size() - 1)).join(u", "_s) + u" and "_s + parts.last();
+}
+} // namespace
+
+CompareView::CompareView(Lab *lab, QWidget *parent)
+    : QWidget(parent), m_lab(lab), m_scenarios(Scenario::builtIn()),
+      m_probe(new InputLatencyProbe(this))
+{
+    setWindowFlag(Qt::Window);
+    setWindowTitle(u"AsyncLab — compare Blocking and Async"_s);
+
+    auto *layout = new QVBoxLayout(this);
+    auto *controls = new QHBoxLayout;
+    m_scenarioBox = new QComboBox(this);
+    m_scenarioBox->setAccessibleName(u"Scenario"_s);
+    m_runButton = new QPushButton(u"&Run both modes"_s, this);
+    m_runButton->setObjectName(u"runComparisonButton"_s);
+    m_runButton->setToolTip(u"Run the scenario in Blocking mode, then the same work in Async mode"_s);
+    connect(m_runButton, &QPushButton::clicked, this, &CompareView::run);
+    m_saveButton = new QPushButton(u"&Save results…"_s, this);
+    m_saveButton->setObjectName(u"saveResultsButton"_s);
+    m_saveButton->setToolTip(u"Write the table as CSV and JSON and the charts as PNG files"_s);
+    m_saveButton->setEnabled(false);
+    connect(m_saveButton, &QPushButton::clicked, this, &CompareView::saveInteractively);
+    m_status = new QLabel(this);
+    m_status->setAccessibleName(u"Comparison status"_s);
+    controls->addWidget(new QLabel(u"Scenario:"_s, this));
+    controls->addWidget(m_scenarioBox);
+    controls->addWidget(m_runButton);
+    controls->addWidget(m_status, 1);
+    controls->addWidget(m_saveButton);
+    layout->addLayout(controls);
+
+    auto *typing = new QHBoxLayout;
+    m_typingField = new QLineEdit(this);
+    m_typingField->setAccessibleName(u"Typing probe"_s);
+    m_typingField->setPlaceholderText(u"During each run a key press is typed here every 50 ms, "
+                                      "from another thread, as a person keeps typing"_s);
+    m_typingField->setToolTip(u"Each dot is a key press. In Blocking mode they pile up and "
+                              "appear in bursts, when the GUI thread is free again."_s);
+    m_probe->setTarget(m_typingField);
+    typing->addWidget(new QLabel(u"Typing:"_s, this));
+    typing->addWidget(m_typingField, 1);
+    layout->addLayout(typing);
+
+    auto *halves = new QHBoxLayout;
+    halves->addWidget(createHalf(RunMode::Blocking), 1);
+    halves->addWidget(createHalf(RunMode::Async), 1);
+    layout->addLayout(halves, 1);
+
+    m_table = new QTableWidget(0, 4, this);
+    m_table->setAccessibleName(u"Comparison figures"_s);
+    m_table->setHorizontalHeaderLabels(
+            { u"Figure"_s, u"Blocking"_s, u"Async"_s, u"Async ÷ Blocking"_s });
+    m_table->verticalHeader()->hide();
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_table->setToolTip(u"Lower is better for every figure. The last column is the Async figure "
+                        "divided by the Blocking one."_s);
+    layout->addWidget(m_table);
+
+    setScenarios(m_scenarios);
+    resize(1400, 940);
+}
+
+CompareView::~CompareView()
+{
+    m_probe->stop();
+}
+
+QWidget *CompareView::createHalf(RunMode mode)
+{
+    Half &h = m_halves[mode == RunMode::Blocking ? 0 : 1];
+    auto *frame = new QFrame(this);
+    frame->setObjectName(runModeName(mode));
+    frame->setFrameShape(QFrame::StyledPanel);
+    // a bar in the mode's colour along the top tells the halves apart at a glance
+    frame->setStyleSheet(u"QFrame#%1 { border-top: 4px solid %2; }"_s.arg(
+            runModeName(mode), modeColor(mode).name()));
+    auto *layout = new QVBoxLayout(frame);
+    h.frame = frame;
+    h.heading = new QLabel(frame);
+    h.heading->setWordWrap(true);
+    h.heading->setTextFormat(Qt::RichText);
+    h.heading->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    h.heading->setMinimumHeight(h.heading->fontMetrics().height() * 5);
+    h.heading->setAccessibleName(u"%1 result"_s.arg(modeTitle(mode)));
+    h.heading->setText(u"<b>%1</b>: not run yet."_s.arg(modeTitle(mode)));
+    h.chart = new LagChartWidget(frame);
+    h.chart->setLog(&m_lab->log());
+    h.chart->setTimeRange(&m_lab->monitor(), labNowMs(), labNowMs() + 2000);
+    h.chart->setMinimumHeight(200);
+    h.timeline = new TimelineWidget(frame);
+    h.timeline->model()->setTimeRange(labNowMs(), labNowMs() + 2000);
+    h.timeline->alignTo(h.chart);
+    layout->addWidget(h.heading);
+    layout->addWidget(h.chart, 1);
+    layout->addWidget(h.timeline);
+    return frame;
+}
+
+void CompareView::setScenarios(const QList<Scenario> &scenarios)
+{
+    m_scenarios = scenarios;
+    m_scenarioBox->clear();
+    for (const Scenario &s : scenarios) {
+        m_scenarioBox->addItem(s.title, s.name);
+        m_scenarioBox->setItemData(m_scenarioBox->count() - 1, s.description, Qt::ToolTipRole);
+    }
+}
+
+void CompareView::selectScenario(const QString &name)
+{
+    const int index = m_scenarioBox->findData(name);
+    if (index >= 0)
+        m_scenarioBox->setCurrentIndex(index);
+}
+
+Scenario CompareView::scenario() const
+{
+    return m_scenarios.value(m_scenarioBox->currentIndex());
+}
+
+bool CompareView::isRunning() const
+{
+    return m_runContext != nullptr;
+}
+
+void CompareView::setRunning(bool running)
+{
+    m_runButton->setEnabled(!running);
+    m_scenarioBox->setEnabled(!running);
+    m_saveButton->setEnabled(!running && m_runs.size() == 2);
+}
+
+void CompareView::run()
+{
+    ScenarioRunner &runner = m_lab->scenarios();
+    if (isRunning() || runner.isRunning() || m_scenarios.isEmpty())
+        return;
+    m_running = scenario();
+    m_runs.clear();
+    m_table->setRowCount(0);
+    for (RunMode mode : Modes)
+        half(mode).heading->setText(u"<b>%1</b>: waiting to run…"_s.arg(modeTitle(mode)));
+    m_typingField->clear();
+    m_probe->clear();
+    m_probe->start();
+    setRunning(true);
+
+    m_runContext = new QObject(this);
+    connect(&runner, &ScenarioRunner::status, m_runContext, [this](const QString &message) {
+        m_status->setText(message);
+        // painted now: a Blocking run starts right after and nothing is painted until it ends
+        m_status->repaint();
+    });
+    connect(&runner, &ScenarioRunner::runFinished, m_runContext, [this](const ScenarioRun &run) {
+        m_runs.append(run);
+        const int index = int(m_runs.size()) - 1;
+        // Presses typed during a freeze are still queued behind this signal; show the run once
+        // the event loop has handled them.
+        QTimer::singleShot(100, m_runContext, [this, index] {
+            measureKeys(m_runs[index]);
+            showRun(m_runs[index]);
+        });
+    });
+    connect(&runner, &ScenarioRunner::comparisonFinished, m_runContext,
+            [this](const QList<ScenarioRun> &runs) {
+                m_probe->stop();
+                m_runs = runs;
+                for (ScenarioRun &r : m_runs)
+                    measureKeys(r);
+                m_runContext->deleteLater();
+                m_runContext = nullptr;
+                m_status->setText(u"%1: done."_s.arg(m_running.title));
+                showComparison();
+                setRunning(false);
+                emit finished(m_runs);
+            });
+    connect(&runner, &ScenarioRunner::failed, m_runContext, [this](const QString &error) {
+        m_probe->stop();
+        m_runContext->deleteLater();
+        m_runContext = nullptr;
+        m_status->setText(u"Comparison failed: %1"_s.arg(error));
+        setRunning(false);
+        emit failed(error);
+    });
+    runner.compare(m_running);
+}
+
+void CompareView::measureKeys(ScenarioRun &run) const
+{
+    const InputLatencyProbe::Stats keys = m_probe->statsBetween(run.startMs, run.endMs);
+    run.keyPresses = keys.presses;
+    run.keyLatencyMaxMs = keys.maxMs;
+    run.keyLatencyMedianMs = keys.medianMs;
+}
+
+void CompareView::showRun(const ScenarioRun &run)
+{
+    const Half &h = half(run.mode);
+    // a little room after the end, so the last freeze's end is not on the edge
+    const double toMs = run.endMs + std::max(20.0, run.wallMs() * 0.04);
+    h.chart->setTimeRange(&m_lab->monitor(), run.startMs, toMs);
+    QList<QPointF> marks;
+    for (const KeyPressSample &s : m_probe->samples()) {
+        if (s.postedAtMs >= run.startMs && s.postedAtMs <= toMs)
+            marks.append({ s.postedAtMs, s.latencyMs() });
+    }
+    h.chart->setInputLatencyMarks(marks);
+    TimelineModel *model = h.timeline->model();
+    model->setLog(&m_lab->log());
+    model->setOperations(run.operationIds);
+    model->setTimeRange(run.startMs, toMs);
+    h.heading->setText(headingText(run));
+}
+
+void CompareView::showComparison()
+{
+    double yMax = LagChartWidget::MinYMaxMs;
+    QStringList lanes;
+    for (const ScenarioRun &run : std::as_const(m_runs)) {
+        showRun(run);
+        yMax = std::max({ yMax, run.lag.maxStallMs * 1.1, run.keyLatencyMaxMs * 1.1 });
+        lanes += half(run.mode).timeline->model()->lanes();
+    }
+    lanes.removeDuplicates();
+    for (RunMode mode : Modes) {
+        // one scale for both, so the Async chart's flat line is seen against the same spike
+        half(mode).chart->setFixedYMax(yMax);
+        half(mode).timeline->model()->setExtraLanes(lanes);
+    }
+    fillTable();
+}
+
+QString CompareView::headingText(const ScenarioRun &run) const
+{
+    const QColor colour = modeColor(run.mode);
+    const TimelineModel *model = half(run.mode).timeline->model();
+    QString title;
+    QString body;
+    if (run.mode == RunMode::Blocking) {
+        QStringList did;
+        for (const TimelineBar &bar : model->bars()) {
+            const OperationRecord *r = model->record(bar.operationId);
+            if (!bar.blocksGui || !r)
+                continue;
+            const QString what = bar.kind == SpanKind::BlockedWaiting ? u"waited for the server"_s
+                    : r->kind == OperationKind::FileLoad ? u"read and hashed the file itself"_s
+                                                         : u"did the work itself"_s;
+            if (!did.contains(what))
+                did.append(what);
+        }
+        if (did.isEmpty())
+            did.append(u"did the work itself"_s);
+        const double frozenMs = model->guiBlockedMs();
+        title = u"Blocking: the GUI thread waited — %1 frozen"_s.arg(formatDuration(frozenMs));
+        body = u"The GUI thread %1, so for %2 it could not paint, animate or react to input"_s.arg(
+                joined(did), formatDuration(frozenMs));
+        if (run.keyPresses > 0)
+            body += u": key presses typed meanwhile waited up to %1."_s.arg(
+                    formatDuration(run.keyLatencyMaxMs));
+        else
+            body += u"."_s;
+        body += u" Longest single freeze: %1."_s.arg(formatDuration(run.lag.maxStallMs));
+    } else {
+        QStringList where;
+        bool fetches = false;
+        bool loads = false;
+        for (const TimelineBar &bar : model->bars()) {
+            fetches = fetches || bar.kind == SpanKind::EventLoopWait;
+            loads = loads || (bar.kind == SpanKind::Work && !bar.blocksGui);
+        }
+        if (fetches)
+            where.append(u"the requests waited in the event loop with no thread blocked"_s);
+        if (loads)
+            where.append(u"the file was read on a worker thread"_s);
+        title = run.lag.maxStallMs < ResponsivenessMonitor::StallThresholdMs
+                ? u"Async: the GUI thread stayed free — longest stall %1"_s.arg(
+                          formatDuration(run.lag.maxStallMs))
+                : u"Async: the GUI thread was busy at most %1 at a time"_s.arg(
+                          formatDuration(run.lag.maxStallMs));
+        body = u"%1, so the GUI thread kept painting and reacting"_s.arg(joined(where));
+        if (!body.isEmpty())
+            body[0] = body[0].toUpper();
+        if (run.keyPresses > 0)
+            body += u": key presses were handled within %1 (median %2)."_s.arg(
+                    formatDuration(run.keyLatencyMaxMs), formatDuration(run.keyLatencyMedianMs));
+        else
+            body += u"."_s;
+    }
+    return u"<div style='font-size:x-large; font-weight:600; color:%1'>%2</div><div>%3</div>"_s.arg(
+            colour.name(), title.toHtmlEscaped(), body.toHtmlEscaped());
+}
+
+void CompareView::fillTable()
+{
+    if (m_runs.size() != 2)
+        return;
+    const QList<Report::ComparisonFigure> figures = Report::comparisonFigures(m_runs[0], m_runs[1]);
+    m_table->setRowCount(int(figures.size()));
+    for (int row = 0; row < figures.size(); ++row) {
+        const Report::ComparisonFigure &f = figures.at(row);
+        const auto set = [this, row](int column, const QString &text, const QVariant &value) {
+            auto *item = new QTableWidgetItem(text);
+            item->setData(Qt::UserRole, value);
+            if (column > 0)
+                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            m_table->setItem(row, column, item);
+        };
+        const auto ratio = f.ratio();
+        set(0, f.name, f.key);
+        set(1, f.formatted(f.blocking), f.blocking);
+        set(2, f.formatted(f.async), f.async);
+        set(3, f.formattedRatio(), ratio ? QVariant(*ratio) : QVariant());
+    }
+    // all rows visible without scrolling
+    m_table->setFixedHeight(m_table->horizontalHeader()->height()
+                            + m_table->verticalHeader()->length() + 2 * m_table->frameWidth());
+}
+
+QStringList CompareView::resultFileNames()
+{
+    return { u"compare.csv"_s,       u"compare.json"_s,      u"compare.png"_s,
+             u"lag-blocking.png"_s,  u"lag-async.png"_s,     u"threads-blocking.png"_s,
+             u"threads-async.png"_s };
+}
+
+bool CompareView::saveResults(const QString &dir, QString *error)
+{
+    if (m_runs.size() != 2) {
+        if (error)
+            *error = u"nothing to save: run the comparison first"_s;
+        return false;
+    }
+    if (!QDir().mkpath(dir)) {
+        if (error)
+            *error = u"cannot create %1"_s.arg(QDir::toNativeSeparators(dir));
+        return false;
+    }
+    const QDir out(dir);
+    const QByteArray json
+            = QJsonDocument(Report::comparisonJson(m_running, m_runs)).toJson(QJsonDocument::Indented);
+    if (!writeFile(out.filePath(u"compare.csv"_s),
+                   Report::comparisonCsv(m_runs[0], m_runs[1]).toUtf8(), error)
+        || !writeFile(out.filePath(u"compare.json"_s), json, error))
+        return false;
+    const QList<std::pair<QWidget *, QString>> pictures{
+        { this, u"compare.png"_s },
+        { lagChart(RunMode::Blocking), u"lag-blocking.png"_s },
+        { lagChart(RunMode::Async), u"lag-async.png"_s },
+        { timeline(RunMode::Blocking), u"threads-blocking.png"_s },
+        { timeline(RunMode::Async), u"threads-async.png"_s },
+    };
+    for (const auto &[widget, name] : pictures) {
+        if (!widget->grab().save(out.filePath(name))) {
+            if (error)
+                *error = u"cannot write %1"_s.arg(QDir::toNativeSeparators(out.filePath(name)));
+            return false;
+        }
+    }
+    return true;
+}
+
+void CompareView::saveInteractively()
+{
+    const QString dir = QFileDialog::getExistingDirectory(this, u"Save comparison results to"_s);
+    if (dir.isEmpty())
+        return;
+    QString error;
+    if (saveResults(dir, &error))
+        m_status->setText(u"Saved %1 to %2"_s.arg(resultFileNames().join(u", "_s),
+                                                  QDir::toNativeSeparators(dir)));
+    else
+        m_status->setText(u"Not saved: %1"_s.arg(error));
+}

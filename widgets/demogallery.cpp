@@ -1,0 +1,346 @@
+#include "demogallery.h"
+#include "demobarchart.h"
+#include "demoregistry.h"
+#include "heartbeatwidget.h"
+#include "lab.h"
+#include "labclock.h"
+#include "lagchartwidget.h"
+#include "snippets.h"
+#include "units.h"
+
+#include <QFontDatabase>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonValue>
+#include <QLabel>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+QString figureText(const QJsonValue &value)
+{
+    if (value.isBool())
+        return value.toBool() ? u"yes"_s : u"no"_s;
+    if (value.isDouble()) {
+        const double v = value.toDouble();
+        return v == std::round(v) ? QString::number(qint64(v)) : QString::number(v, 'f', 2);
+    }
+    return value.toString();
+}
+
+QGroupBox *framed(const QString &title, QWidget *content, QWidget *parent)
+{
+    auto *box = new QGroupBox(title, parent);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(6, 6, 6, 6);
+    content->setParent(box);
+    layout->addWidget(content);
+    return box;
+}
+} // namespace
+
+DemoGallery::DemoGallery(Lab *lab, QWidget *parent) : QWidget(parent), m_lab(lab)
+{
+    setAccessibleName(u"Concept gallery"_s);
+    setWindowTitle(u"AsyncLab — concepts"_s);
+    m_list = new QListWidget(this);
+    m_list->setAccessibleName(u"Demos"_s);
+    m_list->setMaximumWidth(260);
+    const DemoContext context = DemoRegistry::contextFor(lab, m_workDir.path());
+    for (const DemoEntry &entry : DemoRegistry::all()) {
+        Demo *demo = DemoRegistry::create(entry.name, context, this);
+        m_states[entry.name].demo = demo;
+        auto *item = new QListWidgetItem(demo->title(), m_list);
+        item->setData(Qt::UserRole, entry.name);
+        item->setToolTip(u"asynclab --demo %1"_s.arg(entry.name));
+        connect(demo, &Demo::progress, this,
+                [this, name = entry.name](const QString &line) { onProgress(name, line); });
+        connect(demo, &Demo::finished, this, [this, name = entry.name](const DemoOutcome &outcome) {
+            onFinished(name, outcome);
+        });
+    }
+
+    auto *right = new QWidget(this);
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addWidget(createHeader());
+    m_explanation = new QLabel(right);
+    m_explanation->setWordWrap(true);
+    m_explanation->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_explanation->setAccessibleName(u"What you are seeing"_s);
+    rightLayout->addWidget(framed(u"What you are seeing"_s, m_explanation, right));
+
+    m_bars = new DemoBarChart(right);
+    m_lag = new LagChartWidget(right);
+    m_lag->setMonitor(&lab->monitor());
+    m_lag->setLog(&lab->log());
+    auto *visuals = new QSplitter(Qt::Horizontal, right);
+    visuals->addWidget(framed(u"Measured"_s, m_bars, visuals));
+    visuals->addWidget(framed(u"GUI thread: event-loop lag, last 30 s"_s, m_lag, visuals));
+
+    m_log = new QPlainTextEdit(right);
+    m_log->setReadOnly(true);
+    m_log->setAccessibleName(u"Live log"_s);
+    m_log->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_log->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    auto *results = new QSplitter(Qt::Horizontal, right);
+    results->addWidget(createOutcomePanel());
+    results->addWidget(framed(u"Live log"_s, m_log, results));
+    results->setSizes({ 500, 400 });
+
+    m_snippets = new QSplitter(Qt::Horizontal, right);
+    m_snippets->setChildrenCollapsible(false);
+    auto *code = framed(u"The code that does it (read-only, from the real sources)"_s, m_snippets, right);
+
+    auto *body = new QSplitter(Qt::Vertical, right);
+    body->addWidget(visuals);
+    body->addWidget(results);
+    body->addWidget(code);
+    body->setStretchFactor(0, 2);
+    body->setStretchFactor(1, 2);
+    body->setStretchFactor(2, 3);
+    body->setChildrenCollapsible(false);
+    rightLayout->addWidget(body, 1);
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(m_list);
+    splitter->addWidget(right);
+    splitter->setStretchFactor(1, 1);
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter);
+
+    connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row >= 0)
+            showDemo(m_list->item(row)->data(Qt::UserRole).toString());
+    });
+    if (m_list->count() > 0)
+        m_list->setCurrentRow(0);
+}
+
+DemoGallery::~DemoGallery()
+{
+    // Before the work folder goes: a demo may still be writing into it.
+    for (State &state : m_states)
+        delete state.demo;
+}
+
+QSize DemoGallery::sizeHint() const
+{
+    return { 1400, 920 };
+}
+
+QWidget *DemoGallery::createHeader()
+{
+    auto *header = new QWidget(this);
+    auto *row = new QHBoxLayout(header);
+    row->setContentsMargins(0, 0, 0, 0);
+    m_title = new QLabel(header);
+    QFont font = m_title->font();
+    font.setPointSizeF(font.pointSizeF() * 1.5);
+    font.setBold(true);
+    m_title->setFont(font);
+    m_status = new QLabel(header);
+    m_status->setAccessibleName(u"Demo status"_s);
+    m_heartbeat = new HeartbeatWidget(header);
+    m_heartbeat->setToolTip(u"Animated by the GUI thread: it stops whenever that thread is blocked."_s);
+    m_run = new QPushButton(u"&Run"_s, header);
+    m_run->setObjectName(u"runDemoButton"_s);
+    m_run->setToolTip(u"Run this demo (Ctrl+Return)"_s);
+    m_run->setShortcut(QKeySequence(u"Ctrl+Return"_s));
+    m_cancel = new QPushButton(u"Cancel"_s, header);
+    m_cancel->setObjectName(u"cancelDemoButton"_s);
+    connect(m_run, &QPushButton::clicked, this, &DemoGallery::runCurrent);
+    connect(m_cancel, &QPushButton::clicked, this, &DemoGallery::cancelCurrent);
+    row->addWidget(m_title);
+    row->addSpacing(12);
+    row->addWidget(m_status, 1);
+    row->addWidget(m_heartbeat);
+    row->addWidget(m_run);
+    row->addWidget(m_cancel);
+    return header;
+}
+
+QWidget *DemoGallery::createOutcomePanel()
+{
+    auto *box = new QGroupBox(u"Outcome"_s, this);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(6, 6, 6, 6);
+    m_summary = new QLabel(box);
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary->setAccessibleName(u"Summary"_s);
+    m_figures = new QTableWidget(0, 2, box);
+    m_figures->setAccessibleName(u"Figures"_s);
+    m_figures->setHorizontalHeaderLabels({ u"Figure"_s, u"Value"_s });
+    m_figures->verticalHeader()->hide();
+    m_figures->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_figures->horizontalHeader()->setStretchLastSection(true);
+    m_figures->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_figures->setAlternatingRowColors(true);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_figures, 1);
+    return box;
+}
+
+QStringList DemoGallery::demoNames() const
+{
+    return DemoRegistry::names();
+}
+
+QString DemoGallery::currentDemo() const
+{
+    const QListWidgetItem *item = m_list->currentItem();
+    return item ? item->data(Qt::UserRole).toString() : QString();
+}
+
+void DemoGallery::selectDemo(const QString &name)
+{
+    for (int row = 0; row < m_list->count(); ++row) {
+        if (m_list->item(row)->data(Qt::UserRole).toString() == name)
+            m_list->setCurrentRow(row);
+    }
+}
+
+Demo *DemoGallery::demo(const QString &name) const
+{
+    return m_states.value(name).demo;
+}
+
+bool DemoGallery::isRunning() const
+{
+    return !m_running.isEmpty();
+}
+
+QList<QPlainTextEdit *> DemoGallery::snippetViews() const
+{
+    return m_snippets->findChildren<QPlainTextEdit *>();
+}
+
+void DemoGallery::showDemo(const QString &name)
+{
+    const State &state = m_states[name];
+    m_title->setText(state.demo->title());
+    m_explanation->setText(state.demo->explanation());
+    m_log->setPlainText(state.log);
+    showOutcome(state);
+    showSnippets(state.demo->snippetIds());
+    updateButtons();
+}
+
+void DemoGallery::showOutcome(const State &state)
+{
+    m_figures->setRowCount(0);
+    if (!state.hasOutcome) {
+        const bool running = m_running == currentDemo();
+        m_bars->clear();
+        m_summary->setText(running ? u"Running…"_s : u"Press Run to measure."_s);
+        m_status->setText(running ? u"Running…"_s : QString());
+        return;
+    }
+    const DemoOutcome &outcome = state.outcome;
+    m_status->setText(outcome.ok                         ? u"Done in %1"_s.arg(formatDuration(state.durationMs))
+                              : outcome.error == u"canceled"_s ? u"Canceled"_s
+                                                               : u"Failed"_s);
+    m_bars->setBars(outcome.bars, outcome.barsUnit);
+    m_summary->setText(outcome.ok ? outcome.summary
+                                  : u"<span style='color:#c0392b'>%1</span>"_s.arg(
+                                            outcome.error.toHtmlEscaped()));
+    for (auto it = outcome.figures.constBegin(); it != outcome.figures.constEnd(); ++it) {
+        const int row = m_figures->rowCount();
+        m_figures->insertRow(row);
+        m_figures->setItem(row, 0, new QTableWidgetItem(it.key()));
+        m_figures->setItem(row, 1, new QTableWidgetItem(figureText(it.value())));
+    }
+}
+
+void DemoGallery::showSnippets(const QStringList &ids)
+{
+    const auto panels = m_snippets->findChildren<QWidget *>(Qt::FindDirectChildrenOnly);
+    qDeleteAll(panels);
+    const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    for (const QString &id : ids) {
+        auto *panel = new QWidget(m_snippets);
+        auto *layout = new QVBoxLayout(panel);
+        layout->setContentsMargins(0, 0, 0, 0);
+        const QString location = snippetLocation(id);
+        auto *label = new QLabel(u"<b>%1</b> &nbsp; <span style='color:gray'>%2</span>"_s.arg(
+                                         id.toHtmlEscaped(),
+                                         location.isEmpty() ? u"not found"_s : location),
+                                 panel);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        auto *view = new QPlainTextEdit(panel);
+        view->setObjectName(id);
+        view->setReadOnly(true);
+        view->setLineWrapMode(QPlainTextEdit::NoWrap);
+        view->setFont(mono);
+        view->setAccessibleName(u"Source %1"_s.arg(location));
+        view->setPlainText(snippet(id));
+        layout->addWidget(label);
+        layout->addWidget(view, 1);
+        m_snippets->addWidget(panel);
+    }
+}
+
+bool DemoGallery::runCurrent()
+{
+    const QString name = currentDemo();
+    if (isRunning() || name.isEmpty())
+        return false;
+    State &state = m_states[name];
+    state.log.clear();
+    state.hasOutcome = false;
+    state.startMs = labNowMs();
+    m_running = name;
+    m_log->clear();
+    showOutcome(state);
+    updateButtons();
+    state.demo->run();
+    return true;
+}
+
+void DemoGallery::cancelCurrent()
+{
+    if (m_running == currentDemo() && isRunning())
+        m_states[m_running].demo->cancel();
+}
+
+void DemoGallery::onProgress(const QString &name, const QString &line)
+{
+    State &state = m_states[name];
+    const QString text = u"%1 s  %2"_s.arg((labNowMs() - state.startMs) / 1000, 6, 'f', 2).arg(line);
+    state.log += (state.log.isEmpty() ? QString() : u"\n"_s) + text;
+    if (name == currentDemo())
+        m_log->appendPlainText(text);
+}
+
+void DemoGallery::onFinished(const QString &name, const DemoOutcome &outcome)
+{
+    State &state = m_states[name];
+    state.outcome = outcome;
+    state.hasOutcome = true;
+    if (m_running == name)
+        m_running.clear();
+    state.durationMs = labNowMs() - state.startMs;
+    if (name == currentDemo())
+        showOutcome(state);
+    updateButtons();
+    emit demoFinished(name, outcome);
+}
+
+void DemoGallery::updateButtons()
+{
+    m_run->setEnabled(!isRunning());
+    m_cancel->setEnabled(isRunning() && m_running == currentDemo());
+    m_run->setToolTip(isRunning() ? u"Another demo is running; one at a time keeps the "
+                                     "measurements clean."_s
+                                   : u"Run this demo (Ctrl+Return)"_s);
+}

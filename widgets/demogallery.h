@@ -1,0 +1,88 @@
+#pragma once
+
+#include "demo.h"
+
+#include <QHash>
+#include <QTemporaryDir>
+#include <QWidget>
+
+class DemoBarChart;
+class HeartbeatWidget;
+class Lab;
+class LagChartWidget;
+class QLabel;
+class QListWidget;
+class QPlainTextEdit;
+class QPushButton;
+class QSplitter;
+class QTableWidget;
+
+// The concept gallery: the registered demos on the left; on the right the chosen one's title and
+// explanation, Run and Cancel, live views (heartbeat, event-loop lag, measured bars), the outcome,
+// the live log and the real source snippets that do the work. One demo runs at a time.
+class DemoGallery : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit DemoGallery(Lab *lab, QWidget *parent = nullptr);
+    ~DemoGallery() override;
+
+    QStringList demoNames() const;
+    QString currentDemo() const;
+    void selectDemo(const QString &name);
+    Demo *demo(const QString &name) const;
+    // What the Run button does, for the chosen demo. False when a demo is already running.
+    bool runCurrent();
+    void cancelCurrent();
+    bool isRunning() const;
+
+    QSize sizeHint() const override;
+
+    // Named parts, for tests and accessibility.
+    QPushButton *runButton() const { return m_run; }
+    QPushButton *cancelButton() const { return m_cancel; }
+    QLabel *summaryLabel() const { return m_summary; }
+    QTableWidget *figuresTable() const { return m_figures; }
+    QPlainTextEdit *logView() const { return m_log; }
+    DemoBarChart *barChart() const { return m_bars; }
+    QList<QPlainTextEdit *> snippetViews() const;
+
+signals:
+    void demoFinished(const QString &name, const DemoOutcome &outcome);
+
+private:
+    struct State {
+        Demo *demo = nullptr;
+        QString log;
+        DemoOutcome outcome;
+        bool hasOutcome = false;
+        double startMs = 0;
+        double durationMs = 0;
+    };
+    QWidget *createHeader();
+    QWidget *createOutcomePanel();
+    void showDemo(const QString &name);
+    void showOutcome(const State &state);
+    void showSnippets(const QStringList &ids);
+    void onProgress(const QString &name, const QString &line);
+    void onFinished(const QString &name, const DemoOutcome &outcome);
+    void updateButtons();
+
+    Lab *m_lab;
+    QTemporaryDir m_workDir;
+    QHash<QString, State> m_states;
+    QString m_running; // the demo that runs now, if any
+    QListWidget *m_list = nullptr;
+    QLabel *m_title = nullptr;
+    QLabel *m_explanation = nullptr;
+    QLabel *m_status = nullptr;
+    HeartbeatWidget *m_heartbeat = nullptr;
+    QPushButton *m_run = nullptr;
+    QPushButton *m_cancel = nullptr;
+    DemoBarChart *m_bars = nullptr;
+    LagChartWidget *m_lag = nullptr;
+    QLabel *m_summary = nullptr;
+    QTableWidget *m_figures = nullptr;
+    QPlainTextEdit *m_log = nullptr;
+    QSplitter *m_snippets = nullptr;
+};

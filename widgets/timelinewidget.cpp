@@ -1,0 +1,448 @@
+#include "timelinewidget.h"
+#include "labcolors.h"
+#include "units.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QHelpEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QToolTip>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr int BarHeight = 20;
+constexpr int LaneGap = 6;
+constexpr double MinBarWidthPx = 2; // an operation of a few ms still shows
+
+// 1, 2, 2.5 or 5 times a power of ten, giving about `ticks` steps over `range`.
+double niceStep(double range, int ticks)
+{
+    const double raw = range / ticks;
+    const double magnitude = std::pow(10, std::floor(std::log10(raw)));
+    const double n = raw / magnitude;
+    const double factor = n < 1.5 ? 1 : n < 2.2 ? 2 : n < 3.5 ? 2.5 : n < 7 ? 5 : 10;
+    return factor * magnitude;
+}
+
+QColor withAlpha(QColor colour, int alpha)
+{
+    colour.setAlpha(alpha);
+    return colour;
+}
+
+QString secondsLabel(double seconds, double step)
+{
+    return u"%1 s"_s.arg(seconds, 0, 'f', step < 1 ? (step < 0.1 ? 2 : 1) : 0);
+}
+
+// What each lane is, in a few words, for someone who has never seen a thread.
+QString laneHint(const QString &lane)
+{
+    if (lane == TimelineModel::guiLane())
+        return u"runs the event loop: painting, typing, timers"_s;
+    if (lane.startsWith(u"worker "_s) || lane == u"thread pool"_s)
+        return u"a pool thread"_s;
+    if (lane == u"network thread"_s)
+        return u"talks to the server"_s;
+    if (lane == u"network (event loop)"_s)
+        return u"requests in flight, no thread waiting"_s;
+    return {};
+}
+} // namespace
+
+TimelineWidget::TimelineWidget(QWidget *parent) : QWidget(parent), m_model(new TimelineModel(this))
+{
+    connect(m_model, &TimelineModel::changed, this, &TimelineWidget::onModelChanged);
+    m_updateTimer.setInterval(UpdateIntervalMs);
+    connect(&m_updateTimer, &QTimer::timeout, m_model, &TimelineModel::refresh);
+    setMouseTracking(true);
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    setAccessibleName(u"Thread timeline"_s);
+    setAccessibleDescription(u"One lane per thread; bars show which thread worked or waited for "
+                             "each operation"_s);
+}
+
+void TimelineWidget::alignTo(QChartView *chart)
+{
+    if (m_alignedTo)
+        disconnect(m_alignedTo->chart(), nullptr, this, nullptr);
+    m_alignedTo = chart;
+    if (chart)
+        connect(chart->chart(), &QChart::plotAreaChanged, this, &TimelineWidget::updateInsets);
+    updateInsets();
+}
+
+void TimelineWidget::updateInsets()
+{
+    if (!m_alignedTo || !m_alignedTo->chart())
+        return;
+    QChart *chart = m_alignedTo->chart();
+    const QRect area
+            = m_alignedTo->mapFromScene(chart->mapRectToScene(chart->plotArea())).boundingRect();
+    QWidget *top = window();
+    const int myLeft = mapTo(top, QPoint(0, 0)).x();
+    const int left = m_alignedTo->viewport()->mapTo(top, area.topLeft()).x() - myLeft;
+    const int right = myLeft + width()
+            - m_alignedTo->viewport()->mapTo(top, area.topRight()).x() - 1;
+    if (area.width() < 10 || left < 0 || right < 0)
+        return;
+    if (left != m_leftInset || right != m_rightInset) {
+        m_leftInset = left;
+        m_rightInset = right;
+        update();
+    }
+}
+
+void TimelineWidget::onModelChanged()
+{
+    const int lanes = int(m_model->lanes().size());
+    if (lanes != m_laneCount) {
+        m_laneCount = lanes;
+        updateGeometry();
+    }
+    if (!m_model->isFollowing())
+        m_updateTimer.stop();
+    else if (isVisible() && !m_updateTimer.isActive())
+        m_updateTimer.start();
+    update();
+}
+
+QFont TimelineWidget::smallFont() const
+{
+    QFont f = font();
+    // a font set in pixels reports no point size
+    if (f.pointSizeF() > 0)
+        f.setPointSizeF(f.pointSizeF() * 0.85);
+    else
+        f.setPixelSize(std::max(1, qRound(f.pixelSize() * 0.85)));
+    return f;
+}
+
+int TimelineWidget::captionHeight() const
+{
+    return QFontMetrics(smallFont()).height() + 2;
+}
+
+int TimelineWidget::laneHeight() const
+{
+    return captionHeight() + BarHeight + LaneGap;
+}
+
+int TimelineWidget::headerHeight() const
+{
+    return QFontMetrics(smallFont()).height() + 8;
+}
+
+int TimelineWidget::axisHeight() const
+{
+    return QFontMetrics(smallFont()).height() + 8;
+}
+
+QSize TimelineWidget::sizeHint() const
+{
+    return { 640, headerHeight() + std::max(m_laneCount, 3) * laneHeight() + axisHeight() };
+}
+
+QSize TimelineWidget::minimumSizeHint() const
+{
+    return { 240, headerHeight() + m_laneCount * laneHeight() + axisHeight() };
+}
+
+QRectF TimelineWidget::plotRect() const
+{
+    const int lanes = int(m_model->lanes().size());
+    return QRectF(m_leftInset, headerHeight(), width() - m_leftInset - m_rightInset,
+                  lanes * laneHeight());
+}
+
+double TimelineWidget::laneTop(int lane) const
+{
+    return headerHeight() + lane * laneHeight();
+}
+
+double TimelineWidget::xAt(const QRectF &plot, double ms) const
+{
+    return plot.left() + (ms - m_model->fromMs()) / m_model->windowMs() * plot.width();
+}
+
+QRectF TimelineWidget::barRect(const TimelineBar &bar) const
+{
+    const QRectF plot = plotRect();
+    const double x1 = std::max(plot.left(), xAt(plot, bar.startMs));
+    const double x2 = std::min(plot.right(), std::max(xAt(plot, bar.endMs), x1 + MinBarWidthPx));
+    return QRectF(x1, laneTop(bar.lane) + captionHeight(), std::max(x2 - x1, MinBarWidthPx),
+                  BarHeight);
+}
+
+int TimelineWidget::barIndexAt(const QPointF &pos) const
+{
+    const QList<TimelineBar> &bars = m_model->bars();
+    // the last painted is on top; a few pixels of slack make thin bars easy to hit
+    for (qsizetype i = bars.size() - 1; i >= 0; --i) {
+        if (barRect(bars.at(i)).adjusted(-2, 0, 2, 0).contains(pos))
+            return int(i);
+    }
+    return -1;
+}
+
+void TimelineWidget::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    const QPalette pal = palette();
+    p.fillRect(rect(), pal.window());
+    const QRectF plot = plotRect();
+    if (plot.width() < 10)
+        return;
+    p.setFont(smallFont());
+    paintLanes(p, plot);
+    paintAxis(p, plot);
+    paintBars(p, plot);
+    paintLegend(p, plot);
+}
+
+void TimelineWidget::paintLanes(QPainter &p, const QRectF &plot)
+{
+    const QPalette pal = palette();
+    const QFontMetricsF fm(p.font());
+    const QStringList &lanes = m_model->lanes();
+    for (int i = 0; i < lanes.size(); ++i) {
+        const double top = laneTop(i);
+        const QRectF track(plot.left(), top + captionHeight(), plot.width(), BarHeight);
+        p.fillRect(track, pal.base());
+        p.setPen(QPen(pal.color(QPalette::Mid), 1));
+        p.drawRect(track.adjusted(0, 0, -1, -1));
+
+        QFont bold = p.font();
+        bold.setBold(true);
+        p.save();
+        p.setFont(bold);
+        p.setPen(pal.color(QPalette::Text));
+        const QString name = lanes.at(i);
+        const double nameWidth = QFontMetricsF(bold).horizontalAdvance(name);
+        p.drawText(QRectF(plot.left(), top, nameWidth + 2, captionHeight()), Qt::AlignVCenter,
+                   name);
+        p.restore();
+        const QString hint = laneHint(name);
+        if (!hint.isEmpty()) {
+            p.setPen(pal.color(QPalette::PlaceholderText));
+            p.drawText(QRectF(plot.left() + nameWidth + 8, top, plot.width() - nameWidth - 8,
+                              captionHeight()),
+                       Qt::AlignVCenter, fm.elidedText(hint, Qt::ElideRight, plot.width() / 2));
+        }
+    }
+
+    // An empty GUI lane is the whole point of async code, so say it.
+    bool guiBusy = !m_model->log();
+    for (const TimelineBar &bar : m_model->bars())
+        guiBusy = guiBusy || bar.lane == 0;
+    if (!guiBusy) {
+        const QRectF track(plot.left(), laneTop(0) + captionHeight(), plot.width(), BarHeight);
+        p.setPen(withAlpha(modeColor(RunMode::Async), 220));
+        p.drawText(track, Qt::AlignCenter, u"free: nothing blocked the GUI thread here"_s);
+    }
+}
+
+void TimelineWidget::paintBars(QPainter &p, const QRectF &plot)
+{
+    const QPalette pal = palette();
+    const QFontMetricsF fm(p.font());
+    QFont bold = p.font();
+    bold.setBold(true);
+    const QFontMetricsF boldFm(bold);
+    QList<double> labelEnd(m_model->lanes().size(), plot.left() - 1); // no labels on top of labels
+
+    p.save();
+    p.setClipRect(plot.adjusted(0, 0, 1, 1));
+    p.setRenderHint(QPainter::Antialiasing, false);
+    for (const TimelineBar &bar : m_model->bars()) {
+        const QRectF r = barRect(bar);
+        const QColor colour = modeColor(bar.mode);
+        QString label;
+        QColor labelColour = Qt::white;
+        if (bar.kind == SpanKind::EventLoopWait) {
+            p.fillRect(r, withAlpha(colour, 28));
+            p.setPen(QPen(colour, 1.5, Qt::DashLine));
+            p.setBrush(Qt::NoBrush);
+            p.drawRect(r.adjusted(0.75, 0.75, -0.75, -0.75));
+            label = u"pending · %1"_s.arg(formatDuration(bar.durationMs()));
+            labelColour = colour.darker(120);
+        } else if (bar.blocksGui || bar.kind == SpanKind::BlockedWaiting) {
+            p.fillRect(r, colour);
+            p.fillRect(r, QBrush(withAlpha(Qt::white, 110), Qt::BDiagPattern));
+            label = bar.blocksGui ? u"GUI blocked · %1"_s.arg(formatDuration(bar.durationMs()))
+                                  : u"waiting · %1"_s.arg(formatDuration(bar.durationMs()));
+        } else {
+            p.fillRect(r, withAlpha(colour, 210));
+            const OperationRecord *record = m_model->record(bar.operationId);
+            label = u"#%1 %2 · %3"_s.arg(bar.operationId)
+                            .arg(record ? operationKindName(record->kind) : QString(),
+                                 formatDuration(bar.durationMs()));
+        }
+        if (bar.operationId == m_hovered) {
+            p.setPen(QPen(pal.color(QPalette::Text), 2));
+            p.setBrush(Qt::NoBrush);
+            p.drawRect(r.adjusted(1, 1, -1, -1));
+        }
+        const QFontMetricsF &labelFm = bar.blocksGui ? boldFm : fm;
+        if (r.width() < labelFm.horizontalAdvance(label) + 8)
+            label = bar.blocksGui ? u"GUI blocked"_s : QString();
+        if (label.isEmpty() || r.width() < labelFm.horizontalAdvance(label) + 8
+            || r.left() < labelEnd.at(bar.lane))
+            continue;
+        p.setFont(bar.blocksGui ? bold : p.font());
+        p.setPen(labelColour);
+        p.drawText(r.adjusted(4, 0, -4, 0), Qt::AlignLeft | Qt::AlignVCenter, label);
+        p.setFont(smallFont());
+        labelEnd[bar.lane] = r.left() + labelFm.horizontalAdvance(label) + 8;
+    }
+    p.restore();
+}
+
+void TimelineWidget::paintAxis(QPainter &p, const QRectF &plot)
+{
+    const QPalette pal = palette();
+    const QFontMetricsF fm(p.font());
+    const double windowS = m_model->windowMs() / 1000;
+    const double step = niceStep(windowS, std::max(2, int(plot.width() / 90)));
+    const double axisY = plot.bottom() + 2;
+    p.setPen(QPen(pal.color(QPalette::Mid), 1));
+    p.drawLine(QPointF(plot.left(), axisY), QPointF(plot.right(), axisY));
+    const auto tick = [&](double ms, const QString &label) {
+        const double x = std::round(xAt(plot, ms));
+        p.setPen(QPen(withAlpha(pal.color(QPalette::Text), 28), 1));
+        p.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
+        p.setPen(QPen(pal.color(QPalette::Mid), 1));
+        p.drawLine(QPointF(x, axisY), QPointF(x, axisY + 4));
+        const double w = fm.horizontalAdvance(label) + 4;
+        p.setPen(pal.color(QPalette::Text));
+        p.drawText(QRectF(x - w / 2, axisY + 4, w, fm.height()), Qt::AlignCenter, label);
+    };
+    if (m_model->isFollowing()) {
+        // counted back from now, like the lag chart above it
+        for (double s = -std::floor(windowS / step) * step; s < -step / 2; s += step)
+            tick(m_model->toMs() + s * 1000, u"\u2212"_s + secondsLabel(-s, step));
+        tick(m_model->toMs(), u"now"_s);
+    } else {
+        for (double s = 0; s <= windowS + 1e-9; s += step)
+            tick(m_model->fromMs() + s * 1000, secondsLabel(s, step));
+    }
+}
+
+void TimelineWidget::paintLegend(QPainter &p, const QRectF &plot)
+{
+    const QPalette pal = palette();
+    const QFontMetricsF fm(p.font());
+    const QColor red = modeColor(RunMode::Blocking);
+    const QColor green = modeColor(RunMode::Async);
+    enum Style { Hatched, Solid, Dashed };
+    const struct {
+        Style style;
+        QColor colour;
+        QString text;
+    } entries[] = {
+        { Hatched, red, u"GUI thread blocked"_s },
+        { Solid, red, u"blocking op working"_s },
+        { Solid, green, u"async op working"_s },
+        { Dashed, green, u"async op pending, no thread waiting"_s },
+    };
+    const double swatchW = 18;
+    const double swatchH = std::round(fm.height() * 0.7);
+    double width = 0;
+    for (const auto &e : entries)
+        width += swatchW + 4 + fm.horizontalAdvance(e.text) + 12;
+    double x = std::max(plot.left(), plot.right() - width + 12);
+    const double midY = std::round(headerHeight() / 2.0 - 1);
+    for (const auto &e : entries) {
+        const QRectF swatch(x, midY - swatchH / 2, swatchW, swatchH);
+        if (e.style == Dashed) {
+            p.setPen(QPen(e.colour, 1.5, Qt::DashLine));
+            p.setBrush(withAlpha(e.colour, 28));
+            p.drawRect(swatch.adjusted(0.75, 0.75, -0.75, -0.75));
+        } else {
+            p.fillRect(swatch, e.style == Hatched ? e.colour : withAlpha(e.colour, 210));
+            if (e.style == Hatched)
+                p.fillRect(swatch, QBrush(withAlpha(Qt::white, 110), Qt::BDiagPattern));
+        }
+        x += swatchW + 4;
+        const double w = fm.horizontalAdvance(e.text) + 2;
+        p.setPen(pal.color(QPalette::Text));
+        p.drawText(QRectF(x, midY - fm.height() / 2, w, fm.height()), Qt::AlignVCenter, e.text);
+        x += w + 10;
+    }
+}
+
+bool TimelineWidget::event(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const int index = barIndexAt(help->pos());
+        if (index < 0) {
+            QToolTip::hideText();
+            event->ignore();
+            return true;
+        }
+        const TimelineBar &bar = m_model->bars().at(index);
+        QToolTip::showText(help->globalPos(), m_model->describe(bar), this,
+                           barRect(bar).toAlignedRect());
+        return true;
+    }
+    return QWidget::event(event);
+}
+
+void TimelineWidget::mouseMoveEvent(QMouseEvent *event)
+{
+    const int index = barIndexAt(event->position());
+    const int hovered = index < 0 ? 0 : m_model->bars().at(index).operationId;
+    if (hovered != m_hovered) {
+        m_hovered = hovered;
+        setCursor(hovered ? Qt::PointingHandCursor : Qt::ArrowCursor);
+        update();
+    }
+    QWidget::mouseMoveEvent(event);
+}
+
+void TimelineWidget::mousePressEvent(QMouseEvent *event)
+{
+    const int index = barIndexAt(event->position());
+    if (event->button() == Qt::LeftButton && index >= 0) {
+        emit operationClicked(m_model->bars().at(index).operationId);
+        event->accept();
+        return;
+    }
+    QWidget::mousePressEvent(event);
+}
+
+void TimelineWidget::leaveEvent(QEvent *event)
+{
+    if (m_hovered) {
+        m_hovered = 0;
+        update();
+    }
+    QWidget::leaveEvent(event);
+}
+
+void TimelineWidget::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    updateInsets();
+}
+
+void TimelineWidget::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    m_model->refresh();
+    if (m_model->isFollowing())
+        m_updateTimer.start();
+    updateInsets();
+}
+
+void TimelineWidget::hideEvent(QHideEvent *event)
+{
+    m_updateTimer.stop();
+    QWidget::hideEvent(event);
+}

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "timelinemodel.h"
+
+#include <QPointer>
+#include <QTimer>
+#include <QWidget>
+
+class QChartView;
+
+// A Gantt chart of threads: one lane per thread, one bar per stretch of time a thread spent on an
+// operation, coloured by mode. Where a blocking operation held the GUI thread the bar is hatched
+// and labelled "GUI blocked"; a request pending in the event loop is a dashed, hollow bar because
+// no thread waited for it. Hover a bar for what happened, click it to pick its operation.
+class TimelineWidget : public QWidget
+{
+    Q_OBJECT
+public:
+    static constexpr int UpdateIntervalMs = 100;
+
+    explicit TimelineWidget(QWidget *parent = nullptr);
+
+    TimelineModel *model() const { return m_model; }
+    // Lines the time axis up under a chart's plot area, so a lag spike sits above its bar.
+    void alignTo(QChartView *chart);
+
+    QRectF plotRect() const;
+    QRectF barRect(const TimelineBar &bar) const;
+    int barIndexAt(const QPointF &pos) const; // index into model()->bars(), -1 if none
+    int hoveredOperation() const { return m_hovered; }
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+signals:
+    void operationClicked(int id);
+
+protected:
+    bool event(QEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void leaveEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+
+private:
+    void onModelChanged();
+    void updateInsets();
+    double xAt(const QRectF &plot, double ms) const;
+    double laneTop(int lane) const; // top of the lane's caption, widget coordinates
+    int laneHeight() const;
+    int captionHeight() const;
+    int headerHeight() const;
+    int axisHeight() const;
+    QFont smallFont() const;
+    void paintLanes(QPainter &p, const QRectF &plot);
+    void paintBars(QPainter &p, const QRectF &plot);
+    void paintAxis(QPainter &p, const QRectF &plot);
+    void paintLegend(QPainter &p, const QRectF &plot);
+
+    TimelineModel *m_model;
+    QTimer m_updateTimer;
+    QPointer<QChartView> m_alignedTo;
+    int m_leftInset = 8;
+    int m_rightInset = 24;
+    int m_laneCount = 1; // lanes the size hint was last computed for
+    int m_hovered = 0; // operation id under the mouse, 0 if none
+};
