@@ -193,13 +193,15 @@ void CommandRunner::runDemo()
         // In the gallery, exactly as its Run button runs it.
         m_gallery = new DemoGallery(m_lab, m_window);
         m_gallery->setWindowFlag(Qt::Window);
+        m_gallery->resize(1500, 1000);
         m_gallery->show();
         m_gallery->selectDemo(name);
         connect(m_gallery, &DemoGallery::demoFinished, this, &CommandRunner::demoFinished);
         if (!m_options.json)
             connect(m_gallery->demo(name), &Demo::progress, this,
                     [](const QString &line) { print(stderr, line + u'\n'); });
-        m_gallery->runCurrent();
+        // Once the new window has painted, so its first paint is not measured as the demo's.
+        QTimer::singleShot(500, m_gallery, &DemoGallery::runCurrent);
         return;
     }
     m_demoDir = std::make_unique<QTemporaryDir>();

@@ -12,6 +12,7 @@ class DemoGallery;
 struct DemoOutcome;
 class Lab;
 class QWidget;
+struct Scenario;
 
 // Carries out a command-line action (--fetch, --load, --compare, --serve, --screenshot), prints
 // its result and ends the event loop with the exit code. With a window, the window shows the run

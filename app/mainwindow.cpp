@@ -25,6 +25,7 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -89,6 +90,7 @@ MainWindow::MainWindow(Lab *lab, QWidget *parent)
     m_timeline = new TimelineWidget(chartArea);
     m_timeline->model()->setLog(&lab->log());
     m_timeline->alignTo(m_chart);
+    m_timeline->setReservedLanes(3);
     connect(m_timeline, &TimelineWidget::operationClicked, this, &MainWindow::selectOperation);
     chartLayout->addWidget(m_chart, 1);
     chartLayout->addWidget(m_timeline);
@@ -355,6 +357,7 @@ DemoGallery *MainWindow::conceptGallery()
     if (!m_gallery) {
         m_gallery = new DemoGallery(m_lab, this);
         m_gallery->setWindowFlag(Qt::Window);
+        m_gallery->resize(QSize(1500, 1000).boundedTo(screen()->availableSize()));
     }
     return m_gallery;
 }
@@ -478,7 +481,10 @@ void MainWindow::onFinished(int id)
     if (record && record->kind == OperationKind::GenerateFile
         && record->status == OperationStatus::Succeeded)
         m_fileEdit->setText(record->target);
-    if (record && !m_lab->scenarios().isRunning()) {
+    // A job started earlier can end later (a slow fetch, a cancel noticed late): its result must
+    // not replace the newer one already shown.
+    if (record && !m_lab->scenarios().isRunning() && id > m_resultId) {
+        m_resultId = id;
         QString text = u"<b>%1 %2</b> (%3 mode): %4"_s.arg(
                 operationKindName(record->kind), record->target.toHtmlEscaped(),
                 runModeName(record->mode), operationStatusName(record->status));

@@ -271,7 +271,7 @@ void ErrorsDemo::startRetries()
 //! [errors-retry]
 void ErrorsDemo::attempt(int number)
 {
-    if (m_canceled) {
+    if (m_canceled) { // canceled during the backoff: no more attempts
         finishCanceled();
         return;
     }
@@ -279,6 +279,7 @@ void ErrorsDemo::attempt(int number)
     auto *job = new FetchJob(&m_manager, m_context.server->url(m_retryUrl), {}, this);
     connect(job, &FetchJob::finished, this, [this, job, number](const FetchResult &result) {
         job->deleteLater();
+        // No answer or a server error may pass; a 4xx answer will not change by asking again.
         const bool worthRetrying = result.httpStatus == 0 || result.httpStatus >= 500;
         if (result.ok() || result.canceled || !worthRetrying || number == MaxAttempts) {
             retriesDone(result);

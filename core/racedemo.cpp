@@ -135,21 +135,20 @@ QString RaceDemo::title() const
 
 QString RaceDemo::explanation() const
 {
-    return u"Several threads each add 1 to one shared counter many times. Unprotected, every "
-           "increment is a separate read and write, and a thread can be interrupted between the "
-           "two: others add to the counter meanwhile, and its write then wipes out what they "
-           "added, so the count comes out short. (So that this shows "
-           "on a busy or one-core machine too, every thread gives up its core between a read and "
-           "its write once every 1000 increments, as the scheduler may do at any time anyway.) A "
-           "data race like this is undefined behaviour in C++; the demo counts what this build "
-           "on this machine actually did. Under a QMutex the other threads wait at the lock, and "
-           "std::atomic adds in one indivisible step, so neither loses a single update.\n"
+    return u"Several threads each add 1 to one shared counter many times. Unprotected, an "
+           "increment is a read and then a write, and a thread can be interrupted between the "
+           "two: the others add to the counter meanwhile, and its write wipes out what they "
+           "added. (So that this shows on a busy or one-core machine too, every thread gives up "
+           "its core between a read and its write once every 1000 increments, as the scheduler "
+           "may do at any time.) Such a data race is undefined behaviour in C++; the numbers are "
+           "what this build did on this machine. Under a QMutex the other threads wait at the "
+           "lock, and std::atomic adds in one indivisible step, so neither loses an update.\n"
            "The second race is a search box: the demo types a query one letter every %1 ms, and "
-           "each keystroke "
-           "fetches results that take a random %2 to %3 ms. Without a guard, whichever answer "
-           "arrives last stays on screen, even when it belongs to an older query. With a request "
-           "id checked on arrival, answers to anything but the latest request are dropped, and the "
-           "screen always ends on the full query."_s.arg(m_options.keyIntervalMs)
+           "each keystroke fetches results that take a random %2 to %3 ms. Without a guard, "
+           "whichever answer arrives last stays on screen, even when it belongs to an older "
+           "query. With a request id checked on arrival, answers to anything but the latest "
+           "request are dropped, and the screen always ends on the full query."_s
+               .arg(m_options.keyIntervalMs)
                .arg(m_options.minDelayMs)
                .arg(m_options.maxDelayMs);
 }
@@ -400,10 +399,11 @@ DemoOutcome RaceDemo::outcome() const
         o.figures.insert(key + u"LostUpdates"_s, double(total[v]));
         o.figures.insert(key + u"RunsWithLostUpdates"_s, runsThatLost[v]);
         o.figures.insert(key + u"LostPerRun"_s, perRun.join(u", "_s));
-        o.figures.insert(key + u"Ms"_s, std::round(m_ms[v] * 10) / 10);
-        o.bars.append({ variantLabel(v), double(total[v]) });
+        o.figures.insert(key + u"TotalMs"_s, std::round(m_ms[v] * 10) / 10);
+        const double mean = m_lost[v].isEmpty() ? 0 : double(total[v]) / m_lost[v].size();
+        o.bars.append({ variantLabel(v), std::round(mean) });
     }
-    o.barsUnit = u"lost updates (all runs)"_s;
+    o.barsUnit = u"lost updates per run (mean)"_s;
 
     const QString &query = m_options.query;
     const int last = int(query.size()) - 1;

@@ -127,12 +127,20 @@ QList<ComparisonFigure> comparisonFigures(const ScenarioRun &blocking, const Sce
           double(async.framesMissed) },
     };
     if (blocking.keyPresses > 0 || async.keyPresses > 0) {
-        figures.append({ u"key press latency, max"_s, u"keyLatencyMaxMs"_s, true,
+        figures.append({ u"key press wait (max)"_s, u"keyLatencyMaxMs"_s, true,
                          blocking.keyLatencyMaxMs, async.keyLatencyMaxMs });
-        figures.append({ u"key press latency, median"_s, u"keyLatencyMedianMs"_s, true,
+        figures.append({ u"key press wait (median)"_s, u"keyLatencyMedianMs"_s, true,
                          blocking.keyLatencyMedianMs, async.keyLatencyMedianMs });
     }
     return figures;
+}
+
+// RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled.
+static QString csvField(QString text)
+{
+    if (!text.contains(u',') && !text.contains(u'"') && !text.contains(u'\n'))
+        return text;
+    return u'"' + text.replace(u'"', u"\"\""_s) + u'"';
 }
 
 QString comparisonCsv(const ScenarioRun &blocking, const ScenarioRun &async)
@@ -140,7 +148,7 @@ QString comparisonCsv(const ScenarioRun &blocking, const ScenarioRun &async)
     QString csv = u"figure,unit,blocking,async,async/blocking\n"_s;
     for (const ComparisonFigure &f : comparisonFigures(blocking, async)) {
         const auto ratio = f.ratio();
-        csv += u"%1,%2,%3,%4,%5\n"_s.arg(f.name, f.isDuration ? u"ms"_s : u"count"_s,
+        csv += u"%1,%2,%3,%4,%5\n"_s.arg(csvField(f.name), f.isDuration ? u"ms"_s : u"count"_s,
                                           QString::number(f.blocking, 'f', 3),
                                           QString::number(f.async, 'f', 3),
                                           ratio ? QString::number(*ratio, 'f', 4) : QString());

@@ -141,7 +141,7 @@ void TestDemosB::race()
     qInfo().noquote() << outcome.summary;
     for (const QString &variant : { u"unprotected"_s, u"mutex"_s, u"atomic"_s })
         qInfo().noquote() << variant << "lost per run:" << f[variant + u"LostPerRun"_s].toString()
-                          << "in" << f[variant + u"Ms"_s].toDouble() << "ms";
+                          << "in" << f[variant + u"TotalMs"_s].toDouble() << "ms";
     // Unprotected increments lose updates in at least one of the runs; the others never do.
     QVERIFY2(f[u"unprotectedLostUpdates"_s].toDouble() > 0,
         qPrintable(f[u"unprotectedLostPerRun"_s].toString()));
@@ -149,7 +149,9 @@ void TestDemosB::race()
     QCOMPARE(f[u"mutexLostUpdates"_s].toDouble(), 0.0);
     QCOMPARE(f[u"atomicLostUpdates"_s].toDouble(), 0.0);
     QCOMPARE(outcome.bars.size(), 3);
-    QCOMPARE(outcome.bars.at(0).second, f[u"unprotectedLostUpdates"_s].toDouble());
+    QVERIFY(outcome.bars.at(0).second > 0); // mean lost updates per run
+    QCOMPARE(outcome.bars.at(1).second, 0.0);
+    QCOMPARE(outcome.bars.at(2).second, 0.0);
 
     // The default seed makes a stale answer land last without the guard; with it, never.
     QVERIFY(f[u"finalShownWithoutGuard"_s].toString() != u"asynclab"_s);
@@ -257,7 +259,9 @@ void TestDemosB::objectLifetime()
     QCOMPARE(f[u"contextCallbacksRun"_s].toInt(), 0);
     QCOMPARE(f[u"droppedByContext"_s].toInt(), 1);
     QCOMPARE(f[u"panelsUpdated"_s].toInt(), 0);
-    QVERIFY(demo->children().size() < 3); // the panels are gone
+    const QList<QObject *> children = demo->findChildren<QObject *>();
+    for (const QObject *child : children)
+        QVERIFY2(!child->objectName().startsWith(u"panel"_s), "a closed panel is still there");
 }
 
 void TestDemosB::errors()

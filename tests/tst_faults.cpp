@@ -136,6 +136,7 @@ private slots:
     void fetchCanceledAtEveryStage_data();
     void fetchCanceledAtEveryStage();
     void thousandFetchesAtOnce();
+    void cancelAllAtOnce();
     void fileFault_data();
     void fileFault();
     void fileCanceled_data();
@@ -145,7 +146,7 @@ private slots:
 private:
     OperationRecord run(const QUrl &url, RunMode mode);
     OperationRecord runLoad(const QString &path, RunMode mode);
-    OperationRecord waitFor(int id, RunMode mode);
+    OperationRecord waitFor(int id, RunMode mode, int timeoutMs = JobTimeoutMs);
     QString refusedUrl();
 
     Lab m_lab;
@@ -168,11 +169,11 @@ void TestFaults::init()
     m_lab.jobs().setFileLoadOptions({});
 }
 
-OperationRecord TestFaults::waitFor(int id, RunMode mode)
+OperationRecord TestFaults::waitFor(int id, RunMode mode, int timeoutMs)
 {
     if (mode == RunMode::Blocking) // over before the call returned
         [&] { QVERIFY(!m_lab.jobs().isRunning(id)); }();
-    [&] { QTRY_VERIFY_WITH_TIMEOUT(m_lab.log().find(id)->isFinished(), JobTimeoutMs); }();
+    [&] { QTRY_VERIFY_WITH_TIMEOUT(m_lab.log().find(id)->isFinished(), timeoutMs); }();
     return *m_lab.log().find(id);
 }
 
@@ -354,6 +355,48 @@ void TestFaults::thousandFetchesAtOnce()
     QTRY_COMPARE_WITH_TIMEOUT(m_lab.server().requestsInFlight(), 0, 3000);
 }
 
+void TestFaults::cancelAllAtOnce()
+{
+    // The Cancel button: running, queued behind QNetworkAccessManager's 6 connections, and pool
+    // jobs waiting for a thread, all stopped in one call.
+    JobRunner &jobs = m_lab.jobs();
+    QSignalSpy finished(&jobs, &JobRunner::finished);
+    QSignalSpy progress(&jobs, &JobRunner::progress);
+    const QString fifo = m_dir.filePath(u"cancel-all pipe"_s);
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    const QString refused = refusedUrl();
+    for (int i = 0; i < 100; ++i) {
+        const QString route = i % 2 ? u"/delay/3000"_s : u"/drip?bytes=100000&ms=3000"_s;
+        jobs.fetch(m_lab.server().url(route), RunMode::Async);
+        if (i % 20 == 0)
+            jobs.loadFile(i % 40 ? fifo : u"/dev/zero"_s, RunMode::Async);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(m_lab.server().requestsInFlight(), 6, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(!progress.isEmpty(), 5000);
+    // Refused while the GUI thread waits: their failure is queued and the cancel comes first.
+    for (int i = 0; i < 10; ++i)
+        jobs.fetch(QUrl(refused), RunMode::Async);
+    run(m_lab.server().url(u"/delay/200"_s), RunMode::Blocking);
+    QList<int> running;
+    for (const OperationRecord &r : m_lab.log().records()) {
+        if (!r.isFinished())
+            running.append(r.id);
+    }
+    finished.clear();
+    QElapsedTimer sinceCancel;
+    sinceCancel.start();
+    jobs.cancelAll();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), running.size(), 2000);
+    QVERIFY2(sinceCancel.elapsed() < 1000, qPrintable(QString::number(sinceCancel.elapsed())));
+    QCOMPARE(jobs.runningCount(), 0);
+    for (int id : running) {
+        const OperationRecord *r = m_lab.log().find(id);
+        QVERIFY2(r->status == OperationStatus::Canceled || r->target.startsWith(refused),
+                 qPrintable(r->target + u": "_s + operationStatusName(r->status)));
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(m_lab.server().requestsInFlight(), 0, 3000);
+}
+
 void TestFaults::fileFault_data()
 {
     QTest::addColumn<RunMode>("mode");
@@ -500,7 +543,9 @@ void TestFaults::hugeSparseFileStreams()
     QVERIFY(before > 0);
     QElapsedTimer timer;
     timer.start();
-    const OperationRecord r = runLoad(path, RunMode::Async);
+    // The kernel alone needs several seconds to hand out 4 GiB of holes as zeros.
+    const OperationRecord r = waitFor(m_lab.jobs().loadFile(path, RunMode::Async), RunMode::Async,
+                                      180000);
     const qint64 peak = MemoryUsage::peakRssKib();
     const qint64 after = MemoryUsage::rssKib();
     QFile::remove(path);

@@ -64,7 +64,6 @@ void DemoBarChart::rebuild()
         applyPalette();
         return;
     }
-    m_chart->setTitle(QString());
 
     auto *set = new QBarSet(m_unit);
     QStringList labels;
@@ -86,10 +85,11 @@ void DemoBarChart::rebuild()
     auto *categories = new QBarCategoryAxis(m_chart);
     categories->append(labels);
     auto *values = new QValueAxis(m_chart);
-    values->setRange(0, maxValue > 0 ? maxValue * 1.18 : 1); // room for the value labels
-    values->setLabelFormat(maxValue >= 10 ? u"%.0f"_s : u"%.1f"_s);
-    values->setTitleText(m_unit);
+    values->setRange(0, maxValue > 0 ? maxValue * 1.15 : 1); // room for the value labels
     values->setTickCount(5);
+    values->applyNiceNumbers();
+    values->setLabelFormat(values->max() >= 10 ? u"%.0f"_s : u"%.1f"_s);
+    m_chart->setTitle(m_unit);
     m_chart->addAxis(categories, Qt::AlignLeft);
     m_chart->addAxis(values, Qt::AlignBottom);
     series->attachAxis(categories);

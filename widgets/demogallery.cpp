@@ -30,8 +30,10 @@ QString figureText(const QJsonValue &value)
     if (value.isBool())
         return value.toBool() ? u"yes"_s : u"no"_s;
     if (value.isDouble()) {
-        const double v = value.toDouble();
-        return v == std::round(v) ? QString::number(qint64(v)) : QString::number(v, 'f', 2);
+        QString text = QString::number(value.toDouble(), 'f', 2);
+        while (text.contains(u'.') && (text.endsWith(u'0') || text.endsWith(u'.')))
+            text.chop(1);
+        return text;
     }
     return value.toString();
 }
@@ -53,7 +55,8 @@ DemoGallery::DemoGallery(Lab *lab, QWidget *parent) : QWidget(parent), m_lab(lab
     setWindowTitle(u"AsyncLab — concepts"_s);
     m_list = new QListWidget(this);
     m_list->setAccessibleName(u"Demos"_s);
-    m_list->setMaximumWidth(260);
+    m_list->setMinimumWidth(200);
+    m_list->setMaximumWidth(280);
     const DemoContext context = DemoRegistry::contextFor(lab, m_workDir.path());
     for (const DemoEntry &entry : DemoRegistry::all()) {
         Demo *demo = DemoRegistry::create(entry.name, context, this);
@@ -94,10 +97,12 @@ DemoGallery::DemoGallery(Lab *lab, QWidget *parent) : QWidget(parent), m_lab(lab
     auto *results = new QSplitter(Qt::Horizontal, right);
     results->addWidget(createOutcomePanel());
     results->addWidget(framed(u"Live log"_s, m_log, results));
-    results->setSizes({ 500, 400 });
+    results->setSizes({ 600, 500 });
+    results->setMinimumHeight(220);
 
     m_snippets = new QSplitter(Qt::Horizontal, right);
     m_snippets->setChildrenCollapsible(false);
+    m_snippets->setMinimumHeight(240);
     auto *code = framed(u"The code that does it (read-only, from the real sources)"_s, m_snippets, right);
 
     auto *body = new QSplitter(Qt::Vertical, right);
@@ -105,7 +110,7 @@ DemoGallery::DemoGallery(Lab *lab, QWidget *parent) : QWidget(parent), m_lab(lab
     body->addWidget(results);
     body->addWidget(code);
     body->setStretchFactor(0, 2);
-    body->setStretchFactor(1, 2);
+    body->setStretchFactor(1, 3);
     body->setStretchFactor(2, 3);
     body->setChildrenCollapsible(false);
     rightLayout->addWidget(body, 1);
@@ -264,8 +269,8 @@ void DemoGallery::showOutcome(const State &state)
 
 void DemoGallery::showSnippets(const QStringList &ids)
 {
-    const auto panels = m_snippets->findChildren<QWidget *>(Qt::FindDirectChildrenOnly);
-    qDeleteAll(panels);
+    while (m_snippets->count() > 0)
+        delete m_snippets->widget(0); // its splitter handle goes with it
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     for (const QString &id : ids) {
         auto *panel = new QWidget(m_snippets);

@@ -98,9 +98,15 @@ void TimelineWidget::updateInsets()
     }
 }
 
+void TimelineWidget::setReservedLanes(int lanes)
+{
+    m_reservedLanes = std::max(1, lanes);
+    onModelChanged();
+}
+
 void TimelineWidget::onModelChanged()
 {
-    const int lanes = int(m_model->lanes().size());
+    const int lanes = std::max(int(m_model->lanes().size()), m_reservedLanes);
     if (lanes != m_laneCount) {
         m_laneCount = lanes;
         updateGeometry();
@@ -145,7 +151,7 @@ int TimelineWidget::axisHeight() const
 
 QSize TimelineWidget::sizeHint() const
 {
-    return { 640, headerHeight() + std::max(m_laneCount, 3) * laneHeight() + axisHeight() };
+    return { 640, headerHeight() + m_laneCount * laneHeight() + axisHeight() };
 }
 
 QSize TimelineWidget::minimumSizeHint() const
@@ -155,9 +161,8 @@ QSize TimelineWidget::minimumSizeHint() const
 
 QRectF TimelineWidget::plotRect() const
 {
-    const int lanes = int(m_model->lanes().size());
     return QRectF(m_leftInset, headerHeight(), width() - m_leftInset - m_rightInset,
-                  lanes * laneHeight());
+                  m_laneCount * laneHeight());
 }
 
 double TimelineWidget::laneTop(int lane) const

@@ -23,6 +23,9 @@ public:
     TimelineModel *model() const { return m_model; }
     // Lines the time axis up under a chart's plot area, so a lag spike sits above its bar.
     void alignTo(QChartView *chart);
+    // Room for this many lanes from the start, so the window's layout (and a full repaint) does
+    // not change each time a thread appears or goes while work runs.
+    void setReservedLanes(int lanes);
 
     QRectF plotRect() const;
     QRectF barRect(const TimelineBar &bar) const;
@@ -66,5 +69,6 @@ private:
     int m_leftInset = 8;
     int m_rightInset = 24;
     int m_laneCount = 1; // lanes the size hint was last computed for
+    int m_reservedLanes = 1;
     int m_hovered = 0; // operation id under the mouse, 0 if none
 };

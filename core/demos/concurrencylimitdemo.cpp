@@ -120,7 +120,7 @@ void ConcurrencyLimitDemo::onFetched(QNetworkReply *reply)
         return startMore();
     //! [limiter]
     const Setting setting = settings().at(m_setting);
-    const QString key = settingLabel(setting);
+    const QString key = u"max in flight "_s + settingLabel(setting);
     const double ms = labNowMs() - m_startMs;
     const int serverPeak = m_context.server->peakRequestsInFlight();
     if (m_failed > 0)
@@ -128,9 +128,9 @@ void ConcurrencyLimitDemo::onFetched(QNetworkReply *reply)
     m_outcome.figures[key + u": ms"_s] = qRound(ms);
     m_outcome.figures[key + u": server peak"_s] = serverPeak;
     m_outcome.figures[key + u": client peak"_s] = m_peakInFlight;
-    m_outcome.bars.append({ key, ms });
+    m_outcome.bars.append({ settingLabel(setting), ms });
     emit progress(u"max in flight %1 (%2 network manager%3): %4 fetches in %5; the server answered "
-                  "at most %6 at once"_s.arg(key)
+                  "at most %6 at once"_s.arg(settingLabel(setting))
                           .arg(setting.managers)
                           .arg(setting.managers == 1 ? QString() : u"s"_s)
                           .arg(Fetches)
@@ -144,16 +144,17 @@ void ConcurrencyLimitDemo::onFetched(QNetworkReply *reply)
     QStringList peaks;
     for (const Setting &s : settings()) {
         const QString label = settingLabel(s);
-        const int peak = m_outcome.figures[label + u": server peak"_s].toInt();
+        const QString key = u"max in flight "_s + label;
+        const int peak = m_outcome.figures[key + u": server peak"_s].toInt();
         respected = respected && (s.limit == Unlimited || peak <= s.limit);
         if (s.managers > 1 || s.limit != Unlimited) {
             times.append(u"%1: %2"_s.arg(label, formatDuration(
-                                                       m_outcome.figures[label + u": ms"_s].toDouble())));
+                                                       m_outcome.figures[key + u": ms"_s].toDouble())));
             peaks.append(QString::number(peak));
         }
     }
     m_outcome.figures[u"limit respected"_s] = respected;
-    const QString oneManager = settingLabel(settings().constLast());
+    const QString oneManager = u"max in flight "_s + settingLabel(settings().constLast());
     m_outcome.summary =
             u"%1 fetches with at most N in flight took %2. Peaks at the server: %3 requests at "
             "once, %4. One network manager with no limit of ours peaked at %5 on the server and took %6."_s

@@ -57,8 +57,8 @@ QString EventLoopDemo::explanation() const
     return u"The GUI thread runs one loop: take the next event, call its handler, repeat. Here it "
            "serves a %1 ms timer, two network replies and two results posted by worker threads, "
            "and the log shows when each was due and when its handler ran. While the loop is "
-           "free, every event runs within a millisecond or two of being due. At %2 ms one "
-           "handler takes %3 ms. The loop cannot take the next event until that handler returns, "
+           "free, every event runs within a few milliseconds of being due: only painting the "
+           "window takes turns with them. At %2 ms one handler takes %3 ms. The loop cannot take the next event until that handler returns, "
            "so the tick, the reply and the worker's result that became due meanwhile all wait, "
            "and run together when it ends, each late by the rest of the block. The "
            "responsiveness monitor measures the same stall."_s.arg(TickMs)
@@ -83,9 +83,24 @@ void EventLoopDemo::run()
     m_running = true;
     ++m_generation;
     m_events.clear();
+    // Opens the two connections first, so that a reply's lateness is the event loop's alone.
+    auto warmUps = std::make_shared<int>(2);
+    for (int i = 0; i < 2; ++i) {
+        QNetworkReply *reply = m_manager.get(QNetworkRequest(m_context.server->url(u"/delay/20"_s)));
+        connect(reply, &QNetworkReply::finished, this,
+                [this, reply, warmUps, generation = m_generation] {
+                    reply->deleteLater();
+                    if (--*warmUps == 0 && generation == m_generation && m_running)
+                        startTimeline();
+                });
+    }
+}
+
+void EventLoopDemo::startTimeline()
+{
     m_ticks = 0;
     m_startMs = labNowMs();
-    m_lastTickMs = 0;
+    m_nextTickDueMs = TickMs;
     //! [event-loop-sources]
     m_ticker.start(); // a timer every 10 ms
     fetch(QuietFetchMs); // replies arrive as events from the network
@@ -131,9 +146,12 @@ void EventLoopDemo::postResult(QFutureWatcher<double> *watcher, int readyAtMs)
 void EventLoopDemo::onTick()
 {
     const double ran = now();
-    const double due = m_ticks == 0 ? TickMs : m_lastTickMs + TickMs;
+    const double due = m_nextTickDueMs;
     ++m_ticks;
-    m_lastTickMs = ran;
+    // Qt's schedule for a precise timer: every interval, or one interval after a late tick.
+    m_nextTickDueMs += TickMs;
+    if (m_nextTickDueMs < ran)
+        m_nextTickDueMs = ran + TickMs;
     const bool late = ran - due > 5;
     m_events.append({ u"timer tick"_s, due, ran });
     // Most ticks are on time and would flood the log; the late ones and every 20th are shown.
@@ -141,7 +159,7 @@ void EventLoopDemo::onTick()
         emit progress(u"%1 ms  timer tick #%2, due %3 ms: %4 late"_s.arg(ran, 7, 'f', 1)
                               .arg(m_ticks)
                               .arg(due, 0, 'f', 1)
-                              .arg(formatDuration(ran - due)));
+                              .arg(formatDuration(std::max(0.0, ran - due))));
 }
 
 void EventLoopDemo::record(const QString &what, double dueMs)
@@ -206,12 +224,9 @@ void EventLoopDemo::summarise()
     f[u"long handler ms"_s] = BlockMs;
     f[u"monitor max stall ms"_s] = ms(stall);
     f[u"timer ticks"_s] = m_ticks;
-    outcome.bars = { { u"tick, loop free"_s, quietTick },
-                     { u"reply, loop free"_s, quiet[0] },
-                     { u"result, loop free"_s, quiet[1] },
-                     { u"tick, during block"_s, blockedTick },
-                     { u"reply, during block"_s, blocked[0] },
-                     { u"result, during block"_s, blocked[1] } };
+    outcome.bars = { { u"tick (free)"_s, quietTick },     { u"reply (free)"_s, quiet[0] },
+                     { u"result (free)"_s, quiet[1] },    { u"tick (blocked)"_s, blockedTick },
+                     { u"reply (blocked)"_s, blocked[0] }, { u"result (blocked)"_s, blocked[1] } };
     outcome.barsUnit = u"ms late"_s;
     outcome.summary =
             u"With the loop free, the timer, the reply and the worker's result ran at most %1 "

@@ -7,6 +7,7 @@
 #include <QNetworkAccessManager>
 #include <QThreadPool>
 #include <QTimer>
+#include <algorithm>
 
 // What the GUI thread's event loop dispatches, and how late: a 10 ms timer, network replies and
 // results posted by worker threads, each logged with the time it was due and the time it ran.
@@ -29,7 +30,7 @@ public:
         QString what;
         double dueMs = 0;
         double ranMs = 0;
-        double delayMs() const { return ranMs - dueMs; }
+        double delayMs() const { return std::max(0.0, ranMs - dueMs); }
     };
 
     explicit EventLoopDemo(const DemoContext &context, QObject *parent = nullptr);
@@ -46,6 +47,7 @@ public:
     const QList<Event> &events() const { return m_events; } // of the last run
 
 private:
+    void startTimeline();
     void fetch(int delayMs);
     void postResult(QFutureWatcher<double> *watcher, int readyAtMs);
     void record(const QString &what, double dueMs);
@@ -66,7 +68,7 @@ private:
     QFutureWatcher<double> m_blockedResult;
     QList<Event> m_events;
     double m_startMs = 0;
-    double m_lastTickMs = 0; // since start
+    double m_nextTickDueMs = 0; // since start
     int m_ticks = 0;
     int m_generation = 0; // drops replies of a canceled run
     bool m_running = false;

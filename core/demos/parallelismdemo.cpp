@@ -225,22 +225,22 @@ void ParallelismDemo::summarise()
     const int cores = QThread::idealThreadCount();
     QJsonObject &f = m_outcome.figures;
     f[u"cores"_s] = cores;
-    f[u"cpu one thread ms"_s] = qRound(cpuOne);
-    f[u"cpu all cores ms"_s] = qRound(cpuAll);
-    f[u"cpu speedup"_s] = qRound(cpuOne / cpuAll * 100) / 100.0;
-    f[u"io one at a time ms"_s] = qRound(ioOne);
-    f[u"io all at once ms"_s] = qRound(ioAll);
-    f[u"io speedup"_s] = qRound(ioOne / ioAll * 100) / 100.0;
-    f[u"gui max stall ms"_s] = qRound(m_context.monitor->maxStallBetween(labNowMs() - cpuOne - cpuAll - ioOne - ioAll, labNowMs()));
+    f[u"CPU, one thread: ms"_s] = qRound(cpuOne);
+    f[u"CPU, all cores: ms"_s] = qRound(cpuAll);
+    f[u"CPU speedup"_s] = qRound(cpuOne / cpuAll * 100) / 100.0;
+    f[u"I/O, one at a time: ms"_s] = qRound(ioOne);
+    f[u"I/O, all at once: ms"_s] = qRound(ioAll);
+    f[u"I/O speedup"_s] = qRound(ioOne / ioAll * 100) / 100.0;
+    f[u"GUI max stall ms"_s] = qRound(m_context.monitor->maxStallBetween(labNowMs() - cpuOne - cpuAll - ioOne - ioAll, labNowMs()));
     m_outcome.summary =
             u"Hashing took %1 on one thread and %2 on %3 cores: %4× faster (at most %3× is "
             "possible). The %5 fetches took %6 one after another and %7 all at once: %8× faster, "
             "on a single thread."_s.arg(formatDuration(cpuOne), formatDuration(cpuAll))
                     .arg(cores)
-                    .arg(f[u"cpu speedup"_s].toDouble(), 0, 'f', 2)
+                    .arg(f[u"CPU speedup"_s].toDouble(), 0, 'f', 2)
                     .arg(Fetches)
                     .arg(formatDuration(ioOne), formatDuration(ioAll))
-                    .arg(f[u"io speedup"_s].toDouble(), 0, 'f', 1);
+                    .arg(f[u"I/O speedup"_s].toDouble(), 0, 'f', 1);
     if (!f[u"same result"_s].toBool())
         return fail(u"the two ways of hashing gave different results"_s);
     finish(m_outcome);

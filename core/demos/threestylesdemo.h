@@ -19,6 +19,7 @@ public:
     enum Style { Callbacks, Futures, Coroutines, StyleCount };
     enum Case { Good, HttpError, BadJson, CaseCount };
     static constexpr int Items = 500;
+    static constexpr int TimedRuns = 5; // per style; the median is shown
     static constexpr int TimeoutMs = 20000; // the whole run; the local server answers in ms
 
     explicit ThreeStylesDemo(const DemoContext &context, QObject *parent = nullptr);
@@ -42,11 +43,16 @@ private:
         QUrl url;
         QString path;
     };
+    struct Step {
+        Style style;
+        Case c;
+    };
     void runNext();
     void runWithCallbacks(const Job &job);
     void runWithFutures(const Job &job);
     QCoro::Task<> runWithCoroutines(Job job);
     void done(const Job &job, const QString &error);
+    void queueNext(const Job &job);
     DemoOutcome outcome() const;
     void fail(const QString &error);
     void finish(const DemoOutcome &outcome);
@@ -55,10 +61,11 @@ private:
     QNetworkAccessManager m_manager;
     QThreadPool m_pool;
     QTimer m_timeout;
-    int m_next = 0; // index into cases x styles
+    QList<Step> m_plan; // the first step is an untimed warm-up
+    int m_next = 0; // into m_plan
     int m_currentJob = 0;
     double m_jobStartMs = 0;
     QString m_errors[CaseCount][StyleCount];
-    double m_goodMs[StyleCount] = {};
+    QList<double> m_goodMs[StyleCount];
     bool m_running = false;
 };

@@ -24,7 +24,7 @@ bool blockingGet(const QUrl &url, const std::atomic<bool> &cancel)
     socket.connectToHost(url.host(), quint16(url.port()));
     if (!socket.waitForConnected(5000))
         return false;
-    socket.write("GET " + url.path().toUtf8() + " HTTP/1.1\r\nHost: " + url.host().toUtf8()
+    socket.write("GET " + url.path().toUtf8() + " HTTP/1.1\r\nHost: " + url.authority().toUtf8()
                  + "\r\nConnection: close\r\n\r\n");
     QByteArray response;
     const double deadline = labNowMs() + 10000;
@@ -135,7 +135,7 @@ void WhereTheWaitDemo::waitOnGuiThread()
     m_context.monitor->checkpoint();
     if (ok != GuiFetches)
         return fail(u"a fetch on the GUI thread failed"_s);
-    endWay(u"gui"_s, GuiFetches, start, 1);
+    endWay(u"GUI thread"_s, GuiFetches, start, 1);
     waitOnWorkers();
 }
 
@@ -173,7 +173,7 @@ void WhereTheWaitDemo::onWorkerFetched(bool ok)
     m_context.monitor->checkpoint();
     if (m_failed > 0)
         return fail(u"%1 fetches on worker threads failed"_s.arg(m_failed));
-    endWay(u"workers"_s, Fetches, m_startMs, m_blockedPeak);
+    endWay(u"worker threads"_s, Fetches, m_startMs, m_blockedPeak);
     waitOnEventLoop();
 }
 
@@ -212,26 +212,28 @@ void WhereTheWaitDemo::onReplyFinished(bool ok)
     m_context.monitor->checkpoint();
     if (m_failed > 0)
         return fail(u"%1 fetches on the event loop failed"_s.arg(m_failed));
-    const int threads = std::max(0, processThreadCount() - m_threadsBefore);
-    endWay(u"eventLoop"_s, Fetches, m_startMs, threads);
+    endWay(u"event loop"_s, Fetches, m_startMs, 0);
+    m_outcome.figures[u"event loop: network threads"_s] =
+            std::max(0, processThreadCount() - m_threadsBefore);
     m_managers->deleteLater();
     m_managers = nullptr;
 
     const QJsonObject &f = m_outcome.figures;
-    const auto way = [&f](const QString &key, const QString &label, const QString &threads) {
-        return u"%1: %2 fetches took %3, %4, longest freeze %5."_s.arg(
-                label, QString::number(f[key + u".fetches"_s].toInt()),
-                formatDuration(f[key + u".wallMs"_s].toDouble()), threads,
-                formatDuration(f[key + u".maxStallMs"_s].toDouble()));
+    const auto way = [&f](const QString &key, const QString &threads) {
+        return u"%1: %2 fetches took %3 with %4; longest freeze %5."_s.arg(
+                key.first(1).toUpper() + key.sliced(1), QString::number(f[key + u": fetches"_s].toInt()),
+                formatDuration(f[key + u": time ms"_s].toDouble()), threads,
+                formatDuration(f[key + u": max stall ms"_s].toDouble()));
     };
-    m_outcome.summary =
-            way(u"gui"_s, u"GUI thread"_s, u"the GUI thread waiting"_s) + u' '
-            + way(u"workers"_s, u"Worker threads"_s,
-                  u"%1 threads blocked at once"_s.arg(f["workers.threads"_L1].toInt()))
+    m_outcome.summary = way(u"GUI thread"_s, u"the GUI thread itself waiting"_s) + u' '
+            + way(u"worker threads"_s,
+                  u"%1 threads blocked at once"_s.arg(
+                          f["worker threads: threads blocked"_L1].toInt()))
             + u' '
-            + way(u"eventLoop"_s, u"Event loop"_s,
-                  u"no thread waiting per fetch (%1 network threads added)"_s.arg(
-                          f["eventLoop.threads"_L1].toInt()));
+            + way(u"event loop"_s,
+                  u"no thread blocked for any one fetch (the network managers added %1 "
+                  "threads, which wait for all their requests together)"_s.arg(
+                          f["event loop: network threads"_L1].toInt()));
     m_outcome.barsUnit = u"ms longest freeze"_s;
     finish(m_outcome);
 }
@@ -244,19 +246,16 @@ void WhereTheWaitDemo::reportLiveThreads()
                           .arg(processThreadCount()));
 }
 
-void WhereTheWaitDemo::endWay(const QString &key, int fetches, double startMs, int threads)
+void WhereTheWaitDemo::endWay(const QString &key, int fetches, double startMs, int threadsBlocked)
 {
     const double wallMs = labNowMs() - startMs;
     const double stallMs = m_context.monitor->maxStallBetween(startMs, labNowMs());
-    m_outcome.figures[key + u".fetches"_s] = fetches;
-    m_outcome.figures[key + u".wallMs"_s] = qRound(wallMs);
-    m_outcome.figures[key + u".maxStallMs"_s] = qRound(stallMs);
-    m_outcome.figures[key + u".threads"_s] = threads;
-    static const QHash<QString, QString> labels = { { u"gui"_s, u"GUI thread"_s },
-                                                    { u"workers"_s, u"worker threads"_s },
-                                                    { u"eventLoop"_s, u"event loop"_s } };
-    m_outcome.bars.append({ labels.value(key), stallMs });
-    emit progress(u"%1: %2 fetches in %3, longest freeze %4"_s.arg(labels.value(key))
+    m_outcome.figures[key + u": fetches"_s] = fetches;
+    m_outcome.figures[key + u": time ms"_s] = qRound(wallMs);
+    m_outcome.figures[key + u": max stall ms"_s] = qRound(stallMs);
+    m_outcome.figures[key + u": threads blocked"_s] = threadsBlocked;
+    m_outcome.bars.append({ key, stallMs });
+    emit progress(u"%1: %2 fetches in %3, longest freeze %4"_s.arg(key)
                           .arg(fetches)
                           .arg(formatDuration(wallMs), formatDuration(stallMs)));
 }

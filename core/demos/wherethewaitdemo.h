@@ -37,7 +37,7 @@ private:
     void waitOnEventLoop();
     void onReplyFinished(bool ok);
     void reportLiveThreads();
-    void endWay(const QString &key, int fetches, double startMs, int threads);
+    void endWay(const QString &key, int fetches, double startMs, int threadsBlocked);
     void fail(const QString &error);
     void finish(const DemoOutcome &outcome);
 

@@ -1,0 +1,193 @@
+#include "lab.h"
+#include "mainwindow.h"
+
+#include <QAbstractButton>
+#include <QAccessible>
+#include <QApplication>
+#include <QImage>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QStyleFactory>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QPalette darkPalette()
+{
+    QPalette p;
+    const QColor window(0x2d, 0x2d, 0x30);
+    const QColor base(0x1e, 0x1e, 0x1e);
+    const QColor text(0xe8, 0xe8, 0xe8);
+    const QColor disabledText(0x7f, 0x7f, 0x7f);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, window.lighter(115));
+    p.setColor(QPalette::ToolTipBase, base);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::PlaceholderText, disabledText);
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, window.lighter(120));
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::BrightText, Qt::red);
+    p.setColor(QPalette::Light, window.lighter(160));
+    p.setColor(QPalette::Midlight, window.lighter(130));
+    p.setColor(QPalette::Mid, window.lighter(110));
+    p.setColor(QPalette::Dark, window.darker(150));
+    p.setColor(QPalette::Shadow, Qt::black);
+    p.setColor(QPalette::Highlight, QColor(0x3d, 0x8e, 0xe0));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::Link, QColor(0x6c, 0xa8, 0xff));
+    for (QPalette::ColorRole role : { QPalette::WindowText, QPalette::Text, QPalette::ButtonText })
+        p.setColor(QPalette::Disabled, role, disabledText);
+    return p;
+}
+
+struct Brightness {
+    double mean = 0; // 0 black .. 1 white
+    double brightShare = 0; // share of pixels lighter than 85%
+};
+
+Brightness brightness(const QImage &image)
+{
+    Brightness b;
+    qint64 pixels = 0;
+    qint64 bright = 0;
+    for (int y = 0; y < image.height(); y += 2) {
+        for (int x = 0; x < image.width(); x += 2) {
+            const double l = QColor(image.pixel(x, y)).lightnessF();
+            b.mean += l;
+            bright += l > 0.85;
+            ++pixels;
+        }
+    }
+    if (pixels > 0) {
+        b.mean /= double(pixels);
+        b.brightShare = double(bright) / double(pixels);
+    }
+    return b;
+}
+
+} // namespace
+
+// How the window looks to people who do not use the default light theme at 100 % scale, and to
+// screen readers.
+class TestAppearance : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanup();
+    void everyControlIsNamedAndExplained();
+    void followsDarkPalette();
+    void scalesForHighDpi();
+
+private:
+    void startWindow();
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<Lab> m_lab;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestAppearance::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(u"AsyncLabTests"_s);
+    QVERIFY(m_dir.isValid());
+}
+
+void TestAppearance::cleanup()
+{
+    m_window.reset();
+    m_lab.reset();
+}
+
+void TestAppearance::startWindow()
+{
+    m_lab = std::make_unique<Lab>();
+    QVERIFY2(m_lab->start(), qPrintable(m_lab->errorString()));
+    m_window = std::make_unique<MainWindow>(m_lab.get());
+    m_window->resize(1100, 820);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QTest::qWait(300); // a few heartbeat frames and lag samples
+}
+
+void TestAppearance::everyControlIsNamedAndExplained()
+{
+    startWindow();
+    QStringList problems;
+    for (QWidget *widget : m_window->findChildren<QWidget *>()) {
+        if (!widget->isVisible() || widget->focusPolicy() == Qt::NoFocus)
+            continue; // only what a keyboard or screen-reader user can reach
+        QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(widget);
+        const QString name = accessible ? accessible->text(QAccessible::Name) : QString();
+        const QString what = u"%1 \"%2\""_s.arg(QString::fromLatin1(widget->metaObject()->className()),
+                                                widget->objectName());
+        if (name.trimmed().isEmpty())
+            problems.append(what + u" has no accessible name"_s);
+        if (qobject_cast<QAbstractButton *>(widget) && widget->toolTip().isEmpty())
+            problems.append(u"%1 (%2) has no tooltip"_s.arg(what, name));
+    }
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+}
+
+void TestAppearance::followsDarkPalette()
+{
+    QApplication::setStyle(QStyleFactory::create(u"Fusion"_s));
+    const QPalette original = QApplication::palette();
+    QApplication::setPalette(darkPalette());
+    startWindow();
+    const QImage whole = m_window->grab().toImage();
+    whole.save(m_dir.filePath(u"dark.png"_s));
+    QApplication::setPalette(original);
+
+    const Brightness b = brightness(whole);
+    qInfo("dark palette: mean lightness %.2f, %.1f%% bright pixels (%s)", b.mean,
+          100 * b.brightShare, qPrintable(m_dir.filePath(u"dark.png"_s)));
+    QVERIFY2(b.mean < 0.35, "the window stays light with a dark palette");
+    QVERIFY2(b.brightShare < 0.06, "large light areas with a dark palette");
+    // No single part may paint its own light background either.
+    for (QWidget *widget : m_window->findChildren<QWidget *>()) {
+        if (!widget->isVisible() || widget->width() < 40 || widget->height() < 40)
+            continue;
+        const QRect area(widget->mapTo(m_window.get(), QPoint(0, 0)), widget->size());
+        const Brightness part = brightness(whole.copy(area));
+        QVERIFY2(part.brightShare < 0.25,
+                 qPrintable(u"%1 is %2% bright"_s.arg(
+                         QString::fromLatin1(widget->metaObject()->className()))
+                                    .arg(100 * part.brightShare, 0, 'f', 0)));
+    }
+}
+
+void TestAppearance::scalesForHighDpi()
+{
+    // The scale factor is read once at start-up, so each scale needs its own process.
+    QSize sizes[2];
+    for (int scale : { 1, 2 }) {
+        const QString shot = m_dir.filePath(u"scale-%1.png"_s.arg(scale));
+        QProcess app;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+        environment.insert(u"QT_SCALE_FACTOR"_s, QString::number(scale));
+        environment.insert(u"XDG_CONFIG_HOME"_s, m_dir.filePath(u"config"_s)); // default geometry
+        app.setProcessEnvironment(environment);
+        app.start(QStringLiteral(ASYNCLAB_EXECUTABLE),
+                  { u"--screenshot"_s, shot, u"--screenshot-delay"_s, u"300"_s });
+        QVERIFY(app.waitForFinished(30000));
+        QCOMPARE(app.exitCode(), 0);
+        QImage image(shot);
+        QVERIFY2(!image.isNull(), qPrintable(shot));
+        sizes[scale - 1] = image.size();
+        qInfo("scale %d: %dx%d (%s)", scale, image.width(), image.height(), qPrintable(shot));
+    }
+    // Twice the pixels for the same layout, not the same pixels twice as big or a cut-off window.
+    QCOMPARE(sizes[1], sizes[0] * 2);
+}
+
+QTEST_MAIN(TestAppearance)
+#include "tst_appearance.moc"

@@ -1,0 +1,255 @@
+#include "demoregistry.h"
+#include "demos/concurrencylimitdemo.h"
+#include "demos/eventloopdemo.h"
+#include "demos/threestylesdemo.h"
+#include "demos/wherethewaitdemo.h"
+#include "lab.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+using namespace Qt::StringLiterals;
+
+// Runs the first five concept demos through the registry, as the gallery's Run button and
+// `asynclab --demo` do, against the real embedded server, and checks what they measured.
+class TestDemosA : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void registeredUnderTheirOwnNames();
+    void whereTheWaitHappens();
+    void threeStylesAgree();
+    void concurrencyLimitIsNeverExceeded();
+    void parallelismSpeedsUpCpuWork();
+    void longHandlerDelaysEverything();
+    void cancelEndsOnce_data();
+    void cancelEndsOnce();
+    void runsAgainAfterCancel();
+
+private:
+    struct Run {
+        int finishedCount = 0;
+        DemoOutcome outcome;
+    };
+    Demo *create(const QString &name);
+    Run run(Demo *demo, int timeoutMs);
+    static double figure(const DemoOutcome &outcome, const QString &key)
+    {
+        return outcome.figures.value(key).toDouble();
+    }
+
+    std::unique_ptr<Lab> m_lab;
+    QTemporaryDir m_dir;
+};
+
+void TestDemosA::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_lab = std::make_unique<Lab>();
+    QVERIFY2(m_lab->start(), qPrintable(m_lab->errorString()));
+}
+
+Demo *TestDemosA::create(const QString &name)
+{
+    return DemoRegistry::create(name, DemoRegistry::contextFor(m_lab.get(), m_dir.path()), this);
+}
+
+TestDemosA::Run TestDemosA::run(Demo *demo, int timeoutMs)
+{
+    Run result;
+    const QMetaObject::Connection connection =
+            connect(demo, &Demo::finished, demo, [&result](const DemoOutcome &outcome) {
+                ++result.finishedCount;
+                result.outcome = outcome;
+            });
+    QSignalSpy finished(demo, &Demo::finished);
+    demo->run();
+    if (result.finishedCount != 0) {
+        qWarning("finished() was emitted from inside run()");
+    } else if (finished.wait(timeoutMs)) {
+        finished.wait(200); // a second finished() would show here
+    }
+    disconnect(connection);
+    return result;
+}
+
+void TestDemosA::registeredUnderTheirOwnNames()
+{
+    const QStringList mine = { u"where-the-wait-happens"_s, u"three-styles"_s,
+                               u"concurrency-limit"_s, u"parallelism"_s, u"event-loop"_s };
+    QCOMPARE(DemoRegistry::names().mid(0, mine.size()), mine);
+    for (const QString &name : DemoRegistry::names()) {
+        std::unique_ptr<Demo> demo(create(name));
+        QVERIFY(demo);
+        QCOMPARE(demo->name(), name);
+        QVERIFY(!demo->title().isEmpty());
+        QVERIFY(!demo->explanation().isEmpty());
+        QVERIFY(!demo->isRunning());
+    }
+    QVERIFY(!DemoRegistry::create(u"no-such-demo"_s, {}, this));
+}
+
+void TestDemosA::whereTheWaitHappens()
+{
+    std::unique_ptr<Demo> demo(create(u"where-the-wait-happens"_s));
+    const Run r = run(demo.get(), 20000);
+    QCOMPARE(r.finishedCount, 1);
+    QVERIFY2(r.outcome.ok, qPrintable(r.outcome.error));
+    const double guiWaitMs = WhereTheWaitDemo::GuiFetches * WhereTheWaitDemo::DelayMs;
+    QVERIFY2(figure(r.outcome, u"GUI thread: max stall ms"_s) >= 0.8 * guiWaitMs,
+             qPrintable(r.outcome.summary));
+    QVERIFY2(figure(r.outcome, u"event loop: max stall ms"_s) < 100, qPrintable(r.outcome.summary));
+    QVERIFY2(figure(r.outcome, u"worker threads: threads blocked"_s) > 1,
+             qPrintable(r.outcome.summary));
+    QCOMPARE(figure(r.outcome, u"event loop: fetches"_s), WhereTheWaitDemo::Fetches);
+    // 20 waits of 500 ms overlap: far less than 20 x 500 ms one after another.
+    QVERIFY(figure(r.outcome, u"event loop: time ms"_s) < 2000);
+    QVERIFY(figure(r.outcome, u"worker threads: time ms"_s) < 2000);
+    QCOMPARE(r.outcome.bars.size(), 3);
+}
+
+void TestDemosA::threeStylesAgree()
+{
+    std::unique_ptr<Demo> demo(create(u"three-styles"_s));
+    const Run r = run(demo.get(), 20000);
+    QCOMPARE(r.finishedCount, 1);
+    QVERIFY2(r.outcome.ok, qPrintable(r.outcome.error));
+
+    auto *styles = static_cast<ThreeStylesDemo *>(demo.get());
+    QList<QByteArray> files;
+    for (auto style : { ThreeStylesDemo::Callbacks, ThreeStylesDemo::Futures,
+                        ThreeStylesDemo::Coroutines }) {
+        QFile file(styles->outputPath(style, ThreeStylesDemo::Good));
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+        files.append(file.readAll());
+        QVERIFY(!QFile::exists(styles->outputPath(style, ThreeStylesDemo::HttpError)));
+        QVERIFY(!QFile::exists(styles->outputPath(style, ThreeStylesDemo::BadJson)));
+    }
+    QVERIFY(files[0].contains("items: 500\n"));
+    QCOMPARE(files[1], files[0]);
+    QCOMPARE(files[2], files[0]);
+
+    for (const QString &error : { u"HTTP 500"_s, u"bad JSON"_s }) {
+        const QString callbacks = r.outcome.figures[u"callbacks: "_s + error].toString();
+        QVERIFY(!callbacks.isEmpty());
+        QCOMPARE(r.outcome.figures[u"futures: "_s + error].toString(), callbacks);
+        QCOMPARE(r.outcome.figures[u"coroutines: "_s + error].toString(), callbacks);
+    }
+    QCOMPARE(r.outcome.figures[u"callbacks: HTTP 500"_s].toString(),
+             u"fetch failed: HTTP 500 Internal Server Error"_s);
+    QVERIFY(r.outcome.figures[u"callbacks: bad JSON"_s].toString().startsWith(u"parse failed: "_s));
+}
+
+void TestDemosA::concurrencyLimitIsNeverExceeded()
+{
+    std::unique_ptr<Demo> demo(create(u"concurrency-limit"_s));
+    const Run r = run(demo.get(), 28000);
+    QCOMPARE(r.finishedCount, 1);
+    QVERIFY2(r.outcome.ok, qPrintable(r.outcome.error));
+    for (const auto &setting : ConcurrencyLimitDemo::settings()) {
+        const QString label = u"max in flight "_s + ConcurrencyLimitDemo::settingLabel(setting);
+        const int serverPeak = r.outcome.figures[label + u": server peak"_s].toInt();
+        const int clientPeak = r.outcome.figures[label + u": client peak"_s].toInt();
+        const int expected = setting.limit != ConcurrencyLimitDemo::Unlimited ? setting.limit
+                : setting.managers == 1 ? ConcurrencyLimitDemo::PerManager
+                                        : ConcurrencyLimitDemo::Fetches;
+        QVERIFY2(serverPeak >= 1 && serverPeak <= expected,
+                 qPrintable(u"%1: server peak %2"_s.arg(label).arg(serverPeak)));
+        if (setting.limit != ConcurrencyLimitDemo::Unlimited)
+            QCOMPARE(clientPeak, setting.limit);
+    }
+    // The limit decides the time: one at a time is far slower than sixteen.
+    QVERIFY(r.outcome.figures[u"max in flight 1: ms"_s].toDouble()
+            > 3 * r.outcome.figures[u"max in flight 16: ms"_s].toDouble());
+}
+
+void TestDemosA::parallelismSpeedsUpCpuWork()
+{
+    if (QThread::idealThreadCount() < 2)
+        QSKIP("one core: nothing to run in parallel");
+    // Other programs share the cores; the best of a few runs shows what the machine can do.
+    double best = 0;
+    QString summary;
+    for (int attempt = 0; attempt < 3 && best <= 1.3; ++attempt) {
+        std::unique_ptr<Demo> demo(create(u"parallelism"_s));
+        const Run r = run(demo.get(), 20000);
+        QCOMPARE(r.finishedCount, 1);
+        QVERIFY2(r.outcome.ok, qPrintable(r.outcome.error));
+        QVERIFY(r.outcome.figures[u"same result"_s].toBool());
+        QVERIFY2(r.outcome.figures[u"I/O speedup"_s].toDouble() > 2, qPrintable(r.outcome.summary));
+        best = std::max(best, r.outcome.figures[u"CPU speedup"_s].toDouble());
+        summary = r.outcome.summary;
+    }
+    QVERIFY2(best > 1.3, qPrintable(summary));
+}
+
+void TestDemosA::longHandlerDelaysEverything()
+{
+    std::unique_ptr<Demo> demo(create(u"event-loop"_s));
+    const Run r = run(demo.get(), 10000);
+    QCOMPARE(r.finishedCount, 1);
+    QVERIFY2(r.outcome.ok, qPrintable(r.outcome.error));
+    for (const QString &what : { u"timer tick"_s, u"network reply"_s, u"worker result"_s }) {
+        const double blocked = r.outcome.figures[u"blocked: %1 delay ms"_s.arg(what)].toDouble();
+        QVERIFY2(blocked >= 250, qPrintable(u"%1 delayed by %2 ms"_s.arg(what).arg(blocked)));
+    }
+    QVERIFY2(r.outcome.figures[u"quiet: network reply delay ms"_s].toDouble() < 100,
+             qPrintable(r.outcome.summary));
+    QVERIFY2(r.outcome.figures[u"quiet: worker result delay ms"_s].toDouble() < 100,
+             qPrintable(r.outcome.summary));
+    QVERIFY(r.outcome.figures[u"monitor max stall ms"_s].toDouble() >= 250);
+    const auto &events = static_cast<EventLoopDemo *>(demo.get())->events();
+    QVERIFY(events.size() > 50); // the 10 ms timer, replies, results and the long handler
+}
+
+void TestDemosA::cancelEndsOnce_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<int>("cancelAfterMs");
+    QTest::newRow("where-the-wait-happens") << u"where-the-wait-happens"_s << 100;
+    QTest::newRow("three-styles") << u"three-styles"_s << 1;
+    QTest::newRow("concurrency-limit") << u"concurrency-limit"_s << 300;
+    QTest::newRow("parallelism") << u"parallelism"_s << 100;
+    QTest::newRow("event-loop") << u"event-loop"_s << 200;
+}
+
+void TestDemosA::cancelEndsOnce()
+{
+    QFETCH(QString, name);
+    QFETCH(int, cancelAfterMs);
+    std::unique_ptr<Demo> demo(create(name));
+    int count = 0;
+    DemoOutcome outcome;
+    connect(demo.get(), &Demo::finished, demo.get(), [&](const DemoOutcome &o) {
+        ++count;
+        outcome = o;
+    });
+    QSignalSpy finished(demo.get(), &Demo::finished);
+    demo->run();
+    QVERIFY(demo->isRunning());
+    QTimer::singleShot(cancelAfterMs, demo.get(), &Demo::cancel);
+    QVERIFY(finished.wait(5000));
+    QVERIFY(!finished.wait(300));
+    QCOMPARE(count, 1);
+    QVERIFY(!outcome.ok);
+    QCOMPARE(outcome.error, u"canceled"_s);
+    QVERIFY(!demo->isRunning());
+}
+
+void TestDemosA::runsAgainAfterCancel()
+{
+    std::unique_ptr<Demo> demo(create(u"three-styles"_s));
+    demo->run();
+    demo->cancel();
+    const Run r = run(demo.get(), 20000);
+    QCOMPARE(r.finishedCount, 1);
+    QVERIFY2(r.outcome.ok, qPrintable(r.outcome.error));
+    QVERIFY(r.outcome.figures[u"files identical"_s].toBool());
+}
+
+QTEST_GUILESS_MAIN(TestDemosA)
+#include "tst_demos_a.moc"

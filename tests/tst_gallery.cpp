@@ -1,0 +1,109 @@
+#include "demobarchart.h"
+#include "demogallery.h"
+#include "demoregistry.h"
+#include "lab.h"
+
+#include <QLabel>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSet>
+#include <QTableWidget>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+// The concept gallery as a person uses it: pick a demo, press Run, read the outcome.
+class TestGallery : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+    void listsEveryDemo();
+    void runShowsTheOutcome();
+    void cancelButtonCancels();
+
+private:
+    std::unique_ptr<Lab> m_lab;
+    std::unique_ptr<DemoGallery> m_gallery;
+};
+
+void TestGallery::init()
+{
+    m_lab = std::make_unique<Lab>();
+    QVERIFY2(m_lab->start(), qPrintable(m_lab->errorString()));
+    m_gallery = std::make_unique<DemoGallery>(m_lab.get());
+    m_gallery->resize(1400, 920);
+    m_gallery->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_gallery.get()));
+}
+
+void TestGallery::cleanup()
+{
+    m_gallery.reset();
+    m_lab.reset();
+}
+
+void TestGallery::listsEveryDemo()
+{
+    auto *list = m_gallery->findChild<QListWidget *>();
+    QVERIFY(list);
+    QCOMPARE(list->count(), DemoRegistry::all().size());
+    QCOMPARE(m_gallery->demoNames(), DemoRegistry::names());
+    for (int row = 0; row < list->count(); ++row) {
+        const QString name = list->item(row)->data(Qt::UserRole).toString();
+        QCOMPARE(list->item(row)->text(), m_gallery->demo(name)->title());
+        list->setCurrentRow(row);
+        QCOMPARE(m_gallery->currentDemo(), name);
+        // Each snippet the demo names is shown, with its code.
+        const auto views = m_gallery->snippetViews();
+        QCOMPARE(views.size(), m_gallery->demo(name)->snippetIds().size());
+        for (const QPlainTextEdit *view : views) {
+            QVERIFY(view->isReadOnly());
+            QVERIFY2(!view->toPlainText().isEmpty(), qPrintable(view->objectName()));
+        }
+    }
+}
+
+void TestGallery::runShowsTheOutcome()
+{
+    m_gallery->selectDemo(u"three-styles"_s);
+    QVERIFY(m_gallery->runButton()->isEnabled());
+    QTest::mouseClick(m_gallery->runButton(), Qt::LeftButton);
+    QVERIFY(m_gallery->isRunning());
+    QVERIFY(!m_gallery->runButton()->isEnabled());
+    QVERIFY(m_gallery->cancelButton()->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_gallery->isRunning(), 20000);
+
+    QVERIFY2(m_gallery->summaryLabel()->text().contains(u"same"_s),
+             qPrintable(m_gallery->summaryLabel()->text()));
+    QVERIFY(m_gallery->figuresTable()->rowCount() > 5);
+    QCOMPARE(m_gallery->barChart()->bars().size(), 3);
+    QVERIFY(m_gallery->logView()->toPlainText().contains(u"coroutines"_s));
+    QVERIFY(m_gallery->runButton()->isEnabled());
+    QVERIFY(!m_gallery->cancelButton()->isEnabled());
+
+    // The picture has content: text, charts and code, not one flat colour.
+    const QImage image = m_gallery->grab().toImage();
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 3) {
+        for (int x = 0; x < image.width(); x += 3)
+            colours.insert(image.pixel(x, y));
+    }
+    QVERIFY2(colours.size() > 50, qPrintable(QString::number(colours.size())));
+}
+
+void TestGallery::cancelButtonCancels()
+{
+    m_gallery->selectDemo(u"concurrency-limit"_s);
+    QTest::mouseClick(m_gallery->runButton(), Qt::LeftButton);
+    QVERIFY(m_gallery->isRunning());
+    QTest::mouseClick(m_gallery->cancelButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_gallery->isRunning(), 5000);
+    QVERIFY(m_gallery->summaryLabel()->text().contains(u"canceled"_s));
+    QVERIFY(m_gallery->runButton()->isEnabled());
+}
+
+QTEST_MAIN(TestGallery)
+#include "tst_gallery.moc"
