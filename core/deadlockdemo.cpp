@@ -373,20 +373,20 @@ void DeadlockDemo::finish(const DemoOutcome &outcome)
 DemoOutcome DeadlockDemo::outcome() const
 {
     DemoOutcome o;
-    o.figures.insert(u"guiDetected"_s, m_gui.detected);
-    o.figures.insert(u"guiTimeToDetectMs"_s, rounded(m_gui.timeToDetectMs));
-    o.figures.insert(u"guiBlockedAtMostMs"_s, GuiTimeoutMs);
-    o.figures.insert(u"guiFixedResultMs"_s, rounded(m_gui.fixedMs));
-    o.figures.insert(u"lockOrderDetected"_s, m_lockOrder.detected);
-    o.figures.insert(u"lockOrderTimeToDetectMs"_s, rounded(m_lockOrder.timeToDetectMs));
-    o.figures.insert(u"lockOrderFixedRounds"_s, 2 * FixedLockRounds);
-    o.figures.insert(u"lockOrderFixedTimeouts"_s, m_lockOrderFixedTimeouts);
-    o.figures.insert(u"lockOrderFixedMs"_s, rounded(m_lockOrder.fixedMs));
-    o.figures.insert(u"poolStarvationDetected"_s, m_pool.detected);
-    o.figures.insert(u"poolStarvationTimeToDetectMs"_s, rounded(m_pool.timeToDetectMs));
-    o.figures.insert(u"poolFixedContinuationMs"_s, rounded(m_pool.fixedMs));
-    o.figures.insert(u"poolBiggerPoolTimedOut"_s, m_biggerPool.detected);
-    o.figures.insert(u"poolBiggerPoolMs"_s, rounded(m_biggerPool.fixedMs));
+    o.figures.insert(u"GUI thread waits on itself: detected"_s, m_gui.detected);
+    o.figures.insert(u"GUI thread waits on itself: ms to detect"_s, rounded(m_gui.timeToDetectMs));
+    o.figures.insert(u"GUI thread waits on itself: blocked at most ms"_s, GuiTimeoutMs);
+    o.figures.insert(u"GUI thread, fixed: ms to result"_s, rounded(m_gui.fixedMs));
+    o.figures.insert(u"opposite lock order: detected"_s, m_lockOrder.detected);
+    o.figures.insert(u"opposite lock order: ms to detect"_s, rounded(m_lockOrder.timeToDetectMs));
+    o.figures.insert(u"one lock order: rounds"_s, 2 * FixedLockRounds);
+    o.figures.insert(u"one lock order: timeouts"_s, m_lockOrderFixedTimeouts);
+    o.figures.insert(u"one lock order: ms"_s, rounded(m_lockOrder.fixedMs));
+    o.figures.insert(u"pool starvation: detected"_s, m_pool.detected);
+    o.figures.insert(u"pool starvation: ms to detect"_s, rounded(m_pool.timeToDetectMs));
+    o.figures.insert(u"pool, continuation: ms"_s, rounded(m_pool.fixedMs));
+    o.figures.insert(u"pool of two threads: timed out"_s, m_biggerPool.detected);
+    o.figures.insert(u"pool of two threads: ms"_s, rounded(m_biggerPool.fixedMs));
     o.bars = { { u"GUI thread waits on itself"_s, m_gui.timeToDetectMs },
         { u"GUI thread, fixed"_s, m_gui.fixedMs },
         { u"locks in opposite order"_s, m_lockOrder.timeToDetectMs },

@@ -399,26 +399,26 @@ void ErrorsDemo::finish(const DemoOutcome &outcome)
 DemoOutcome ErrorsDemo::outcome() const
 {
     DemoOutcome o;
-    o.figures.insert(u"exceptionDelivered"_s, m_exceptionDelivered);
-    o.figures.insert(u"exceptionMessage"_s, m_exceptionMessage);
-    o.figures.insert(u"exceptionCaughtOn"_s, m_exceptionCaughtOn);
-    o.figures.insert(u"slowRequestMs"_s, SlowRequestMs);
-    o.figures.insert(u"deadlineMs"_s, DeadlineMs);
-    o.figures.insert(u"deadlineDetected"_s, m_deadlineDetected);
-    o.figures.insert(u"deadlineStoppedAfterMs"_s, std::round(m_deadlineAfterMs));
-    o.figures.insert(u"deadlineError"_s, m_deadlineError);
-    o.figures.insert(u"retryAttempts"_s, m_attempts);
-    o.figures.insert(u"retrySucceeded"_s, m_retrySucceeded);
+    o.figures.insert(u"exception: delivered"_s, m_exceptionDelivered);
+    o.figures.insert(u"exception: message"_s, m_exceptionMessage);
+    o.figures.insert(u"exception: caught on"_s, m_exceptionCaughtOn);
+    o.figures.insert(u"timeout: request ms"_s, SlowRequestMs);
+    o.figures.insert(u"timeout: deadline ms"_s, DeadlineMs);
+    o.figures.insert(u"timeout: detected"_s, m_deadlineDetected);
+    o.figures.insert(u"timeout: stopped after ms"_s, std::round(m_deadlineAfterMs));
+    o.figures.insert(u"timeout: error"_s, m_deadlineError);
+    o.figures.insert(u"retry: attempts"_s, m_attempts);
+    o.figures.insert(u"retry: succeeded"_s, m_retrySucceeded);
     QStringList backoff;
     for (int ms : m_backoffMs)
         backoff.append(QString::number(ms));
-    o.figures.insert(u"retryBackoffMs"_s, backoff.join(u", "_s));
-    o.figures.insert(u"retryTotalMs"_s, m_retryTotalMs);
-    o.figures.insert(u"completeFileBytes"_s, double(m_completeFileBytes));
-    o.figures.insert(u"fileChunks"_s, FileChunks);
-    o.figures.insert(u"canceledAfterChunk"_s, m_chunksBeforeCancel);
-    o.figures.insert(u"partialFileExists"_s, m_partialFileExists);
-    o.figures.insert(u"leftoverTempFiles"_s, int(m_leftoverFiles.size()));
+    o.figures.insert(u"retry: backoff ms"_s, backoff.join(u", "_s));
+    o.figures.insert(u"retry: total ms"_s, m_retryTotalMs);
+    o.figures.insert(u"file written: bytes"_s, double(m_completeFileBytes));
+    o.figures.insert(u"file: chunks"_s, FileChunks);
+    o.figures.insert(u"file canceled: after chunk"_s, m_chunksBeforeCancel);
+    o.figures.insert(u"file canceled: target exists"_s, m_partialFileExists);
+    o.figures.insert(u"file canceled: temporary files left"_s, int(m_leftoverFiles.size()));
     for (int i = 0; i < m_backoffMs.size(); ++i)
         o.bars.append({ u"before attempt %1"_s.arg(i + 2), double(m_backoffMs.at(i)) });
     o.barsUnit = u"ms of backoff"_s;

@@ -201,13 +201,14 @@ void NestedEventLoopDemo::finish(const DemoOutcome &outcome)
 DemoOutcome NestedEventLoopDemo::outcome() const
 {
     DemoOutcome o;
-    o.figures.insert(u"nestedLoopReentered"_s, m_unsafe.reentered);
-    o.figures.insert(u"nestedLoopOrder"_s, m_unsafe.order.join(u", "_s));
-    o.figures.insert(u"nestedLoopMaxStallMs"_s, std::round(m_unsafeMaxStallMs * 10) / 10);
-    o.figures.insert(u"safeReentered"_s, m_safe.reentered);
-    o.figures.insert(u"safeOrder"_s, m_safe.order.join(u", "_s));
-    o.figures.insert(u"workMs"_s, WorkMs);
-    o.figures.insert(u"secondClickAfterMs"_s, SecondClickAfterMs);
+    o.figures.insert(u"nested event loop: re-entered"_s, m_unsafe.reentered);
+    o.figures.insert(u"nested event loop: order"_s, m_unsafe.order.join(u", "_s));
+    o.figures.insert(
+        u"nested event loop: max stall ms"_s, std::round(m_unsafeMaxStallMs * 10) / 10);
+    o.figures.insert(u"continuation + busy flag: re-entered"_s, m_safe.reentered);
+    o.figures.insert(u"continuation + busy flag: order"_s, m_safe.order.join(u", "_s));
+    o.figures.insert(u"work ms"_s, WorkMs);
+    o.figures.insert(u"second click after ms"_s, SecondClickAfterMs);
     o.bars = { { u"nested QEventLoop"_s, double(m_unsafe.maxDepth) },
         { u"continuation + busy flag"_s, double(m_safe.maxDepth) } };
     o.barsUnit = u"handler calls running at once (max)"_s;

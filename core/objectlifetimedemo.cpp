@@ -237,15 +237,15 @@ void ObjectLifetimeDemo::finish(const DemoOutcome &outcome)
 DemoOutcome ObjectLifetimeDemo::outcome() const
 {
     DemoOutcome o;
-    o.figures.insert(u"requestDelayMs"_s, RequestDelayMs);
-    o.figures.insert(u"panelsClosedAfterMs"_s, CloseAfterMs);
-    o.figures.insert(u"lateResults"_s, m_lateResults);
-    o.figures.insert(u"wouldHaveTouchedDeadPanel"_s, m_wouldTouchDeadPanel);
-    o.figures.insert(u"droppedByQPointer"_s, m_droppedByQPointer);
-    o.figures.insert(u"contextCallbacksRun"_s, m_contextCallbacksRun);
-    o.figures.insert(u"droppedByContext"_s, m_droppedByContext);
-    o.figures.insert(u"droppedCleanly"_s, m_droppedByQPointer + m_droppedByContext);
-    o.figures.insert(u"panelsUpdated"_s, m_panelsUpdated);
+    o.figures.insert(u"request ms"_s, RequestDelayMs);
+    o.figures.insert(u"panels closed after ms"_s, CloseAfterMs);
+    o.figures.insert(u"late results"_s, m_lateResults);
+    o.figures.insert(u"naive callback: would touch a deleted panel"_s, m_wouldTouchDeadPanel);
+    o.figures.insert(u"QPointer guard: results dropped"_s, m_droppedByQPointer);
+    o.figures.insert(u"context object: callbacks run"_s, m_contextCallbacksRun);
+    o.figures.insert(u"context object: results dropped"_s, m_droppedByContext);
+    o.figures.insert(u"results dropped cleanly"_s, m_droppedByQPointer + m_droppedByContext);
+    o.figures.insert(u"panels updated"_s, m_panelsUpdated);
     o.bars = { { u"naive callback"_s, double(m_wouldTouchDeadPanel) }, { u"QPointer guard"_s, 0 },
         { u"context object"_s, double(m_contextCallbacksRun) } };
     o.barsUnit = u"callbacks that touch a closed panel"_s;

@@ -76,12 +76,6 @@ QString variantLabel(int variant)
     return labels[variant];
 }
 
-QString variantKey(int variant)
-{
-    static const QString keys[] = { u"unprotected"_s, u"mutex"_s, u"atomic"_s };
-    return keys[variant];
-}
-
 QString quoted(const QString &query, int shownIndex)
 {
     return shownIndex < 0 ? u"(nothing)"_s : u"\"%1\""_s.arg(query.left(shownIndex + 1));
@@ -384,8 +378,8 @@ DemoOutcome RaceDemo::outcome() const
 {
     DemoOutcome o;
     o.figures.insert(u"threads"_s, m_options.threads);
-    o.figures.insert(u"incrementsPerThread"_s, m_options.incrementsPerThread);
-    o.figures.insert(u"runs"_s, m_options.runs);
+    o.figures.insert(u"increments per thread"_s, m_options.incrementsPerThread);
+    o.figures.insert(u"runs per variant"_s, m_options.runs);
     qint64 total[VariantCount] = {};
     int runsThatLost[VariantCount] = {};
     for (int v = 0; v < VariantCount; ++v) {
@@ -395,11 +389,11 @@ DemoOutcome RaceDemo::outcome() const
             runsThatLost[v] += lost > 0 ? 1 : 0;
             perRun.append(QString::number(lost));
         }
-        const QString key = variantKey(v);
-        o.figures.insert(key + u"LostUpdates"_s, double(total[v]));
-        o.figures.insert(key + u"RunsWithLostUpdates"_s, runsThatLost[v]);
-        o.figures.insert(key + u"LostPerRun"_s, perRun.join(u", "_s));
-        o.figures.insert(key + u"TotalMs"_s, std::round(m_ms[v] * 10) / 10);
+        const QString label = variantLabel(v);
+        o.figures.insert(label + u": lost updates"_s, double(total[v]));
+        o.figures.insert(label + u": runs with lost updates"_s, runsThatLost[v]);
+        o.figures.insert(label + u": lost per run"_s, perRun.join(u", "_s));
+        o.figures.insert(label + u": total ms"_s, std::round(m_ms[v] * 10) / 10);
         const double mean = m_lost[v].isEmpty() ? 0 : double(total[v]) / m_lost[v].size();
         o.bars.append({ variantLabel(v), std::round(mean) });
     }
@@ -407,13 +401,16 @@ DemoOutcome RaceDemo::outcome() const
 
     const QString &query = m_options.query;
     const int last = int(query.size()) - 1;
-    o.figures.insert(u"searchQuery"_s, query);
-    o.figures.insert(u"searchSeed"_s, double(m_options.seed));
-    o.figures.insert(u"staleOverwritesWithoutGuard"_s, m_unguardedSearch.staleOverwrites);
-    o.figures.insert(u"staleOverwritesWithGuard"_s, m_guardedSearch.staleOverwrites);
-    o.figures.insert(u"finalShownWithoutGuard"_s, query.left(m_unguardedSearch.shown + 1));
-    o.figures.insert(u"finalShownWithGuard"_s, query.left(m_guardedSearch.shown + 1));
-    o.figures.insert(u"answersDroppedByGuard"_s, m_guardedSearch.dropped);
+    o.figures.insert(u"search: query"_s, query);
+    o.figures.insert(u"search: seed"_s, double(m_options.seed));
+    o.figures.insert(
+        u"search without guard: stale overwrites"_s, m_unguardedSearch.staleOverwrites);
+    o.figures.insert(u"search with guard: stale overwrites"_s, m_guardedSearch.staleOverwrites);
+    o.figures.insert(
+        u"search without guard: shown at the end"_s, query.left(m_unguardedSearch.shown + 1));
+    o.figures.insert(
+        u"search with guard: shown at the end"_s, query.left(m_guardedSearch.shown + 1));
+    o.figures.insert(u"search with guard: answers dropped"_s, m_guardedSearch.dropped);
 
     o.summary = u"Unprotected, %1 of %2 runs lost updates (%3 in all); QMutex lost %4 and "
                 "std::atomic %5. Without a guard the search ended on %6 after typing %7 (%8 stale "

@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include <QAbstractButton>
+#include <QAbstractScrollArea>
 #include <QAccessible>
 #include <QApplication>
 #include <QImage>
@@ -98,6 +99,8 @@ void TestAppearance::initTestCase()
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(u"AsyncLabTests"_s);
     QVERIFY(m_dir.isValid());
+    // ASYNCLAB_KEEP_SCREENSHOTS=1 keeps the pictures for a person to look at.
+    m_dir.setAutoRemove(!qEnvironmentVariableIsSet("ASYNCLAB_KEEP_SCREENSHOTS"));
 }
 
 void TestAppearance::cleanup()
@@ -124,10 +127,14 @@ void TestAppearance::everyControlIsNamedAndExplained()
     for (QWidget *widget : m_window->findChildren<QWidget *>()) {
         if (!widget->isVisible() || widget->focusPolicy() == Qt::NoFocus)
             continue; // only what a keyboard or screen-reader user can reach
+        if (auto *area = qobject_cast<QAbstractScrollArea *>(widget->parentWidget());
+            area && area->viewport() == widget)
+            continue; // part of its scroll area, which carries the name
         QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(widget);
         const QString name = accessible ? accessible->text(QAccessible::Name) : QString();
-        const QString what = u"%1 \"%2\""_s.arg(QString::fromLatin1(widget->metaObject()->className()),
-                                                widget->objectName());
+        QString what; // class names from the window down, for a readable failure
+        for (QObject *o = widget; o && o != m_window.get(); o = o->parent())
+            what.prepend(u" > "_s + QString::fromLatin1(o->metaObject()->className()));
         if (name.trimmed().isEmpty())
             problems.append(what + u" has no accessible name"_s);
         if (qobject_cast<QAbstractButton *>(widget) && widget->toolTip().isEmpty())

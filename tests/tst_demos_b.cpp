@@ -139,25 +139,27 @@ void TestDemosB::race()
         return;
     const QJsonObject &f = outcome.figures;
     qInfo().noquote() << outcome.summary;
-    for (const QString &variant : { u"unprotected"_s, u"mutex"_s, u"atomic"_s })
-        qInfo().noquote() << variant << "lost per run:" << f[variant + u"LostPerRun"_s].toString()
-                          << "in" << f[variant + u"TotalMs"_s].toDouble() << "ms";
+    for (const QString &variant : { u"unprotected"_s, u"QMutex"_s, u"std::atomic"_s }) {
+        qInfo().noquote() << variant
+                          << "lost per run:" << f[variant + u": lost per run"_s].toString() << "in"
+                          << f[variant + u": total ms"_s].toDouble() << "ms";
+    }
     // Unprotected increments lose updates in at least one of the runs; the others never do.
-    QVERIFY2(f[u"unprotectedLostUpdates"_s].toDouble() > 0,
-        qPrintable(f[u"unprotectedLostPerRun"_s].toString()));
-    QVERIFY(f[u"unprotectedRunsWithLostUpdates"_s].toInt() >= 1);
-    QCOMPARE(f[u"mutexLostUpdates"_s].toDouble(), 0.0);
-    QCOMPARE(f[u"atomicLostUpdates"_s].toDouble(), 0.0);
+    QVERIFY2(f[u"unprotected: lost updates"_s].toDouble() > 0,
+        qPrintable(f[u"unprotected: lost per run"_s].toString()));
+    QVERIFY(f[u"unprotected: runs with lost updates"_s].toInt() >= 1);
+    QCOMPARE(f[u"QMutex: lost updates"_s].toDouble(), 0.0);
+    QCOMPARE(f[u"std::atomic: lost updates"_s].toDouble(), 0.0);
     QCOMPARE(outcome.bars.size(), 3);
     QVERIFY(outcome.bars.at(0).second > 0); // mean lost updates per run
     QCOMPARE(outcome.bars.at(1).second, 0.0);
     QCOMPARE(outcome.bars.at(2).second, 0.0);
 
     // The default seed makes a stale answer land last without the guard; with it, never.
-    QVERIFY(f[u"finalShownWithoutGuard"_s].toString() != u"asynclab"_s);
-    QVERIFY(f[u"staleOverwritesWithoutGuard"_s].toInt() >= 1);
-    QCOMPARE(f[u"staleOverwritesWithGuard"_s].toInt(), 0);
-    QCOMPARE(f[u"finalShownWithGuard"_s].toString(), u"asynclab"_s);
+    QVERIFY(f[u"search without guard: shown at the end"_s].toString() != u"asynclab"_s);
+    QVERIFY(f[u"search without guard: stale overwrites"_s].toInt() >= 1);
+    QCOMPARE(f[u"search with guard: stale overwrites"_s].toInt(), 0);
+    QCOMPARE(f[u"search with guard: shown at the end"_s].toString(), u"asynclab"_s);
 }
 
 // Whatever the delays, the guard keeps the newest answer; without it, some seeds end stale.
@@ -177,9 +179,9 @@ void TestDemosB::searchRaceOverSeeds()
         if (QTest::currentTestFailed())
             return;
         const QJsonObject &f = outcome.figures;
-        QCOMPARE(f[u"staleOverwritesWithGuard"_s].toInt(), 0);
-        QCOMPARE(f[u"finalShownWithGuard"_s].toString(), u"asynclab"_s);
-        if (f[u"finalShownWithoutGuard"_s].toString() != u"asynclab"_s)
+        QCOMPARE(f[u"search with guard: stale overwrites"_s].toInt(), 0);
+        QCOMPARE(f[u"search with guard: shown at the end"_s].toString(), u"asynclab"_s);
+        if (f[u"search without guard: shown at the end"_s].toString() != u"asynclab"_s)
             ++staleEndings;
     }
     QVERIFY(staleEndings >= 1);
@@ -198,29 +200,29 @@ void TestDemosB::deadlock()
     const QJsonObject &f = outcome.figures;
     qInfo().noquote() << outcome.summary;
 
-    QVERIFY(f[u"guiDetected"_s].toBool());
-    const double guiMs = f[u"guiTimeToDetectMs"_s].toDouble();
+    QVERIFY(f[u"GUI thread waits on itself: detected"_s].toBool());
+    const double guiMs = f[u"GUI thread waits on itself: ms to detect"_s].toDouble();
     QVERIFY2(guiMs >= DeadlockDemo::GuiTimeoutMs - 20 && guiMs < DeadlockDemo::GuiTimeoutMs + 500,
         qPrintable(QString::number(guiMs)));
-    QVERIFY(f[u"guiFixedResultMs"_s].toDouble() < 500);
+    QVERIFY(f[u"GUI thread, fixed: ms to result"_s].toDouble() < 500);
     // The GUI thread was blocked once, for about the watchdog's timeout, and no longer.
     const double longestFreeze = monitor.maxStallBetween(start, end);
     QVERIFY2(longestFreeze > DeadlockDemo::GuiTimeoutMs / 2
             && longestFreeze < DeadlockDemo::GuiTimeoutMs + 500,
         qPrintable(QString::number(longestFreeze)));
 
-    QVERIFY(f[u"lockOrderDetected"_s].toBool());
-    const double lockMs = f[u"lockOrderTimeToDetectMs"_s].toDouble();
+    QVERIFY(f[u"opposite lock order: detected"_s].toBool());
+    const double lockMs = f[u"opposite lock order: ms to detect"_s].toDouble();
     QVERIFY(
         lockMs >= DeadlockDemo::LockTimeoutMs - 20 && lockMs < DeadlockDemo::LockTimeoutMs + 1000);
-    QCOMPARE(f[u"lockOrderFixedTimeouts"_s].toInt(), 0);
+    QCOMPARE(f[u"one lock order: timeouts"_s].toInt(), 0);
 
-    QVERIFY(f[u"poolStarvationDetected"_s].toBool());
-    const double poolMs = f[u"poolStarvationTimeToDetectMs"_s].toDouble();
+    QVERIFY(f[u"pool starvation: detected"_s].toBool());
+    const double poolMs = f[u"pool starvation: ms to detect"_s].toDouble();
     QVERIFY(
         poolMs >= DeadlockDemo::PoolTimeoutMs - 20 && poolMs < DeadlockDemo::PoolTimeoutMs + 1000);
-    QVERIFY(!f[u"poolBiggerPoolTimedOut"_s].toBool());
-    QVERIFY(f[u"poolFixedContinuationMs"_s].toDouble() < 500);
+    QVERIFY(!f[u"pool of two threads: timed out"_s].toBool());
+    QVERIFY(f[u"pool, continuation: ms"_s].toDouble() < 500);
 
     // Afterwards the event loop runs freely again.
     const double after = labNowMs();
@@ -237,12 +239,13 @@ void TestDemosB::nestedEventLoop()
     if (QTest::currentTestFailed())
         return;
     const QJsonObject &f = outcome.figures;
-    QVERIFY(f[u"nestedLoopReentered"_s].toBool());
-    QCOMPARE(f[u"nestedLoopOrder"_s].toString(), u"start 1, start 2, end 2, end 1"_s);
-    QVERIFY(!f[u"safeReentered"_s].toBool());
-    QCOMPARE(f[u"safeOrder"_s].toString(), u"start 1, end 1, start 2, end 2"_s);
+    QVERIFY(f[u"nested event loop: re-entered"_s].toBool());
+    QCOMPARE(f[u"nested event loop: order"_s].toString(), u"start 1, start 2, end 2, end 1"_s);
+    QVERIFY(!f[u"continuation + busy flag: re-entered"_s].toBool());
+    QCOMPARE(
+        f[u"continuation + busy flag: order"_s].toString(), u"start 1, end 1, start 2, end 2"_s);
     // The nested loop froze nothing: that is why it is tempting.
-    QVERIFY(f[u"nestedLoopMaxStallMs"_s].toDouble() < 100);
+    QVERIFY(f[u"nested event loop: max stall ms"_s].toDouble() < 100);
 }
 
 void TestDemosB::objectLifetime()
@@ -253,12 +256,12 @@ void TestDemosB::objectLifetime()
     if (QTest::currentTestFailed())
         return;
     const QJsonObject &f = outcome.figures;
-    QCOMPARE(f[u"lateResults"_s].toInt(), 3);
-    QCOMPARE(f[u"wouldHaveTouchedDeadPanel"_s].toInt(), 1);
-    QCOMPARE(f[u"droppedByQPointer"_s].toInt(), 1);
-    QCOMPARE(f[u"contextCallbacksRun"_s].toInt(), 0);
-    QCOMPARE(f[u"droppedByContext"_s].toInt(), 1);
-    QCOMPARE(f[u"panelsUpdated"_s].toInt(), 0);
+    QCOMPARE(f[u"late results"_s].toInt(), 3);
+    QCOMPARE(f[u"naive callback: would touch a deleted panel"_s].toInt(), 1);
+    QCOMPARE(f[u"QPointer guard: results dropped"_s].toInt(), 1);
+    QCOMPARE(f[u"context object: callbacks run"_s].toInt(), 0);
+    QCOMPARE(f[u"context object: results dropped"_s].toInt(), 1);
+    QCOMPARE(f[u"panels updated"_s].toInt(), 0);
     const QList<QObject *> children = demo->findChildren<QObject *>();
     for (const QObject *child : children)
         QVERIFY2(!child->objectName().startsWith(u"panel"_s), "a closed panel is still there");
@@ -278,28 +281,28 @@ void TestDemosB::errors()
     const QJsonObject &f = outcome.figures;
     qInfo().noquote() << outcome.summary;
 
-    QVERIFY(f[u"exceptionDelivered"_s].toBool());
-    QVERIFY(f[u"exceptionMessage"_s].toString().contains(u"12,5"_s));
-    QCOMPARE(f[u"exceptionCaughtOn"_s].toString(), u"GUI thread"_s);
+    QVERIFY(f[u"exception: delivered"_s].toBool());
+    QVERIFY(f[u"exception: message"_s].toString().contains(u"12,5"_s));
+    QCOMPARE(f[u"exception: caught on"_s].toString(), u"GUI thread"_s);
 
-    QVERIFY(f[u"deadlineDetected"_s].toBool());
-    const double deadlineMs = f[u"deadlineStoppedAfterMs"_s].toDouble();
+    QVERIFY(f[u"timeout: detected"_s].toBool());
+    const double deadlineMs = f[u"timeout: stopped after ms"_s].toDouble();
     QVERIFY2(deadlineMs >= ErrorsDemo::DeadlineMs - 20 && deadlineMs < 2000,
         qPrintable(QString::number(deadlineMs)));
-    QVERIFY(f[u"deadlineError"_s].toString().contains(u"timed out"_s));
+    QVERIFY(f[u"timeout: error"_s].toString().contains(u"timed out"_s));
 
-    QVERIFY(f[u"retrySucceeded"_s].toBool());
-    QCOMPARE(f[u"retryAttempts"_s].toInt(), 4);
-    QCOMPARE(f[u"retryBackoffMs"_s].toString(), u"100, 200, 400"_s);
+    QVERIFY(f[u"retry: succeeded"_s].toBool());
+    QCOMPARE(f[u"retry: attempts"_s].toInt(), 4);
+    QCOMPARE(f[u"retry: backoff ms"_s].toString(), u"100, 200, 400"_s);
     QCOMPARE(outcome.bars.size(), 3);
 
     QVERIFY(QFile::exists(errors->completeFilePath()));
-    QCOMPARE(
-        f[u"completeFileBytes"_s].toDouble(), double(QFileInfo(errors->completeFilePath()).size()));
-    QVERIFY(f[u"completeFileBytes"_s].toDouble() > 0);
-    QCOMPARE(f[u"canceledAfterChunk"_s].toInt(), ErrorsDemo::CancelAfterChunk);
-    QVERIFY(!f[u"partialFileExists"_s].toBool());
-    QCOMPARE(f[u"leftoverTempFiles"_s].toInt(), 0);
+    QCOMPARE(f[u"file written: bytes"_s].toDouble(),
+        double(QFileInfo(errors->completeFilePath()).size()));
+    QVERIFY(f[u"file written: bytes"_s].toDouble() > 0);
+    QCOMPARE(f[u"file canceled: after chunk"_s].toInt(), ErrorsDemo::CancelAfterChunk);
+    QVERIFY(!f[u"file canceled: target exists"_s].toBool());
+    QCOMPARE(f[u"file canceled: temporary files left"_s].toInt(), 0);
     QVERIFY(!QFile::exists(errors->canceledFilePath()));
     // Nothing else was left in the folder: only the completed file.
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),

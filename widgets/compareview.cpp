@@ -136,7 +136,7 @@ QWidget *CompareView::createHalf(RunMode mode)
     h.heading->setWordWrap(true);
     h.heading->setTextFormat(Qt::RichText);
     h.heading->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-    h.heading->setFixedHeight(qRound(h.heading->fontMetrics().height() * 4.6));
+    h.heading->setFixedHeight(qRound(h.heading->fontMetrics().height() * 3.9));
     h.heading->setAccessibleName(u"%1 result"_s.arg(modeTitle(mode)));
     h.heading->setText(u"<b>%1</b>: not run yet."_s.arg(modeTitle(mode)));
     h.chart = new LagChartWidget(frame);
@@ -296,7 +296,7 @@ QString CompareView::headingText(const ScenarioRun &run) const
             if (!bar.blocksGui || !r)
                 continue;
             const QString what = bar.kind == SpanKind::BlockedWaiting ? u"waited for the server"_s
-                    : r->kind == OperationKind::FileLoad ? u"read and hashed the file itself"_s
+                    : r->kind == OperationKind::FileLoad ? u"hashed the file itself"_s
                                                          : u"did the work itself"_s;
             if (!did.contains(what))
                 did.append(what);
@@ -305,13 +305,11 @@ QString CompareView::headingText(const ScenarioRun &run) const
             did.append(u"did the work itself"_s);
         const double frozenMs = model->guiBlockedMs();
         title = u"Blocking: the GUI thread waited — %1 frozen"_s.arg(formatDuration(frozenMs));
-        body = u"The GUI thread %1, so for %2 it could not paint, animate or react to input"_s.arg(
-                joined(did), formatDuration(frozenMs));
+        body = u"The GUI thread %1, so for %2 the window was frozen: no painting, no animation, "
+               "no reaction to input."_s.arg(joined(did), formatDuration(frozenMs));
         if (run.keyPresses > 0)
-            body += u": key presses typed meanwhile waited up to %1."_s.arg(
+            body += u" Key presses typed meanwhile waited up to %1."_s.arg(
                     formatDuration(run.keyLatencyMaxMs));
-        else
-            body += u"."_s;
         body += u" Longest single freeze: %1."_s.arg(formatDuration(run.lag.maxStallMs));
     } else {
         QStringList where;
@@ -325,11 +323,13 @@ QString CompareView::headingText(const ScenarioRun &run) const
             where.append(u"the requests waited in the event loop with no thread blocked"_s);
         if (loads)
             where.append(u"the file was read on a worker thread"_s);
+        const QString stall = formatDuration(run.lag.maxStallMs);
+        // 50 ms is a "long task"; past about 200 ms a pause reads as a freeze
         title = run.lag.maxStallMs < ResponsivenessMonitor::StallThresholdMs
-                ? u"Async: the GUI thread stayed free — longest stall %1"_s.arg(
-                          formatDuration(run.lag.maxStallMs))
-                : u"Async: the GUI thread was busy at most %1 at a time"_s.arg(
-                          formatDuration(run.lag.maxStallMs));
+                ? u"Async: the GUI thread stayed free — longest stall %1"_s.arg(stall)
+                : run.lag.maxStallMs < 200
+                ? u"Async: the GUI thread stayed responsive — longest stall %1"_s.arg(stall)
+                : u"Async: the GUI thread was busy up to %1 at a time"_s.arg(stall);
         body = u"%1, so the GUI thread kept painting and reacting"_s.arg(joined(where));
         if (!body.isEmpty())
             body[0] = body[0].toUpper();

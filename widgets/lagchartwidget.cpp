@@ -194,8 +194,11 @@ void LagChartWidget::relabelTimeAxis()
     } else {
         // values stay relative to the range's end, as the points are; labels count from its start
         const double step = niceStep(windowS, 6);
+        int decimals = 0; // as many as the step needs: 0.25, not 0.3
+        for (double d = step; decimals < 3 && std::abs(d - std::round(d)) > 1e-6; d *= 10)
+            ++decimals;
         for (double s = 0; s <= windowS + 1e-9; s += step)
-            m_xAxis->append(u"%1 s"_s.arg(s, 0, 'f', step < 1 ? 1 : 0), s - windowS);
+            m_xAxis->append(u"%1 s"_s.arg(s, 0, 'f', decimals), s - windowS);
     }
     m_xAxis->setRange(-windowS, 0);
 }

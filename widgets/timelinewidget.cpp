@@ -14,8 +14,9 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-constexpr int BarHeight = 20;
-constexpr int LaneGap = 6;
+constexpr int MaxBarHeight = 20;
+constexpr int MinBarHeight = 10;
+constexpr int LaneGap = 5;
 constexpr double MinBarWidthPx = 2; // an operation of a few ms still shows
 
 // 1, 2, 2.5 or 5 times a power of ten, giving about `ticks` steps over `range`.
@@ -34,9 +35,15 @@ QColor withAlpha(QColor colour, int alpha)
     return colour;
 }
 
+// As many decimals as the step needs: 0.25 s steps read 0.25, 0.5, 0.75, not 0.3, 0.5, 0.8.
 QString secondsLabel(double seconds, double step)
 {
-    return u"%1 s"_s.arg(seconds, 0, 'f', step < 1 ? (step < 0.1 ? 2 : 1) : 0);
+    int decimals = 0;
+    while (decimals < 3 && std::abs(step - std::round(step)) > 1e-6) {
+        step *= 10;
+        ++decimals;
+    }
+    return u"%1 s"_s.arg(seconds, 0, 'f', decimals);
 }
 
 // What each lane is, in a few words, for someone who has never seen a thread.
@@ -73,29 +80,27 @@ void TimelineWidget::alignTo(QChartView *chart)
         disconnect(m_alignedTo->chart(), nullptr, this, nullptr);
     m_alignedTo = chart;
     if (chart)
-        connect(chart->chart(), &QChart::plotAreaChanged, this, &TimelineWidget::updateInsets);
-    updateInsets();
+        connect(chart->chart(), &QChart::plotAreaChanged, this, qOverload<>(&QWidget::update));
+    update();
 }
 
-void TimelineWidget::updateInsets()
+std::pair<int, int> TimelineWidget::insets() const
 {
+    const std::pair<int, int> standalone{ 8, 24 }; // room for the "now" label on the right
     if (!m_alignedTo || !m_alignedTo->chart())
-        return;
+        return standalone;
+    // Worked out at each use rather than cached: the chart lays itself out later than the
+    // widgets around it, and a cached value would go stale.
     QChart *chart = m_alignedTo->chart();
     const QRect area
             = m_alignedTo->mapFromScene(chart->mapRectToScene(chart->plotArea())).boundingRect();
     QWidget *top = window();
     const int myLeft = mapTo(top, QPoint(0, 0)).x();
     const int left = m_alignedTo->viewport()->mapTo(top, area.topLeft()).x() - myLeft;
-    const int right = myLeft + width()
-            - m_alignedTo->viewport()->mapTo(top, area.topRight()).x() - 1;
-    if (area.width() < 10 || left < 0 || right < 0)
-        return;
-    if (left != m_leftInset || right != m_rightInset) {
-        m_leftInset = left;
-        m_rightInset = right;
-        update();
-    }
+    const int right = myLeft + width() - m_alignedTo->viewport()->mapTo(top, area.topRight()).x();
+    if (area.width() < 10 || left < 0 || right < 0 || left + right > width() - 10)
+        return standalone;
+    return { left, right };
 }
 
 void TimelineWidget::setReservedLanes(int lanes)
@@ -136,7 +141,14 @@ int TimelineWidget::captionHeight() const
 
 int TimelineWidget::laneHeight() const
 {
-    return captionHeight() + BarHeight + LaneGap;
+    const int available = (height() - headerHeight() - axisHeight()) / std::max(1, m_laneCount);
+    return std::clamp(available, captionHeight() + MinBarHeight + LaneGap,
+                      captionHeight() + MaxBarHeight + LaneGap);
+}
+
+int TimelineWidget::barHeight() const
+{
+    return laneHeight() - captionHeight() - LaneGap;
 }
 
 int TimelineWidget::headerHeight() const
@@ -151,18 +163,22 @@ int TimelineWidget::axisHeight() const
 
 QSize TimelineWidget::sizeHint() const
 {
-    return { 640, headerHeight() + m_laneCount * laneHeight() + axisHeight() };
+    return { 640,
+             headerHeight() + m_laneCount * (captionHeight() + MaxBarHeight + LaneGap)
+                     + axisHeight() };
 }
 
 QSize TimelineWidget::minimumSizeHint() const
 {
-    return { 240, headerHeight() + m_laneCount * laneHeight() + axisHeight() };
+    return { 240,
+             headerHeight() + m_laneCount * (captionHeight() + MinBarHeight + LaneGap)
+                     + axisHeight() };
 }
 
 QRectF TimelineWidget::plotRect() const
 {
-    return QRectF(m_leftInset, headerHeight(), width() - m_leftInset - m_rightInset,
-                  m_laneCount * laneHeight());
+    const auto [left, right] = insets();
+    return QRectF(left, headerHeight(), width() - left - right, m_laneCount * laneHeight());
 }
 
 double TimelineWidget::laneTop(int lane) const
@@ -181,7 +197,7 @@ QRectF TimelineWidget::barRect(const TimelineBar &bar) const
     const double x1 = std::max(plot.left(), xAt(plot, bar.startMs));
     const double x2 = std::min(plot.right(), std::max(xAt(plot, bar.endMs), x1 + MinBarWidthPx));
     return QRectF(x1, laneTop(bar.lane) + captionHeight(), std::max(x2 - x1, MinBarWidthPx),
-                  BarHeight);
+                  barHeight());
 }
 
 int TimelineWidget::barIndexAt(const QPointF &pos) const
@@ -217,7 +233,7 @@ void TimelineWidget::paintLanes(QPainter &p, const QRectF &plot)
     const QStringList &lanes = m_model->lanes();
     for (int i = 0; i < lanes.size(); ++i) {
         const double top = laneTop(i);
-        const QRectF track(plot.left(), top + captionHeight(), plot.width(), BarHeight);
+        const QRectF track(plot.left(), top + captionHeight(), plot.width(), barHeight());
         p.fillRect(track, pal.base());
         p.setPen(QPen(pal.color(QPalette::Mid), 1));
         p.drawRect(track.adjusted(0, 0, -1, -1));
@@ -246,7 +262,7 @@ void TimelineWidget::paintLanes(QPainter &p, const QRectF &plot)
     for (const TimelineBar &bar : m_model->bars())
         guiBusy = guiBusy || bar.lane == 0;
     if (!guiBusy) {
-        const QRectF track(plot.left(), laneTop(0) + captionHeight(), plot.width(), BarHeight);
+        const QRectF track(plot.left(), laneTop(0) + captionHeight(), plot.width(), barHeight());
         p.setPen(withAlpha(modeColor(RunMode::Async), 220));
         p.drawText(track, Qt::AlignCenter, u"free: nothing blocked the GUI thread here"_s);
     }
@@ -431,19 +447,12 @@ void TimelineWidget::leaveEvent(QEvent *event)
     QWidget::leaveEvent(event);
 }
 
-void TimelineWidget::resizeEvent(QResizeEvent *event)
-{
-    QWidget::resizeEvent(event);
-    updateInsets();
-}
-
 void TimelineWidget::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
     m_model->refresh();
     if (m_model->isFollowing())
         m_updateTimer.start();
-    updateInsets();
 }
 
 void TimelineWidget::hideEvent(QHideEvent *event)

@@ -44,16 +44,17 @@ protected:
     void mouseMoveEvent(QMouseEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void leaveEvent(QEvent *event) override;
-    void resizeEvent(QResizeEvent *event) override;
     void showEvent(QShowEvent *event) override;
     void hideEvent(QHideEvent *event) override;
 
 private:
     void onModelChanged();
-    void updateInsets();
+    // Left and right margins of the plot: under the aligned chart's plot area, if any.
+    std::pair<int, int> insets() const;
     double xAt(const QRectF &plot, double ms) const;
     double laneTop(int lane) const; // top of the lane's caption, widget coordinates
-    int laneHeight() const;
+    int laneHeight() const; // lanes share the height there is, within limits
+    int barHeight() const;
     int captionHeight() const;
     int headerHeight() const;
     int axisHeight() const;
@@ -66,8 +67,6 @@ private:
     TimelineModel *m_model;
     QTimer m_updateTimer;
     QPointer<QChartView> m_alignedTo;
-    int m_leftInset = 8;
-    int m_rightInset = 24;
     int m_laneCount = 1; // lanes the size hint was last computed for
     int m_reservedLanes = 1;
     int m_hovered = 0; // operation id under the mouse, 0 if none

@@ -46,6 +46,7 @@ private:
     DemoOutcome m_outcome;
     QByteArray m_oneThreadDigest;
     double m_startMs = 0;
+    double m_maxStallMs = 0;
     int m_done = 0;
     int m_failed = 0;
     int m_generation = 0; // drops fetch results of a canceled run
