@@ -4,11 +4,13 @@
 #include "demoregistry.h"
 #include "lab.h"
 #include "labclock.h"
+#include "mainwindow.h"
 #include "report.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLineEdit>
 #include <QTimer>
 #include <QWidget>
 #include <cstdio>
@@ -118,6 +120,19 @@ void CommandRunner::runJob()
         const double due = labNowMs() + m_options.screenshotAtMs;
         QTimer::singleShot(m_options.screenshotAtMs, Qt::PreciseTimer, this,
                            [this, due] { grabMidway(due); });
+    }
+    // Through the window when there is one, so its progress bar and log show the job as if
+    // it had been clicked.
+    if (auto *window = qobject_cast<MainWindow *>(m_window.data())) {
+        window->setMode(m_options.mode);
+        if (m_options.action == CommandLine::Action::Fetch) {
+            window->urlEdit()->setText(m_lab->resolveUrl(m_options.target).toString());
+            window->fetch(m_options.target);
+        } else {
+            window->fileEdit()->setText(m_options.target);
+            window->loadFile(m_options.target);
+        }
+        return;
     }
     if (m_options.action == CommandLine::Action::Fetch)
         jobs.fetch(m_lab->resolveUrl(m_options.target), m_options.mode);

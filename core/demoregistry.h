@@ -14,10 +14,11 @@ struct DemoEntry {
 };
 
 // The factory of a demo class whose constructor is T(const DemoContext &, QObject *parent).
-template<typename T>
-DemoFactory demoFactory()
+template<typename T> DemoFactory demoFactory()
 {
-    return [](const DemoContext &context, QObject *parent) -> Demo * { return new T(context, parent); };
+    return [](const DemoContext &context, QObject *parent) -> Demo * {
+        return new T(context, parent);
+    };
 }
 
 // The concept gallery's demos in gallery order, which is also the order of `asynclab --demo list`.

@@ -6,10 +6,12 @@
 #include "lab.h"
 
 #include <QFile>
+#include <QPointer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <cstdlib>
 
 using namespace Qt::StringLiterals;
 
@@ -29,6 +31,8 @@ private slots:
     void cancelEndsOnce_data();
     void cancelEndsOnce();
     void runsAgainAfterCancel();
+    void destroyedWhileRunning_data();
+    void destroyedWhileRunning();
 
 private:
     struct Run {
@@ -61,17 +65,17 @@ Demo *TestDemosA::create(const QString &name)
 TestDemosA::Run TestDemosA::run(Demo *demo, int timeoutMs)
 {
     Run result;
-    const QMetaObject::Connection connection =
-            connect(demo, &Demo::finished, demo, [&result](const DemoOutcome &outcome) {
-                ++result.finishedCount;
-                result.outcome = outcome;
-            });
+    const QMetaObject::Connection connection
+        = connect(demo, &Demo::finished, demo, [&result](const DemoOutcome &outcome) {
+              ++result.finishedCount;
+              result.outcome = outcome;
+          });
     QSignalSpy finished(demo, &Demo::finished);
     demo->run();
     if (result.finishedCount != 0) {
         qWarning("finished() was emitted from inside run()");
     } else if (finished.wait(timeoutMs)) {
-        finished.wait(200); // a second finished() would show here
+        finished.wait(100); // a second finished() would show here
     }
     disconnect(connection);
     return result;
@@ -80,7 +84,7 @@ TestDemosA::Run TestDemosA::run(Demo *demo, int timeoutMs)
 void TestDemosA::registeredUnderTheirOwnNames()
 {
     const QStringList mine = { u"where-the-wait-happens"_s, u"three-styles"_s,
-                               u"concurrency-limit"_s, u"parallelism"_s, u"event-loop"_s };
+        u"concurrency-limit"_s, u"parallelism"_s, u"event-loop"_s };
     QCOMPARE(DemoRegistry::names().mid(0, mine.size()), mine);
     for (const QString &name : DemoRegistry::names()) {
         std::unique_ptr<Demo> demo(create(name));
@@ -101,10 +105,10 @@ void TestDemosA::whereTheWaitHappens()
     QVERIFY2(r.outcome.ok, qPrintable(r.outcome.error));
     const double guiWaitMs = WhereTheWaitDemo::GuiFetches * WhereTheWaitDemo::DelayMs;
     QVERIFY2(figure(r.outcome, u"GUI thread: max stall ms"_s) >= 0.8 * guiWaitMs,
-             qPrintable(r.outcome.summary));
+        qPrintable(r.outcome.summary));
     QVERIFY2(figure(r.outcome, u"event loop: max stall ms"_s) < 100, qPrintable(r.outcome.summary));
-    QVERIFY2(figure(r.outcome, u"worker threads: threads blocked"_s) > 1,
-             qPrintable(r.outcome.summary));
+    QVERIFY2(
+        figure(r.outcome, u"worker threads: threads blocked"_s) > 1, qPrintable(r.outcome.summary));
     QCOMPARE(figure(r.outcome, u"event loop: fetches"_s), WhereTheWaitDemo::Fetches);
     // 20 waits of 500 ms overlap: far less than 20 x 500 ms one after another.
     QVERIFY(figure(r.outcome, u"event loop: time ms"_s) < 2000);
@@ -121,8 +125,8 @@ void TestDemosA::threeStylesAgree()
 
     auto *styles = static_cast<ThreeStylesDemo *>(demo.get());
     QList<QByteArray> files;
-    for (auto style : { ThreeStylesDemo::Callbacks, ThreeStylesDemo::Futures,
-                        ThreeStylesDemo::Coroutines }) {
+    for (auto style :
+        { ThreeStylesDemo::Callbacks, ThreeStylesDemo::Futures, ThreeStylesDemo::Coroutines }) {
         QFile file(styles->outputPath(style, ThreeStylesDemo::Good));
         QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
         files.append(file.readAll());
@@ -140,7 +144,7 @@ void TestDemosA::threeStylesAgree()
         QCOMPARE(r.outcome.figures[u"coroutines: "_s + error].toString(), callbacks);
     }
     QCOMPARE(r.outcome.figures[u"callbacks: HTTP 500"_s].toString(),
-             u"fetch failed: HTTP 500 Internal Server Error"_s);
+        u"fetch failed: HTTP 500 Internal Server Error"_s);
     QVERIFY(r.outcome.figures[u"callbacks: bad JSON"_s].toString().startsWith(u"parse failed: "_s));
 }
 
@@ -155,26 +159,30 @@ void TestDemosA::concurrencyLimitIsNeverExceeded()
         const int serverPeak = r.outcome.figures[label + u": server peak"_s].toInt();
         const int clientPeak = r.outcome.figures[label + u": client peak"_s].toInt();
         const int expected = setting.limit != ConcurrencyLimitDemo::Unlimited ? setting.limit
-                : setting.managers == 1 ? ConcurrencyLimitDemo::PerManager
-                                        : ConcurrencyLimitDemo::Fetches;
+            : setting.managers == 1 ? ConcurrencyLimitDemo::PerManager
+                                    : ConcurrencyLimitDemo::Fetches;
         QVERIFY2(serverPeak >= 1 && serverPeak <= expected,
-                 qPrintable(u"%1: server peak %2"_s.arg(label).arg(serverPeak)));
+            qPrintable(u"%1: server peak %2"_s.arg(label).arg(serverPeak)));
         if (setting.limit != ConcurrencyLimitDemo::Unlimited)
             QCOMPARE(clientPeak, setting.limit);
     }
     // The limit decides the time: one at a time is far slower than sixteen.
     QVERIFY(r.outcome.figures[u"max in flight 1: ms"_s].toDouble()
-            > 3 * r.outcome.figures[u"max in flight 16: ms"_s].toDouble());
+        > 3 * r.outcome.figures[u"max in flight 16: ms"_s].toDouble());
 }
 
 void TestDemosA::parallelismSpeedsUpCpuWork()
 {
     if (QThread::idealThreadCount() < 2)
         QSKIP("one core: nothing to run in parallel");
-    // Other programs share the cores; the best of a few runs shows what the machine can do.
+    // Other programs may share the cores: on a busy machine one slow run says nothing, on an
+    // idle one the better of two runs shows what it can do.
     double best = 0;
+    double load = 0;
     QString summary;
-    for (int attempt = 0; attempt < 3 && best <= 1.3; ++attempt) {
+    for (int attempt = 0; attempt < 2 && best <= 1.3; ++attempt) {
+        if (attempt > 0 && getloadavg(&load, 1) == 1 && load > QThread::idealThreadCount())
+            break;
         std::unique_ptr<Demo> demo(create(u"parallelism"_s));
         const Run r = run(demo.get(), 20000);
         QCOMPARE(r.finishedCount, 1);
@@ -183,6 +191,12 @@ void TestDemosA::parallelismSpeedsUpCpuWork()
         QVERIFY2(r.outcome.figures[u"I/O speedup"_s].toDouble() > 2, qPrintable(r.outcome.summary));
         best = std::max(best, r.outcome.figures[u"CPU speedup"_s].toDouble());
         summary = r.outcome.summary;
+    }
+    if (best <= 1.3 && getloadavg(&load, 1) == 1 && load > QThread::idealThreadCount()) {
+        QSKIP(qPrintable(u"the cores are busy with other programs (load average %1 on %2 cores): "
+                         "%3"_s.arg(load)
+                             .arg(QThread::idealThreadCount())
+                             .arg(summary)));
     }
     QVERIFY2(best > 1.3, qPrintable(summary));
 }
@@ -198,9 +212,9 @@ void TestDemosA::longHandlerDelaysEverything()
         QVERIFY2(blocked >= 250, qPrintable(u"%1 delayed by %2 ms"_s.arg(what).arg(blocked)));
     }
     QVERIFY2(r.outcome.figures[u"quiet: network reply delay ms"_s].toDouble() < 100,
-             qPrintable(r.outcome.summary));
+        qPrintable(r.outcome.summary));
     QVERIFY2(r.outcome.figures[u"quiet: worker result delay ms"_s].toDouble() < 100,
-             qPrintable(r.outcome.summary));
+        qPrintable(r.outcome.summary));
     QVERIFY(r.outcome.figures[u"monitor max stall ms"_s].toDouble() >= 250);
     const auto &events = static_cast<EventLoopDemo *>(demo.get())->events();
     QVERIFY(events.size() > 50); // the 10 ms timer, replies, results and the long handler
@@ -233,7 +247,7 @@ void TestDemosA::cancelEndsOnce()
     QVERIFY(demo->isRunning());
     QTimer::singleShot(cancelAfterMs, demo.get(), &Demo::cancel);
     QVERIFY(finished.wait(5000));
-    QVERIFY(!finished.wait(300));
+    QVERIFY(!finished.wait(100));
     QCOMPARE(count, 1);
     QVERIFY(!outcome.ok);
     QCOMPARE(outcome.error, u"canceled"_s);
@@ -249,6 +263,35 @@ void TestDemosA::runsAgainAfterCancel()
     QCOMPARE(r.finishedCount, 1);
     QVERIFY2(r.outcome.ok, qPrintable(r.outcome.error));
     QVERIFY(r.outcome.figures[u"files identical"_s].toBool());
+}
+
+void TestDemosA::destroyedWhileRunning_data()
+{
+    // Deleted at the n-th progress line, with work in flight: blocked workers, pool tasks,
+    // pending replies, a suspended coroutine or a QFuture chain.
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<int>("atLine");
+    QTest::newRow("where-the-wait-happens, workers blocked") << u"where-the-wait-happens"_s << 3;
+    QTest::newRow("three-styles") << u"three-styles"_s << 2;
+    QTest::newRow("concurrency-limit") << u"concurrency-limit"_s << 1;
+    QTest::newRow("parallelism, hashing") << u"parallelism"_s << 1;
+    QTest::newRow("event-loop") << u"event-loop"_s << 2;
+}
+
+void TestDemosA::destroyedWhileRunning()
+{
+    QFETCH(QString, name);
+    QFETCH(int, atLine);
+    QPointer<Demo> demo = create(name);
+    int lines = 0;
+    connect(demo, &Demo::progress, demo, [&lines, atLine, demo] {
+        if (++lines == atLine)
+            demo->deleteLater();
+    });
+    demo->run();
+    QTRY_VERIFY_WITH_TIMEOUT(!demo, 10000);
+    // Events for the dead demo still arrive meanwhile; they must find nothing to touch.
+    QTRY_COMPARE_WITH_TIMEOUT(m_lab->server().requestsInFlight(), 0, 5000);
 }
 
 QTEST_GUILESS_MAIN(TestDemosA)

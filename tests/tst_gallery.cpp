@@ -2,9 +2,11 @@
 #include "demogallery.h"
 #include "demoregistry.h"
 #include "lab.h"
+#include "mainwindow.h"
 
 #include <QLabel>
 #include <QListWidget>
+#include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSet>
@@ -23,6 +25,7 @@ private slots:
     void listsEveryDemo();
     void runShowsTheOutcome();
     void cancelButtonCancels();
+    void mainWindowOpensIt();
 
 private:
     std::unique_ptr<Lab> m_lab;
@@ -77,7 +80,7 @@ void TestGallery::runShowsTheOutcome()
     QTRY_VERIFY_WITH_TIMEOUT(!m_gallery->isRunning(), 20000);
 
     QVERIFY2(m_gallery->summaryLabel()->text().contains(u"same"_s),
-             qPrintable(m_gallery->summaryLabel()->text()));
+        qPrintable(m_gallery->summaryLabel()->text()));
     QVERIFY(m_gallery->figuresTable()->rowCount() > 5);
     QCOMPARE(m_gallery->barChart()->bars().size(), 3);
     QVERIFY(m_gallery->logView()->toPlainText().contains(u"coroutines"_s));
@@ -103,6 +106,25 @@ void TestGallery::cancelButtonCancels()
     QTRY_VERIFY_WITH_TIMEOUT(!m_gallery->isRunning(), 5000);
     QVERIFY(m_gallery->summaryLabel()->text().contains(u"canceled"_s));
     QVERIFY(m_gallery->runButton()->isEnabled());
+}
+
+void TestGallery::mainWindowOpensIt()
+{
+    MainWindow window(m_lab.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QAction *open = nullptr;
+    const auto menus = window.menuBar()->actions();
+    for (QAction *menu : menus) {
+        if (menu->text() == u"&Concepts"_s && menu->menu())
+            open = menu->menu()->actions().value(0);
+    }
+    QVERIFY(open);
+    open->trigger();
+    DemoGallery *gallery = window.conceptGallery();
+    QVERIFY(gallery->isWindow());
+    QVERIFY(QTest::qWaitForWindowExposed(gallery));
+    QCOMPARE(gallery->demoNames(), DemoRegistry::names());
 }
 
 QTEST_MAIN(TestGallery)

@@ -56,13 +56,14 @@ void TestStress::fetchesAndLoadsAtOnce()
             ids.append(jobs.loadFile(files.at(i / (Fetches / Loads)), RunMode::Async));
     }
     QCOMPARE(ids.size(), Fetches + Loads);
+    const qint64 startingMs = timer.elapsed();
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), ids.size(), 180000);
     const qint64 elapsed = timer.elapsed();
     const qint64 peak = MemoryUsage::peakRssKib();
     const LagStats lag = lab.monitor().recentStats(double(elapsed));
-    qInfo("%d fetches + %d loads of %lld MiB in %lld ms; RSS before %lld KiB, peak %lld KiB "
-          "(+%lld KiB, bound +%lld KiB)%s; GUI thread max stall %.0f ms",
-          Fetches, Loads, LoadBytes >> 20, elapsed, before, peak, peak - before,
+    qInfo("%d fetches + %d loads of %lld MiB in %lld ms (starting them: %lld ms); RSS before "
+          "%lld KiB, peak %lld KiB (+%lld KiB, bound +%lld KiB)%s; GUI thread max stall %.0f ms",
+          Fetches, Loads, LoadBytes >> 20, elapsed, startingMs, before, peak, peak - before,
           PeakGrowthBoundKib, peakReset ? "" : " [peak not resettable]", lag.maxStallMs);
 
     QCOMPARE(jobs.runningCount(), 0);

@@ -84,14 +84,14 @@ void TestTimeline::lanesAreOrdered_data()
 {
     QTest::addColumn<QStringList>("lanes");
     QTest::addColumn<QStringList>("expected");
-    QTest::addRow("gui first") << QStringList{ u"network thread"_s, u"GUI thread"_s }
-                               << QStringList{ u"GUI thread"_s, u"network thread"_s };
-    QTest::addRow("workers by number")
-            << QStringList{ u"worker 10"_s, u"network (event loop)"_s, u"worker 2"_s, u"GUI thread"_s }
-            << QStringList{ u"GUI thread"_s, u"worker 2"_s, u"worker 10"_s, u"network (event loop)"_s };
+    QTest::addRow("gui first") << QStringList { u"network thread"_s, u"GUI thread"_s }
+                               << QStringList { u"GUI thread"_s, u"network thread"_s };
+    QTest::addRow("workers by number") << QStringList {
+        u"worker 10"_s, u"network (event loop)"_s, u"worker 2"_s, u"GUI thread"_s
+    } << QStringList { u"GUI thread"_s, u"worker 2"_s, u"worker 10"_s, u"network (event loop)"_s };
     QTest::addRow("network lanes last")
-            << QStringList{ u"network (event loop)"_s, u"network thread"_s, u"worker 1"_s }
-            << QStringList{ u"worker 1"_s, u"network thread"_s, u"network (event loop)"_s };
+        << QStringList { u"network (event loop)"_s, u"network thread"_s, u"worker 1"_s }
+        << QStringList { u"worker 1"_s, u"network thread"_s, u"network (event loop)"_s };
 }
 
 void TestTimeline::lanesAreOrdered()
@@ -145,8 +145,7 @@ void TestTimeline::asyncFetchLeavesGuiLaneFree()
 
     QVERIFY(finished.wait(5000));
     model.refresh();
-    QCOMPARE(model.lanes(),
-             (QStringList{ TimelineModel::guiLane(), u"network (event loop)"_s }));
+    QCOMPARE(model.lanes(), (QStringList { TimelineModel::guiLane(), u"network (event loop)"_s }));
     QVERIFY(barsOnLane(model, TimelineModel::guiLane()).isEmpty());
     const QList<TimelineBar> bars = model.barsOf(id);
     QCOMPARE(bars.size(), 1);
@@ -210,8 +209,8 @@ void TestTimeline::windowAndFilter()
     QVERIFY(model.barsOf(second).isEmpty());
 
     model.setExtraLanes({ u"worker 7"_s });
-    QCOMPARE(model.lanes(), (QStringList{ TimelineModel::guiLane(), u"worker 7"_s,
-                                         u"network thread"_s }));
+    QCOMPARE(model.lanes(),
+        (QStringList { TimelineModel::guiLane(), u"worker 7"_s, u"network thread"_s }));
     for (const TimelineBar &bar : model.bars()) // bars renumbered to the sorted lanes
         QVERIFY(bar.lane != 1);
 }
@@ -244,7 +243,8 @@ void TestTimeline::widgetDrawsBarsAndReportsClicks()
     const QImage image = widget.grab().toImage();
     const QRectF guiBar = widget.barRect(widget.model()->barsOf(id).constFirst());
     // right of the label, which starts at the left
-    const QColor centre = image.pixelColor(QPointF(guiBar.right() - 4, guiBar.center().y()).toPoint());
+    const QColor centre
+        = image.pixelColor(QPointF(guiBar.right() - 4, guiBar.center().y()).toPoint());
     QVERIFY2(centre.red() > centre.green() + 60, qPrintable(centre.name()));
 
     QSignalSpy clicked(&widget, &TimelineWidget::operationClicked);

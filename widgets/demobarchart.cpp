@@ -30,7 +30,7 @@ DemoBarChart::DemoBarChart(QWidget *parent) : QChartView(parent)
     setChart(m_chart);
     setRenderHint(QPainter::Antialiasing);
     setAccessibleName(u"Measured results chart"_s);
-    setMinimumHeight(140);
+    setMinimumHeight(180);
     rebuild();
 }
 
@@ -103,7 +103,11 @@ void DemoBarChart::applyPalette()
     const QColor text = pal.color(QPalette::Text);
     m_chart->setTitleBrush(pal.color(QPalette::PlaceholderText));
     const auto axes = m_chart->axes();
+    QFont small = font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    m_chart->setTitleFont(small);
     for (QAbstractAxis *axis : axes) {
+        axis->setLabelsFont(small);
         axis->setLabelsBrush(text);
         axis->setTitleBrush(pal.color(QPalette::PlaceholderText));
         axis->setLinePen(QPen(pal.color(QPalette::Mid), 1));
@@ -118,6 +122,7 @@ void DemoBarChart::applyPalette()
             set->setColor(pal.color(QPalette::Highlight));
             set->setBorderColor(pal.color(QPalette::Highlight).darker(120));
             set->setLabelColor(text);
+            set->setLabelFont(small);
         }
     }
 }

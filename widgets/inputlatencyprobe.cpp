@@ -20,7 +20,7 @@ class ProbeKeyEvent : public QKeyEvent
 public:
     ProbeKeyEvent(double postedAtMs, const QInputDevice *device)
         : QKeyEvent(QEvent::KeyPress, Qt::Key_periodcentered, Qt::NoModifier, 0, 0, 0, u"·"_s,
-                    false, 1, device),
+            false, 1, device),
           m_postedAtMs(postedAtMs)
     {
     }
@@ -112,7 +112,7 @@ bool InputLatencyProbe::eventFilter(QObject *watched, QEvent *event)
 {
     if (event->type() == QEvent::KeyPress && watched == m_target) {
         if (const auto *press = dynamic_cast<const ProbeKeyEvent *>(event)) {
-            const KeyPressSample sample{ press->postedAtMs(), labNowMs() };
+            const KeyPressSample sample { press->postedAtMs(), labNowMs() };
             m_samples.append(sample);
             emit measured(sample);
         }

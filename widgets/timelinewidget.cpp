@@ -9,7 +9,9 @@
 #include <QPainter>
 #include <QToolTip>
 
+#include <algorithm>
 #include <cmath>
+#include <tuple>
 
 using namespace Qt::StringLiterals;
 
@@ -86,14 +88,14 @@ void TimelineWidget::alignTo(QChartView *chart)
 
 std::pair<int, int> TimelineWidget::insets() const
 {
-    const std::pair<int, int> standalone{ 8, 24 }; // room for the "now" label on the right
+    const std::pair<int, int> standalone { 8, 24 }; // room for the "now" label on the right
     if (!m_alignedTo || !m_alignedTo->chart())
         return standalone;
     // Worked out at each use rather than cached: the chart lays itself out later than the
     // widgets around it, and a cached value would go stale.
     QChart *chart = m_alignedTo->chart();
     const QRect area
-            = m_alignedTo->mapFromScene(chart->mapRectToScene(chart->plotArea())).boundingRect();
+        = m_alignedTo->mapFromScene(chart->mapRectToScene(chart->plotArea())).boundingRect();
     QWidget *top = window();
     const int myLeft = mapTo(top, QPoint(0, 0)).x();
     const int left = m_alignedTo->viewport()->mapTo(top, area.topLeft()).x() - myLeft;
@@ -141,9 +143,10 @@ int TimelineWidget::captionHeight() const
 
 int TimelineWidget::laneHeight() const
 {
-    const int available = (height() - headerHeight() - axisHeight()) / std::max(1, m_laneCount);
+    const int lanes = std::max(1, int(m_model->lanes().size()));
+    const int available = (height() - headerHeight() - axisHeight()) / lanes;
     return std::clamp(available, captionHeight() + MinBarHeight + LaneGap,
-                      captionHeight() + MaxBarHeight + LaneGap);
+        captionHeight() + MaxBarHeight + LaneGap);
 }
 
 int TimelineWidget::barHeight() const
@@ -153,7 +156,7 @@ int TimelineWidget::barHeight() const
 
 int TimelineWidget::headerHeight() const
 {
-    return QFontMetrics(smallFont()).height() + 8;
+    return QFontMetrics(smallFont()).height() + 10;
 }
 
 int TimelineWidget::axisHeight() const
@@ -164,21 +167,22 @@ int TimelineWidget::axisHeight() const
 QSize TimelineWidget::sizeHint() const
 {
     return { 640,
-             headerHeight() + m_laneCount * (captionHeight() + MaxBarHeight + LaneGap)
-                     + axisHeight() };
+        headerHeight() + m_laneCount * (captionHeight() + MaxBarHeight + LaneGap) + axisHeight() };
 }
 
 QSize TimelineWidget::minimumSizeHint() const
 {
     return { 240,
-             headerHeight() + m_laneCount * (captionHeight() + MinBarHeight + LaneGap)
-                     + axisHeight() };
+        headerHeight() + m_laneCount * (captionHeight() + MinBarHeight + LaneGap) + axisHeight() };
 }
 
 QRectF TimelineWidget::plotRect() const
 {
+    // down to the axis at the bottom, even when the lanes need less
     const auto [left, right] = insets();
-    return QRectF(left, headerHeight(), width() - left - right, m_laneCount * laneHeight());
+    const int lanesHeight = int(m_model->lanes().size()) * laneHeight();
+    return QRectF(left, headerHeight(), width() - left - right,
+        std::max(lanesHeight, height() - headerHeight() - axisHeight()));
 }
 
 double TimelineWidget::laneTop(int lane) const
@@ -196,8 +200,8 @@ QRectF TimelineWidget::barRect(const TimelineBar &bar) const
     const QRectF plot = plotRect();
     const double x1 = std::max(plot.left(), xAt(plot, bar.startMs));
     const double x2 = std::min(plot.right(), std::max(xAt(plot, bar.endMs), x1 + MinBarWidthPx));
-    return QRectF(x1, laneTop(bar.lane) + captionHeight(), std::max(x2 - x1, MinBarWidthPx),
-                  barHeight());
+    return QRectF(
+        x1, laneTop(bar.lane) + captionHeight(), std::max(x2 - x1, MinBarWidthPx), barHeight());
 }
 
 int TimelineWidget::barIndexAt(const QPointF &pos) const
@@ -245,15 +249,15 @@ void TimelineWidget::paintLanes(QPainter &p, const QRectF &plot)
         p.setPen(pal.color(QPalette::Text));
         const QString name = lanes.at(i);
         const double nameWidth = QFontMetricsF(bold).horizontalAdvance(name);
-        p.drawText(QRectF(plot.left(), top, nameWidth + 2, captionHeight()), Qt::AlignVCenter,
-                   name);
+        p.drawText(
+            QRectF(plot.left(), top, nameWidth + 2, captionHeight()), Qt::AlignVCenter, name);
         p.restore();
         const QString hint = laneHint(name);
         if (!hint.isEmpty()) {
             p.setPen(pal.color(QPalette::PlaceholderText));
             p.drawText(QRectF(plot.left() + nameWidth + 8, top, plot.width() - nameWidth - 8,
-                              captionHeight()),
-                       Qt::AlignVCenter, fm.elidedText(hint, Qt::ElideRight, plot.width() / 2));
+                           captionHeight()),
+                Qt::AlignVCenter, fm.elidedText(hint, Qt::ElideRight, plot.width() / 2));
         }
     }
 
@@ -271,55 +275,98 @@ void TimelineWidget::paintLanes(QPainter &p, const QRectF &plot)
 void TimelineWidget::paintBars(QPainter &p, const QRectF &plot)
 {
     const QPalette pal = palette();
-    const QFontMetricsF fm(p.font());
-    QFont bold = p.font();
+    const QFont normal = p.font();
+    QFont bold = normal;
     bold.setBold(true);
-    const QFontMetricsF boldFm(bold);
     QList<double> labelEnd(m_model->lanes().size(), plot.left() - 1); // no labels on top of labels
+    const auto drawLabel = [&](const QRectF &r, int lane, QString label, const QString &shorter,
+                               const QColor &colour, bool isBold) {
+        const QFontMetricsF fm(isBold ? bold : normal);
+        if (r.width() < fm.horizontalAdvance(label) + 8)
+            label = shorter;
+        if (label.isEmpty() || r.width() < fm.horizontalAdvance(label) + 4
+            || r.left() < labelEnd.at(lane))
+            return;
+        p.setFont(isBold ? bold : normal);
+        p.setPen(colour);
+        p.drawText(
+            r.adjusted(2, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter | Qt::TextDontClip, label);
+        p.setFont(normal);
+        labelEnd[lane] = r.left() + fm.horizontalAdvance(label) + 8;
+    };
 
     p.save();
     p.setClipRect(plot.adjusted(0, 0, 1, 1));
     p.setRenderHint(QPainter::Antialiasing, false);
+
+    // Requests pending at the same time are drawn as one hollow bar: forty overlapping
+    // translucent fills would add up to a solid one and read as work being done.
+    QList<TimelineBar> pending;
+    QList<int> counts;
+    QList<TimelineBar> waits;
     for (const TimelineBar &bar : m_model->bars()) {
+        if (bar.kind == SpanKind::EventLoopWait)
+            waits.append(bar);
+    }
+    std::sort(waits.begin(), waits.end(), [](const TimelineBar &a, const TimelineBar &b) {
+        return std::tie(a.lane, a.mode, a.startMs) < std::tie(b.lane, b.mode, b.startMs);
+    });
+    for (const TimelineBar &bar : std::as_const(waits)) {
+        TimelineBar *last = pending.isEmpty() ? nullptr : &pending.last();
+        if (last && last->lane == bar.lane && last->mode == bar.mode
+            && bar.startMs <= last->endMs) {
+            last->endMs = std::max(last->endMs, bar.endMs);
+            ++counts.last();
+        } else {
+            pending.append(bar);
+            counts.append(1);
+        }
+    }
+    for (int i = 0; i < pending.size(); ++i) {
+        const TimelineBar &group = pending.at(i);
+        const QRectF r = barRect(group);
+        const QColor colour = modeColor(group.mode);
+        p.fillRect(r, withAlpha(colour, 28));
+        p.setPen(QPen(colour, 1.5, Qt::DashLine));
+        p.setBrush(Qt::NoBrush);
+        p.drawRect(r.adjusted(0.75, 0.75, -0.75, -0.75));
+        const QString duration = formatDuration(group.durationMs());
+        drawLabel(r, group.lane,
+            counts.at(i) > 1 ? u"%1 requests pending · %2"_s.arg(counts.at(i)).arg(duration)
+                             : u"pending · %1"_s.arg(duration),
+            counts.at(i) > 1 ? u"%1 pending"_s.arg(counts.at(i)) : u"pending"_s, colour.darker(120),
+            false);
+    }
+
+    for (const TimelineBar &bar : m_model->bars()) {
+        if (bar.kind == SpanKind::EventLoopWait)
+            continue;
         const QRectF r = barRect(bar);
         const QColor colour = modeColor(bar.mode);
-        QString label;
-        QColor labelColour = Qt::white;
-        if (bar.kind == SpanKind::EventLoopWait) {
-            p.fillRect(r, withAlpha(colour, 28));
-            p.setPen(QPen(colour, 1.5, Qt::DashLine));
-            p.setBrush(Qt::NoBrush);
-            p.drawRect(r.adjusted(0.75, 0.75, -0.75, -0.75));
-            label = u"pending · %1"_s.arg(formatDuration(bar.durationMs()));
-            labelColour = colour.darker(120);
-        } else if (bar.blocksGui || bar.kind == SpanKind::BlockedWaiting) {
+        const QString duration = formatDuration(bar.durationMs());
+        if (bar.blocksGui || bar.kind == SpanKind::BlockedWaiting) {
             p.fillRect(r, colour);
             p.fillRect(r, QBrush(withAlpha(Qt::white, 110), Qt::BDiagPattern));
-            label = bar.blocksGui ? u"GUI blocked · %1"_s.arg(formatDuration(bar.durationMs()))
-                                  : u"waiting · %1"_s.arg(formatDuration(bar.durationMs()));
+            if (bar.blocksGui)
+                drawLabel(r, bar.lane, u"GUI blocked · %1"_s.arg(duration), u"GUI blocked"_s,
+                    Qt::white, true);
+            else
+                drawLabel(r, bar.lane, u"waiting · %1"_s.arg(duration), {}, Qt::white, false);
         } else {
             p.fillRect(r, withAlpha(colour, 210));
             const OperationRecord *record = m_model->record(bar.operationId);
-            label = u"#%1 %2 · %3"_s.arg(bar.operationId)
-                            .arg(record ? operationKindName(record->kind) : QString(),
-                                 formatDuration(bar.durationMs()));
+            drawLabel(r, bar.lane,
+                u"#%1 %2 · %3"_s.arg(bar.operationId)
+                    .arg(record ? operationKindName(record->kind) : QString(), duration),
+                {}, Qt::white, false);
         }
-        if (bar.operationId == m_hovered) {
-            p.setPen(QPen(pal.color(QPalette::Text), 2));
-            p.setBrush(Qt::NoBrush);
-            p.drawRect(r.adjusted(1, 1, -1, -1));
-        }
-        const QFontMetricsF &labelFm = bar.blocksGui ? boldFm : fm;
-        if (r.width() < labelFm.horizontalAdvance(label) + 8)
-            label = bar.blocksGui ? u"GUI blocked"_s : QString();
-        if (label.isEmpty() || r.width() < labelFm.horizontalAdvance(label) + 8
-            || r.left() < labelEnd.at(bar.lane))
-            continue;
-        p.setFont(bar.blocksGui ? bold : p.font());
-        p.setPen(labelColour);
-        p.drawText(r.adjusted(4, 0, -4, 0), Qt::AlignLeft | Qt::AlignVCenter, label);
-        p.setFont(smallFont());
-        labelEnd[bar.lane] = r.left() + labelFm.horizontalAdvance(label) + 8;
+    }
+
+    if (m_hovered) {
+        p.setPen(QPen(pal.color(QPalette::Text), 2));
+        p.setBrush(Qt::NoBrush);
+        for (const TimelineBar &bar : m_model->barsOf(m_hovered))
+            p.drawRect(barRect(bar).adjusted(1, 1, -1, -1));
     }
     p.restore();
 }
@@ -377,7 +424,7 @@ void TimelineWidget::paintLegend(QPainter &p, const QRectF &plot)
     for (const auto &e : entries)
         width += swatchW + 4 + fm.horizontalAdvance(e.text) + 12;
     double x = std::max(plot.left(), plot.right() - width + 12);
-    const double midY = std::round(headerHeight() / 2.0 - 1);
+    const double midY = std::round(headerHeight() / 2.0 + 1); // a little away from what is above
     for (const auto &e : entries) {
         const QRectF swatch(x, midY - swatchH / 2, swatchW, swatchH);
         if (e.style == Dashed) {
@@ -392,7 +439,7 @@ void TimelineWidget::paintLegend(QPainter &p, const QRectF &plot)
         x += swatchW + 4;
         const double w = fm.horizontalAdvance(e.text) + 2;
         p.setPen(pal.color(QPalette::Text));
-        p.drawText(QRectF(x, midY - fm.height() / 2, w, fm.height()), Qt::AlignVCenter, e.text);
+        p.drawText(QRectF(x, midY - fm.height(), w, 2 * fm.height()), Qt::AlignVCenter, e.text);
         x += w + 10;
     }
 }
@@ -408,8 +455,8 @@ bool TimelineWidget::event(QEvent *event)
             return true;
         }
         const TimelineBar &bar = m_model->bars().at(index);
-        QToolTip::showText(help->globalPos(), m_model->describe(bar), this,
-                           barRect(bar).toAlignedRect());
+        QToolTip::showText(
+            help->globalPos(), m_model->describe(bar), this, barRect(bar).toAlignedRect());
         return true;
     }
     return QWidget::event(event);

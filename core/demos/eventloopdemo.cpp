@@ -57,13 +57,14 @@ QString EventLoopDemo::explanation() const
     return u"The GUI thread runs one loop: take the next event, call its handler, repeat. Here it "
            "serves a %1 ms timer, two network replies and two results posted by worker threads, "
            "and the log shows when each was due and when its handler ran. While the loop is "
-           "free, every event runs within a few milliseconds of being due: only painting the "
-           "window takes turns with them. At %2 ms one handler takes %3 ms. The loop cannot take the next event until that handler returns, "
+           "free, events run on time, or a few milliseconds late when painting the window (also "
+           "work on this loop) took its turn first. At %2 ms one handler takes %3 ms. The loop "
+           "cannot take the next event until that handler returns, "
            "so the tick, the reply and the worker's result that became due meanwhile all wait, "
            "and run together when it ends, each late by the rest of the block. The "
            "responsiveness monitor measures the same stall."_s.arg(TickMs)
-            .arg(BlockAtMs)
-            .arg(BlockMs);
+               .arg(BlockAtMs)
+               .arg(BlockMs);
 }
 
 QStringList EventLoopDemo::snippetIds() const
@@ -86,13 +87,14 @@ void EventLoopDemo::run()
     // Opens the two connections first, so that a reply's lateness is the event loop's alone.
     auto warmUps = std::make_shared<int>(2);
     for (int i = 0; i < 2; ++i) {
-        QNetworkReply *reply = m_manager.get(QNetworkRequest(m_context.server->url(u"/delay/20"_s)));
+        QNetworkReply *reply
+            = m_manager.get(QNetworkRequest(m_context.server->url(u"/delay/20"_s)));
         connect(reply, &QNetworkReply::finished, this,
-                [this, reply, warmUps, generation = m_generation] {
-                    reply->deleteLater();
-                    if (--*warmUps == 0 && generation == m_generation && m_running)
-                        startTimeline();
-                });
+            [this, reply, warmUps, generation = m_generation] {
+                reply->deleteLater();
+                if (--*warmUps == 0 && generation == m_generation && m_running)
+                    startTimeline();
+            });
     }
 }
 
@@ -112,24 +114,24 @@ void EventLoopDemo::startTimeline()
     m_end.start();
     emit progress(u"Started: a %1 ms timer, fetches the server answers after %2 and %3 ms, and "
                   "worker results ready at %4 and %5 ms."_s.arg(TickMs)
-                          .arg(QuietFetchMs)
-                          .arg(BlockedFetchMs)
-                          .arg(QuietResultMs)
-                          .arg(BlockedResultMs));
+                      .arg(QuietFetchMs)
+                      .arg(BlockedFetchMs)
+                      .arg(QuietResultMs)
+                      .arg(BlockedResultMs));
 }
 
 void EventLoopDemo::fetch(int delayMs)
 {
     const double sentMs = now();
-    QNetworkReply *reply =
-            m_manager.get(QNetworkRequest(m_context.server->url(u"/delay/%1"_s.arg(delayMs))));
+    QNetworkReply *reply
+        = m_manager.get(QNetworkRequest(m_context.server->url(u"/delay/%1"_s.arg(delayMs))));
     // Due when the server sends the answer: the request's send time plus the server's delay.
     connect(reply, &QNetworkReply::readyRead, this,
-            [this, reply, dueMs = sentMs + delayMs, generation = m_generation] {
-                if (generation == m_generation && m_running)
-                    record(u"network reply (readyRead)"_s, dueMs);
-                reply->disconnect(this); // the first data is the event of interest
-            });
+        [this, reply, dueMs = sentMs + delayMs, generation = m_generation] {
+            if (generation == m_generation && m_running)
+                record(u"network reply (readyRead)"_s, dueMs);
+            reply->disconnect(this); // the first data is the event of interest
+        });
     connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
 }
 
@@ -157,9 +159,9 @@ void EventLoopDemo::onTick()
     // Most ticks are on time and would flood the log; the late ones and every 20th are shown.
     if (late || m_ticks % 20 == 0)
         emit progress(u"%1 ms  timer tick #%2, due %3 ms: %4 late"_s.arg(ran, 7, 'f', 1)
-                              .arg(m_ticks)
-                              .arg(due, 0, 'f', 1)
-                              .arg(formatDuration(std::max(0.0, ran - due))));
+                          .arg(m_ticks)
+                          .arg(due, 0, 'f', 1)
+                          .arg(formatDuration(std::max(0.0, ran - due))));
 }
 
 void EventLoopDemo::record(const QString &what, double dueMs)
@@ -167,16 +169,16 @@ void EventLoopDemo::record(const QString &what, double dueMs)
     const double ran = now();
     m_events.append({ what, dueMs, ran });
     emit progress(u"%1 ms  %2, due %3 ms: %4 late"_s.arg(ran, 7, 'f', 1)
-                          .arg(what)
-                          .arg(dueMs, 0, 'f', 1)
-                          .arg(formatDuration(std::max(0.0, ran - dueMs))));
+                      .arg(what)
+                      .arg(dueMs, 0, 'f', 1)
+                      .arg(formatDuration(std::max(0.0, ran - dueMs))));
 }
 
 void EventLoopDemo::longHandler()
 {
-    emit progress(u"%1 ms  the long handler starts: the GUI thread is busy for %2 ms"_s
-                          .arg(now(), 7, 'f', 1)
-                          .arg(BlockMs));
+    emit progress(
+        u"%1 ms  the long handler starts: the GUI thread is busy for %2 ms"_s.arg(now(), 7, 'f', 1)
+            .arg(BlockMs));
     const double start = now();
     //! [event-loop-long-handler]
     // A handler doing 300 ms of work; while it runs, the loop dispatches nothing else.
@@ -201,8 +203,8 @@ void EventLoopDemo::summarise()
     for (const Event &e : std::as_const(m_events)) {
         const bool dueInBlock = e.dueMs >= blockStart - TickMs && e.dueMs < blockEnd;
         if (e.what == u"timer tick"_s) {
-            (dueInBlock ? blockedTick : quietTick) =
-                    std::max(dueInBlock ? blockedTick : quietTick, e.delayMs());
+            (dueInBlock ? blockedTick : quietTick)
+                = std::max(dueInBlock ? blockedTick : quietTick, e.delayMs());
         } else if (e.what != u"long handler"_s) {
             const int kind = e.what.startsWith(u"network"_s) ? 0 : 1;
             (dueInBlock ? blocked : quiet)[kind] = e.delayMs();
@@ -214,7 +216,9 @@ void EventLoopDemo::summarise()
     const double stall = m_context.monitor->maxStallBetween(m_startMs, labNowMs());
     DemoOutcome outcome;
     QJsonObject &f = outcome.figures;
-    const auto ms = [](double v) { return qRound(v * 10) / 10.0; };
+    const auto ms = [](double v) {
+        return qRound(v * 10) / 10.0;
+    };
     f[u"quiet: timer tick max delay ms"_s] = ms(quietTick);
     f[u"quiet: network reply delay ms"_s] = ms(quiet[0]);
     f[u"quiet: worker result delay ms"_s] = ms(quiet[1]);
@@ -224,17 +228,17 @@ void EventLoopDemo::summarise()
     f[u"long handler ms"_s] = BlockMs;
     f[u"monitor max stall ms"_s] = ms(stall);
     f[u"timer ticks"_s] = m_ticks;
-    outcome.bars = { { u"tick (free)"_s, quietTick },     { u"reply (free)"_s, quiet[0] },
-                     { u"result (free)"_s, quiet[1] },    { u"tick (blocked)"_s, blockedTick },
-                     { u"reply (blocked)"_s, blocked[0] }, { u"result (blocked)"_s, blocked[1] } };
+    outcome.bars = { { u"tick (free)"_s, quietTick }, { u"reply (free)"_s, quiet[0] },
+        { u"result (free)"_s, quiet[1] }, { u"tick (blocked)"_s, blockedTick },
+        { u"reply (blocked)"_s, blocked[0] }, { u"result (blocked)"_s, blocked[1] } };
     outcome.barsUnit = u"ms late"_s;
-    outcome.summary =
-            u"With the loop free, the timer, the reply and the worker's result ran at most %1 "
-            "late. During the %2 handler, the tick, the reply and the result due then ran %3, "
-            "%4 and %5 late; the monitor measured a %6 stall."_s.arg(
-                    formatDuration(std::max({ quietTick, quiet[0], quiet[1] })),
-                    formatDuration(BlockMs), formatDuration(blockedTick),
-                    formatDuration(blocked[0]), formatDuration(blocked[1]), formatDuration(stall));
+    outcome.summary
+        = u"With the loop free, the timer, the reply and the worker's result ran at most %1 "
+          "late. During the %2 handler, the tick, the reply and the result due then ran %3, "
+          "%4 and %5 late; the monitor measured a %6 stall."_s.arg(
+              formatDuration(std::max({ quietTick, quiet[0], quiet[1] })), formatDuration(BlockMs),
+              formatDuration(blockedTick), formatDuration(blocked[0]), formatDuration(blocked[1]),
+              formatDuration(stall));
     finish(outcome);
 }
 

@@ -4,6 +4,7 @@
 
 #include <QFutureWatcher>
 #include <QNetworkAccessManager>
+#include <QThreadPool>
 
 // CPU-bound work gets faster only with more cores; I/O-bound work gets faster with concurrency,
 // even on one thread. Both measured: SHA-256 of 8 MiB chunks on one worker thread and then on all
@@ -12,10 +13,10 @@ class ParallelismDemo : public Demo
 {
     Q_OBJECT
 public:
-    static constexpr int Chunks = 96;
+    static constexpr int Chunks = 64;
     static constexpr qsizetype ChunkBytes = qsizetype(8) << 20;
     static constexpr int Fetches = 6; // within one network manager's 6 connections to a host
-    static constexpr int DelayMs = 250;
+    static constexpr int DelayMs = 150;
 
     explicit ParallelismDemo(const DemoContext &context, QObject *parent = nullptr);
     ~ParallelismDemo() override;
@@ -40,6 +41,7 @@ private:
     void finish(const DemoOutcome &outcome);
 
     DemoContext m_context;
+    QThreadPool m_pool;
     QFutureWatcher<QByteArray> m_oneThread;
     QFutureWatcher<QByteArray> m_allCores;
     QNetworkAccessManager m_manager;

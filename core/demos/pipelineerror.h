@@ -10,7 +10,8 @@
 class PipelineError : public QException
 {
 public:
-    explicit PipelineError(const QString &message) : m_message(message), m_what(message.toUtf8()) { }
+    explicit PipelineError(const QString &message)
+        : m_message(message), m_what(message.toUtf8()) { }
 
     QString message() const { return m_message; }
     const char *what() const noexcept override { return m_what.constData(); }

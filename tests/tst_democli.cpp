@@ -1,0 +1,90 @@
+#include "demoregistry.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+// `asynclab --demo`, run the way a person would from a terminal.
+class TestDemoCli : public QObject
+{
+    Q_OBJECT
+private slots:
+    void listNamesEveryDemo();
+    void unknownNameExitsTwo();
+    void demoPrintsItsOutcome();
+    void demoPrintsJson();
+
+private:
+    struct Outcome {
+        int exitCode;
+        QByteArray out;
+        QByteArray err;
+    };
+    Outcome run(const QStringList &arguments);
+};
+
+TestDemoCli::Outcome TestDemoCli::run(const QStringList &arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(ASYNCLAB_EXECUTABLE), arguments);
+    if (!process.waitForFinished(30000)) {
+        process.kill();
+        process.waitForFinished();
+        return { -1, {}, "timed out" };
+    }
+    return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2,
+        process.readAllStandardOutput(), process.readAllStandardError() };
+}
+
+void TestDemoCli::listNamesEveryDemo()
+{
+    const Outcome o = run({ u"--demo"_s, u"list"_s, u"--json"_s });
+    QCOMPARE(o.exitCode, 0);
+    const QJsonArray list = QJsonDocument::fromJson(o.out).array();
+    QCOMPARE(list.size(), DemoRegistry::all().size());
+    for (int i = 0; i < list.size(); ++i) {
+        QCOMPARE(list[i]["name"_L1].toString(), DemoRegistry::all().at(i).name);
+        QVERIFY(!list[i]["title"_L1].toString().isEmpty());
+    }
+    const Outcome text = run({ u"--demo"_s, u"list"_s });
+    QCOMPARE(text.exitCode, 0);
+    QVERIFY(text.out.contains("three-styles"));
+}
+
+void TestDemoCli::unknownNameExitsTwo()
+{
+    const Outcome o = run({ u"--demo"_s, u"no-such-demo"_s });
+    QCOMPARE(o.exitCode, 2);
+    QVERIFY2(o.err.contains("unknown demo \"no-such-demo\""), o.err.constData());
+    QVERIFY(o.err.contains("three-styles"));
+    QVERIFY(o.out.isEmpty());
+}
+
+void TestDemoCli::demoPrintsItsOutcome()
+{
+    const Outcome o = run({ u"--demo"_s, u"three-styles"_s });
+    QCOMPARE(o.exitCode, 0);
+    QVERIFY2(o.out.contains("All three styles wrote the same"), o.out.constData());
+    QVERIFY(o.out.contains("files identical"));
+    QVERIFY(o.err.contains("coroutines, /badjson: parse failed")); // the live log
+}
+
+void TestDemoCli::demoPrintsJson()
+{
+    const Outcome o = run({ u"--demo"_s, u"event-loop"_s, u"--json"_s });
+    QCOMPARE(o.exitCode, 0);
+    QVERIFY(o.err.isEmpty()); // no live log with --json
+    const QJsonObject json = QJsonDocument::fromJson(o.out).object();
+    QCOMPARE(json["demo"_L1].toString(), u"event-loop"_s);
+    QCOMPARE(json["ok"_L1].toBool(), true);
+    QVERIFY(!json["summary"_L1].toString().isEmpty());
+    QVERIFY(json["figures"_L1].toObject()["blocked: timer tick delay ms"_L1].toDouble() >= 250);
+    QCOMPARE(json["bars"_L1].toArray().size(), 6);
+}
+
+QTEST_GUILESS_MAIN(TestDemoCli)
+#include "tst_democli.moc"
