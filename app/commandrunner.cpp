@@ -220,9 +220,12 @@ void CommandRunner::runDemo()
         return;
     }
     m_demoDir = std::make_unique<QTemporaryDir>();
-    Demo *demo = DemoRegistry::create(name, DemoRegistry::contextFor(m_lab, m_demoDir->path()), this);
-    if (!m_options.json)
-        connect(demo, &Demo::progress, this, [](const QString &line) { print(stderr, line + u'\n'); });
+    const DemoContext context = DemoRegistry::contextFor(m_lab, m_demoDir->path());
+    Demo *demo = DemoRegistry::create(name, context, this);
+    if (!m_options.json) {
+        connect(demo, &Demo::progress, this,
+                [](const QString &line) { print(stderr, line + u'\n'); });
+    }
     connect(demo, &Demo::finished, this,
             [this, name](const DemoOutcome &outcome) { demoFinished(name, outcome); });
     demo->run();
@@ -245,7 +248,8 @@ void CommandRunner::listDemos()
     QString text;
     QTemporaryDir dir;
     for (const DemoEntry &entry : DemoRegistry::all()) {
-        std::unique_ptr<Demo> demo(DemoRegistry::create(entry.name, DemoRegistry::contextFor(m_lab, dir.path())));
+        const DemoContext context = DemoRegistry::contextFor(m_lab, dir.path());
+        std::unique_ptr<Demo> demo(DemoRegistry::create(entry.name, context));
         list.append(QJsonObject{ { u"name"_s, entry.name }, { u"title"_s, demo->title() } });
         text += u"%1  %2\n"_s.arg(entry.name.leftJustified(24), demo->title());
     }

@@ -90,7 +90,7 @@ MainWindow::MainWindow(Lab *lab, QWidget *parent)
     m_timeline = new TimelineWidget(chartArea);
     m_timeline->model()->setLog(&lab->log());
     m_timeline->alignTo(m_chart);
-    m_timeline->setReservedLanes(3);
+    m_timeline->setLaneRoom(3);
     connect(m_timeline, &TimelineWidget::operationClicked, this, &MainWindow::selectOperation);
     chartLayout->addWidget(m_chart, 1);
     chartLayout->addWidget(m_timeline);

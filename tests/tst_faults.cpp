@@ -530,9 +530,14 @@ void TestFaults::fileCanceled()
 
 void TestFaults::hugeSparseFileStreams()
 {
-    // Read through, never held: memory stays flat however big the file.
-    const QString path = m_dir.filePath(u"sparse 4 GiB.bin"_s);
-    const qint64 size = qint64(4) << 30;
+    // Read through, never held: memory stays flat however big the file. Past 4 GiB, so no 32-bit
+    // count can hide; the sanitizer build, several times slower, checks the same path on 1 GiB.
+#ifdef __SANITIZE_ADDRESS__
+    const qint64 size = qint64(1) << 30;
+#else
+    const qint64 size = (qint64(4) << 30) + 1;
+#endif
+    const QString path = m_dir.filePath(u"sparse %1 bytes.bin"_s.arg(size));
     {
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));
@@ -543,14 +548,15 @@ void TestFaults::hugeSparseFileStreams()
     QVERIFY(before > 0);
     QElapsedTimer timer;
     timer.start();
-    // The kernel alone needs several seconds to hand out 4 GiB of holes as zeros.
+    // The kernel alone needs seconds to hand out gigabytes of holes as zeros.
     const OperationRecord r = waitFor(m_lab.jobs().loadFile(path, RunMode::Async), RunMode::Async,
                                       180000);
     const qint64 peak = MemoryUsage::peakRssKib();
     const qint64 after = MemoryUsage::rssKib();
     QFile::remove(path);
-    qInfo("4 GiB in %lld ms; RSS before %lld KiB, after %lld KiB, peak %lld KiB%s", timer.elapsed(),
-          before, after, peak, peakReset ? "" : " (peak not reset: includes earlier tests)");
+    qInfo("%lld bytes in %lld ms; RSS before %lld KiB, after %lld KiB, peak %lld KiB%s", size,
+          timer.elapsed(), before, after, peak,
+          peakReset ? "" : " (peak not reset: includes earlier tests)");
     QVERIFY2(r.status == OperationStatus::Succeeded, qPrintable(r.error));
     QCOMPARE(r.bytes, size);
     QCOMPARE(r.lines, 0);

@@ -16,7 +16,11 @@ namespace {
 constexpr qint64 PeakGrowthBoundKib = 150 * 1024;
 constexpr int Fetches = 1000;
 constexpr int Loads = 20;
+#ifdef __SANITIZE_ADDRESS__
+constexpr qint64 LoadBytes = qint64(32) << 20; // the sanitizer build hashes several times slower
+#else
 constexpr qint64 LoadBytes = qint64(128) << 20;
+#endif
 } // namespace
 
 // A thousand fetches and twenty file loads started at once through one job runner: every one ends

@@ -149,7 +149,7 @@ QWidget *CompareView::createHalf(RunMode mode)
     h.timeline = new TimelineWidget(frame);
     h.timeline->model()->setTimeRange(labNowMs(), labNowMs() + 2000);
     h.timeline->alignTo(h.chart);
-    h.timeline->setReservedLanes(4);
+    h.timeline->setLaneRoom(4);
     layout->addWidget(h.heading);
     layout->addWidget(h.chart, 1);
     layout->addWidget(h.timeline);

@@ -17,7 +17,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 constexpr int MaxBarHeight = 20;
-constexpr int MinBarHeight = 10;
+constexpr int MinBarHeight = 10; // below this, lanes give up their gap first
 constexpr int LaneGap = 5;
 constexpr double MinBarWidthPx = 2; // an operation of a few ms still shows
 
@@ -105,15 +105,15 @@ std::pair<int, int> TimelineWidget::insets() const
     return { left, right };
 }
 
-void TimelineWidget::setReservedLanes(int lanes)
+void TimelineWidget::setLaneRoom(int lanes)
 {
-    m_reservedLanes = std::max(1, lanes);
+    m_laneRoom = std::max(0, lanes);
     onModelChanged();
 }
 
 void TimelineWidget::onModelChanged()
 {
-    const int lanes = std::max(int(m_model->lanes().size()), m_reservedLanes);
+    const int lanes = m_laneRoom > 0 ? m_laneRoom : std::max(1, int(m_model->lanes().size()));
     if (lanes != m_laneCount) {
         m_laneCount = lanes;
         updateGeometry();
@@ -145,13 +145,13 @@ int TimelineWidget::laneHeight() const
 {
     const int lanes = std::max(1, int(m_model->lanes().size()));
     const int available = (height() - headerHeight() - axisHeight()) / lanes;
-    return std::clamp(available, captionHeight() + MinBarHeight + LaneGap,
-        captionHeight() + MaxBarHeight + LaneGap);
+    return std::clamp(available, captionHeight() + 6, captionHeight() + MaxBarHeight + LaneGap);
 }
 
 int TimelineWidget::barHeight() const
 {
-    return laneHeight() - captionHeight() - LaneGap;
+    const int room = laneHeight() - captionHeight();
+    return room >= MinBarHeight + LaneGap ? room - LaneGap : room - 2;
 }
 
 int TimelineWidget::headerHeight() const

@@ -23,9 +23,10 @@ public:
     TimelineModel *model() const { return m_model; }
     // Lines the time axis up under a chart's plot area, so a lag spike sits above its bar.
     void alignTo(QChartView *chart);
-    // Room for this many lanes from the start, so the window's layout (and a full repaint) does
-    // not change each time a thread appears or goes while work runs.
-    void setReservedLanes(int lanes);
+    // Sizes the widget for this many lanes and keeps that size: more lanes then share it, thinner.
+    // Otherwise the window's layout, and a full repaint of it, would change on the GUI thread
+    // each time a thread appears or goes while work is being measured. 0: size to the lanes.
+    void setLaneRoom(int lanes);
 
     QRectF plotRect() const;
     QRectF barRect(const TimelineBar &bar) const;
@@ -68,6 +69,6 @@ private:
     QTimer m_updateTimer;
     QPointer<QChartView> m_alignedTo;
     int m_laneCount = 1; // lanes the size hint was last computed for
-    int m_reservedLanes = 1;
+    int m_laneRoom = 0;
     int m_hovered = 0; // operation id under the mouse, 0 if none
 };

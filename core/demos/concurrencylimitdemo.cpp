@@ -157,7 +157,8 @@ void ConcurrencyLimitDemo::onFetched(QNetworkReply *reply)
     const QString oneManager = u"max in flight "_s + settingLabel(settings().constLast());
     m_outcome.summary
         = u"%1 fetches with at most N in flight took %2. Peaks at the server: %3 requests at "
-          "once, %4. One network manager with no limit of ours peaked at %5 on the server and took %6."_s
+          "once, %4. One network manager with no limit of ours peaked at %5 on the server and "
+          "took %6."_s
               .arg(Fetches)
               .arg(times.join(u", "_s), peaks.join(u", "_s),
                   respected ? u"never above the limit"_s : u"ABOVE THE LIMIT"_s)
