@@ -124,13 +124,6 @@ DeadlockDemo::~DeadlockDemo()
     m_twoPool.waitForDone();
 }
 
-DemoFactory DeadlockDemo::factory()
-{
-    return [](const DemoContext &context, QObject *parent) -> Demo * {
-        return new DeadlockDemo(context, parent);
-    };
-}
-
 QString DeadlockDemo::name() const
 {
     return u"deadlock"_s;

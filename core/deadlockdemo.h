@@ -18,7 +18,6 @@ public:
 
     explicit DeadlockDemo(const DemoContext &context, QObject *parent = nullptr);
     ~DeadlockDemo() override;
-    static DemoFactory factory();
 
     QString name() const override;
     QString title() const override;

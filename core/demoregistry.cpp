@@ -24,11 +24,11 @@ const QList<DemoEntry> &DemoRegistry::all()
         { u"concurrency-limit"_s, demoFactory<ConcurrencyLimitDemo>() },
         { u"parallelism"_s, demoFactory<ParallelismDemo>() },
         { u"event-loop"_s, demoFactory<EventLoopDemo>() },
-        { u"race"_s, RaceDemo::factory() },
-        { u"deadlock"_s, DeadlockDemo::factory() },
-        { u"nested-event-loop"_s, NestedEventLoopDemo::factory() },
-        { u"object-lifetime"_s, ObjectLifetimeDemo::factory() },
-        { u"errors"_s, ErrorsDemo::factory() },
+        { u"race"_s, demoFactory<RaceDemo>() },
+        { u"deadlock"_s, demoFactory<DeadlockDemo>() },
+        { u"nested-event-loop"_s, demoFactory<NestedEventLoopDemo>() },
+        { u"object-lifetime"_s, demoFactory<ObjectLifetimeDemo>() },
+        { u"errors"_s, demoFactory<ErrorsDemo>() },
     };
     return entries;
 }

@@ -76,13 +76,6 @@ ErrorsDemo::~ErrorsDemo()
     delete m_job.get(); // before the manager its reply belongs to
 }
 
-DemoFactory ErrorsDemo::factory()
-{
-    return [](const DemoContext &context, QObject *parent) -> Demo * {
-        return new ErrorsDemo(context, parent);
-    };
-}
-
 QString ErrorsDemo::name() const
 {
     return u"errors"_s;

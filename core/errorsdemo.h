@@ -31,7 +31,6 @@ public:
 
     explicit ErrorsDemo(const DemoContext &context, QObject *parent = nullptr);
     ~ErrorsDemo() override;
-    static DemoFactory factory();
 
     QString name() const override;
     QString title() const override;

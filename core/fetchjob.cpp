@@ -126,8 +126,14 @@ void FetchJob::onReplyFinished()
             m_result.error = u"truncated body: %1 of %2 announced bytes received"_s
                                      .arg(m_result.bytes)
                                      .arg(announced.toLongLong());
+        } else if (error == QNetworkReply::RemoteHostClosedError) {
+            // Qt says only "Connection closed"; when it happened is what tells the cause.
+            m_result.error = m_result.httpStatus == 0
+                    ? u"the server closed the connection without answering"_s
+                    : u"the server closed the connection after %1 of the body"_s.arg(
+                              formatBytes(m_result.bytes));
         } else if (error != QNetworkReply::NoError) {
-            // The status line was fine (a redirect loop, a dropped connection): Qt's text says why.
+            // The status line was fine (a redirect loop, a refused connection): Qt's text says why.
             m_result.error = m_reply->errorString();
         }
     }

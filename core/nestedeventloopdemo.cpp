@@ -18,13 +18,6 @@ NestedEventLoopDemo::NestedEventLoopDemo(const DemoContext &context, QObject *pa
 // through its QPointer and returns without touching us.
 NestedEventLoopDemo::~NestedEventLoopDemo() = default;
 
-DemoFactory NestedEventLoopDemo::factory()
-{
-    return [](const DemoContext &context, QObject *parent) -> Demo * {
-        return new NestedEventLoopDemo(context, parent);
-    };
-}
-
 QString NestedEventLoopDemo::name() const
 {
     return u"nested-event-loop"_s;

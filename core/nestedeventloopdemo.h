@@ -17,7 +17,6 @@ public:
 
     explicit NestedEventLoopDemo(const DemoContext &context, QObject *parent = nullptr);
     ~NestedEventLoopDemo() override;
-    static DemoFactory factory();
 
     QString name() const override;
     QString title() const override;

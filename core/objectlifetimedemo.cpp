@@ -18,13 +18,6 @@ ObjectLifetimeDemo::~ObjectLifetimeDemo()
         delete job.get(); // before the manager their replies belong to
 }
 
-DemoFactory ObjectLifetimeDemo::factory()
-{
-    return [](const DemoContext &context, QObject *parent) -> Demo * {
-        return new ObjectLifetimeDemo(context, parent);
-    };
-}
-
 QString ObjectLifetimeDemo::name() const
 {
     return u"object-lifetime"_s;

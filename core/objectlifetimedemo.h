@@ -23,7 +23,6 @@ public:
 
     explicit ObjectLifetimeDemo(const DemoContext &context, QObject *parent = nullptr);
     ~ObjectLifetimeDemo() override;
-    static DemoFactory factory();
 
     QString name() const override;
     QString title() const override;

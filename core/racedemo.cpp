@@ -102,13 +102,6 @@ RaceDemo::~RaceDemo()
         delete job.get(); // before the manager their replies belong to
 }
 
-DemoFactory RaceDemo::factory()
-{
-    return [](const DemoContext &context, QObject *parent) -> Demo * {
-        return new RaceDemo(context, parent);
-    };
-}
-
 void RaceDemo::setOptions(const Options &options)
 {
     Q_ASSERT(!m_running);

@@ -32,7 +32,6 @@ public:
 
     explicit RaceDemo(const DemoContext &context, QObject *parent = nullptr);
     ~RaceDemo() override;
-    static DemoFactory factory();
 
     const Options &options() const { return m_options; }
     void setOptions(const Options &options); // while not running

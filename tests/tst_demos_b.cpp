@@ -1,4 +1,5 @@
 #include "deadlockdemo.h"
+#include "demoregistry.h"
 #include "errorsdemo.h"
 #include "lab.h"
 #include "labclock.h"
@@ -91,13 +92,13 @@ void TestDemosB::factories()
 {
     QTest::addColumn<DemoFactory>("factory");
     QTest::addColumn<QString>("source");
-    QTest::newRow("race") << RaceDemo::factory() << u"racedemo.cpp"_s;
-    QTest::newRow("deadlock") << DeadlockDemo::factory() << u"deadlockdemo.cpp"_s;
+    QTest::newRow("race") << demoFactory<RaceDemo>() << u"racedemo.cpp"_s;
+    QTest::newRow("deadlock") << demoFactory<DeadlockDemo>() << u"deadlockdemo.cpp"_s;
     QTest::newRow("nested-event-loop")
-        << NestedEventLoopDemo::factory() << u"nestedeventloopdemo.cpp"_s;
+        << demoFactory<NestedEventLoopDemo>() << u"nestedeventloopdemo.cpp"_s;
     QTest::newRow("object-lifetime")
-        << ObjectLifetimeDemo::factory() << u"objectlifetimedemo.cpp"_s;
-    QTest::newRow("errors") << ErrorsDemo::factory() << u"errorsdemo.cpp"_s;
+        << demoFactory<ObjectLifetimeDemo>() << u"objectlifetimedemo.cpp"_s;
+    QTest::newRow("errors") << demoFactory<ErrorsDemo>() << u"errorsdemo.cpp"_s;
 }
 
 void TestDemosB::describesItself_data()
@@ -128,7 +129,7 @@ void TestDemosB::describesItself()
 
 void TestDemosB::race()
 {
-    const std::unique_ptr<Demo> demo(RaceDemo::factory()(context(), nullptr));
+    const std::unique_ptr<Demo> demo(demoFactory<RaceDemo>()(context(), nullptr));
     auto *race = qobject_cast<RaceDemo *>(demo.get());
     QVERIFY(race);
     QVERIFY(race->options().threads >= 4);
@@ -167,7 +168,7 @@ void TestDemosB::searchRaceOverSeeds()
 {
     int staleEndings = 0;
     for (const quint32 seed : { 2u, 3u, 4u, 5u }) {
-        const std::unique_ptr<Demo> demo(RaceDemo::factory()(context(), nullptr));
+        const std::unique_ptr<Demo> demo(demoFactory<RaceDemo>()(context(), nullptr));
         auto *race = qobject_cast<RaceDemo *>(demo.get());
         RaceDemo::Options options = race->options();
         options.runs = 1; // the counters are tested above
@@ -189,7 +190,7 @@ void TestDemosB::searchRaceOverSeeds()
 
 void TestDemosB::deadlock()
 {
-    const std::unique_ptr<Demo> demo(DeadlockDemo::factory()(context(), nullptr));
+    const std::unique_ptr<Demo> demo(demoFactory<DeadlockDemo>()(context(), nullptr));
     ResponsivenessMonitor &monitor = m_lab->monitor();
     const double start = labNowMs();
     DemoOutcome outcome;
@@ -233,7 +234,7 @@ void TestDemosB::deadlock()
 
 void TestDemosB::nestedEventLoop()
 {
-    const std::unique_ptr<Demo> demo(NestedEventLoopDemo::factory()(context(), nullptr));
+    const std::unique_ptr<Demo> demo(demoFactory<NestedEventLoopDemo>()(context(), nullptr));
     DemoOutcome outcome;
     runToEnd(demo.get(), 10000, &outcome);
     if (QTest::currentTestFailed())
@@ -250,7 +251,7 @@ void TestDemosB::nestedEventLoop()
 
 void TestDemosB::objectLifetime()
 {
-    const std::unique_ptr<Demo> demo(ObjectLifetimeDemo::factory()(context(), nullptr));
+    const std::unique_ptr<Demo> demo(demoFactory<ObjectLifetimeDemo>()(context(), nullptr));
     DemoOutcome outcome;
     runToEnd(demo.get(), 10000, &outcome);
     if (QTest::currentTestFailed())
@@ -271,7 +272,7 @@ void TestDemosB::errors()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    const std::unique_ptr<Demo> demo(ErrorsDemo::factory()(context(dir.path()), nullptr));
+    const std::unique_ptr<Demo> demo(demoFactory<ErrorsDemo>()(context(dir.path()), nullptr));
     auto *errors = qobject_cast<ErrorsDemo *>(demo.get());
     QVERIFY(errors);
     DemoOutcome outcome;
@@ -314,17 +315,17 @@ void TestDemosB::cancel_data()
     QTest::addColumn<DemoFactory>("factory");
     QTest::addColumn<int>("cancelAfterMs"); // -1: right after run() returns
     const QList<std::pair<const char *, DemoFactory>> all = {
-        { "race", RaceDemo::factory() },
-        { "deadlock", DeadlockDemo::factory() },
-        { "nested-event-loop", NestedEventLoopDemo::factory() },
-        { "object-lifetime", ObjectLifetimeDemo::factory() },
-        { "errors", ErrorsDemo::factory() },
+        { "race", demoFactory<RaceDemo>() },
+        { "deadlock", demoFactory<DeadlockDemo>() },
+        { "nested-event-loop", demoFactory<NestedEventLoopDemo>() },
+        { "object-lifetime", demoFactory<ObjectLifetimeDemo>() },
+        { "errors", demoFactory<ErrorsDemo>() },
     };
     for (const auto &[name, factory] : all) {
         QTest::addRow("%s at once", name) << factory << -1;
         QTest::addRow("%s midway", name) << factory << 120;
     }
-    QTest::addRow("errors while retrying") << ErrorsDemo::factory() << 700;
+    QTest::addRow("errors while retrying") << demoFactory<ErrorsDemo>() << 700;
 }
 
 // cancel() ends the demo with one finished(), not ok, whatever it was doing.
@@ -355,11 +356,11 @@ void TestDemosB::destroyWhileRunning_data()
 {
     QTest::addColumn<DemoFactory>("factory");
     QTest::addColumn<int>("destroyAfterMs");
-    QTest::newRow("race counting") << RaceDemo::factory() << 50;
-    QTest::newRow("deadlock worker threads") << DeadlockDemo::factory() << 100;
-    QTest::newRow("inside the nested event loop") << NestedEventLoopDemo::factory() << 120;
-    QTest::newRow("lifetime requests in flight") << ObjectLifetimeDemo::factory() << 150;
-    QTest::newRow("errors deadline fetch") << ErrorsDemo::factory() << 150;
+    QTest::newRow("race counting") << demoFactory<RaceDemo>() << 50;
+    QTest::newRow("deadlock worker threads") << demoFactory<DeadlockDemo>() << 100;
+    QTest::newRow("inside the nested event loop") << demoFactory<NestedEventLoopDemo>() << 120;
+    QTest::newRow("lifetime requests in flight") << demoFactory<ObjectLifetimeDemo>() << 150;
+    QTest::newRow("errors deadline fetch") << demoFactory<ErrorsDemo>() << 150;
 }
 
 // Deleting a running demo waits for its threads and leaves nothing behind that could call back

@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -222,8 +223,8 @@ void TestFaults::fetchFault_data()
         QTest::addRow("%s: closed mid-body", m)
                 << mode << u"/truncate/1000000"_s << failed << -1
                 << u"truncated body: 500000 of 1000000 announced bytes received"_s;
-        QTest::addRow("%s: closed before answering", m)
-                << mode << u"/close"_s << failed << 0 << u"closed"_s;
+        QTest::addRow("%s: closed before answering", m) << mode << u"/close"_s << failed << 0
+                                                        << u"the server closed the connection without answering"_s;
         QTest::addRow("%s: not HTTP", m) << mode << u"/garbage"_s << failed << 0 << u""_s;
         QTest::addRow("%s: 301", m) << mode << u"{moved}"_s << ok << 200 << QString();
         QTest::addRow("%s: 302 chain", m) << mode << u"/redirect/20"_s << ok << 200 << QString();
@@ -331,10 +332,11 @@ void TestFaults::thousandFetchesAtOnce()
     const QList<Kind> kinds {
         { u"/bytes/10000"_s, OperationStatus::Succeeded, {} },
         { u"/delay/5"_s, OperationStatus::Succeeded, {} },
-        { u"/status/404"_s, OperationStatus::Failed, u"HTTP 404"_s },
-        { u"/truncate/10000"_s, OperationStatus::Failed, u"truncated body"_s },
-        { refusedUrl(), OperationStatus::Failed, u"refused"_s },
-        { u"ftp://example.com/"_s, OperationStatus::Failed, u"unsupported scheme"_s },
+        { u"/status/404"_s, OperationStatus::Failed, u"HTTP 404 Not Found"_s },
+        // Sent on a connection the server is closing, a request can also see no answer at all.
+        { u"/truncate/10000"_s, OperationStatus::Failed, u"truncated body|closed the connection"_s },
+        { refusedUrl(), OperationStatus::Failed, u"Connection refused"_s },
+        { u"ftp://example.com/"_s, OperationStatus::Failed, u"unsupported scheme \"ftp\""_s },
     };
     JobRunner &jobs = m_lab.jobs();
     QSignalSpy finished(&jobs, &JobRunner::finished);
@@ -350,7 +352,7 @@ void TestFaults::thousandFetchesAtOnce()
         const Kind &kind = kinds.at(i % kinds.size());
         const OperationRecord *r = m_lab.log().find(ids.at(i));
         QVERIFY2(r->status == kind.status, qPrintable(kind.target + u": "_s + r->error));
-        QVERIFY2(r->error.contains(kind.error, Qt::CaseInsensitive), qPrintable(r->error));
+        QVERIFY2(r->error.contains(QRegularExpression(kind.error)), qPrintable(r->error));
     }
     QTRY_COMPARE_WITH_TIMEOUT(m_lab.server().requestsInFlight(), 0, 3000);
 }

@@ -10,17 +10,18 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-// How far above its starting point resident memory may peak while everything below runs at once.
-// Measured peak growth is about a third of this in a release build; the margin covers the
-// sanitizer build and allocator noise.
-constexpr qint64 PeakGrowthBoundKib = 150 * 1024;
-constexpr int Fetches = 1000;
-constexpr int Loads = 20;
+// How far above its starting point resident memory may peak while everything below runs at once:
+// measured about +26 MB in a release build. AddressSanitizer keeps freed memory in quarantine
+// (256 MB by default) and measured about +170 MB.
 #ifdef __SANITIZE_ADDRESS__
+constexpr qint64 PeakGrowthBoundKib = 400 * 1024;
 constexpr qint64 LoadBytes = qint64(32) << 20; // the sanitizer build hashes several times slower
 #else
+constexpr qint64 PeakGrowthBoundKib = 100 * 1024;
 constexpr qint64 LoadBytes = qint64(128) << 20;
 #endif
+constexpr int Fetches = 1000;
+constexpr int Loads = 20;
 } // namespace
 
 // A thousand fetches and twenty file loads started at once through one job runner: every one ends
