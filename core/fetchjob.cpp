@@ -129,7 +129,7 @@ void FetchJob::onReplyFinished()
         } else if (error == QNetworkReply::RemoteHostClosedError) {
             // Qt says only "Connection closed"; when it happened is what tells the cause.
             m_result.error = m_result.httpStatus == 0
-                    ? u"the server closed the connection without answering"_s
+                    ? u"the server closed the connection without a valid answer"_s
                     : u"the server closed the connection after %1 of the body"_s.arg(
                               formatBytes(m_result.bytes));
         } else if (error != QNetworkReply::NoError) {

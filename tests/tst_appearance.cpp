@@ -155,7 +155,7 @@ void TestAppearance::followsDarkPalette()
 
     const Brightness b = brightness(whole);
     qInfo("dark palette: mean lightness %.2f, %.1f%% bright pixels (%s)", b.mean,
-          100 * b.brightShare, qPrintable(m_dir.filePath(u"dark.png"_s)));
+        100 * b.brightShare, qPrintable(m_dir.filePath(u"dark.png"_s)));
     QVERIFY2(b.mean < 0.35, "the window stays light with a dark palette");
     QVERIFY2(b.brightShare < 0.06, "large light areas with a dark palette");
     // No single part may paint its own light background either.
@@ -165,9 +165,9 @@ void TestAppearance::followsDarkPalette()
         const QRect area(widget->mapTo(m_window.get(), QPoint(0, 0)), widget->size());
         const Brightness part = brightness(whole.copy(area));
         QVERIFY2(part.brightShare < 0.25,
-                 qPrintable(u"%1 is %2% bright"_s.arg(
-                         QString::fromLatin1(widget->metaObject()->className()))
-                                    .arg(100 * part.brightShare, 0, 'f', 0)));
+            qPrintable(
+                u"%1 is %2% bright"_s.arg(QString::fromLatin1(widget->metaObject()->className()))
+                    .arg(100 * part.brightShare, 0, 'f', 0)));
     }
 }
 
@@ -184,7 +184,7 @@ void TestAppearance::scalesForHighDpi()
         environment.insert(u"XDG_CONFIG_HOME"_s, m_dir.filePath(u"config"_s)); // default geometry
         app.setProcessEnvironment(environment);
         app.start(QStringLiteral(ASYNCLAB_EXECUTABLE),
-                  { u"--screenshot"_s, shot, u"--screenshot-delay"_s, u"300"_s });
+            { u"--screenshot"_s, shot, u"--screenshot-delay"_s, u"300"_s });
         QVERIFY(app.waitForFinished(30000));
         QCOMPARE(app.exitCode(), 0);
         QImage image(shot);
