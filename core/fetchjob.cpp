@@ -6,6 +6,19 @@
 
 using namespace Qt::StringLiterals;
 
+namespace {
+// The final response's Content-Length, or -1. After redirects Qt 6.4 sometimes merges the last
+// redirect's headers into the reply's ("21, 811"), and header(ContentLengthHeader) then reads the
+// redirect's: the value Qt appended last is the final response's.
+qint64 announcedLength(const QNetworkReply *reply)
+{
+    const QByteArray raw = reply->rawHeader("Content-Length"_ba);
+    bool ok = false;
+    const qint64 length = raw.split(',').constLast().trimmed().toLongLong(&ok);
+    return ok && length >= 0 ? length : -1;
+}
+} // namespace
+
 FetchJob::FetchJob(QNetworkAccessManager *manager, const QUrl &url, const FetchOptions &options,
                    QObject *parent)
     : QObject(parent), m_manager(manager), m_url(url), m_options(options)
@@ -110,7 +123,7 @@ void FetchJob::onReplyFinished()
         m_result.error = m_result.canceled ? QString() : m_abortReason;
     } else {
         m_result.httpStatus = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QVariant announced = m_reply->header(QNetworkRequest::ContentLengthHeader);
+        const qint64 announced = announcedLength(m_reply);
         const QNetworkReply::NetworkError error = m_reply->error();
         if (m_result.httpStatus >= 400) {
             // Qt's text for HTTP errors repeats the URL; the status code says it better.
@@ -118,14 +131,14 @@ void FetchJob::onReplyFinished()
                                      .arg(m_reply->attribute(
                                                          QNetworkRequest::HttpReasonPhraseAttribute)
                                                   .toString());
-        } else if (announced.isValid() && announced.toLongLong() != m_result.bytes
+        } else if (announced > m_result.bytes
                    && (error == QNetworkReply::NoError
                        || error == QNetworkReply::RemoteHostClosedError)) {
             // A body shorter than its Content-Length is a failed transfer, whether Qt noticed the
             // close (an error) or not (a short "success"): say so the same way in both cases.
             m_result.error = u"truncated body: %1 of %2 announced bytes received"_s
                                      .arg(m_result.bytes)
-                                     .arg(announced.toLongLong());
+                                     .arg(announced);
         } else if (error == QNetworkReply::RemoteHostClosedError) {
             // Qt says only "Connection closed"; when it happened is what tells the cause.
             m_result.error = m_result.httpStatus == 0
