@@ -228,10 +228,17 @@ QWidget *MainWindow::createFetchPanel()
 
     auto *routes = new QHBoxLayout;
     routes->addWidget(new QLabel(u"Try:"_s, box));
+    // Alt+1, Alt+2, … in the order shown: the labels are too alike for letter mnemonics.
+    int shortcutDigit = 0;
+    const auto numberShortcut = [&shortcutDigit](QPushButton *button, const QString &tip) {
+        const QKeySequence key(Qt::ALT | Qt::Key(Qt::Key_1 + shortcutDigit++));
+        button->setShortcut(key);
+        button->setToolTip(u"%1 (%2)"_s.arg(tip, key.toString(QKeySequence::NativeText)));
+    };
     for (const RouteDemo &demo : routeDemos) {
         auto *button = new QPushButton(QString::fromUtf16(demo.label), box);
         const QString path = QString::fromUtf16(demo.path);
-        button->setToolTip(u"%1 Fetches %2"_s.arg(QString::fromUtf16(demo.tip), path));
+        numberShortcut(button, u"%1 Fetches %2"_s.arg(QString::fromUtf16(demo.tip), path));
         button->setObjectName(path);
         connect(button, &QPushButton::clicked, this, [this, path] {
             m_urlEdit->setText(m_lab->server().url(path).toString());
@@ -240,7 +247,7 @@ QWidget *MainWindow::createFetchPanel()
         routes->addWidget(button);
     }
     auto *refused = new QPushButton(u"Refused"_s, box);
-    refused->setToolTip(u"Connects to a port where nothing listens."_s);
+    numberShortcut(refused, u"Connects to a port where nothing listens."_s);
     connect(refused, &QPushButton::clicked, this, [this] {
         m_urlEdit->setText(u"http://127.0.0.1:1/"_s);
         fetch(m_urlEdit->text());
@@ -537,10 +544,9 @@ void MainWindow::restoreSettings()
     restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());
     if (const auto saved = runModeFromName(settings.value(u"mode"_s).toString()))
         m_modeToggle->setMode(*saved);
-    const QString url = settings.value(u"fetch/url"_s).toString();
-    // A saved embedded-server URL points at an old port; keep only other addresses.
-    if (!url.isEmpty() && QUrl(url).host() != "127.0.0.1"_L1)
-        m_urlEdit->setText(url);
+    // The embedded server's routes are kept as paths: its port changes from launch to launch.
+    if (const QString url = settings.value(u"fetch/url"_s).toString(); !url.isEmpty())
+        m_urlEdit->setText(url.startsWith(u'/') ? m_lab->resolveUrl(url).toString() : url);
     m_fileEdit->setText(settings.value(u"file/path"_s).toString());
     if (!settings.contains(u"window/geometry"_s))
         resize(1100, 820);
@@ -551,7 +557,13 @@ void MainWindow::saveSettings() const
     QSettings settings;
     settings.setValue(u"window/geometry"_s, saveGeometry());
     settings.setValue(u"mode"_s, runModeName(mode()));
-    settings.setValue(u"fetch/url"_s, m_urlEdit->text());
+    const QUrl url = m_lab->resolveUrl(m_urlEdit->text());
+    const QUrl server = m_lab->server().baseUrl();
+    const bool embedded = url.scheme() == server.scheme() && url.host() == server.host()
+            && url.port() == server.port();
+    settings.setValue(u"fetch/url"_s,
+                      embedded ? url.toString(QUrl::RemoveScheme | QUrl::RemoveAuthority)
+                               : m_urlEdit->text());
     settings.setValue(u"file/path"_s, m_fileEdit->text());
 }
 

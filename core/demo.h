@@ -33,12 +33,12 @@ struct DemoContext {
 };
 
 // One concept of async programming, shown by running real code. Lives on the GUI thread.
+// A subclass starts each run with beginRun() and ends it with finish(); the base keeps the run's
+// state, so that every run ends with exactly one finished(), canceled or not.
 class Demo : public QObject
 {
     Q_OBJECT
 public:
-    using QObject::QObject;
-
     virtual QString name() const = 0; // command-line name, e.g. "race"
     virtual QString title() const = 0; // e.g. "Race condition"
     virtual QString explanation() const = 0; // "What you are seeing": a few plain sentences
@@ -48,12 +48,45 @@ public:
 
     // Starts the demo; emits finished() exactly once, later (never from inside run()).
     virtual void run() = 0;
-    virtual void cancel() { }
-    virtual bool isRunning() const = 0;
+    // Stops a running demo: finished() follows with the error "canceled", at once or when the
+    // step in progress ends. Does nothing when not running or already canceled.
+    void cancel();
+    bool isRunning() const { return m_running; }
 
 signals:
     void progress(const QString &line); // a live log line: what just happened
     void finished(const DemoOutcome &outcome);
+
+protected:
+    Demo(const DemoContext &context, QObject *parent);
+
+    const DemoContext &context() const { return m_context; }
+
+    // Starts a run; false when one is going already.
+    bool beginRun();
+    // Ends the run: stopRun(), then finished(). Does nothing when no run is going, so a run ends
+    // once however many of its paths get here.
+    void finish(const DemoOutcome &outcome);
+    void fail(const QString &error); // finish() with ok false and this error
+    void finishCanceled(const QString &summary = {}); // finish() with the error "canceled"
+    bool isCanceled() const { return m_canceled; } // cancel() was called during this run
+
+    // Changes when a run begins and when it ends. A callback captures it and checks isCurrent()
+    // first, so that one from a run that has ended does nothing.
+    int currentGeneration() const { return m_generation; }
+    bool isCurrent(int generation) const { return generation == m_generation; }
+
+    // What cancel() does, once per run: stop what can stop now, and finish now or when the step
+    // in progress ends. By default the run finishes at once.
+    virtual void cancelRun() { finishCanceled(); }
+    // The run has just ended: stop its timers and queues. Called once per run, before finished().
+    virtual void stopRun() { }
+
+private:
+    DemoContext m_context;
+    int m_generation = 0;
+    bool m_running = false;
+    bool m_canceled = false;
 };
 
 using DemoFactory = std::function<Demo *(const DemoContext &context, QObject *parent)>;

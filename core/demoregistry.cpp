@@ -1,15 +1,15 @@
 #include "demoregistry.h"
-#include "deadlockdemo.h"
 #include "demos/concurrencylimitdemo.h"
+#include "demos/deadlockdemo.h"
+#include "demos/errorsdemo.h"
 #include "demos/eventloopdemo.h"
+#include "demos/nestedeventloopdemo.h"
+#include "demos/objectlifetimedemo.h"
 #include "demos/parallelismdemo.h"
+#include "demos/racedemo.h"
 #include "demos/threestylesdemo.h"
 #include "demos/wherethewaitdemo.h"
-#include "errorsdemo.h"
 #include "lab.h"
-#include "nestedeventloopdemo.h"
-#include "objectlifetimedemo.h"
-#include "racedemo.h"
 
 using namespace Qt::StringLiterals;
 

@@ -53,6 +53,12 @@ void FetchJob::start()
         finish();
         return;
     }
+    sendRequest();
+    m_deadline.start(m_options.deadlineMs);
+}
+
+void FetchJob::sendRequest()
+{
     QNetworkRequest request(m_url);
     // Ask for the body as sent, so its length can be checked against Content-Length and its hash
     // is the hash of what the server holds.
@@ -63,7 +69,22 @@ void FetchJob::start()
     connect(m_reply, &QNetworkReply::readyRead, this, &FetchJob::readBody);
     connect(m_reply, &QNetworkReply::downloadProgress, this, &FetchJob::progress);
     connect(m_reply, &QNetworkReply::finished, this, &FetchJob::onReplyFinished);
-    m_deadline.start(m_options.deadlineMs);
+}
+
+bool FetchJob::retryUnanswered()
+{
+    // QNetworkAccessManager sends queued requests over kept-alive connections; when the server
+    // closes one first, they fail before a single byte of answer. Qt resends such a request once
+    // by itself, which is not always enough when many queue behind a breaking connection. A GET
+    // is safe to repeat: send it once more, within the same deadline.
+    if (m_retried || !m_abortReason.isEmpty() || m_result.bytes > 0
+        || m_reply->error() != QNetworkReply::RemoteHostClosedError
+        || m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid())
+        return false;
+    m_retried = true;
+    m_reply->deleteLater();
+    sendRequest();
+    return true;
 }
 
 void FetchJob::cancel()
@@ -116,6 +137,8 @@ void FetchJob::readBody()
 
 void FetchJob::onReplyFinished()
 {
+    if (retryUnanswered())
+        return;
     m_deadline.stop();
     while (m_abortReason.isEmpty() && m_reply->bytesAvailable() > 0)
         readBody();

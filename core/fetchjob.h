@@ -51,6 +51,8 @@ signals:
     void finished(const FetchResult &result);
 
 private:
+    void sendRequest();
+    bool retryUnanswered();
     void readBody();
     void onReplyFinished();
     void abortWith(const QString &error);
@@ -66,4 +68,5 @@ private:
     QString m_abortReason;
     bool m_finished = false;
     bool m_readScheduled = false;
+    bool m_retried = false;
 };

@@ -5,9 +5,23 @@
 #include "threadlabel.h"
 
 #include <QFutureWatcher>
-#include <QtConcurrent>
+#include <QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
+
+namespace {
+// What fetch and file-load results have in common.
+template<typename Result>
+void applyResult(OperationRecord &record, const Result &result)
+{
+    record.status = result.canceled ? OperationStatus::Canceled
+            : result.ok()           ? OperationStatus::Succeeded
+                                    : OperationStatus::Failed;
+    record.bytes = result.bytes;
+    record.sha256 = result.sha256;
+    record.error = result.error;
+}
+} // namespace
 
 JobRunner::JobRunner(OperationLog *log, ResponsivenessMonitor *monitor, QObject *parent)
     : QObject(parent), m_log(log), m_monitor(monitor)
@@ -96,13 +110,8 @@ int JobRunner::fetch(const QUrl &url, RunMode mode)
 
 void JobRunner::applyFetchResult(OperationRecord record, const FetchResult &result)
 {
-    record.status = result.canceled ? OperationStatus::Canceled
-            : result.ok()           ? OperationStatus::Succeeded
-                                    : OperationStatus::Failed;
+    applyResult(record, result);
     record.httpStatus = result.httpStatus;
-    record.bytes = result.bytes;
-    record.sha256 = result.sha256;
-    record.error = result.error;
     complete(record);
 }
 
@@ -114,13 +123,8 @@ int JobRunner::loadFile(const QString &path, RunMode mode)
             record,
             [path, options](QPromise<FileLoadResult> &promise) { ::loadFile(promise, path, options); },
             [](OperationRecord &r, const FileLoadResult &result) {
-                r.status = result.canceled ? OperationStatus::Canceled
-                        : result.ok()      ? OperationStatus::Succeeded
-                                           : OperationStatus::Failed;
-                r.bytes = result.bytes;
+                applyResult(r, result);
                 r.lines = result.lines;
-                r.sha256 = result.sha256;
-                r.error = result.error;
             });
     return record.id;
 }
@@ -180,7 +184,7 @@ void JobRunner::runPromiseJob(OperationRecord record, std::function<void(QPromis
                 complete(record);
             });
     m_running.insert(id, { [watcher] { watcher->cancel(); }, [watcher] { watcher->waitForFinished(); } });
-    watcher->setFuture(QtConcurrent::run([work, span](QPromise<T> &promise) {
+    watcher->setFuture(QtConcurrent::run(&m_pool, [work, span](QPromise<T> &promise) {
         const double start = labNowMs();
         work(promise);
         *span = { currentThreadLabel(), SpanKind::Work, start, labNowMs() };

@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QNetworkAccessManager>
 #include <QObject>
+#include <QThreadPool>
 #include <functional>
 
 class OperationLog;
@@ -51,6 +52,9 @@ private:
 
     OperationLog *m_log;
     ResponsivenessMonitor *m_monitor;
+    // Not the global pool: Qt's raster painter splits big fills across the global pool and waits
+    // for them, so long loads there would freeze the window's painting.
+    QThreadPool m_pool;
     QNetworkAccessManager m_manager;
     BlockingFetcher m_blockingFetcher;
     FetchOptions m_fetchOptions;

@@ -122,12 +122,13 @@ ServerRoutes::Response ServerRoutes::route(QByteArrayView path, QByteArrayView q
         response.delayMs = int(*ms);
         return response;
     }
-    if (name == "bytes") {
+    if (name == "bytes" || name == "truncate") {
         const auto n = parseNumber(arg, 0, MaxBytes);
         if (!n)
-            return badRequest("/bytes/<n> needs a whole number of bytes from 0 to 1073741824");
+            return badRequest('/' + name.toByteArray()
+                              + "/<n> needs a whole number of bytes from 0 to 1073741824");
         Response response;
-        response.kind = Response::Kind::Pattern;
+        response.kind = name == "bytes" ? Response::Kind::Pattern : Response::Kind::Truncate;
         response.contentType = "application/octet-stream";
         response.length = *n;
         return response;
@@ -145,16 +146,6 @@ ServerRoutes::Response ServerRoutes::route(QByteArrayView path, QByteArrayView q
         if (!n)
             return badRequest("/redirect/<n> needs a whole number from 0 to 100");
         return redirect(*n == 0 ? QByteArray("/json") : "/redirect/" + number(*n - 1));
-    }
-    if (name == "truncate") {
-        const auto n = parseNumber(arg, 0, MaxBytes);
-        if (!n)
-            return badRequest("/truncate/<n> needs a whole number of bytes from 0 to 1073741824");
-        Response response;
-        response.kind = Response::Kind::Truncate;
-        response.contentType = "application/octet-stream";
-        response.length = *n;
-        return response;
     }
     // The remaining routes take no path parameter.
     if (arg)
@@ -222,6 +213,11 @@ ServerRoutes::Response ServerRoutes::flaky(QByteArrayView key, QByteArrayView qu
     }
     ++it->requests;
     it->lastUse = ++m_flakyClock;
+    if (it->requests <= *fail && queryValue(query, "drop") == "1") {
+        Response response; // a server that goes away before answering
+        response.kind = Response::Kind::Close;
+        return response;
+    }
     if (it->requests <= *fail) {
         Response response = text(503, "failure " + number(it->requests) + " of " + number(*fail));
         response.headers.emplaceBack("Retry-After", "0");

@@ -1,5 +1,7 @@
 #include "units.h"
 
+#include <cmath>
+
 using namespace Qt::StringLiterals;
 
 QString formatBytes(qint64 bytes)
@@ -21,4 +23,13 @@ QString formatDuration(double ms)
     if (ms < 1000)
         return u"%1 ms"_s.arg(ms, 0, 'f', ms < 10 ? 1 : 0);
     return u"%1 s"_s.arg(ms / 1000, 0, 'f', ms < 10000 ? 2 : 1);
+}
+
+double niceStep(double range, int ticks)
+{
+    const double raw = range / ticks;
+    const double magnitude = std::pow(10, std::floor(std::log10(raw)));
+    const double n = raw / magnitude;
+    const double factor = n < 1.5 ? 1 : n < 2.2 ? 2 : n < 3.5 ? 2.5 : n < 7 ? 5 : 10;
+    return factor * magnitude;
 }

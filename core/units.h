@@ -6,3 +6,5 @@
 QString formatBytes(qint64 bytes);
 // "850 ms", "2.0 s"
 QString formatDuration(double ms);
+// An axis step of 1, 2, 2.5 or 5 times a power of ten, giving about `ticks` steps over `range`.
+double niceStep(double range, int ticks);

@@ -1,3 +1,5 @@
+#include "compareview.h"
+#include "demogallery.h"
 #include "lab.h"
 #include "mainwindow.h"
 
@@ -6,7 +8,9 @@
 #include <QAccessible>
 #include <QApplication>
 #include <QImage>
+#include <QLineEdit>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QStyleFactory>
 #include <QTemporaryDir>
@@ -83,11 +87,15 @@ private slots:
     void initTestCase();
     void cleanup();
     void everyControlIsNamedAndExplained();
+    void everyButtonHasAShortcut();
+    void settingsSurviveRestart();
     void followsDarkPalette();
     void scalesForHighDpi();
 
 private:
     void startWindow();
+    QList<QWidget *> everyWindow();
+    static QString describe(const QWidget *widget);
 
     QTemporaryDir m_dir;
     std::unique_ptr<Lab> m_lab;
@@ -120,27 +128,101 @@ void TestAppearance::startWindow()
     QTest::qWait(300); // a few heartbeat frames and lag samples
 }
 
+QList<QWidget *> TestAppearance::everyWindow()
+{
+    // The main window and the two windows it opens.
+    QList<QWidget *> windows { m_window.get(), m_window->conceptGallery(),
+                               m_window->compareView() };
+    for (QWidget *window : windows) {
+        window->show();
+        [&] { QVERIFY(QTest::qWaitForWindowExposed(window)); }();
+    }
+    return windows;
+}
+
+QString TestAppearance::describe(const QWidget *widget)
+{
+    QString what; // class names from the window down, for a readable failure
+    for (const QObject *o = widget; o && !(o->isWidgetType() && widget->window() == o); o = o->parent())
+        what.prepend(u" > "_s + QString::fromLatin1(o->metaObject()->className()));
+    return QString::fromLatin1(widget->window()->metaObject()->className()) + what;
+}
+
 void TestAppearance::everyControlIsNamedAndExplained()
 {
     startWindow();
     QStringList problems;
-    for (QWidget *widget : m_window->findChildren<QWidget *>()) {
-        if (!widget->isVisible() || widget->focusPolicy() == Qt::NoFocus)
-            continue; // only what a keyboard or screen-reader user can reach
-        if (auto *area = qobject_cast<QAbstractScrollArea *>(widget->parentWidget());
-            area && area->viewport() == widget)
-            continue; // part of its scroll area, which carries the name
-        QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(widget);
-        const QString name = accessible ? accessible->text(QAccessible::Name) : QString();
-        QString what; // class names from the window down, for a readable failure
-        for (QObject *o = widget; o && o != m_window.get(); o = o->parent())
-            what.prepend(u" > "_s + QString::fromLatin1(o->metaObject()->className()));
-        if (name.trimmed().isEmpty())
-            problems.append(what + u" has no accessible name"_s);
-        if (qobject_cast<QAbstractButton *>(widget) && widget->toolTip().isEmpty())
-            problems.append(u"%1 (%2) has no tooltip"_s.arg(what, name));
+    for (QWidget *window : everyWindow()) {
+        for (QWidget *widget : window->findChildren<QWidget *>()) {
+            if (!widget->isVisible() || widget->focusPolicy() == Qt::NoFocus)
+                continue; // only what a keyboard or screen-reader user can reach
+            if (auto *area = qobject_cast<QAbstractScrollArea *>(widget->parentWidget());
+                area && area->viewport() == widget)
+                continue; // part of its scroll area, which carries the name
+            QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(widget);
+            const QString name = accessible ? accessible->text(QAccessible::Name) : QString();
+            if (name.trimmed().isEmpty())
+                problems.append(describe(widget) + u" has no accessible name"_s);
+            if (qobject_cast<QAbstractButton *>(widget) && widget->toolTip().isEmpty())
+                problems.append(u"%1 (%2) has no tooltip"_s.arg(describe(widget), name));
+        }
     }
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+}
+
+void TestAppearance::everyButtonHasAShortcut()
+{
+    startWindow();
+    QStringList problems;
+    for (QWidget *window : everyWindow()) {
+        for (QAbstractButton *button : window->findChildren<QAbstractButton *>()) {
+            if (!button->isVisible() || button->focusPolicy() == Qt::NoFocus)
+                continue;
+            static const QRegularExpression mnemonic(u"&[^&]"_s);
+            if (button->shortcut().isEmpty() && !button->text().contains(mnemonic))
+                problems.append(u"%1 \"%2\" has no shortcut"_s.arg(describe(button), button->text()));
+        }
+    }
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+
+    // The toggle's own shortcuts live in the Mode menu; shortcuts reach the active window only.
+    m_window->conceptGallery()->close();
+    m_window->compareView()->close();
+    QApplication::setActiveWindow(m_window.get());
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    for (RunMode mode : { RunMode::Blocking, RunMode::Async, RunMode::Blocking }) {
+        QTest::keyClick(m_window.get(), mode == RunMode::Blocking ? Qt::Key_1 : Qt::Key_2,
+                        Qt::ControlModifier);
+        QCOMPARE(m_window->mode(), mode);
+    }
+}
+
+void TestAppearance::settingsSurviveRestart()
+{
+    const QString file = m_dir.filePath(u"ünïcode data.bin"_s);
+    startWindow();
+    m_window->setMode(RunMode::Async);
+    m_window->urlEdit()->setText(u"https://example.org/x"_s);
+    m_window->fileEdit()->setText(file);
+    m_window->setGeometry(60, 70, 1010, 730);
+    const QRect geometry = m_window->geometry();
+    m_window->close(); // as a user quits
+    m_window.reset();
+
+    m_window = std::make_unique<MainWindow>(m_lab.get());
+    QCOMPARE(m_window->mode(), RunMode::Async);
+    QCOMPARE(m_window->urlEdit()->text(), u"https://example.org/x"_s);
+    QCOMPARE(m_window->fileEdit()->text(), file);
+    QCOMPARE(m_window->geometry(), geometry);
+
+    // A route of the embedded server comes back on this launch's port.
+    m_window->urlEdit()->setText(m_lab->server().url(u"/bytes/100"_s).toString());
+    m_window->close();
+    m_window.reset();
+    m_lab = std::make_unique<Lab>();
+    QVERIFY2(m_lab->start(), qPrintable(m_lab->errorString()));
+    m_window = std::make_unique<MainWindow>(m_lab.get());
+    QCOMPARE(m_window->urlEdit()->text(), m_lab->server().url(u"/bytes/100"_s).toString());
 }
 
 void TestAppearance::followsDarkPalette()

@@ -1,11 +1,11 @@
-#include "deadlockdemo.h"
 #include "demoregistry.h"
-#include "errorsdemo.h"
+#include "demos/deadlockdemo.h"
+#include "demos/errorsdemo.h"
+#include "demos/nestedeventloopdemo.h"
+#include "demos/objectlifetimedemo.h"
+#include "demos/racedemo.h"
 #include "lab.h"
 #include "labclock.h"
-#include "nestedeventloopdemo.h"
-#include "objectlifetimedemo.h"
-#include "racedemo.h"
 #include "snippets.h"
 
 #include <QDir>
@@ -92,13 +92,13 @@ void TestDemosB::factories()
 {
     QTest::addColumn<DemoFactory>("factory");
     QTest::addColumn<QString>("source");
-    QTest::newRow("race") << demoFactory<RaceDemo>() << u"racedemo.cpp"_s;
-    QTest::newRow("deadlock") << demoFactory<DeadlockDemo>() << u"deadlockdemo.cpp"_s;
+    QTest::newRow("race") << demoFactory<RaceDemo>() << u"demos/racedemo.cpp"_s;
+    QTest::newRow("deadlock") << demoFactory<DeadlockDemo>() << u"demos/deadlockdemo.cpp"_s;
     QTest::newRow("nested-event-loop")
-        << demoFactory<NestedEventLoopDemo>() << u"nestedeventloopdemo.cpp"_s;
+        << demoFactory<NestedEventLoopDemo>() << u"demos/nestedeventloopdemo.cpp"_s;
     QTest::newRow("object-lifetime")
-        << demoFactory<ObjectLifetimeDemo>() << u"objectlifetimedemo.cpp"_s;
-    QTest::newRow("errors") << demoFactory<ErrorsDemo>() << u"errorsdemo.cpp"_s;
+        << demoFactory<ObjectLifetimeDemo>() << u"demos/objectlifetimedemo.cpp"_s;
+    QTest::newRow("errors") << demoFactory<ErrorsDemo>() << u"demos/errorsdemo.cpp"_s;
 }
 
 void TestDemosB::describesItself_data()

@@ -104,6 +104,17 @@ void TestFetch::outcome_data()
         QTest::addRow("%s: 500", m) << mode << u"/status/500"_s << 500 << qint64(-1) << u"HTTP 500"_s;
         QTest::addRow("%s: truncated", m) << mode << u"/truncate/100000"_s << -1 << qint64(-1) << QString();
         QTest::addRow("%s: redirects", m) << mode << u"/redirect/3"_s << 200 << qint64(-1) << QString();
+        // A connection closed before any answer: Qt sends the request again once by itself,
+        // FetchJob once more (QNetworkAccessManager's one resend is not enough when requests
+        // queue behind a connection that breaks), then it is an error.
+        for (int drops : { 1, 2, 3 }) {
+            QTest::addRow("%s: dropped %d times", m, drops)
+                    << mode
+                    << u"/flaky/drop-%1-%2?fail=%2&drop=1"_s.arg(QLatin1StringView(m)).arg(drops)
+                    << (drops < 3 ? 200 : 0) << qint64(-1)
+                    << (drops < 3 ? QString()
+                                  : u"the server closed the connection without a valid answer"_s);
+        }
     }
 }
 

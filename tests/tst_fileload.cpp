@@ -7,7 +7,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QtConcurrent>
+#include <QtConcurrentRun>
 
 #include <fcntl.h>
 #include <sys/stat.h>

@@ -4,7 +4,12 @@
 #include "modetoggle.h"
 
 #include <QApplication>
+#include <QElapsedTimer>
+#include <QThread>
+#include <QThreadPool>
 #include <QLineEdit>
+#include <QImage>
+#include <QSet>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -24,6 +29,7 @@ private slots:
     void toggleSwitchesMode();
     void asyncFetchKeepsWindowResponsive();
     void blockingFetchFreezesWindow();
+    void busyLoadsLeavePaintingAlone();
     void fileLoadInBothModes();
     void badInputGetsClearMessage();
     void screenshotIsNotBlank();
@@ -118,6 +124,42 @@ void TestMainWindow::blockingFetchFreezesWindow()
     QCOMPARE(r.status, OperationStatus::Succeeded);
     QCOMPARE(r.mode, RunMode::Blocking);
     QVERIFY2(r.maxStallMs >= 800, qPrintable(QString::number(r.maxStallMs)));
+}
+
+// Qt 6.4's raster engine splits big image conversions, scaling and some fills across
+// QThreadPool::globalInstance() and waits for them, so async loads that filled that pool would
+// freeze painting.
+void TestMainWindow::busyLoadsLeavePaintingAlone()
+{
+    const QString path = m_dir.filePath(u"huge sparse.bin"_s);
+    QFile huge(path);
+    QVERIFY(huge.open(QIODevice::WriteOnly));
+    QVERIFY(huge.resize(qint64(64) << 30)); // far too big to finish during the test
+    huge.close();
+    QSignalSpy progress(&m_lab->jobs(), &JobRunner::progress);
+    QSet<int> loads;
+    for (int i = 0; i < QThread::idealThreadCount(); ++i)
+        loads.insert(m_lab->jobs().loadFile(path, RunMode::Async));
+    const auto allReading = [&] {
+        QSet<int> reading;
+        for (const QVariantList &signal : std::as_const(progress))
+            reading.insert(signal.at(0).toInt());
+        return reading == loads;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(allReading(), 5000); // every load has a thread of its own
+    QElapsedTimer timer;
+    timer.start();
+    const QImage window = m_window->grab().toImage();
+    QImage photo(1600, 1200, QImage::Format_ARGB32_Premultiplied); // scaling this is split up
+    photo.fill(Qt::darkGreen);
+    QVERIFY(!photo.scaled(800, 600, Qt::IgnoreAspectRatio, Qt::SmoothTransformation).isNull());
+    const qint64 paintMs = timer.elapsed();
+    QVERIFY(!window.isNull());
+    qInfo("painting and scaling with every load running: %lld ms", paintMs);
+    QCOMPARE(m_lab->jobs().runningCount(), loads.size());
+    QCOMPARE(QThreadPool::globalInstance()->activeThreadCount(), 0); // left to Qt
+    m_lab->jobs().cancelAll();
+    QVERIFY2(paintMs < 500, qPrintable(u"painting took %1 ms"_s.arg(paintMs)));
 }
 
 void TestMainWindow::fileLoadInBothModes()

@@ -1,3 +1,5 @@
+#include "demogallery.h"
+#include "demoregistry.h"
 #include "heartbeatwidget.h"
 #include "lab.h"
 #include "mainwindow.h"
@@ -80,6 +82,8 @@ private slots:
     void destroyLabWhileBusy();
     void destroyWindowWhileBusy_data();
     void destroyWindowWhileBusy();
+    void closeWhileDemoRuns_data();
+    void closeWhileDemoRuns();
     void staleResultNeverOverwritesNewer_data();
     void staleResultNeverOverwritesNewer();
     void rapidClicksAccountForEveryOperation();
@@ -237,6 +241,37 @@ void TestShutdown::destroyWindowWhileBusy()
     timer.start();
     if (closeFirst)
         QVERIFY(m_window->close());
+    m_window.reset();
+    m_lab.reset();
+    QVERIFY2(timer.elapsed() < 1000, qPrintable(u"%1 ms"_s.arg(timer.elapsed())));
+}
+
+void TestShutdown::closeWhileDemoRuns_data()
+{
+    QTest::addColumn<QString>("demo");
+    for (const DemoEntry &entry : DemoRegistry::all())
+        QTest::addRow("%s", qPrintable(entry.name)) << entry.name;
+}
+
+// Each concept demo, stopped in the middle by quitting: its threads, timers, requests and files
+// must all be let go of within a second.
+void TestShutdown::closeWhileDemoRuns()
+{
+    QFETCH(QString, demo);
+    startWindow();
+    DemoGallery *gallery = m_window->conceptGallery();
+    gallery->show();
+    QVERIFY(QTest::qWaitForWindowExposed(gallery));
+    gallery->selectDemo(demo);
+    QSignalSpy progress(gallery->demo(demo), &Demo::progress);
+    QTest::mouseClick(gallery->runButton(), Qt::LeftButton);
+    QVERIFY(gallery->isRunning());
+    QTRY_VERIFY_WITH_TIMEOUT(progress.size() >= 2, 10000); // well under way
+    QTest::qWait(100);
+
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY(m_window->close());
     m_window.reset();
     m_lab.reset();
     QVERIFY2(timer.elapsed() < 1000, qPrintable(u"%1 ms"_s.arg(timer.elapsed())));

@@ -163,6 +163,8 @@ QWidget *DemoGallery::createHeader()
     m_run->setShortcut(QKeySequence(u"Ctrl+Return"_s));
     m_cancel = new QPushButton(u"Cancel"_s, header);
     m_cancel->setObjectName(u"cancelDemoButton"_s);
+    m_cancel->setToolTip(u"Stop the running demo (Esc)"_s);
+    m_cancel->setShortcut(QKeySequence(Qt::Key_Escape));
     connect(m_run, &QPushButton::clicked, this, &DemoGallery::runCurrent);
     connect(m_cancel, &QPushButton::clicked, this, &DemoGallery::cancelCurrent);
     row->addWidget(m_title);

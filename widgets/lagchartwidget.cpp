@@ -2,6 +2,7 @@
 #include "labclock.h"
 #include "labcolors.h"
 #include "operationlog.h"
+#include "units.h"
 
 #include <QCategoryAxis>
 #include <QChart>
@@ -28,16 +29,6 @@ constexpr Guide Guides[] = {
 };
 
 constexpr double MinBandWidthPx = 2; // an operation of a few ms still shows
-
-// 1, 2, 2.5 or 5 times a power of ten, giving about `ticks` steps over `range`.
-double niceStep(double range, int ticks)
-{
-    const double raw = range / ticks;
-    const double magnitude = std::pow(10, std::floor(std::log10(raw)));
-    const double n = raw / magnitude;
-    const double factor = n < 1.5 ? 1 : n < 2.2 ? 2 : n < 3.5 ? 2.5 : n < 7 ? 5 : 10;
-    return factor * magnitude;
-}
 
 QFont smallFont(QFont font)
 {

@@ -21,16 +21,6 @@ constexpr int MinBarHeight = 10; // below this, lanes give up their gap first
 constexpr int LaneGap = 5;
 constexpr double MinBarWidthPx = 2; // an operation of a few ms still shows
 
-// 1, 2, 2.5 or 5 times a power of ten, giving about `ticks` steps over `range`.
-double niceStep(double range, int ticks)
-{
-    const double raw = range / ticks;
-    const double magnitude = std::pow(10, std::floor(std::log10(raw)));
-    const double n = raw / magnitude;
-    const double factor = n < 1.5 ? 1 : n < 2.2 ? 2 : n < 3.5 ? 2.5 : n < 7 ? 5 : 10;
-    return factor * magnitude;
-}
-
 QColor withAlpha(QColor colour, int alpha)
 {
     colour.setAlpha(alpha);

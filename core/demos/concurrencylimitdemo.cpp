@@ -11,7 +11,7 @@
 using namespace Qt::StringLiterals;
 
 ConcurrencyLimitDemo::ConcurrencyLimitDemo(const DemoContext &context, QObject *parent)
-    : Demo(parent), m_context(context)
+    : Demo(context, parent)
 {
 }
 
@@ -65,9 +65,8 @@ QStringList ConcurrencyLimitDemo::snippetIds() const
 
 void ConcurrencyLimitDemo::run()
 {
-    if (m_running)
+    if (!beginRun())
         return;
-    m_running = true;
     m_outcome = {};
     m_outcome.barsUnit = u"ms for %1 fetches"_s.arg(Fetches);
     m_setting = 0;
@@ -76,10 +75,10 @@ void ConcurrencyLimitDemo::run()
 
 void ConcurrencyLimitDemo::startSetting()
 {
-    if (!m_running)
+    if (!isRunning())
         return;
     // The server's peak is reset only once the previous batch has fully left it.
-    if (m_context.server->requestsInFlight() > 0) {
+    if (context().server->requestsInFlight() > 0) {
         QTimer::singleShot(5, this, &ConcurrencyLimitDemo::startSetting);
         return;
     }
@@ -90,9 +89,9 @@ void ConcurrencyLimitDemo::startSetting()
         m_managers.append(new QNetworkAccessManager(this));
     m_busy = QList<int>(setting.managers, 0);
     m_limit = setting.limit;
-    m_queue = QList<QUrl>(Fetches, m_context.server->url(u"/delay/%1"_s.arg(DelayMs)));
+    m_queue = QList<QUrl>(Fetches, context().server->url(u"/delay/%1"_s.arg(DelayMs)));
     m_inFlight = m_peakInFlight = m_done = m_failed = 0;
-    m_context.server->resetPeakRequestsInFlight();
+    context().server->resetPeakRequestsInFlight();
     m_startMs = labNowMs();
     startMore();
 }
@@ -111,7 +110,7 @@ void ConcurrencyLimitDemo::startMore()
 void ConcurrencyLimitDemo::onFetched(QNetworkReply *reply)
 {
     reply->deleteLater();
-    if (!m_running)
+    if (!isRunning())
         return; // canceled
     --m_inFlight;
     --m_busy[m_managers.indexOf(reply->manager())];
@@ -122,7 +121,7 @@ void ConcurrencyLimitDemo::onFetched(QNetworkReply *reply)
     const Setting setting = settings().at(m_setting);
     const QString key = u"max in flight "_s + settingLabel(setting);
     const double ms = labNowMs() - m_startMs;
-    const int serverPeak = m_context.server->peakRequestsInFlight();
+    const int serverPeak = context().server->peakRequestsInFlight();
     if (m_failed > 0)
         return fail(u"%1 fetches failed"_s.arg(m_failed));
     m_outcome.figures[key + u": ms"_s] = qRound(ms);
@@ -178,30 +177,11 @@ QNetworkAccessManager *ConcurrencyLimitDemo::leastBusyManager()
     return m_managers.at(int(least - m_busy.begin()));
 }
 
-void ConcurrencyLimitDemo::cancel()
+void ConcurrencyLimitDemo::stopRun()
 {
-    if (!m_running)
-        return;
-    fail(u"canceled"_s);
-}
-
-void ConcurrencyLimitDemo::finish(const DemoOutcome &outcome)
-{
-    if (!m_running)
-        return;
-    m_running = false;
     m_queue.clear();
-    emit finished(outcome);
     // Deleting a manager aborts its requests; later, since this may run inside one's handler.
     for (QNetworkAccessManager *manager : std::as_const(m_managers))
         manager->deleteLater();
     m_managers.clear();
-}
-
-void ConcurrencyLimitDemo::fail(const QString &error)
-{
-    DemoOutcome outcome;
-    outcome.ok = false;
-    outcome.error = error;
-    finish(outcome);
 }

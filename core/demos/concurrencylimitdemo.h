@@ -33,8 +33,6 @@ public:
     QString explanation() const override;
     QStringList snippetIds() const override;
     void run() override;
-    void cancel() override;
-    bool isRunning() const override { return m_running; }
 
     static QString settingLabel(const Setting &setting);
 
@@ -43,10 +41,8 @@ private:
     void startMore();
     void onFetched(QNetworkReply *reply);
     QNetworkAccessManager *leastBusyManager();
-    void fail(const QString &error);
-    void finish(const DemoOutcome &outcome);
+    void stopRun() override;
 
-    DemoContext m_context;
     QList<QNetworkAccessManager *> m_managers;
     QList<int> m_busy; // requests in flight per manager
     QList<QUrl> m_queue; // fetches not started yet
@@ -58,5 +54,4 @@ private:
     int m_done = 0;
     int m_failed = 0;
     double m_startMs = 0;
-    bool m_running = false;
 };

@@ -6,13 +6,12 @@
 
 #include <QNetworkReply>
 #include <QThread>
-#include <QtConcurrent>
+#include <QtConcurrentRun>
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
 
-EventLoopDemo::EventLoopDemo(const DemoContext &context, QObject *parent)
-    : Demo(parent), m_context(context)
+EventLoopDemo::EventLoopDemo(const DemoContext &context, QObject *parent) : Demo(context, parent)
 {
     m_pool.setMaxThreadCount(2);
     m_ticker.setTimerType(Qt::PreciseTimer);
@@ -26,11 +25,11 @@ EventLoopDemo::EventLoopDemo(const DemoContext &context, QObject *parent)
     m_end.setInterval(RunMs);
     connect(&m_end, &QTimer::timeout, this, &EventLoopDemo::summarise);
     connect(&m_quietResult, &QFutureWatcherBase::finished, this, [this] {
-        if (m_running && !m_quietResult.isCanceled())
+        if (isRunning() && !m_quietResult.isCanceled())
             record(u"worker result (posted)"_s, m_quietResult.result());
     });
     connect(&m_blockedResult, &QFutureWatcherBase::finished, this, [this] {
-        if (m_running && !m_blockedResult.isCanceled())
+        if (isRunning() && !m_blockedResult.isCanceled())
             record(u"worker result (posted)"_s, m_blockedResult.result());
     });
 }
@@ -79,20 +78,18 @@ double EventLoopDemo::now() const
 
 void EventLoopDemo::run()
 {
-    if (m_running)
+    if (!beginRun())
         return;
-    m_running = true;
-    ++m_generation;
     m_events.clear();
     // Opens the two connections first, so that a reply's lateness is the event loop's alone.
     auto warmUps = std::make_shared<int>(2);
     for (int i = 0; i < 2; ++i) {
         QNetworkReply *reply
-            = m_manager.get(QNetworkRequest(m_context.server->url(u"/delay/20"_s)));
+            = m_manager.get(QNetworkRequest(context().server->url(u"/delay/20"_s)));
         connect(reply, &QNetworkReply::finished, this,
-            [this, reply, warmUps, generation = m_generation] {
+            [this, reply, warmUps, generation = currentGeneration()] {
                 reply->deleteLater();
-                if (--*warmUps == 0 && generation == m_generation && m_running)
+                if (--*warmUps == 0 && isCurrent(generation))
                     startTimeline();
             });
     }
@@ -124,11 +121,11 @@ void EventLoopDemo::fetch(int delayMs)
 {
     const double sentMs = now();
     QNetworkReply *reply
-        = m_manager.get(QNetworkRequest(m_context.server->url(u"/delay/%1"_s.arg(delayMs))));
+        = m_manager.get(QNetworkRequest(context().server->url(u"/delay/%1"_s.arg(delayMs))));
     // Due when the server sends the answer: the request's send time plus the server's delay.
     connect(reply, &QNetworkReply::readyRead, this,
-        [this, reply, dueMs = sentMs + delayMs, generation = m_generation] {
-            if (generation == m_generation && m_running)
+        [this, reply, dueMs = sentMs + delayMs, generation = currentGeneration()] {
+            if (isCurrent(generation))
                 record(u"network reply (readyRead)"_s, dueMs);
             reply->disconnect(this); // the first data is the event of interest
         });
@@ -192,7 +189,7 @@ void EventLoopDemo::longHandler()
 void EventLoopDemo::summarise()
 {
     m_ticker.stop();
-    m_context.monitor->checkpoint();
+    context().monitor->checkpoint();
     const double blockStart = BlockAtMs;
     const double blockEnd = BlockAtMs + BlockMs;
     double quietTick = 0;
@@ -213,7 +210,7 @@ void EventLoopDemo::summarise()
     }
     if (seen < 4)
         return fail(u"only %1 of 4 replies and results arrived"_s.arg(seen));
-    const double stall = m_context.monitor->maxStallBetween(m_startMs, labNowMs());
+    const double stall = context().monitor->maxStallBetween(m_startMs, labNowMs());
     DemoOutcome outcome;
     QJsonObject &f = outcome.figures;
     const auto ms = [](double v) {
@@ -242,34 +239,19 @@ void EventLoopDemo::summarise()
     finish(outcome);
 }
 
-void EventLoopDemo::cancel()
+void EventLoopDemo::cancelRun()
 {
-    if (!m_running)
-        return;
     m_quietResult.cancel();
     m_blockedResult.cancel();
-    fail(u"canceled"_s);
+    finishCanceled();
     const auto replies = m_manager.findChildren<QNetworkReply *>();
     for (QNetworkReply *reply : replies)
         reply->abort();
 }
 
-void EventLoopDemo::finish(const DemoOutcome &outcome)
+void EventLoopDemo::stopRun()
 {
-    if (!m_running)
-        return;
-    m_running = false;
-    ++m_generation;
     m_ticker.stop();
     m_blocker.stop();
     m_end.stop();
-    emit finished(outcome);
-}
-
-void EventLoopDemo::fail(const QString &error)
-{
-    DemoOutcome outcome;
-    outcome.ok = false;
-    outcome.error = error;
-    finish(outcome);
 }

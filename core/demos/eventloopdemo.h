@@ -41,12 +41,12 @@ public:
     QString explanation() const override;
     QStringList snippetIds() const override;
     void run() override;
-    void cancel() override;
-    bool isRunning() const override { return m_running; }
 
     const QList<Event> &events() const { return m_events; } // of the last run
 
 private:
+    void cancelRun() override;
+    void stopRun() override;
     void startTimeline();
     void fetch(int delayMs);
     void postResult(QFutureWatcher<double> *watcher, int readyAtMs);
@@ -54,11 +54,8 @@ private:
     void onTick();
     void longHandler();
     void summarise();
-    void fail(const QString &error);
-    void finish(const DemoOutcome &outcome);
     double now() const;
 
-    DemoContext m_context;
     QTimer m_ticker;
     QTimer m_blocker;
     QTimer m_end;
@@ -70,6 +67,4 @@ private:
     double m_startMs = 0;
     double m_nextTickDueMs = 0; // since start
     int m_ticks = 0;
-    int m_generation = 0; // drops replies of a canceled run
-    bool m_running = false;
 };

@@ -8,7 +8,8 @@
 #include <QNetworkReply>
 #include <QThread>
 #include <QTimer>
-#include <QtConcurrent>
+#include <QtConcurrentMap>
+#include <QtConcurrentRun>
 #include <numeric>
 
 using namespace Qt::StringLiterals;
@@ -56,21 +57,21 @@ QList<int> chunkIndexes()
 } // namespace
 
 ParallelismDemo::ParallelismDemo(const DemoContext &context, QObject *parent)
-    : Demo(parent), m_context(context)
+    : Demo(context, parent)
 {
     // Not the global pool: Qt 6.4's image code splits large conversions and scalings over the
     // global pool and waits for them on the calling thread, the GUI thread when it paints; a
     // global pool full of long tasks froze the window for the whole run here.
     m_pool.setMaxThreadCount(QThread::idealThreadCount());
     connect(&m_oneThread, &QFutureWatcherBase::finished, this, [this] {
-        if (!m_running || m_oneThread.isCanceled())
+        if (!isRunning() || m_oneThread.isCanceled())
             return;
         m_oneThreadDigest = m_oneThread.result();
         step(u"CPU, 1 thread"_s, m_startMs);
         hashOnAllCores();
     });
     connect(&m_allCores, &QFutureWatcherBase::finished, this, [this] {
-        if (!m_running || m_allCores.isCanceled())
+        if (!isRunning() || m_allCores.isCanceled())
             return;
         step(u"CPU, %1 cores"_s.arg(QThread::idealThreadCount()), m_startMs);
         m_outcome.figures[u"same result"_s]
@@ -121,10 +122,8 @@ QStringList ParallelismDemo::snippetIds() const
 
 void ParallelismDemo::run()
 {
-    if (m_running)
+    if (!beginRun())
         return;
-    m_running = true;
-    ++m_generation;
     m_outcome = {};
     m_outcome.barsUnit = u"ms"_s;
     m_maxStallMs = 0;
@@ -134,7 +133,7 @@ void ParallelismDemo::run()
 
 void ParallelismDemo::hashOnOneThread()
 {
-    if (!m_running)
+    if (!isRunning())
         return;
     emit progress(u"Hashing %1 chunks of %2 on one worker thread…"_s.arg(Chunks).arg(
         formatBytes(ChunkBytes)));
@@ -164,7 +163,7 @@ void ParallelismDemo::hashOnAllCores()
 
 void ParallelismDemo::fetchOneAfterAnother(int remaining)
 {
-    if (!m_running)
+    if (!isRunning())
         return;
     if (remaining == 0) {
         step(u"I/O, one at a time"_s, m_startMs);
@@ -173,11 +172,11 @@ void ParallelismDemo::fetchOneAfterAnother(int remaining)
     if (remaining == Fetches)
         emit progress(u"Fetching %1 slow pages one after another…"_s.arg(Fetches));
     QNetworkReply *reply
-        = m_manager.get(QNetworkRequest(m_context.server->url(u"/delay/%1"_s.arg(DelayMs))));
-    connect(
-        reply, &QNetworkReply::finished, this, [this, reply, remaining, generation = m_generation] {
+        = m_manager.get(QNetworkRequest(context().server->url(u"/delay/%1"_s.arg(DelayMs))));
+    connect(reply, &QNetworkReply::finished, this,
+        [this, reply, remaining, generation = currentGeneration()] {
             reply->deleteLater();
-            if (generation != m_generation)
+            if (!isCurrent(generation))
                 return;
             if (reply->error() != QNetworkReply::NoError)
                 return fail(reply->errorString());
@@ -195,12 +194,13 @@ void ParallelismDemo::fetchAllAtOnce()
     // each answer arrives.
     for (int i = 0; i < Fetches; ++i) {
         QNetworkReply *reply
-            = m_manager.get(QNetworkRequest(m_context.server->url(u"/delay/%1"_s.arg(DelayMs))));
-        connect(reply, &QNetworkReply::finished, this, [this, reply, generation = m_generation] {
-            reply->deleteLater();
-            if (generation == m_generation)
-                onFetchedAtOnce(reply->error() == QNetworkReply::NoError);
-        });
+            = m_manager.get(QNetworkRequest(context().server->url(u"/delay/%1"_s.arg(DelayMs))));
+        connect(
+            reply, &QNetworkReply::finished, this, [this, reply, generation = currentGeneration()] {
+                reply->deleteLater();
+                if (isCurrent(generation))
+                    onFetchedAtOnce(reply->error() == QNetworkReply::NoError);
+            });
     }
     //! [io-all-at-once]
 }
@@ -219,8 +219,8 @@ void ParallelismDemo::onFetchedAtOnce(bool ok)
 void ParallelismDemo::step(const QString &label, double startMs)
 {
     const double ms = labNowMs() - startMs;
-    m_context.monitor->checkpoint();
-    const double stallMs = m_context.monitor->maxStallBetween(startMs, labNowMs());
+    context().monitor->checkpoint();
+    const double stallMs = context().monitor->maxStallBetween(startMs, labNowMs());
     m_maxStallMs = std::max(m_maxStallMs, stallMs);
     m_outcome.bars.append({ label, ms });
     emit progress(u"%1: %2; longest GUI freeze meanwhile %3"_s.arg(
@@ -257,31 +257,12 @@ void ParallelismDemo::summarise()
     finish(m_outcome);
 }
 
-void ParallelismDemo::cancel()
+void ParallelismDemo::cancelRun()
 {
-    if (!m_running)
-        return;
     m_oneThread.cancel();
     m_allCores.cancel();
-    fail(u"canceled"_s);
+    finishCanceled();
     const auto replies = m_manager.findChildren<QNetworkReply *>();
     for (QNetworkReply *reply : replies)
         reply->abort();
-}
-
-void ParallelismDemo::finish(const DemoOutcome &outcome)
-{
-    if (!m_running)
-        return;
-    m_running = false;
-    ++m_generation;
-    emit finished(outcome);
-}
-
-void ParallelismDemo::fail(const QString &error)
-{
-    DemoOutcome outcome;
-    outcome.ok = false;
-    outcome.error = error;
-    finish(outcome);
 }

@@ -26,10 +26,9 @@ public:
     QString explanation() const override;
     QStringList snippetIds() const override;
     void run() override;
-    void cancel() override;
-    bool isRunning() const override { return m_running; }
 
 private:
+    void cancelRun() override;
     void hashOnOneThread();
     void hashOnAllCores();
     void fetchOneAfterAnother(int remaining);
@@ -37,10 +36,7 @@ private:
     void onFetchedAtOnce(bool ok);
     void step(const QString &label, double startMs);
     void summarise();
-    void fail(const QString &error);
-    void finish(const DemoOutcome &outcome);
 
-    DemoContext m_context;
     QThreadPool m_pool;
     QFutureWatcher<QByteArray> m_oneThread;
     QFutureWatcher<QByteArray> m_allCores;
@@ -51,6 +47,4 @@ private:
     double m_maxStallMs = 0;
     int m_done = 0;
     int m_failed = 0;
-    int m_generation = 0; // drops fetch results of a canceled run
-    bool m_running = false;
 };

@@ -12,7 +12,7 @@
 #include <QFutureWatcher>
 #include <QNetworkReply>
 #include <QPointer>
-#include <QtConcurrent>
+#include <QtConcurrentRun>
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -38,7 +38,7 @@ QByteArray readFile(const QString &path)
 } // namespace
 
 ThreeStylesDemo::ThreeStylesDemo(const DemoContext &context, QObject *parent)
-    : Demo(parent), m_context(context)
+    : Demo(context, parent)
 {
     m_timeout.setSingleShot(true);
     m_timeout.setInterval(TimeoutMs);
@@ -90,14 +90,13 @@ QString ThreeStylesDemo::styleName(Style style)
 QString ThreeStylesDemo::outputPath(Style style, Case c) const
 {
     static const QString cases[] = { u"summary"_s, u"http-error"_s, u"bad-json"_s };
-    return QDir(m_context.workDir).filePath(u"%1-%2.txt"_s.arg(cases[c], styleName(style)));
+    return QDir(context().workDir).filePath(u"%1-%2.txt"_s.arg(cases[c], styleName(style)));
 }
 
 void ThreeStylesDemo::run()
 {
-    if (m_running)
+    if (!beginRun())
         return;
-    m_running = true;
     for (int s = 0; s < StyleCount; ++s) {
         m_goodMs[s].clear();
         for (int c = 0; c < CaseCount; ++c) {
@@ -125,15 +124,15 @@ void ThreeStylesDemo::run()
 
 void ThreeStylesDemo::runNext()
 {
-    if (!m_running)
+    if (!isRunning())
         return;
     if (m_next == m_plan.size())
         return finish(outcome());
     const Step step = m_plan.at(m_next);
-    const QString path = m_next == 0 ? QDir(m_context.workDir).filePath(u"warm-up.txt"_s)
+    const QString path = m_next == 0 ? QDir(context().workDir).filePath(u"warm-up.txt"_s)
                                      : outputPath(step.style, step.c);
     ++m_next;
-    const Job job { ++m_currentJob, m_context.server->url(caseRoute(step.c)), path };
+    const Job job { ++m_currentJob, context().server->url(caseRoute(step.c)), path };
     m_jobStartMs = labNowMs();
     switch (step.style) {
     case Callbacks:
@@ -236,7 +235,7 @@ QCoro::Task<> ThreeStylesDemo::runWithCoroutines(Job job)
 
 void ThreeStylesDemo::done(const Job &job, const QString &error)
 {
-    if (!m_running || job.id != m_currentJob)
+    if (!isRunning() || job.id != m_currentJob)
         return; // a canceled run's pipeline
     const double ms = labNowMs() - m_jobStartMs;
     if (m_next == 1) { // the warm-up pass
@@ -251,7 +250,7 @@ void ThreeStylesDemo::done(const Job &job, const QString &error)
     if (c == Good)
         m_goodMs[style].append(ms);
     emit progress(u"%1, %2: %3 (%4)"_s.arg(styleName(style), caseRoute(c),
-        error.isEmpty() ? u"wrote %1"_s.arg(QDir(m_context.workDir).relativeFilePath(job.path))
+        error.isEmpty() ? u"wrote %1"_s.arg(QDir(context().workDir).relativeFilePath(job.path))
                         : error,
         formatDuration(ms)));
     queueNext(job);
@@ -328,10 +327,8 @@ DemoOutcome ThreeStylesDemo::outcome() const
     return outcome;
 }
 
-void ThreeStylesDemo::cancel()
+void ThreeStylesDemo::cancelRun()
 {
-    if (!m_running)
-        return;
     fail(m_timeout.isActive() ? u"canceled"_s
                               : u"timed out after %1"_s.arg(formatDuration(TimeoutMs)));
     ++m_currentJob; // whatever is still in flight reports to nobody
@@ -340,19 +337,7 @@ void ThreeStylesDemo::cancel()
         reply->abort();
 }
 
-void ThreeStylesDemo::finish(const DemoOutcome &outcome)
+void ThreeStylesDemo::stopRun()
 {
-    if (!m_running)
-        return;
-    m_running = false;
     m_timeout.stop();
-    emit finished(outcome);
-}
-
-void ThreeStylesDemo::fail(const QString &error)
-{
-    DemoOutcome outcome;
-    outcome.ok = false;
-    outcome.error = error;
-    finish(outcome);
 }

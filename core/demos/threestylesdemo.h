@@ -30,8 +30,6 @@ public:
     QString explanation() const override;
     QStringList snippetIds() const override;
     void run() override;
-    void cancel() override;
-    bool isRunning() const override { return m_running; }
 
     static QString styleName(Style style); // "callbacks", "futures", "coroutines"
     // The summary file a style writes for a case, inside workDir.
@@ -47,6 +45,8 @@ private:
         Style style;
         Case c;
     };
+    void cancelRun() override;
+    void stopRun() override;
     void runNext();
     void runWithCallbacks(const Job &job);
     void runWithFutures(const Job &job);
@@ -54,10 +54,7 @@ private:
     void done(const Job &job, const QString &error);
     void queueNext(const Job &job);
     DemoOutcome outcome() const;
-    void fail(const QString &error);
-    void finish(const DemoOutcome &outcome);
 
-    DemoContext m_context;
     QNetworkAccessManager m_manager;
     QThreadPool m_pool;
     QTimer m_timeout;
@@ -67,5 +64,4 @@ private:
     double m_jobStartMs = 0;
     QString m_errors[CaseCount][StyleCount];
     QList<double> m_goodMs[StyleCount];
-    bool m_running = false;
 };

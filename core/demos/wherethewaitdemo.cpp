@@ -8,7 +8,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QTcpSocket>
-#include <QtConcurrent>
+#include <QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
 
@@ -58,7 +58,7 @@ int processThreadCount()
 } // namespace
 
 WhereTheWaitDemo::WhereTheWaitDemo(const DemoContext &context, QObject *parent)
-    : Demo(parent), m_context(context)
+    : Demo(context, parent)
 {
     m_pool.setMaxThreadCount(Fetches);
     m_liveThreads.setInterval(100);
@@ -106,25 +106,23 @@ QStringList WhereTheWaitDemo::snippetIds() const
 
 void WhereTheWaitDemo::run()
 {
-    if (m_running)
+    if (!beginRun())
         return;
-    m_running = true;
-    ++m_generation;
     m_cancel = false;
     m_outcome = {};
     emit progress(u"In a moment the window freezes for about %1: %2 fetches wait on the GUI "
                   "thread."_s.arg(formatDuration(GuiFetches * DelayMs))
                       .arg(GuiFetches));
     // Long enough for the window to paint the line above before the freeze.
-    QTimer::singleShot(300, this, [this, generation = m_generation] {
-        if (generation == m_generation && m_running)
+    QTimer::singleShot(300, this, [this, generation = currentGeneration()] {
+        if (isCurrent(generation))
             waitOnGuiThread();
     });
 }
 
 void WhereTheWaitDemo::waitOnGuiThread()
 {
-    const QUrl url = m_context.server->url(u"/delay/%1"_s.arg(DelayMs));
+    const QUrl url = context().server->url(u"/delay/%1"_s.arg(DelayMs));
     const double start = labNowMs();
     int ok = 0;
     //! [wait-on-gui-thread]
@@ -132,7 +130,7 @@ void WhereTheWaitDemo::waitOnGuiThread()
     for (int i = 0; i < GuiFetches; ++i)
         ok += blockingGet(url, m_cancel);
     //! [wait-on-gui-thread]
-    m_context.monitor->checkpoint();
+    context().monitor->checkpoint();
     if (ok != GuiFetches)
         return fail(u"a fetch on the GUI thread failed"_s);
     endWay(u"GUI thread"_s, GuiFetches, start, 1);
@@ -142,7 +140,7 @@ void WhereTheWaitDemo::waitOnGuiThread()
 void WhereTheWaitDemo::waitOnWorkers()
 {
     emit progress(u"Now %1 fetches on %1 worker threads, one blocking call each."_s.arg(Fetches));
-    const QUrl url = m_context.server->url(u"/delay/%1"_s.arg(DelayMs));
+    const QUrl url = context().server->url(u"/delay/%1"_s.arg(DelayMs));
     m_done = m_failed = 0;
     m_blockedPeak = 0;
     m_startMs = labNowMs();
@@ -154,8 +152,8 @@ void WhereTheWaitDemo::waitOnWorkers()
             const bool ok = blockingGet(url, m_cancel); // this worker waits here
             --m_blockedNow;
             return ok;
-        }).then(this, [this, generation = m_generation](bool ok) {
-            if (generation == m_generation)
+        }).then(this, [this, generation = currentGeneration()](bool ok) {
+            if (isCurrent(generation))
                 onWorkerFetched(ok);
         });
     }
@@ -164,13 +162,11 @@ void WhereTheWaitDemo::waitOnWorkers()
 
 void WhereTheWaitDemo::onWorkerFetched(bool ok)
 {
-    if (!m_running)
-        return;
     m_failed += ok ? 0 : 1;
     if (++m_done < Fetches)
         return;
     m_liveThreads.stop();
-    m_context.monitor->checkpoint();
+    context().monitor->checkpoint();
     if (m_failed > 0)
         return fail(u"%1 fetches on worker threads failed"_s.arg(m_failed));
     endWay(u"worker threads"_s, Fetches, m_startMs, m_blockedPeak);
@@ -181,7 +177,7 @@ void WhereTheWaitDemo::waitOnEventLoop()
 {
     emit progress(
         u"Now %1 fetches on the event loop: no thread waits for any one of them."_s.arg(Fetches));
-    const QUrl url = m_context.server->url(u"/delay/%1"_s.arg(DelayMs));
+    const QUrl url = context().server->url(u"/delay/%1"_s.arg(DelayMs));
     m_done = m_failed = 0;
     m_threadsBefore = processThreadCount();
     m_startMs = labNowMs();
@@ -204,12 +200,12 @@ void WhereTheWaitDemo::waitOnEventLoop()
 
 void WhereTheWaitDemo::onReplyFinished(bool ok)
 {
-    if (!m_running)
+    if (!isRunning())
         return;
     m_failed += ok ? 0 : 1;
     if (++m_done < Fetches)
         return;
-    m_context.monitor->checkpoint();
+    context().monitor->checkpoint();
     if (m_failed > 0)
         return fail(u"%1 fetches on the event loop failed"_s.arg(m_failed));
     endWay(u"event loop"_s, Fetches, m_startMs, 0);
@@ -249,7 +245,7 @@ void WhereTheWaitDemo::reportLiveThreads()
 void WhereTheWaitDemo::endWay(const QString &key, int fetches, double startMs, int threadsBlocked)
 {
     const double wallMs = labNowMs() - startMs;
-    const double stallMs = m_context.monitor->maxStallBetween(startMs, labNowMs());
+    const double stallMs = context().monitor->maxStallBetween(startMs, labNowMs());
     m_outcome.figures[key + u": fetches"_s] = fetches;
     m_outcome.figures[key + u": time ms"_s] = qRound(wallMs);
     m_outcome.figures[key + u": max stall ms"_s] = qRound(stallMs);
@@ -259,30 +255,15 @@ void WhereTheWaitDemo::endWay(const QString &key, int fetches, double startMs, i
         formatDuration(wallMs), formatDuration(stallMs)));
 }
 
-void WhereTheWaitDemo::cancel()
+void WhereTheWaitDemo::cancelRun()
 {
-    if (!m_running)
-        return;
     m_cancel = true; // blocked workers notice within 100 ms; their results are dropped
-    fail(u"canceled"_s);
+    finishCanceled();
     delete m_managers; // aborts the event-loop way's requests
     m_managers = nullptr;
 }
 
-void WhereTheWaitDemo::finish(const DemoOutcome &outcome)
+void WhereTheWaitDemo::stopRun()
 {
-    if (!m_running)
-        return;
-    m_running = false;
-    ++m_generation;
     m_liveThreads.stop();
-    emit finished(outcome);
-}
-
-void WhereTheWaitDemo::fail(const QString &error)
-{
-    DemoOutcome outcome;
-    outcome.ok = false;
-    outcome.error = error;
-    finish(outcome);
 }

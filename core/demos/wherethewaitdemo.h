@@ -27,10 +27,10 @@ public:
     QString explanation() const override;
     QStringList snippetIds() const override;
     void run() override;
-    void cancel() override;
-    bool isRunning() const override { return m_running; }
 
 private:
+    void cancelRun() override;
+    void stopRun() override;
     void waitOnGuiThread();
     void waitOnWorkers();
     void onWorkerFetched(bool ok);
@@ -38,10 +38,7 @@ private:
     void onReplyFinished(bool ok);
     void reportLiveThreads();
     void endWay(const QString &key, int fetches, double startMs, int threadsBlocked);
-    void fail(const QString &error);
-    void finish(const DemoOutcome &outcome);
 
-    DemoContext m_context;
     QThreadPool m_pool; // its own, large enough for one thread per blocking fetch
     QTimer m_liveThreads;
     QObject *m_managers = nullptr; // parent of the event-loop way's network managers
@@ -49,10 +46,8 @@ private:
     std::atomic<int> m_blockedNow = 0;
     std::atomic<int> m_blockedPeak = 0;
     DemoOutcome m_outcome;
-    int m_generation = 0; // drops results of a canceled run
     int m_done = 0;
     int m_failed = 0;
     int m_threadsBefore = 0;
     double m_startMs = 0;
-    bool m_running = false;
 };

@@ -29,30 +29,24 @@ public:
     QString explanation() const override;
     QStringList snippetIds() const override;
     void run() override;
-    void cancel() override;
-    bool isRunning() const override { return m_running; }
 
 private:
     enum class Variant { Naive, QPointerGuard, Context };
 
+    void cancelRun() override;
     void start();
     QObject *openPanel(const QString &name);
     FetchJob *startRequest();
     void closePanels();
     void showIn(QObject *panel, const FetchResult &result);
     void requestDone(FetchJob *job, Variant variant, const FetchResult &result);
-    void finish(const DemoOutcome &outcome);
     DemoOutcome outcome() const;
 
-    DemoContext m_context;
     QNetworkAccessManager m_manager;
     QElapsedTimer m_clock;
     QList<QPointer<FetchJob>> m_jobs;
     QList<QPointer<QObject>> m_panels;
     QSet<const QObject *> m_livePanels; // addresses only, kept by destroyed(); never dereferenced
-    bool m_running = false;
-    bool m_canceled = false;
-    int m_generation = 0;
     int m_lateResults = 0;
     int m_wouldTouchDeadPanel = 0;
     int m_droppedByQPointer = 0;

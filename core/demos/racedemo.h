@@ -41,8 +41,6 @@ public:
     QString explanation() const override;
     QStringList snippetIds() const override;
     void run() override;
-    void cancel() override;
-    bool isRunning() const override { return m_running; }
 
 private:
     enum Variant { Unprotected, Mutex, Atomic, VariantCount };
@@ -56,6 +54,8 @@ private:
         QString error;
     };
 
+    void cancelRun() override;
+    void stopRun() override;
     void startCounterRun();
     void counterRunDone(Variant variant, qint64 counted, double ms);
     void startSearch(bool guarded);
@@ -66,18 +66,14 @@ private:
     void endSearch();
     SearchRun &search() { return m_guarded ? m_guardedSearch : m_unguardedSearch; }
     QString searchTime() const;
-    void finish(const DemoOutcome &outcome);
     DemoOutcome outcome() const;
 
-    DemoContext m_context;
     Options m_options;
     QThreadPool m_workers;
     QNetworkAccessManager m_manager;
     QTimer m_keyTimer;
     QElapsedTimer m_searchClock;
     QList<QPointer<FetchJob>> m_jobs;
-    bool m_running = false;
-    bool m_canceled = false;
     int m_step = 0; // counter runs done, over all variants
     QList<qint64> m_lost[VariantCount];
     double m_ms[VariantCount] = {};

@@ -10,7 +10,7 @@
 using namespace Qt::StringLiterals;
 
 NestedEventLoopDemo::NestedEventLoopDemo(const DemoContext &context, QObject *parent)
-    : Demo(parent), m_context(context)
+    : Demo(context, parent)
 {
 }
 
@@ -48,11 +48,8 @@ QStringList NestedEventLoopDemo::snippetIds() const
 
 void NestedEventLoopDemo::run()
 {
-    if (m_running)
+    if (!beginRun())
         return;
-    m_running = true;
-    m_canceled = false;
-    ++m_generation;
     m_depth = 0;
     m_busy = false;
     m_waitingClicks.clear();
@@ -64,11 +61,8 @@ void NestedEventLoopDemo::run()
     postClicks(&NestedEventLoopDemo::clickUnsafe);
 }
 
-void NestedEventLoopDemo::cancel()
+void NestedEventLoopDemo::cancelRun()
 {
-    if (!m_running || m_canceled)
-        return;
-    m_canceled = true;
     emit progress(u"canceling"_s);
     finishIfCanceled(); // or, inside a nested loop, once the handlers have returned
 }
@@ -77,9 +71,9 @@ void NestedEventLoopDemo::postClicks(void (NestedEventLoopDemo::*handler)(int))
 {
     for (const int click : { 1, 2 }) {
         const int delayMs = click == 1 ? 0 : SecondClickAfterMs;
-        QTimer::singleShot(
-            delayMs, Qt::PreciseTimer, this, [this, handler, click, generation = m_generation] {
-                if (generation == m_generation && m_running && !m_canceled)
+        QTimer::singleShot(delayMs, Qt::PreciseTimer, this,
+            [this, handler, click, generation = currentGeneration()] {
+                if (isCurrent(generation) && !isCanceled())
                     (this->*handler)(click);
             });
     }
@@ -118,13 +112,13 @@ void NestedEventLoopDemo::clickUnsafe(int click)
     note(m_unsafe, u"end %1"_s.arg(click), u"handler returns"_s);
     if (finishIfCanceled() || ++m_unsafe.clicksDone < 2)
         return;
-    if (m_context.monitor)
-        m_unsafeMaxStallMs = m_context.monitor->maxStallBetween(m_unsafeStartMs, labNowMs());
+    if (context().monitor)
+        m_unsafeMaxStallMs = context().monitor->maxStallBetween(m_unsafeStartMs, labNowMs());
     emit progress(u"    order: %1; longest event-loop stall meanwhile: %2 ms"_s
                       .arg(m_unsafe.order.join(u", "_s))
                       .arg(m_unsafeMaxStallMs, 0, 'f', 0));
-    QTimer::singleShot(0, this, [this, generation = m_generation] {
-        if (generation == m_generation)
+    QTimer::singleShot(0, this, [this, generation = currentGeneration()] {
+        if (isCurrent(generation))
             startSafe();
     });
 }
@@ -147,8 +141,8 @@ void NestedEventLoopDemo::clickSafe(int click)
     } else {
         m_busy = true;
         note(m_safe, u"start %1"_s.arg(click), u"starts the work and returns at once"_s);
-        QTimer::singleShot(WorkMs, this, [this, click, generation = m_generation] {
-            if (generation == m_generation)
+        QTimer::singleShot(WorkMs, this, [this, click, generation = currentGeneration()] {
+            if (isCurrent(generation))
                 safeWorkDone(click); // the rest of the handler, run when the work is done
         });
     }
@@ -158,8 +152,6 @@ void NestedEventLoopDemo::clickSafe(int click)
 
 void NestedEventLoopDemo::safeWorkDone(int click)
 {
-    if (!m_running)
-        return;
     note(m_safe, u"end %1"_s.arg(click), u"the continuation finishes the work"_s);
     m_busy = false;
     ++m_safe.clicksDone;
@@ -177,18 +169,10 @@ void NestedEventLoopDemo::safeWorkDone(int click)
 
 bool NestedEventLoopDemo::finishIfCanceled()
 {
-    if (!m_canceled || m_depth > 0)
+    if (!isCanceled() || m_depth > 0)
         return false;
-    finish({ false, u"canceled"_s, u"Canceled before both clicks were handled."_s, {}, {}, {} });
+    finishCanceled(u"Canceled before both clicks were handled."_s);
     return true;
-}
-
-void NestedEventLoopDemo::finish(const DemoOutcome &outcome)
-{
-    if (!m_running)
-        return;
-    m_running = false;
-    emit finished(outcome);
 }
 
 DemoOutcome NestedEventLoopDemo::outcome() const

@@ -6,7 +6,7 @@
 #include <QMutexLocker>
 #include <QRandomGenerator>
 #include <QThread>
-#include <QtConcurrent>
+#include <QtConcurrentRun>
 #include <atomic>
 #include <cmath>
 #include <latch>
@@ -83,7 +83,7 @@ QString quoted(const QString &query, int shownIndex)
 
 } // namespace
 
-RaceDemo::RaceDemo(const DemoContext &context, QObject *parent) : Demo(parent), m_context(context)
+RaceDemo::RaceDemo(const DemoContext &context, QObject *parent) : Demo(context, parent)
 {
     m_options.threads = std::max(m_options.threads, QThread::idealThreadCount());
     m_options.query = u"asynclab"_s;
@@ -95,7 +95,6 @@ RaceDemo::RaceDemo(const DemoContext &context, QObject *parent) : Demo(parent), 
 
 RaceDemo::~RaceDemo()
 {
-    m_canceled = true;
     m_workers.waitForDone(); // counter runs are short; their continuations are dropped with us
     const QList<QPointer<FetchJob>> jobs = m_jobs;
     for (const QPointer<FetchJob> &job : jobs)
@@ -104,7 +103,7 @@ RaceDemo::~RaceDemo()
 
 void RaceDemo::setOptions(const Options &options)
 {
-    Q_ASSERT(!m_running);
+    Q_ASSERT(!isRunning());
     m_options = options;
     m_workers.setMaxThreadCount(m_options.threads);
     m_keyTimer.setInterval(m_options.keyIntervalMs);
@@ -148,10 +147,8 @@ QStringList RaceDemo::snippetIds() const
 
 void RaceDemo::run()
 {
-    if (m_running)
+    if (!beginRun())
         return;
-    m_running = true;
-    m_canceled = false;
     m_step = 0;
     for (int v = 0; v < VariantCount; ++v) {
         m_lost[v].clear();
@@ -166,11 +163,8 @@ void RaceDemo::run()
     QTimer::singleShot(0, this, &RaceDemo::startCounterRun);
 }
 
-void RaceDemo::cancel()
+void RaceDemo::cancelRun()
 {
-    if (!m_running || m_canceled)
-        return;
-    m_canceled = true;
     emit progress(u"canceling"_s);
     m_keyTimer.stop();
     const bool searching = m_step == VariantCount * m_options.runs;
@@ -181,13 +175,13 @@ void RaceDemo::cancel()
     }
     if (searching && search().pending == 0)
         endSearch();
-    // A counter run in progress ends within milliseconds and then sees m_canceled.
+    // A counter run in progress ends within milliseconds and then sees isCanceled().
 }
 
 void RaceDemo::startCounterRun()
 {
-    if (m_canceled) {
-        finish({ false, u"canceled"_s, u"Canceled during the counter runs."_s, {}, {}, {} });
+    if (isCanceled()) {
+        finishCanceled(u"Canceled during the counter runs."_s);
         return;
     }
     if (m_step == VariantCount * m_options.runs) {
@@ -276,7 +270,7 @@ void RaceDemo::typeNextKey()
         u"%1  typed %2, its results take %3 ms"_s.arg(searchTime(), quoted(m_options.query, index))
             .arg(delayMs));
     auto *job
-        = new FetchJob(&m_manager, m_context.server->url(u"/delay/%1"_s.arg(delayMs)), {}, this);
+        = new FetchJob(&m_manager, context().server->url(u"/delay/%1"_s.arg(delayMs)), {}, this);
     m_jobs.append(job);
     ++s.pending;
     if (!m_guarded) {
@@ -337,15 +331,15 @@ void RaceDemo::searchRequestDone(FetchJob *job)
     m_jobs.removeOne(job);
     SearchRun &s = search();
     --s.pending;
-    if (s.pending == 0 && (s.typed == m_options.query.size() || m_canceled))
+    if (s.pending == 0 && (s.typed == m_options.query.size() || isCanceled()))
         endSearch();
 }
 
 void RaceDemo::endSearch()
 {
     const SearchRun &s = search();
-    if (m_canceled) {
-        finish({ false, u"canceled"_s, u"Canceled during the search."_s, {}, {}, {} });
+    if (isCanceled()) {
+        finishCanceled(u"Canceled during the search."_s);
         return;
     }
     const bool newestWon = s.shown == m_options.query.size() - 1;
@@ -358,13 +352,9 @@ void RaceDemo::endSearch()
         startSearch(true);
 }
 
-void RaceDemo::finish(const DemoOutcome &outcome)
+void RaceDemo::stopRun()
 {
-    if (!m_running)
-        return;
-    m_running = false;
     m_keyTimer.stop();
-    emit finished(outcome);
 }
 
 DemoOutcome RaceDemo::outcome() const

@@ -23,8 +23,6 @@ public:
     QString explanation() const override;
     QStringList snippetIds() const override;
     void run() override;
-    void cancel() override;
-    bool isRunning() const override { return m_running; }
 
 private:
     struct Variant {
@@ -34,6 +32,7 @@ private:
         int clicksDone = 0;
     };
 
+    void cancelRun() override;
     void clickUnsafe(int click);
     void clickSafe(int click);
     void safeWorkDone(int click);
@@ -42,13 +41,8 @@ private:
     void note(Variant &variant, const QString &event, const QString &detail);
     bool enter(Variant &variant);
     bool finishIfCanceled();
-    void finish(const DemoOutcome &outcome);
     DemoOutcome outcome() const;
 
-    DemoContext m_context;
-    bool m_running = false;
-    bool m_canceled = false;
-    int m_generation = 0; // events posted by an earlier run() see it changed and do nothing
     int m_depth = 0; // handler calls that have started and not yet returned
     bool m_busy = false;
     QList<int> m_waitingClicks;

@@ -37,8 +37,6 @@ public:
     QString explanation() const override;
     QStringList snippetIds() const override;
     void run() override;
-    void cancel() override;
-    bool isRunning() const override { return m_running; }
 
     QString completeFilePath() const;
     QString canceledFilePath() const;
@@ -46,6 +44,7 @@ public:
 private:
     using Step = void (ErrorsDemo::*)();
 
+    void cancelRun() override;
     void advance(Step next);
     void throwInTask();
     void exceptionStepDone(bool thrown, const QString &what);
@@ -59,11 +58,8 @@ private:
     void writeFile(const QString &path, bool cancelMidway);
     void chunkWritten(int resultIndex);
     void fileWriteDone();
-    void finishCanceled();
-    void finish(const DemoOutcome &outcome);
     DemoOutcome outcome() const;
 
-    DemoContext m_context;
     QThreadPool m_pool;
     QNetworkAccessManager m_manager;
     QPointer<FetchJob> m_job;
@@ -72,9 +68,6 @@ private:
     QString m_writingPath;
     bool m_cancelMidway = false;
     QElapsedTimer m_clock;
-    bool m_running = false;
-    bool m_canceled = false;
-    int m_generation = 0;
 
     bool m_exceptionDelivered = false;
     QString m_exceptionMessage;

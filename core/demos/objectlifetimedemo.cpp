@@ -7,7 +7,7 @@
 using namespace Qt::StringLiterals;
 
 ObjectLifetimeDemo::ObjectLifetimeDemo(const DemoContext &context, QObject *parent)
-    : Demo(parent), m_context(context)
+    : Demo(context, parent)
 {
 }
 
@@ -51,28 +51,22 @@ QStringList ObjectLifetimeDemo::snippetIds() const
 
 void ObjectLifetimeDemo::run()
 {
-    if (m_running)
+    if (!beginRun())
         return;
-    m_running = true;
-    m_canceled = false;
-    ++m_generation;
     m_lateResults = m_wouldTouchDeadPanel = m_droppedByQPointer = 0;
     m_contextCallbacksRun = m_droppedByContext = m_panelsUpdated = 0;
     m_error.clear();
-    QTimer::singleShot(0, this, [this, generation = m_generation] {
-        if (generation == m_generation && !m_canceled)
+    QTimer::singleShot(0, this, [this, generation = currentGeneration()] {
+        if (isCurrent(generation))
             start();
     });
 }
 
-void ObjectLifetimeDemo::cancel()
+void ObjectLifetimeDemo::cancelRun()
 {
-    if (!m_running || m_canceled)
-        return;
-    m_canceled = true;
     emit progress(u"canceling"_s);
     if (m_jobs.isEmpty()) {
-        finish({ false, u"canceled"_s, u"Canceled before the requests started."_s, {}, {}, {} });
+        finishCanceled(u"Canceled before the requests started."_s);
         return;
     }
     const QList<QPointer<FetchJob>> jobs = m_jobs;
@@ -94,7 +88,7 @@ QObject *ObjectLifetimeDemo::openPanel(const QString &name)
 
 FetchJob *ObjectLifetimeDemo::startRequest()
 {
-    const QUrl url = m_context.server->url(u"/delay/%1"_s.arg(RequestDelayMs));
+    const QUrl url = context().server->url(u"/delay/%1"_s.arg(RequestDelayMs));
     auto *job = new FetchJob(&m_manager, url, {}, this);
     m_jobs.append(job);
     return job;
@@ -152,10 +146,11 @@ void ObjectLifetimeDemo::start()
     }
     for (FetchJob *job : std::as_const(started))
         job->start();
-    QTimer::singleShot(CloseAfterMs, Qt::PreciseTimer, this, [this, generation = m_generation] {
-        if (generation == m_generation)
-            closePanels();
-    });
+    QTimer::singleShot(
+        CloseAfterMs, Qt::PreciseTimer, this, [this, generation = currentGeneration()] {
+            if (isCurrent(generation))
+                closePanels();
+        });
 }
 
 void ObjectLifetimeDemo::closePanels()
@@ -193,7 +188,7 @@ void ObjectLifetimeDemo::requestDone(FetchJob *job, Variant variant, const Fetch
     ++m_lateResults;
     if (!result.ok() && !result.canceled)
         m_error = u"the request failed: %1"_s.arg(result.error);
-    if (!m_canceled && variant != Variant::Naive) { // the naive callback reported itself
+    if (!isCanceled() && variant != Variant::Naive) { // the naive callback reported itself
         QString what;
         if (variant == Variant::QPointerGuard) {
             what = m_droppedByQPointer > 0 ? u"the QPointer is null, the result is dropped"_s
@@ -212,19 +207,10 @@ void ObjectLifetimeDemo::requestDone(FetchJob *job, Variant variant, const Fetch
     }
     if (!m_jobs.isEmpty())
         return;
-    if (m_canceled)
-        finish(
-            { false, u"canceled"_s, u"Canceled while the requests were in flight."_s, {}, {}, {} });
+    if (isCanceled())
+        finishCanceled(u"Canceled while the requests were in flight."_s);
     else
         finish(outcome());
-}
-
-void ObjectLifetimeDemo::finish(const DemoOutcome &outcome)
-{
-    if (!m_running)
-        return;
-    m_running = false;
-    emit finished(outcome);
 }
 
 DemoOutcome ObjectLifetimeDemo::outcome() const

@@ -5,7 +5,7 @@
 #include <QMutex>
 #include <QSemaphore>
 #include <QTimer>
-#include <QtConcurrent>
+#include <QtConcurrentRun>
 #include <cmath>
 #include <memory>
 
@@ -107,8 +107,7 @@ double rounded(double ms)
 
 } // namespace
 
-DeadlockDemo::DeadlockDemo(const DemoContext &context, QObject *parent)
-    : Demo(parent), m_context(context)
+DeadlockDemo::DeadlockDemo(const DemoContext &context, QObject *parent) : Demo(context, parent)
 {
     m_lockThreads.setMaxThreadCount(2);
     m_onePool.setMaxThreadCount(1);
@@ -118,7 +117,6 @@ DeadlockDemo::DeadlockDemo(const DemoContext &context, QObject *parent)
 DeadlockDemo::~DeadlockDemo()
 {
     // Every wait in these pools has a timeout, so this returns within about a second.
-    m_canceled = true;
     m_lockThreads.waitForDone();
     m_onePool.waitForDone();
     m_twoPool.waitForDone();
@@ -160,10 +158,8 @@ QStringList DeadlockDemo::snippetIds() const
 
 void DeadlockDemo::run()
 {
-    if (m_running)
+    if (!beginRun())
         return;
-    m_running = true;
-    m_canceled = false;
     m_gui = {};
     m_lockOrder = {};
     m_lockOrderFixedTimeouts = 0;
@@ -173,18 +169,15 @@ void DeadlockDemo::run()
     QTimer::singleShot(0, this, [this] { advance(&DeadlockDemo::guiTrap); });
 }
 
-void DeadlockDemo::cancel()
+void DeadlockDemo::cancelRun()
 {
-    if (!m_running || m_canceled)
-        return;
-    m_canceled = true;
     emit progress(u"canceling: the running step ends by its own timeout"_s);
 }
 
 void DeadlockDemo::advance(Step next)
 {
-    if (m_canceled)
-        finish({ false, u"canceled"_s, u"Canceled between two steps."_s, {}, {}, {} });
+    if (isCanceled())
+        finishCanceled(u"Canceled between two steps."_s);
     else
         (this->*next)();
 }
@@ -205,8 +198,8 @@ void DeadlockDemo::guiTrap()
     //! [deadlock-gui-trap]
     m_gui.detected = !arrived;
     m_gui.timeToDetectMs = elapsedMs(clock);
-    if (m_context.monitor)
-        m_context.monitor->checkpoint(); // the freeze just ended: record it now
+    if (context().monitor)
+        context().monitor->checkpoint(); // the freeze just ended: record it now
     emit progress(u"    GUI thread %1; the event loop runs again"_s.arg(
         detectedText({ !arrived, m_gui.timeToDetectMs })));
     // Queued behind the delivery above, so by now it has run: the result was there all along,
@@ -353,14 +346,6 @@ void DeadlockDemo::poolFixedWithBiggerPool()
                 detectedText(wait)));
             finish(outcome());
         });
-}
-
-void DeadlockDemo::finish(const DemoOutcome &outcome)
-{
-    if (!m_running)
-        return;
-    m_running = false;
-    emit finished(outcome);
 }
 
 DemoOutcome DeadlockDemo::outcome() const

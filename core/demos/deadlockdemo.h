@@ -24,8 +24,6 @@ public:
     QString explanation() const override;
     QStringList snippetIds() const override;
     void run() override;
-    void cancel() override;
-    bool isRunning() const override { return m_running; }
 
 private:
     struct Trap {
@@ -36,6 +34,7 @@ private:
     };
     using Step = void (DeadlockDemo::*)();
 
+    void cancelRun() override;
     void advance(Step next);
     void guiTrap();
     void guiFixed();
@@ -44,15 +43,11 @@ private:
     void poolTrap();
     void poolFixedWithContinuation();
     void poolFixedWithBiggerPool();
-    void finish(const DemoOutcome &outcome);
     DemoOutcome outcome() const;
 
-    DemoContext m_context;
     QThreadPool m_lockThreads;
     QThreadPool m_onePool;
     QThreadPool m_twoPool;
-    bool m_running = false;
-    bool m_canceled = false;
     Trap m_gui;
     Trap m_lockOrder;
     int m_lockOrderFixedTimeouts = 0;

@@ -9,7 +9,7 @@
 #include <QSemaphore>
 #include <QTimer>
 #include <QUuid>
-#include <QtConcurrent>
+#include <QtConcurrentRun>
 #include <cmath>
 #include <numeric>
 #include <stdexcept>
@@ -56,10 +56,14 @@ void writeInTwoSteps(QPromise<int> &promise, const QString &path, int pauseAfter
     //! [errors-cancel-chain]
 }
 
+QString canceledSummary()
+{
+    return u"Canceled before all four steps ran."_s;
+}
+
 } // namespace
 
-ErrorsDemo::ErrorsDemo(const DemoContext &context, QObject *parent)
-    : Demo(parent), m_context(context)
+ErrorsDemo::ErrorsDemo(const DemoContext &context, QObject *parent) : Demo(context, parent)
 {
     connect(&m_writer, &QFutureWatcherBase::resultReadyAt, this, &ErrorsDemo::chunkWritten);
     connect(&m_writer, &QFutureWatcherBase::finished, this, &ErrorsDemo::fileWriteDone);
@@ -67,8 +71,6 @@ ErrorsDemo::ErrorsDemo(const DemoContext &context, QObject *parent)
 
 ErrorsDemo::~ErrorsDemo()
 {
-    m_canceled = true;
-    ++m_generation;
     m_writer.cancel();
     if (m_resumeWriter)
         m_resumeWriter->release();
@@ -116,23 +118,20 @@ QStringList ErrorsDemo::snippetIds() const
 
 QString ErrorsDemo::completeFilePath() const
 {
-    const QDir dir(m_context.workDir.isEmpty() ? QDir::tempPath() : m_context.workDir);
+    const QDir dir(context().workDir.isEmpty() ? QDir::tempPath() : context().workDir);
     return dir.filePath(u"errors-demo-complete.txt"_s);
 }
 
 QString ErrorsDemo::canceledFilePath() const
 {
-    const QDir dir(m_context.workDir.isEmpty() ? QDir::tempPath() : m_context.workDir);
+    const QDir dir(context().workDir.isEmpty() ? QDir::tempPath() : context().workDir);
     return dir.filePath(u"errors-demo-canceled.txt"_s);
 }
 
 void ErrorsDemo::run()
 {
-    if (m_running)
+    if (!beginRun())
         return;
-    m_running = true;
-    m_canceled = false;
-    ++m_generation;
     m_exceptionDelivered = m_deadlineDetected = m_retrySucceeded = m_partialFileExists = false;
     m_exceptionMessage.clear();
     m_exceptionCaughtOn.clear();
@@ -143,17 +142,14 @@ void ErrorsDemo::run()
     m_completeFileBytes = -1;
     m_leftoverFiles.clear();
     m_error.clear();
-    QTimer::singleShot(0, this, [this, generation = m_generation] {
-        if (generation == m_generation)
+    QTimer::singleShot(0, this, [this, generation = currentGeneration()] {
+        if (isCurrent(generation))
             advance(&ErrorsDemo::throwInTask);
     });
 }
 
-void ErrorsDemo::cancel()
+void ErrorsDemo::cancelRun()
 {
-    if (!m_running || m_canceled)
-        return;
-    m_canceled = true;
     emit progress(u"canceling"_s);
     if (m_job)
         m_job->cancel(); // finished() comes back synchronously and ends the step
@@ -166,15 +162,10 @@ void ErrorsDemo::cancel()
 
 void ErrorsDemo::advance(Step next)
 {
-    if (m_canceled)
-        finishCanceled();
+    if (isCanceled())
+        finishCanceled(canceledSummary());
     else
         (this->*next)();
-}
-
-void ErrorsDemo::finishCanceled()
-{
-    finish({ false, u"canceled"_s, u"Canceled before all four steps ran."_s, {}, {}, {} });
 }
 
 void ErrorsDemo::throwInTask()
@@ -218,7 +209,7 @@ void ErrorsDemo::exceptionStepDone(bool thrown, const QString &what)
 void ErrorsDemo::fetchWithDeadline()
 {
     emit progress(u"2. fetch /delay/%1 with a %2 ms deadline"_s.arg(SlowRequestMs).arg(DeadlineMs));
-    const QUrl url = m_context.server->url(u"/delay/%1"_s.arg(SlowRequestMs));
+    const QUrl url = context().server->url(u"/delay/%1"_s.arg(SlowRequestMs));
     QElapsedTimer clock;
     clock.start();
     //! [errors-timeout]
@@ -264,12 +255,12 @@ void ErrorsDemo::startRetries()
 //! [errors-retry]
 void ErrorsDemo::attempt(int number)
 {
-    if (m_canceled) { // canceled during the backoff: no more attempts
-        finishCanceled();
+    if (isCanceled()) { // canceled during the backoff: no more attempts
+        finishCanceled(canceledSummary());
         return;
     }
     m_attempts = number;
-    auto *job = new FetchJob(&m_manager, m_context.server->url(m_retryUrl), {}, this);
+    auto *job = new FetchJob(&m_manager, context().server->url(m_retryUrl), {}, this);
     connect(job, &FetchJob::finished, this, [this, job, number](const FetchResult &result) {
         job->deleteLater();
         // No answer or a server error may pass; a 4xx answer will not change by asking again.
@@ -284,8 +275,8 @@ void ErrorsDemo::attempt(int number)
                           .arg(m_clock.elapsed())
                           .arg(result.error)
                           .arg(backoffMs));
-        QTimer::singleShot(backoffMs, this, [this, number, generation = m_generation] {
-            if (generation == m_generation)
+        QTimer::singleShot(backoffMs, this, [this, number, generation = currentGeneration()] {
+            if (isCurrent(generation))
                 attempt(number + 1);
         });
     });
@@ -375,18 +366,10 @@ void ErrorsDemo::fileWriteDone()
         u"   cancelled after %1 chunks: %2 %3; temporary files left: %4"_s.arg(m_chunksBeforeCancel)
             .arg(target.fileName(), exists ? u"EXISTS"_s : u"does not exist"_s)
             .arg(m_leftoverFiles.isEmpty() ? u"none"_s : m_leftoverFiles.join(u", "_s)));
-    if (m_canceled)
-        finishCanceled();
+    if (isCanceled())
+        finishCanceled(canceledSummary());
     else
         finish(outcome());
-}
-
-void ErrorsDemo::finish(const DemoOutcome &outcome)
-{
-    if (!m_running)
-        return;
-    m_running = false;
-    emit finished(outcome);
 }
 
 DemoOutcome ErrorsDemo::outcome() const
