@@ -110,6 +110,9 @@ void ScenarioRunner::finishRunIfDone()
 void ScenarioRunner::finishRun()
 {
     m_current.endMs = labNowMs();
+    // Closes the monitor's current sample here: every later one starts after the run, so the
+    // figures below stay what anyone computes from the monitor's samples afterwards.
+    m_monitor->checkpoint();
     m_current.lag = m_monitor->statsBetween(m_current.startMs, m_current.endMs);
     for (const LagSample &s : m_monitor->samples()) {
         if (s.atMs >= m_current.startMs && s.atMs - s.lagMs <= m_current.endMs)

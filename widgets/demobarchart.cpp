@@ -20,14 +20,14 @@ double readable(double value)
 }
 } // namespace
 
-DemoBarChart::DemoBarChart(QWidget *parent) : QChartView(parent)
+// Handing the chart to the base: QChartView(parent) makes one of its own that setChart() would
+// only release, never delete.
+DemoBarChart::DemoBarChart(QWidget *parent) : QChartView(new QChart, parent), m_chart(chart())
 {
-    m_chart = new QChart;
     m_chart->legend()->hide();
     m_chart->setBackgroundVisible(false);
     m_chart->layout()->setContentsMargins(0, 0, 0, 0);
     m_chart->setMargins(QMargins(4, 4, 24, 4));
-    setChart(m_chart);
     setRenderHint(QPainter::Antialiasing);
     setAccessibleName(u"Measured results chart"_s);
     setMinimumHeight(180);

@@ -68,9 +68,10 @@ QList<std::pair<double, double>> mergedSpans(const QList<LagChartWidget::Band> &
 
 } // namespace
 
-LagChartWidget::LagChartWidget(QWidget *parent) : QChartView(parent)
+// Handing the chart to the base: QChartView(parent) makes one of its own that setChart() would
+// only release, never delete.
+LagChartWidget::LagChartWidget(QWidget *parent) : QChartView(new QChart, parent), m_chart(chart())
 {
-    m_chart = new QChart;
     m_chart->legend()->hide();
     m_chart->setBackgroundVisible(false); // drawBackground() paints it, with the bands
     m_chart->layout()->setContentsMargins(0, 0, 0, 0);
@@ -95,7 +96,6 @@ LagChartWidget::LagChartWidget(QWidget *parent) : QChartView(parent)
     m_lagSeries->attachAxis(m_yAxis);
     setYMax(MinYMaxMs);
 
-    setChart(m_chart);
     setRenderHint(QPainter::Antialiasing);
     applyPalette();
 

@@ -119,7 +119,10 @@ void ThreeStylesDemo::run()
     m_next = 0;
     m_timeout.start();
     ++m_currentJob; // results of a canceled run still in flight now report to nobody
-    QTimer::singleShot(0, this, &ThreeStylesDemo::runNext);
+    QTimer::singleShot(0, this, [this, generation = currentGeneration()] {
+        if (isCurrent(generation)) // not canceled and run again in the meantime
+            runNext();
+    });
 }
 
 void ThreeStylesDemo::runNext()
