@@ -6,6 +6,7 @@
 #include "labclock.h"
 #include "mainwindow.h"
 #include "report.h"
+#include "units.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -48,11 +49,7 @@ QString demoText(const QString &title, const DemoOutcome &outcome)
     for (auto it = outcome.figures.constBegin(); it != outcome.figures.constEnd(); ++it)
         width = std::max(width, it.key().size());
     for (auto it = outcome.figures.constBegin(); it != outcome.figures.constEnd(); ++it) {
-        const QJsonValue v = it.value();
-        const QString value = v.isBool() ? (v.toBool() ? u"yes"_s : u"no"_s)
-                : v.isDouble()           ? QString::number(v.toDouble())
-                                         : v.toString();
-        text += u"  %1  %2\n"_s.arg(it.key().leftJustified(width), value);
+        text += u"  %1  %2\n"_s.arg(it.key().leftJustified(width), formatFigure(it.value()));
     }
     if (!outcome.bars.isEmpty()) {
         text += u"\n%1:\n"_s.arg(outcome.barsUnit);

@@ -1,5 +1,6 @@
 #include "units.h"
 
+#include <QJsonValue>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -32,4 +33,16 @@ double niceStep(double range, int ticks)
     const double n = raw / magnitude;
     const double factor = n < 1.5 ? 1 : n < 2.2 ? 2 : n < 3.5 ? 2.5 : n < 7 ? 5 : 10;
     return factor * magnitude;
+}
+
+QString formatFigure(const QJsonValue &value)
+{
+    if (value.isBool())
+        return value.toBool() ? u"yes"_s : u"no"_s;
+    if (!value.isDouble())
+        return value.toString();
+    QString text = QString::number(value.toDouble(), 'f', 2);
+    while (text.contains(u'.') && (text.endsWith(u'0') || text.endsWith(u'.')))
+        text.chop(1);
+    return text;
 }

@@ -25,19 +25,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-QString figureText(const QJsonValue &value)
-{
-    if (value.isBool())
-        return value.toBool() ? u"yes"_s : u"no"_s;
-    if (value.isDouble()) {
-        QString text = QString::number(value.toDouble(), 'f', 2);
-        while (text.contains(u'.') && (text.endsWith(u'0') || text.endsWith(u'.')))
-            text.chop(1);
-        return text;
-    }
-    return value.toString();
-}
-
 QGroupBox *framed(const QString &title, QWidget *content, QWidget *parent)
 {
     auto *box = new QGroupBox(title, parent);
@@ -265,7 +252,7 @@ void DemoGallery::showOutcome(const State &state)
         const int row = m_figures->rowCount();
         m_figures->insertRow(row);
         m_figures->setItem(row, 0, new QTableWidgetItem(it.key()));
-        m_figures->setItem(row, 1, new QTableWidgetItem(figureText(it.value())));
+        m_figures->setItem(row, 1, new QTableWidgetItem(formatFigure(it.value())));
     }
 }
 

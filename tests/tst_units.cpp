@@ -1,0 +1,100 @@
+#include "units.h"
+
+#include <QJsonValue>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+// How numbers read for people: sizes, durations, chart steps and demo figures.
+class TestUnits : public QObject
+{
+    Q_OBJECT
+private slots:
+    void bytes_data();
+    void bytes();
+    void durations_data();
+    void durations();
+    void steps_data();
+    void steps();
+    void figures_data();
+    void figures();
+};
+
+void TestUnits::bytes_data()
+{
+    QTest::addColumn<qint64>("bytes");
+    QTest::addColumn<QString>("text");
+    QTest::addRow("zero") << qint64(0) << u"0 B"_s;
+    QTest::addRow("under a KiB") << qint64(1023) << u"1023 B"_s;
+    QTest::addRow("one KiB") << qint64(1024) << u"1.0 KiB"_s;
+    QTest::addRow("64 MiB") << (qint64(64) << 20) << u"64.0 MiB"_s;
+    QTest::addRow("4 GiB + 1") << (qint64(4) << 30) + 1 << u"4.0 GiB"_s;
+    QTest::addRow("beyond TiB") << (qint64(2048) << 40) << u"2048.0 TiB"_s;
+}
+
+void TestUnits::bytes()
+{
+    QFETCH(qint64, bytes);
+    QFETCH(QString, text);
+    QCOMPARE(formatBytes(bytes), text);
+}
+
+void TestUnits::durations_data()
+{
+    QTest::addColumn<double>("ms");
+    QTest::addColumn<QString>("text");
+    QTest::addRow("sub-ms") << 0.25 << u"0.3 ms"_s;
+    QTest::addRow("ms") << 850.0 << u"850 ms"_s;
+    QTest::addRow("seconds") << 2000.0 << u"2.00 s"_s;
+    QTest::addRow("tens of seconds") << 30000.0 << u"30.0 s"_s;
+}
+
+void TestUnits::durations()
+{
+    QFETCH(double, ms);
+    QFETCH(QString, text);
+    QCOMPARE(formatDuration(ms), text);
+}
+
+void TestUnits::steps_data()
+{
+    QTest::addColumn<double>("range");
+    QTest::addColumn<int>("ticks");
+    QTest::addColumn<double>("step");
+    QTest::addRow("30 s in 6") << 30.0 << 6 << 5.0;
+    QTest::addRow("100 ms in 5") << 100.0 << 5 << 20.0;
+    QTest::addRow("2000 ms in 5") << 2000.0 << 5 << 500.0;
+    QTest::addRow("12 in 5") << 12.0 << 5 << 2.5;
+    QTest::addRow("0.7 in 7") << 0.7 << 7 << 0.1;
+}
+
+void TestUnits::steps()
+{
+    QFETCH(double, range);
+    QFETCH(int, ticks);
+    QFETCH(double, step);
+    QCOMPARE(niceStep(range, ticks), step);
+}
+
+void TestUnits::figures_data()
+{
+    QTest::addColumn<QJsonValue>("value");
+    QTest::addColumn<QString>("text");
+    QTest::addRow("true") << QJsonValue(true) << u"yes"_s;
+    QTest::addRow("false") << QJsonValue(false) << u"no"_s;
+    QTest::addRow("whole") << QJsonValue(42) << u"42"_s;
+    QTest::addRow("millions, not 1.25e+06") << QJsonValue(1250000) << u"1250000"_s;
+    QTest::addRow("fraction") << QJsonValue(3.14159) << u"3.14"_s;
+    QTest::addRow("trailing zero") << QJsonValue(1.50) << u"1.5"_s;
+    QTest::addRow("text") << QJsonValue(u"stale"_s) << u"stale"_s;
+}
+
+void TestUnits::figures()
+{
+    QFETCH(QJsonValue, value);
+    QFETCH(QString, text);
+    QCOMPARE(formatFigure(value), text);
+}
+
+QTEST_GUILESS_MAIN(TestUnits)
+#include "tst_units.moc"
