@@ -1,8 +1,13 @@
 #include "demo.h"
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
-Demo::Demo(const DemoContext &context, QObject *parent) : QObject(parent), m_context(context) { }
+Demo::Demo(const DemoContext &context, QString name, QString title, QObject *parent)
+    : QObject(parent), m_context(context), m_name(std::move(name)), m_title(std::move(title))
+{
+}
 
 void Demo::cancel()
 {

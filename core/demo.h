@@ -39,8 +39,8 @@ class Demo : public QObject
 {
     Q_OBJECT
 public:
-    virtual QString name() const = 0; // command-line name, e.g. "race"
-    virtual QString title() const = 0; // e.g. "Race condition"
+    QString name() const { return m_name; } // command-line name, e.g. "race"
+    QString title() const { return m_title; } // e.g. "Race condition"
     virtual QString explanation() const = 0; // "What you are seeing": a few plain sentences
     // Ids of the source snippets shown beside the demo, marked in the real sources with
     // `//! [id]` ... `//! [id]` lines and extracted at build time.
@@ -58,7 +58,7 @@ signals:
     void finished(const DemoOutcome &outcome);
 
 protected:
-    Demo(const DemoContext &context, QObject *parent);
+    Demo(const DemoContext &context, QString name, QString title, QObject *parent);
 
     const DemoContext &context() const { return m_context; }
 
@@ -84,6 +84,8 @@ protected:
 
 private:
     DemoContext m_context;
+    QString m_name;
+    QString m_title;
     int m_generation = 0;
     bool m_running = false;
     bool m_canceled = false;

@@ -11,7 +11,7 @@
 using namespace Qt::StringLiterals;
 
 ConcurrencyLimitDemo::ConcurrencyLimitDemo(const DemoContext &context, QObject *parent)
-    : Demo(context, parent)
+    : Demo(context, u"concurrency-limit"_s, u"Limiting concurrency"_s, parent)
 {
 }
 
@@ -32,16 +32,6 @@ QString ConcurrencyLimitDemo::settingLabel(const Setting &setting)
     if (setting.limit != Unlimited)
         return QString::number(setting.limit);
     return setting.managers == 1 ? u"unlimited, 1 manager"_s : u"unlimited"_s;
-}
-
-QString ConcurrencyLimitDemo::name() const
-{
-    return u"concurrency-limit"_s;
-}
-
-QString ConcurrencyLimitDemo::title() const
-{
-    return u"Limiting concurrency"_s;
 }
 
 QString ConcurrencyLimitDemo::explanation() const

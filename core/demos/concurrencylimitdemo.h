@@ -28,8 +28,6 @@ public:
     explicit ConcurrencyLimitDemo(const DemoContext &context, QObject *parent = nullptr);
     ~ConcurrencyLimitDemo() override;
 
-    QString name() const override;
-    QString title() const override;
     QString explanation() const override;
     QStringList snippetIds() const override;
     void run() override;

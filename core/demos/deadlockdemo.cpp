@@ -107,7 +107,8 @@ double rounded(double ms)
 
 } // namespace
 
-DeadlockDemo::DeadlockDemo(const DemoContext &context, QObject *parent) : Demo(context, parent)
+DeadlockDemo::DeadlockDemo(const DemoContext &context, QObject *parent)
+    : Demo(context, u"deadlock"_s, u"Deadlock"_s, parent)
 {
     m_lockThreads.setMaxThreadCount(2);
     m_onePool.setMaxThreadCount(1);
@@ -120,16 +121,6 @@ DeadlockDemo::~DeadlockDemo()
     m_lockThreads.waitForDone();
     m_onePool.waitForDone();
     m_twoPool.waitForDone();
-}
-
-QString DeadlockDemo::name() const
-{
-    return u"deadlock"_s;
-}
-
-QString DeadlockDemo::title() const
-{
-    return u"Deadlock"_s;
 }
 
 QString DeadlockDemo::explanation() const

@@ -19,8 +19,6 @@ public:
     explicit DeadlockDemo(const DemoContext &context, QObject *parent = nullptr);
     ~DeadlockDemo() override;
 
-    QString name() const override;
-    QString title() const override;
     QString explanation() const override;
     QStringList snippetIds() const override;
     void run() override;

@@ -63,7 +63,8 @@ QString canceledSummary()
 
 } // namespace
 
-ErrorsDemo::ErrorsDemo(const DemoContext &context, QObject *parent) : Demo(context, parent)
+ErrorsDemo::ErrorsDemo(const DemoContext &context, QObject *parent)
+    : Demo(context, u"errors"_s, u"Errors, timeouts, retries, cancellation"_s, parent)
 {
     connect(&m_writer, &QFutureWatcherBase::resultReadyAt, this, &ErrorsDemo::chunkWritten);
     connect(&m_writer, &QFutureWatcherBase::finished, this, &ErrorsDemo::fileWriteDone);
@@ -76,16 +77,6 @@ ErrorsDemo::~ErrorsDemo()
         m_resumeWriter->release();
     m_pool.waitForDone();
     delete m_job.get(); // before the manager its reply belongs to
-}
-
-QString ErrorsDemo::name() const
-{
-    return u"errors"_s;
-}
-
-QString ErrorsDemo::title() const
-{
-    return u"Errors, timeouts, retries, cancellation"_s;
 }
 
 QString ErrorsDemo::explanation() const

@@ -32,8 +32,6 @@ public:
     explicit ErrorsDemo(const DemoContext &context, QObject *parent = nullptr);
     ~ErrorsDemo() override;
 
-    QString name() const override;
-    QString title() const override;
     QString explanation() const override;
     QStringList snippetIds() const override;
     void run() override;

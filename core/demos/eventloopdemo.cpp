@@ -11,7 +11,8 @@
 
 using namespace Qt::StringLiterals;
 
-EventLoopDemo::EventLoopDemo(const DemoContext &context, QObject *parent) : Demo(context, parent)
+EventLoopDemo::EventLoopDemo(const DemoContext &context, QObject *parent)
+    : Demo(context, u"event-loop"_s, u"Inside the event loop"_s, parent)
 {
     m_pool.setMaxThreadCount(2);
     m_ticker.setTimerType(Qt::PreciseTimer);
@@ -39,16 +40,6 @@ EventLoopDemo::~EventLoopDemo()
     blockSignals(true);
     cancel();
     m_pool.waitForDone();
-}
-
-QString EventLoopDemo::name() const
-{
-    return u"event-loop"_s;
-}
-
-QString EventLoopDemo::title() const
-{
-    return u"Inside the event loop"_s;
 }
 
 QString EventLoopDemo::explanation() const

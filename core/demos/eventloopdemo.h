@@ -36,8 +36,6 @@ public:
     explicit EventLoopDemo(const DemoContext &context, QObject *parent = nullptr);
     ~EventLoopDemo() override;
 
-    QString name() const override;
-    QString title() const override;
     QString explanation() const override;
     QStringList snippetIds() const override;
     void run() override;

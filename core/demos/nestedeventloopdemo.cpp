@@ -10,23 +10,13 @@
 using namespace Qt::StringLiterals;
 
 NestedEventLoopDemo::NestedEventLoopDemo(const DemoContext &context, QObject *parent)
-    : Demo(context, parent)
+    : Demo(context, u"nested-event-loop"_s, u"Nested event loop"_s, parent)
 {
 }
 
 // A nested loop still running when we are deleted ends by its own timer; its handler notices
 // through its QPointer and returns without touching us.
 NestedEventLoopDemo::~NestedEventLoopDemo() = default;
-
-QString NestedEventLoopDemo::name() const
-{
-    return u"nested-event-loop"_s;
-}
-
-QString NestedEventLoopDemo::title() const
-{
-    return u"Nested event loop"_s;
-}
 
 QString NestedEventLoopDemo::explanation() const
 {

@@ -18,8 +18,6 @@ public:
     explicit NestedEventLoopDemo(const DemoContext &context, QObject *parent = nullptr);
     ~NestedEventLoopDemo() override;
 
-    QString name() const override;
-    QString title() const override;
     QString explanation() const override;
     QStringList snippetIds() const override;
     void run() override;

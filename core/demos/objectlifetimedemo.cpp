@@ -7,7 +7,7 @@
 using namespace Qt::StringLiterals;
 
 ObjectLifetimeDemo::ObjectLifetimeDemo(const DemoContext &context, QObject *parent)
-    : Demo(context, parent)
+    : Demo(context, u"object-lifetime"_s, u"Object lifetime"_s, parent)
 {
 }
 
@@ -16,16 +16,6 @@ ObjectLifetimeDemo::~ObjectLifetimeDemo()
     const QList<QPointer<FetchJob>> jobs = m_jobs;
     for (const QPointer<FetchJob> &job : jobs)
         delete job.get(); // before the manager their replies belong to
-}
-
-QString ObjectLifetimeDemo::name() const
-{
-    return u"object-lifetime"_s;
-}
-
-QString ObjectLifetimeDemo::title() const
-{
-    return u"Object lifetime"_s;
 }
 
 QString ObjectLifetimeDemo::explanation() const

@@ -24,8 +24,6 @@ public:
     explicit ObjectLifetimeDemo(const DemoContext &context, QObject *parent = nullptr);
     ~ObjectLifetimeDemo() override;
 
-    QString name() const override;
-    QString title() const override;
     QString explanation() const override;
     QStringList snippetIds() const override;
     void run() override;

@@ -21,8 +21,6 @@ public:
     explicit ParallelismDemo(const DemoContext &context, QObject *parent = nullptr);
     ~ParallelismDemo() override;
 
-    QString name() const override;
-    QString title() const override;
     QString explanation() const override;
     QStringList snippetIds() const override;
     void run() override;

@@ -83,7 +83,8 @@ QString quoted(const QString &query, int shownIndex)
 
 } // namespace
 
-RaceDemo::RaceDemo(const DemoContext &context, QObject *parent) : Demo(context, parent)
+RaceDemo::RaceDemo(const DemoContext &context, QObject *parent)
+    : Demo(context, u"race"_s, u"Race condition"_s, parent)
 {
     m_options.threads = std::max(m_options.threads, QThread::idealThreadCount());
     m_options.query = u"asynclab"_s;
@@ -107,16 +108,6 @@ void RaceDemo::setOptions(const Options &options)
     m_options = options;
     m_workers.setMaxThreadCount(m_options.threads);
     m_keyTimer.setInterval(m_options.keyIntervalMs);
-}
-
-QString RaceDemo::name() const
-{
-    return u"race"_s;
-}
-
-QString RaceDemo::title() const
-{
-    return u"Race condition"_s;
 }
 
 QString RaceDemo::explanation() const

@@ -36,8 +36,6 @@ public:
     const Options &options() const { return m_options; }
     void setOptions(const Options &options); // while not running
 
-    QString name() const override;
-    QString title() const override;
     QString explanation() const override;
     QStringList snippetIds() const override;
     void run() override;

@@ -38,7 +38,7 @@ QByteArray readFile(const QString &path)
 } // namespace
 
 ThreeStylesDemo::ThreeStylesDemo(const DemoContext &context, QObject *parent)
-    : Demo(context, parent)
+    : Demo(context, u"three-styles"_s, u"Callbacks, futures, coroutines"_s, parent)
 {
     m_timeout.setSingleShot(true);
     m_timeout.setInterval(TimeoutMs);
@@ -50,16 +50,6 @@ ThreeStylesDemo::~ThreeStylesDemo()
     blockSignals(true);
     cancel();
     m_pool.waitForDone(); // continuations posted to this object die with it
-}
-
-QString ThreeStylesDemo::name() const
-{
-    return u"three-styles"_s;
-}
-
-QString ThreeStylesDemo::title() const
-{
-    return u"Callbacks, futures, coroutines"_s;
 }
 
 QString ThreeStylesDemo::explanation() const

@@ -25,8 +25,6 @@ public:
     explicit ThreeStylesDemo(const DemoContext &context, QObject *parent = nullptr);
     ~ThreeStylesDemo() override;
 
-    QString name() const override;
-    QString title() const override;
     QString explanation() const override;
     QStringList snippetIds() const override;
     void run() override;

@@ -58,7 +58,7 @@ int processThreadCount()
 } // namespace
 
 WhereTheWaitDemo::WhereTheWaitDemo(const DemoContext &context, QObject *parent)
-    : Demo(context, parent)
+    : Demo(context, u"where-the-wait-happens"_s, u"Where the wait happens"_s, parent)
 {
     m_pool.setMaxThreadCount(Fetches);
     m_liveThreads.setInterval(100);
@@ -69,16 +69,6 @@ WhereTheWaitDemo::~WhereTheWaitDemo()
 {
     m_cancel = true;
     m_pool.waitForDone();
-}
-
-QString WhereTheWaitDemo::name() const
-{
-    return u"where-the-wait-happens"_s;
-}
-
-QString WhereTheWaitDemo::title() const
-{
-    return u"Where the wait happens"_s;
 }
 
 QString WhereTheWaitDemo::explanation() const

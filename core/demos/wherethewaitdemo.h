@@ -22,8 +22,6 @@ public:
     explicit WhereTheWaitDemo(const DemoContext &context, QObject *parent = nullptr);
     ~WhereTheWaitDemo() override;
 
-    QString name() const override;
-    QString title() const override;
     QString explanation() const override;
     QStringList snippetIds() const override;
     void run() override;
