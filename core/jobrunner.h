@@ -52,8 +52,8 @@ private:
 
     OperationLog *m_log;
     ResponsivenessMonitor *m_monitor;
-    // Not the global pool: Qt's raster painter splits big fills across the global pool and waits
-    // for them, so long loads there would freeze the window's painting.
+    // Not the global pool: Qt 6.4 splits smooth image scaling and some conversions across the
+    // global pool and waits for them on the GUI thread, so long loads there would freeze painting.
     QThreadPool m_pool;
     QNetworkAccessManager m_manager;
     BlockingFetcher m_blockingFetcher;
