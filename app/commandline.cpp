@@ -17,57 +17,65 @@ std::variant<CommandLine, CommandLine::Exit> CommandLine::parse(const QStringLis
             u"AsyncLab: see and measure the difference between blocking and asynchronous code."_s);
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
-    const QCommandLineOption mode(u"mode"_s, u"Run jobs in blocking or async mode (default: async)."_s,
+    const QCommandLineOption mode(u"mode"_s,
+                                  u"Run jobs in blocking or async mode (default: async)."_s,
                                   u"blocking|async"_s);
-    const QCommandLineOption port(u"port"_s,
-                                  u"Port of the embedded server on 127.0.0.1 (default: a free one)."_s,
-                                  u"N"_s);
-    const QCommandLineOption serve(u"serve"_s, u"Run only the embedded server and print its URL."_s);
+    const QCommandLineOption port(
+            u"port"_s, u"Port of the embedded server on 127.0.0.1 (default: a free one)."_s,
+            u"N"_s);
+    const QCommandLineOption serve(u"serve"_s,
+                                   u"Run only the embedded server and print its URL."_s);
     const QCommandLineOption fetch(
-            u"fetch"_s, u"Fetch URL (or an embedded route such as /bytes/1048576), print the result."_s,
+            u"fetch"_s,
+            u"Fetch URL (or an embedded route such as /bytes/1048576), print the result."_s,
             u"URL"_s);
-    const QCommandLineOption load(u"load"_s, u"Load FILE (hash, count bytes and lines), print the result."_s,
-                                  u"FILE"_s);
-    const QCommandLineOption compare(u"compare"_s,
-                                     u"Run a scenario in blocking then async mode and print the figures."_s);
+    const QCommandLineOption load(
+            u"load"_s, u"Load FILE (hash, count bytes and lines), print the result."_s, u"FILE"_s);
+    const QCommandLineOption compare(
+            u"compare"_s, u"Run a scenario in blocking then async mode and print the figures."_s);
     const QCommandLineOption scenario(u"scenario"_s,
                                       u"Scenario for --compare: %1 (default: %2)."_s.arg(
                                               scenarioNames.join(u", "_s), Scenario::defaultName()),
                                       u"NAME"_s, Scenario::defaultName());
     const QCommandLineOption screenshot(
-            u"screenshot"_s, u"Save a picture of the window to FILE after the job, scenario or delay, then quit."_s,
+            u"screenshot"_s,
+            u"Save a picture of the window to FILE after the job, scenario or delay, then quit."_s,
             u"FILE"_s);
-    const QCommandLineOption delay(u"screenshot-delay"_s,
-                                   u"Milliseconds to wait before --screenshot when nothing runs (default: 1500)."_s,
-                                   u"MS"_s);
-    const QCommandLineOption at(u"screenshot-at"_s,
-                                u"With --fetch or --load: take the --screenshot MS after the job starts, while it runs."_s,
-                                u"MS"_s);
-    const QCommandLineOption out(u"out"_s,
-                                 u"With --compare: write compare.csv, compare.json and PNGs of the charts to DIR."_s,
-                                 u"DIR"_s);
+    const QCommandLineOption delay(
+            u"screenshot-delay"_s,
+            u"Milliseconds to wait before --screenshot when nothing runs (default: 1500)."_s,
+            u"MS"_s);
+    const QCommandLineOption at(
+            u"screenshot-at"_s,
+            u"With --fetch or --load: take the --screenshot MS after the job starts, while it runs."_s,
+            u"MS"_s);
+    const QCommandLineOption out(
+            u"out"_s,
+            u"With --compare: write compare.csv, compare.json and PNGs of the charts to DIR."_s,
+            u"DIR"_s);
     const QCommandLineOption demo(
             u"demo"_s,
             u"Run concept demo NAME without a window and print what it measured; \"list\" names them."_s,
             u"NAME"_s);
     const QCommandLineOption json(u"json"_s, u"Print results as JSON."_s);
-    parser.addOptions(
-            { mode, port, serve, fetch, load, compare, scenario, screenshot, delay, at, out, demo, json });
+    parser.addOptions({ mode, port, serve, fetch, load, compare, scenario, screenshot, delay, at,
+                        out, demo, json });
 
     if (!parser.parse(arguments))
-        return Exit{ 2, parser.errorText() };
+        return Exit { 2, parser.errorText() };
     if (parser.isSet(help))
-        return Exit{ 0, parser.helpText() };
+        return Exit { 0, parser.helpText() };
     if (parser.isSet(version))
-        return Exit{ 0, u"AsyncLab %1"_s.arg(QStringLiteral(ASYNCLAB_VERSION)) };
+        return Exit { 0, u"AsyncLab %1"_s.arg(QStringLiteral(ASYNCLAB_VERSION)) };
     if (!parser.positionalArguments().isEmpty())
-        return Exit{ 2, u"unexpected argument: %1"_s.arg(parser.positionalArguments().first()) };
+        return Exit { 2, u"unexpected argument: %1"_s.arg(parser.positionalArguments().first()) };
 
     CommandLine options;
     if (parser.isSet(mode)) {
         const auto parsed = runModeFromName(parser.value(mode));
         if (!parsed)
-            return Exit{ 2, u"--mode takes blocking or async, not \"%1\""_s.arg(parser.value(mode)) };
+            return Exit { 2,
+                          u"--mode takes blocking or async, not \"%1\""_s.arg(parser.value(mode)) };
         options.mode = *parsed;
         options.modeGiven = true;
     }
@@ -75,13 +83,15 @@ std::variant<CommandLine, CommandLine::Exit> CommandLine::parse(const QStringLis
         bool ok = false;
         const uint value = parser.value(port).toUInt(&ok);
         if (!ok || value == 0 || value > 65535)
-            return Exit{ 2, u"--port takes a number from 1 to 65535, not \"%1\""_s.arg(parser.value(port)) };
+            return Exit {
+                2, u"--port takes a number from 1 to 65535, not \"%1\""_s.arg(parser.value(port))
+            };
         options.port = quint16(value);
     }
-    const int actions = int(parser.isSet(serve)) + int(parser.isSet(fetch)) + int(parser.isSet(load))
-            + int(parser.isSet(compare)) + int(parser.isSet(demo));
+    const int actions = int(parser.isSet(serve)) + int(parser.isSet(fetch))
+            + int(parser.isSet(load)) + int(parser.isSet(compare)) + int(parser.isSet(demo));
     if (actions > 1)
-        return Exit{ 2, u"choose one of --serve, --fetch, --load, --compare and --demo"_s };
+        return Exit { 2, u"choose one of --serve, --fetch, --load, --compare and --demo"_s };
     if (parser.isSet(serve))
         options.action = Action::Serve;
     if (parser.isSet(fetch)) {
@@ -98,34 +108,40 @@ std::variant<CommandLine, CommandLine::Exit> CommandLine::parse(const QStringLis
         options.action = Action::Demo;
         options.demo = parser.value(demo);
         if (options.demo != "list"_L1 && !DemoRegistry::find(options.demo))
-            return Exit{ 2, u"unknown demo \"%1\"; choose one of: %2 (or list)"_s.arg(
-                                    options.demo, DemoRegistry::names().join(u", "_s)) };
+            return Exit { 2,
+                          u"unknown demo \"%1\"; choose one of: %2 (or list)"_s.arg(
+                                  options.demo, DemoRegistry::names().join(u", "_s)) };
     }
     options.scenario = parser.value(scenario);
     if (!Scenario::named(options.scenario))
-        return Exit{ 2, u"unknown scenario \"%1\"; choose one of: %2"_s.arg(options.scenario,
-                                                                          scenarioNames.join(u", "_s)) };
+        return Exit { 2,
+                      u"unknown scenario \"%1\"; choose one of: %2"_s.arg(
+                              options.scenario, scenarioNames.join(u", "_s)) };
     options.screenshotPath = parser.value(screenshot);
     if (options.action == Action::Serve && !options.screenshotPath.isEmpty())
-        return Exit{ 2, u"--serve runs without a window; --screenshot does not apply"_s };
+        return Exit { 2, u"--serve runs without a window; --screenshot does not apply"_s };
     if (parser.isSet(delay)) {
         bool ok = false;
         options.screenshotDelayMs = parser.value(delay).toInt(&ok);
         if (!ok || options.screenshotDelayMs < 0)
-            return Exit{ 2, u"--screenshot-delay takes milliseconds, not \"%1\""_s.arg(parser.value(delay)) };
+            return Exit {
+                2, u"--screenshot-delay takes milliseconds, not \"%1\""_s.arg(parser.value(delay))
+            };
     }
     if (parser.isSet(at)) {
         bool ok = false;
         options.screenshotAtMs = parser.value(at).toInt(&ok);
         if (!ok || options.screenshotAtMs < 0)
-            return Exit{ 2, u"--screenshot-at takes milliseconds, not \"%1\""_s.arg(parser.value(at)) };
+            return Exit {
+                2, u"--screenshot-at takes milliseconds, not \"%1\""_s.arg(parser.value(at))
+            };
         if (options.screenshotPath.isEmpty()
             || (options.action != Action::Fetch && options.action != Action::Load))
-            return Exit{ 2, u"--screenshot-at goes with --fetch or --load and --screenshot"_s };
+            return Exit { 2, u"--screenshot-at goes with --fetch or --load and --screenshot"_s };
     }
     options.outDir = parser.value(out);
     if (parser.isSet(out) && (options.action != Action::Compare || options.outDir.isEmpty()))
-        return Exit{ 2, u"--out DIR goes with --compare"_s };
+        return Exit { 2, u"--out DIR goes with --compare"_s };
     options.json = parser.isSet(json);
     return options;
 }

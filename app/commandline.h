@@ -7,7 +7,8 @@
 #include <variant>
 
 // What the user asked for on the command line.
-struct CommandLine {
+struct CommandLine
+{
     enum class Action { Window, Serve, Fetch, Load, Compare, Demo };
     Action action = Action::Window;
     RunMode mode = RunMode::Async;
@@ -27,7 +28,8 @@ struct CommandLine {
         return action == Action::Window || !screenshotPath.isEmpty() || !outDir.isEmpty();
     }
 
-    struct Exit {
+    struct Exit
+    {
         int code;
         QString output; // --help/--version text or an error line
     };

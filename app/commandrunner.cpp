@@ -35,11 +35,15 @@ QJsonObject demoJson(const QString &name, const QString &title, const DemoOutcom
 {
     QJsonArray bars;
     for (const auto &[label, value] : outcome.bars)
-        bars.append(QJsonObject{ { u"label"_s, label }, { u"value"_s, value } });
-    return { { u"demo"_s, name },          { u"title"_s, title },
-             { u"ok"_s, outcome.ok },      { u"error"_s, outcome.error },
-             { u"summary"_s, outcome.summary }, { u"figures"_s, outcome.figures },
-             { u"bars"_s, bars },          { u"barsUnit"_s, outcome.barsUnit } };
+        bars.append(QJsonObject { { u"label"_s, label }, { u"value"_s, value } });
+    return { { u"demo"_s, name },
+             { u"title"_s, title },
+             { u"ok"_s, outcome.ok },
+             { u"error"_s, outcome.error },
+             { u"summary"_s, outcome.summary },
+             { u"figures"_s, outcome.figures },
+             { u"bars"_s, bars },
+             { u"barsUnit"_s, outcome.barsUnit } };
 }
 
 QString demoText(const QString &title, const DemoOutcome &outcome)
@@ -104,8 +108,9 @@ void CommandRunner::runJob()
     JobRunner &jobs = m_lab->jobs();
     connect(&jobs, &JobRunner::finished, this, [this](int id) {
         const OperationRecord *record = m_lab->log().find(id);
-        print(stdout, m_options.json ? compactJson(Report::operationJson(*record))
-                                     : Report::operationText(*record));
+        print(stdout,
+              m_options.json ? compactJson(Report::operationJson(*record))
+                             : Report::operationText(*record));
         m_jobDone = true;
         m_jobExitCode = record->status == OperationStatus::Succeeded ? 0 : 1;
         if (m_options.screenshotAtMs < 0 || !m_window)
@@ -160,11 +165,13 @@ void CommandRunner::runComparison()
     }
     ScenarioRunner &runner = m_lab->scenarios();
     if (!m_options.json)
-        connect(&runner, &ScenarioRunner::status, this, [](const QString &s) { print(stderr, s + u'\n'); });
+        connect(&runner, &ScenarioRunner::status, this,
+                [](const QString &s) { print(stderr, s + u'\n'); });
     connect(&runner, &ScenarioRunner::comparisonFinished, this,
             [this, scenario](const QList<ScenarioRun> &runs) {
-                print(stdout, m_options.json ? compactJson(Report::comparisonJson(scenario, runs))
-                                             : Report::comparisonText(scenario, runs));
+                print(stdout,
+                      m_options.json ? compactJson(Report::comparisonJson(scenario, runs))
+                                     : Report::comparisonText(scenario, runs));
                 finish(0);
             });
     connect(&runner, &ScenarioRunner::failed, this, [this](const QString &error) {
@@ -185,8 +192,9 @@ void CommandRunner::compareInWindow(const Scenario &scenario)
     connect(m_compareView, &CompareView::finished, this,
             [this, scenario](const QList<ScenarioRun> &runs) {
                 // runs from the view carry the key press figures it measured
-                print(stdout, m_options.json ? compactJson(Report::comparisonJson(scenario, runs))
-                                             : Report::comparisonText(scenario, runs));
+                print(stdout,
+                      m_options.json ? compactJson(Report::comparisonJson(scenario, runs))
+                                     : Report::comparisonText(scenario, runs));
                 finish(0);
             });
     connect(m_compareView, &CompareView::failed, this, [this](const QString &error) {
@@ -232,8 +240,8 @@ void CommandRunner::demoFinished(const QString &name, const DemoOutcome &outcome
 {
     const Demo *demo = m_gallery ? m_gallery->demo(name) : findChild<Demo *>();
     const QString title = demo ? demo->title() : name;
-    print(stdout, m_options.json ? compactJson(demoJson(name, title, outcome))
-                                 : demoText(title, outcome));
+    print(stdout,
+          m_options.json ? compactJson(demoJson(name, title, outcome)) : demoText(title, outcome));
     if (!outcome.ok)
         print(stderr, u"asynclab: demo %1 failed: %2\n"_s.arg(name, outcome.error));
     finish(outcome.ok ? 0 : 1);
@@ -247,7 +255,7 @@ void CommandRunner::listDemos()
     for (const DemoEntry &entry : DemoRegistry::all()) {
         const DemoContext context = DemoRegistry::contextFor(m_lab, dir.path());
         std::unique_ptr<Demo> demo(DemoRegistry::create(entry.name, context));
-        list.append(QJsonObject{ { u"name"_s, entry.name }, { u"title"_s, demo->title() } });
+        list.append(QJsonObject { { u"name"_s, entry.name }, { u"title"_s, demo->title() } });
         text += u"%1  %2\n"_s.arg(entry.name.leftJustified(24), demo->title());
     }
     print(stdout, m_options.json ? QString::fromUtf8(QJsonDocument(list).toJson()) : text);
@@ -281,8 +289,8 @@ void CommandRunner::finish(int exitCode)
 bool CommandRunner::saveScreenshot()
 {
     QWidget *target = m_compareView ? static_cast<QWidget *>(m_compareView)
-            : m_gallery                 ? static_cast<QWidget *>(m_gallery)
-                                        : m_window.data();
+            : m_gallery             ? static_cast<QWidget *>(m_gallery)
+                                    : m_window.data();
     if (!target->grab().save(m_options.screenshotPath)) {
         print(stderr, u"asynclab: cannot write screenshot %1\n"_s.arg(m_options.screenshotPath));
         return false;

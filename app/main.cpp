@@ -22,7 +22,7 @@ namespace {
 // The server and the fetch demos hold a thousand connections at once, each end a descriptor.
 void raiseOpenFileLimit()
 {
-    rlimit limit{};
+    rlimit limit {};
     if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
         limit.rlim_cur = limit.rlim_max;
         setrlimit(RLIMIT_NOFILE, &limit);
@@ -47,7 +47,7 @@ double msSinceProcessStart()
     const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
     if (fields.size() < 20)
         return -1;
-    timespec now{};
+    timespec now {};
     clock_gettime(CLOCK_BOOTTIME, &now);
     const double startMs = fields.at(19).toDouble() * 1000.0 / double(sysconf(_SC_CLK_TCK));
     return double(now.tv_sec) * 1000 + double(now.tv_nsec) / 1e6 - startMs;
@@ -73,7 +73,8 @@ int main(int argc, char *argv[])
     const auto parsed = CommandLine::parse(arguments);
     if (const auto *exit = std::get_if<CommandLine::Exit>(&parsed)) {
         if (exit->code != 0) {
-            std::fprintf(stderr, "asynclab: %s\nTry 'asynclab --help'.\n", qPrintable(exit->output));
+            std::fprintf(stderr, "asynclab: %s\nTry 'asynclab --help'.\n",
+                         qPrintable(exit->output));
         } else {
             std::fprintf(stdout, "%s\n", qPrintable(exit->output));
         }

@@ -38,7 +38,8 @@ using namespace Qt::StringLiterals;
 namespace {
 constexpr qint64 MiB = qint64(1) << 20;
 
-struct RouteDemo {
+struct RouteDemo
+{
     const char16_t *label;
     const char16_t *path;
     const char16_t *tip;
@@ -172,8 +173,9 @@ QWidget *MainWindow::createTopBar()
     m_typingField = new QLineEdit(bar);
     m_typingField->setPlaceholderText(u"Type here while work runs…"_s);
     m_typingField->setAccessibleName(u"Typing test field"_s);
-    m_typingField->setToolTip(u"If the GUI thread is blocked, your keystrokes appear only when it is "
-                              "free again."_s);
+    m_typingField->setToolTip(
+            u"If the GUI thread is blocked, your keystrokes appear only when it is "
+            "free again."_s);
     grid->addWidget(m_heartbeat, 1, 0);
     grid->addWidget(m_typingField, 1, 1, 1, 2);
 
@@ -197,7 +199,8 @@ QWidget *MainWindow::createTopBar()
               u"How late the last 5 ms timer tick ran on the GUI thread."_s);
     addFigure(u"Max stall (10 s):"_s, m_maxStall,
               u"The longest time the GUI thread could not react, in the last 10 seconds."_s);
-    addFigure(u"p99 lag:"_s, m_p99, u"99% of timer ticks in the last 10 seconds ran at most this late."_s);
+    addFigure(u"p99 lag:"_s, m_p99,
+              u"99% of timer ticks in the last 10 seconds ran at most this late."_s);
     addFigure(u"Stalls > 50 ms:"_s, m_stalls,
               u"Freezes long enough to feel (a 'long task'), in the last 10 seconds."_s);
     row->addStretch();
@@ -319,8 +322,9 @@ QWidget *MainWindow::createProgressRow()
     }
     auto *compare = new QPushButton(u"&Compare both modes"_s, row);
     compare->setObjectName(u"compareButton"_s);
-    compare->setToolTip(u"Run the chosen scenario in Blocking mode, then in Async mode, and compare "
-                        "the freezes (Ctrl+R)"_s);
+    compare->setToolTip(
+            u"Run the chosen scenario in Blocking mode, then in Async mode, and compare "
+            "the freezes (Ctrl+R)"_s);
     compare->setShortcut(QKeySequence(u"Ctrl+R"_s));
     connect(compare, &QPushButton::clicked, this, &MainWindow::runComparison);
 
@@ -343,7 +347,8 @@ void MainWindow::createMenus()
     QMenu *mode = menuBar()->addMenu(u"&Mode"_s);
     mode->addAction(u"&Blocking"_s, QKeySequence(u"Ctrl+1"_s), this,
                     [this] { setMode(RunMode::Blocking); });
-    mode->addAction(u"&Async"_s, QKeySequence(u"Ctrl+2"_s), this, [this] { setMode(RunMode::Async); });
+    mode->addAction(u"&Async"_s, QKeySequence(u"Ctrl+2"_s), this,
+                    [this] { setMode(RunMode::Async); });
 
     QMenu *concepts = menuBar()->addMenu(u"&Concepts"_s);
     concepts->addAction(u"Concept &gallery…"_s, QKeySequence(u"Ctrl+K"_s), this,
@@ -351,11 +356,12 @@ void MainWindow::createMenus()
 
     QMenu *help = menuBar()->addMenu(u"&Help"_s);
     help->addAction(u"&About AsyncLab"_s, this, [this] {
-        QMessageBox::about(this, u"About AsyncLab"_s,
-                           u"<h3>AsyncLab %1</h3><p>See and measure the difference between blocking "
-                           "and asynchronous code.</p><p>Embedded server: %2</p>"_s.arg(
-                                   QCoreApplication::applicationVersion(),
-                                   m_lab->server().baseUrl().toString()));
+        QMessageBox::about(
+                this, u"About AsyncLab"_s,
+                u"<h3>AsyncLab %1</h3><p>See and measure the difference between blocking "
+                "and asynchronous code.</p><p>Embedded server: %2</p>"_s.arg(
+                        QCoreApplication::applicationVersion(),
+                        m_lab->server().baseUrl().toString()));
     });
 }
 
@@ -390,12 +396,13 @@ void MainWindow::setMode(RunMode mode)
 
 void MainWindow::describeMode()
 {
-    m_modeHint->setText(mode() == RunMode::Blocking
-                                ? u"<b>Blocking:</b> the GUI thread does the work itself and waits "
-                                  "for the network. The heartbeat stops and typing is ignored until "
-                                  "the job ends."_s
-                                : u"<b>Async:</b> the work runs on worker threads or waits in the "
-                                  "event loop. The heartbeat keeps beating and you can keep typing."_s);
+    m_modeHint->setText(
+            mode() == RunMode::Blocking
+                    ? u"<b>Blocking:</b> the GUI thread does the work itself and waits "
+                      "for the network. The heartbeat stops and typing is ignored until "
+                      "the job ends."_s
+                    : u"<b>Async:</b> the work runs on worker threads or waits in the "
+                      "event loop. The heartbeat keeps beating and you can keep typing."_s);
 }
 
 void MainWindow::announceBlocking(const QString &what)
@@ -425,8 +432,7 @@ void MainWindow::loadFile(const QString &path)
 void MainWindow::generateSample()
 {
     const qint64 size = m_sampleSize->currentData().toLongLong();
-    const QString path =
-            QDir(QDir::tempPath()).filePath(u"asynclab-sample-%1.txt"_s.arg(size));
+    const QString path = QDir(QDir::tempPath()).filePath(u"asynclab-sample-%1.txt"_s.arg(size));
     announceBlocking(u"writing the sample file"_s);
     m_progressId = m_lab->jobs().generateFile(path, size, mode());
     updateRunningState();
@@ -496,7 +502,8 @@ void MainWindow::onFinished(int id)
                 operationKindName(record->kind), record->target.toHtmlEscaped(),
                 runModeName(record->mode), operationStatusName(record->status));
         if (!record->error.isEmpty())
-            text += u" — <span style='color:#c0392b'>%1</span>"_s.arg(record->error.toHtmlEscaped());
+            text += u" — <span style='color:#c0392b'>%1</span>"_s.arg(
+                    record->error.toHtmlEscaped());
         if (record->httpStatus > 0)
             text += u", HTTP %1"_s.arg(record->httpStatus);
         text += u", %1 in %2, longest freeze %3"_s.arg(formatBytes(record->bytes),
@@ -530,7 +537,9 @@ void MainWindow::updateLiveFigures()
     const LagStats stats = m_lab->monitor().recentStats(10000);
     const auto show = [](QLabel *label, double ms) {
         label->setText(formatDuration(ms));
-        label->setStyleSheet(ms > 100 ? u"color:#c0392b"_s : ms > 16 ? u"color:#d35400"_s : QString());
+        label->setStyleSheet(ms > 100          ? u"color:#c0392b"_s
+                                     : ms > 16 ? u"color:#d35400"_s
+                                               : QString());
     };
     show(m_lagNow, stats.currentLagMs);
     show(m_maxStall, stats.maxStallMs);

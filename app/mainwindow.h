@@ -90,5 +90,6 @@ private:
     QLabel *m_result = nullptr;
     QTableView *m_table = nullptr;
     int m_progressId = 0; // the operation the progress bar follows
-    int m_resultId = 0; // the operation the result line shows; ids grow, older ones never replace it
+    int m_resultId =
+            0; // the operation the result line shows; ids grow, older ones never replace it
 };

@@ -1,6 +1,6 @@
 // Runs a comparison scenario several times in each mode and prints the median figures: wall time,
-// longest stall, p99 lag, stalls over 50 ms, and how much of the blocking work froze the GUI thread.
-// Figures only; nothing here passes or fails.
+// longest stall, p99 lag, stalls over 50 ms, and how much of the blocking work froze the GUI
+// thread. Figures only; nothing here passes or fails.
 #include "lab.h"
 #include "units.h"
 
@@ -20,7 +20,8 @@ double median(QList<double> values)
     return n == 0 ? 0 : n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
-struct Figures {
+struct Figures
+{
     QList<double> wall, maxStall, p99, stalls, stallShare;
 };
 } // namespace
@@ -31,7 +32,8 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Median blocking-vs-async figures over repeated runs."_s);
     parser.addHelpOption();
-    const QCommandLineOption repeatOption(u"repeat"_s, u"Runs per mode (default 5)."_s, u"N"_s, u"5"_s);
+    const QCommandLineOption repeatOption(u"repeat"_s, u"Runs per mode (default 5)."_s, u"N"_s,
+                                          u"5"_s);
     const QCommandLineOption scenarioOption(u"scenario"_s, u"Scenario name (default standard)."_s,
                                             u"NAME"_s, Scenario::defaultName());
     parser.addOptions({ repeatOption, scenarioOption });
@@ -58,9 +60,9 @@ int main(int argc, char *argv[])
                              f.maxStall.append(run.lag.maxStallMs);
                              f.p99.append(run.lag.p99LagMs);
                              f.stalls.append(run.lag.stallsOver50Ms);
-                             f.stallShare.append(run.longestOperationMs > 0
-                                                         ? run.lag.maxStallMs / run.longestOperationMs
-                                                         : 0);
+                             f.stallShare.append(run.longestOperationMs > 0 ? run.lag.maxStallMs
+                                                                 / run.longestOperationMs
+                                                                            : 0);
                          }
                          std::fprintf(stderr, "run %d of %d done\n", ++done, repeat);
                          if (done == repeat)
@@ -83,8 +85,10 @@ int main(int argc, char *argv[])
     for (RunMode mode : { RunMode::Blocking, RunMode::Async }) {
         const Figures &f = figures[mode];
         std::printf("%-9s %10s %10s %10s %15.0f %21.1f%%\n", qPrintable(runModeName(mode)),
-                    qPrintable(formatDuration(median(f.wall))), qPrintable(formatDuration(median(f.maxStall))),
-                    qPrintable(formatDuration(median(f.p99))), median(f.stalls), 100 * median(f.stallShare));
+                    qPrintable(formatDuration(median(f.wall))),
+                    qPrintable(formatDuration(median(f.maxStall))),
+                    qPrintable(formatDuration(median(f.p99))), median(f.stalls),
+                    100 * median(f.stallShare));
     }
     const Figures &a = figures[RunMode::Async];
     std::printf("\nasync targets: max stall < 16 ms -> %.1f ms; p99 < 5 ms -> %.2f ms\n",

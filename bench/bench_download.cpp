@@ -21,7 +21,8 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     const QCommandLineOption sizeOption(u"mib"_s, u"Download size in MiB (default 1024)."_s, u"N"_s,
                                         u"1024"_s);
-    const QCommandLineOption repeatOption(u"repeat"_s, u"Runs per tool (default 3)."_s, u"N"_s, u"3"_s);
+    const QCommandLineOption repeatOption(u"repeat"_s, u"Runs per tool (default 3)."_s, u"N"_s,
+                                          u"3"_s);
     parser.addOptions({ sizeOption, repeatOption });
     parser.process(app);
     const qint64 bytes = parser.value(sizeOption).toLongLong() << 20;
@@ -60,8 +61,9 @@ int main(int argc, char *argv[])
                 curl.append(process->readAllStandardOutput().toDouble() / 1e6);
                 next();
             });
-            process->start(u"curl"_s, { u"-s"_s, u"-o"_s, u"/dev/null"_s, u"-w"_s,
-                                        u"%{speed_download}"_s, url.toString() });
+            process->start(u"curl"_s,
+                           { u"-s"_s, u"-o"_s, u"/dev/null"_s, u"-w"_s, u"%{speed_download}"_s,
+                             url.toString() });
         } else {
             QCoreApplication::quit();
         }

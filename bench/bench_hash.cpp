@@ -42,15 +42,16 @@ QByteArray digestFromOutput(const QByteArray &output)
     const QList<QByteArray> words = output.simplified().split(' ');
     for (const QByteArray &word : words) {
         const QByteArray candidate = word.startsWith('=') ? word.mid(1) : word;
-        if (candidate.size() == 64
-            && std::all_of(candidate.begin(), candidate.end(),
-                           [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); }))
+        if (candidate.size() == 64 && std::all_of(candidate.begin(), candidate.end(), [](char c) {
+                return std::isxdigit(static_cast<unsigned char>(c));
+            }))
             return candidate.toLower();
     }
     return {};
 }
 
-struct Tool {
+struct Tool
+{
     QString label;
     QString program; // empty: loadFile() in this process
     QStringList arguments;
@@ -134,8 +135,7 @@ int main(int argc, char *argv[])
     parser.addPositionalArgument(u"file"_s, u"File to hash (default: a generated 1 GiB file)"_s);
     const QCommandLineOption runsOption(u"runs"_s, u"Timed runs per tool (median)."_s, u"n"_s,
                                         u"5"_s);
-    const QCommandLineOption chunkOption(u"chunk"_s, u"loadFile chunk size in bytes."_s,
-                                         u"bytes"_s,
+    const QCommandLineOption chunkOption(u"chunk"_s, u"loadFile chunk size in bytes."_s, u"bytes"_s,
                                          QString::number(FileLoadOptions().chunkBytes));
     const QCommandLineOption memoryOption(u"memory"_s,
                                           u"Load a 2 GiB sparse file and print peak memory."_s);

@@ -14,7 +14,8 @@ class OperationLog;
 class ResponsivenessMonitor;
 
 // What a demo measured. The window and `asynclab --demo NAME` show the same figures.
-struct DemoOutcome {
+struct DemoOutcome
+{
     bool ok = true; // false: the demo itself could not run (not: "the race lost updates")
     QString error; // one line when !ok
     QString summary; // one or two sentences saying what the numbers show, true to the numbers
@@ -24,7 +25,8 @@ struct DemoOutcome {
 };
 
 // Everything a demo may use; owned by the caller, alive for the demo's whole life.
-struct DemoContext {
+struct DemoContext
+{
     EmbeddedServer *server = nullptr;
     ResponsivenessMonitor *monitor = nullptr;
     OperationLog *log = nullptr;

@@ -8,13 +8,15 @@
 
 class Lab;
 
-struct DemoEntry {
+struct DemoEntry
+{
     QString name; // must equal the demo's name()
     DemoFactory factory;
 };
 
 // The factory of a demo class whose constructor is T(const DemoContext &, QObject *parent).
-template<typename T> DemoFactory demoFactory()
+template<typename T>
+DemoFactory demoFactory()
 {
     return [](const DemoContext &context, QObject *parent) -> Demo * {
         return new T(context, parent);

@@ -11,14 +11,16 @@ class QThread;
 class ServerEngine;
 
 // Limits the server holds itself, whatever a client sends.
-struct ServerLimits {
+struct ServerLimits
+{
     int maxHeadBytes = 16 * 1024; // request line + headers; more -> 431
     int idleTimeoutMs = 30000; // a connection with no complete request for this long is closed
     int maxConnections = 4096; // further connections are closed at once
 };
 
 // Written only by the server thread, readable from any thread.
-struct ServerCounters {
+struct ServerCounters
+{
     std::atomic<int> openConnections = 0;
     std::atomic<qint64> requestsServed = 0;
     std::atomic<int> requestsInFlight = 0;

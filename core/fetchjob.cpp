@@ -119,7 +119,8 @@ void FetchJob::readBody()
         const QByteArrayView chunk(buffer, n);
         m_hash.addData(chunk);
         if (m_result.preview.size() < PreviewBytes)
-            m_result.preview.append(chunk.first(std::min(n, PreviewBytes - m_result.preview.size())));
+            m_result.preview.append(
+                    chunk.first(std::min(n, PreviewBytes - m_result.preview.size())));
         m_result.bytes += n;
         if (m_result.bytes > m_options.maxBytes) {
             abortWith(u"stopped after %1: size cap reached"_s.arg(formatBytes(m_options.maxBytes)));
@@ -128,10 +129,13 @@ void FetchJob::readBody()
     }
     if (m_reply && m_reply->bytesAvailable() > 0 && !m_readScheduled) {
         m_readScheduled = true;
-        QMetaObject::invokeMethod(this, [this] {
-            m_readScheduled = false;
-            readBody();
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+                this,
+                [this] {
+                    m_readScheduled = false;
+                    readBody();
+                },
+                Qt::QueuedConnection);
     }
 }
 
@@ -150,24 +154,24 @@ void FetchJob::onReplyFinished()
         const QNetworkReply::NetworkError error = m_reply->error();
         if (m_result.httpStatus >= 400) {
             // Qt's text for HTTP errors repeats the URL; the status code says it better.
-            m_result.error = u"HTTP %1 %2"_s.arg(m_result.httpStatus)
-                                     .arg(m_reply->attribute(
-                                                         QNetworkRequest::HttpReasonPhraseAttribute)
-                                                  .toString());
+            m_result.error =
+                    u"HTTP %1 %2"_s.arg(m_result.httpStatus)
+                            .arg(m_reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute)
+                                         .toString());
         } else if (announced > m_result.bytes
                    && (error == QNetworkReply::NoError
                        || error == QNetworkReply::RemoteHostClosedError)) {
             // A body shorter than its Content-Length is a failed transfer, whether Qt noticed the
             // close (an error) or not (a short "success"): say so the same way in both cases.
-            m_result.error = u"truncated body: %1 of %2 announced bytes received"_s
-                                     .arg(m_result.bytes)
-                                     .arg(announced);
+            m_result.error =
+                    u"truncated body: %1 of %2 announced bytes received"_s.arg(m_result.bytes)
+                            .arg(announced);
         } else if (error == QNetworkReply::RemoteHostClosedError) {
             // Qt says only "Connection closed"; when it happened is what tells the cause.
             m_result.error = m_result.httpStatus == 0
                     ? u"the server closed the connection without a valid answer"_s
                     : u"the server closed the connection after %1 of the body"_s.arg(
-                              formatBytes(m_result.bytes));
+                            formatBytes(m_result.bytes));
         } else if (error != QNetworkReply::NoError) {
             // The status line was fine (a redirect loop, a refused connection): Qt's text says why.
             m_result.error = m_reply->errorString();

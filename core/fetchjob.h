@@ -10,13 +10,15 @@
 class QNetworkAccessManager;
 class QNetworkReply;
 
-struct FetchOptions {
+struct FetchOptions
+{
     int deadlineMs = 30000; // whole request, start to end: a trickling server never trips Qt's own
                             // transfer timeout, which only measures inactivity
     qint64 maxBytes = qint64(2) << 30; // stops endless bodies
 };
 
-struct FetchResult {
+struct FetchResult
+{
     QString error; // one line, for people; empty on success
     bool canceled = false;
     int httpStatus = 0;

@@ -5,12 +5,14 @@
 #include <QPromise>
 #include <QString>
 
-struct FileLoadOptions {
+struct FileLoadOptions
+{
     qint64 maxBytes = qint64(16) << 30; // stops endless files such as /dev/zero
     qint64 chunkBytes = qint64(1) << 20;
 };
 
-struct FileLoadResult {
+struct FileLoadResult
+{
     QString error; // one line, for people; empty on success
     bool canceled = false;
     qint64 bytes = 0;

@@ -40,9 +40,8 @@ bool statusHasBody(int status)
 
 } // namespace
 
-HttpConnection::HttpConnection(QTcpSocket *socket, ServerRoutes *routes,
-                               const ServerLimits &limits, ServerCounters *counters,
-                               QObject *parent)
+HttpConnection::HttpConnection(QTcpSocket *socket, ServerRoutes *routes, const ServerLimits &limits,
+                               ServerCounters *counters, QObject *parent)
     : QObject(parent),
       m_socket(socket),
       m_routes(routes),
@@ -207,8 +206,9 @@ void HttpConnection::processInput()
         } else if (m_refusal == 413) {
             refuse(413, "request bodies are not accepted");
         } else if (m_refusal == 431 || error == HPE_HEADER_OVERFLOW) {
-            refuse(431, "the request head is larger than "
-                                + QByteArray::number(m_limits.maxHeadBytes) + " bytes");
+            refuse(431,
+                   "the request head is larger than " + QByteArray::number(m_limits.maxHeadBytes)
+                           + " bytes");
         } else if (error != HPE_OK) {
             refuse(400, QByteArray("malformed request: ") + http_errno_description(error));
         } else if (used < available) {
@@ -318,8 +318,8 @@ QByteArray HttpConnection::head(qint64 contentLength) const
     QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' '
             + ServerRoutes::reasonPhrase(status) + "\r\n";
     if (statusHasBody(status)) {
-        head += "Content-Type: " + m_response.contentType + "\r\nContent-Length: "
-                + QByteArray::number(contentLength) + "\r\n";
+        head += "Content-Type: " + m_response.contentType
+                + "\r\nContent-Length: " + QByteArray::number(contentLength) + "\r\n";
     }
     for (const auto &[name, value] : m_response.headers)
         head += name + ": " + value + "\r\n";

@@ -121,7 +121,9 @@ int JobRunner::loadFile(const QString &path, RunMode mode)
     OperationRecord record = begin(OperationKind::FileLoad, mode, path);
     runPromiseJob<FileLoadResult>(
             record,
-            [path, options](QPromise<FileLoadResult> &promise) { ::loadFile(promise, path, options); },
+            [path, options](QPromise<FileLoadResult> &promise) {
+                ::loadFile(promise, path, options);
+            },
             [](OperationRecord &r, const FileLoadResult &result) {
                 applyResult(r, result);
                 r.lines = result.lines;
@@ -183,7 +185,8 @@ void JobRunner::runPromiseJob(OperationRecord record, std::function<void(QPromis
                     record.status = OperationStatus::Canceled;
                 complete(record);
             });
-    m_running.insert(id, { [watcher] { watcher->cancel(); }, [watcher] { watcher->waitForFinished(); } });
+    m_running.insert(
+            id, { [watcher] { watcher->cancel(); }, [watcher] { watcher->waitForFinished(); } });
     watcher->setFuture(QtConcurrent::run(&m_pool, [work, span](QPromise<T> &promise) {
         const double start = labNowMs();
         work(promise);

@@ -59,7 +59,8 @@ private:
     BlockingFetcher m_blockingFetcher;
     FetchOptions m_fetchOptions;
     FileLoadOptions m_fileOptions;
-    struct Running {
+    struct Running
+    {
         std::function<void()> cancel;
         std::function<void()> waitForFinished; // pool tasks only
     };

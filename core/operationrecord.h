@@ -16,7 +16,8 @@ enum class SpanKind {
     EventLoopWait, // no thread waited: the request was pending while the event loop ran on
 };
 
-struct ThreadSpan {
+struct ThreadSpan
+{
     QString thread; // lane: "GUI thread", "worker 1", "network thread", "network (event loop)"
     SpanKind kind = SpanKind::Work;
     double startMs = 0;
@@ -28,7 +29,8 @@ QString spanKindName(SpanKind kind);
 QString operationStatusName(OperationStatus status);
 
 // Everything AsyncLab knows about one operation, start to end. Times use labNowMs().
-struct OperationRecord {
+struct OperationRecord
+{
     int id = 0;
     OperationKind kind = OperationKind::Fetch;
     RunMode mode = RunMode::Async;

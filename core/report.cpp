@@ -9,7 +9,7 @@ namespace Report {
 
 QJsonObject operationJson(const OperationRecord &record)
 {
-    QJsonObject json{
+    QJsonObject json {
         { u"id"_s, record.id },
         { u"kind"_s, operationKindName(record.kind) },
         { u"mode"_s, runModeName(record.mode) },
@@ -58,16 +58,16 @@ QJsonObject comparisonJson(const Scenario &scenario, const QList<ScenarioRun> &r
 {
     QJsonArray runArray;
     for (const ScenarioRun &run : runs) {
-        QJsonObject json{
-                { u"mode"_s, runModeName(run.mode) },
-                { u"wallMs"_s, run.wallMs() },
-                { u"maxStallMs"_s, run.lag.maxStallMs },
-                { u"p99LagMs"_s, run.lag.p99LagMs },
-                { u"stallsOver50Ms"_s, run.lag.stallsOver50Ms },
-                { u"framesMissed"_s, run.framesMissed },
-                { u"longestOperationMs"_s, run.longestOperationMs },
-                { u"failedOperations"_s, run.failedOperations },
-                { u"operations"_s, int(run.operationIds.size()) },
+        QJsonObject json {
+            { u"mode"_s, runModeName(run.mode) },
+            { u"wallMs"_s, run.wallMs() },
+            { u"maxStallMs"_s, run.lag.maxStallMs },
+            { u"p99LagMs"_s, run.lag.p99LagMs },
+            { u"stallsOver50Ms"_s, run.lag.stallsOver50Ms },
+            { u"framesMissed"_s, run.framesMissed },
+            { u"longestOperationMs"_s, run.longestOperationMs },
+            { u"failedOperations"_s, run.failedOperations },
+            { u"operations"_s, int(run.operationIds.size()) },
         };
         if (run.keyPresses > 0) {
             json.insert(u"keyPresses"_s, run.keyPresses);
@@ -76,17 +76,17 @@ QJsonObject comparisonJson(const Scenario &scenario, const QList<ScenarioRun> &r
         }
         runArray.append(json);
     }
-    QJsonObject result{ { u"scenario"_s, scenario.name },
-                        { u"description"_s, scenario.description },
-                        { u"runs"_s, runArray } };
+    QJsonObject result { { u"scenario"_s, scenario.name },
+                         { u"description"_s, scenario.description },
+                         { u"runs"_s, runArray } };
     if (runs.size() == 2 && runs[0].mode == RunMode::Blocking && runs[1].mode == RunMode::Async) {
         QJsonArray table;
         for (const ComparisonFigure &f : comparisonFigures(runs[0], runs[1])) {
             const auto ratio = f.ratio();
-            table.append(QJsonObject{ { u"figure"_s, f.key },
-                                      { u"blocking"_s, f.blocking },
-                                      { u"async"_s, f.async },
-                                      { u"ratio"_s, ratio ? QJsonValue(*ratio) : QJsonValue() } });
+            table.append(QJsonObject { { u"figure"_s, f.key },
+                                       { u"blocking"_s, f.blocking },
+                                       { u"async"_s, f.async },
+                                       { u"ratio"_s, ratio ? QJsonValue(*ratio) : QJsonValue() } });
         }
         result.insert(u"table"_s, table);
     }
@@ -117,7 +117,7 @@ QString ComparisonFigure::formattedRatio() const
 
 QList<ComparisonFigure> comparisonFigures(const ScenarioRun &blocking, const ScenarioRun &async)
 {
-    QList<ComparisonFigure> figures{
+    QList<ComparisonFigure> figures {
         { u"wall time"_s, u"wallMs"_s, true, blocking.wallMs(), async.wallMs() },
         { u"max stall"_s, u"maxStallMs"_s, true, blocking.lag.maxStallMs, async.lag.maxStallMs },
         { u"p99 lag"_s, u"p99LagMs"_s, true, blocking.lag.p99LagMs, async.lag.p99LagMs },
@@ -149,9 +149,9 @@ QString comparisonCsv(const ScenarioRun &blocking, const ScenarioRun &async)
     for (const ComparisonFigure &f : comparisonFigures(blocking, async)) {
         const auto ratio = f.ratio();
         csv += u"%1,%2,%3,%4,%5\n"_s.arg(csvField(f.name), f.isDuration ? u"ms"_s : u"count"_s,
-                                          QString::number(f.blocking, 'f', 3),
-                                          QString::number(f.async, 'f', 3),
-                                          ratio ? QString::number(*ratio, 'f', 4) : QString());
+                                         QString::number(f.blocking, 'f', 3),
+                                         QString::number(f.async, 'f', 3),
+                                         ratio ? QString::number(*ratio, 'f', 4) : QString());
     }
     return csv;
 }
@@ -175,8 +175,7 @@ QString comparisonText(const Scenario &scenario, const QList<ScenarioRun> &runs)
         text += line({ runModeName(run.mode), formatDuration(run.wallMs()),
                        formatDuration(run.lag.maxStallMs), formatDuration(run.lag.p99LagMs),
                        QString::number(run.lag.stallsOver50Ms), QString::number(run.framesMissed),
-                       QString::number(run.failedOperations),
-                       formatDuration(run.keyLatencyMaxMs),
+                       QString::number(run.failedOperations), formatDuration(run.keyLatencyMaxMs),
                        formatDuration(run.keyLatencyMedianMs) });
     }
     return text;

@@ -17,7 +17,8 @@ QJsonObject comparisonJson(const Scenario &scenario, const QList<ScenarioRun> &r
 QString comparisonText(const Scenario &scenario, const QList<ScenarioRun> &runs);
 
 // One row of the side-by-side table: the same figure for a Blocking and an Async run.
-struct ComparisonFigure {
+struct ComparisonFigure
+{
     QString name; // "max stall"
     QString key; // its JSON name, "maxStallMs"
     bool isDuration = true; // milliseconds; otherwise a count

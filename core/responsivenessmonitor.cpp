@@ -32,7 +32,7 @@ void ResponsivenessMonitor::checkpoint()
 
 void ResponsivenessMonitor::record(double now)
 {
-    const LagSample sample{ now, std::max(0.0, now - m_lastTickMs - m_timer.interval()) };
+    const LagSample sample { now, std::max(0.0, now - m_lastTickMs - m_timer.interval()) };
     m_lastTickMs = now;
     m_samples.push_back(sample);
     while (!m_samples.empty() && m_samples.front().atMs < now - m_historyMs)

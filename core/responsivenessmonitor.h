@@ -6,12 +6,14 @@
 
 // One tick of the monitor: at `atMs` (labNowMs time base) the event loop ran `lagMs` later than
 // asked, i.e. the GUI thread was busy from atMs - lagMs until atMs.
-struct LagSample {
+struct LagSample
+{
     double atMs = 0;
     double lagMs = 0;
 };
 
-struct LagStats {
+struct LagStats
+{
     double currentLagMs = 0;
     double maxStallMs = 0;
     double p99LagMs = 0;

@@ -24,22 +24,31 @@ QList<ScenarioStep> repeated(const ScenarioStep &step, int count)
 QList<Scenario> Scenario::builtIn()
 {
     return {
-        { u"standard"_s, u"Standard"_s,
-          u"A 2 s delayed fetch, a 64 MiB download and a 256 MiB file load."_s, 256 * MiB,
+        { u"standard"_s,
+          u"Standard"_s,
+          u"A 2 s delayed fetch, a 64 MiB download and a 256 MiB file load."_s,
+          256 * MiB,
           { fetch(u"/delay/2000"_s), fetch(u"/bytes/%1"_s.arg(64 * MiB)), load() } },
         { u"slow-server"_s, u"Slow server"_s, u"Five fetches that each wait 1 s for the server."_s,
           0, repeated(fetch(u"/delay/1000"_s), 5) },
-        { u"big-download"_s, u"Big download"_s, u"One 256 MiB download."_s, 0,
+        { u"big-download"_s,
+          u"Big download"_s,
+          u"One 256 MiB download."_s,
+          0,
           { fetch(u"/bytes/%1"_s.arg(256 * MiB)) } },
-        { u"big-file"_s, u"Big file load"_s, u"Hash and count lines of a 512 MiB file."_s,
-          512 * MiB, { load() } },
+        { u"big-file"_s,
+          u"Big file load"_s,
+          u"Hash and count lines of a 512 MiB file."_s,
+          512 * MiB,
+          { load() } },
         { u"many-small"_s, u"Many small fetches"_s,
           u"Forty small JSON fetches, each answered after 50 ms."_s, 0,
           repeated(fetch(u"/delay/50"_s), 40) },
         { u"mixed"_s, u"Mixed"_s,
           u"A 1.5 s delayed fetch, a 32 MiB download, a 128 MiB file load and ten small fetches."_s,
           128 * MiB,
-          QList<ScenarioStep>{ fetch(u"/delay/1500"_s), fetch(u"/bytes/%1"_s.arg(32 * MiB)), load() }
+          QList<ScenarioStep> { fetch(u"/delay/1500"_s), fetch(u"/bytes/%1"_s.arg(32 * MiB)),
+                                load() }
                   + repeated(fetch(u"/json"_s), 10) },
     };
 }

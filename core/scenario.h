@@ -6,13 +6,15 @@
 #include <QString>
 #include <optional>
 
-struct ScenarioStep {
+struct ScenarioStep
+{
     OperationKind kind = OperationKind::Fetch;
     QString serverPath; // fetches: path and query on the embedded server, e.g. "/delay/2000"
 };
 
 // A fixed piece of work that is run once per mode so the two runs can be compared.
-struct Scenario {
+struct Scenario
+{
     QString name; // command-line name
     QString title;
     QString description;

@@ -12,8 +12,8 @@
 
 using namespace Qt::StringLiterals;
 
-ScenarioRunner::ScenarioRunner(JobRunner *jobs, OperationLog *log,
-                               ResponsivenessMonitor *monitor, QObject *parent)
+ScenarioRunner::ScenarioRunner(JobRunner *jobs, OperationLog *log, ResponsivenessMonitor *monitor,
+                               QObject *parent)
     : QObject(parent), m_jobs(jobs), m_log(log), m_monitor(monitor), m_sampleDir(QDir::tempPath())
 {
     connect(m_jobs, &JobRunner::finished, this, &ScenarioRunner::onOperationFinished);
@@ -43,7 +43,8 @@ void ScenarioRunner::prepareSampleFile()
         return;
     }
     emit status(u"Generating a %1 sample file…"_s.arg(formatBytes(m_scenario.sampleFileBytes)));
-    m_prepareId = m_jobs->generateFile(sampleFilePath(), m_scenario.sampleFileBytes, RunMode::Async);
+    m_prepareId =
+            m_jobs->generateFile(sampleFilePath(), m_scenario.sampleFileBytes, RunMode::Async);
 }
 
 void ScenarioRunner::startNextRun()
@@ -53,7 +54,7 @@ void ScenarioRunner::startNextRun()
         emit comparisonFinished(m_runs);
         return;
     }
-    m_current = ScenarioRun{};
+    m_current = ScenarioRun {};
     m_current.mode = m_modes.at(m_runs.size());
     emit status(u"Running \"%1\" in %2 mode…"_s.arg(m_scenario.title, runModeName(m_current.mode)));
     m_current.startMs = labNowMs();

@@ -12,7 +12,8 @@ class JobRunner;
 class OperationLog;
 
 // What one run of a scenario in one mode did to the GUI thread.
-struct ScenarioRun {
+struct ScenarioRun
+{
     RunMode mode = RunMode::Async;
     double startMs = 0;
     double endMs = 0;

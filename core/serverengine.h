@@ -15,7 +15,8 @@ class ServerEngine : public QObject
 {
     Q_OBJECT
 public:
-    struct ListenResult {
+    struct ListenResult
+    {
         bool ok = false;
         quint16 port = 0;
         QHostAddress address;

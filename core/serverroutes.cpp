@@ -77,9 +77,9 @@ QByteArray jsonBody(int items)
 bool validKey(QByteArrayView key)
 {
     return !key.isEmpty() && key.size() <= 64 && std::all_of(key.begin(), key.end(), [](char c) {
-               return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                       || c == '-' || c == '_' || c == '.';
-           });
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                || c == '-' || c == '_' || c == '.';
+    });
 }
 
 } // namespace
@@ -90,8 +90,9 @@ ServerRoutes::Response ServerRoutes::respond(const Request &request)
         return badRequest("an HTTP/1.1 request needs exactly one Host header");
     // A foreign Host means a page reached us through DNS rebinding: refuse it.
     if (request.hostCount == 1 && !hostAllowed(request.host))
-        return text(403, "Host must be 127.0.0.1:" + number(m_port) + ", localhost:"
-                                 + number(m_port) + " or [::1]:" + number(m_port));
+        return text(403,
+                    "Host must be 127.0.0.1:" + number(m_port) + ", localhost:" + number(m_port)
+                            + " or [::1]:" + number(m_port));
     if (request.method != "GET" && request.method != "HEAD") {
         Response response = text(405, "only GET and HEAD are allowed");
         response.headers.emplaceBack("Allow", "GET, HEAD");
@@ -205,10 +206,9 @@ ServerRoutes::Response ServerRoutes::flaky(QByteArrayView key, QByteArrayView qu
     if (it == m_flaky.end()) {
         // Remembering every key a client invents would grow without bound: forget the stalest.
         if (m_flaky.size() >= MaxFlakyKeys)
-            m_flaky.erase(std::min_element(m_flaky.begin(), m_flaky.end(),
-                                           [](const FlakyKey &a, const FlakyKey &b) {
-                                               return a.lastUse < b.lastUse;
-                                           }));
+            m_flaky.erase(std::min_element(
+                    m_flaky.begin(), m_flaky.end(),
+                    [](const FlakyKey &a, const FlakyKey &b) { return a.lastUse < b.lastUse; }));
         it = m_flaky.insert(key.toByteArray(), {});
     }
     ++it->requests;
@@ -236,31 +236,56 @@ bool ServerRoutes::hostAllowed(const QByteArray &host) const
 QByteArray ServerRoutes::reasonPhrase(int status)
 {
     switch (status) {
-    case 200: return "OK";
-    case 201: return "Created";
-    case 202: return "Accepted";
-    case 204: return "No Content";
-    case 206: return "Partial Content";
-    case 301: return "Moved Permanently";
-    case 302: return "Found";
-    case 303: return "See Other";
-    case 304: return "Not Modified";
-    case 307: return "Temporary Redirect";
-    case 308: return "Permanent Redirect";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 408: return "Request Timeout";
-    case 413: return "Content Too Large";
-    case 418: return "I'm a Teapot";
-    case 429: return "Too Many Requests";
-    case 431: return "Request Header Fields Too Large";
-    case 500: return "Internal Server Error";
-    case 502: return "Bad Gateway";
-    case 503: return "Service Unavailable";
-    case 504: return "Gateway Timeout";
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 202:
+        return "Accepted";
+    case 204:
+        return "No Content";
+    case 206:
+        return "Partial Content";
+    case 301:
+        return "Moved Permanently";
+    case 302:
+        return "Found";
+    case 303:
+        return "See Other";
+    case 304:
+        return "Not Modified";
+    case 307:
+        return "Temporary Redirect";
+    case 308:
+        return "Permanent Redirect";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 408:
+        return "Request Timeout";
+    case 413:
+        return "Content Too Large";
+    case 418:
+        return "I'm a Teapot";
+    case 429:
+        return "Too Many Requests";
+    case 431:
+        return "Request Header Fields Too Large";
+    case 500:
+        return "Internal Server Error";
+    case 502:
+        return "Bad Gateway";
+    case 503:
+        return "Service Unavailable";
+    case 504:
+        return "Gateway Timeout";
     }
     return status < 400 ? "Status" : status < 500 ? "Client Error" : "Server Error";
 }

@@ -10,7 +10,8 @@
 class ServerRoutes
 {
 public:
-    struct Request {
+    struct Request
+    {
         QByteArray method;
         QByteArray target; // as sent: path and query
         QByteArray host;
@@ -18,7 +19,8 @@ public:
         bool http11 = true;
     };
 
-    struct Response {
+    struct Response
+    {
         enum class Kind {
             Complete, // status + body, optionally after delayMs
             Pattern, // length bytes of the i % 251 pattern, streamed
@@ -56,7 +58,8 @@ public:
     static qint64 jsonValue(int id) { return qint64(id) * 7919 % 10007; }
 
 private:
-    struct FlakyKey {
+    struct FlakyKey
+    {
         int requests = 0;
         quint64 lastUse = 0;
     };

@@ -21,7 +21,8 @@ public:
     static QByteArray hexOf(QByteArrayView data);
 
 private:
-    struct Deleter {
+    struct Deleter
+    {
         void operator()(evp_md_ctx_st *ctx) const;
     };
     std::unique_ptr<evp_md_ctx_st, Deleter> m_ctx;

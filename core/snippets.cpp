@@ -6,7 +6,8 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-struct Snippet {
+struct Snippet
+{
     QString location;
     QString code;
 };

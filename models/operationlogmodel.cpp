@@ -147,7 +147,7 @@ QVariant OperationLogModel::displayText(const OperationRecord &r, int column) co
     case StatusColumn:
         if (r.status == OperationStatus::Running && r.totalBytes > 0)
             return u"%1 %2%"_s.arg(operationStatusName(r.status))
-                .arg(qBound(qint64(0), r.bytes * 100 / r.totalBytes, qint64(100)));
+                    .arg(qBound(qint64(0), r.bytes * 100 / r.totalBytes, qint64(100)));
         return operationStatusName(r.status);
     case HttpColumn:
         return r.httpStatus > 0 ? QString::number(r.httpStatus) : QString();
@@ -163,8 +163,8 @@ QVariant OperationLogModel::displayText(const OperationRecord &r, int column) co
         return r.workerThread;
     case Sha256Column:
         return r.sha256.size() > ShortShaLength
-            ? QString::fromLatin1(r.sha256.left(ShortShaLength)) + u'\u2026'
-            : QString::fromLatin1(r.sha256);
+                ? QString::fromLatin1(r.sha256.left(ShortShaLength)) + u'\u2026'
+                : QString::fromLatin1(r.sha256);
     case ErrorColumn: {
         const qsizetype newline = r.error.indexOf(u'\n');
         return newline < 0 ? r.error : r.error.left(newline) + u'\u2026';
@@ -235,19 +235,8 @@ QVariant OperationLogModel::headerData(int section, Qt::Orientation orientation,
     if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
         return QAbstractTableModel::headerData(section, orientation, role);
     static const char *const titles[ColumnCount] = {
-        "#",
-        "Kind",
-        "Mode",
-        "Target",
-        "Status",
-        "HTTP",
-        "Bytes",
-        "Lines",
-        "Duration",
-        "Max stall",
-        "Thread",
-        "SHA-256",
-        "Error",
+        "#",     "Kind",     "Mode",      "Target", "Status",  "HTTP",  "Bytes",
+        "Lines", "Duration", "Max stall", "Thread", "SHA-256", "Error",
     };
     static const char *const tips[ColumnCount] = {
         "Operation number, in start order",

@@ -32,8 +32,8 @@ int laneRank(const QString &lane)
 ThreadSpan provisionalSpan(const OperationRecord &record, double nowMs)
 {
     if (record.mode == RunMode::Blocking) {
-        const SpanKind kind
-            = record.kind == OperationKind::Fetch ? SpanKind::BlockedWaiting : SpanKind::Work;
+        const SpanKind kind =
+                record.kind == OperationKind::Fetch ? SpanKind::BlockedWaiting : SpanKind::Work;
         return { TimelineModel::guiLane(), kind, record.startMs, nowMs };
     }
     if (record.kind == OperationKind::Fetch)
@@ -195,14 +195,15 @@ QString TimelineModel::describe(const TimelineBar &bar) const
     if (!r)
         return {};
     const QString lane = m_lanes.value(bar.lane);
-    QString text = u"<b>#%1 %2</b> — %3 mode, %4"_s.arg(r->id).arg(operationKindName(r->kind),
-        runModeName(r->mode), bar.running ? u"running"_s : operationStatusName(r->status));
+    QString text = u"<b>#%1 %2</b> — %3 mode, %4"_s.arg(r->id).arg(
+            operationKindName(r->kind), runModeName(r->mode),
+            bar.running ? u"running"_s : operationStatusName(r->status));
     if (r->isFinished())
         text += u", %1"_s.arg(formatDuration(r->durationMs()));
     text += u"<br>%1<br>"_s.arg(r->target.toHtmlEscaped());
     const QString what = bar.running && bar.kind == SpanKind::Work && lane != guiLane()
-        ? u"working on a pool thread"_s
-        : spanKindName(bar.kind);
+            ? u"working on a pool thread"_s
+            : spanKindName(bar.kind);
     text += u"<b>%1: %2 for %3.</b> "_s.arg(lane, what, formatDuration(bar.durationMs()));
     if (bar.blocksGui)
         text += u"Nothing else ran on the GUI thread meanwhile: no painting, no typing, no "

@@ -8,7 +8,8 @@
 #include <QStringList>
 
 // What one thread did for one operation, placed on a lane of the timeline.
-struct TimelineBar {
+struct TimelineBar
+{
     int operationId = 0;
     int lane = 0; // index into TimelineModel::lanes()
     SpanKind kind = SpanKind::Work;

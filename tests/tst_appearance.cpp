@@ -51,7 +51,8 @@ QPalette darkPalette()
     return p;
 }
 
-struct Brightness {
+struct Brightness
+{
     double mean = 0; // 0 black .. 1 white
     double brightShare = 0; // share of pixels lighter than 85%
 };
@@ -143,7 +144,8 @@ QList<QWidget *> TestAppearance::everyWindow()
 QString TestAppearance::describe(const QWidget *widget)
 {
     QString what; // class names from the window down, for a readable failure
-    for (const QObject *o = widget; o && !(o->isWidgetType() && widget->window() == o); o = o->parent())
+    for (const QObject *o = widget; o && !(o->isWidgetType() && widget->window() == o);
+         o = o->parent())
         what.prepend(u" > "_s + QString::fromLatin1(o->metaObject()->className()));
     return QString::fromLatin1(widget->window()->metaObject()->className()) + what;
 }
@@ -180,7 +182,8 @@ void TestAppearance::everyButtonHasAShortcut()
                 continue;
             static const QRegularExpression mnemonic(u"&[^&]"_s);
             if (button->shortcut().isEmpty() && !button->text().contains(mnemonic))
-                problems.append(u"%1 \"%2\" has no shortcut"_s.arg(describe(button), button->text()));
+                problems.append(
+                        u"%1 \"%2\" has no shortcut"_s.arg(describe(button), button->text()));
         }
     }
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
@@ -237,7 +240,7 @@ void TestAppearance::followsDarkPalette()
 
     const Brightness b = brightness(whole);
     qInfo("dark palette: mean lightness %.2f, %.1f%% bright pixels (%s)", b.mean,
-        100 * b.brightShare, qPrintable(m_dir.filePath(u"dark.png"_s)));
+          100 * b.brightShare, qPrintable(m_dir.filePath(u"dark.png"_s)));
     QVERIFY2(b.mean < 0.35, "the window stays light with a dark palette");
     QVERIFY2(b.brightShare < 0.06, "large light areas with a dark palette");
     // No single part may paint its own light background either.
@@ -247,9 +250,9 @@ void TestAppearance::followsDarkPalette()
         const QRect area(widget->mapTo(m_window.get(), QPoint(0, 0)), widget->size());
         const Brightness part = brightness(whole.copy(area));
         QVERIFY2(part.brightShare < 0.25,
-            qPrintable(
-                u"%1 is %2% bright"_s.arg(QString::fromLatin1(widget->metaObject()->className()))
-                    .arg(100 * part.brightShare, 0, 'f', 0)));
+                 qPrintable(u"%1 is %2% bright"_s
+                                    .arg(QString::fromLatin1(widget->metaObject()->className()))
+                                    .arg(100 * part.brightShare, 0, 'f', 0)));
     }
 }
 
@@ -266,7 +269,7 @@ void TestAppearance::scalesForHighDpi()
         environment.insert(u"XDG_CONFIG_HOME"_s, m_dir.filePath(u"config"_s)); // default geometry
         app.setProcessEnvironment(environment);
         app.start(QStringLiteral(ASYNCLAB_EXECUTABLE),
-            { u"--screenshot"_s, shot, u"--screenshot-delay"_s, u"300"_s });
+                  { u"--screenshot"_s, shot, u"--screenshot-delay"_s, u"300"_s });
         QVERIFY(app.waitForFinished(30000));
         QCOMPARE(app.exitCode(), 0);
         QImage image(shot);

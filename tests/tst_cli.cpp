@@ -25,7 +25,8 @@ private slots:
     void compareJson();
 
 private:
-    struct Outcome {
+    struct Outcome
+    {
         int exitCode;
         QByteArray out;
         QByteArray err;
@@ -50,11 +51,11 @@ void TestCli::usageErrorsExitNonZero_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("message");
-    QTest::newRow("bad mode") << QStringList{ u"--mode"_s, u"sideways"_s } << u"--mode"_s;
-    QTest::newRow("bad port") << QStringList{ u"--port"_s, u"99999"_s } << u"--port"_s;
-    QTest::newRow("unknown option") << QStringList{ u"--frobnicate"_s } << u"frobnicate"_s;
-    QTest::newRow("two actions") << QStringList{ u"--serve"_s, u"--compare"_s } << u"choose one"_s;
-    QTest::newRow("bad scenario") << QStringList{ u"--compare"_s, u"--scenario"_s, u"nope"_s }
+    QTest::newRow("bad mode") << QStringList { u"--mode"_s, u"sideways"_s } << u"--mode"_s;
+    QTest::newRow("bad port") << QStringList { u"--port"_s, u"99999"_s } << u"--port"_s;
+    QTest::newRow("unknown option") << QStringList { u"--frobnicate"_s } << u"frobnicate"_s;
+    QTest::newRow("two actions") << QStringList { u"--serve"_s, u"--compare"_s } << u"choose one"_s;
+    QTest::newRow("bad scenario") << QStringList { u"--compare"_s, u"--scenario"_s, u"nope"_s }
                                   << u"unknown scenario"_s;
 }
 
@@ -116,7 +117,8 @@ void TestCli::loadPrintsJson()
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write("one\ntwo\n");
     file.close();
-    const Outcome o = run({ u"--load"_s, file.fileName(), u"--mode"_s, u"blocking"_s, u"--json"_s });
+    const Outcome o =
+            run({ u"--load"_s, file.fileName(), u"--mode"_s, u"blocking"_s, u"--json"_s });
     QCOMPARE(o.exitCode, 0);
     const QJsonObject json = QJsonDocument::fromJson(o.out).object();
     QCOMPARE(json.value(u"lines"_s).toInt(), 2);

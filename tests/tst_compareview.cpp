@@ -64,10 +64,15 @@ void TestCompareView::initTestCase()
     m_lab->scenarios().setSampleDir(m_dir.path());
     m_lab->scenarios().setSettleMs(200);
 
-    const Scenario shortScenario { u"short"_s, u"Short"_s,
-        u"A 400 ms delayed fetch, a 2 MiB download and an 8 MiB file load."_s, 8 << 20,
-        { { OperationKind::Fetch, u"/delay/400"_s }, { OperationKind::Fetch, u"/bytes/2097152"_s },
-            { OperationKind::FileLoad, {} } } };
+    const Scenario shortScenario {
+        u"short"_s,
+        u"Short"_s,
+        u"A 400 ms delayed fetch, a 2 MiB download and an 8 MiB file load."_s,
+        8 << 20,
+        { { OperationKind::Fetch, u"/delay/400"_s },
+          { OperationKind::Fetch, u"/bytes/2097152"_s },
+          { OperationKind::FileLoad, {} } }
+    };
     m_view = std::make_unique<CompareView>(m_lab.get());
     m_view->setScenarios({ shortScenario });
     m_view->resize(1300, 900);
@@ -114,8 +119,8 @@ void TestCompareView::tableShowsTheFreeze()
     const double blockingStall = figure(u"maxStallMs"_s, 1);
     const double asyncStall = figure(u"maxStallMs"_s, 2);
     QVERIFY2(blockingStall >= 350, qPrintable(QString::number(blockingStall)));
-    QVERIFY2(
-        blockingStall > asyncStall, qPrintable(u"%1 vs %2"_s.arg(blockingStall).arg(asyncStall)));
+    QVERIFY2(blockingStall > asyncStall,
+             qPrintable(u"%1 vs %2"_s.arg(blockingStall).arg(asyncStall)));
     QVERIFY(figure(u"framesMissed"_s, 1) > figure(u"framesMissed"_s, 2));
 
     // keys typed during the 400 ms freeze waited for it; in Async they did not
@@ -129,8 +134,8 @@ void TestCompareView::tableShowsTheFreeze()
 
     // the ratio column is Async / Blocking
     const int row = rowOf(u"maxStallMs"_s);
-    QCOMPARE(
-        m_view->table()->item(row, 3)->data(Qt::UserRole).toDouble(), asyncStall / blockingStall);
+    QCOMPARE(m_view->table()->item(row, 3)->data(Qt::UserRole).toDouble(),
+             asyncStall / blockingStall);
 }
 
 void TestCompareView::tableMatchesMonitor()
@@ -179,16 +184,16 @@ void TestCompareView::halvesShowEachRun()
         QCOMPARE(blocked, mode == RunMode::Blocking);
     }
     // one y scale for both charts, tall enough for the freeze
-    QCOMPARE(
-        m_view->lagChart(RunMode::Blocking)->yMaxMs(), m_view->lagChart(RunMode::Async)->yMaxMs());
+    QCOMPARE(m_view->lagChart(RunMode::Blocking)->yMaxMs(),
+             m_view->lagChart(RunMode::Async)->yMaxMs());
     QVERIFY(m_view->lagChart(RunMode::Async)->yMaxMs() >= figure(u"maxStallMs"_s, 1));
     // same lanes on both sides, so they line up
     QCOMPARE(m_view->timeline(RunMode::Blocking)->model()->lanes(),
-        m_view->timeline(RunMode::Async)->model()->lanes());
+             m_view->timeline(RunMode::Async)->model()->lanes());
 
     const QString blockingHeading = m_view->heading(RunMode::Blocking)->text();
     QVERIFY2(blockingHeading.contains(u"Blocking: the GUI thread waited"_s),
-        qPrintable(blockingHeading));
+             qPrintable(blockingHeading));
     QVERIFY2(blockingHeading.contains(u"frozen"_s), qPrintable(blockingHeading));
     const QString asyncHeading = m_view->heading(RunMode::Async)->text();
     QVERIFY2(asyncHeading.contains(u"Async: the GUI thread"_s), qPrintable(asyncHeading));
@@ -213,8 +218,8 @@ void TestCompareView::savedFilesParseBack()
         QCOMPARE(cells[0], table->item(row, 0)->text());
         for (int column : { 1, 2 }) {
             const double saved = cells[column + 1].toDouble();
-            QVERIFY(
-                std::abs(saved - table->item(row, column)->data(Qt::UserRole).toDouble()) < 0.001);
+            QVERIFY(std::abs(saved - table->item(row, column)->data(Qt::UserRole).toDouble())
+                    < 0.001);
         }
     }
 

@@ -19,7 +19,8 @@ private slots:
     void demoPrintsJson();
 
 private:
-    struct Outcome {
+    struct Outcome
+    {
         int exitCode;
         QByteArray out;
         QByteArray err;
@@ -37,7 +38,7 @@ TestDemoCli::Outcome TestDemoCli::run(const QStringList &arguments)
         return { -1, {}, "timed out" };
     }
     return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2,
-        process.readAllStandardOutput(), process.readAllStandardError() };
+             process.readAllStandardOutput(), process.readAllStandardError() };
 }
 
 void TestDemoCli::listNamesEveryDemo()

@@ -62,7 +62,8 @@ private slots:
     void destroyedWhileRunning();
 
 private:
-    struct Run {
+    struct Run
+    {
         int finishedCount = 0;
         DemoOutcome outcome;
     };
@@ -92,11 +93,11 @@ Demo *TestDemosA::create(const QString &name)
 TestDemosA::Run TestDemosA::run(Demo *demo, int timeoutMs)
 {
     Run result;
-    const QMetaObject::Connection connection
-        = connect(demo, &Demo::finished, demo, [&result](const DemoOutcome &outcome) {
-              ++result.finishedCount;
-              result.outcome = outcome;
-          });
+    const QMetaObject::Connection connection =
+            connect(demo, &Demo::finished, demo, [&result](const DemoOutcome &outcome) {
+                ++result.finishedCount;
+                result.outcome = outcome;
+            });
     QSignalSpy finished(demo, &Demo::finished);
     demo->run();
     if (result.finishedCount != 0) {
@@ -111,7 +112,7 @@ TestDemosA::Run TestDemosA::run(Demo *demo, int timeoutMs)
 void TestDemosA::registeredUnderTheirOwnNames()
 {
     const QStringList mine = { u"where-the-wait-happens"_s, u"three-styles"_s,
-        u"concurrency-limit"_s, u"parallelism"_s, u"event-loop"_s };
+                               u"concurrency-limit"_s, u"parallelism"_s, u"event-loop"_s };
     QCOMPARE(DemoRegistry::names().mid(0, mine.size()), mine);
     for (const QString &name : DemoRegistry::names()) {
         std::unique_ptr<Demo> demo(create(name));
@@ -132,10 +133,10 @@ void TestDemosA::whereTheWaitHappens()
     QVERIFY2(r.outcome.ok, qPrintable(r.outcome.error));
     const double guiWaitMs = WhereTheWaitDemo::GuiFetches * WhereTheWaitDemo::DelayMs;
     QVERIFY2(figure(r.outcome, u"GUI thread: max stall ms"_s) >= 0.8 * guiWaitMs,
-        qPrintable(r.outcome.summary));
+             qPrintable(r.outcome.summary));
     QVERIFY2(figure(r.outcome, u"event loop: max stall ms"_s) < 100, qPrintable(r.outcome.summary));
-    QVERIFY2(
-        figure(r.outcome, u"worker threads: threads blocked"_s) > 1, qPrintable(r.outcome.summary));
+    QVERIFY2(figure(r.outcome, u"worker threads: threads blocked"_s) > 1,
+             qPrintable(r.outcome.summary));
     QCOMPARE(figure(r.outcome, u"event loop: fetches"_s), WhereTheWaitDemo::Fetches);
     // 20 waits of 500 ms overlap: far less than 20 x 500 ms one after another.
     QVERIFY(figure(r.outcome, u"event loop: time ms"_s) < 2000);
@@ -153,7 +154,7 @@ void TestDemosA::threeStylesAgree()
     auto *styles = static_cast<ThreeStylesDemo *>(demo.get());
     QList<QByteArray> files;
     for (auto style :
-        { ThreeStylesDemo::Callbacks, ThreeStylesDemo::Futures, ThreeStylesDemo::Coroutines }) {
+         { ThreeStylesDemo::Callbacks, ThreeStylesDemo::Futures, ThreeStylesDemo::Coroutines }) {
         QFile file(styles->outputPath(style, ThreeStylesDemo::Good));
         QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
         files.append(file.readAll());
@@ -171,7 +172,7 @@ void TestDemosA::threeStylesAgree()
         QCOMPARE(r.outcome.figures[u"coroutines: "_s + error].toString(), callbacks);
     }
     QCOMPARE(r.outcome.figures[u"callbacks: HTTP 500"_s].toString(),
-        u"fetch failed: HTTP 500 Internal Server Error"_s);
+             u"fetch failed: HTTP 500 Internal Server Error"_s);
     QVERIFY(r.outcome.figures[u"callbacks: bad JSON"_s].toString().startsWith(u"parse failed: "_s));
 }
 
@@ -186,16 +187,16 @@ void TestDemosA::concurrencyLimitIsNeverExceeded()
         const int serverPeak = r.outcome.figures[label + u": server peak"_s].toInt();
         const int clientPeak = r.outcome.figures[label + u": client peak"_s].toInt();
         const int expected = setting.limit != ConcurrencyLimitDemo::Unlimited ? setting.limit
-            : setting.managers == 1 ? ConcurrencyLimitDemo::PerManager
-                                    : ConcurrencyLimitDemo::Fetches;
+                : setting.managers == 1 ? ConcurrencyLimitDemo::PerManager
+                                        : ConcurrencyLimitDemo::Fetches;
         QVERIFY2(serverPeak >= 1 && serverPeak <= expected,
-            qPrintable(u"%1: server peak %2"_s.arg(label).arg(serverPeak)));
+                 qPrintable(u"%1: server peak %2"_s.arg(label).arg(serverPeak)));
         if (setting.limit != ConcurrencyLimitDemo::Unlimited)
             QCOMPARE(clientPeak, setting.limit);
     }
     // The limit decides the time: one at a time is far slower than sixteen.
     QVERIFY(r.outcome.figures[u"max in flight 1: ms"_s].toDouble()
-        > 3 * r.outcome.figures[u"max in flight 16: ms"_s].toDouble());
+            > 3 * r.outcome.figures[u"max in flight 16: ms"_s].toDouble());
 }
 
 void TestDemosA::parallelismSpeedsUpCpuWork()
@@ -221,14 +222,15 @@ void TestDemosA::parallelismSpeedsUpCpuWork()
         best = std::max(best, r.outcome.figures[u"CPU speedup"_s].toDouble());
         summary = r.outcome.summary;
     }
-    const double othersCores = (machineBusySeconds() - busyBefore
-                                - (processCpuSeconds() - ownBefore))
+    const double othersCores =
+            (machineBusySeconds() - busyBefore - (processCpuSeconds() - ownBefore))
             / (double(wall.elapsed()) / 1000);
     qInfo("CPU speedup %.2f; other programs used %.2f cores meanwhile", best, othersCores);
     if (best <= 1.3 && othersCores > 0.3) {
-        QSKIP(qPrintable(u"other programs kept %1 of %2 cores busy: %3"_s.arg(othersCores, 0, 'f', 2)
-                             .arg(QThread::idealThreadCount())
-                             .arg(summary)));
+        QSKIP(qPrintable(
+                u"other programs kept %1 of %2 cores busy: %3"_s.arg(othersCores, 0, 'f', 2)
+                        .arg(QThread::idealThreadCount())
+                        .arg(summary)));
     }
     QVERIFY2(best > 1.3, qPrintable(summary));
 }
@@ -244,9 +246,9 @@ void TestDemosA::longHandlerDelaysEverything()
         QVERIFY2(blocked >= 250, qPrintable(u"%1 delayed by %2 ms"_s.arg(what).arg(blocked)));
     }
     QVERIFY2(r.outcome.figures[u"quiet: network reply delay ms"_s].toDouble() < 100,
-        qPrintable(r.outcome.summary));
+             qPrintable(r.outcome.summary));
     QVERIFY2(r.outcome.figures[u"quiet: worker result delay ms"_s].toDouble() < 100,
-        qPrintable(r.outcome.summary));
+             qPrintable(r.outcome.summary));
     QVERIFY(r.outcome.figures[u"monitor max stall ms"_s].toDouble() >= 250);
     const auto &events = static_cast<EventLoopDemo *>(demo.get())->events();
     QVERIFY(events.size() > 50); // the 10 ms timer, replies, results and the long handler

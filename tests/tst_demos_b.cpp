@@ -62,7 +62,7 @@ void TestDemosB::initTestCase()
 DemoContext TestDemosB::context(const QString &workDir)
 {
     return { &m_lab->server(), &m_lab->monitor(), &m_lab->log(), &m_lab->jobs(),
-        workDir.isEmpty() ? m_dir.path() : workDir };
+             workDir.isEmpty() ? m_dir.path() : workDir };
 }
 
 // Runs the demo and checks the contract: finished() exactly once, never from inside run(),
@@ -73,7 +73,7 @@ void TestDemosB::runToEnd(Demo *demo, int timeoutMs, DemoOutcome *outcome)
     QList<DemoOutcome> outcomes;
     int lines = 0;
     connect(demo, &Demo::finished, &receiver,
-        [&outcomes](const DemoOutcome &o) { outcomes.append(o); });
+            [&outcomes](const DemoOutcome &o) { outcomes.append(o); });
     connect(demo, &Demo::progress, &receiver, [&lines] { ++lines; });
     demo->run();
     QVERIFY(demo->isRunning());
@@ -95,9 +95,9 @@ void TestDemosB::factories()
     QTest::newRow("race") << demoFactory<RaceDemo>() << u"demos/racedemo.cpp"_s;
     QTest::newRow("deadlock") << demoFactory<DeadlockDemo>() << u"demos/deadlockdemo.cpp"_s;
     QTest::newRow("nested-event-loop")
-        << demoFactory<NestedEventLoopDemo>() << u"demos/nestedeventloopdemo.cpp"_s;
+            << demoFactory<NestedEventLoopDemo>() << u"demos/nestedeventloopdemo.cpp"_s;
     QTest::newRow("object-lifetime")
-        << demoFactory<ObjectLifetimeDemo>() << u"demos/objectlifetimedemo.cpp"_s;
+            << demoFactory<ObjectLifetimeDemo>() << u"demos/objectlifetimedemo.cpp"_s;
     QTest::newRow("errors") << demoFactory<ErrorsDemo>() << u"demos/errorsdemo.cpp"_s;
 }
 
@@ -147,7 +147,7 @@ void TestDemosB::race()
     }
     // Unprotected increments lose updates in at least one of the runs; the others never do.
     QVERIFY2(f[u"unprotected: lost updates"_s].toDouble() > 0,
-        qPrintable(f[u"unprotected: lost per run"_s].toString()));
+             qPrintable(f[u"unprotected: lost per run"_s].toString()));
     QVERIFY(f[u"unprotected: runs with lost updates"_s].toInt() >= 1);
     QCOMPARE(f[u"QMutex: lost updates"_s].toDouble(), 0.0);
     QCOMPARE(f[u"std::atomic: lost updates"_s].toDouble(), 0.0);
@@ -204,24 +204,24 @@ void TestDemosB::deadlock()
     QVERIFY(f[u"GUI thread waits on itself: detected"_s].toBool());
     const double guiMs = f[u"GUI thread waits on itself: ms to detect"_s].toDouble();
     QVERIFY2(guiMs >= DeadlockDemo::GuiTimeoutMs - 20 && guiMs < DeadlockDemo::GuiTimeoutMs + 500,
-        qPrintable(QString::number(guiMs)));
+             qPrintable(QString::number(guiMs)));
     QVERIFY(f[u"GUI thread, fixed: ms to result"_s].toDouble() < 500);
     // The GUI thread was blocked once, for about the watchdog's timeout, and no longer.
     const double longestFreeze = monitor.maxStallBetween(start, end);
     QVERIFY2(longestFreeze > DeadlockDemo::GuiTimeoutMs / 2
-            && longestFreeze < DeadlockDemo::GuiTimeoutMs + 500,
-        qPrintable(QString::number(longestFreeze)));
+                     && longestFreeze < DeadlockDemo::GuiTimeoutMs + 500,
+             qPrintable(QString::number(longestFreeze)));
 
     QVERIFY(f[u"opposite lock order: detected"_s].toBool());
     const double lockMs = f[u"opposite lock order: ms to detect"_s].toDouble();
-    QVERIFY(
-        lockMs >= DeadlockDemo::LockTimeoutMs - 20 && lockMs < DeadlockDemo::LockTimeoutMs + 1000);
+    QVERIFY(lockMs >= DeadlockDemo::LockTimeoutMs - 20
+            && lockMs < DeadlockDemo::LockTimeoutMs + 1000);
     QCOMPARE(f[u"one lock order: timeouts"_s].toInt(), 0);
 
     QVERIFY(f[u"pool starvation: detected"_s].toBool());
     const double poolMs = f[u"pool starvation: ms to detect"_s].toDouble();
-    QVERIFY(
-        poolMs >= DeadlockDemo::PoolTimeoutMs - 20 && poolMs < DeadlockDemo::PoolTimeoutMs + 1000);
+    QVERIFY(poolMs >= DeadlockDemo::PoolTimeoutMs - 20
+            && poolMs < DeadlockDemo::PoolTimeoutMs + 1000);
     QVERIFY(!f[u"pool of two threads: timed out"_s].toBool());
     QVERIFY(f[u"pool, continuation: ms"_s].toDouble() < 500);
 
@@ -243,8 +243,8 @@ void TestDemosB::nestedEventLoop()
     QVERIFY(f[u"nested event loop: re-entered"_s].toBool());
     QCOMPARE(f[u"nested event loop: order"_s].toString(), u"start 1, start 2, end 2, end 1"_s);
     QVERIFY(!f[u"continuation + busy flag: re-entered"_s].toBool());
-    QCOMPARE(
-        f[u"continuation + busy flag: order"_s].toString(), u"start 1, end 1, start 2, end 2"_s);
+    QCOMPARE(f[u"continuation + busy flag: order"_s].toString(),
+             u"start 1, end 1, start 2, end 2"_s);
     // The nested loop froze nothing: that is why it is tempting.
     QVERIFY(f[u"nested event loop: max stall ms"_s].toDouble() < 100);
 }
@@ -289,7 +289,7 @@ void TestDemosB::errors()
     QVERIFY(f[u"timeout: detected"_s].toBool());
     const double deadlineMs = f[u"timeout: stopped after ms"_s].toDouble();
     QVERIFY2(deadlineMs >= ErrorsDemo::DeadlineMs - 20 && deadlineMs < 2000,
-        qPrintable(QString::number(deadlineMs)));
+             qPrintable(QString::number(deadlineMs)));
     QVERIFY(f[u"timeout: error"_s].toString().contains(u"timed out"_s));
 
     QVERIFY(f[u"retry: succeeded"_s].toBool());
@@ -299,7 +299,7 @@ void TestDemosB::errors()
 
     QVERIFY(QFile::exists(errors->completeFilePath()));
     QCOMPARE(f[u"file written: bytes"_s].toDouble(),
-        double(QFileInfo(errors->completeFilePath()).size()));
+             double(QFileInfo(errors->completeFilePath()).size()));
     QVERIFY(f[u"file written: bytes"_s].toDouble() > 0);
     QCOMPARE(f[u"file canceled: after chunk"_s].toInt(), ErrorsDemo::CancelAfterChunk);
     QVERIFY(!f[u"file canceled: target exists"_s].toBool());
@@ -307,7 +307,7 @@ void TestDemosB::errors()
     QVERIFY(!QFile::exists(errors->canceledFilePath()));
     // Nothing else was left in the folder: only the completed file.
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
-        QStringList { QFileInfo(errors->completeFilePath()).fileName() });
+             QStringList { QFileInfo(errors->completeFilePath()).fileName() });
 }
 
 void TestDemosB::cancel_data()

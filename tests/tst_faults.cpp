@@ -62,7 +62,7 @@ protected:
                     if (!request->contains("\r\n\r\n"))
                         return;
                     socket->write("HTTP/1.1 301 Moved Permanently\r\nLocation: " + m_location
-                        + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+                                  + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
                     socket->disconnectFromHost();
                 });
             }
@@ -160,7 +160,7 @@ void TestFaults::initTestCase()
     QVERIFY(m_dir.isValid());
     QVERIFY2(m_lab.start(), qPrintable(m_lab.errorString()));
     m_moved = std::make_unique<MovedPermanentlyServer>(
-        m_lab.server().url(u"/bytes/1000"_s).toEncoded());
+            m_lab.server().url(u"/bytes/1000"_s).toEncoded());
 }
 
 void TestFaults::init()
@@ -172,12 +172,8 @@ void TestFaults::init()
 OperationRecord TestFaults::waitFor(int id, RunMode mode, int timeoutMs)
 {
     if (mode == RunMode::Blocking) // over before the call returned
-        [&] {
-            QVERIFY(!m_lab.jobs().isRunning(id));
-        }();
-    [&] {
-        QTRY_VERIFY_WITH_TIMEOUT(m_lab.log().find(id)->isFinished(), timeoutMs);
-    }();
+        [&] { QVERIFY(!m_lab.jobs().isRunning(id)); }();
+    [&] { QTRY_VERIFY_WITH_TIMEOUT(m_lab.log().find(id)->isFinished(), timeoutMs); }();
     return *m_lab.log().find(id);
 }
 
@@ -212,37 +208,37 @@ void TestFaults::fetchFault_data()
         const char *m = mode == RunMode::Blocking ? "blocking" : "async";
         QTest::addRow("%s: empty URL", m) << mode << QString() << failed << 0 << u"no URL given"_s;
         QTest::addRow("%s: malformed URL", m)
-            << mode << u"http://exa mple.com/"_s << failed << 0 << u"not a valid URL"_s;
+                << mode << u"http://exa mple.com/"_s << failed << 0 << u"not a valid URL"_s;
         QTest::addRow("%s: no scheme", m)
-            << mode << u"example.com/page"_s << failed << 0 << u"missing http:// or https://"_s;
+                << mode << u"example.com/page"_s << failed << 0 << u"missing http:// or https://"_s;
         QTest::addRow("%s: no host", m) << mode << u"http:///page"_s << failed << 0 << u"no host"_s;
-        QTest::addRow("%s: unsupported scheme", m)
-            << mode << u"file:///etc/passwd"_s << failed << 0 << u"unsupported scheme \"file\""_s;
+        QTest::addRow("%s: unsupported scheme", m) << mode << u"file:///etc/passwd"_s << failed << 0
+                                                   << u"unsupported scheme \"file\""_s;
         // RFC 6761: .invalid names never resolve.
         QTest::addRow("%s: unknown host", m)
-            << mode << u"http://asynclab-faults.invalid/"_s << failed << 0
-            << u"Host asynclab-faults.invalid not found"_s;
+                << mode << u"http://asynclab-faults.invalid/"_s << failed << 0
+                << u"Host asynclab-faults.invalid not found"_s;
         QTest::addRow("%s: closed mid-body", m)
-            << mode << u"/truncate/1000000"_s << failed << -1
-            << u"truncated body: 500000 of 1000000 announced bytes received"_s;
+                << mode << u"/truncate/1000000"_s << failed << -1
+                << u"truncated body: 500000 of 1000000 announced bytes received"_s;
         QTest::addRow("%s: closed before answering", m)
-            << mode << u"/close"_s << failed << 0
-            << u"the server closed the connection without a valid answer"_s;
+                << mode << u"/close"_s << failed << 0
+                << u"the server closed the connection without a valid answer"_s;
         QTest::addRow("%s: not HTTP", m)
-            << mode << u"/garbage"_s << failed << 0
-            << u"the server closed the connection without a valid answer"_s;
+                << mode << u"/garbage"_s << failed << 0
+                << u"the server closed the connection without a valid answer"_s;
         QTest::addRow("%s: 301", m) << mode << u"{moved}"_s << ok << 200 << QString();
         QTest::addRow("%s: 302 chain", m) << mode << u"/redirect/20"_s << ok << 200 << QString();
         QTest::addRow("%s: redirect loop", m)
-            << mode << u"/redirectloop"_s << failed << -1 << u"too many redirects"_s;
+                << mode << u"/redirectloop"_s << failed << -1 << u"too many redirects"_s;
         QTest::addRow("%s: 403", m)
-            << mode << u"/status/403"_s << failed << 403 << u"HTTP 403 Forbidden"_s;
+                << mode << u"/status/403"_s << failed << 403 << u"HTTP 403 Forbidden"_s;
         QTest::addRow("%s: 429", m)
-            << mode << u"/status/429"_s << failed << 429 << u"HTTP 429 Too Many Requests"_s;
+                << mode << u"/status/429"_s << failed << 429 << u"HTTP 429 Too Many Requests"_s;
         QTest::addRow("%s: bad parameter", m)
-            << mode << u"/delay/-1"_s << failed << 400 << u"HTTP 400 Bad Request"_s;
+                << mode << u"/delay/-1"_s << failed << 400 << u"HTTP 400 Bad Request"_s;
         QTest::addRow("%s: 503", m)
-            << mode << u"/status/503"_s << failed << 503 << u"HTTP 503 Service Unavailable"_s;
+                << mode << u"/status/503"_s << failed << 503 << u"HTTP 503 Service Unavailable"_s;
     }
 }
 
@@ -256,8 +252,8 @@ void TestFaults::fetchFault()
     const QUrl url = target == "{moved}"_L1 ? m_moved->url() : m_lab.resolveUrl(target);
 
     const OperationRecord r = run(url, mode);
-    QVERIFY2(
-        r.status == status, qPrintable(u"%1: %2"_s.arg(operationStatusName(r.status), r.error)));
+    QVERIFY2(r.status == status,
+             qPrintable(u"%1: %2"_s.arg(operationStatusName(r.status), r.error)));
     if (httpStatus >= 0)
         QCOMPARE(r.httpStatus, httpStatus);
     if (status == OperationStatus::Succeeded) {
@@ -265,12 +261,12 @@ void TestFaults::fetchFault()
         QVERIFY(r.bytes > 0);
         return;
     }
-    QVERIFY2(
-        !r.error.isEmpty() && r.error.contains(error, Qt::CaseInsensitive), qPrintable(r.error));
+    QVERIFY2(!r.error.isEmpty() && r.error.contains(error, Qt::CaseInsensitive),
+             qPrintable(r.error));
     QVERIFY2(!r.error.contains(u'\n'), qPrintable(r.error));
     QVERIFY(r.sha256.isEmpty()); // a partial digest would pass for the body's own
     QVERIFY2(Report::operationText(r).contains(u"error      "_s + r.error),
-        qPrintable(Report::operationText(r)));
+             qPrintable(Report::operationText(r)));
 }
 
 void TestFaults::fetchCanceledAtEveryStage_data()
@@ -329,7 +325,8 @@ void TestFaults::fetchCanceledAtEveryStage()
 void TestFaults::thousandFetchesAtOnce()
 {
     // A mix of outcomes, all at once: QNetworkAccessManager runs 6 per host and queues the rest.
-    struct Kind {
+    struct Kind
+    {
         QString target;
         OperationStatus status;
         QString error;
@@ -367,8 +364,8 @@ void TestFaults::thousandFetchesAtOnce()
         QVERIFY2(r->status == kind.status, qPrintable(kind.target + u": "_s + r->error));
         QVERIFY2(r->error.contains(kind.error), qPrintable(r->error));
     }
-    qInfo("1000 fetches in %lld ms, %d failed twice behind a dropped connection",
-        timer.elapsed(), dropped);
+    qInfo("1000 fetches in %lld ms, %d failed twice behind a dropped connection", timer.elapsed(),
+          dropped);
     QTRY_COMPARE_WITH_TIMEOUT(m_lab.server().requestsInFlight(), 0, 10000);
 }
 
@@ -409,7 +406,7 @@ void TestFaults::cancelAllAtOnce()
     for (int id : running) {
         const OperationRecord *r = m_lab.log().find(id);
         QVERIFY2(r->status == OperationStatus::Canceled || r->target.startsWith(refused),
-            qPrintable(r->target + u": "_s + operationStatusName(r->status)));
+                 qPrintable(r->target + u": "_s + operationStatusName(r->status)));
     }
     QTRY_COMPARE_WITH_TIMEOUT(m_lab.server().requestsInFlight(), 0, 10000);
 }
@@ -450,26 +447,26 @@ void TestFaults::fileFault_data()
         QTest::addRow("%s: missing", m) << mode << missing << noCap << u"no such file: "_s + missing
                                         << qint64(0) << QByteArray();
         QTest::addRow("%s: directory", m)
-            << mode << m_dir.path() << noCap << u"is a directory: "_s + m_dir.path() << qint64(0)
-            << QByteArray();
+                << mode << m_dir.path() << noCap << u"is a directory: "_s + m_dir.path()
+                << qint64(0) << QByteArray();
         QTest::addRow("%s: unreadable", m)
-            << mode << unreadable << noCap << u"permission denied: "_s + unreadable << qint64(0)
-            << QByteArray();
+                << mode << unreadable << noCap << u"permission denied: "_s + unreadable << qint64(0)
+                << QByteArray();
         QTest::addRow("%s: empty", m)
-            << mode << empty << noCap << QString() << qint64(0) << QByteArray();
+                << mode << empty << noCap << QString() << qint64(0) << QByteArray();
         QTest::addRow("%s: spaces and non-ASCII", m)
-            << mode << odd << noCap << QString() << oddContent.size() << oddContent;
+                << mode << odd << noCap << QString() << oddContent.size() << oddContent;
         // procfs files claim a size of 0 but have content.
-        QTest::addRow("%s: /proc/self/status", m)
-            << mode << u"/proc/self/status"_s << noCap << QString() << qint64(-1) << QByteArray();
+        QTest::addRow("%s: /proc/self/status", m) << mode << u"/proc/self/status"_s << noCap
+                                                  << QString() << qint64(-1) << QByteArray();
         QTest::addRow("%s: /dev/null", m)
-            << mode << u"/dev/null"_s << noCap << QString() << qint64(0) << QByteArray();
+                << mode << u"/dev/null"_s << noCap << QString() << qint64(0) << QByteArray();
         QTest::addRow("%s: /dev/zero over the cap", m)
-            << mode << u"/dev/zero"_s << MiB << u"stopped after 1 MiB: size cap reached"_s << MiB
-            << QByteArray();
+                << mode << u"/dev/zero"_s << MiB << u"stopped after 1 MiB: size cap reached"_s
+                << MiB << QByteArray();
         QTest::addRow("%s: endless FIFO over the cap", m)
-            << mode << fifo << 3 * MiB << u"stopped after 3 MiB: size cap reached"_s << 3 * MiB
-            << QByteArray();
+                << mode << fifo << 3 * MiB << u"stopped after 3 MiB: size cap reached"_s << 3 * MiB
+                << QByteArray();
     }
 }
 
@@ -566,14 +563,14 @@ void TestFaults::hugeSparseFileStreams()
     QElapsedTimer timer;
     timer.start();
     // The kernel alone needs seconds to hand out gigabytes of holes as zeros.
-    const OperationRecord r
-        = waitFor(m_lab.jobs().loadFile(path, RunMode::Async), RunMode::Async, 180000);
+    const OperationRecord r =
+            waitFor(m_lab.jobs().loadFile(path, RunMode::Async), RunMode::Async, 180000);
     const qint64 peak = MemoryUsage::peakRssKib();
     const qint64 after = MemoryUsage::rssKib();
     QFile::remove(path);
     qInfo("%lld bytes in %lld ms; RSS before %lld KiB, after %lld KiB, peak %lld KiB%s", size,
-        timer.elapsed(), before, after, peak,
-        peakReset ? "" : " (peak not reset: includes earlier tests)");
+          timer.elapsed(), before, after, peak,
+          peakReset ? "" : " (peak not reset: includes earlier tests)");
     QVERIFY2(r.status == OperationStatus::Succeeded, qPrintable(r.error));
     QCOMPARE(r.bytes, size);
     QCOMPARE(r.lines, 0);

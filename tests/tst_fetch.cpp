@@ -98,12 +98,17 @@ void TestFetch::outcome_data()
     QTest::addColumn<QString>("error");
     for (RunMode mode : { RunMode::Blocking, RunMode::Async }) {
         const char *m = mode == RunMode::Blocking ? "blocking" : "async";
-        QTest::addRow("%s: bytes", m) << mode << u"/bytes/1000000"_s << 200 << qint64(1000000) << QString();
+        QTest::addRow("%s: bytes", m)
+                << mode << u"/bytes/1000000"_s << 200 << qint64(1000000) << QString();
         QTest::addRow("%s: empty", m) << mode << u"/bytes/0"_s << 200 << qint64(0) << QString();
-        QTest::addRow("%s: 404", m) << mode << u"/status/404"_s << 404 << qint64(-1) << u"HTTP 404"_s;
-        QTest::addRow("%s: 500", m) << mode << u"/status/500"_s << 500 << qint64(-1) << u"HTTP 500"_s;
-        QTest::addRow("%s: truncated", m) << mode << u"/truncate/100000"_s << -1 << qint64(-1) << QString();
-        QTest::addRow("%s: redirects", m) << mode << u"/redirect/3"_s << 200 << qint64(-1) << QString();
+        QTest::addRow("%s: 404", m)
+                << mode << u"/status/404"_s << 404 << qint64(-1) << u"HTTP 404"_s;
+        QTest::addRow("%s: 500", m)
+                << mode << u"/status/500"_s << 500 << qint64(-1) << u"HTTP 500"_s;
+        QTest::addRow("%s: truncated", m)
+                << mode << u"/truncate/100000"_s << -1 << qint64(-1) << QString();
+        QTest::addRow("%s: redirects", m)
+                << mode << u"/redirect/3"_s << 200 << qint64(-1) << QString();
         // A connection closed before any answer: Qt sends the request again once by itself,
         // FetchJob once more (QNetworkAccessManager's one resend is not enough when requests
         // queue behind a connection that breaks), then it is an error.

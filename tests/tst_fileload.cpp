@@ -254,11 +254,11 @@ void TestFileLoad::sizeCap_data()
     QTest::addColumn<QString>("expectedError");
 
     const QString capped = u"stopped after 3 MiB: size cap reached"_s;
-    QTest::addRow("/dev/zero") << u"/dev/zero"_s << qint64(-1) << qint64(3 << 20)
-                               << qint64(3 << 20) << capped;
-    QTest::addRow("/dev/zero odd cap") << u"/dev/zero"_s << qint64(-1) << qint64(100000)
-                                       << qint64(100000)
-                                       << u"stopped after 100000 bytes: size cap reached"_s;
+    QTest::addRow("/dev/zero") << u"/dev/zero"_s << qint64(-1) << qint64(3 << 20) << qint64(3 << 20)
+                               << capped;
+    QTest::addRow("/dev/zero odd cap")
+            << u"/dev/zero"_s << qint64(-1) << qint64(100000) << qint64(100000)
+            << u"stopped after 100000 bytes: size cap reached"_s;
     QTest::addRow("file at cap") << pathOf(u"at-cap.bin"_s) << qint64(3 << 20) << qint64(3 << 20)
                                  << qint64(3 << 20) << QString();
     QTest::addRow("file over cap") << pathOf(u"over-cap.bin"_s) << qint64((3 << 20) + 1)
@@ -293,11 +293,10 @@ void TestFileLoad::devZeroCanceled()
     QFutureWatcher<FileLoadResult> watcher;
     QSignalSpy finished(&watcher, &QFutureWatcherBase::finished);
     QSignalSpy range(&watcher, &QFutureWatcherBase::progressRangeChanged);
-    connect(&watcher, &QFutureWatcherBase::progressValueChanged, &watcher,
-            [&watcher](int value) {
-                if (value > 0)
-                    watcher.cancel();
-            });
+    connect(&watcher, &QFutureWatcherBase::progressValueChanged, &watcher, [&watcher](int value) {
+        if (value > 0)
+            watcher.cancel();
+    });
     watcher.setFuture(QtConcurrent::run(loadFile, u"/dev/zero"_s, FileLoadOptions()));
     QVERIFY(finished.wait(JobTimeoutMs));
 
@@ -497,11 +496,10 @@ void TestFileLoad::sampleCancelRemovesFile()
     QFutureWatcher<QString> watcher;
     QSignalSpy finished(&watcher, &QFutureWatcherBase::finished);
     QSignalSpy range(&watcher, &QFutureWatcherBase::progressRangeChanged);
-    connect(&watcher, &QFutureWatcherBase::progressValueChanged, &watcher,
-            [&watcher](int value) {
-                if (value > 0)
-                    watcher.cancel();
-            });
+    connect(&watcher, &QFutureWatcherBase::progressValueChanged, &watcher, [&watcher](int value) {
+        if (value > 0)
+            watcher.cancel();
+    });
     watcher.setFuture(QtConcurrent::run(generateSampleFile, path, qint64(1) << 30));
     QVERIFY(finished.wait(JobTimeoutMs));
 

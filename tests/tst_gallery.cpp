@@ -80,7 +80,7 @@ void TestGallery::runShowsTheOutcome()
     QTRY_VERIFY_WITH_TIMEOUT(!m_gallery->isRunning(), 20000);
 
     QVERIFY2(m_gallery->summaryLabel()->text().contains(u"same"_s),
-        qPrintable(m_gallery->summaryLabel()->text()));
+             qPrintable(m_gallery->summaryLabel()->text()));
     QVERIFY(m_gallery->figuresTable()->rowCount() > 5);
     QCOMPARE(m_gallery->barChart()->bars().size(), 3);
     QVERIFY(m_gallery->logView()->toPlainText().contains(u"coroutines"_s));

@@ -68,7 +68,7 @@ void TestInputLatencyProbe::blockedGuiThreadMakesPressesWait()
     QThread::msleep(400);
     const double blockEnd = labNowMs();
     QTRY_VERIFY_WITH_TIMEOUT(
-        !probe.samples().isEmpty() && probe.samples().constLast().postedAtMs > blockEnd, 5000);
+            !probe.samples().isEmpty() && probe.samples().constLast().postedAtMs > blockEnd, 5000);
     probe.stop();
 
     const InputLatencyProbe::Stats during = probe.statsBetween(blockStart, blockEnd);
@@ -114,11 +114,11 @@ void TestInputLatencyProbe::statsCoverTheRange()
     QCOMPARE(all.maxMs, max);
     QVERIFY(all.medianMs <= all.maxMs);
     // a range holding only the first three
-    const InputLatencyProbe::Stats first
-        = probe.statsBetween(samples[0].postedAtMs, samples[2].postedAtMs);
+    const InputLatencyProbe::Stats first =
+            probe.statsBetween(samples[0].postedAtMs, samples[2].postedAtMs);
     QCOMPARE(first.presses, 3);
-    QVERIFY(first.medianMs
-        >= std::min({ samples[0].latencyMs(), samples[1].latencyMs(), samples[2].latencyMs() }));
+    QVERIFY(first.medianMs >= std::min(
+                    { samples[0].latencyMs(), samples[1].latencyMs(), samples[2].latencyMs() }));
     QCOMPARE(probe.statsBetween(labNowMs() + 1000, labNowMs() + 2000).presses, 0);
     probe.clear();
     QVERIFY(probe.samples().isEmpty());

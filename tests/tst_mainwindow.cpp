@@ -184,7 +184,8 @@ void TestMainWindow::fileLoadInBothModes()
         QCOMPARE(r.status, OperationStatus::Succeeded);
         QCOMPARE(r.bytes, 4);
         QCOMPARE(r.lines, 1);
-        QCOMPARE(r.sha256, QByteArray("edeaaff3f1774ad2888673770c6d64097e391bc362d7d6fb34982ddf0efd18cb"));
+        QCOMPARE(r.sha256,
+                 QByteArray("edeaaff3f1774ad2888673770c6d64097e391bc362d7d6fb34982ddf0efd18cb"));
     }
 }
 
@@ -196,7 +197,8 @@ void TestMainWindow::badInputGetsClearMessage()
         m_window->urlEdit()->setText(u"ftp://example.com/file"_s);
         click(u"fetchButton"_s);
         QTRY_VERIFY(!finished.isEmpty());
-        QVERIFY2(lastRecord().error.contains(u"unsupported scheme"_s), qPrintable(lastRecord().error));
+        QVERIFY2(lastRecord().error.contains(u"unsupported scheme"_s),
+                 qPrintable(lastRecord().error));
         finished.clear();
         m_window->fileEdit()->setText(m_dir.filePath(u"missing"_s));
         click(u"loadButton"_s);

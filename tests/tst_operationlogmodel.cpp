@@ -93,7 +93,7 @@ void TestOperationLogModel::followsTheLog()
     QCOMPARE(changed.size(), 1);
     QCOMPARE(changed.at(0).at(0).value<QModelIndex>(), model.index(0, 0));
     QCOMPARE(changed.at(0).at(1).value<QModelIndex>(),
-        model.index(0, OperationLogModel::ColumnCount - 1));
+             model.index(0, OperationLogModel::ColumnCount - 1));
     QCOMPARE(cell(model, 0, OperationLogModel::StatusColumn), u"ok"_s);
     QCOMPARE(cell(model, 0, OperationLogModel::LinesColumn), u"12,345"_s);
 
@@ -116,15 +116,15 @@ void TestOperationLogModel::cellText_data()
     QTest::addRow("kind") << fetch << int(OperationLogModel::KindColumn) << u"fetch"_s;
     QTest::addRow("mode") << fetch << int(OperationLogModel::ModeColumn) << u"blocking"_s;
     QTest::addRow("url shows path and query")
-        << fetch << int(OperationLogModel::TargetColumn) << u"/bytes?size=64M"_s;
+            << fetch << int(OperationLogModel::TargetColumn) << u"/bytes?size=64M"_s;
     QTest::addRow("http") << fetch << int(OperationLogModel::HttpColumn) << u"200"_s;
     QTest::addRow("bytes in MiB") << fetch << int(OperationLogModel::BytesColumn) << u"64.0 MiB"_s;
     QTest::addRow("no lines for a fetch")
-        << fetch << int(OperationLogModel::LinesColumn) << QString();
+            << fetch << int(OperationLogModel::LinesColumn) << QString();
     QTest::addRow("duration grouped")
-        << fetch << int(OperationLogModel::DurationColumn) << u"1,234 ms"_s;
+            << fetch << int(OperationLogModel::DurationColumn) << u"1,234 ms"_s;
     QTest::addRow("stall rounded")
-        << fetch << int(OperationLogModel::MaxStallColumn) << u"1,180 ms"_s;
+            << fetch << int(OperationLogModel::MaxStallColumn) << u"1,180 ms"_s;
     QTest::addRow("thread") << fetch << int(OperationLogModel::ThreadColumn) << u"GUI thread"_s;
     QTest::addRow("short sha") << fetch << int(OperationLogModel::Sha256Column)
                                << u"0123456789ab\u2026"_s;
@@ -140,14 +140,14 @@ void TestOperationLogModel::cellText_data()
     load.status = OperationStatus::Failed;
     load.error = u"Read error\nat byte 1536"_s;
     QTest::addRow("file shows name")
-        << load << int(OperationLogModel::TargetColumn) << u"data-16M.txt"_s;
+            << load << int(OperationLogModel::TargetColumn) << u"data-16M.txt"_s;
     QTest::addRow("bytes in KiB") << load << int(OperationLogModel::BytesColumn) << u"1.5 KiB"_s;
     QTest::addRow("lines grouped") << load << int(OperationLogModel::LinesColumn) << u"1,234,567"_s;
     QTest::addRow("short duration has a decimal")
-        << load << int(OperationLogModel::DurationColumn) << u"3.4 ms"_s;
+            << load << int(OperationLogModel::DurationColumn) << u"3.4 ms"_s;
     QTest::addRow("failed") << load << int(OperationLogModel::StatusColumn) << u"failed"_s;
     QTest::addRow("first error line")
-        << load << int(OperationLogModel::ErrorColumn) << u"Read error\u2026"_s;
+            << load << int(OperationLogModel::ErrorColumn) << u"Read error\u2026"_s;
     QTest::addRow("no http for a file") << load << int(OperationLogModel::HttpColumn) << QString();
 
     OperationRecord running = fetch;
@@ -158,7 +158,7 @@ void TestOperationLogModel::cellText_data()
     QTest::addRow("progress") << running << int(OperationLogModel::StatusColumn)
                               << u"running 25%"_s;
     QTest::addRow("no duration while running")
-        << running << int(OperationLogModel::DurationColumn) << QString();
+            << running << int(OperationLogModel::DurationColumn) << QString();
     QTest::addRow("no stall yet") << running << int(OperationLogModel::MaxStallColumn) << QString();
 }
 
@@ -184,7 +184,7 @@ void TestOperationLogModel::fullTextInToolTips()
     log.add(r);
     QCOMPARE(cell(model, 0, OperationLogModel::TargetColumn, Qt::ToolTipRole), r.target);
     QCOMPARE(cell(model, 0, OperationLogModel::Sha256Column, Qt::ToolTipRole),
-        QString::fromLatin1(r.sha256));
+             QString::fromLatin1(r.sha256));
     QCOMPARE(cell(model, 0, OperationLogModel::ErrorColumn, Qt::ToolTipRole), r.error);
 }
 
@@ -221,7 +221,7 @@ void TestOperationLogModel::marksFailedCanceledAndBlockingRows()
     };
     QCOMPARE(brush(0, OperationLogModel::ModeColumn).color(), modeColor(RunMode::Blocking));
     QCOMPARE(model.index(0, OperationLogModel::ModeColumn).data(Qt::DecorationRole).value<QColor>(),
-        modeColor(RunMode::Blocking));
+             modeColor(RunMode::Blocking));
     QCOMPARE(brush(0, OperationLogModel::MaxStallColumn).color(), failedColor()); // over 50 ms
     QCOMPARE(brush(0, OperationLogModel::TargetColumn), QBrush());
     QCOMPARE(brush(1, OperationLogModel::StatusColumn).color(), failedColor());
@@ -238,7 +238,7 @@ void TestOperationLogModel::alignsNumbersRight()
     log.add(finishedFetch());
     const auto horizontal = [&](int column) {
         return Qt::Alignment(model.index(0, column).data(Qt::TextAlignmentRole).toInt())
-            & Qt::AlignHorizontal_Mask;
+                & Qt::AlignHorizontal_Mask;
     };
     QCOMPARE(horizontal(OperationLogModel::BytesColumn), Qt::AlignRight);
     QCOMPARE(horizontal(OperationLogModel::DurationColumn), Qt::AlignRight);
@@ -253,8 +253,8 @@ void TestOperationLogModel::headerForEveryColumn()
         QVERIFY(!model.headerData(column, Qt::Horizontal).toString().isEmpty());
         QVERIFY(!model.headerData(column, Qt::Horizontal, Qt::ToolTipRole).toString().isEmpty());
     }
-    QCOMPARE(
-        model.headerData(OperationLogModel::Sha256Column, Qt::Horizontal).toString(), u"SHA-256"_s);
+    QCOMPARE(model.headerData(OperationLogModel::Sha256Column, Qt::Horizontal).toString(),
+             u"SHA-256"_s);
 }
 
 void TestOperationLogModel::survivesLogDeletion()

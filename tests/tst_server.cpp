@@ -23,7 +23,8 @@ using namespace Qt::StringLiterals;
 namespace {
 
 // One response cut from the raw bytes a server sent.
-struct RawResponse {
+struct RawResponse
+{
     int status = 0;
     QHash<QByteArray, QByteArray> headers; // names in lower case
     QByteArray body;
@@ -224,18 +225,18 @@ void TestServer::routes_data()
                              << pattern(0, 5);
     QTest::addRow("drip at once") << u"/drip?bytes=5&ms=0"_s << 200 << text << "*****"_ba;
     QTest::addRow("drip nothing") << u"/drip?ms=100&bytes=0"_s << 200 << text << QByteArray();
-    QTest::addRow("flaky never fails") << u"/flaky/steady?fail=0"_s << 200 << text
-                                       << "ok after 0 failures\n"_ba;
+    QTest::addRow("flaky never fails")
+            << u"/flaky/steady?fail=0"_s << 200 << text << "ok after 0 failures\n"_ba;
     QTest::addRow("redirect 2") << u"/redirect/2"_s << 302 << text
                                 << "redirecting to /redirect/1\n"_ba;
     QTest::addRow("redirect 0") << u"/redirect/0"_s << 302 << text << "redirecting to /json\n"_ba;
-    QTest::addRow("redirect loop") << u"/redirectloop"_s << 302 << text
-                                   << "redirecting to /redirectloop\n"_ba;
+    QTest::addRow("redirect loop")
+            << u"/redirectloop"_s << 302 << text << "redirecting to /redirectloop\n"_ba;
     QTest::addRow("unknown") << u"/nope"_s << 404 << text << "no route /nope\n"_ba;
     QTest::addRow("root") << u"/"_s << 404 << text << "no route /\n"_ba;
     QTest::addRow("extra segment") << u"/json/more"_s << 404 << text << "no route /json/more\n"_ba;
-    QTest::addRow("no file serving") << u"/../../etc/passwd"_s << 404 << text
-                                     << "no route /etc/passwd\n"_ba;
+    QTest::addRow("no file serving")
+            << u"/../../etc/passwd"_s << 404 << text << "no route /etc/passwd\n"_ba;
 }
 
 void TestServer::routes()
@@ -259,34 +260,62 @@ void TestServer::badParameters_data()
     QTest::addColumn<QByteArray>("target");
     QTest::addColumn<QByteArray>("reason");
 
-    QTest::addRow("delay negative") << "/delay/-1"_ba << "/delay/<ms>"_ba;
-    QTest::addRow("delay text") << "/delay/soon"_ba << "/delay/<ms>"_ba;
-    QTest::addRow("delay plus") << "/delay/+5"_ba << "/delay/<ms>"_ba;
-    QTest::addRow("delay too long") << "/delay/60001"_ba << "/delay/<ms>"_ba;
-    QTest::addRow("delay huge") << "/delay/99999999999999999999"_ba << "/delay/<ms>"_ba;
-    QTest::addRow("delay missing") << "/delay"_ba << "/delay/<ms>"_ba;
-    QTest::addRow("delay empty") << "/delay/"_ba << "/delay/<ms>"_ba;
-    QTest::addRow("bytes too many") << "/bytes/1073741825"_ba << "/bytes/<n>"_ba;
-    QTest::addRow("bytes exponent") << "/bytes/1e3"_ba << "/bytes/<n>"_ba;
-    QTest::addRow("bytes missing") << "/bytes"_ba << "/bytes/<n>"_ba;
-    QTest::addRow("drip no ms") << "/drip?bytes=10"_ba << "ms="_ba;
-    QTest::addRow("drip no bytes") << "/drip?ms=10"_ba << "bytes="_ba;
-    QTest::addRow("drip too many") << "/drip?bytes=67108865&ms=10"_ba << "bytes="_ba;
-    QTest::addRow("drip too long") << "/drip?bytes=1&ms=60001"_ba << "ms="_ba;
-    QTest::addRow("status low") << "/status/199"_ba << "/status/<code>"_ba;
-    QTest::addRow("status high") << "/status/600"_ba << "/status/<code>"_ba;
-    QTest::addRow("status text") << "/status/ok"_ba << "/status/<code>"_ba;
-    QTest::addRow("json too many") << "/json?items=10001"_ba << "items"_ba;
-    QTest::addRow("json negative") << "/json?items=-1"_ba << "items"_ba;
-    QTest::addRow("json empty") << "/json?items="_ba << "items"_ba;
-    QTest::addRow("flaky no fail") << "/flaky/k"_ba << "/flaky/<key>"_ba;
-    QTest::addRow("flaky bad fail") << "/flaky/k?fail=x"_ba << "/flaky/<key>"_ba;
-    QTest::addRow("flaky bad key") << "/flaky/a%20b?fail=1"_ba << "/flaky/<key>"_ba;
-    QTest::addRow("flaky no key") << "/flaky/?fail=1"_ba << "/flaky/<key>"_ba;
-    QTest::addRow("redirect too many") << "/redirect/101"_ba << "/redirect/<n>"_ba;
-    QTest::addRow("redirect text") << "/redirect/x"_ba << "/redirect/<n>"_ba;
-    QTest::addRow("truncate text") << "/truncate/half"_ba << "/truncate/<n>"_ba;
-    QTest::addRow("not a path") << "http://127.0.0.1/json"_ba << "path"_ba;
+    QTest::addRow("delay negative") << "/delay/-1"_ba
+                                    << "/delay/<ms>"_ba;
+    QTest::addRow("delay text") << "/delay/soon"_ba
+                                << "/delay/<ms>"_ba;
+    QTest::addRow("delay plus") << "/delay/+5"_ba
+                                << "/delay/<ms>"_ba;
+    QTest::addRow("delay too long") << "/delay/60001"_ba
+                                    << "/delay/<ms>"_ba;
+    QTest::addRow("delay huge") << "/delay/99999999999999999999"_ba
+                                << "/delay/<ms>"_ba;
+    QTest::addRow("delay missing") << "/delay"_ba
+                                   << "/delay/<ms>"_ba;
+    QTest::addRow("delay empty") << "/delay/"_ba
+                                 << "/delay/<ms>"_ba;
+    QTest::addRow("bytes too many") << "/bytes/1073741825"_ba
+                                    << "/bytes/<n>"_ba;
+    QTest::addRow("bytes exponent") << "/bytes/1e3"_ba
+                                    << "/bytes/<n>"_ba;
+    QTest::addRow("bytes missing") << "/bytes"_ba
+                                   << "/bytes/<n>"_ba;
+    QTest::addRow("drip no ms") << "/drip?bytes=10"_ba
+                                << "ms="_ba;
+    QTest::addRow("drip no bytes") << "/drip?ms=10"_ba
+                                   << "bytes="_ba;
+    QTest::addRow("drip too many") << "/drip?bytes=67108865&ms=10"_ba
+                                   << "bytes="_ba;
+    QTest::addRow("drip too long") << "/drip?bytes=1&ms=60001"_ba
+                                   << "ms="_ba;
+    QTest::addRow("status low") << "/status/199"_ba
+                                << "/status/<code>"_ba;
+    QTest::addRow("status high") << "/status/600"_ba
+                                 << "/status/<code>"_ba;
+    QTest::addRow("status text") << "/status/ok"_ba
+                                 << "/status/<code>"_ba;
+    QTest::addRow("json too many") << "/json?items=10001"_ba
+                                   << "items"_ba;
+    QTest::addRow("json negative") << "/json?items=-1"_ba
+                                   << "items"_ba;
+    QTest::addRow("json empty") << "/json?items="_ba
+                                << "items"_ba;
+    QTest::addRow("flaky no fail") << "/flaky/k"_ba
+                                   << "/flaky/<key>"_ba;
+    QTest::addRow("flaky bad fail") << "/flaky/k?fail=x"_ba
+                                    << "/flaky/<key>"_ba;
+    QTest::addRow("flaky bad key") << "/flaky/a%20b?fail=1"_ba
+                                   << "/flaky/<key>"_ba;
+    QTest::addRow("flaky no key") << "/flaky/?fail=1"_ba
+                                  << "/flaky/<key>"_ba;
+    QTest::addRow("redirect too many") << "/redirect/101"_ba
+                                       << "/redirect/<n>"_ba;
+    QTest::addRow("redirect text") << "/redirect/x"_ba
+                                   << "/redirect/<n>"_ba;
+    QTest::addRow("truncate text") << "/truncate/half"_ba
+                                   << "/truncate/<n>"_ba;
+    QTest::addRow("not a path") << "http://127.0.0.1/json"_ba
+                                << "path"_ba;
 }
 
 void TestServer::badParameters()
@@ -329,20 +358,30 @@ void TestServer::hostCheck_data()
     QTest::addColumn<QByteArray>("version");
     QTest::addColumn<int>("status");
 
-    QTest::addRow("ip") << "Host: 127.0.0.1:%1\r\n"_ba << "HTTP/1.1"_ba << 200;
-    QTest::addRow("localhost") << "Host: localhost:%1\r\n"_ba << "HTTP/1.1"_ba << 200;
-    QTest::addRow("localhost upper") << "Host: LocalHost:%1\r\n"_ba << "HTTP/1.1"_ba << 200;
-    QTest::addRow("ipv6") << "Host: [::1]:%1\r\n"_ba << "HTTP/1.1"_ba << 200;
-    QTest::addRow("foreign") << "Host: evil.example:%1\r\n"_ba << "HTTP/1.1"_ba << 403;
-    QTest::addRow("rebound name") << "Host: attacker.example\r\n"_ba << "HTTP/1.1"_ba << 403;
-    QTest::addRow("wrong port") << "Host: 127.0.0.1:1\r\n"_ba << "HTTP/1.1"_ba << 403;
-    QTest::addRow("no port") << "Host: 127.0.0.1\r\n"_ba << "HTTP/1.1"_ba << 403;
-    QTest::addRow("other loopback ip") << "Host: 127.0.0.2:%1\r\n"_ba << "HTTP/1.1"_ba << 403;
+    QTest::addRow("ip") << "Host: 127.0.0.1:%1\r\n"_ba
+                        << "HTTP/1.1"_ba << 200;
+    QTest::addRow("localhost") << "Host: localhost:%1\r\n"_ba
+                               << "HTTP/1.1"_ba << 200;
+    QTest::addRow("localhost upper") << "Host: LocalHost:%1\r\n"_ba
+                                     << "HTTP/1.1"_ba << 200;
+    QTest::addRow("ipv6") << "Host: [::1]:%1\r\n"_ba
+                          << "HTTP/1.1"_ba << 200;
+    QTest::addRow("foreign") << "Host: evil.example:%1\r\n"_ba
+                             << "HTTP/1.1"_ba << 403;
+    QTest::addRow("rebound name") << "Host: attacker.example\r\n"_ba
+                                  << "HTTP/1.1"_ba << 403;
+    QTest::addRow("wrong port") << "Host: 127.0.0.1:1\r\n"_ba
+                                << "HTTP/1.1"_ba << 403;
+    QTest::addRow("no port") << "Host: 127.0.0.1\r\n"_ba
+                             << "HTTP/1.1"_ba << 403;
+    QTest::addRow("other loopback ip") << "Host: 127.0.0.2:%1\r\n"_ba
+                                       << "HTTP/1.1"_ba << 403;
     QTest::addRow("missing 1.1") << QByteArray() << "HTTP/1.1"_ba << 400;
     QTest::addRow("missing 1.0") << QByteArray() << "HTTP/1.0"_ba << 200;
-    QTest::addRow("foreign 1.0") << "Host: evil.example\r\n"_ba << "HTTP/1.0"_ba << 403;
-    QTest::addRow("twice") << "Host: 127.0.0.1:%1\r\nHost: evil.example\r\n"_ba << "HTTP/1.1"_ba
-                           << 400;
+    QTest::addRow("foreign 1.0") << "Host: evil.example\r\n"_ba
+                                 << "HTTP/1.0"_ba << 403;
+    QTest::addRow("twice") << "Host: 127.0.0.1:%1\r\nHost: evil.example\r\n"_ba
+                           << "HTTP/1.1"_ba << 400;
 }
 
 void TestServer::hostCheck()
@@ -488,9 +527,9 @@ void TestServer::dripTrickles()
 void TestServer::flakyFailsThenSucceeds()
 {
     const QByteArray target = "/flaky/key-1?fail=2";
-    QByteArray received = exchange(request(target) + request(target) + request(target)
-                                   + request("/flaky/other?fail=1")
-                                   + request(target, "Connection: close\r\n"));
+    QByteArray received =
+            exchange(request(target) + request(target) + request(target)
+                     + request("/flaky/other?fail=1") + request(target, "Connection: close\r\n"));
     QList<int> statuses;
     while (const auto response = takeResponse(received)) {
         statuses.append(response->status);
@@ -557,8 +596,8 @@ void TestServer::headTooLarge_data()
     QTest::addColumn<QByteArray>("bytes");
     const QByteArray big(20 * 1024, 'a');
     QTest::addRow("header") << "GET /json HTTP/1.1\r\nHost: x\r\nX-Big: " + big + "\r\n\r\n";
-    QTest::addRow("many headers")
-            << "GET /json HTTP/1.1\r\n" + QByteArray("X-A: b\r\n").repeated(3000) + "\r\n";
+    QTest::addRow("many headers") << "GET /json HTTP/1.1\r\n"
+                    + QByteArray("X-A: b\r\n").repeated(3000) + "\r\n";
     QTest::addRow("url") << "GET /" + big + " HTTP/1.1\r\n\r\n";
 }
 
@@ -585,9 +624,9 @@ void TestServer::bodyRefused()
 {
     QFETCH(QByteArray, framing);
     bool closed = false;
-    QByteArray received = exchange(
-            "GET /json HTTP/1.1\r\nHost: " + host() + "\r\n" + framing + request("/json"), 5000,
-            &closed);
+    QByteArray received =
+            exchange("GET /json HTTP/1.1\r\nHost: " + host() + "\r\n" + framing + request("/json"),
+                     5000, &closed);
     const auto response = takeResponse(received);
     QVERIFY(response);
     QCOMPARE(response->status, 413);
@@ -609,10 +648,10 @@ void TestServer::malformedRequest()
 void TestServer::pipelinedInOrder()
 {
     // The slow first answer must still come first.
-    QByteArray received = exchange(request("/delay/200") + request("/status/404")
-                                   + request("/json?items=1") + request("/bytes/3", {}, "HEAD")
-                                   + request("/status/204")
-                                   + request("/bytes/3", "Connection: close\r\n"));
+    QByteArray received =
+            exchange(request("/delay/200") + request("/status/404") + request("/json?items=1")
+                     + request("/bytes/3", {}, "HEAD") + request("/status/204")
+                     + request("/bytes/3", "Connection: close\r\n"));
     QList<int> statuses;
     QList<QByteArray> bodies;
     for (const bool headOnly : { false, false, false, true, false, false }) {
@@ -708,7 +747,8 @@ void TestServer::thousandConcurrentDelays()
 {
     constexpr int Count = 1000;
     constexpr int DelayMs = 500;
-    struct Client {
+    struct Client
+    {
         QTcpSocket socket;
         QByteArray received;
         qint64 sentAt = 0;
@@ -895,8 +935,7 @@ void TestServer::bindsOnlyLoopback()
                     && socket.state() != QAbstractSocket::HostLookupState;
         };
         QVERIFY(QTest::qWaitFor(settled, 3000));
-        QVERIFY2(socket.state() != QAbstractSocket::ConnectedState,
-                 qPrintable(address.toString()));
+        QVERIFY2(socket.state() != QAbstractSocket::ConnectedState, qPrintable(address.toString()));
     }
 }
 

@@ -34,7 +34,7 @@ QtMessageHandler g_previousHandler = nullptr;
 bool isKnownNoise(const QString &message)
 {
     return message.startsWith(u"This plugin does not support"_s)
-        || message.startsWith(u"QNetworkReplyImplPrivate::error: Internal problem"_s);
+            || message.startsWith(u"QNetworkReplyImplPrivate::error: Internal problem"_s);
 }
 
 void failOnWarnings(QtMsgType type, const QMessageLogContext &context, const QString &message)
@@ -47,8 +47,8 @@ void failOnWarnings(QtMsgType type, const QMessageLogContext &context, const QSt
 
 QStringList entriesIn(const QString &folder)
 {
-    return QDir(folder).entryList(
-        QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System);
+    return QDir(folder).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden
+                                  | QDir::System);
 }
 
 // Removes the complete sample files the window wrote to the folder and returns what else is
@@ -157,7 +157,7 @@ void TestShutdown::clickMode(RunMode mode)
 {
     ModeToggle *toggle = m_window->modeToggle();
     const QPoint where(mode == RunMode::Blocking ? toggle->width() / 4 : toggle->width() * 3 / 4,
-        toggle->height() / 2);
+                       toggle->height() / 2);
     QTest::mouseClick(toggle, Qt::LeftButton, {}, where);
     QCOMPARE(m_window->mode(), mode);
 }
@@ -193,8 +193,9 @@ void TestShutdown::destroyLabWhileBusy()
         });
     };
     // Every job well under way: bodies arriving, files being read and written.
-    QTRY_VERIFY_WITH_TIMEOUT(
-        moving(ids.at(1)) && moving(ids.at(2)) && moving(ids.at(3)) && moving(ids.at(4)), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(moving(ids.at(1)) && moving(ids.at(2)) && moving(ids.at(3))
+                                     && moving(ids.at(4)),
+                             10000);
     QTRY_VERIFY_WITH_TIMEOUT(m_lab->server().requestsInFlight() >= 4, 5000);
     QVERIFY(jobs.runningCount() >= ids.size());
 

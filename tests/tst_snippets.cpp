@@ -23,7 +23,8 @@ private slots:
     void extractionErrors();
 
 private:
-    struct Extracted {
+    struct Extracted
+    {
         int exitCode;
         QString output; // the generated file
         QString messages;
@@ -38,14 +39,15 @@ void TestSnippets::everyDemoSnippetResolves()
     QVERIFY2(lab.start(), qPrintable(lab.errorString()));
     for (const DemoEntry &entry : DemoRegistry::all()) {
         std::unique_ptr<Demo> demo(
-            DemoRegistry::create(entry.name, DemoRegistry::contextFor(&lab, dir.path())));
+                DemoRegistry::create(entry.name, DemoRegistry::contextFor(&lab, dir.path())));
         QVERIFY2(!demo->snippetIds().isEmpty(), qPrintable(entry.name));
         for (const QString &id : demo->snippetIds()) {
             QVERIFY2(!snippet(id).trimmed().isEmpty(),
-                qPrintable(u"%1: no snippet \"%2\""_s.arg(entry.name, id)));
-            QVERIFY2(
-                QRegularExpression(u"^core/.+\\.cpp:\\d+$"_s).match(snippetLocation(id)).hasMatch(),
-                qPrintable(snippetLocation(id)));
+                     qPrintable(u"%1: no snippet \"%2\""_s.arg(entry.name, id)));
+            QVERIFY2(QRegularExpression(u"^core/.+\\.cpp:\\d+$"_s)
+                             .match(snippetLocation(id))
+                             .hasMatch(),
+                     qPrintable(snippetLocation(id)));
         }
     }
     QVERIFY(snippet(u"no-such-snippet"_s).isEmpty());
@@ -83,13 +85,13 @@ TestSnippets::Extracted TestSnippets::extract(const QString &source)
     QProcess cmake;
     cmake.setProcessChannelMode(QProcess::MergedChannels);
     cmake.start(QStringLiteral(CMAKE_COMMAND),
-        { u"-DSOURCE_DIR=%1"_s.arg(dir.filePath(u"src"_s)), u"-DROOT=%1"_s.arg(dir.path()),
-            u"-DOUTPUT=%1"_s.arg(output), u"-P"_s, QStringLiteral(EXTRACT_SCRIPT) });
+                { u"-DSOURCE_DIR=%1"_s.arg(dir.filePath(u"src"_s)), u"-DROOT=%1"_s.arg(dir.path()),
+                  u"-DOUTPUT=%1"_s.arg(output), u"-P"_s, QStringLiteral(EXTRACT_SCRIPT) });
     if (!cmake.waitForFinished(20000))
         return { -1, {}, u"cmake timed out"_s };
     QFile result(output);
-    const QString text
-        = result.open(QIODevice::ReadOnly) ? QString::fromUtf8(result.readAll()) : QString();
+    const QString text =
+            result.open(QIODevice::ReadOnly) ? QString::fromUtf8(result.readAll()) : QString();
     return { cmake.exitCode(), text, QString::fromUtf8(cmake.readAll()) };
 }
 
@@ -110,20 +112,20 @@ void TestSnippets::extraction()
                                 "//! [outer]\n"_s);
     QVERIFY2(e.exitCode == 0, qPrintable(e.messages));
     QCOMPARE(e.output,
-        u"@@snippet outer src/sub/a.cpp:3\n"
-        "void f()\n"
-        "{\n"
-        "    const char *s = \"a;b [c] \\\\ d\";\n"
-        "    if (x) {\n"
-        "\n"
-        "        g(s[0]);\n"
-        "    }\n"
-        "}\n"
-        "@@snippet inner src/sub/a.cpp:7\n"
-        "if (x) {\n"
-        "\n"
-        "    g(s[0]);\n"
-        "}\n"_s);
+             u"@@snippet outer src/sub/a.cpp:3\n"
+             "void f()\n"
+             "{\n"
+             "    const char *s = \"a;b [c] \\\\ d\";\n"
+             "    if (x) {\n"
+             "\n"
+             "        g(s[0]);\n"
+             "    }\n"
+             "}\n"
+             "@@snippet inner src/sub/a.cpp:7\n"
+             "if (x) {\n"
+             "\n"
+             "    g(s[0]);\n"
+             "}\n"_s);
 }
 
 void TestSnippets::extractionErrors_data()

@@ -68,15 +68,15 @@ void TestStress::fetchesAndLoadsAtOnce()
     const LagStats lag = lab.monitor().recentStats(double(elapsed));
     qInfo("%d fetches + %d loads of %lld MiB in %lld ms (starting them: %lld ms); RSS before "
           "%lld KiB, peak %lld KiB (+%lld KiB, bound +%lld KiB)%s; GUI thread max stall %.0f ms",
-        Fetches, Loads, LoadBytes >> 20, elapsed, startingMs, before, peak, peak - before,
-        PeakGrowthBoundKib, peakReset ? "" : " [peak not resettable]", lag.maxStallMs);
+          Fetches, Loads, LoadBytes >> 20, elapsed, startingMs, before, peak, peak - before,
+          PeakGrowthBoundKib, peakReset ? "" : " [peak not resettable]", lag.maxStallMs);
 
     QCOMPARE(jobs.runningCount(), 0);
     int loads = 0;
     for (int id : std::as_const(ids)) {
         const OperationRecord *r = lab.log().find(id);
-        QVERIFY2(
-            r->status == OperationStatus::Succeeded, qPrintable(r->target + u": "_s + r->error));
+        QVERIFY2(r->status == OperationStatus::Succeeded,
+                 qPrintable(r->target + u": "_s + r->error));
         if (r->kind == OperationKind::FileLoad) {
             QCOMPARE(r->bytes, LoadBytes);
             ++loads;

@@ -90,8 +90,8 @@ void TestTimeline::lanesAreOrdered_data()
         u"worker 10"_s, u"network (event loop)"_s, u"worker 2"_s, u"GUI thread"_s
     } << QStringList { u"GUI thread"_s, u"worker 2"_s, u"worker 10"_s, u"network (event loop)"_s };
     QTest::addRow("network lanes last")
-        << QStringList { u"network (event loop)"_s, u"network thread"_s, u"worker 1"_s }
-        << QStringList { u"worker 1"_s, u"network thread"_s, u"network (event loop)"_s };
+            << QStringList { u"network (event loop)"_s, u"network thread"_s, u"worker 1"_s }
+            << QStringList { u"worker 1"_s, u"network thread"_s, u"network (event loop)"_s };
 }
 
 void TestTimeline::lanesAreOrdered()
@@ -210,7 +210,7 @@ void TestTimeline::windowAndFilter()
 
     model.setExtraLanes({ u"worker 7"_s });
     QCOMPARE(model.lanes(),
-        (QStringList { TimelineModel::guiLane(), u"worker 7"_s, u"network thread"_s }));
+             (QStringList { TimelineModel::guiLane(), u"worker 7"_s, u"network thread"_s }));
     for (const TimelineBar &bar : model.bars()) // bars renumbered to the sorted lanes
         QVERIFY(bar.lane != 1);
 }
@@ -243,8 +243,8 @@ void TestTimeline::widgetDrawsBarsAndReportsClicks()
     const QImage image = widget.grab().toImage();
     const QRectF guiBar = widget.barRect(widget.model()->barsOf(id).constFirst());
     // right of the label, which starts at the left
-    const QColor centre
-        = image.pixelColor(QPointF(guiBar.right() - 4, guiBar.center().y()).toPoint());
+    const QColor centre =
+            image.pixelColor(QPointF(guiBar.right() - 4, guiBar.center().y()).toPoint());
     QVERIFY2(centre.red() > centre.green() + 60, qPrintable(centre.name()));
 
     QSignalSpy clicked(&widget, &TimelineWidget::operationClicked);

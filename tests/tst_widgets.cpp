@@ -70,8 +70,8 @@ void TestWidgets::heartbeatCountsFramesAndMissedFrames()
     const qint64 missed = heartbeat.framesMissed() - missedBefore;
     // 300 ms is 18 frame periods; allow for timer slack on a loaded machine
     QVERIFY2(missed >= 12 && missed < 60, qPrintable(QString::number(missed)));
-    QVERIFY2(
-        heartbeat.lastFreezeMs() >= 280, qPrintable(QString::number(heartbeat.lastFreezeMs())));
+    QVERIFY2(heartbeat.lastFreezeMs() >= 280,
+             qPrintable(QString::number(heartbeat.lastFreezeMs())));
 
     heartbeat.resetCounters();
     QCOMPARE(heartbeat.framesMissed(), 0);
@@ -117,12 +117,12 @@ void TestWidgets::toggleKeys_data()
 
     QTest::addRow("space from async") << RunMode::Async << int(Qt::Key_Space) << RunMode::Blocking;
     QTest::addRow("space from blocking")
-        << RunMode::Blocking << int(Qt::Key_Space) << RunMode::Async;
+            << RunMode::Blocking << int(Qt::Key_Space) << RunMode::Async;
     QTest::addRow("left from async") << RunMode::Async << int(Qt::Key_Left) << RunMode::Blocking;
     QTest::addRow("left from blocking")
-        << RunMode::Blocking << int(Qt::Key_Left) << RunMode::Blocking;
+            << RunMode::Blocking << int(Qt::Key_Left) << RunMode::Blocking;
     QTest::addRow("right from blocking")
-        << RunMode::Blocking << int(Qt::Key_Right) << RunMode::Async;
+            << RunMode::Blocking << int(Qt::Key_Right) << RunMode::Async;
     QTest::addRow("right from async") << RunMode::Async << int(Qt::Key_Right) << RunMode::Async;
 }
 
@@ -197,8 +197,8 @@ void TestWidgets::chartShowsBandsAndSpike()
     record.endMs = labNowMs();
     log.update(record);
 
-    QTRY_VERIFY2(
-        maxLag(chart.lagPoints()) >= 250, qPrintable(QString::number(maxLag(chart.lagPoints()))));
+    QTRY_VERIFY2(maxLag(chart.lagPoints()) >= 250,
+                 qPrintable(QString::number(maxLag(chart.lagPoints()))));
     QTRY_VERIFY(!chart.bands().at(0).running);
     QCOMPARE(chart.bands().at(0).endMs, record.endMs);
     QVERIFY(chart.yMaxMs() >= maxLag(chart.lagPoints()) * 1.09);
@@ -251,7 +251,7 @@ void TestWidgets::chartUpdateCostsLessThanAFrame()
     QVERIFY(maxLag(chart.lagPoints()) >= 300); // downsampling kept the spikes
     std::sort(costs.begin(), costs.end());
     qInfo("chart update with %d samples: median %.2f ms, fastest %.2f ms",
-        int(LagChartWidget::WindowMs / 5), costs.at(costs.size() / 2), costs.first());
+          int(LagChartWidget::WindowMs / 5), costs.at(costs.size() / 2), costs.first());
     // The fastest run is the widget's own cost; slower ones include time the machine spent
     // elsewhere. Measured at 2-3 ms on a quiet machine and up to 13 ms on an overloaded one; the
     // bound stays well under a 50 ms long task.
@@ -274,13 +274,13 @@ void TestWidgets::grabsAreNotBlank()
     chart.setLog(&log);
     chart.resize(640, 240);
     for (QWidget *w : { static_cast<QWidget *>(&heartbeat), static_cast<QWidget *>(&toggle),
-             static_cast<QWidget *>(&chart) }) {
+                        static_cast<QWidget *>(&chart) }) {
         w->show();
         QVERIFY(QTest::qWaitForWindowExposed(w));
     }
     QTRY_VERIFY(heartbeat.frameCount() > 5 && !chart.lagPoints().isEmpty());
     for (QWidget *w : { static_cast<QWidget *>(&heartbeat), static_cast<QWidget *>(&toggle),
-             static_cast<QWidget *>(&chart) }) {
+                        static_cast<QWidget *>(&chart) }) {
         const QImage image = w->grab().toImage();
         QVERIFY(!image.isNull());
         QVERIFY2(distinctColours(image) > 8, w->metaObject()->className());

@@ -51,7 +51,9 @@ QString joined(const QStringList &parts)
 } // namespace
 
 CompareView::CompareView(Lab *lab, QWidget *parent)
-    : QWidget(parent), m_lab(lab), m_scenarios(Scenario::builtIn()),
+    : QWidget(parent),
+      m_lab(lab),
+      m_scenarios(Scenario::builtIn()),
       m_probe(new InputLatencyProbe(this))
 {
     setWindowFlag(Qt::Window);
@@ -64,7 +66,7 @@ CompareView::CompareView(Lab *lab, QWidget *parent)
     m_runButton = new QPushButton(u"&Run both modes"_s, this);
     m_runButton->setObjectName(u"runComparisonButton"_s);
     m_runButton->setToolTip(
-        u"Run the scenario in Blocking mode, then the same work in Async mode"_s);
+            u"Run the scenario in Blocking mode, then the same work in Async mode"_s);
     connect(m_runButton, &QPushButton::clicked, this, &CompareView::run);
     m_saveButton = new QPushButton(u"&Save results…"_s, this);
     m_saveButton->setObjectName(u"saveResultsButton"_s);
@@ -103,7 +105,7 @@ CompareView::CompareView(Lab *lab, QWidget *parent)
     m_table = new QTableWidget(0, 4, this);
     m_table->setAccessibleName(u"Comparison figures"_s);
     m_table->setHorizontalHeaderLabels(
-        { u"Figure"_s, u"Blocking"_s, u"Async"_s, u"Async ÷ Blocking"_s });
+            { u"Figure"_s, u"Blocking"_s, u"Async"_s, u"Async ÷ Blocking"_s });
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -129,8 +131,8 @@ QWidget *CompareView::createHalf(RunMode mode)
     frame->setObjectName(runModeName(mode));
     frame->setFrameShape(QFrame::StyledPanel);
     // a bar in the mode's colour along the top tells the halves apart at a glance
-    frame->setStyleSheet(u"QFrame#%1 { border-top: 4px solid %2; }"_s.arg(
-        runModeName(mode), modeColor(mode).name()));
+    frame->setStyleSheet(u"QFrame#%1 { border-top: 4px solid %2; }"_s.arg(runModeName(mode),
+                                                                          modeColor(mode).name()));
     auto *layout = new QVBoxLayout(frame);
     h.frame = frame;
     h.heading = new QLabel(frame);
@@ -216,20 +218,20 @@ void CompareView::run()
         half(run.mode).heading->setText(u"<b>%1</b>: done."_s.arg(modeTitle(run.mode)));
     });
     connect(&runner, &ScenarioRunner::comparisonFinished, m_runContext,
-        [this](const QList<ScenarioRun> &runs) {
-            // The runner settled after the last run, so every press typed during a run has
-            // been handled and measured by now.
-            m_probe->stop();
-            m_runs = runs;
-            for (ScenarioRun &r : m_runs)
-                measureKeys(r);
-            m_runContext->deleteLater();
-            m_runContext = nullptr;
-            m_status->setText(u"%1: done."_s.arg(m_running.title));
-            showComparison();
-            setRunning(false);
-            emit finished(m_runs);
-        });
+            [this](const QList<ScenarioRun> &runs) {
+                // The runner settled after the last run, so every press typed during a run has
+                // been handled and measured by now.
+                m_probe->stop();
+                m_runs = runs;
+                for (ScenarioRun &r : m_runs)
+                    measureKeys(r);
+                m_runContext->deleteLater();
+                m_runContext = nullptr;
+                m_status->setText(u"%1: done."_s.arg(m_running.title));
+                showComparison();
+                setRunning(false);
+                emit finished(m_runs);
+            });
     connect(&runner, &ScenarioRunner::failed, m_runContext, [this](const QString &error) {
         m_probe->stop();
         m_runContext->deleteLater();
@@ -299,7 +301,7 @@ QString CompareView::headingText(const ScenarioRun &run) const
             if (!bar.blocksGui || !r)
                 continue;
             const QString what = bar.kind == SpanKind::BlockedWaiting ? u"waited for the server"_s
-                : r->kind == OperationKind::FileLoad                  ? u"hashed the file itself"_s
+                    : r->kind == OperationKind::FileLoad              ? u"hashed the file itself"_s
                                                                       : u"did the work itself"_s;
             if (!did.contains(what))
                 did.append(what);
@@ -312,7 +314,7 @@ QString CompareView::headingText(const ScenarioRun &run) const
                "no reaction to input."_s.arg(joined(did), formatDuration(frozenMs));
         if (run.keyPresses > 0)
             body += u" Key presses typed meanwhile waited up to %1."_s.arg(
-                formatDuration(run.keyLatencyMaxMs));
+                    formatDuration(run.keyLatencyMaxMs));
         body += u" Longest single freeze: %1."_s.arg(formatDuration(run.lag.maxStallMs));
     } else {
         QStringList where;
@@ -329,21 +331,21 @@ QString CompareView::headingText(const ScenarioRun &run) const
         const QString stall = formatDuration(run.lag.maxStallMs);
         // 50 ms is a "long task"; past about 200 ms a pause reads as a freeze
         title = run.lag.maxStallMs < ResponsivenessMonitor::StallThresholdMs
-            ? u"Async: the GUI thread stayed free — longest stall %1"_s.arg(stall)
-            : run.lag.maxStallMs < 200
-            ? u"Async: the GUI thread stayed responsive — longest stall %1"_s.arg(stall)
-            : u"Async: the GUI thread was busy up to %1 at a time"_s.arg(stall);
+                ? u"Async: the GUI thread stayed free — longest stall %1"_s.arg(stall)
+                : run.lag.maxStallMs < 200
+                ? u"Async: the GUI thread stayed responsive — longest stall %1"_s.arg(stall)
+                : u"Async: the GUI thread was busy up to %1 at a time"_s.arg(stall);
         body = u"%1, so the GUI thread kept painting and reacting"_s.arg(joined(where));
         if (!body.isEmpty())
             body[0] = body[0].toUpper();
         if (run.keyPresses > 0)
             body += u": key presses were handled within %1 (median %2)."_s.arg(
-                formatDuration(run.keyLatencyMaxMs), formatDuration(run.keyLatencyMedianMs));
+                    formatDuration(run.keyLatencyMaxMs), formatDuration(run.keyLatencyMedianMs));
         else
             body += u"."_s;
     }
     return u"<div style='font-size:x-large; font-weight:600; color:%1'>%2</div><div>%3</div>"_s.arg(
-        colour.name(), title.toHtmlEscaped(), body.toHtmlEscaped());
+            colour.name(), title.toHtmlEscaped(), body.toHtmlEscaped());
 }
 
 void CompareView::fillTable()
@@ -369,13 +371,14 @@ void CompareView::fillTable()
     }
     // all rows visible without scrolling
     m_table->setFixedHeight(m_table->horizontalHeader()->height()
-        + m_table->verticalHeader()->length() + 2 * m_table->frameWidth());
+                            + m_table->verticalHeader()->length() + 2 * m_table->frameWidth());
 }
 
 QStringList CompareView::resultFileNames()
 {
-    return { u"compare.csv"_s, u"compare.json"_s, u"compare.png"_s, u"lag-blocking.png"_s,
-        u"lag-async.png"_s, u"threads-blocking.png"_s, u"threads-async.png"_s };
+    return { u"compare.csv"_s,      u"compare.json"_s,  u"compare.png"_s,
+             u"lag-blocking.png"_s, u"lag-async.png"_s, u"threads-blocking.png"_s,
+             u"threads-async.png"_s };
 }
 
 bool CompareView::saveResults(const QString &dir, QString *error)
@@ -391,10 +394,10 @@ bool CompareView::saveResults(const QString &dir, QString *error)
         return false;
     }
     const QDir out(dir);
-    const QByteArray json
-        = QJsonDocument(Report::comparisonJson(m_running, m_runs)).toJson(QJsonDocument::Indented);
+    const QByteArray json = QJsonDocument(Report::comparisonJson(m_running, m_runs))
+                                    .toJson(QJsonDocument::Indented);
     if (!writeFile(out.filePath(u"compare.csv"_s),
-            Report::comparisonCsv(m_runs[0], m_runs[1]).toUtf8(), error)
+                   Report::comparisonCsv(m_runs[0], m_runs[1]).toUtf8(), error)
         || !writeFile(out.filePath(u"compare.json"_s), json, error))
         return false;
     const QList<std::pair<QWidget *, QString>> pictures {
@@ -421,8 +424,8 @@ void CompareView::saveInteractively()
         return;
     QString error;
     if (saveResults(dir, &error))
-        m_status->setText(u"Saved %1 to %2"_s.arg(
-            resultFileNames().join(u", "_s), QDir::toNativeSeparators(dir)));
+        m_status->setText(u"Saved %1 to %2"_s.arg(resultFileNames().join(u", "_s),
+                                                  QDir::toNativeSeparators(dir)));
     else
         m_status->setText(u"Not saved: %1"_s.arg(error));
 }

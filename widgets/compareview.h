@@ -56,7 +56,8 @@ signals:
     void failed(const QString &error);
 
 private:
-    struct Half {
+    struct Half
+    {
         QWidget *frame = nullptr;
         QLabel *heading = nullptr;
         LagChartWidget *chart = nullptr;

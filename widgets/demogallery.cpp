@@ -52,9 +52,10 @@ DemoGallery::DemoGallery(Lab *lab, QWidget *parent) : QWidget(parent), m_lab(lab
         item->setData(Qt::UserRole, entry.name);
         item->setToolTip(u"asynclab --demo %1"_s.arg(entry.name));
         connect(demo, &Demo::progress, this,
-            [this, name = entry.name](const QString &line) { onProgress(name, line); });
-        connect(demo, &Demo::finished, this,
-            [this, name = entry.name](const DemoOutcome &outcome) { onFinished(name, outcome); });
+                [this, name = entry.name](const QString &line) { onProgress(name, line); });
+        connect(demo, &Demo::finished, this, [this, name = entry.name](const DemoOutcome &outcome) {
+            onFinished(name, outcome);
+        });
     }
 
     auto *right = new QWidget(this);
@@ -88,8 +89,8 @@ DemoGallery::DemoGallery(Lab *lab, QWidget *parent) : QWidget(parent), m_lab(lab
     m_snippets = new QSplitter(Qt::Horizontal, right);
     m_snippets->setChildrenCollapsible(false);
     m_snippets->setMinimumHeight(240);
-    auto *code
-        = framed(u"The code that does it (read-only, from the real sources)"_s, m_snippets, right);
+    auto *code = framed(u"The code that does it (read-only, from the real sources)"_s, m_snippets,
+                        right);
 
     auto *body = new QSplitter(Qt::Vertical, right);
     body->addWidget(visuals);
@@ -143,7 +144,7 @@ QWidget *DemoGallery::createHeader()
     m_status->setAccessibleName(u"Demo status"_s);
     m_heartbeat = new HeartbeatWidget(header);
     m_heartbeat->setToolTip(
-        u"Animated by the GUI thread: it stops whenever that thread is blocked."_s);
+            u"Animated by the GUI thread: it stops whenever that thread is blocked."_s);
     m_run = new QPushButton(u"&Run"_s, header);
     m_run->setObjectName(u"runDemoButton"_s);
     m_run->setToolTip(u"Run this demo (Ctrl+Return)"_s);
@@ -241,13 +242,13 @@ void DemoGallery::showOutcome(const State &state)
         return;
     }
     const DemoOutcome &outcome = state.outcome;
-    m_status->setText(outcome.ok             ? u"Done in %1"_s.arg(formatDuration(state.durationMs))
-            : outcome.error == u"canceled"_s ? u"Canceled"_s
-                                             : u"Failed"_s);
+    m_status->setText(outcome.ok ? u"Done in %1"_s.arg(formatDuration(state.durationMs))
+                              : outcome.error == u"canceled"_s ? u"Canceled"_s
+                                                               : u"Failed"_s);
     m_bars->setBars(outcome.bars, outcome.barsUnit);
-    m_summary->setText(outcome.ok
-            ? outcome.summary
-            : u"<span style='color:#c0392b'>%1</span>"_s.arg(outcome.error.toHtmlEscaped()));
+    m_summary->setText(outcome.ok ? outcome.summary
+                                  : u"<span style='color:#c0392b'>%1</span>"_s.arg(
+                                          outcome.error.toHtmlEscaped()));
     for (auto it = outcome.figures.constBegin(); it != outcome.figures.constEnd(); ++it) {
         const int row = m_figures->rowCount();
         m_figures->insertRow(row);
@@ -266,9 +267,9 @@ void DemoGallery::showSnippets(const QStringList &ids)
         auto *layout = new QVBoxLayout(panel);
         layout->setContentsMargins(0, 0, 0, 0);
         const QString location = snippetLocation(id);
-        auto *label
-            = new QLabel(u"<b>%1</b> &nbsp; <span style='color:gray'>%2</span>"_s.arg(
-                             id.toHtmlEscaped(), location.isEmpty() ? u"not found"_s : location),
+        auto *label = new QLabel(
+                u"<b>%1</b> &nbsp; <span style='color:gray'>%2</span>"_s.arg(
+                        id.toHtmlEscaped(), location.isEmpty() ? u"not found"_s : location),
                 panel);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
         auto *view = new QPlainTextEdit(panel);
@@ -310,8 +311,8 @@ void DemoGallery::cancelCurrent()
 void DemoGallery::onProgress(const QString &name, const QString &line)
 {
     State &state = m_states[name];
-    const QString text
-        = u"%1 s  %2"_s.arg((labNowMs() - state.startMs) / 1000, 6, 'f', 2).arg(line);
+    const QString text =
+            u"%1 s  %2"_s.arg((labNowMs() - state.startMs) / 1000, 6, 'f', 2).arg(line);
     state.log += (state.log.isEmpty() ? QString() : u"\n"_s) + text;
     if (name == currentDemo())
         m_log->appendPlainText(text);

@@ -51,7 +51,8 @@ signals:
     void demoFinished(const QString &name, const DemoOutcome &outcome);
 
 private:
-    struct State {
+    struct State
+    {
         Demo *demo = nullptr;
         QString log;
         DemoOutcome outcome;

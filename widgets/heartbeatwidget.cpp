@@ -53,8 +53,8 @@ HeartbeatWidget::HeartbeatWidget(QWidget *parent) : QWidget(parent)
     setAttribute(Qt::WA_OpaquePaintEvent);
     setAccessibleName(u"Heartbeat"_s);
     setAccessibleDescription(
-        u"Animation redrawn 60 times a second on the GUI thread; it stops while the GUI "
-        "thread is blocked"_s);
+            u"Animation redrawn 60 times a second on the GUI thread; it stops while the GUI "
+            "thread is blocked"_s);
     setToolTip(u"<p>Redrawn 60 times a second by a timer on the GUI thread.</p>"
                "<p>While the GUI thread is blocked the animation stands still; the frames it "
                "should have drawn meanwhile are counted as <b>missed</b>.</p>"_s);
@@ -160,23 +160,23 @@ void HeartbeatWidget::paintEvent(QPaintEvent *)
         c.setAlphaF(float(0.45 * fade));
         p.setBrush(c);
         p.drawEllipse(QPointF(xAt(m_frames - i), midY), radius * (0.4 + 0.6 * fade),
-            radius * (0.4 + 0.6 * fade));
+                      radius * (0.4 + 0.6 * fade));
     }
     p.setBrush(ball);
     p.drawEllipse(QPointF(xAt(m_frames), midY), radius, radius);
 
     // counters
-    const QRectF textRect(
-        card.left() + pad, card.bottom() - pad - textHeight, card.width() - 2 * pad, textHeight);
+    const QRectF textRect(card.left() + pad, card.bottom() - pad - textHeight,
+                          card.width() - 2 * pad, textHeight);
     p.setPen(pal.color(QPalette::PlaceholderText));
     p.drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter,
-        u"frame %1 \u00b7 missed %2"_s.arg(m_frames).arg(m_missed));
+               u"frame %1 \u00b7 missed %2"_s.arg(m_frames).arg(m_missed));
     if (m_lastFreezeAtMs > 0 && labNowMs() - m_lastFreezeAtMs < FreezeShownMs) {
         QFont bold = font();
         bold.setBold(true);
         p.setFont(bold);
         p.setPen(failedColor());
         p.drawText(textRect, Qt::AlignRight | Qt::AlignVCenter,
-            u"froze %1 ms"_s.arg(qRound64(m_lastFreezeMs)));
+                   u"froze %1 ms"_s.arg(qRound64(m_lastFreezeMs)));
     }
 }

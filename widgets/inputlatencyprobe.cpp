@@ -20,7 +20,7 @@ class ProbeKeyEvent : public QKeyEvent
 public:
     ProbeKeyEvent(double postedAtMs, const QInputDevice *device)
         : QKeyEvent(QEvent::KeyPress, Qt::Key_periodcentered, Qt::NoModifier, 0, 0, 0, u"·"_s,
-            false, 1, device),
+                    false, 1, device),
           m_postedAtMs(postedAtMs)
     {
     }

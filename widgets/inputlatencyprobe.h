@@ -10,7 +10,8 @@
 class QWidget;
 
 // One synthetic key press: when it was posted and when the target widget got to handle it.
-struct KeyPressSample {
+struct KeyPressSample
+{
     double postedAtMs = 0; // labNowMs() time
     double handledAtMs = 0;
 
@@ -27,7 +28,8 @@ class InputLatencyProbe : public QObject
 public:
     static constexpr int DefaultIntervalMs = 50;
 
-    struct Stats {
+    struct Stats
+    {
         int presses = 0; // handled presses posted in the range
         double maxMs = 0;
         double medianMs = 0;

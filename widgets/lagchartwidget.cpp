@@ -18,7 +18,8 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Guide {
+struct Guide
+{
     double lagMs;
     const char *label;
 };
@@ -122,12 +123,12 @@ void LagChartWidget::setMonitor(ResponsivenessMonitor *monitor)
     }
     // only store here; drawing happens at the next update. Trimming here too keeps the buffer
     // bounded while the chart is hidden and not updating.
-    m_sampledConnection
-        = connect(monitor, &ResponsivenessMonitor::sampled, this, [this](const LagSample &s) {
-              m_samples.push_back(s);
-              while (m_samples.size() > 1 && m_samples[1].atMs < s.atMs - WindowMs)
-                  m_samples.pop_front();
-          });
+    m_sampledConnection =
+            connect(monitor, &ResponsivenessMonitor::sampled, this, [this](const LagSample &s) {
+                m_samples.push_back(s);
+                while (m_samples.size() > 1 && m_samples[1].atMs < s.atMs - WindowMs)
+                    m_samples.pop_front();
+            });
 }
 
 void LagChartWidget::setLog(OperationLog *log)
@@ -306,8 +307,8 @@ void LagChartWidget::drawBackground(QPainter *painter, const QRectF &rect)
         for (const auto &[start, end] : mergedSpans(m_bands, mode)) {
             const double x1 = sceneX(plot, start);
             const double x2 = std::max(sceneX(plot, end), x1 + MinBandWidthPx);
-            painter->fillRect(
-                QRectF(x1, plot.top(), x2 - x1, plot.height()), withAlpha(colour, bandAlpha));
+            painter->fillRect(QRectF(x1, plot.top(), x2 - x1, plot.height()),
+                              withAlpha(colour, bandAlpha));
             painter->fillRect(QRectF(x1, plot.bottom() - 4, x2 - x1, 4), withAlpha(colour, 200));
         }
     }
@@ -329,11 +330,11 @@ void LagChartWidget::drawBackground(QPainter *painter, const QRectF &rect)
         if (y - lastLabelY < fm.height())
             continue;
         // labels sit at the old end of the window, away from the newest data
-        const QString label
-            = u"%1 ms \u00b7 %2"_s.arg(guide.lagMs).arg(QLatin1StringView(guide.label));
+        const QString label =
+                u"%1 ms \u00b7 %2"_s.arg(guide.lagMs).arg(QLatin1StringView(guide.label));
         painter->setPen(pal.color(QPalette::PlaceholderText));
         painter->drawText(QRectF(plot.left() + 6, y - fm.height(), plot.width() / 2, fm.height()),
-            Qt::AlignLeft | Qt::AlignVCenter, label);
+                          Qt::AlignLeft | Qt::AlignVCenter, label);
         lastLabelY = y;
     }
     painter->restore();
@@ -364,7 +365,8 @@ void LagChartWidget::drawForeground(QPainter *painter, const QRectF &rect)
     const QFont small = smallFont(font());
     const QFontMetricsF fm(small);
     const double swatch = std::round(fm.height() * 0.6);
-    struct Entry {
+    struct Entry
+    {
         QString text;
         QColor colour;
         bool line;
@@ -402,8 +404,8 @@ void LagChartWidget::drawForeground(QPainter *painter, const QRectF &rect)
         x += swatch + 4;
         const double textWidth = fm.horizontalAdvance(e.text);
         painter->setPen(pal.color(QPalette::Text));
-        painter->drawText(
-            QRectF(x, box.top(), textWidth + 2, box.height()), Qt::AlignVCenter, e.text);
+        painter->drawText(QRectF(x, box.top(), textWidth + 2, box.height()), Qt::AlignVCenter,
+                          e.text);
         x += textWidth + 14;
     }
     painter->restore();
@@ -425,7 +427,7 @@ void LagChartWidget::applyPalette()
     m_lagSeries->setPen(QPen(lineColour(), 1.5));
     const QColor text = pal.color(QPalette::Text);
     for (QAbstractAxis *axis :
-        { static_cast<QAbstractAxis *>(m_xAxis), static_cast<QAbstractAxis *>(m_yAxis) }) {
+         { static_cast<QAbstractAxis *>(m_xAxis), static_cast<QAbstractAxis *>(m_yAxis) }) {
         axis->setLabelsBrush(text);
         axis->setTitleBrush(pal.color(QPalette::PlaceholderText));
         axis->setLinePen(QPen(pal.color(QPalette::Mid), 1));

@@ -28,7 +28,8 @@ public:
     static constexpr double MinYMaxMs = 120;
 
     // One operation's time on the chart, in labNowMs() time; a running one ends at the update.
-    struct Band {
+    struct Band
+    {
         int id = 0;
         RunMode mode = RunMode::Async;
         double startMs = 0;

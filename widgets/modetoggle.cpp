@@ -73,8 +73,8 @@ QSize ModeToggle::minimumSizeHint() const
     const QFontMetrics titleMetrics(titleFont(font()));
     const QFontMetrics captionMetrics(font());
     const int textWidth = std::max({ titleMetrics.horizontalAdvance(title(RunMode::Blocking)),
-        captionMetrics.horizontalAdvance(caption(RunMode::Blocking)),
-        captionMetrics.horizontalAdvance(caption(RunMode::Async)) });
+                                     captionMetrics.horizontalAdvance(caption(RunMode::Blocking)),
+                                     captionMetrics.horizontalAdvance(caption(RunMode::Async)) });
     const int height = titleMetrics.height() + captionMetrics.height() + 20;
     return { 2 * (textWidth + 24), std::max(44, height) };
 }
@@ -85,8 +85,8 @@ QRectF ModeToggle::segmentRect(RunMode mode) const
     const QRectF inner = QRectF(rect()).adjusted(2, 2, -2, -2);
     const double half = inner.width() / 2;
     return mode == RunMode::Blocking
-        ? QRectF(inner.left(), inner.top(), half, inner.height())
-        : QRectF(inner.left() + half, inner.top(), half, inner.height());
+            ? QRectF(inner.left(), inner.top(), half, inner.height())
+            : QRectF(inner.left() + half, inner.top(), half, inner.height());
 }
 
 std::optional<RunMode> ModeToggle::modeAt(const QPointF &pos) const
@@ -127,8 +127,8 @@ void ModeToggle::paintSegment(QPainter &p, RunMode mode) const
     const bool current = mode == m_mode;
     QColor accent = modeColor(mode);
     if (!isEnabled()) // greyed, but dark enough to keep the white label readable
-        accent = QColor::fromHsvF(
-            accent.hsvHueF(), accent.hsvSaturationF() * 0.2f, accent.valueF() * 0.7f);
+        accent = QColor::fromHsvF(accent.hsvHueF(), accent.hsvSaturationF() * 0.2f,
+                                  accent.valueF() * 0.7f);
 
     QColor fill = palette().color(QPalette::Button);
     QColor text = palette().color(QPalette::ButtonText);
@@ -157,14 +157,14 @@ void ModeToggle::paintSegment(QPainter &p, RunMode mode) const
 
     p.setPen(text);
     p.setFont(big);
-    p.drawText(
-        QRectF(r.left(), top, r.width(), titleMetrics.height()), Qt::AlignCenter, title(mode));
+    p.drawText(QRectF(r.left(), top, r.width(), titleMetrics.height()), Qt::AlignCenter,
+               title(mode));
     QColor captionColour = text;
     captionColour.setAlphaF(current ? 0.9f : 0.65f);
     p.setPen(captionColour);
     p.setFont(font());
     p.drawText(QRectF(r.left(), top + titleMetrics.height(), r.width(), captionMetrics.height()),
-        Qt::AlignCenter, caption(mode));
+               Qt::AlignCenter, caption(mode));
 }
 
 void ModeToggle::mousePressEvent(QMouseEvent *event)
@@ -236,9 +236,10 @@ void ModeToggle::keyPressEvent(QKeyEvent *event)
 
 void ModeToggle::updateAccessibleText()
 {
-    setAccessibleDescription(m_mode == RunMode::Blocking
-            ? u"Blocking selected: work waits on the GUI thread and the window freezes. "
-              "Press Space to switch to Async."_s
-            : u"Async selected: work waits off the GUI thread and the window stays "
-              "responsive. Press Space to switch to Blocking."_s);
+    setAccessibleDescription(
+            m_mode == RunMode::Blocking
+                    ? u"Blocking selected: work waits on the GUI thread and the window freezes. "
+                      "Press Space to switch to Async."_s
+                    : u"Async selected: work waits off the GUI thread and the window stays "
+                      "responsive. Press Space to switch to Blocking."_s);
 }

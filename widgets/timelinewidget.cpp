@@ -84,8 +84,8 @@ std::pair<int, int> TimelineWidget::insets() const
     // Worked out at each use rather than cached: the chart lays itself out later than the
     // widgets around it, and a cached value would go stale.
     QChart *chart = m_alignedTo->chart();
-    const QRect area
-        = m_alignedTo->mapFromScene(chart->mapRectToScene(chart->plotArea())).boundingRect();
+    const QRect area =
+            m_alignedTo->mapFromScene(chart->mapRectToScene(chart->plotArea())).boundingRect();
     QWidget *top = window();
     const int myLeft = mapTo(top, QPoint(0, 0)).x();
     const int left = m_alignedTo->viewport()->mapTo(top, area.topLeft()).x() - myLeft;
@@ -157,13 +157,15 @@ int TimelineWidget::axisHeight() const
 QSize TimelineWidget::sizeHint() const
 {
     return { 640,
-        headerHeight() + m_laneCount * (captionHeight() + MaxBarHeight + LaneGap) + axisHeight() };
+             headerHeight() + m_laneCount * (captionHeight() + MaxBarHeight + LaneGap)
+                     + axisHeight() };
 }
 
 QSize TimelineWidget::minimumSizeHint() const
 {
     return { 240,
-        headerHeight() + m_laneCount * (captionHeight() + MinBarHeight + LaneGap) + axisHeight() };
+             headerHeight() + m_laneCount * (captionHeight() + MinBarHeight + LaneGap)
+                     + axisHeight() };
 }
 
 QRectF TimelineWidget::plotRect() const
@@ -172,7 +174,7 @@ QRectF TimelineWidget::plotRect() const
     const auto [left, right] = insets();
     const int lanesHeight = int(m_model->lanes().size()) * laneHeight();
     return QRectF(left, headerHeight(), width() - left - right,
-        std::max(lanesHeight, height() - headerHeight() - axisHeight()));
+                  std::max(lanesHeight, height() - headerHeight() - axisHeight()));
 }
 
 double TimelineWidget::laneTop(int lane) const
@@ -190,8 +192,8 @@ QRectF TimelineWidget::barRect(const TimelineBar &bar) const
     const QRectF plot = plotRect();
     const double x1 = std::max(plot.left(), xAt(plot, bar.startMs));
     const double x2 = std::min(plot.right(), std::max(xAt(plot, bar.endMs), x1 + MinBarWidthPx));
-    return QRectF(
-        x1, laneTop(bar.lane) + captionHeight(), std::max(x2 - x1, MinBarWidthPx), barHeight());
+    return QRectF(x1, laneTop(bar.lane) + captionHeight(), std::max(x2 - x1, MinBarWidthPx),
+                  barHeight());
 }
 
 int TimelineWidget::barIndexAt(const QPointF &pos) const
@@ -239,15 +241,15 @@ void TimelineWidget::paintLanes(QPainter &p, const QRectF &plot)
         p.setPen(pal.color(QPalette::Text));
         const QString name = lanes.at(i);
         const double nameWidth = QFontMetricsF(bold).horizontalAdvance(name);
-        p.drawText(
-            QRectF(plot.left(), top, nameWidth + 2, captionHeight()), Qt::AlignVCenter, name);
+        p.drawText(QRectF(plot.left(), top, nameWidth + 2, captionHeight()), Qt::AlignVCenter,
+                   name);
         p.restore();
         const QString hint = laneHint(name);
         if (!hint.isEmpty()) {
             p.setPen(pal.color(QPalette::PlaceholderText));
             p.drawText(QRectF(plot.left() + nameWidth + 8, top, plot.width() - nameWidth - 8,
-                           captionHeight()),
-                Qt::AlignVCenter, fm.elidedText(hint, Qt::ElideRight, plot.width() / 2));
+                              captionHeight()),
+                       Qt::AlignVCenter, fm.elidedText(hint, Qt::ElideRight, plot.width() / 2));
         }
     }
 
@@ -279,8 +281,8 @@ void TimelineWidget::paintBars(QPainter &p, const QRectF &plot)
             return;
         p.setFont(isBold ? bold : normal);
         p.setPen(colour);
-        p.drawText(
-            r.adjusted(2, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter | Qt::TextDontClip, label);
+        p.drawText(r.adjusted(2, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter | Qt::TextDontClip,
+                   label);
         p.setFont(normal);
         labelEnd[lane] = r.left() + fm.horizontalAdvance(label) + 8;
     };
@@ -322,10 +324,10 @@ void TimelineWidget::paintBars(QPainter &p, const QRectF &plot)
         p.drawRect(r.adjusted(0.75, 0.75, -0.75, -0.75));
         const QString duration = formatDuration(group.durationMs());
         drawLabel(r, group.lane,
-            counts.at(i) > 1 ? u"%1 requests pending · %2"_s.arg(counts.at(i)).arg(duration)
-                             : u"pending · %1"_s.arg(duration),
-            counts.at(i) > 1 ? u"%1 pending"_s.arg(counts.at(i)) : u"pending"_s, colour.darker(120),
-            false);
+                  counts.at(i) > 1 ? u"%1 requests pending · %2"_s.arg(counts.at(i)).arg(duration)
+                                   : u"pending · %1"_s.arg(duration),
+                  counts.at(i) > 1 ? u"%1 pending"_s.arg(counts.at(i)) : u"pending"_s,
+                  colour.darker(120), false);
     }
 
     for (const TimelineBar &bar : m_model->bars()) {
@@ -339,16 +341,16 @@ void TimelineWidget::paintBars(QPainter &p, const QRectF &plot)
             p.fillRect(r, QBrush(withAlpha(Qt::white, 110), Qt::BDiagPattern));
             if (bar.blocksGui)
                 drawLabel(r, bar.lane, u"GUI blocked · %1"_s.arg(duration), u"GUI blocked"_s,
-                    Qt::white, true);
+                          Qt::white, true);
             else
                 drawLabel(r, bar.lane, u"waiting · %1"_s.arg(duration), {}, Qt::white, false);
         } else {
             p.fillRect(r, withAlpha(colour, 210));
             const OperationRecord *record = m_model->record(bar.operationId);
             drawLabel(r, bar.lane,
-                u"#%1 %2 · %3"_s.arg(bar.operationId)
-                    .arg(record ? operationKindName(record->kind) : QString(), duration),
-                {}, Qt::white, false);
+                      u"#%1 %2 · %3"_s.arg(bar.operationId)
+                              .arg(record ? operationKindName(record->kind) : QString(), duration),
+                      {}, Qt::white, false);
         }
     }
 
@@ -398,7 +400,8 @@ void TimelineWidget::paintLegend(QPainter &p, const QRectF &plot)
     const QColor red = modeColor(RunMode::Blocking);
     const QColor green = modeColor(RunMode::Async);
     enum Style { Hatched, Solid, Dashed };
-    const struct {
+    const struct
+    {
         Style style;
         QColor colour;
         QString text;
@@ -445,8 +448,8 @@ bool TimelineWidget::event(QEvent *event)
             return true;
         }
         const TimelineBar &bar = m_model->bars().at(index);
-        QToolTip::showText(
-            help->globalPos(), m_model->describe(bar), this, barRect(bar).toAlignedRect());
+        QToolTip::showText(help->globalPos(), m_model->describe(bar), this,
+                           barRect(bar).toAlignedRect());
         return true;
     }
     return QWidget::event(event);

@@ -44,8 +44,8 @@ QString ConcurrencyLimitDemo::explanation() const
            "connections to one host and queues the rest, so for 16 and unlimited the requests "
            "are spread over several managers. The last bar is one manager with no limit of ours: "
            "its own cap of %3 holds the server's peak at %3."_s.arg(Fetches)
-               .arg(DelayMs)
-               .arg(PerManager);
+                   .arg(DelayMs)
+                   .arg(PerManager);
 }
 
 QStringList ConcurrencyLimitDemo::snippetIds() const
@@ -120,11 +120,11 @@ void ConcurrencyLimitDemo::onFetched(QNetworkReply *reply)
     m_outcome.bars.append({ settingLabel(setting), ms });
     emit progress(u"max in flight %1 (%2 network manager%3): %4 fetches in %5; the server answered "
                   "at most %6 at once"_s.arg(settingLabel(setting))
-                      .arg(setting.managers)
-                      .arg(setting.managers == 1 ? QString() : u"s"_s)
-                      .arg(Fetches)
-                      .arg(formatDuration(ms))
-                      .arg(serverPeak));
+                          .arg(setting.managers)
+                          .arg(setting.managers == 1 ? QString() : u"s"_s)
+                          .arg(Fetches)
+                          .arg(formatDuration(ms))
+                          .arg(serverPeak));
     if (++m_setting < settings().size())
         return startSetting();
 
@@ -138,21 +138,20 @@ void ConcurrencyLimitDemo::onFetched(QNetworkReply *reply)
         respected = respected && (s.limit == Unlimited || peak <= s.limit);
         if (s.managers > 1 || s.limit != Unlimited) {
             times.append(u"%1: %2"_s.arg(
-                label, formatDuration(m_outcome.figures[key + u": ms"_s].toDouble())));
+                    label, formatDuration(m_outcome.figures[key + u": ms"_s].toDouble())));
             peaks.append(QString::number(peak));
         }
     }
     m_outcome.figures[u"limit respected"_s] = respected;
     const QString oneManager = u"max in flight "_s + settingLabel(settings().constLast());
-    m_outcome.summary
-        = u"%1 fetches with at most N in flight took %2. Peaks at the server: %3 requests at "
-          "once, %4. One network manager with no limit of ours peaked at %5 on the server and "
-          "took %6."_s
-              .arg(Fetches)
-              .arg(times.join(u", "_s), peaks.join(u", "_s),
-                  respected ? u"never above the limit"_s : u"ABOVE THE LIMIT"_s)
-              .arg(m_outcome.figures[oneManager + u": server peak"_s].toInt())
-              .arg(formatDuration(m_outcome.figures[oneManager + u": ms"_s].toDouble()));
+    m_outcome.summary =
+            u"%1 fetches with at most N in flight took %2. Peaks at the server: %3 requests at "
+            "once, %4. One network manager with no limit of ours peaked at %5 on the server and "
+            "took %6."_s.arg(Fetches)
+                    .arg(times.join(u", "_s), peaks.join(u", "_s),
+                         respected ? u"never above the limit"_s : u"ABOVE THE LIMIT"_s)
+                    .arg(m_outcome.figures[oneManager + u": server peak"_s].toInt())
+                    .arg(formatDuration(m_outcome.figures[oneManager + u": ms"_s].toDouble()));
     if (!respected) {
         m_outcome.ok = false;
         m_outcome.error = u"the server saw more requests at once than the limit allowed"_s;

@@ -19,7 +19,8 @@ public:
     static constexpr int Unlimited = 0;
     static constexpr int PerManager = 6; // QNetworkAccessManager's connections to one host
 
-    struct Setting {
+    struct Setting
+    {
         int limit; // Unlimited: no queue of our own
         int managers; // network managers the requests are spread over
     };

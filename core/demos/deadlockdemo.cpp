@@ -13,7 +13,8 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct WaitResult {
+struct WaitResult
+{
     bool timedOut = false;
     double ms = 0;
 };
@@ -23,7 +24,8 @@ double elapsedMs(const QElapsedTimer &clock)
     return double(clock.nsecsElapsed()) / 1e6;
 }
 
-struct LockPair {
+struct LockPair
+{
     QMutex first;
     QMutex second;
     QSemaphore aReady; // for the two threads to meet, with a timeout
@@ -38,8 +40,8 @@ void meet(QSemaphore *iAmHere, QSemaphore *otherIsHere, int timeoutMs)
 }
 
 // Takes `mine`, waits until the other thread holds its own lock too, then asks for `theirs`.
-WaitResult lockInOppositeOrder(
-    QMutex *mine, QMutex *theirs, QSemaphore *iAmReady, QSemaphore *otherIsReady, int timeoutMs)
+WaitResult lockInOppositeOrder(QMutex *mine, QMutex *theirs, QSemaphore *iAmReady,
+                               QSemaphore *otherIsReady, int timeoutMs)
 {
     if (!mine->tryLock(timeoutMs))
         return { true, 0 };
@@ -136,15 +138,15 @@ QString DeadlockDemo::explanation() const
            "one-thread pool waits for a second task in the same pool, which cannot start until "
            "the first returns; a %3 ms timeout catches it. Chaining the second task as a "
            "continuation instead of waiting, or a bigger pool, removes the wait."_s
-               .arg(GuiTimeoutMs)
-               .arg(LockTimeoutMs)
-               .arg(PoolTimeoutMs);
+                   .arg(GuiTimeoutMs)
+                   .arg(LockTimeoutMs)
+                   .arg(PoolTimeoutMs);
 }
 
 QStringList DeadlockDemo::snippetIds() const
 {
-    return { u"deadlock-gui-trap"_s, u"deadlock-gui-fix"_s, u"deadlock-lock-order"_s,
-        u"deadlock-lock-order-fix"_s, u"deadlock-pool-starvation"_s, u"deadlock-pool-fix"_s };
+    return { u"deadlock-gui-trap"_s,       u"deadlock-gui-fix"_s,         u"deadlock-lock-order"_s,
+             u"deadlock-lock-order-fix"_s, u"deadlock-pool-starvation"_s, u"deadlock-pool-fix"_s };
 }
 
 void DeadlockDemo::run()
@@ -184,7 +186,7 @@ void DeadlockDemo::guiTrap()
     // The result comes through a queued call to an object on this thread: it runs only when this
     // thread's event loop runs, and the wait below is what keeps the loop from running.
     QMetaObject::invokeMethod(
-        this, [delivered] { delivered->release(); }, Qt::QueuedConnection);
+            this, [delivered] { delivered->release(); }, Qt::QueuedConnection);
     const bool arrived = delivered->tryAcquire(1, GuiTimeoutMs); // a watchdog: never wait forever
     //! [deadlock-gui-trap]
     m_gui.detected = !arrived;
@@ -192,19 +194,22 @@ void DeadlockDemo::guiTrap()
     if (context().monitor)
         context().monitor->checkpoint(); // the freeze just ended: record it now
     emit progress(u"    GUI thread %1; the event loop runs again"_s.arg(
-        detectedText({ !arrived, m_gui.timeToDetectMs })));
+            detectedText({ !arrived, m_gui.timeToDetectMs })));
     // Queued behind the delivery above, so by now it has run: the result was there all along,
     // waiting for the event loop.
     QMetaObject::invokeMethod(
-        this,
-        [this, delivered, clock] {
-            emit progress(delivered->available() == 1
-                    ? u"    the result the GUI thread waited for was delivered %1 ms after the "
-                      "wait began, as soon as the event loop ran"_s.arg(elapsedMs(clock), 0, 'f', 0)
-                    : u"    the result the GUI thread waited for has still not arrived"_s);
-            advance(&DeadlockDemo::guiFixed);
-        },
-        Qt::QueuedConnection);
+            this,
+            [this, delivered, clock] {
+                emit progress(
+                        delivered->available() == 1
+                                ? u"    the result the GUI thread waited for was delivered %1 ms "
+                                  u"after the "
+                                  "wait began, as soon as the event loop ran"_s.arg(
+                                          elapsedMs(clock), 0, 'f', 0)
+                                : u"    the result the GUI thread waited for has still not arrived"_s);
+                advance(&DeadlockDemo::guiFixed);
+            },
+            Qt::QueuedConnection);
 }
 
 void DeadlockDemo::guiFixed()
@@ -214,15 +219,15 @@ void DeadlockDemo::guiFixed()
     //! [deadlock-gui-fix]
     // Ask for the result and return to the event loop; it calls back when the result is there.
     QMetaObject::invokeMethod(
-        this,
-        [this, clock] {
-            m_gui.fixedMs = elapsedMs(clock);
-            emit progress(
-                u"    fixed: asked and returned to the event loop; the result arrived after "
-                "%1 ms, nothing froze"_s.arg(m_gui.fixedMs, 0, 'f', 1));
-            advance(&DeadlockDemo::lockOrderTrap);
-        },
-        Qt::QueuedConnection);
+            this,
+            [this, clock] {
+                m_gui.fixedMs = elapsedMs(clock);
+                emit progress(u"    fixed: asked and returned to the event loop; the result "
+                              u"arrived after "
+                              "%1 ms, nothing froze"_s.arg(m_gui.fixedMs, 0, 'f', 1));
+                advance(&DeadlockDemo::lockOrderTrap);
+            },
+            Qt::QueuedConnection);
     //! [deadlock-gui-fix]
 }
 
@@ -233,28 +238,31 @@ void DeadlockDemo::lockOrderTrap()
     auto locks = std::make_shared<LockPair>();
     QList<QFuture<WaitResult>> threads = {
         QtConcurrent::run(&m_lockThreads,
-            [locks] {
-                return lockInOppositeOrder(
-                    &locks->first, &locks->second, &locks->aReady, &locks->bReady, LockTimeoutMs);
-            }),
+                          [locks] {
+                              return lockInOppositeOrder(&locks->first, &locks->second,
+                                                         &locks->aReady, &locks->bReady,
+                                                         LockTimeoutMs);
+                          }),
         QtConcurrent::run(&m_lockThreads,
-            [locks] {
-                return lockInOppositeOrder(
-                    &locks->second, &locks->first, &locks->bReady, &locks->aReady, LockTimeoutMs);
-            }),
+                          [locks] {
+                              return lockInOppositeOrder(&locks->second, &locks->first,
+                                                         &locks->bReady, &locks->aReady,
+                                                         LockTimeoutMs);
+                          }),
     };
     QtFuture::whenAll(threads.begin(), threads.end())
-        .then(this, [this](const QList<QFuture<WaitResult>> &done) {
-            const WaitResult a = done.at(0).result();
-            const WaitResult b = done.at(1).result();
-            m_lockOrder.detected = a.timedOut || b.timedOut;
-            m_lockOrder.timeToDetectMs = std::min(a.timedOut ? a.ms : 1e9, b.timedOut ? b.ms : 1e9);
-            if (!m_lockOrder.detected)
-                m_lockOrder.timeToDetectMs = 0;
-            emit progress(u"    thread A %1"_s.arg(detectedText(a)));
-            emit progress(u"    thread B %1"_s.arg(detectedText(b)));
-            advance(&DeadlockDemo::lockOrderFixed);
-        });
+            .then(this, [this](const QList<QFuture<WaitResult>> &done) {
+                const WaitResult a = done.at(0).result();
+                const WaitResult b = done.at(1).result();
+                m_lockOrder.detected = a.timedOut || b.timedOut;
+                m_lockOrder.timeToDetectMs =
+                        std::min(a.timedOut ? a.ms : 1e9, b.timedOut ? b.ms : 1e9);
+                if (!m_lockOrder.detected)
+                    m_lockOrder.timeToDetectMs = 0;
+                emit progress(u"    thread A %1"_s.arg(detectedText(a)));
+                emit progress(u"    thread B %1"_s.arg(detectedText(b)));
+                advance(&DeadlockDemo::lockOrderFixed);
+            });
 }
 
 void DeadlockDemo::lockOrderFixed()
@@ -264,29 +272,29 @@ void DeadlockDemo::lockOrderFixed()
     clock.start();
     QList<QFuture<int>> threads = {
         QtConcurrent::run(&m_lockThreads,
-            [locks] {
-                meet(&locks->aReady, &locks->bReady, LockTimeoutMs); // start together
-                return lockInOneOrder(
-                    &locks->first, &locks->second, FixedLockRounds, LockTimeoutMs);
-            }),
+                          [locks] {
+                              meet(&locks->aReady, &locks->bReady, LockTimeoutMs); // start together
+                              return lockInOneOrder(&locks->first, &locks->second, FixedLockRounds,
+                                                    LockTimeoutMs);
+                          }),
         QtConcurrent::run(&m_lockThreads,
-            [locks] {
-                meet(&locks->bReady, &locks->aReady, LockTimeoutMs);
-                return lockInOneOrder(
-                    &locks->first, &locks->second, FixedLockRounds, LockTimeoutMs);
-            }),
+                          [locks] {
+                              meet(&locks->bReady, &locks->aReady, LockTimeoutMs);
+                              return lockInOneOrder(&locks->first, &locks->second, FixedLockRounds,
+                                                    LockTimeoutMs);
+                          }),
     };
     QtFuture::whenAll(threads.begin(), threads.end())
-        .then(this, [this, clock](const QList<QFuture<int>> &done) {
-            m_lockOrder.fixedMs = elapsedMs(clock);
-            m_lockOrderFixedTimeouts = done.at(0).result() + done.at(1).result();
-            m_lockOrder.fixedTimedOut = m_lockOrderFixedTimeouts > 0;
-            emit progress(u"    fixed: both threads take lock 1 before lock 2; %1 rounds each "
-                          "took %2 ms with %3 timeouts"_s.arg(FixedLockRounds)
-                              .arg(m_lockOrder.fixedMs, 0, 'f', 1)
-                              .arg(m_lockOrderFixedTimeouts));
-            advance(&DeadlockDemo::poolTrap);
-        });
+            .then(this, [this, clock](const QList<QFuture<int>> &done) {
+                m_lockOrder.fixedMs = elapsedMs(clock);
+                m_lockOrderFixedTimeouts = done.at(0).result() + done.at(1).result();
+                m_lockOrder.fixedTimedOut = m_lockOrderFixedTimeouts > 0;
+                emit progress(u"    fixed: both threads take lock 1 before lock 2; %1 rounds each "
+                              "took %2 ms with %3 timeouts"_s.arg(FixedLockRounds)
+                                      .arg(m_lockOrder.fixedMs, 0, 'f', 1)
+                                      .arg(m_lockOrderFixedTimeouts));
+                advance(&DeadlockDemo::poolTrap);
+            });
 }
 
 void DeadlockDemo::poolTrap()
@@ -294,13 +302,13 @@ void DeadlockDemo::poolTrap()
     emit progress(u"(c) a task in a one-thread pool waits (at most %1 ms) for a second task in "
                   "the same pool"_s.arg(PoolTimeoutMs));
     QtConcurrent::run(&m_onePool, waitForTaskInSamePool, &m_onePool, PoolTimeoutMs)
-        .then(this, [this](const WaitResult &wait) {
-            m_pool.detected = wait.timedOut;
-            m_pool.timeToDetectMs = wait.timedOut ? wait.ms : 0;
-            emit progress(u"    the waiting task %1; the second task ran only after it "
-                          "returned"_s.arg(detectedText(wait)));
-            advance(&DeadlockDemo::poolFixedWithContinuation);
-        });
+            .then(this, [this](const WaitResult &wait) {
+                m_pool.detected = wait.timedOut;
+                m_pool.timeToDetectMs = wait.timedOut ? wait.ms : 0;
+                emit progress(u"    the waiting task %1; the second task ran only after it "
+                              "returned"_s.arg(detectedText(wait)));
+                advance(&DeadlockDemo::poolFixedWithContinuation);
+            });
 }
 
 void DeadlockDemo::poolFixedWithContinuation()
@@ -318,7 +326,7 @@ void DeadlockDemo::poolFixedWithContinuation()
         m_pool.fixedMs = elapsedMs(clock);
         emit progress(u"    fixed with a continuation on the same one-thread pool: both "
                       "steps done (%1) after %2 ms"_s.arg(answer)
-                          .arg(m_pool.fixedMs, 0, 'f', 1));
+                              .arg(m_pool.fixedMs, 0, 'f', 1));
         advance(&DeadlockDemo::poolFixedWithBiggerPool);
     });
     //! [deadlock-pool-fix]
@@ -329,14 +337,14 @@ void DeadlockDemo::poolFixedWithBiggerPool()
     QElapsedTimer clock;
     clock.start();
     QtConcurrent::run(&m_twoPool, waitForTaskInSamePool, &m_twoPool, PoolTimeoutMs)
-        .then(this, [this, clock](const WaitResult &wait) {
-            m_biggerPool.detected = wait.timedOut;
-            m_biggerPool.timeToDetectMs = wait.timedOut ? wait.ms : 0;
-            m_biggerPool.fixedMs = wait.ms;
-            emit progress(u"    fixed with a two-thread pool: the same waiting task %1"_s.arg(
-                detectedText(wait)));
-            finish(outcome());
-        });
+            .then(this, [this, clock](const WaitResult &wait) {
+                m_biggerPool.detected = wait.timedOut;
+                m_biggerPool.timeToDetectMs = wait.timedOut ? wait.ms : 0;
+                m_biggerPool.fixedMs = wait.ms;
+                emit progress(u"    fixed with a two-thread pool: the same waiting task %1"_s.arg(
+                        detectedText(wait)));
+                finish(outcome());
+            });
 }
 
 DemoOutcome DeadlockDemo::outcome() const
@@ -357,11 +365,11 @@ DemoOutcome DeadlockDemo::outcome() const
     o.figures.insert(u"pool of two threads: timed out"_s, m_biggerPool.detected);
     o.figures.insert(u"pool of two threads: ms"_s, rounded(m_biggerPool.fixedMs));
     o.bars = { { u"GUI thread waits on itself"_s, m_gui.timeToDetectMs },
-        { u"GUI thread, fixed"_s, m_gui.fixedMs },
-        { u"locks in opposite order"_s, m_lockOrder.timeToDetectMs },
-        { u"locks in one order"_s, m_lockOrder.fixedMs },
-        { u"pool task waits on its pool"_s, m_pool.timeToDetectMs },
-        { u"pool task, fixed"_s, m_pool.fixedMs } };
+               { u"GUI thread, fixed"_s, m_gui.fixedMs },
+               { u"locks in opposite order"_s, m_lockOrder.timeToDetectMs },
+               { u"locks in one order"_s, m_lockOrder.fixedMs },
+               { u"pool task waits on its pool"_s, m_pool.timeToDetectMs },
+               { u"pool task, fixed"_s, m_pool.fixedMs } };
     o.barsUnit = u"ms until detected / until done"_s;
 
     const auto verdict = [](const Trap &trap) {
@@ -371,11 +379,11 @@ DemoOutcome DeadlockDemo::outcome() const
     o.summary = u"GUI thread waiting on its own event loop: %1 (the GUI thread was blocked that "
                 "long); opposite lock order: %2; pool starvation: %3. The fixes got their results "
                 "in %4 ms, %5 ms (%6 timeouts in %7 rounds) and %8 ms."_s
-                    .arg(verdict(m_gui), verdict(m_lockOrder), verdict(m_pool))
-                    .arg(m_gui.fixedMs, 0, 'f', 1)
-                    .arg(m_lockOrder.fixedMs, 0, 'f', 1)
-                    .arg(m_lockOrderFixedTimeouts)
-                    .arg(2 * FixedLockRounds)
-                    .arg(m_pool.fixedMs, 0, 'f', 1);
+                        .arg(verdict(m_gui), verdict(m_lockOrder), verdict(m_pool))
+                        .arg(m_gui.fixedMs, 0, 'f', 1)
+                        .arg(m_lockOrder.fixedMs, 0, 'f', 1)
+                        .arg(m_lockOrderFixedTimeouts)
+                        .arg(2 * FixedLockRounds)
+                        .arg(m_pool.fixedMs, 0, 'f', 1);
     return o;
 }

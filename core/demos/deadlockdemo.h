@@ -24,7 +24,8 @@ public:
     void run() override;
 
 private:
-    struct Trap {
+    struct Trap
+    {
         bool detected = false;
         double timeToDetectMs = 0;
         double fixedMs = 0; // how long the fixed version took to get its result

@@ -37,7 +37,7 @@ void failWith(QPromise<int> &promise, const QString &why)
 // Each written chunk is reported as a result; after `pauseAfterChunk` the writer waits for the
 // demo's go-ahead, so that the cancel lands half-way every time.
 void writeInTwoSteps(QPromise<int> &promise, const QString &path, int pauseAfterChunk,
-    const std::shared_ptr<QSemaphore> &resume)
+                     const std::shared_ptr<QSemaphore> &resume)
 {
     //! [errors-cancel-chain]
     QSaveFile file(path); // writes into a temporary file in the same folder
@@ -90,21 +90,21 @@ QString ErrorsDemo::explanation() const
            "200. Last, a file is written in two steps, into a temporary file and then renamed "
            "into place; the first time it completes, the second time it is cancelled after %8 of "
            "%9 chunks, and neither the target file nor a temporary file is left behind."_s
-               .arg(SlowRequestMs)
-               .arg(DeadlineMs)
-               .arg(FlakyFailures)
-               .arg(FirstBackoffMs)
-               .arg(FirstBackoffMs * 2)
-               .arg(FirstBackoffMs * 4)
-               .arg(FlakyFailures + 1)
-               .arg(CancelAfterChunk)
-               .arg(FileChunks);
+                   .arg(SlowRequestMs)
+                   .arg(DeadlineMs)
+                   .arg(FlakyFailures)
+                   .arg(FirstBackoffMs)
+                   .arg(FirstBackoffMs * 2)
+                   .arg(FirstBackoffMs * 4)
+                   .arg(FlakyFailures + 1)
+                   .arg(CancelAfterChunk)
+                   .arg(FileChunks);
 }
 
 QStringList ErrorsDemo::snippetIds() const
 {
     return { u"errors-exception"_s, u"errors-timeout"_s, u"errors-retry"_s,
-        u"errors-cancel-chain"_s };
+             u"errors-cancel-chain"_s };
 }
 
 QString ErrorsDemo::completeFilePath() const
@@ -164,25 +164,27 @@ void ErrorsDemo::throwInTask()
     emit progress(u"1. a task on a worker thread throws an exception"_s);
     //! [errors-exception]
     QtConcurrent::run(&m_pool,
-        [] {
-            bool ok = false;
-            const int quantity = u"12,5"_s.toInt(&ok);
-            if (!ok)
-                throw std::invalid_argument("\"12,5\" is not a whole number");
-            return quantity;
-        })
-        .then(this,
-            [this](int quantity) { exceptionStepDone(false, u"no exception: %1"_s.arg(quantity)); })
-        .onFailed(this, [this](const QUnhandledException &wrapped) {
-            // QtConcurrent wraps exceptions that are not QExceptions; the original is inside.
-            try {
-                std::rethrow_exception(wrapped.exception());
-            } catch (const std::exception &e) {
-                exceptionStepDone(true, QString::fromUtf8(e.what()));
-            } catch (...) {
-                exceptionStepDone(true, u"an exception of unknown type"_s);
-            }
-        });
+                      [] {
+                          bool ok = false;
+                          const int quantity = u"12,5"_s.toInt(&ok);
+                          if (!ok)
+                              throw std::invalid_argument("\"12,5\" is not a whole number");
+                          return quantity;
+                      })
+            .then(this,
+                  [this](int quantity) {
+                      exceptionStepDone(false, u"no exception: %1"_s.arg(quantity));
+                  })
+            .onFailed(this, [this](const QUnhandledException &wrapped) {
+                // QtConcurrent wraps exceptions that are not QExceptions; the original is inside.
+                try {
+                    std::rethrow_exception(wrapped.exception());
+                } catch (const std::exception &e) {
+                    exceptionStepDone(true, QString::fromUtf8(e.what()));
+                } catch (...) {
+                    exceptionStepDone(true, u"an exception of unknown type"_s);
+                }
+            });
     //! [errors-exception]
 }
 
@@ -192,7 +194,7 @@ void ErrorsDemo::exceptionStepDone(bool thrown, const QString &what)
     m_exceptionMessage = what;
     m_exceptionCaughtOn = currentThreadLabel();
     emit progress(thrown ? u"   the exception reached the %1 through the future: %2"_s.arg(
-                      m_exceptionCaughtOn, what)
+                          m_exceptionCaughtOn, what)
                          : u"   %1"_s.arg(what));
     advance(&ErrorsDemo::fetchWithDeadline);
 }
@@ -218,15 +220,16 @@ void ErrorsDemo::fetchWithDeadline()
 
 void ErrorsDemo::deadlineDone(const FetchResult &result, double ms)
 {
-    m_deadlineDetected
-        = !result.ok() && !result.canceled && result.httpStatus == 0 && ms < SlowRequestMs;
+    m_deadlineDetected =
+            !result.ok() && !result.canceled && result.httpStatus == 0 && ms < SlowRequestMs;
     m_deadlineAfterMs = ms;
     m_deadlineError = result.error;
     if (!result.canceled) {
         emit progress(m_deadlineDetected
-                ? u"   stopped after %1 ms: %2"_s.arg(ms, 0, 'f', 0).arg(result.error)
-                : u"   not stopped by the deadline: HTTP %1 after %2 ms"_s.arg(result.httpStatus)
-                      .arg(ms, 0, 'f', 0));
+                              ? u"   stopped after %1 ms: %2"_s.arg(ms, 0, 'f', 0).arg(result.error)
+                              : u"   not stopped by the deadline: HTTP %1 after %2 ms"_s
+                                        .arg(result.httpStatus)
+                                        .arg(ms, 0, 'f', 0));
     }
     advance(&ErrorsDemo::startRetries);
 }
@@ -234,11 +237,11 @@ void ErrorsDemo::deadlineDone(const FetchResult &result, double ms)
 void ErrorsDemo::startRetries()
 {
     // A key of its own, so the server counts this run's failures from zero.
-    m_retryUrl
-        = u"/flaky/%1?fail=%2"_s.arg(QUuid::createUuid().toString(QUuid::Id128)).arg(FlakyFailures);
+    m_retryUrl = u"/flaky/%1?fail=%2"_s.arg(QUuid::createUuid().toString(QUuid::Id128))
+                         .arg(FlakyFailures);
     emit progress(u"3. fetch a flaky endpoint that answers 503 %1 times, then 200; retry with "
                   "exponential backoff, at most %2 attempts"_s.arg(FlakyFailures)
-                      .arg(MaxAttempts));
+                          .arg(MaxAttempts));
     m_clock.start();
     attempt(1);
 }
@@ -263,9 +266,9 @@ void ErrorsDemo::attempt(int number)
         const int backoffMs = FirstBackoffMs << (number - 1); // 100, 200, 400 ms, ...
         m_backoffMs.append(backoffMs);
         emit progress(u"   attempt %1 at %2 ms: %3; next attempt in %4 ms"_s.arg(number)
-                          .arg(m_clock.elapsed())
-                          .arg(result.error)
-                          .arg(backoffMs));
+                              .arg(m_clock.elapsed())
+                              .arg(result.error)
+                              .arg(backoffMs));
         QTimer::singleShot(backoffMs, this, [this, number, generation = currentGeneration()] {
             if (isCurrent(generation))
                 attempt(number + 1);
@@ -282,11 +285,11 @@ void ErrorsDemo::retriesDone(const FetchResult &result)
     m_retryTotalMs = double(m_clock.elapsed());
     if (!result.canceled) {
         emit progress(result.ok() ? u"   attempt %1 at %2 ms: HTTP %3, success"_s.arg(m_attempts)
-                                        .arg(m_clock.elapsed())
-                                        .arg(result.httpStatus)
+                                            .arg(m_clock.elapsed())
+                                            .arg(result.httpStatus)
                                   : u"   attempt %1 at %2 ms: %3; giving up"_s.arg(m_attempts)
-                                        .arg(m_clock.elapsed())
-                                        .arg(result.error));
+                                            .arg(m_clock.elapsed())
+                                            .arg(result.error));
     }
     advance(&ErrorsDemo::writeCompleteFile);
 }
@@ -294,15 +297,15 @@ void ErrorsDemo::retriesDone(const FetchResult &result)
 void ErrorsDemo::writeCompleteFile()
 {
     emit progress(u"4. write %1 chunks to a temporary file, then rename it to %2"_s.arg(FileChunks)
-                      .arg(QFileInfo(completeFilePath()).fileName()));
+                          .arg(QFileInfo(completeFilePath()).fileName()));
     writeFile(completeFilePath(), false);
 }
 
 void ErrorsDemo::writeCanceledFile()
 {
-    emit progress(
-        u"   again, to %1, cancelled after chunk %2"_s.arg(QFileInfo(canceledFilePath()).fileName())
-            .arg(CancelAfterChunk));
+    emit progress(u"   again, to %1, cancelled after chunk %2"_s
+                          .arg(QFileInfo(canceledFilePath()).fileName())
+                          .arg(CancelAfterChunk));
     writeFile(canceledFilePath(), true);
 }
 
@@ -313,8 +316,8 @@ void ErrorsDemo::writeFile(const QString &path, bool cancelMidway)
     m_cancelMidway = cancelMidway;
     m_chunksBeforeCancel = 0;
     m_resumeWriter = std::make_shared<QSemaphore>();
-    m_writer.setFuture(QtConcurrent::run(
-        &m_pool, writeInTwoSteps, path, cancelMidway ? CancelAfterChunk : 0, m_resumeWriter));
+    m_writer.setFuture(QtConcurrent::run(&m_pool, writeInTwoSteps, path,
+                                         cancelMidway ? CancelAfterChunk : 0, m_resumeWriter));
 }
 
 void ErrorsDemo::chunkWritten(int resultIndex)
@@ -341,22 +344,23 @@ void ErrorsDemo::fileWriteDone()
     const bool exists = target.exists();
     if (!m_cancelMidway) {
         m_completeFileBytes = exists ? target.size() : -1;
-        emit progress(exists
-                ? u"   %1 is there, %2 bytes"_s.arg(target.fileName()).arg(target.size())
-                : u"   %1 is missing"_s.arg(target.fileName()));
+        emit progress(
+                exists ? u"   %1 is there, %2 bytes"_s.arg(target.fileName()).arg(target.size())
+                       : u"   %1 is missing"_s.arg(target.fileName()));
         advance(&ErrorsDemo::writeCanceledFile);
         return;
     }
     m_partialFileExists = exists;
     // QSaveFile's temporary files are named after the target: anything else starting with the
     // target's name was left behind.
-    m_leftoverFiles
-        = target.dir().entryList({ target.fileName() + u"*"_s }, QDir::Files | QDir::Hidden);
+    m_leftoverFiles =
+            target.dir().entryList({ target.fileName() + u"*"_s }, QDir::Files | QDir::Hidden);
     m_leftoverFiles.removeAll(target.fileName());
     emit progress(
-        u"   cancelled after %1 chunks: %2 %3; temporary files left: %4"_s.arg(m_chunksBeforeCancel)
-            .arg(target.fileName(), exists ? u"EXISTS"_s : u"does not exist"_s)
-            .arg(m_leftoverFiles.isEmpty() ? u"none"_s : m_leftoverFiles.join(u", "_s)));
+            u"   cancelled after %1 chunks: %2 %3; temporary files left: %4"_s
+                    .arg(m_chunksBeforeCancel)
+                    .arg(target.fileName(), exists ? u"EXISTS"_s : u"does not exist"_s)
+                    .arg(m_leftoverFiles.isEmpty() ? u"none"_s : m_leftoverFiles.join(u", "_s)));
     if (isCanceled())
         finishCanceled(canceledSummary());
     else
@@ -391,23 +395,23 @@ DemoOutcome ErrorsDemo::outcome() const
     o.barsUnit = u"ms of backoff"_s;
 
     const QString exception = m_exceptionDelivered
-        ? u"The exception thrown in a worker task reached the %1 through its future (%2)."_s.arg(
-            m_exceptionCaughtOn, m_exceptionMessage)
-        : u"No exception reached the caller."_s;
+            ? u"The exception thrown in a worker task reached the %1 through its future (%2)."_s
+                      .arg(m_exceptionCaughtOn, m_exceptionMessage)
+            : u"No exception reached the caller."_s;
     const QString deadline = m_deadlineDetected
-        ? u"The %1 ms request was stopped after %2 ms."_s.arg(SlowRequestMs)
-              .arg(m_deadlineAfterMs, 0, 'f', 0)
-        : u"The %1 ms request was NOT stopped by the deadline."_s.arg(SlowRequestMs);
+            ? u"The %1 ms request was stopped after %2 ms."_s.arg(SlowRequestMs)
+                      .arg(m_deadlineAfterMs, 0, 'f', 0)
+            : u"The %1 ms request was NOT stopped by the deadline."_s.arg(SlowRequestMs);
     const QString retry = m_retrySucceeded
-        ? u"The flaky request succeeded on attempt %1 after %2 ms of backoff."_s.arg(m_attempts)
-              .arg(std::accumulate(m_backoffMs.begin(), m_backoffMs.end(), 0))
-        : u"The flaky request failed after %1 attempts."_s.arg(m_attempts);
-    const QString file
-        = u"The write cancelled after %1 of %2 chunks left %3 and %4 temporary "
-          "files."_s.arg(m_chunksBeforeCancel)
-              .arg(FileChunks)
-              .arg(m_partialFileExists ? u"a partial target file"_s : u"no target file"_s)
-              .arg(m_leftoverFiles.size());
+            ? u"The flaky request succeeded on attempt %1 after %2 ms of backoff."_s.arg(m_attempts)
+                      .arg(std::accumulate(m_backoffMs.begin(), m_backoffMs.end(), 0))
+            : u"The flaky request failed after %1 attempts."_s.arg(m_attempts);
+    const QString file =
+            u"The write cancelled after %1 of %2 chunks left %3 and %4 temporary "
+            "files."_s.arg(m_chunksBeforeCancel)
+                    .arg(FileChunks)
+                    .arg(m_partialFileExists ? u"a partial target file"_s : u"no target file"_s)
+                    .arg(m_leftoverFiles.size());
     o.summary = QStringList { exception, deadline, retry, file }.join(u' ');
     if (!m_error.isEmpty()) {
         o.ok = false;

@@ -53,8 +53,8 @@ QString EventLoopDemo::explanation() const
            "so the tick, the reply and the worker's result that became due meanwhile all wait, "
            "and run together when it ends, each late by the rest of the block. The "
            "responsiveness monitor measures the same stall."_s.arg(TickMs)
-               .arg(BlockAtMs)
-               .arg(BlockMs);
+                   .arg(BlockAtMs)
+                   .arg(BlockMs);
 }
 
 QStringList EventLoopDemo::snippetIds() const
@@ -75,14 +75,14 @@ void EventLoopDemo::run()
     // Opens the two connections first, so that a reply's lateness is the event loop's alone.
     auto warmUps = std::make_shared<int>(2);
     for (int i = 0; i < 2; ++i) {
-        QNetworkReply *reply
-            = m_manager.get(QNetworkRequest(context().server->url(u"/delay/20"_s)));
+        QNetworkReply *reply =
+                m_manager.get(QNetworkRequest(context().server->url(u"/delay/20"_s)));
         connect(reply, &QNetworkReply::finished, this,
-            [this, reply, warmUps, generation = currentGeneration()] {
-                reply->deleteLater();
-                if (--*warmUps == 0 && isCurrent(generation))
-                    startTimeline();
-            });
+                [this, reply, warmUps, generation = currentGeneration()] {
+                    reply->deleteLater();
+                    if (--*warmUps == 0 && isCurrent(generation))
+                        startTimeline();
+                });
     }
 }
 
@@ -102,24 +102,24 @@ void EventLoopDemo::startTimeline()
     m_end.start();
     emit progress(u"Started: a %1 ms timer, fetches the server answers after %2 and %3 ms, and "
                   "worker results ready at %4 and %5 ms."_s.arg(TickMs)
-                      .arg(QuietFetchMs)
-                      .arg(BlockedFetchMs)
-                      .arg(QuietResultMs)
-                      .arg(BlockedResultMs));
+                          .arg(QuietFetchMs)
+                          .arg(BlockedFetchMs)
+                          .arg(QuietResultMs)
+                          .arg(BlockedResultMs));
 }
 
 void EventLoopDemo::fetch(int delayMs)
 {
     const double sentMs = now();
-    QNetworkReply *reply
-        = m_manager.get(QNetworkRequest(context().server->url(u"/delay/%1"_s.arg(delayMs))));
+    QNetworkReply *reply =
+            m_manager.get(QNetworkRequest(context().server->url(u"/delay/%1"_s.arg(delayMs))));
     // Due when the server sends the answer: the request's send time plus the server's delay.
     connect(reply, &QNetworkReply::readyRead, this,
-        [this, reply, dueMs = sentMs + delayMs, generation = currentGeneration()] {
-            if (isCurrent(generation))
-                record(u"network reply (readyRead)"_s, dueMs);
-            reply->disconnect(this); // the first data is the event of interest
-        });
+            [this, reply, dueMs = sentMs + delayMs, generation = currentGeneration()] {
+                if (isCurrent(generation))
+                    record(u"network reply (readyRead)"_s, dueMs);
+                reply->disconnect(this); // the first data is the event of interest
+            });
     connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
 }
 
@@ -147,9 +147,9 @@ void EventLoopDemo::onTick()
     // Most ticks are on time and would flood the log; the late ones and every 20th are shown.
     if (late || m_ticks % 20 == 0)
         emit progress(u"%1 ms  timer tick #%2, due %3 ms: %4 late"_s.arg(ran, 7, 'f', 1)
-                          .arg(m_ticks)
-                          .arg(due, 0, 'f', 1)
-                          .arg(formatDuration(std::max(0.0, ran - due))));
+                              .arg(m_ticks)
+                              .arg(due, 0, 'f', 1)
+                              .arg(formatDuration(std::max(0.0, ran - due))));
 }
 
 void EventLoopDemo::record(const QString &what, double dueMs)
@@ -157,16 +157,16 @@ void EventLoopDemo::record(const QString &what, double dueMs)
     const double ran = now();
     m_events.append({ what, dueMs, ran });
     emit progress(u"%1 ms  %2, due %3 ms: %4 late"_s.arg(ran, 7, 'f', 1)
-                      .arg(what)
-                      .arg(dueMs, 0, 'f', 1)
-                      .arg(formatDuration(std::max(0.0, ran - dueMs))));
+                          .arg(what)
+                          .arg(dueMs, 0, 'f', 1)
+                          .arg(formatDuration(std::max(0.0, ran - dueMs))));
 }
 
 void EventLoopDemo::longHandler()
 {
-    emit progress(
-        u"%1 ms  the long handler starts: the GUI thread is busy for %2 ms"_s.arg(now(), 7, 'f', 1)
-            .arg(BlockMs));
+    emit progress(u"%1 ms  the long handler starts: the GUI thread is busy for %2 ms"_s
+                          .arg(now(), 7, 'f', 1)
+                          .arg(BlockMs));
     const double start = now();
     //! [event-loop-long-handler]
     // A handler doing 300 ms of work; while it runs, the loop dispatches nothing else.
@@ -191,8 +191,8 @@ void EventLoopDemo::summarise()
     for (const Event &e : std::as_const(m_events)) {
         const bool dueInBlock = e.dueMs >= blockStart - TickMs && e.dueMs < blockEnd;
         if (e.what == u"timer tick"_s) {
-            (dueInBlock ? blockedTick : quietTick)
-                = std::max(dueInBlock ? blockedTick : quietTick, e.delayMs());
+            (dueInBlock ? blockedTick : quietTick) =
+                    std::max(dueInBlock ? blockedTick : quietTick, e.delayMs());
         } else if (e.what != u"long handler"_s) {
             const int kind = e.what.startsWith(u"network"_s) ? 0 : 1;
             (dueInBlock ? blocked : quiet)[kind] = e.delayMs();
@@ -204,9 +204,7 @@ void EventLoopDemo::summarise()
     const double stall = context().monitor->maxStallBetween(m_startMs, labNowMs());
     DemoOutcome outcome;
     QJsonObject &f = outcome.figures;
-    const auto ms = [](double v) {
-        return qRound(v * 10) / 10.0;
-    };
+    const auto ms = [](double v) { return qRound(v * 10) / 10.0; };
     f[u"quiet: timer tick max delay ms"_s] = ms(quietTick);
     f[u"quiet: network reply delay ms"_s] = ms(quiet[0]);
     f[u"quiet: worker result delay ms"_s] = ms(quiet[1]);
@@ -216,17 +214,17 @@ void EventLoopDemo::summarise()
     f[u"long handler ms"_s] = BlockMs;
     f[u"monitor max stall ms"_s] = ms(stall);
     f[u"timer ticks"_s] = m_ticks;
-    outcome.bars = { { u"tick (free)"_s, quietTick }, { u"reply (free)"_s, quiet[0] },
-        { u"result (free)"_s, quiet[1] }, { u"tick (blocked)"_s, blockedTick },
-        { u"reply (blocked)"_s, blocked[0] }, { u"result (blocked)"_s, blocked[1] } };
+    outcome.bars = { { u"tick (free)"_s, quietTick },      { u"reply (free)"_s, quiet[0] },
+                     { u"result (free)"_s, quiet[1] },     { u"tick (blocked)"_s, blockedTick },
+                     { u"reply (blocked)"_s, blocked[0] }, { u"result (blocked)"_s, blocked[1] } };
     outcome.barsUnit = u"ms late"_s;
-    outcome.summary
-        = u"With the loop free, the timer, the reply and the worker's result ran at most %1 "
-          "late. During the %2 handler, the tick, the reply and the result due then ran %3, "
-          "%4 and %5 late; the monitor measured a %6 stall."_s.arg(
-              formatDuration(std::max({ quietTick, quiet[0], quiet[1] })), formatDuration(BlockMs),
-              formatDuration(blockedTick), formatDuration(blocked[0]), formatDuration(blocked[1]),
-              formatDuration(stall));
+    outcome.summary =
+            u"With the loop free, the timer, the reply and the worker's result ran at most %1 "
+            "late. During the %2 handler, the tick, the reply and the result due then ran %3, "
+            "%4 and %5 late; the monitor measured a %6 stall."_s.arg(
+                    formatDuration(std::max({ quietTick, quiet[0], quiet[1] })),
+                    formatDuration(BlockMs), formatDuration(blockedTick),
+                    formatDuration(blocked[0]), formatDuration(blocked[1]), formatDuration(stall));
     finish(outcome);
 }
 

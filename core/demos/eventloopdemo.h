@@ -26,7 +26,8 @@ public:
     static constexpr int BlockedResultMs = BlockAtMs + 20;
 
     // One dispatched event; times in ms since the run started.
-    struct Event {
+    struct Event
+    {
         QString what;
         double dueMs = 0;
         double ranMs = 0;

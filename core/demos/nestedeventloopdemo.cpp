@@ -28,7 +28,7 @@ QString NestedEventLoopDemo::explanation() const
            "second one changed. The safe handler starts the work, returns to the event loop at "
            "once and finishes in a continuation; a click that arrives while it is busy waits its "
            "turn, so the log reads start 1, end 1, start 2, end 2."_s.arg(SecondClickAfterMs)
-               .arg(WorkMs);
+                   .arg(WorkMs);
 }
 
 QStringList NestedEventLoopDemo::snippetIds() const
@@ -62,10 +62,10 @@ void NestedEventLoopDemo::postClicks(void (NestedEventLoopDemo::*handler)(int))
     for (const int click : { 1, 2 }) {
         const int delayMs = click == 1 ? 0 : SecondClickAfterMs;
         QTimer::singleShot(delayMs, Qt::PreciseTimer, this,
-            [this, handler, click, generation = currentGeneration()] {
-                if (isCurrent(generation) && !isCanceled())
-                    (this->*handler)(click);
-            });
+                           [this, handler, click, generation = currentGeneration()] {
+                               if (isCurrent(generation) && !isCanceled())
+                                   (this->*handler)(click);
+                           });
     }
 }
 
@@ -88,8 +88,8 @@ void NestedEventLoopDemo::clickUnsafe(int click)
 {
     const bool reentered = enter(m_unsafe);
     note(m_unsafe, u"start %1"_s.arg(click),
-        reentered ? u"the handler is RE-ENTERED: its first call has not returned yet"_s
-                  : u"the handler waits %1 ms in a nested event loop"_s.arg(WorkMs));
+         reentered ? u"the handler is RE-ENTERED: its first call has not returned yet"_s
+                   : u"the handler waits %1 ms in a nested event loop"_s.arg(WorkMs));
     //! [nested-unsafe]
     const QPointer<NestedEventLoopDemo> self(this);
     QEventLoop loop;
@@ -105,8 +105,8 @@ void NestedEventLoopDemo::clickUnsafe(int click)
     if (context().monitor)
         m_unsafeMaxStallMs = context().monitor->maxStallBetween(m_unsafeStartMs, labNowMs());
     emit progress(u"    order: %1; longest event-loop stall meanwhile: %2 ms"_s
-                      .arg(m_unsafe.order.join(u", "_s))
-                      .arg(m_unsafeMaxStallMs, 0, 'f', 0));
+                          .arg(m_unsafe.order.join(u", "_s))
+                          .arg(m_unsafeMaxStallMs, 0, 'f', 0));
     QTimer::singleShot(0, this, [this, generation = currentGeneration()] {
         if (isCurrent(generation))
             startSafe();
@@ -170,22 +170,22 @@ DemoOutcome NestedEventLoopDemo::outcome() const
     DemoOutcome o;
     o.figures.insert(u"nested event loop: re-entered"_s, m_unsafe.reentered);
     o.figures.insert(u"nested event loop: order"_s, m_unsafe.order.join(u", "_s));
-    o.figures.insert(
-        u"nested event loop: max stall ms"_s, std::round(m_unsafeMaxStallMs * 10) / 10);
+    o.figures.insert(u"nested event loop: max stall ms"_s,
+                     std::round(m_unsafeMaxStallMs * 10) / 10);
     o.figures.insert(u"continuation + busy flag: re-entered"_s, m_safe.reentered);
     o.figures.insert(u"continuation + busy flag: order"_s, m_safe.order.join(u", "_s));
     o.figures.insert(u"work ms"_s, WorkMs);
     o.figures.insert(u"second click after ms"_s, SecondClickAfterMs);
     o.bars = { { u"nested QEventLoop"_s, double(m_unsafe.maxDepth) },
-        { u"continuation + busy flag"_s, double(m_safe.maxDepth) } };
+               { u"continuation + busy flag"_s, double(m_safe.maxDepth) } };
     o.barsUnit = u"handler calls running at once (max)"_s;
     const auto verdict = [](const Variant &v) {
         return v.reentered ? u"re-entered"_s : u"not re-entered"_s;
     };
     o.summary = u"Nested event loop: %1, order %2, while the event loop never stalled longer than "
                 "%3 ms. Continuation with a busy flag: %4, order %5."_s
-                    .arg(verdict(m_unsafe), m_unsafe.order.join(u", "_s))
-                    .arg(m_unsafeMaxStallMs, 0, 'f', 0)
-                    .arg(verdict(m_safe), m_safe.order.join(u", "_s));
+                        .arg(verdict(m_unsafe), m_unsafe.order.join(u", "_s))
+                        .arg(m_unsafeMaxStallMs, 0, 'f', 0)
+                        .arg(verdict(m_safe), m_safe.order.join(u", "_s));
     return o;
 }

@@ -23,7 +23,8 @@ public:
     void run() override;
 
 private:
-    struct Variant {
+    struct Variant
+    {
         QStringList order; // "start 1", "start 2", ...
         bool reentered = false;
         int maxDepth = 0;

@@ -30,8 +30,8 @@ QString ObjectLifetimeDemo::explanation() const
            "as its context object is cleaner still: deleting the panel disconnects the callback, "
            "which never runs. (QFuture::then(context, ...) must not outlive its context in Qt "
            "6.4; a QFutureWatcher owned by the panel gives the same guarantee.)"_s
-               .arg(RequestDelayMs)
-               .arg(CloseAfterMs);
+                   .arg(RequestDelayMs)
+                   .arg(CloseAfterMs);
 }
 
 QStringList ObjectLifetimeDemo::snippetIds() const
@@ -98,8 +98,9 @@ void ObjectLifetimeDemo::start()
             showIn(panel, result); // where panel->setProperty(...) would touch freed memory
         });
         //! [lifetime-naive]
-        connect(job, &FetchJob::finished, this,
-            [this, job](const FetchResult &result) { requestDone(job, Variant::Naive, result); });
+        connect(job, &FetchJob::finished, this, [this, job](const FetchResult &result) {
+            requestDone(job, Variant::Naive, result);
+        });
         started.append(job);
     }
     {
@@ -107,13 +108,13 @@ void ObjectLifetimeDemo::start()
         FetchJob *job = startRequest();
         //! [lifetime-qpointer]
         connect(job, &FetchJob::finished, job,
-            [this, guard = QPointer<QObject>(panel)](const FetchResult &result) {
-                if (!guard) { // deleted while the request ran: drop the result
-                    ++m_droppedByQPointer;
-                    return;
-                }
-                guard->setProperty("results", result.preview);
-            });
+                [this, guard = QPointer<QObject>(panel)](const FetchResult &result) {
+                    if (!guard) { // deleted while the request ran: drop the result
+                        ++m_droppedByQPointer;
+                        return;
+                    }
+                    guard->setProperty("results", result.preview);
+                });
         //! [lifetime-qpointer]
         connect(job, &FetchJob::finished, this, [this, job](const FetchResult &result) {
             requestDone(job, Variant::QPointerGuard, result);
@@ -130,17 +131,18 @@ void ObjectLifetimeDemo::start()
             panel->setProperty("results", result.preview);
         });
         //! [lifetime-context]
-        connect(job, &FetchJob::finished, this,
-            [this, job](const FetchResult &result) { requestDone(job, Variant::Context, result); });
+        connect(job, &FetchJob::finished, this, [this, job](const FetchResult &result) {
+            requestDone(job, Variant::Context, result);
+        });
         started.append(job);
     }
     for (FetchJob *job : std::as_const(started))
         job->start();
-    QTimer::singleShot(
-        CloseAfterMs, Qt::PreciseTimer, this, [this, generation = currentGeneration()] {
-            if (isCurrent(generation))
-                closePanels();
-        });
+    QTimer::singleShot(CloseAfterMs, Qt::PreciseTimer, this,
+                       [this, generation = currentGeneration()] {
+                           if (isCurrent(generation))
+                               closePanels();
+                       });
 }
 
 void ObjectLifetimeDemo::closePanels()
@@ -168,7 +170,7 @@ void ObjectLifetimeDemo::showIn(QObject *panel, const FetchResult &result)
     panel->setProperty("results", result.preview);
     ++m_panelsUpdated;
     emit progress(
-        u"%1 ms: the naive callback updates its panel, still open"_s.arg(m_clock.elapsed()));
+            u"%1 ms: the naive callback updates its panel, still open"_s.arg(m_clock.elapsed()));
 }
 
 void ObjectLifetimeDemo::requestDone(FetchJob *job, Variant variant, const FetchResult &result)
@@ -190,10 +192,10 @@ void ObjectLifetimeDemo::requestDone(FetchJob *job, Variant variant, const Fetch
             what = u"the callback ran"_s;
         }
         emit progress(
-            u"%1 ms: a result arrives for the panel with the %2: %3"_s.arg(m_clock.elapsed())
-                .arg(
-                    variant == Variant::QPointerGuard ? u"QPointer guard"_s : u"panel as context"_s,
-                    what));
+                u"%1 ms: a result arrives for the panel with the %2: %3"_s.arg(m_clock.elapsed())
+                        .arg(variant == Variant::QPointerGuard ? u"QPointer guard"_s
+                                                               : u"panel as context"_s,
+                             what));
     }
     if (!m_jobs.isEmpty())
         return;
@@ -215,16 +217,17 @@ DemoOutcome ObjectLifetimeDemo::outcome() const
     o.figures.insert(u"context object: results dropped"_s, m_droppedByContext);
     o.figures.insert(u"results dropped cleanly"_s, m_droppedByQPointer + m_droppedByContext);
     o.figures.insert(u"panels updated"_s, m_panelsUpdated);
-    o.bars = { { u"naive callback"_s, double(m_wouldTouchDeadPanel) }, { u"QPointer guard"_s, 0 },
-        { u"context object"_s, double(m_contextCallbacksRun) } };
+    o.bars = { { u"naive callback"_s, double(m_wouldTouchDeadPanel) },
+               { u"QPointer guard"_s, 0 },
+               { u"context object"_s, double(m_contextCallbacksRun) } };
     o.barsUnit = u"callbacks that touch a closed panel"_s;
     o.summary = u"%1 results arrived after their panels were closed. The naive callback ran %2 "
                 "time(s) with a pointer to a deleted panel (counted, not followed); the QPointer "
                 "guard dropped %3 result(s); the callback with the panel as context ran %4 "
                 "times."_s.arg(m_lateResults)
-                    .arg(m_wouldTouchDeadPanel)
-                    .arg(m_droppedByQPointer)
-                    .arg(m_contextCallbacksRun);
+                        .arg(m_wouldTouchDeadPanel)
+                        .arg(m_droppedByQPointer)
+                        .arg(m_contextCallbacksRun);
     if (!m_error.isEmpty()) {
         o.ok = false;
         o.error = m_error;

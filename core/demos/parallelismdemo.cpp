@@ -74,8 +74,8 @@ ParallelismDemo::ParallelismDemo(const DemoContext &context, QObject *parent)
         if (!isRunning() || m_allCores.isCanceled())
             return;
         step(u"CPU, %1 cores"_s.arg(QThread::idealThreadCount()), m_startMs);
-        m_outcome.figures[u"same result"_s]
-            = combined(m_allCores.future().results()) == m_oneThreadDigest;
+        m_outcome.figures[u"same result"_s] =
+                combined(m_allCores.future().results()) == m_oneThreadDigest;
         m_startMs = labNowMs();
         fetchOneAfterAnother(Fetches);
     });
@@ -99,10 +99,10 @@ QString ParallelismDemo::explanation() const
            "thread handles them all, because the waits overlap. Neither part runs on the GUI "
            "thread, but while every core is hashing the GUI thread has to share them, so the "
            "log shows the longest freeze of each part."_s.arg(Chunks)
-               .arg(formatBytes(ChunkBytes))
-               .arg(QThread::idealThreadCount())
-               .arg(Fetches)
-               .arg(DelayMs);
+                   .arg(formatBytes(ChunkBytes))
+                   .arg(QThread::idealThreadCount())
+                   .arg(Fetches)
+                   .arg(DelayMs);
 }
 
 QStringList ParallelismDemo::snippetIds() const
@@ -126,7 +126,7 @@ void ParallelismDemo::hashOnOneThread()
     if (!isRunning())
         return;
     emit progress(u"Hashing %1 chunks of %2 on one worker thread…"_s.arg(Chunks).arg(
-        formatBytes(ChunkBytes)));
+            formatBytes(ChunkBytes)));
     m_startMs = labNowMs();
     //! [cpu-one-thread]
     m_oneThread.setFuture(QtConcurrent::run(&m_pool, [](QPromise<QByteArray> &promise) {
@@ -161,17 +161,17 @@ void ParallelismDemo::fetchOneAfterAnother(int remaining)
     }
     if (remaining == Fetches)
         emit progress(u"Fetching %1 slow pages one after another…"_s.arg(Fetches));
-    QNetworkReply *reply
-        = m_manager.get(QNetworkRequest(context().server->url(u"/delay/%1"_s.arg(DelayMs))));
+    QNetworkReply *reply =
+            m_manager.get(QNetworkRequest(context().server->url(u"/delay/%1"_s.arg(DelayMs))));
     connect(reply, &QNetworkReply::finished, this,
-        [this, reply, remaining, generation = currentGeneration()] {
-            reply->deleteLater();
-            if (!isCurrent(generation))
-                return;
-            if (reply->error() != QNetworkReply::NoError)
-                return fail(reply->errorString());
-            fetchOneAfterAnother(remaining - 1);
-        });
+            [this, reply, remaining, generation = currentGeneration()] {
+                reply->deleteLater();
+                if (!isCurrent(generation))
+                    return;
+                if (reply->error() != QNetworkReply::NoError)
+                    return fail(reply->errorString());
+                fetchOneAfterAnother(remaining - 1);
+            });
 }
 
 void ParallelismDemo::fetchAllAtOnce()
@@ -183,14 +183,14 @@ void ParallelismDemo::fetchAllAtOnce()
     // All requests go out now; this thread waits for none of them, the event loop is told as
     // each answer arrives.
     for (int i = 0; i < Fetches; ++i) {
-        QNetworkReply *reply
-            = m_manager.get(QNetworkRequest(context().server->url(u"/delay/%1"_s.arg(DelayMs))));
-        connect(
-            reply, &QNetworkReply::finished, this, [this, reply, generation = currentGeneration()] {
-                reply->deleteLater();
-                if (isCurrent(generation))
-                    onFetchedAtOnce(reply->error() == QNetworkReply::NoError);
-            });
+        QNetworkReply *reply =
+                m_manager.get(QNetworkRequest(context().server->url(u"/delay/%1"_s.arg(DelayMs))));
+        connect(reply, &QNetworkReply::finished, this,
+                [this, reply, generation = currentGeneration()] {
+                    reply->deleteLater();
+                    if (isCurrent(generation))
+                        onFetchedAtOnce(reply->error() == QNetworkReply::NoError);
+                });
     }
     //! [io-all-at-once]
 }
@@ -213,8 +213,8 @@ void ParallelismDemo::step(const QString &label, double startMs)
     const double stallMs = context().monitor->maxStallBetween(startMs, labNowMs());
     m_maxStallMs = std::max(m_maxStallMs, stallMs);
     m_outcome.bars.append({ label, ms });
-    emit progress(u"%1: %2; longest GUI freeze meanwhile %3"_s.arg(
-        label, formatDuration(ms), formatDuration(stallMs)));
+    emit progress(u"%1: %2; longest GUI freeze meanwhile %3"_s.arg(label, formatDuration(ms),
+                                                                   formatDuration(stallMs)));
 }
 
 void ParallelismDemo::summarise()
@@ -233,15 +233,15 @@ void ParallelismDemo::summarise()
     f[u"I/O, all at once: ms"_s] = qRound(ioAll);
     f[u"I/O speedup"_s] = qRound(ioOne / ioAll * 100) / 100.0;
     f[u"GUI max stall ms"_s] = qRound(m_maxStallMs);
-    m_outcome.summary
-        = u"Hashing took %1 on one thread and %2 on %3 cores: %4× faster (at most %3× is "
-          "possible). The %5 fetches took %6 one after another and %7 all at once: %8× faster, "
-          "on a single thread."_s.arg(formatDuration(cpuOne), formatDuration(cpuAll))
-              .arg(cores)
-              .arg(f[u"CPU speedup"_s].toDouble(), 0, 'f', 2)
-              .arg(Fetches)
-              .arg(formatDuration(ioOne), formatDuration(ioAll))
-              .arg(f[u"I/O speedup"_s].toDouble(), 0, 'f', 1);
+    m_outcome.summary =
+            u"Hashing took %1 on one thread and %2 on %3 cores: %4× faster (at most %3× is "
+            "possible). The %5 fetches took %6 one after another and %7 all at once: %8× faster, "
+            "on a single thread."_s.arg(formatDuration(cpuOne), formatDuration(cpuAll))
+                    .arg(cores)
+                    .arg(f[u"CPU speedup"_s].toDouble(), 0, 'f', 2)
+                    .arg(Fetches)
+                    .arg(formatDuration(ioOne), formatDuration(ioAll))
+                    .arg(f[u"I/O speedup"_s].toDouble(), 0, 'f', 1);
     if (!f[u"same result"_s].toBool())
         return fail(u"the two ways of hashing gave different results"_s);
     finish(m_outcome);

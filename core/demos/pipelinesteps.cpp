@@ -26,7 +26,7 @@ QString replyError(QNetworkReply *reply)
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (status > 0) {
         return u"fetch failed: HTTP %1 %2"_s.arg(status).arg(
-            reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString());
+                reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString());
     }
     return u"fetch failed: %1"_s.arg(reply->errorString());
 }
@@ -57,11 +57,11 @@ ParseResult parse(const QByteArray &json)
 QByteArray summaryText(const ItemsSummary &summary)
 {
     return u"source: %1\nitems: %2\ntotal value: %3\nlargest value: %4 (%5)\n"_s.arg(summary.source)
-        .arg(summary.items)
-        .arg(summary.total)
-        .arg(summary.largest)
-        .arg(summary.largestName)
-        .toUtf8();
+            .arg(summary.items)
+            .arg(summary.total)
+            .arg(summary.largest)
+            .arg(summary.largestName)
+            .toUtf8();
 }
 
 QString write(const QString &path, const ItemsSummary &summary)

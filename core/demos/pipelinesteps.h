@@ -6,7 +6,8 @@
 class QNetworkReply;
 
 // What the pipeline learns from the server's /json list.
-struct ItemsSummary {
+struct ItemsSummary
+{
     QString source;
     qsizetype items = 0;
     qint64 total = 0;
@@ -14,7 +15,8 @@ struct ItemsSummary {
     QString largestName;
 };
 
-struct ParseResult {
+struct ParseResult
+{
     ItemsSummary summary;
     QString error; // empty on success
 };

@@ -16,7 +16,8 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct SharedCounter {
+struct SharedCounter
+{
     explicit SharedCounter(int threads) : start(threads) { }
     std::latch start; // releases all threads together, so their loops really overlap
     volatile int plain = 0;
@@ -125,15 +126,15 @@ QString RaceDemo::explanation() const
            "whichever answer arrives last stays on screen, even when it belongs to an older "
            "query. With a request id checked on arrival, answers to anything but the latest "
            "request are dropped, and the screen always ends on the full query."_s
-               .arg(m_options.keyIntervalMs)
-               .arg(m_options.minDelayMs)
-               .arg(m_options.maxDelayMs);
+                   .arg(m_options.keyIntervalMs)
+                   .arg(m_options.minDelayMs)
+                   .arg(m_options.maxDelayMs);
 }
 
 QStringList RaceDemo::snippetIds() const
 {
     return { u"race-unprotected"_s, u"race-mutex"_s, u"race-atomic"_s, u"race-search-unguarded"_s,
-        u"race-search-guard"_s };
+             u"race-search-guard"_s };
 }
 
 void RaceDemo::run()
@@ -148,9 +149,9 @@ void RaceDemo::run()
     m_unguardedSearch = {};
     m_guardedSearch = {};
     emit progress(u"%1 threads each add 1 to a shared counter %2 times, %3 runs per variant"_s
-                      .arg(m_options.threads)
-                      .arg(m_options.incrementsPerThread)
-                      .arg(m_options.runs));
+                          .arg(m_options.threads)
+                          .arg(m_options.incrementsPerThread)
+                          .arg(m_options.runs));
     QTimer::singleShot(0, this, &RaceDemo::startCounterRun);
 }
 
@@ -205,12 +206,12 @@ void RaceDemo::startCounterRun()
     timer.start();
     // The future's completion orders the threads' writes before the reads below.
     QtFuture::whenAll(threads.begin(), threads.end())
-        .then(this, [this, counter, variant, timer](const QList<QFuture<void>> &) {
-            const qint64 counted = variant == Unprotected ? qint64(counter->plain)
-                : variant == Mutex                        ? qint64(counter->locked)
-                                                          : qint64(counter->atomic.load());
-            counterRunDone(variant, counted, double(timer.nsecsElapsed()) / 1e6);
-        });
+            .then(this, [this, counter, variant, timer](const QList<QFuture<void>> &) {
+                const qint64 counted = variant == Unprotected ? qint64(counter->plain)
+                        : variant == Mutex                    ? qint64(counter->locked)
+                                                              : qint64(counter->atomic.load());
+                counterRunDone(variant, counted, double(timer.nsecsElapsed()) / 1e6);
+            });
 }
 
 void RaceDemo::counterRunDone(Variant variant, qint64 counted, double ms)
@@ -219,13 +220,13 @@ void RaceDemo::counterRunDone(Variant variant, qint64 counted, double ms)
     m_lost[variant].append(expected - counted);
     m_ms[variant] += ms;
     emit progress(u"%1 run %2/%3: expected %4, counted %5, lost %6 updates (%7 ms)"_s
-                      .arg(variantLabel(variant))
-                      .arg(m_lost[variant].size())
-                      .arg(m_options.runs)
-                      .arg(expected)
-                      .arg(counted)
-                      .arg(expected - counted)
-                      .arg(ms, 0, 'f', 1));
+                          .arg(variantLabel(variant))
+                          .arg(m_lost[variant].size())
+                          .arg(m_options.runs)
+                          .arg(expected)
+                          .arg(counted)
+                          .arg(expected - counted)
+                          .arg(ms, 0, 'f', 1));
     ++m_step;
     startCounterRun();
 }
@@ -257,11 +258,11 @@ void RaceDemo::typeNextKey()
     if (s.typed == m_options.query.size())
         m_keyTimer.stop();
     const int delayMs = s.delaysMs.at(index);
-    emit progress(
-        u"%1  typed %2, its results take %3 ms"_s.arg(searchTime(), quoted(m_options.query, index))
-            .arg(delayMs));
-    auto *job
-        = new FetchJob(&m_manager, context().server->url(u"/delay/%1"_s.arg(delayMs)), {}, this);
+    emit progress(u"%1  typed %2, its results take %3 ms"_s
+                          .arg(searchTime(), quoted(m_options.query, index))
+                          .arg(delayMs));
+    auto *job =
+            new FetchJob(&m_manager, context().server->url(u"/delay/%1"_s.arg(delayMs)), {}, this);
     m_jobs.append(job);
     ++s.pending;
     if (!m_guarded) {
@@ -273,14 +274,14 @@ void RaceDemo::typeNextKey()
     } else {
         //! [race-search-guard]
         const int requestId = ++m_latestRequestId;
-        connect(
-            job, &FetchJob::finished, this, [this, index, requestId](const FetchResult &result) {
-                if (requestId != m_latestRequestId) { // a newer query was typed since: stale
-                    dropAnswer(index);
-                    return;
-                }
-                showAnswer(index, result);
-            });
+        connect(job, &FetchJob::finished, this,
+                [this, index, requestId](const FetchResult &result) {
+                    if (requestId != m_latestRequestId) { // a newer query was typed since: stale
+                        dropAnswer(index);
+                        return;
+                    }
+                    showAnswer(index, result);
+                });
         //! [race-search-guard]
     }
     connect(job, &FetchJob::finished, this, [this, job] { searchRequestDone(job); });
@@ -293,18 +294,18 @@ void RaceDemo::showAnswer(int index, const FetchResult &result)
         return;
     SearchRun &s = search();
     if (!result.ok()) {
-        s.error
-            = u"the request for %1 failed: %2"_s.arg(quoted(m_options.query, index), result.error);
+        s.error = u"the request for %1 failed: %2"_s.arg(quoted(m_options.query, index),
+                                                         result.error);
         emit progress(s.error);
         return;
     }
     if (index < s.shown) {
         ++s.staleOverwrites;
         emit progress(u"%1  answer for %2 arrives late and REPLACES the newer %3 on screen"_s.arg(
-            searchTime(), quoted(m_options.query, index), quoted(m_options.query, s.shown)));
+                searchTime(), quoted(m_options.query, index), quoted(m_options.query, s.shown)));
     } else {
         emit progress(
-            u"%1  answer for %2 shown"_s.arg(searchTime(), quoted(m_options.query, index)));
+                u"%1  answer for %2 shown"_s.arg(searchTime(), quoted(m_options.query, index)));
     }
     s.shown = index;
 }
@@ -313,7 +314,7 @@ void RaceDemo::dropAnswer(int index)
 {
     ++search().dropped;
     emit progress(u"%1  answer for %2 dropped: not the latest request"_s.arg(
-        searchTime(), quoted(m_options.query, index)));
+            searchTime(), quoted(m_options.query, index)));
 }
 
 void RaceDemo::searchRequestDone(FetchJob *job)
@@ -335,8 +336,9 @@ void RaceDemo::endSearch()
     }
     const bool newestWon = s.shown == m_options.query.size() - 1;
     emit progress(u"the screen ends on %1 after typing %2: %3"_s.arg(
-        quoted(m_options.query, s.shown), quoted(m_options.query, int(m_options.query.size()) - 1),
-        newestWon ? u"the newest query won"_s : u"a STALE answer won"_s));
+            quoted(m_options.query, s.shown),
+            quoted(m_options.query, int(m_options.query.size()) - 1),
+            newestWon ? u"the newest query won"_s : u"a STALE answer won"_s));
     if (m_guarded)
         finish(outcome());
     else
@@ -377,29 +379,29 @@ DemoOutcome RaceDemo::outcome() const
     const int last = int(query.size()) - 1;
     o.figures.insert(u"search: query"_s, query);
     o.figures.insert(u"search: seed"_s, double(m_options.seed));
-    o.figures.insert(
-        u"search without guard: stale overwrites"_s, m_unguardedSearch.staleOverwrites);
+    o.figures.insert(u"search without guard: stale overwrites"_s,
+                     m_unguardedSearch.staleOverwrites);
     o.figures.insert(u"search with guard: stale overwrites"_s, m_guardedSearch.staleOverwrites);
-    o.figures.insert(
-        u"search without guard: shown at the end"_s, query.left(m_unguardedSearch.shown + 1));
-    o.figures.insert(
-        u"search with guard: shown at the end"_s, query.left(m_guardedSearch.shown + 1));
+    o.figures.insert(u"search without guard: shown at the end"_s,
+                     query.left(m_unguardedSearch.shown + 1));
+    o.figures.insert(u"search with guard: shown at the end"_s,
+                     query.left(m_guardedSearch.shown + 1));
     o.figures.insert(u"search with guard: answers dropped"_s, m_guardedSearch.dropped);
 
     o.summary = u"Unprotected, %1 of %2 runs lost updates (%3 in all); QMutex lost %4 and "
                 "std::atomic %5. Without a guard the search ended on %6 after typing %7 (%8 stale "
                 "overwrites); with the guard it ended on %9 (%10 stale overwrites)."_s
-                    .arg(runsThatLost[Unprotected])
-                    .arg(m_options.runs)
-                    .arg(total[Unprotected])
-                    .arg(total[Mutex])
-                    .arg(total[Atomic])
-                    .arg(quoted(query, m_unguardedSearch.shown), quoted(query, last))
-                    .arg(m_unguardedSearch.staleOverwrites)
-                    .arg(quoted(query, m_guardedSearch.shown))
-                    .arg(m_guardedSearch.staleOverwrites);
-    const QString error
-        = !m_unguardedSearch.error.isEmpty() ? m_unguardedSearch.error : m_guardedSearch.error;
+                        .arg(runsThatLost[Unprotected])
+                        .arg(m_options.runs)
+                        .arg(total[Unprotected])
+                        .arg(total[Mutex])
+                        .arg(total[Atomic])
+                        .arg(quoted(query, m_unguardedSearch.shown), quoted(query, last))
+                        .arg(m_unguardedSearch.staleOverwrites)
+                        .arg(quoted(query, m_guardedSearch.shown))
+                        .arg(m_guardedSearch.staleOverwrites);
+    const QString error =
+            !m_unguardedSearch.error.isEmpty() ? m_unguardedSearch.error : m_guardedSearch.error;
     if (!error.isEmpty()) {
         o.ok = false;
         o.error = error;

@@ -19,7 +19,8 @@ class RaceDemo : public Demo
 {
     Q_OBJECT
 public:
-    struct Options {
+    struct Options
+    {
         int threads = 4; // the constructor raises it to QThread::idealThreadCount()
         int incrementsPerThread = 200000;
         int runs = 5; // per counter variant
@@ -42,7 +43,8 @@ public:
 
 private:
     enum Variant { Unprotected, Mutex, Atomic, VariantCount };
-    struct SearchRun {
+    struct SearchRun
+    {
         QList<int> delaysMs; // of each keystroke's request
         int typed = 0;
         int pending = 0;

@@ -160,7 +160,7 @@ void ThreeStylesDemo::runWithCallbacks(const Job &job)
                 done(job, writing->result());
             });
             writing->setFuture(
-                QtConcurrent::run(&m_pool, PipelineSteps::write, job.path, parsed.summary));
+                    QtConcurrent::run(&m_pool, PipelineSteps::write, job.path, parsed.summary));
         });
         parsing->setFuture(QtConcurrent::run(&m_pool, PipelineSteps::parse, reply->readAll()));
     });
@@ -172,27 +172,28 @@ void ThreeStylesDemo::runWithFutures(const Job &job)
 {
     QNetworkReply *reply = m_manager.get(PipelineSteps::request(job.url));
     QtFuture::connect(reply, &QNetworkReply::finished)
-        .then(this,
-            [reply] {
-                reply->deleteLater();
-                if (const QString error = PipelineSteps::replyError(reply); !error.isEmpty())
-                    throw PipelineError(error);
-                return reply->readAll();
-            })
-        .then(&m_pool,
-            [](const QByteArray &json) {
-                const ParseResult parsed = PipelineSteps::parse(json);
-                if (!parsed.error.isEmpty())
-                    throw PipelineError(parsed.error);
-                return parsed.summary;
-            })
-        .then(&m_pool,
-            [path = job.path](const ItemsSummary &summary) {
-                if (const QString error = PipelineSteps::write(path, summary); !error.isEmpty())
-                    throw PipelineError(error);
-            })
-        .then(this, [this, job] { done(job, {}); })
-        .onFailed(this, [this, job](const PipelineError &e) { done(job, e.message()); });
+            .then(this,
+                  [reply] {
+                      reply->deleteLater();
+                      if (const QString error = PipelineSteps::replyError(reply); !error.isEmpty())
+                          throw PipelineError(error);
+                      return reply->readAll();
+                  })
+            .then(&m_pool,
+                  [](const QByteArray &json) {
+                      const ParseResult parsed = PipelineSteps::parse(json);
+                      if (!parsed.error.isEmpty())
+                          throw PipelineError(parsed.error);
+                      return parsed.summary;
+                  })
+            .then(&m_pool,
+                  [path = job.path](const ItemsSummary &summary) {
+                      if (const QString error = PipelineSteps::write(path, summary);
+                          !error.isEmpty())
+                          throw PipelineError(error);
+                  })
+            .then(this, [this, job] { done(job, {}); })
+            .onFailed(this, [this, job](const PipelineError &e) { done(job, e.message()); });
 }
 //! [pipeline-futures]
 
@@ -207,14 +208,14 @@ QCoro::Task<> ThreeStylesDemo::runWithCoroutines(Job job)
         reply->deleteLater();
         if (const QString error = PipelineSteps::replyError(reply); !error.isEmpty())
             throw PipelineError(error);
-        const ParseResult parsed
-            = co_await QtConcurrent::run(&m_pool, PipelineSteps::parse, reply->readAll());
+        const ParseResult parsed =
+                co_await QtConcurrent::run(&m_pool, PipelineSteps::parse, reply->readAll());
         if (!self)
             co_return;
         if (!parsed.error.isEmpty())
             throw PipelineError(parsed.error);
-        const QString error
-            = co_await QtConcurrent::run(&m_pool, PipelineSteps::write, job.path, parsed.summary);
+        const QString error =
+                co_await QtConcurrent::run(&m_pool, PipelineSteps::write, job.path, parsed.summary);
         if (!self)
             co_return;
         if (!error.isEmpty())
@@ -242,10 +243,11 @@ void ThreeStylesDemo::done(const Job &job, const QString &error)
         m_errors[c][style] = error;
     if (c == Good)
         m_goodMs[style].append(ms);
-    emit progress(u"%1, %2: %3 (%4)"_s.arg(styleName(style), caseRoute(c),
-        error.isEmpty() ? u"wrote %1"_s.arg(QDir(context().workDir).relativeFilePath(job.path))
-                        : error,
-        formatDuration(ms)));
+    emit progress(u"%1, %2: %3 (%4)"_s.arg(
+            styleName(style), caseRoute(c),
+            error.isEmpty() ? u"wrote %1"_s.arg(QDir(context().workDir).relativeFilePath(job.path))
+                            : error,
+            formatDuration(ms)));
     queueNext(job);
 }
 
@@ -253,12 +255,12 @@ void ThreeStylesDemo::queueNext(const Job &job)
 {
     // Queued: the next pipeline starts from a clean stack, not inside this one's last handler.
     QMetaObject::invokeMethod(
-        this,
-        [this, id = job.id] {
-            if (id == m_currentJob)
-                runNext();
-        },
-        Qt::QueuedConnection);
+            this,
+            [this, id = job.id] {
+                if (id == m_currentJob)
+                    runNext();
+            },
+            Qt::QueuedConnection);
 }
 
 DemoOutcome ThreeStylesDemo::outcome() const
@@ -267,8 +269,8 @@ DemoOutcome ThreeStylesDemo::outcome() const
     for (int s = 0; s < StyleCount; ++s) {
         if (!m_errors[Good][s].isEmpty()) {
             outcome.ok = false;
-            outcome.error
-                = u"the %1 pipeline failed: %2"_s.arg(styleName(Style(s)), m_errors[Good][s]);
+            outcome.error =
+                    u"the %1 pipeline failed: %2"_s.arg(styleName(Style(s)), m_errors[Good][s]);
             return outcome;
         }
     }
@@ -292,7 +294,7 @@ DemoOutcome ThreeStylesDemo::outcome() const
         outcome.figures[name + u": bad JSON"_s] = m_errors[BadJson][s];
         for (int c = HttpError; c < CaseCount; ++c) {
             errorsIdentical = errorsIdentical && !m_errors[c][s].isEmpty()
-                && m_errors[c][s] == m_errors[c][Callbacks];
+                    && m_errors[c][s] == m_errors[c][Callbacks];
             errorFilesAbsent = errorFilesAbsent && !QFile::exists(outputPath(style, Case(c)));
         }
         outcome.bars.append({ name, median });
@@ -302,17 +304,17 @@ DemoOutcome ThreeStylesDemo::outcome() const
     outcome.figures[u"no file after an error"_s] = errorFilesAbsent;
     outcome.figures[u"summary bytes"_s] = reference.size();
     outcome.barsUnit = u"ms per pipeline (median of %1)"_s.arg(TimedRuns);
-    outcome.summary
-        = u"%1 The HTTP 500 ended %2 with \"%3\" and the broken JSON with \"%4\"; %5"_s.arg(
-            filesIdentical
-                ? u"All three styles wrote the same %1-byte summary file."_s.arg(reference.size())
-                : u"The three summary files differ."_s,
-            errorsIdentical ? u"every style"_s : u"the styles differently, callbacks"_s,
-            m_errors[HttpError][Callbacks], m_errors[BadJson][Callbacks],
-            errorFilesAbsent ? u"no style wrote a file after an error."_s
-                             : u"a file was written after an error."_s);
+    outcome.summary =
+            u"%1 The HTTP 500 ended %2 with \"%3\" and the broken JSON with \"%4\"; %5"_s.arg(
+                    filesIdentical ? u"All three styles wrote the same %1-byte summary file."_s.arg(
+                            reference.size())
+                                   : u"The three summary files differ."_s,
+                    errorsIdentical ? u"every style"_s : u"the styles differently, callbacks"_s,
+                    m_errors[HttpError][Callbacks], m_errors[BadJson][Callbacks],
+                    errorFilesAbsent ? u"no style wrote a file after an error."_s
+                                     : u"a file was written after an error."_s);
     outcome.summary += u" Median of %1 runs: %2; the runs of one style varied by up to %3."_s.arg(
-        QString::number(TimedRuns), medians.join(u", "_s), formatDuration(spread));
+            QString::number(TimedRuns), medians.join(u", "_s), formatDuration(spread));
     if (!filesIdentical || !errorsIdentical || !errorFilesAbsent) {
         outcome.ok = false;
         outcome.error = u"the three styles did not agree"_s;

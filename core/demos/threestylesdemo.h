@@ -34,12 +34,14 @@ public:
     QString outputPath(Style style, Case c) const;
 
 private:
-    struct Job {
+    struct Job
+    {
         int id = 0;
         QUrl url;
         QString path;
     };
-    struct Step {
+    struct Step
+    {
         Style style;
         Case c;
     };

@@ -25,7 +25,7 @@ bool blockingGet(const QUrl &url, const std::atomic<bool> &cancel)
     if (!socket.waitForConnected(5000))
         return false;
     socket.write("GET " + url.path().toUtf8() + " HTTP/1.1\r\nHost: " + url.authority().toUtf8()
-        + "\r\nConnection: close\r\n\r\n");
+                 + "\r\nConnection: close\r\n\r\n");
     QByteArray response;
     const double deadline = labNowMs() + 10000;
     while (socket.state() == QAbstractSocket::ConnectedState && !cancel && labNowMs() < deadline) {
@@ -82,16 +82,16 @@ QString WhereTheWaitDemo::explanation() const
            "the same half second, no freeze, and no thread per wait. Qt's network manager waits "
            "for all of its requests on one internal thread; %5 managers are used because each "
            "opens at most 6 connections to one server."_s.arg(DelayMs)
-               .arg(GuiFetches)
-               .arg(formatDuration(GuiFetches * DelayMs))
-               .arg(Fetches)
-               .arg(NetworkManagers);
+                   .arg(GuiFetches)
+                   .arg(formatDuration(GuiFetches * DelayMs))
+                   .arg(Fetches)
+                   .arg(NetworkManagers);
 }
 
 QStringList WhereTheWaitDemo::snippetIds() const
 {
     return { u"wait-on-gui-thread"_s, u"wait-on-workers"_s, u"wait-on-event-loop"_s,
-        u"blocking-get"_s };
+             u"blocking-get"_s };
 }
 
 void WhereTheWaitDemo::run()
@@ -102,7 +102,7 @@ void WhereTheWaitDemo::run()
     m_outcome = {};
     emit progress(u"In a moment the window freezes for about %1: %2 fetches wait on the GUI "
                   "thread."_s.arg(formatDuration(GuiFetches * DelayMs))
-                      .arg(GuiFetches));
+                          .arg(GuiFetches));
     // Long enough for the window to paint the line above before the freeze.
     QTimer::singleShot(300, this, [this, generation = currentGeneration()] {
         if (isCurrent(generation))
@@ -165,8 +165,8 @@ void WhereTheWaitDemo::onWorkerFetched(bool ok)
 
 void WhereTheWaitDemo::waitOnEventLoop()
 {
-    emit progress(
-        u"Now %1 fetches on the event loop: no thread waits for any one of them."_s.arg(Fetches));
+    emit progress(u"Now %1 fetches on the event loop: no thread waits for any one of them."_s.arg(
+            Fetches));
     const QUrl url = context().server->url(u"/delay/%1"_s.arg(DelayMs));
     m_done = m_failed = 0;
     m_threadsBefore = processThreadCount();
@@ -199,27 +199,28 @@ void WhereTheWaitDemo::onReplyFinished(bool ok)
     if (m_failed > 0)
         return fail(u"%1 fetches on the event loop failed"_s.arg(m_failed));
     endWay(u"event loop"_s, Fetches, m_startMs, 0);
-    m_outcome.figures[u"event loop: network threads"_s]
-        = std::max(0, processThreadCount() - m_threadsBefore);
+    m_outcome.figures[u"event loop: network threads"_s] =
+            std::max(0, processThreadCount() - m_threadsBefore);
     m_managers->deleteLater();
     m_managers = nullptr;
 
     const QJsonObject &f = m_outcome.figures;
     const auto way = [&f](const QString &key, const QString &threads) {
         return u"%1: %2 fetches took %3 with %4; longest freeze %5."_s.arg(
-            key.first(1).toUpper() + key.sliced(1),
-            QString::number(f[key + u": fetches"_s].toInt()),
-            formatDuration(f[key + u": time ms"_s].toDouble()), threads,
-            formatDuration(f[key + u": max stall ms"_s].toDouble()));
+                key.first(1).toUpper() + key.sliced(1),
+                QString::number(f[key + u": fetches"_s].toInt()),
+                formatDuration(f[key + u": time ms"_s].toDouble()), threads,
+                formatDuration(f[key + u": max stall ms"_s].toDouble()));
     };
     m_outcome.summary = way(u"GUI thread"_s, u"the GUI thread itself waiting"_s) + u' '
-        + way(u"worker threads"_s,
-            u"%1 threads blocked at once"_s.arg(f["worker threads: threads blocked"_L1].toInt()))
-        + u' '
-        + way(u"event loop"_s,
-            u"no thread blocked for any one fetch (the network managers added %1 "
-            "threads, which wait for all their requests together)"_s.arg(
-                f["event loop: network threads"_L1].toInt()));
+            + way(u"worker threads"_s,
+                  u"%1 threads blocked at once"_s.arg(
+                          f["worker threads: threads blocked"_L1].toInt()))
+            + u' '
+            + way(u"event loop"_s,
+                  u"no thread blocked for any one fetch (the network managers added %1 "
+                  "threads, which wait for all their requests together)"_s.arg(
+                          f["event loop: network threads"_L1].toInt()));
     m_outcome.barsUnit = u"ms longest freeze"_s;
     finish(m_outcome);
 }
@@ -228,8 +229,8 @@ void WhereTheWaitDemo::reportLiveThreads()
 {
     emit progress(u"%1 worker threads blocked in a fetch right now; %2 done; the process has %3 "
                   "threads"_s.arg(m_blockedNow.load())
-                      .arg(m_done)
-                      .arg(processThreadCount()));
+                          .arg(m_done)
+                          .arg(processThreadCount()));
 }
 
 void WhereTheWaitDemo::endWay(const QString &key, int fetches, double startMs, int threadsBlocked)
@@ -242,7 +243,7 @@ void WhereTheWaitDemo::endWay(const QString &key, int fetches, double startMs, i
     m_outcome.figures[key + u": threads blocked"_s] = threadsBlocked;
     m_outcome.bars.append({ key, stallMs });
     emit progress(u"%1: %2 fetches in %3, longest freeze %4"_s.arg(key).arg(fetches).arg(
-        formatDuration(wallMs), formatDuration(stallMs)));
+            formatDuration(wallMs), formatDuration(stallMs)));
 }
 
 void WhereTheWaitDemo::cancelRun()
