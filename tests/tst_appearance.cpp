@@ -2,6 +2,7 @@
 #include "demogallery.h"
 #include "lab.h"
 #include "mainwindow.h"
+#include "processrunner.h"
 
 #include <QAbstractButton>
 #include <QAbstractScrollArea>
@@ -9,7 +10,6 @@
 #include <QApplication>
 #include <QImage>
 #include <QLineEdit>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QStyleFactory>
@@ -262,16 +262,14 @@ void TestAppearance::scalesForHighDpi()
     QSize sizes[2];
     for (int scale : { 1, 2 }) {
         const QString shot = m_dir.filePath(u"scale-%1.png"_s.arg(scale));
-        QProcess app;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
         environment.insert(u"QT_SCALE_FACTOR"_s, QString::number(scale));
         environment.insert(u"XDG_CONFIG_HOME"_s, m_dir.filePath(u"config"_s)); // default geometry
-        app.setProcessEnvironment(environment);
-        app.start(QStringLiteral(ASYNCLAB_EXECUTABLE),
-                  { u"--screenshot"_s, shot, u"--screenshot-delay"_s, u"300"_s });
-        QVERIFY(app.waitForFinished(30000));
-        QCOMPARE(app.exitCode(), 0);
+        const ProcessOutcome app = runProcess(
+                QStringLiteral(ASYNCLAB_EXECUTABLE),
+                { u"--screenshot"_s, shot, u"--screenshot-delay"_s, u"300"_s }, 30000, environment);
+        QVERIFY2(app.exitCode == 0, app.err.constData());
         QImage image(shot);
         QVERIFY2(!image.isNull(), qPrintable(shot));
         sizes[scale - 1] = image.size();

@@ -1,12 +1,21 @@
+#include "processrunner.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
+
+namespace {
+using Outcome = ProcessOutcome;
+Outcome run(const QStringList &arguments, int timeoutMs = 30000)
+{
+    return runProcess(QStringLiteral(ASYNCLAB_EXECUTABLE), arguments, timeoutMs);
+}
+} // namespace
 
 // Runs the real asynclab executable the way a person would from a terminal.
 class TestCli : public QObject
@@ -23,29 +32,7 @@ private slots:
     void loadMissingFileExitsNonZero();
     void occupiedPortIsReported();
     void compareJson();
-
-private:
-    struct Outcome
-    {
-        int exitCode;
-        QByteArray out;
-        QByteArray err;
-    };
-    Outcome run(const QStringList &arguments, int timeoutMs = 30000);
 };
-
-TestCli::Outcome TestCli::run(const QStringList &arguments, int timeoutMs)
-{
-    QProcess process;
-    process.start(QStringLiteral(ASYNCLAB_EXECUTABLE), arguments);
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        return { -1, {}, "timed out" };
-    }
-    return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2,
-             process.readAllStandardOutput(), process.readAllStandardError() };
-}
 
 void TestCli::usageErrorsExitNonZero_data()
 {

@@ -1,12 +1,20 @@
 #include "demoregistry.h"
+#include "processrunner.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
+
+namespace {
+using Outcome = ProcessOutcome;
+Outcome run(const QStringList &arguments, int timeoutMs = 30000)
+{
+    return runProcess(QStringLiteral(ASYNCLAB_EXECUTABLE), arguments, timeoutMs);
+}
+} // namespace
 
 // `asynclab --demo`, run the way a person would from a terminal.
 class TestDemoCli : public QObject
@@ -17,29 +25,7 @@ private slots:
     void unknownNameExitsTwo();
     void demoPrintsItsOutcome();
     void demoPrintsJson();
-
-private:
-    struct Outcome
-    {
-        int exitCode;
-        QByteArray out;
-        QByteArray err;
-    };
-    Outcome run(const QStringList &arguments);
 };
-
-TestDemoCli::Outcome TestDemoCli::run(const QStringList &arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(ASYNCLAB_EXECUTABLE), arguments);
-    if (!process.waitForFinished(30000)) {
-        process.kill();
-        process.waitForFinished();
-        return { -1, {}, "timed out" };
-    }
-    return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2,
-             process.readAllStandardOutput(), process.readAllStandardError() };
-}
 
 void TestDemoCli::listNamesEveryDemo()
 {

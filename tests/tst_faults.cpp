@@ -1,4 +1,5 @@
 #include "lab.h"
+#include "jobwait.h"
 #include "memoryusage.h"
 #include "report.h"
 
@@ -171,20 +172,17 @@ void TestFaults::init()
 
 OperationRecord TestFaults::waitFor(int id, RunMode mode, int timeoutMs)
 {
-    if (mode == RunMode::Blocking) // over before the call returned
-        [&] { QVERIFY(!m_lab.jobs().isRunning(id)); }();
-    [&] { QTRY_VERIFY_WITH_TIMEOUT(m_lab.log().find(id)->isFinished(), timeoutMs); }();
-    return *m_lab.log().find(id);
+    return waitForOperation(m_lab.log(), id, mode, timeoutMs);
 }
 
 OperationRecord TestFaults::run(const QUrl &url, RunMode mode)
 {
-    return waitFor(m_lab.jobs().fetch(url, mode), mode);
+    return fetchAndWait(m_lab.jobs(), m_lab.log(), url, mode, JobTimeoutMs);
 }
 
 OperationRecord TestFaults::runLoad(const QString &path, RunMode mode)
 {
-    return waitFor(m_lab.jobs().loadFile(path, mode), mode);
+    return loadAndWait(m_lab.jobs(), m_lab.log(), path, mode, JobTimeoutMs);
 }
 
 QString TestFaults::refusedUrl()

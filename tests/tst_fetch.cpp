@@ -1,8 +1,9 @@
 #include "embeddedserver.h"
 #include "jobrunner.h"
+#include "jobwait.h"
 #include "operationlog.h"
+#include "pattern.h"
 #include "responsivenessmonitor.h"
-#include "sha256.h"
 
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -39,18 +40,8 @@ private:
     std::unique_ptr<OperationLog> m_log;
     std::unique_ptr<ResponsivenessMonitor> m_monitor;
     std::unique_ptr<JobRunner> m_jobs;
+    OperationRecord m_last;
 };
-
-static QByteArray patternSha256(qint64 n)
-{
-    Sha256 hash;
-    QByteArray block(251 * 64, Qt::Uninitialized);
-    for (int i = 0; i < block.size(); ++i)
-        block[i] = char(i % 251);
-    for (qint64 done = 0; done < n; done += block.size())
-        hash.addData(QByteArrayView(block).first(std::min<qint64>(block.size(), n - done)));
-    return hash.hexDigest();
-}
 
 void TestFetch::initTestCase()
 {
@@ -81,12 +72,8 @@ void TestFetch::modes()
 
 const OperationRecord &TestFetch::run(const QUrl &url, RunMode mode)
 {
-    QSignalSpy finished(m_jobs.get(), &JobRunner::finished);
-    const int id = m_jobs->fetch(url, mode);
-    if (mode == RunMode::Blocking)
-        [&] { QCOMPARE(finished.size(), 1); }(); // over before fetch() returned
-    [&] { QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 15000); }();
-    return *m_log->find(id);
+    m_last = fetchAndWait(*m_jobs, *m_log, url, mode);
+    return m_last;
 }
 
 void TestFetch::outcome_data()

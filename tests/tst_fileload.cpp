@@ -1,4 +1,5 @@
 #include "fileload.h"
+#include "jobwait.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -19,39 +20,6 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr int JobTimeoutMs = 15000;
-
-FileLoadResult loadBlocking(const QString &path, const FileLoadOptions &options = {})
-{
-    QPromise<FileLoadResult> promise;
-    QFuture<FileLoadResult> future = promise.future();
-    promise.start();
-    loadFile(promise, path, options);
-    promise.finish();
-    return future.result();
-}
-
-FileLoadResult loadAsync(const QString &path, const FileLoadOptions &options = {})
-{
-    QFutureWatcher<FileLoadResult> watcher;
-    QSignalSpy finished(&watcher, &QFutureWatcherBase::finished);
-    watcher.setFuture(QtConcurrent::run(loadFile, path, options));
-    if (!finished.wait(JobTimeoutMs)) {
-        FileLoadResult timedOut;
-        timedOut.error = u"test timed out"_s;
-        return timedOut;
-    }
-    return fileLoadResult(watcher.future());
-}
-
-QString generateBlocking(const QString &path, qint64 bytes)
-{
-    QPromise<QString> promise;
-    QFuture<QString> future = promise.future();
-    promise.start();
-    generateSampleFile(promise, path, bytes);
-    promise.finish();
-    return future.result();
-}
 
 bool writeFile(const QString &path, const QByteArray &content)
 {

@@ -1,4 +1,5 @@
 #include "embeddedserver.h"
+#include "pattern.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
@@ -54,24 +55,6 @@ std::optional<RawResponse> takeResponse(QByteArray &data, bool headOnly = false)
     response.body = data.mid(end + 4, length);
     data.remove(0, end + 4 + length);
     return response;
-}
-
-QByteArray pattern(qint64 from, qint64 length)
-{
-    QByteArray bytes(length, Qt::Uninitialized);
-    for (qint64 i = 0; i < length; ++i)
-        bytes[i] = char((from + i) % 251);
-    return bytes;
-}
-
-// The digest /bytes/<n> must have, from the rule byte i == i % 251.
-QByteArray expectedDigest(qint64 n)
-{
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    const QByteArray block = pattern(0, 251 * 4000); // whole periods: every block starts at 0
-    for (qint64 done = 0; done < n; done += block.size())
-        hash.addData(QByteArrayView(block).first(std::min<qint64>(block.size(), n - done)));
-    return hash.result().toHex();
 }
 
 bool waitUntilClosed(QTcpSocket &socket, int timeoutMs)
@@ -222,7 +205,7 @@ void TestServer::routes_data()
     QTest::addRow("bytes 0") << u"/bytes/0"_s << 200 << "application/octet-stream"_ba
                              << QByteArray();
     QTest::addRow("bytes 5") << u"/bytes/5"_s << 200 << "application/octet-stream"_ba
-                             << pattern(0, 5);
+                             << patternBytes(0, 5);
     QTest::addRow("drip at once") << u"/drip?bytes=5&ms=0"_s << 200 << text << "*****"_ba;
     QTest::addRow("drip nothing") << u"/drip?ms=100&bytes=0"_s << 200 << text << QByteArray();
     QTest::addRow("flaky never fails")
@@ -468,7 +451,7 @@ void TestServer::bytesDigest()
     QCOMPARE(response->headers.value("content-type"), "application/octet-stream"_ba);
     QCOMPARE(response->headers.value("content-length"), QByteArray::number(n));
     QCOMPARE(bodyBytes, n);
-    QCOMPARE(hash.result().toHex(), expectedDigest(n));
+    QCOMPARE(hash.result().toHex(), patternSha256(n));
 }
 
 void TestServer::headAnnouncesLengthWithoutBody()
@@ -667,7 +650,7 @@ void TestServer::pipelinedInOrder()
     QVERIFY(bodies.at(2).contains(R"("name":"item 1")"));
     QCOMPARE(bodies.at(3), QByteArray());
     QCOMPARE(bodies.at(4), QByteArray()); // 204 has no body, not even an announced empty one
-    QCOMPARE(bodies.at(5), pattern(0, 3));
+    QCOMPARE(bodies.at(5), patternBytes(0, 3));
     QCOMPARE(m_server->requestsServed(), 6);
 }
 
@@ -850,7 +833,7 @@ void TestServer::faults()
     const qsizetype headEnd = received.indexOf("\r\n\r\n") + 4;
     QVERIFY(received.startsWith("HTTP/1.1 200 OK"));
     QVERIFY(received.first(headEnd).contains("Content-Length: 1000\r\n"));
-    QCOMPARE(received.sliced(headEnd), pattern(0, 500));
+    QCOMPARE(received.sliced(headEnd), patternBytes(0, 500));
 
     received = exchange(request("/garbage"), 3000, &closed);
     QVERIFY(closed);

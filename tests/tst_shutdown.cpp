@@ -4,6 +4,7 @@
 #include "lab.h"
 #include "mainwindow.h"
 #include "modetoggle.h"
+#include "widgetchecks.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -148,17 +149,12 @@ void TestShutdown::startWindow()
 
 void TestShutdown::click(const QString &buttonName)
 {
-    auto *button = m_window->findChild<QPushButton *>(buttonName);
-    QVERIFY2(button, qPrintable(buttonName));
-    QTest::mouseClick(button, Qt::LeftButton);
+    clickButton(m_window.get(), buttonName);
 }
 
 void TestShutdown::clickMode(RunMode mode)
 {
-    ModeToggle *toggle = m_window->modeToggle();
-    const QPoint where(mode == RunMode::Blocking ? toggle->width() / 4 : toggle->width() * 3 / 4,
-                       toggle->height() / 2);
-    QTest::mouseClick(toggle, Qt::LeftButton, {}, where);
+    ::clickMode(m_window->modeToggle(), mode);
     QCOMPARE(m_window->mode(), mode);
 }
 

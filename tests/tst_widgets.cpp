@@ -4,6 +4,7 @@
 #include "modetoggle.h"
 #include "operationlog.h"
 #include "responsivenessmonitor.h"
+#include "widgetchecks.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
@@ -37,20 +38,6 @@ double maxLag(const QList<QPointF> &points)
     for (const QPointF &p : points)
         peak = std::max(peak, p.y());
     return peak;
-}
-
-// A blank grab is one flat colour; anything drawn adds more.
-int distinctColours(const QImage &image)
-{
-    QList<QRgb> seen;
-    for (int y = 0; y < image.height(); y += 2) {
-        for (int x = 0; x < image.width(); x += 2) {
-            const QRgb c = image.pixel(x, y);
-            if (!seen.contains(c) && seen.size() < 64)
-                seen.append(c);
-        }
-    }
-    return int(seen.size());
 }
 
 } // namespace
