@@ -1,45 +1,15 @@
 #pragma once
 
+#include "serverlimits.h"
+
 #include <QHostAddress>
 #include <QObject>
 #include <QString>
 #include <QUrl>
-#include <atomic>
 #include <memory>
 
 class QThread;
 class ServerEngine;
-
-// Limits the server holds itself, whatever a client sends.
-struct ServerLimits
-{
-    int maxHeadBytes = 16 * 1024; // request line + headers; more -> 431
-    int idleTimeoutMs = 30000; // a connection with no complete request for this long is closed
-    int maxConnections = 4096; // further connections are closed at once
-};
-
-// Written only by the server thread, readable from any thread.
-struct ServerCounters
-{
-    std::atomic<int> openConnections = 0;
-    std::atomic<qint64> requestsServed = 0;
-    std::atomic<int> requestsInFlight = 0;
-    std::atomic<int> peakRequestsInFlight = 0;
-
-    void requestStarted()
-    {
-        const int now = ++requestsInFlight;
-        int peak = peakRequestsInFlight.load();
-        while (now > peak && !peakRequestsInFlight.compare_exchange_weak(peak, now)) { }
-    }
-    // answered == false: the connection went away before the answer was complete
-    void requestEnded(bool answered)
-    {
-        --requestsInFlight;
-        if (answered)
-            ++requestsServed;
-    }
-};
 
 // The loopback HTTP server AsyncLab fetches from. It runs on its own thread: in Blocking mode the
 // GUI thread waits for its answers, so it must never share the GUI thread.

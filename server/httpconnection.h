@@ -1,6 +1,6 @@
 #pragma once
 
-#include "embeddedserver.h"
+#include "serverlimits.h"
 #include "serverroutes.h"
 
 #include <QElapsedTimer>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "embeddedserver.h"
+#include "serverlimits.h"
 #include "serverroutes.h"
 
 #include <QHostAddress>
@@ -9,7 +9,7 @@
 
 class QTcpServer;
 
-// The part of EmbeddedServer that lives on the server thread: the listening socket, the route
+// The part of the embedded server that lives on the server thread: the listening socket, the route
 // table and, as children, the open connections.
 class ServerEngine : public QObject
 {

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QtGlobal>
+#include <atomic>
+
+// Limits the server holds itself, whatever a client sends.
+struct ServerLimits
+{
+    int maxHeadBytes = 16 * 1024; // request line + headers; more -> 431
+    int idleTimeoutMs = 30000; // a connection with no complete request for this long is closed
+    int maxConnections = 4096; // further connections are closed at once
+};
+
+// Written only by the server thread, readable from any thread.
+struct ServerCounters
+{
+    std::atomic<int> openConnections = 0;
+    std::atomic<qint64> requestsServed = 0;
+    std::atomic<int> requestsInFlight = 0;
+    std::atomic<int> peakRequestsInFlight = 0;
+
+    void requestStarted()
+    {
+        const int now = ++requestsInFlight;
+        int peak = peakRequestsInFlight.load();
+        while (now > peak && !peakRequestsInFlight.compare_exchange_weak(peak, now)) { }
+    }
+    // answered == false: the connection went away before the answer was complete
+    void requestEnded(bool answered)
+    {
+        --requestsInFlight;
+        if (answered)
+            ++requestsServed;
+    }
+};
