@@ -9,8 +9,6 @@
 #include <functional>
 
 class EmbeddedServer;
-class JobRunner;
-class OperationLog;
 class ResponsivenessMonitor;
 
 // What a demo measured. The window and `asynclab --demo NAME` show the same figures.
@@ -29,8 +27,6 @@ struct DemoContext
 {
     EmbeddedServer *server = nullptr;
     ResponsivenessMonitor *monitor = nullptr;
-    OperationLog *log = nullptr;
-    JobRunner *jobs = nullptr;
     QString workDir; // a writable folder for files the demo creates
 };
 

@@ -16,19 +16,13 @@ using namespace Qt::StringLiterals;
 const QList<DemoEntry> &DemoRegistry::all()
 {
     // To add a demo, include its header above and add one line here, where it should appear in the
-    // gallery: { u"its-name"_s, demoFactory<ItsClass>() }. A demo whose constructor takes other
-    // arguments can be given as a lambda returning a new Demo instead.
+    // gallery: demoEntry<ItsClass>(). Its class holds its name and title (Name, Title).
     static const QList<DemoEntry> entries = {
-        { u"where-the-wait-happens"_s, demoFactory<WhereTheWaitDemo>() },
-        { u"three-styles"_s, demoFactory<ThreeStylesDemo>() },
-        { u"concurrency-limit"_s, demoFactory<ConcurrencyLimitDemo>() },
-        { u"parallelism"_s, demoFactory<ParallelismDemo>() },
-        { u"event-loop"_s, demoFactory<EventLoopDemo>() },
-        { u"race"_s, demoFactory<RaceDemo>() },
-        { u"deadlock"_s, demoFactory<DeadlockDemo>() },
-        { u"nested-event-loop"_s, demoFactory<NestedEventLoopDemo>() },
-        { u"object-lifetime"_s, demoFactory<ObjectLifetimeDemo>() },
-        { u"errors"_s, demoFactory<ErrorsDemo>() },
+        demoEntry<WhereTheWaitDemo>(),     demoEntry<ThreeStylesDemo>(),
+        demoEntry<ConcurrencyLimitDemo>(), demoEntry<ParallelismDemo>(),
+        demoEntry<EventLoopDemo>(),        demoEntry<RaceDemo>(),
+        demoEntry<DeadlockDemo>(),         demoEntry<NestedEventLoopDemo>(),
+        demoEntry<ObjectLifetimeDemo>(),   demoEntry<ErrorsDemo>(),
     };
     return entries;
 }
@@ -58,5 +52,5 @@ Demo *DemoRegistry::create(const QString &name, const DemoContext &context, QObj
 
 DemoContext DemoRegistry::contextFor(Lab *lab, const QString &workDir)
 {
-    return { &lab->server(), &lab->monitor(), &lab->log(), &lab->jobs(), workDir };
+    return { &lab->server(), &lab->monitor(), workDir };
 }

@@ -10,7 +10,8 @@ class Lab;
 
 struct DemoEntry
 {
-    QString name; // must equal the demo's name()
+    QString name; // the demo's name(), e.g. "race"
+    QString title; // its title(), e.g. "Race condition"
     DemoFactory factory;
 };
 
@@ -21,6 +22,14 @@ DemoFactory demoFactory()
     return [](const DemoContext &context, QObject *parent) -> Demo * {
         return new T(context, parent);
     };
+}
+
+// The entry of a demo class with static Name and Title and a constructor as demoFactory() needs:
+// what `--demo list` and the gallery's list show without constructing a demo.
+template<typename T>
+DemoEntry demoEntry()
+{
+    return { T::Name.toString(), T::Title.toString(), demoFactory<T>() };
 }
 
 // The concept gallery's demos in gallery order, which is also the order of `asynclab --demo list`.

@@ -27,7 +27,6 @@ public:
 
     void setFetchOptions(const FetchOptions &options) { m_fetchOptions = options; }
     void setFileLoadOptions(const FileLoadOptions &options) { m_fileOptions = options; }
-    const FetchOptions &fetchOptions() const { return m_fetchOptions; }
 
     int fetch(const QUrl &url, RunMode mode);
     int loadFile(const QString &path, RunMode mode);

@@ -47,8 +47,6 @@ public:
     double maxStallBetween(double fromMs, double toMs) const;
 
     const std::deque<LagSample> &samples() const { return m_samples; }
-    double historyMs() const { return m_historyMs; }
-    void setHistoryMs(double ms) { m_historyMs = ms; }
 
 signals:
     void sampled(const LagSample &sample);

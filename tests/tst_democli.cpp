@@ -1,9 +1,11 @@
 #include "demoregistry.h"
+#include "lab.h"
 #include "processrunner.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -33,9 +35,18 @@ void TestDemoCli::listNamesEveryDemo()
     QCOMPARE(o.exitCode, 0);
     const QJsonArray list = QJsonDocument::fromJson(o.out).array();
     QCOMPARE(list.size(), DemoRegistry::all().size());
+    Lab lab;
+    QTemporaryDir dir;
     for (int i = 0; i < list.size(); ++i) {
-        QCOMPARE(list[i]["name"_L1].toString(), DemoRegistry::all().at(i).name);
-        QVERIFY(!list[i]["title"_L1].toString().isEmpty());
+        const DemoEntry &entry = DemoRegistry::all().at(i);
+        QCOMPARE(list[i]["name"_L1].toString(), entry.name);
+        QVERIFY(!entry.title.isEmpty());
+        QCOMPARE(list[i]["title"_L1].toString(), entry.title);
+        // The list is read from the registry; the demo it makes has the same name and title.
+        const std::unique_ptr<Demo> demo(
+                DemoRegistry::create(entry.name, DemoRegistry::contextFor(&lab, dir.path())));
+        QCOMPARE(demo->name(), entry.name);
+        QCOMPARE(demo->title(), entry.title);
     }
     const Outcome text = run({ u"--demo"_s, u"list"_s });
     QCOMPARE(text.exitCode, 0);

@@ -61,8 +61,7 @@ void TestDemosB::initTestCase()
 
 DemoContext TestDemosB::context(const QString &workDir)
 {
-    return { &m_lab->server(), &m_lab->monitor(), &m_lab->log(), &m_lab->jobs(),
-             workDir.isEmpty() ? m_dir.path() : workDir };
+    return { &m_lab->server(), &m_lab->monitor(), workDir.isEmpty() ? m_dir.path() : workDir };
 }
 
 // Runs the demo and checks the contract: finished() exactly once, never from inside run(),

@@ -11,7 +11,7 @@
 using namespace Qt::StringLiterals;
 
 ConcurrencyLimitDemo::ConcurrencyLimitDemo(const DemoContext &context, QObject *parent)
-    : Demo(context, u"concurrency-limit"_s, u"Limiting concurrency"_s, parent)
+    : Demo(context, Name.toString(), Title.toString(), parent)
 {
 }
 

@@ -14,6 +14,8 @@ class ConcurrencyLimitDemo : public Demo
 {
     Q_OBJECT
 public:
+    static constexpr QStringView Name = u"concurrency-limit"; // on the command line
+    static constexpr QStringView Title = u"Limiting concurrency";
     static constexpr int Fetches = 50;
     static constexpr int DelayMs = 100;
     static constexpr int Unlimited = 0;

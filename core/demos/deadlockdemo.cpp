@@ -110,7 +110,7 @@ double rounded(double ms)
 } // namespace
 
 DeadlockDemo::DeadlockDemo(const DemoContext &context, QObject *parent)
-    : Demo(context, u"deadlock"_s, u"Deadlock"_s, parent)
+    : Demo(context, Name.toString(), Title.toString(), parent)
 {
     m_lockThreads.setMaxThreadCount(2);
     m_onePool.setMaxThreadCount(1);

@@ -11,6 +11,8 @@ class DeadlockDemo : public Demo
 {
     Q_OBJECT
 public:
+    static constexpr QStringView Name = u"deadlock"; // on the command line
+    static constexpr QStringView Title = u"Deadlock";
     static constexpr int GuiTimeoutMs = 1500; // the longest the GUI thread is blocked
     static constexpr int LockTimeoutMs = 1000;
     static constexpr int PoolTimeoutMs = 1000;

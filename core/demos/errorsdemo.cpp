@@ -64,7 +64,7 @@ QString canceledSummary()
 } // namespace
 
 ErrorsDemo::ErrorsDemo(const DemoContext &context, QObject *parent)
-    : Demo(context, u"errors"_s, u"Errors, timeouts, retries, cancellation"_s, parent)
+    : Demo(context, Name.toString(), Title.toString(), parent)
 {
     connect(&m_writer, &QFutureWatcherBase::resultReadyAt, this, &ErrorsDemo::chunkWritten);
     connect(&m_writer, &QFutureWatcherBase::finished, this, &ErrorsDemo::fileWriteDone);

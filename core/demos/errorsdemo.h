@@ -21,6 +21,8 @@ class ErrorsDemo : public Demo
 {
     Q_OBJECT
 public:
+    static constexpr QStringView Name = u"errors"; // on the command line
+    static constexpr QStringView Title = u"Errors, timeouts, retries, cancellation";
     static constexpr int SlowRequestMs = 5000;
     static constexpr int DeadlineMs = 300;
     static constexpr int FlakyFailures = 3; // /flaky answers 503 this many times, then 200

@@ -12,7 +12,7 @@
 using namespace Qt::StringLiterals;
 
 EventLoopDemo::EventLoopDemo(const DemoContext &context, QObject *parent)
-    : Demo(context, u"event-loop"_s, u"Inside the event loop"_s, parent)
+    : Demo(context, Name.toString(), Title.toString(), parent)
 {
     m_pool.setMaxThreadCount(2);
     m_ticker.setTimerType(Qt::PreciseTimer);

@@ -16,6 +16,8 @@ class EventLoopDemo : public Demo
 {
     Q_OBJECT
 public:
+    static constexpr QStringView Name = u"event-loop"; // on the command line
+    static constexpr QStringView Title = u"Inside the event loop";
     static constexpr int TickMs = 10;
     static constexpr int BlockAtMs = 500;
     static constexpr int BlockMs = 300;

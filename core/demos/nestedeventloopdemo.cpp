@@ -10,7 +10,7 @@
 using namespace Qt::StringLiterals;
 
 NestedEventLoopDemo::NestedEventLoopDemo(const DemoContext &context, QObject *parent)
-    : Demo(context, u"nested-event-loop"_s, u"Nested event loop"_s, parent)
+    : Demo(context, Name.toString(), Title.toString(), parent)
 {
 }
 

@@ -7,7 +7,7 @@
 using namespace Qt::StringLiterals;
 
 ObjectLifetimeDemo::ObjectLifetimeDemo(const DemoContext &context, QObject *parent)
-    : Demo(context, u"object-lifetime"_s, u"Object lifetime"_s, parent)
+    : Demo(context, Name.toString(), Title.toString(), parent)
 {
 }
 

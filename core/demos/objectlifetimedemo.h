@@ -18,6 +18,8 @@ class ObjectLifetimeDemo : public Demo
 {
     Q_OBJECT
 public:
+    static constexpr QStringView Name = u"object-lifetime"; // on the command line
+    static constexpr QStringView Title = u"Object lifetime";
     static constexpr int RequestDelayMs = 300;
     static constexpr int CloseAfterMs = 100;
 

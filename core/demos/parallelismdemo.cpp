@@ -57,7 +57,7 @@ QList<int> chunkIndexes()
 } // namespace
 
 ParallelismDemo::ParallelismDemo(const DemoContext &context, QObject *parent)
-    : Demo(context, u"parallelism"_s, u"Parallelism vs concurrency"_s, parent)
+    : Demo(context, Name.toString(), Title.toString(), parent)
 {
     // Not the global pool: Qt 6.4's image code splits large conversions and scalings over the
     // global pool and waits for them on the calling thread, the GUI thread when it paints; a

@@ -13,6 +13,8 @@ class ParallelismDemo : public Demo
 {
     Q_OBJECT
 public:
+    static constexpr QStringView Name = u"parallelism"; // on the command line
+    static constexpr QStringView Title = u"Parallelism vs concurrency";
     static constexpr int Chunks = 64;
     static constexpr qsizetype ChunkBytes = qsizetype(8) << 20;
     static constexpr int Fetches = 6; // within one network manager's 6 connections to a host

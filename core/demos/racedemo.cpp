@@ -85,7 +85,7 @@ QString quoted(const QString &query, int shownIndex)
 } // namespace
 
 RaceDemo::RaceDemo(const DemoContext &context, QObject *parent)
-    : Demo(context, u"race"_s, u"Race condition"_s, parent)
+    : Demo(context, Name.toString(), Title.toString(), parent)
 {
     m_options.threads = std::max(m_options.threads, QThread::idealThreadCount());
     m_options.query = u"asynclab"_s;

@@ -19,6 +19,8 @@ class RaceDemo : public Demo
 {
     Q_OBJECT
 public:
+    static constexpr QStringView Name = u"race"; // on the command line
+    static constexpr QStringView Title = u"Race condition";
     struct Options
     {
         int threads = 4; // the constructor raises it to QThread::idealThreadCount()

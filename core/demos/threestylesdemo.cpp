@@ -38,7 +38,7 @@ QByteArray readFile(const QString &path)
 } // namespace
 
 ThreeStylesDemo::ThreeStylesDemo(const DemoContext &context, QObject *parent)
-    : Demo(context, u"three-styles"_s, u"Callbacks, futures, coroutines"_s, parent)
+    : Demo(context, Name.toString(), Title.toString(), parent)
 {
     m_timeout.setSingleShot(true);
     m_timeout.setInterval(TimeoutMs);

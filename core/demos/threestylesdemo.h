@@ -16,6 +16,8 @@ class ThreeStylesDemo : public Demo
 {
     Q_OBJECT
 public:
+    static constexpr QStringView Name = u"three-styles"; // on the command line
+    static constexpr QStringView Title = u"Callbacks, futures, coroutines";
     enum Style { Callbacks, Futures, Coroutines, StyleCount };
     enum Case { Good, HttpError, BadJson, CaseCount };
     static constexpr int Items = 500;

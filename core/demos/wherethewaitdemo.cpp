@@ -58,7 +58,7 @@ int processThreadCount()
 } // namespace
 
 WhereTheWaitDemo::WhereTheWaitDemo(const DemoContext &context, QObject *parent)
-    : Demo(context, u"where-the-wait-happens"_s, u"Where the wait happens"_s, parent)
+    : Demo(context, Name.toString(), Title.toString(), parent)
 {
     m_pool.setMaxThreadCount(Fetches);
     m_liveThreads.setInterval(100);

@@ -15,6 +15,8 @@ class WhereTheWaitDemo : public Demo
 {
     Q_OBJECT
 public:
+    static constexpr QStringView Name = u"where-the-wait-happens"; // on the command line
+    static constexpr QStringView Title = u"Where the wait happens";
     static constexpr int Fetches = 20;
     static constexpr int GuiFetches = 4; // on the GUI thread they run one after another: ~2 s
     static constexpr int DelayMs = 500;
