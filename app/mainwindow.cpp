@@ -6,6 +6,7 @@
 #include "lagchartwidget.h"
 #include "modetoggle.h"
 #include "operationlogmodel.h"
+#include "report.h"
 #include "timelinewidget.h"
 #include "units.h"
 
@@ -70,10 +71,6 @@ MainWindow::MainWindow(Lab *lab, QWidget *parent)
     : QMainWindow(parent), m_lab(lab), m_logModel(new OperationLogModel(&lab->log(), this))
 {
     setWindowTitle(u"AsyncLab — blocking vs async"_s);
-    // A deadline the demos can show without a long wait; the hanging server hits it.
-    FetchOptions fetchOptions;
-    fetchOptions.deadlineMs = 10000;
-    m_lab->jobs().setFetchOptions(fetchOptions);
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -286,7 +283,7 @@ QWidget *MainWindow::createFilePanel()
     auto *generate = new QPushButton(u"&Generate sample"_s, box);
     generate->setObjectName(u"generateButton"_s);
     generate->setToolTip(u"Write a sample text file of the chosen size to %1 (Ctrl+G)"_s.arg(
-            QDir::toNativeSeparators(QDir::tempPath())));
+            QDir::toNativeSeparators(m_lab->sampleDir())));
     generate->setShortcut(QKeySequence(u"Ctrl+G"_s));
     connect(generate, &QPushButton::clicked, this, &MainWindow::generateSample);
 
@@ -432,7 +429,7 @@ void MainWindow::loadFile(const QString &path)
 void MainWindow::generateSample()
 {
     const qint64 size = m_sampleSize->currentData().toLongLong();
-    const QString path = QDir(QDir::tempPath()).filePath(u"asynclab-sample-%1.txt"_s.arg(size));
+    const QString path = m_lab->samplePath(size);
     announceBlocking(u"writing the sample file"_s);
     m_progressId = m_lab->jobs().generateFile(path, size, mode());
     updateRunningState();
@@ -498,22 +495,7 @@ void MainWindow::onFinished(int id)
     // not replace the newer one already shown.
     if (record && !m_lab->scenarios().isRunning() && id > m_resultId) {
         m_resultId = id;
-        QString text = u"<b>%1 %2</b> (%3 mode): %4"_s.arg(
-                operationKindName(record->kind), record->target.toHtmlEscaped(),
-                runModeName(record->mode), operationStatusName(record->status));
-        if (!record->error.isEmpty())
-            text += u" — <span style='color:#c0392b'>%1</span>"_s.arg(
-                    record->error.toHtmlEscaped());
-        if (record->httpStatus > 0)
-            text += u", HTTP %1"_s.arg(record->httpStatus);
-        text += u", %1 in %2, longest freeze %3"_s.arg(formatBytes(record->bytes),
-                                                       formatDuration(record->durationMs()),
-                                                       formatDuration(record->maxStallMs));
-        if (record->lines >= 0)
-            text += u", %1 lines"_s.arg(record->lines);
-        if (!record->sha256.isEmpty())
-            text += u"<br>SHA-256 <tt>%1</tt>"_s.arg(QString::fromLatin1(record->sha256));
-        m_result->setText(text);
+        m_result->setText(Report::operationSummaryHtml(*record));
     }
     updateRunningState();
 }

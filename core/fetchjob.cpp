@@ -1,4 +1,5 @@
 #include "fetchjob.h"
+#include "oneline.h"
 #include "units.h"
 
 #include <QNetworkAccessManager>
@@ -16,6 +17,22 @@ qint64 announcedLength(const QNetworkReply *reply)
     bool ok = false;
     const qint64 length = raw.split(',').constLast().trimmed().toLongLong(&ok);
     return ok && length >= 0 ? length : -1;
+}
+
+// The body of an error answer when it is one short line of plain text that says more than the
+// status line, else empty.
+QString shortTextReason(const QNetworkReply *reply, const FetchResult &result,
+                        const QString &statusLine)
+{
+    constexpr qsizetype MaxReasonBytes = 300;
+    const QByteArray type = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
+    if (!type.startsWith("text/plain") || result.bytes > MaxReasonBytes
+        || result.preview.size() != result.bytes)
+        return {};
+    const QString text = QString::fromUtf8(result.preview).trimmed();
+    if (text.isEmpty() || text.contains(u'\n') || text == statusLine)
+        return {};
+    return oneLine(text);
 }
 } // namespace
 
@@ -35,14 +52,15 @@ QString FetchJob::validateUrl(const QUrl &url)
     if (url.isEmpty())
         return u"no URL given"_s;
     if (!url.isValid())
-        return u"not a valid URL: %1"_s.arg(url.errorString());
+        return u"not a valid URL: %1"_s.arg(oneLine(url.errorString()));
     if (url.scheme() != "http"_L1 && url.scheme() != "https"_L1) {
         return url.scheme().isEmpty()
-                ? u"not a valid URL (missing http:// or https://): %1"_s.arg(url.toString())
-                : u"unsupported scheme \"%1\": use http or https"_s.arg(url.scheme());
+                ? u"not a valid URL (missing http:// or https://): %1"_s.arg(
+                        oneLine(url.toString()))
+                : u"unsupported scheme \"%1\": use http or https"_s.arg(oneLine(url.scheme()));
     }
     if (url.host().isEmpty())
-        return u"not a valid URL (no host): %1"_s.arg(url.toString());
+        return u"not a valid URL (no host): %1"_s.arg(oneLine(url.toString()));
     return {};
 }
 
@@ -153,11 +171,16 @@ void FetchJob::onReplyFinished()
         const qint64 announced = announcedLength(m_reply);
         const QNetworkReply::NetworkError error = m_reply->error();
         if (m_result.httpStatus >= 400) {
-            // Qt's text for HTTP errors repeats the URL; the status code says it better.
-            m_result.error =
-                    u"HTTP %1 %2"_s.arg(m_result.httpStatus)
+            // Qt's text for HTTP errors repeats the URL; the status code says it better, and a
+            // short plain-text body (as the embedded server sends) says why.
+            const QString statusLine =
+                    u"%1 %2"_s.arg(m_result.httpStatus)
                             .arg(m_reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute)
                                          .toString());
+            m_result.error = u"HTTP "_s + statusLine;
+            if (const QString reason = shortTextReason(m_reply, m_result, statusLine);
+                !reason.isEmpty())
+                m_result.error += u": "_s + reason;
         } else if (announced > m_result.bytes
                    && (error == QNetworkReply::NoError
                        || error == QNetworkReply::RemoteHostClosedError)) {

@@ -1,8 +1,15 @@
 #include "lab.h"
 
+#include <QDir>
+
+using namespace Qt::StringLiterals;
+
 Lab::Lab(QObject *parent)
     : QObject(parent), m_jobs(&m_log, &m_monitor), m_scenarios(&m_jobs, &m_log, &m_monitor)
 {
+    m_jobs.setFetchOptions(defaultFetchOptions());
+    m_jobs.setFileLoadOptions(defaultFileLoadOptions());
+    setSampleDir(QDir::tempPath());
 }
 
 Lab::~Lab() = default;
@@ -22,4 +29,32 @@ QUrl Lab::resolveUrl(const QString &text) const
     if (trimmed.startsWith(u'/'))
         return m_server.baseUrl().resolved(QUrl(trimmed));
     return QUrl(trimmed, QUrl::StrictMode);
+}
+
+FetchOptions Lab::defaultFetchOptions()
+{
+    FetchOptions options;
+    options.deadlineMs = 10000;
+    return options;
+}
+
+FileLoadOptions Lab::defaultFileLoadOptions()
+{
+    return {};
+}
+
+void Lab::setSampleDir(const QString &dir)
+{
+    m_sampleDir = dir;
+    m_scenarios.setSampleDir(dir);
+}
+
+QString Lab::sampleFileName(qint64 bytes)
+{
+    return u"asynclab-sample-%1.txt"_s.arg(bytes);
+}
+
+QString Lab::samplePath(qint64 bytes) const
+{
+    return QDir(m_sampleDir).filePath(sampleFileName(bytes));
 }

@@ -7,6 +7,7 @@
 #include "scenariorunner.h"
 
 #include <QObject>
+#include <QString>
 
 // Everything the app measures with, wired together once: the loopback server, the monitor, the
 // operations log, the job runner and the scenario runner. Used by the window and the command line.
@@ -23,6 +24,17 @@ public:
     // Absolute URLs pass through; "/path" is taken as a route of the embedded server.
     QUrl resolveUrl(const QString &text) const;
 
+    // The defaults every fetch and file load starts with, with or without a window. The deadline
+    // is short enough that the hanging server's answer can be waited for in a demo.
+    static FetchOptions defaultFetchOptions();
+    static FileLoadOptions defaultFileLoadOptions();
+
+    // Where sample files are written (the system's temporary folder unless set) and their names.
+    QString sampleDir() const { return m_sampleDir; }
+    void setSampleDir(const QString &dir);
+    static QString sampleFileName(qint64 bytes); // "asynclab-sample-<bytes>.txt"
+    QString samplePath(qint64 bytes) const;
+
     EmbeddedServer &server() { return m_server; }
     ResponsivenessMonitor &monitor() { return m_monitor; }
     OperationLog &log() { return m_log; }
@@ -35,4 +47,5 @@ private:
     OperationLog m_log;
     JobRunner m_jobs; // after the log and monitor it records into, so it is destroyed first
     ScenarioRunner m_scenarios;
+    QString m_sampleDir;
 };

@@ -1,4 +1,5 @@
 #include "report.h"
+#include "oneline.h"
 #include "units.h"
 
 #include <QJsonArray>
@@ -51,6 +52,25 @@ QString operationText(const OperationRecord &record)
         row(u"sha256"_s, QString::fromLatin1(record.sha256));
     row(u"duration"_s, formatDuration(record.durationMs()));
     row(u"max stall"_s, formatDuration(record.maxStallMs));
+    return text;
+}
+
+QString operationSummaryHtml(const OperationRecord &record)
+{
+    QString text = u"<b>%1 %2</b> (%3 mode): %4"_s.arg(
+            operationKindName(record.kind), oneLine(record.target).toHtmlEscaped(),
+            runModeName(record.mode), operationStatusName(record.status));
+    if (!record.error.isEmpty())
+        text += u" — <span style='color:#c0392b'>%1</span>"_s.arg(record.error.toHtmlEscaped());
+    if (record.httpStatus > 0)
+        text += u", HTTP %1"_s.arg(record.httpStatus);
+    text += u", %1 in %2, longest freeze %3"_s.arg(formatBytes(record.bytes),
+                                                   formatDuration(record.durationMs()),
+                                                   formatDuration(record.maxStallMs));
+    if (record.lines >= 0)
+        text += u", %1 lines"_s.arg(record.lines);
+    if (!record.sha256.isEmpty())
+        text += u"<br>SHA-256 <tt>%1</tt>"_s.arg(QString::fromLatin1(record.sha256));
     return text;
 }
 

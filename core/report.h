@@ -12,6 +12,8 @@
 namespace Report {
 QJsonObject operationJson(const OperationRecord &record);
 QString operationText(const OperationRecord &record);
+// The one-paragraph rich-text summary the window shows under its controls.
+QString operationSummaryHtml(const OperationRecord &record);
 
 QJsonObject comparisonJson(const Scenario &scenario, const QList<ScenarioRun> &runs);
 QString comparisonText(const Scenario &scenario, const QList<ScenarioRun> &runs);

@@ -1,4 +1,5 @@
 #include "scenariorunner.h"
+#include "lab.h"
 #include "jobrunner.h"
 #include "labclock.h"
 #include "operationlog.h"
@@ -32,7 +33,7 @@ void ScenarioRunner::compare(const Scenario &scenario, const QList<RunMode> &mod
 
 QString ScenarioRunner::sampleFilePath() const
 {
-    return QDir(m_sampleDir).filePath(u"asynclab-sample-%1.txt"_s.arg(m_scenario.sampleFileBytes));
+    return QDir(m_sampleDir).filePath(Lab::sampleFileName(m_scenario.sampleFileBytes));
 }
 
 void ScenarioRunner::prepareSampleFile()

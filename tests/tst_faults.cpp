@@ -166,8 +166,8 @@ void TestFaults::initTestCase()
 
 void TestFaults::init()
 {
-    m_lab.jobs().setFetchOptions({});
-    m_lab.jobs().setFileLoadOptions({});
+    m_lab.jobs().setFetchOptions(Lab::defaultFetchOptions());
+    m_lab.jobs().setFileLoadOptions(Lab::defaultFileLoadOptions());
 }
 
 OperationRecord TestFaults::waitFor(int id, RunMode mode, int timeoutMs)
