@@ -1,5 +1,6 @@
 #include "commandline.h"
 #include "demoregistry.h"
+#include "oneline.h"
 #include "scenario.h"
 
 #include <QCommandLineParser>
@@ -62,20 +63,30 @@ std::variant<CommandLine, CommandLine::Exit> CommandLine::parse(const QStringLis
                         out, demo, json });
 
     if (!parser.parse(arguments))
-        return Exit { 2, parser.errorText() };
-    if (parser.isSet(help))
-        return Exit { 0, parser.helpText() };
+        return Exit { 2, oneLine(parser.errorText()) };
+    if (parser.isSet(help)) {
+        // Qt names the program after argv[0] (a path, or "<executable_name>" before the
+        // application object exists); the usage line names the command a person types.
+        QString text = parser.helpText();
+        const qsizetype options = text.indexOf(u" [options]"_s);
+        if (text.startsWith(u"Usage: "_s) && options > 0)
+            text.replace(0, options, u"Usage: asynclab"_s);
+        return Exit { 0, text.trimmed() };
+    }
     if (parser.isSet(version))
         return Exit { 0, u"AsyncLab %1"_s.arg(QStringLiteral(ASYNCLAB_VERSION)) };
     if (!parser.positionalArguments().isEmpty())
-        return Exit { 2, u"unexpected argument: %1"_s.arg(parser.positionalArguments().first()) };
+        return Exit {
+            2, u"unexpected argument: %1"_s.arg(oneLine(parser.positionalArguments().first()))
+        };
 
     CommandLine options;
     if (parser.isSet(mode)) {
         const auto parsed = runModeFromName(parser.value(mode));
         if (!parsed)
-            return Exit { 2,
-                          u"--mode takes blocking or async, not \"%1\""_s.arg(parser.value(mode)) };
+            return Exit {
+                2, u"--mode takes blocking or async, not \"%1\""_s.arg(oneLine(parser.value(mode)))
+            };
         options.mode = *parsed;
         options.modeGiven = true;
     }
@@ -83,9 +94,9 @@ std::variant<CommandLine, CommandLine::Exit> CommandLine::parse(const QStringLis
         bool ok = false;
         const uint value = parser.value(port).toUInt(&ok);
         if (!ok || value == 0 || value > 65535)
-            return Exit {
-                2, u"--port takes a number from 1 to 65535, not \"%1\""_s.arg(parser.value(port))
-            };
+            return Exit { 2,
+                          u"--port takes a number from 1 to 65535, not \"%1\""_s.arg(
+                                  oneLine(parser.value(port))) };
         options.port = quint16(value);
     }
     const int actions = int(parser.isSet(serve)) + int(parser.isSet(fetch))
@@ -110,13 +121,13 @@ std::variant<CommandLine, CommandLine::Exit> CommandLine::parse(const QStringLis
         if (options.demo != "list"_L1 && !DemoRegistry::find(options.demo))
             return Exit { 2,
                           u"unknown demo \"%1\"; choose one of: %2 (or list)"_s.arg(
-                                  options.demo, DemoRegistry::names().join(u", "_s)) };
+                                  oneLine(options.demo), DemoRegistry::names().join(u", "_s)) };
     }
     options.scenario = parser.value(scenario);
     if (!Scenario::named(options.scenario))
         return Exit { 2,
                       u"unknown scenario \"%1\"; choose one of: %2"_s.arg(
-                              options.scenario, scenarioNames.join(u", "_s)) };
+                              oneLine(options.scenario), scenarioNames.join(u", "_s)) };
     options.screenshotPath = parser.value(screenshot);
     if (options.action == Action::Serve && !options.screenshotPath.isEmpty())
         return Exit { 2, u"--serve runs without a window; --screenshot does not apply"_s };
@@ -124,17 +135,17 @@ std::variant<CommandLine, CommandLine::Exit> CommandLine::parse(const QStringLis
         bool ok = false;
         options.screenshotDelayMs = parser.value(delay).toInt(&ok);
         if (!ok || options.screenshotDelayMs < 0)
-            return Exit {
-                2, u"--screenshot-delay takes milliseconds, not \"%1\""_s.arg(parser.value(delay))
-            };
+            return Exit { 2,
+                          u"--screenshot-delay takes milliseconds, not \"%1\""_s.arg(
+                                  oneLine(parser.value(delay))) };
     }
     if (parser.isSet(at)) {
         bool ok = false;
         options.screenshotAtMs = parser.value(at).toInt(&ok);
         if (!ok || options.screenshotAtMs < 0)
-            return Exit {
-                2, u"--screenshot-at takes milliseconds, not \"%1\""_s.arg(parser.value(at))
-            };
+            return Exit { 2,
+                          u"--screenshot-at takes milliseconds, not \"%1\""_s.arg(
+                                  oneLine(parser.value(at))) };
         if (options.screenshotPath.isEmpty()
             || (options.action != Action::Fetch && options.action != Action::Load))
             return Exit { 2, u"--screenshot-at goes with --fetch or --load and --screenshot"_s };

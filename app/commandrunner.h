@@ -3,48 +3,52 @@
 #include "commandline.h"
 
 #include <QObject>
-#include <QPointer>
 #include <QTemporaryDir>
 #include <memory>
 
-class CompareView;
-class DemoGallery;
-struct DemoOutcome;
 class Lab;
-class QWidget;
-struct Scenario;
+struct DemoOutcome;
+struct OperationRecord;
+struct ScenarioRun;
 
-// Carries out a command-line action (--fetch, --load, --compare, --serve, --screenshot), prints
-// its result and ends the event loop with the exit code. With a window, the window shows the run
-// live and is grabbed into the screenshot file at the end; a comparison then runs in the Compare
-// view, which is what is grabbed and what --out saves.
+// Types into something while a comparison runs and measures how long each key press waited, so
+// a comparison has key press figures with a window and without one.
+class KeyPressMeter
+{
+public:
+    virtual ~KeyPressMeter() = default;
+    virtual void start() = 0;
+    virtual void stop() = 0; // presses already posted are still measured
+    virtual void measure(ScenarioRun &run) const = 0; // presses posted during the run
+};
+
+// Carries out a command-line action without a window (--serve, --fetch, --load, --compare,
+// --demo), prints its result and ends the event loop with the exit code. Needs only the engine.
 class CommandRunner : public QObject
 {
     Q_OBJECT
 public:
-    CommandRunner(Lab *lab, const CommandLine &options, QWidget *window = nullptr,
-                  QObject *parent = nullptr);
+    CommandRunner(Lab *lab, const CommandLine &options, QObject *parent = nullptr);
+    void setKeyPressMeter(KeyPressMeter *meter) { m_keys = meter; }
     void start();
 
 private:
     void serve();
     void runJob();
     void runComparison();
-    void compareInWindow(const Scenario &scenario);
-    void grabMidway(double dueMs);
     void runDemo();
     void listDemos();
-    void demoFinished(const QString &name, const DemoOutcome &outcome);
-    void finish(int exitCode);
-    bool saveScreenshot();
 
     Lab *m_lab;
     CommandLine m_options;
-    QPointer<QWidget> m_window;
-    QPointer<CompareView> m_compareView;
-    QPointer<DemoGallery> m_gallery; // --demo with a window: where it runs
-    std::unique_ptr<QTemporaryDir> m_demoDir; // --demo without a window: its work folder
-    bool m_jobDone = false;
-    int m_jobExitCode = 0;
-    bool m_midwayShotTaken = false;
+    KeyPressMeter *m_keys = nullptr;
+    std::unique_ptr<QTemporaryDir> m_demoDir; // the demo's work folder
 };
+
+// How a command prints the results both runners share.
+namespace CommandOutput {
+void printOperation(const CommandLine &options, const OperationRecord &record);
+void printComparison(const CommandLine &options, const QList<ScenarioRun> &runs);
+void printDemo(const CommandLine &options, const QString &name, const DemoOutcome &outcome);
+void printStatus(const CommandLine &options, const QString &line); // progress, not with --json
+} // namespace CommandOutput

@@ -1,15 +1,21 @@
 #include "commandline.h"
 #include "commandrunner.h"
+#include "console.h"
 #include "lab.h"
 #include "mainwindow.h"
+#include "offscreentyping.h"
+#include "oneline.h"
+#include "windowdriver.h"
 
 #include <QApplication>
 #include <QFile>
 #include <QIcon>
 #include <QLoggingCategory>
+#include <QTemporaryDir>
 #include <QTimer>
 #include <cstdio>
 #include <ctime>
+#include <memory>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -31,8 +37,30 @@ void raiseOpenFileLimit()
 
 int fail(const QString &message)
 {
-    std::fprintf(stderr, "asynclab: %s\n", qPrintable(message));
+    Console::error(message);
     return 1;
+}
+
+// The offscreen platform, which draws screenshots and types into the comparison's unseen text
+// field, says on every window that it cannot resize it to its size hints; nothing is wrong then.
+QtMessageHandler g_defaultHandler = nullptr;
+void dropPlatformNoise(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (type == QtWarningMsg && message == "This plugin does not support propagateSizeHints()"_L1)
+        return;
+    g_defaultHandler(type, context, message);
+}
+
+// Qt wants a private runtime folder and warns on every run without one (XDG_RUNTIME_DIR unset, as
+// in containers and over ssh): give it one for this run.
+std::unique_ptr<QTemporaryDir> ensureRuntimeDir()
+{
+    if (qEnvironmentVariableIsSet("XDG_RUNTIME_DIR"))
+        return {};
+    auto dir = std::make_unique<QTemporaryDir>(); // mode 0700, as Qt requires
+    if (dir->isValid())
+        qputenv("XDG_RUNTIME_DIR", QFile::encodeName(dir->path()));
+    return dir;
 }
 
 // Milliseconds since the kernel started this process (10 ms resolution), so startup time includes
@@ -63,6 +91,8 @@ bool hasDisplay()
 int main(int argc, char *argv[])
 {
     raiseOpenFileLimit();
+    g_defaultHandler = qInstallMessageHandler(dropPlatformNoise);
+    const std::unique_ptr<QTemporaryDir> runtimeDir = ensureRuntimeDir();
     QCoreApplication::setApplicationName(u"AsyncLab"_s);
     QCoreApplication::setOrganizationName(u"AsyncLab"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(ASYNCLAB_VERSION));
@@ -73,21 +103,34 @@ int main(int argc, char *argv[])
     const auto parsed = CommandLine::parse(arguments);
     if (const auto *exit = std::get_if<CommandLine::Exit>(&parsed)) {
         if (exit->code != 0) {
-            std::fprintf(stderr, "asynclab: %s\nTry 'asynclab --help'.\n",
-                         qPrintable(exit->output));
+            Console::error(exit->output);
+            Console::err(u"Try 'asynclab --help'.\n"_s);
         } else {
-            std::fprintf(stdout, "%s\n", qPrintable(exit->output));
+            Console::out(exit->output + u'\n');
         }
         return exit->code;
     }
     const CommandLine options = std::get<CommandLine>(parsed);
 
-    if (!options.needsWindow()) {
+    if (!options.needsWindow() && options.action != CommandLine::Action::Compare) {
         QCoreApplication app(argc, argv);
         Lab lab;
         if (!lab.start(options.port))
             return fail(lab.errorString());
         CommandRunner runner(&lab, options);
+        runner.start();
+        return app.exec();
+    }
+    if (!options.needsWindow()) {
+        // A comparison without a window still types while it runs, into a field no one sees.
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        QApplication app(argc, argv);
+        Lab lab;
+        if (!lab.start(options.port))
+            return fail(lab.errorString());
+        OffscreenTyping typing;
+        CommandRunner runner(&lab, options);
+        runner.setKeyPressMeter(&typing);
         runner.start();
         return app.exec();
     }
@@ -107,8 +150,8 @@ int main(int argc, char *argv[])
     QTimer::singleShot(0, &window, [] {
         qCInfo(lcStartup, "window shown %.0f ms after process start", msSinceProcessStart());
     });
-    CommandRunner runner(&lab, options, &window);
+    WindowDriver driver(&lab, options, &window);
     if (options.action != CommandLine::Action::Window || !options.screenshotPath.isEmpty())
-        runner.start();
+        driver.start();
     return app.exec();
 }

@@ -3,6 +3,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcessEnvironment>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -14,6 +15,27 @@ using Outcome = ProcessOutcome;
 Outcome run(const QStringList &arguments, int timeoutMs = 30000)
 {
     return runProcess(QStringLiteral(ASYNCLAB_EXECUTABLE), arguments, timeoutMs);
+}
+
+// As a terminal without a display or a desktop session runs it: no DISPLAY, no runtime folder.
+Outcome runBare(const QStringList &arguments, int timeoutMs = 30000)
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const char *name : { "DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "XDG_RUNTIME_DIR" })
+        environment.remove(QString::fromLatin1(name));
+    return runProcess(QStringLiteral(ASYNCLAB_EXECUTABLE), arguments, timeoutMs, environment);
+}
+
+QStringList lines(const QByteArray &text)
+{
+    return QString::fromUtf8(text).split(u'\n', Qt::SkipEmptyParts);
+}
+
+QStringList sortedKeys(const QJsonObject &object)
+{
+    QStringList keys = object.keys();
+    keys.sort();
+    return keys;
 }
 } // namespace
 
@@ -32,6 +54,14 @@ private slots:
     void loadMissingFileExitsNonZero();
     void occupiedPortIsReported();
     void compareJson();
+    void helpNamesTheCommand();
+    void headlessRunsPrintNoPlatformNoise_data();
+    void headlessRunsPrintNoPlatformNoise();
+    void longInputStaysOneLine_data();
+    void longInputStaysOneLine();
+    void serverErrorShowsItsReason();
+    void compareJsonSameWithAndWithoutWindow();
+    void fetchDeadlineSameWithAndWithoutWindow();
 };
 
 void TestCli::usageErrorsExitNonZero_data()
@@ -142,6 +172,131 @@ void TestCli::compareJson()
     QCOMPARE(async.value(u"failedOperations"_s).toInt(), 0);
     QVERIFY(blocking.value(u"maxStallMs"_s).toDouble() >= 40);
     QVERIFY(async.value(u"maxStallMs"_s).toDouble() < 100);
+}
+
+void TestCli::helpNamesTheCommand()
+{
+    const Outcome help = runBare({ u"--help"_s });
+    QCOMPARE(help.exitCode, 0);
+    QVERIFY2(help.out.startsWith("Usage: asynclab [options]\n"), help.out.constData());
+    QVERIFY(help.err.isEmpty());
+}
+
+void TestCli::headlessRunsPrintNoPlatformNoise_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QStringList>("expectedErr"); // the start of each line on stderr, in order
+    QTest::newRow("fetch") << QStringList { u"--fetch"_s, u"/bytes/1000"_s } << QStringList();
+    QTest::newRow("compare") << QStringList { u"--compare"_s, u"--scenario"_s, u"many-small"_s }
+                             << QStringList { u"Running \"Many small fetches\" in blocking mode"_s,
+                                              u"Running \"Many small fetches\" in async mode"_s };
+    QTest::newRow("compare --json")
+            << QStringList { u"--compare"_s, u"--scenario"_s, u"many-small"_s, u"--json"_s }
+            << QStringList();
+    QTest::newRow("screenshot") << QStringList { u"--screenshot"_s, u"%1"_s,
+                                                 u"--screenshot-delay"_s, u"200"_s }
+                                << QStringList { u"screenshot saved to"_s };
+}
+
+void TestCli::headlessRunsPrintNoPlatformNoise()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QStringList, expectedErr);
+    QTemporaryDir dir;
+    arguments.replaceInStrings(u"%1"_s, dir.filePath(u"shot.png"_s));
+    const Outcome o = runBare(arguments, 60000);
+    QVERIFY2(o.exitCode == 0, o.err.constData());
+    const QStringList err = lines(o.err);
+    QVERIFY2(err.size() == expectedErr.size(), o.err.constData());
+    for (qsizetype i = 0; i < err.size(); ++i)
+        QVERIFY2(err.at(i).startsWith(expectedErr.at(i)), o.err.constData());
+}
+
+void TestCli::longInputStaysOneLine_data()
+{
+    const QString longText(70000, u'x');
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<bool>("onStdout"); // the result; usage errors go to stderr
+    QTest::newRow("URL without scheme") << QStringList { u"--fetch"_s, longText } << 1 << true;
+    QTest::newRow("URL with a bad host")
+            << QStringList { u"--fetch"_s, u"http://"_s + longText + u"%%/"_s } << 1 << true;
+    QTest::newRow("mode") << QStringList { u"--mode"_s, longText } << 2 << false;
+    QTest::newRow("option") << QStringList { u"--"_s + longText } << 2 << false;
+    QTest::newRow("demo") << QStringList { u"--demo"_s, longText } << 2 << false;
+}
+
+void TestCli::longInputStaysOneLine()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QFETCH(bool, onStdout);
+    const Outcome o = run(arguments);
+    QCOMPARE(o.exitCode, exitCode);
+    const QByteArray &text = onStdout ? o.out : o.err;
+    for (const QString &line : lines(text))
+        QVERIFY2(line.size() < 400, qPrintable(line.left(500)));
+    QVERIFY2(text.contains("…"), text.left(500).constData());
+}
+
+void TestCli::serverErrorShowsItsReason()
+{
+    const Outcome o = run({ u"--fetch"_s, u"/delay/-1"_s, u"--json"_s });
+    QCOMPARE(o.exitCode, 1);
+    const QJsonObject json = QJsonDocument::fromJson(o.out).object();
+    QCOMPARE(json.value(u"error"_s).toString(),
+             u"HTTP 400 Bad Request: /delay/<ms> needs a whole number of milliseconds from 0 to "
+             "60000"_s);
+    // A body that only repeats the status line adds nothing.
+    const Outcome notFound = run({ u"--fetch"_s, u"/status/404"_s, u"--json"_s });
+    QCOMPARE(QJsonDocument::fromJson(notFound.out).object().value(u"error"_s).toString(),
+             u"HTTP 404 Not Found"_s);
+}
+
+void TestCli::compareJsonSameWithAndWithoutWindow()
+{
+    QTemporaryDir dir;
+    const QStringList compare { u"--compare"_s, u"--scenario"_s, u"many-small"_s, u"--json"_s };
+    const Outcome headless = runBare(compare, 60000);
+    const Outcome windowed =
+            run(compare + QStringList { u"--screenshot"_s, dir.filePath(u"compare.png"_s) }, 60000);
+    QVERIFY2(headless.exitCode == 0, headless.err.constData());
+    QVERIFY2(windowed.exitCode == 0, windowed.err.constData());
+    const QJsonObject a = QJsonDocument::fromJson(headless.out).object();
+    const QJsonObject b = QJsonDocument::fromJson(windowed.out).object();
+    QCOMPARE(sortedKeys(a), sortedKeys(b));
+    const QJsonArray runsA = a.value(u"runs"_s).toArray();
+    const QJsonArray runsB = b.value(u"runs"_s).toArray();
+    QCOMPARE(runsA.size(), 2);
+    QCOMPARE(runsB.size(), 2);
+    for (int i = 0; i < 2; ++i) {
+        QCOMPARE(sortedKeys(runsA.at(i).toObject()), sortedKeys(runsB.at(i).toObject()));
+        QVERIFY(runsA.at(i).toObject().value(u"keyPresses"_s).toInt() > 0);
+    }
+    // Typing during a Blocking run waits for the freeze; during an Async run it does not.
+    // Each of its fetches freezes the GUI thread for about 50 ms: a press waits half that on
+    // average (measured 21-22 ms median, 40-53 ms max).
+    const QJsonObject blocking = runsA.at(0).toObject();
+    const QJsonObject async = runsA.at(1).toObject();
+    QVERIFY2(blocking.value(u"keyLatencyMedianMs"_s).toDouble() >= 10, headless.out.constData());
+    QVERIFY2(blocking.value(u"keyLatencyMaxMs"_s).toDouble() >= 25, headless.out.constData());
+    QVERIFY2(async.value(u"keyLatencyMaxMs"_s).toDouble() < 100, headless.out.constData());
+    QCOMPARE(a.value(u"table"_s).toArray().size(), b.value(u"table"_s).toArray().size());
+}
+
+void TestCli::fetchDeadlineSameWithAndWithoutWindow()
+{
+    QTemporaryDir dir;
+    const QStringList fetch { u"--fetch"_s, u"/hang"_s, u"--json"_s };
+    const Outcome headless = runBare(fetch, 60000);
+    const Outcome windowed =
+            run(fetch + QStringList { u"--screenshot"_s, dir.filePath(u"hang.png"_s) }, 60000);
+    QCOMPARE(headless.exitCode, 1);
+    QCOMPARE(windowed.exitCode, 1);
+    const QString a = QJsonDocument::fromJson(headless.out).object().value(u"error"_s).toString();
+    const QString b = QJsonDocument::fromJson(windowed.out).object().value(u"error"_s).toString();
+    QVERIFY2(a.startsWith(u"timed out after"_s), qPrintable(a));
+    QCOMPARE(a, b);
 }
 
 QTEST_GUILESS_MAIN(TestCli)
