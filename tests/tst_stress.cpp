@@ -20,6 +20,15 @@ constexpr qint64 LoadBytes = qint64(32) << 20; // the sanitizer build hashes sev
 constexpr qint64 PeakGrowthBoundKib = 100 * 1024;
 constexpr qint64 LoadBytes = qint64(128) << 20;
 #endif
+// The GUI thread's longest stall while they run, once they are started (starting a thousand takes
+// one turn of the event loop, about 60 ms): Qt's network code and every result come back on this
+// thread, while twenty loads hash on the pool. Measured 76-272 ms in a release build on two cores
+// shared with other builds; run on the GUI thread (Blocking) the same work stalls it for seconds.
+#ifdef __SANITIZE_ADDRESS__
+constexpr double MaxStallBoundMs = 1000;
+#else
+constexpr double MaxStallBoundMs = 500;
+#endif
 constexpr int Fetches = 1000;
 constexpr int Loads = 20;
 } // namespace
@@ -66,10 +75,14 @@ void TestStress::fetchesAndLoadsAtOnce()
     const qint64 elapsed = timer.elapsed();
     const qint64 peak = MemoryUsage::peakRssKib();
     const LagStats lag = lab.monitor().recentStats(double(elapsed));
+    // From just after the starting loop's late tick: what running them cost the GUI thread.
+    const LagStats running = lab.monitor().recentStats(double(timer.elapsed() - startingMs - 20));
     qInfo("%d fetches + %d loads of %lld MiB in %lld ms (starting them: %lld ms); RSS before "
-          "%lld KiB, peak %lld KiB (+%lld KiB, bound +%lld KiB)%s; GUI thread max stall %.0f ms",
+          "%lld KiB, peak %lld KiB (+%lld KiB, bound +%lld KiB)%s; GUI thread max stall %.0f ms, "
+          "%.0f ms once started (bound %.0f ms)",
           Fetches, Loads, LoadBytes >> 20, elapsed, startingMs, before, peak, peak - before,
-          PeakGrowthBoundKib, peakReset ? "" : " [peak not resettable]", lag.maxStallMs);
+          PeakGrowthBoundKib, peakReset ? "" : " [peak not resettable]", lag.maxStallMs,
+          running.maxStallMs, MaxStallBoundMs);
 
     QCOMPARE(jobs.runningCount(), 0);
     int loads = 0;
@@ -84,8 +97,11 @@ void TestStress::fetchesAndLoadsAtOnce()
     }
     QCOMPARE(loads, Loads);
     QTRY_COMPARE_WITH_TIMEOUT(lab.server().requestsInFlight(), 0, 5000);
-    if (peakReset)
-        QVERIFY2(peak - before < PeakGrowthBoundKib, qPrintable(QString::number(peak - before)));
+    QVERIFY2(running.maxStallMs < MaxStallBoundMs, qPrintable(QString::number(running.maxStallMs)));
+    if (!peakReset)
+        QSKIP("the kernel does not let this process reset its peak memory (/proc/self/clear_refs),"
+              " so the memory bound cannot be checked");
+    QVERIFY2(peak - before < PeakGrowthBoundKib, qPrintable(QString::number(peak - before)));
 }
 
 QTEST_GUILESS_MAIN(TestStress)
