@@ -1,6 +1,7 @@
 #include "compareview.h"
 #include "demogallery.h"
 #include "lab.h"
+#include "labclock.h"
 #include "mainwindow.h"
 #include "processrunner.h"
 
@@ -126,7 +127,9 @@ void TestAppearance::startWindow()
     m_window->resize(1100, 820);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    QTest::qWait(300); // a few heartbeat frames and lag samples
+    const double shownMs = labNowMs();
+    // a few heartbeat frames and lag samples
+    QTRY_VERIFY(m_lab->monitor().statsBetween(shownMs, labNowMs()).samples >= 40);
 }
 
 QList<QWidget *> TestAppearance::everyWindow()

@@ -30,7 +30,7 @@ void TestMonitor::seesDeliberateBlock()
 {
     ResponsivenessMonitor monitor;
     monitor.start();
-    QTest::qWait(50);
+    QTRY_VERIFY(monitor.samples().size() >= 5);
     const double start = labNowMs();
     QThread::msleep(300); // the deliberate block of the GUI thread
     monitor.checkpoint();
@@ -44,12 +44,13 @@ void TestMonitor::statsCoverOnlyTheAskedInterval()
 {
     ResponsivenessMonitor monitor;
     monitor.start();
-    QTest::qWait(20);
+    QTRY_VERIFY(monitor.samples().size() >= 3);
     QThread::msleep(200);
     monitor.checkpoint();
-    QTest::qWait(100);
+    const double blockEnd = labNowMs();
+    QTRY_VERIFY(monitor.statsBetween(blockEnd, labNowMs()).samples >= 10);
     const double quietStart = labNowMs();
-    QTest::qWait(200);
+    QTRY_VERIFY(monitor.statsBetween(quietStart, labNowMs()).samples >= 20);
     QVERIFY(monitor.maxStallBetween(quietStart, labNowMs()) < 100);
     QVERIFY(monitor.recentStats(5000).maxStallMs >= 180);
 }
