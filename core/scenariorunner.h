@@ -25,7 +25,7 @@ struct ScenarioRun
     // heartbeat counts them.
     int framesMissed = 0;
     // Synthetic key presses typed during the run and how long they waited to be handled; filled
-    // in only where a window measured them (keyPresses stays 0 otherwise).
+    // in by whoever typed them (the Compare view, or the command line's unseen text field).
     int keyPresses = 0;
     double keyLatencyMaxMs = 0;
     double keyLatencyMedianMs = 0;
