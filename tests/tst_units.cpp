@@ -1,3 +1,6 @@
+#include "lab.h"
+#include "oneline.h"
+#include "report.h"
 #include "units.h"
 
 #include <QJsonValue>
@@ -18,6 +21,10 @@ private slots:
     void steps();
     void figures_data();
     void figures();
+    void oneLineCuts_data();
+    void oneLineCuts();
+    void summaryStaysShort();
+    void sampleFiles();
 };
 
 void TestUnits::bytes_data()
@@ -94,6 +101,46 @@ void TestUnits::figures()
     QFETCH(QJsonValue, value);
     QFETCH(QString, text);
     QCOMPARE(formatFigure(value), text);
+}
+
+void TestUnits::oneLineCuts_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("line");
+    QTest::addRow("short") << u"abc"_s << u"abc"_s;
+    QTest::addRow("exactly 200") << QString(200, u'x') << QString(200, u'x');
+    QTest::addRow("201") << QString(201, u'x') << QString(200, u'x') + u"…"_s;
+    QTest::addRow("70 000") << QString(70000, u'x') << QString(200, u'x') + u"…"_s;
+    QTest::addRow("line breaks") << u"a\nb\r\nc\td"_s << u"a b  c d"_s;
+}
+
+void TestUnits::oneLineCuts()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, line);
+    QCOMPARE(oneLine(text), line);
+}
+
+void TestUnits::summaryStaysShort()
+{
+    OperationRecord record;
+    record.kind = OperationKind::Fetch;
+    record.target = u"http://127.0.0.1/"_s + QString(70000, u'a');
+    record.status = OperationStatus::Failed;
+    record.error = u"HTTP 431 Request Header Fields Too Large"_s;
+    const QString summary = Report::operationSummaryHtml(record);
+    QVERIFY2(summary.size() < 600, qPrintable(summary.left(700)));
+    QVERIFY(summary.contains(u"…"_s));
+    QVERIFY(summary.contains(record.error));
+}
+
+void TestUnits::sampleFiles()
+{
+    Lab lab;
+    QCOMPARE(Lab::sampleFileName(1024), u"asynclab-sample-1024.txt"_s);
+    lab.setSampleDir(u"/some/folder"_s);
+    QCOMPARE(lab.samplePath(1024), u"/some/folder/asynclab-sample-1024.txt"_s);
+    QCOMPARE(Lab::defaultFetchOptions().deadlineMs, 10000);
 }
 
 QTEST_GUILESS_MAIN(TestUnits)
