@@ -1,7 +1,9 @@
 #include "commandline.h"
 #include "demoregistry.h"
+#include "lab.h"
 #include "oneline.h"
 #include "scenario.h"
+#include "units.h"
 
 #include <QCommandLineParser>
 
@@ -28,7 +30,8 @@ std::variant<CommandLine, CommandLine::Exit> CommandLine::parse(const QStringLis
                                    u"Run only the embedded server and print its URL."_s);
     const QCommandLineOption fetch(
             u"fetch"_s,
-            u"Fetch URL (or an embedded route such as /bytes/1048576), print the result."_s,
+            u"Fetch URL (or an embedded route such as /bytes/1048576), print the result; gives up "
+            "after %1."_s.arg(formatDuration(Lab::defaultFetchOptions().deadlineMs)),
             u"URL"_s);
     const QCommandLineOption load(
             u"load"_s, u"Load FILE (hash, count bytes and lines), print the result."_s, u"FILE"_s);
@@ -64,7 +67,9 @@ std::variant<CommandLine, CommandLine::Exit> CommandLine::parse(const QStringLis
 
     if (!parser.parse(arguments))
         return Exit { 2, oneLine(parser.errorText()) };
-    if (parser.isSet(help)) {
+    // addHelpOption() also adds --help-all, which Qt only answers inside process(): without this
+    // it would open the window. It prints what --help prints.
+    if (parser.isSet(help) || parser.isSet(u"help-all"_s)) {
         // Qt names the program after argv[0] (a path, or "<executable_name>" before the
         // application object exists); the usage line names the command a person types.
         QString text = parser.helpText();

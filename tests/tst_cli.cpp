@@ -180,6 +180,9 @@ void TestCli::helpNamesTheCommand()
     QCOMPARE(help.exitCode, 0);
     QVERIFY2(help.out.startsWith("Usage: asynclab [options]\n"), help.out.constData());
     QVERIFY(help.err.isEmpty());
+    const Outcome helpAll = runBare({ u"--help-all"_s });
+    QCOMPARE(helpAll.exitCode, 0);
+    QVERIFY2(helpAll.out.startsWith("Usage: asynclab [options]\n"), helpAll.out.constData());
 }
 
 void TestCli::headlessRunsPrintNoPlatformNoise_data()
