@@ -46,7 +46,7 @@ void TestCompareView::initTestCase()
     QVERIFY(m_dir.isValid());
     m_lab = std::make_unique<Lab>();
     QVERIFY2(m_lab->start(), qPrintable(m_lab->errorString()));
-    m_lab->scenarios().setSampleDir(m_dir.path());
+    m_lab->setSampleDir(m_dir.path());
     m_lab->scenarios().setSettleMs(200);
 
     const Scenario shortScenario {
