@@ -1,6 +1,7 @@
 #include "commandline.h"
 #include "commandrunner.h"
 #include "lab.h"
+#include "labapplication.h"
 #include "mainwindow.h"
 
 #include <QApplication>
@@ -83,7 +84,7 @@ int main(int argc, char *argv[])
     const CommandLine options = std::get<CommandLine>(parsed);
 
     if (!options.needsWindow()) {
-        QCoreApplication app(argc, argv);
+        LabCoreApplication app(argc, argv);
         Lab lab;
         if (!lab.start(options.port))
             return fail(lab.errorString());
@@ -94,7 +95,7 @@ int main(int argc, char *argv[])
 
     if (!hasDisplay() && (!options.screenshotPath.isEmpty() || !options.outDir.isEmpty()))
         qputenv("QT_QPA_PLATFORM", "offscreen"); // pictures need no screen
-    QApplication app(argc, argv);
+    LabApplication app(argc, argv);
     QApplication::setWindowIcon(QIcon(u":/icons/asynclab.svg"_s));
     QApplication::setDesktopFileName(u"asynclab"_s);
     Lab lab;
