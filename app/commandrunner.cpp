@@ -73,6 +73,7 @@ void CommandRunner::start()
 {
     // Let the window show and the monitor collect a few quiet samples before measuring.
     const int settleMs = m_window ? 500 : 100;
+    m_actionStartMs = labNowMs() + settleMs;
     switch (m_options.action) {
     case CommandLine::Action::Serve:
         serve();
@@ -107,16 +108,21 @@ void CommandRunner::runJob()
 {
     JobRunner &jobs = m_lab->jobs();
     connect(&jobs, &JobRunner::finished, this, [this](int id) {
-        const OperationRecord *record = m_lab->log().find(id);
-        print(stdout,
-              m_options.json ? compactJson(Report::operationJson(*record))
-                             : Report::operationText(*record));
-        m_jobDone = true;
-        m_jobExitCode = record->status == OperationStatus::Succeeded ? 0 : 1;
-        if (m_options.screenshotAtMs < 0 || !m_window)
-            finish(m_jobExitCode);
-        else if (m_midwayShotTaken)
-            QCoreApplication::exit(m_jobExitCode);
+        // A stall is recorded just after it ends: wait for the record before printing.
+        m_lab->stalls().whenSettled(this, [this, id] {
+            const OperationRecord *record = m_lab->log().find(id);
+            print(stdout,
+                  m_options.json
+                          ? compactJson(Report::withStalls(Report::operationJson(*record),
+                                                           actionStalls()))
+                          : Report::operationText(*record) + Report::culpritText(actionStalls()));
+            m_jobDone = true;
+            m_jobExitCode = record->status == OperationStatus::Succeeded ? 0 : 1;
+            if (m_options.screenshotAtMs < 0 || !m_window)
+                finish(m_jobExitCode);
+            else if (m_midwayShotTaken)
+                QCoreApplication::exit(m_jobExitCode);
+        });
     });
     if (m_options.screenshotAtMs >= 0 && m_window) {
         const double due = labNowMs() + m_options.screenshotAtMs;
@@ -169,16 +175,30 @@ void CommandRunner::runComparison()
                 [](const QString &s) { print(stderr, s + u'\n'); });
     connect(&runner, &ScenarioRunner::comparisonFinished, this,
             [this, scenario](const QList<ScenarioRun> &runs) {
-                print(stdout,
-                      m_options.json ? compactJson(Report::comparisonJson(scenario, runs))
-                                     : Report::comparisonText(scenario, runs));
-                finish(0);
+                m_lab->stalls().whenSettled(this, [this, scenario, runs] {
+                    printComparison(scenario, runs);
+                    finish(0);
+                });
             });
     connect(&runner, &ScenarioRunner::failed, this, [this](const QString &error) {
         print(stderr, u"asynclab: %1\n"_s.arg(error));
         finish(1);
     });
     runner.compare(scenario);
+}
+
+void CommandRunner::printComparison(const Scenario &scenario, const QList<ScenarioRun> &runs)
+{
+    print(stdout,
+          m_options.json
+                  ? compactJson(Report::withStalls(Report::comparisonJson(scenario, runs),
+                                                   actionStalls()))
+                  : Report::comparisonText(scenario, runs) + Report::culpritText(actionStalls()));
+}
+
+QList<StallRecord> CommandRunner::actionStalls() const
+{
+    return m_lab->stalls().recordsBetween(m_actionStartMs, labNowMs());
 }
 
 void CommandRunner::compareInWindow(const Scenario &scenario)
@@ -192,10 +212,10 @@ void CommandRunner::compareInWindow(const Scenario &scenario)
     connect(m_compareView, &CompareView::finished, this,
             [this, scenario](const QList<ScenarioRun> &runs) {
                 // runs from the view carry the key press figures it measured
-                print(stdout,
-                      m_options.json ? compactJson(Report::comparisonJson(scenario, runs))
-                                     : Report::comparisonText(scenario, runs));
-                finish(0);
+                m_lab->stalls().whenSettled(this, [this, scenario, runs] {
+                    printComparison(scenario, runs);
+                    finish(0);
+                });
             });
     connect(m_compareView, &CompareView::failed, this, [this](const QString &error) {
         print(stderr, u"asynclab: %1\n"_s.arg(error));
@@ -238,13 +258,17 @@ void CommandRunner::runDemo()
 
 void CommandRunner::demoFinished(const QString &name, const DemoOutcome &outcome)
 {
-    const Demo *demo = m_gallery ? m_gallery->demo(name) : findChild<Demo *>();
-    const QString title = demo ? demo->title() : name;
-    print(stdout,
-          m_options.json ? compactJson(demoJson(name, title, outcome)) : demoText(title, outcome));
-    if (!outcome.ok)
-        print(stderr, u"asynclab: demo %1 failed: %2\n"_s.arg(name, outcome.error));
-    finish(outcome.ok ? 0 : 1);
+    m_lab->stalls().whenSettled(this, [this, name, outcome] {
+        const Demo *demo = m_gallery ? m_gallery->demo(name) : findChild<Demo *>();
+        const QString title = demo ? demo->title() : name;
+        print(stdout,
+              m_options.json ? compactJson(
+                      Report::withStalls(demoJson(name, title, outcome), actionStalls()))
+                             : demoText(title, outcome) + Report::culpritText(actionStalls()));
+        if (!outcome.ok)
+            print(stderr, u"asynclab: demo %1 failed: %2\n"_s.arg(name, outcome.error));
+        finish(outcome.ok ? 0 : 1);
+    });
 }
 
 void CommandRunner::listDemos()

@@ -13,6 +13,8 @@ struct DemoOutcome;
 class Lab;
 class QWidget;
 struct Scenario;
+struct ScenarioRun;
+struct StallRecord;
 
 // Carries out a command-line action (--fetch, --load, --compare, --serve, --screenshot), prints
 // its result and ends the event loop with the exit code. With a window, the window shows the run
@@ -31,6 +33,8 @@ private:
     void runJob();
     void runComparison();
     void compareInWindow(const Scenario &scenario);
+    void printComparison(const Scenario &scenario, const QList<ScenarioRun> &runs);
+    QList<StallRecord> actionStalls() const; // the stalls since the action began
     void grabMidway(double dueMs);
     void runDemo();
     void listDemos();
@@ -47,4 +51,5 @@ private:
     bool m_jobDone = false;
     int m_jobExitCode = 0;
     bool m_midwayShotTaken = false;
+    double m_actionStartMs = 0;
 };

@@ -23,13 +23,20 @@ QString StallRecord::activityText() const
 }
 
 namespace {
+// The innermost frame in own code. A small helper from one of our headers inlined into the loop
+// that calls it (labNowMs() in a busy-wait) is context: the loop is the culprit.
 const StackFrame *innermostOwn(const Stack &stack)
 {
+    const StackFrame *first = nullptr;
     for (const StackFrame &frame : stack) {
-        if (frame.own)
+        if (!frame.own)
+            continue;
+        if (!frame.inlined || !frame.file.endsWith(u".h"))
             return &frame;
+        if (!first)
+            first = &frame;
     }
-    return nullptr;
+    return first;
 }
 } // namespace
 
