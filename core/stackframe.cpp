@@ -2,6 +2,14 @@
 
 using namespace Qt::StringLiterals;
 
+namespace {
+// "(anonymous namespace)::readFile" reads better as "readFile"; the file says where it is.
+QString withoutAnonymous(QString name)
+{
+    return name.remove(u"(anonymous namespace)::"_s);
+}
+} // namespace
+
 QString StackFrame::shortFunction() const
 {
     // Cut at the first '(' outside template arguments and lambda names that opens the parameter
@@ -24,10 +32,10 @@ QString StackFrame::shortFunction() const
                 ++i;
                 continue;
             }
-            return function.left(i);
+            return withoutAnonymous(function.left(i));
         }
     }
-    return function;
+    return withoutAnonymous(function);
 }
 
 QString StackFrame::location() const

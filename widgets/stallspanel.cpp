@@ -30,6 +30,12 @@ StallsPanel::StallsPanel(StallWatchdog *watchdog, QWidget *parent)
     }
 }
 
+QSize StallsPanel::sizeHint() const
+{
+    // Wide enough for a culprit's name and a line of source beside the chart.
+    return { fontMetrics().horizontalAdvance(u'x') * 60, 600 };
+}
+
 QString StallsPanel::rowText(const StallRecord &record)
 {
     const QString where =

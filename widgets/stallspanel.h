@@ -21,6 +21,7 @@ public:
     const QList<StallRecord> &records() const { return m_records; }
     QListWidget *listView() const { return m_list; }
     StallCard *card() const { return m_card; }
+    QSize sizeHint() const override;
 
     static QString rowText(const StallRecord &record); // "2.01 s  BlockingFetcher::fetch  waiting"
 
