@@ -16,8 +16,10 @@ using namespace Qt::StringLiterals;
 
 // The unwinder is glibc's backtrace(). On Debian 12 it walks the stack with libgcc's DWARF
 // unwinder, which finds each frame's unwind table through _dl_find_object (glibc 2.35+, GCC 12):
-// lock-free and allocation-free, so it may run in a signal handler. Its one unsafe step is the
-// first call, which dlopens libgcc_s; install() makes that call before any signal is sent.
+// lock-free and allocation-free (libgcc_s imports it instead of dl_iterate_phdr, which locks),
+// and the lock for frames registered at run time is skipped while nothing registered any (only
+// JIT compilers do), so it may run in a signal handler. Its one unsafe step is the first call,
+// which dlopens libgcc_s; install() makes that call before any signal is sent.
 // libunwind's unw_backtrace would do as well, but its library exports the _Unwind_* functions the
 // C++ runtime throws exceptions through, and linking it would put every exception of the
 // program through a second unwinder for no gain.

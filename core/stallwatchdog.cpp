@@ -171,6 +171,8 @@ void StallWatchdog::run()
         }
         lock.lock();
     }
+    if (inStall)
+        StackSampler::withdraw(); // a signal still pending on the thread then captures nothing
 }
 
 void StallWatchdog::finishStall(Symbolizer &symbolizer, double startMs, double endMs,
