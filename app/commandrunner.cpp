@@ -189,11 +189,10 @@ void CommandRunner::runComparison()
 
 void CommandRunner::printComparison(const Scenario &scenario, const QList<ScenarioRun> &runs)
 {
+    const QList<StallRecord> stalls = actionStalls();
     print(stdout,
-          m_options.json
-                  ? compactJson(Report::withStalls(Report::comparisonJson(scenario, runs),
-                                                   actionStalls()))
-                  : Report::comparisonText(scenario, runs) + Report::culpritText(actionStalls()));
+          m_options.json ? compactJson(Report::comparisonJson(scenario, runs, stalls))
+                         : Report::comparisonText(scenario, runs, stalls));
 }
 
 QList<StallRecord> CommandRunner::actionStalls() const

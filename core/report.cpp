@@ -245,11 +245,14 @@ QJsonObject withStalls(QJsonObject json, const QList<StallRecord> &stalls)
     return json;
 }
 
-QString culpritText(const QList<StallRecord> &stalls)
+namespace {
+// "BlockingFetcher::fetch (core/blockingfetcher.cpp:36), waiting 100% on ..., 2.01 s freeze,
+// during ...", or "none: no freeze was recorded".
+QString culpritDescription(const QList<StallRecord> &stalls)
 {
     const StallRecord *longest = longestStall(stalls);
     if (!longest)
-        return u"%1 none: no freeze was recorded\n"_s.arg(u"culprit"_s, -10);
+        return u"none: no freeze was recorded"_s;
     QString text = longest->culprit.isKnown()
             ? longest->culprit.location()
             : u"not in AsyncLab's code (%1)"_s.arg(
@@ -257,6 +260,54 @@ QString culpritText(const QList<StallRecord> &stalls)
     text += u", %1, %2 freeze"_s.arg(longest->activityText(), formatDuration(longest->durationMs));
     if (!longest->event.isEmpty())
         text += u", during "_s + longest->event;
-    return u"%1 %2\n"_s.arg(u"culprit"_s, -10).arg(text);
+    return text;
+}
+} // namespace
+
+QString culpritText(const QList<StallRecord> &stalls)
+{
+    return u"%1 %2\n"_s.arg(u"culprit"_s, -10).arg(culpritDescription(stalls));
+}
+
+namespace {
+QList<StallRecord> stallsOf(const ScenarioRun &run, const QList<StallRecord> &stalls)
+{
+    QList<StallRecord> during;
+    for (const StallRecord &record : stalls) {
+        if (record.endMs() >= run.startMs && record.startMs <= run.endMs)
+            during.append(record);
+    }
+    return during;
+}
+} // namespace
+
+QJsonObject comparisonJson(const Scenario &scenario, const QList<ScenarioRun> &runs,
+                           const QList<StallRecord> &stalls)
+{
+    QJsonObject json = withStalls(comparisonJson(scenario, runs), stalls);
+    QJsonArray runArray = json[u"runs"_s].toArray();
+    for (qsizetype i = 0; i < runArray.size() && i < runs.size(); ++i) {
+        QJsonObject run = runArray.at(i).toObject();
+        const QList<StallRecord> during = stallsOf(runs.at(i), stalls);
+        const StallRecord *longest = longestStall(during);
+        run.insert(u"longestStall"_s, longest ? QJsonValue(longest->id) : QJsonValue());
+        run.insert(u"culprit"_s,
+                   longest && longest->culprit.isKnown() ? QJsonValue(longest->culprit.location())
+                                                         : QJsonValue());
+        runArray.replace(i, run);
+    }
+    json.insert(u"runs"_s, runArray);
+    return json;
+}
+
+QString comparisonText(const Scenario &scenario, const QList<ScenarioRun> &runs,
+                       const QList<StallRecord> &stalls)
+{
+    QString text = comparisonText(scenario, runs) + u"\nculprit of the longest freeze\n"_s;
+    for (const ScenarioRun &run : runs) {
+        text += u"%1 %2\n"_s.arg(runModeName(run.mode), -10)
+                        .arg(culpritDescription(stallsOf(run, stalls)));
+    }
+    return text;
 }
 } // namespace Report

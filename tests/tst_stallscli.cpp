@@ -18,6 +18,7 @@ private slots:
     void jsonCarriesEveryStall();
     void asyncFetchHasNoCulprit();
     void demoNamesItsCulprit();
+    void compareNamesEachRunsCulprit();
 
 private:
     struct Outcome
@@ -122,6 +123,25 @@ void TestStallsCli::demoNamesItsCulprit()
     }();
     QCOMPARE(longest["culprit"_L1]["function"_L1].toString(), u"DeadlockDemo::guiTrap"_s);
     QCOMPARE(longest["waitingOn"_L1].toString(), u"a lock or future (futex)"_s);
+}
+
+void TestStallsCli::compareNamesEachRunsCulprit()
+{
+    const Outcome o = run({ u"--compare"_s, u"--json"_s });
+    QCOMPARE(o.exitCode, 0);
+    const QJsonObject json = QJsonDocument::fromJson(o.out).object();
+    const QJsonArray runs = json["runs"_L1].toArray();
+    QCOMPARE(runs.size(), 2);
+    QCOMPARE(runs[0]["mode"_L1].toString(), u"blocking"_s);
+    // The standard scenario's longest blocking freeze is its 2 s delayed fetch.
+    QVERIFY2(runs[0]["culprit"_L1].toString().startsWith(u"BlockingFetcher::fetch (core/"_s),
+             qPrintable(runs[0]["culprit"_L1].toString()));
+    QVERIFY(runs[1]["culprit"_L1].isNull());
+    QVERIFY(json["stalls"_L1].toArray().size() >= 1);
+    const Outcome text = run({ u"--compare"_s });
+    QCOMPARE(text.exitCode, 0);
+    QVERIFY2(text.out.contains("\nblocking   BlockingFetcher::fetch (core/blockingfetcher.cpp:"),
+             text.out.constData());
 }
 
 QTEST_GUILESS_MAIN(TestStallsCli)
