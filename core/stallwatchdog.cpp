@@ -150,24 +150,24 @@ void StallWatchdog::run()
             inStall = true;
             stallBeat = beat;
         }
-        if (inStall) {
+        if (!inStall) {
+            if (const quint64 wanted = m_settleRequested.load(); wanted > settledUpTo) {
+                settledUpTo = wanted;
+                QMetaObject::invokeMethod(
+                        this, [this, wanted] { settled(wanted); }, Qt::QueuedConnection);
+            }
+        } else if (samples.size() < MaxSamplesPerStall) {
             RawSample sample;
             // The state first: the signal wakes a sleeping thread, which would then look busy.
             sample.state = readThreadState(m_tid);
             sample.atMs = labNowMs();
-            if (samples.size() < MaxSamplesPerStall) {
-                const StackSampler::Result result = StackSampler::sample(m_tid, intervalMs);
-                sample.outcome = result.outcome;
-                sample.truncated = result.truncated;
-                sample.frames.reserve(result.depth);
-                for (int i = 0; i < result.depth; ++i)
-                    sample.frames.append(result.frames[size_t(i)]);
-            }
+            const StackSampler::Result result = StackSampler::sample(m_tid, intervalMs);
+            sample.outcome = result.outcome;
+            sample.truncated = result.truncated;
+            sample.frames.reserve(result.depth);
+            for (int i = 0; i < result.depth; ++i)
+                sample.frames.append(result.frames[size_t(i)]);
             samples.append(std::move(sample));
-        } else if (const quint64 wanted = m_settleRequested.load(); wanted > settledUpTo) {
-            settledUpTo = wanted;
-            QMetaObject::invokeMethod(
-                    this, [this, wanted] { settled(wanted); }, Qt::QueuedConnection);
         }
         lock.lock();
     }
