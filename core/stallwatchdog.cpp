@@ -23,8 +23,19 @@ struct StallWatchdog::RawSample
     QList<void *> frames;
 };
 
-StallWatchdog::StallWatchdog(QObject *parent) : QObject(parent), m_tid(pid_t(syscall(SYS_gettid)))
+StallWatchdog::StallWatchdog(QObject *parent)
+    : QObject(parent),
+      m_tid(pid_t(syscall(SYS_gettid))),
+      m_sourceRoot(Symbolizer::defaultSourceRoot()),
+      m_buildRoot(Symbolizer::defaultBuildRoot())
 {
+}
+
+void StallWatchdog::setOwnCode(const QString &sourceRoot, const QString &buildRoot)
+{
+    Q_ASSERT(!isRunning());
+    m_sourceRoot = sourceRoot;
+    m_buildRoot = buildRoot;
 }
 
 StallWatchdog::~StallWatchdog()
@@ -142,7 +153,7 @@ void StallWatchdog::run()
             // The heartbeat came back: the stall ended when the thread ran its tick.
             StackSampler::withdraw();
             if (!symbolizer)
-                symbolizer = std::make_unique<Symbolizer>();
+                symbolizer = std::make_unique<Symbolizer>(m_sourceRoot, m_buildRoot);
             finishStall(*symbolizer, stallBeat + m_tickIntervalMs, beat < 0 ? now : beat, samples);
             inStall = false;
             samples.clear();

@@ -43,6 +43,9 @@ public:
     void setThresholdMs(double ms) { m_thresholdMs.store(ms); }
     double thresholdMs() const { return m_thresholdMs.load(); }
     void setSampleIntervalMs(int ms) { m_sampleIntervalMs.store(std::max(1, ms)); }
+    // Where "own code" lives, for the culprit (see Symbolizer); AsyncLab's source tree unless set.
+    // An empty sourceRoot means the main executable. Takes effect at the next start().
+    void setOwnCode(const QString &sourceRoot, const QString &buildRoot = {});
 
     const QList<StallRecord> &records() const { return m_records; }
     QList<StallRecord> recordsBetween(double fromMs, double toMs) const; // overlapping
@@ -80,6 +83,8 @@ private:
     std::atomic<clockid_t> m_cpuClock { 0 };
     std::atomic<bool> m_hasCpuClock { false };
     QString m_error;
+    QString m_sourceRoot;
+    QString m_buildRoot;
 
     // GUI thread only:
     QList<StallRecord> m_records;

@@ -108,6 +108,7 @@ private slots:
     void asyncFetchHasNoStall();
     void deepStackIsTruncated();
     void unansweredSignalGivesNoSample();
+    void ownCodeByExecutable();
 
 private:
     // Waits for the watchdog to record the stall that just ended and returns it.
@@ -317,6 +318,23 @@ void TestStalls::unansweredSignalGivesNoSample()
     const StallRecord next = nextRecord(spy);
     QVERIFY(next.sampleCount > 0);
     QVERIFY(next.unansweredCount < next.sampleCount);
+}
+
+// Inside a program that is not AsyncLab there is no source tree to go by: own code is then the
+// main executable's, minus what system headers inlined into it.
+void TestStalls::ownCodeByExecutable()
+{
+    m_watchdog->stop();
+    m_watchdog->setOwnCode({});
+    QVERIFY(m_watchdog->start(&m_monitor->heartbeat(), m_monitor->intervalMs()));
+    QSignalSpy spy(m_watchdog.get(), &StallWatchdog::stallRecorded);
+    sleepForMs(200);
+    const StallRecord record = nextRecord(spy);
+    qInfo().noquote() << dump(record);
+    QVERIFY2(record.culprit.function.endsWith(u"sleepForMs"_s),
+             qPrintable(record.culprit.function));
+    QVERIFY2(record.culprit.file.endsWith(u"/tests/tst_stalls.cpp"_s),
+             qPrintable(record.culprit.file));
 }
 
 int main(int argc, char *argv[])
