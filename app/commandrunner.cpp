@@ -2,6 +2,7 @@
 #include "console.h"
 #include "demoregistry.h"
 #include "lab.h"
+#include "labclock.h"
 #include "report.h"
 
 #include <QCoreApplication>
@@ -17,25 +18,38 @@ constexpr int SettleMs = 100;
 
 namespace CommandOutput {
 
-void printOperation(const CommandLine &options, const OperationRecord &record)
+void whenStallsSettled(Lab *lab, QObject *context, double sinceMs,
+                       std::function<void(const QList<StallRecord> &)> then)
 {
-    Console::out(options.json ? Console::jsonText(Report::operationJson(record))
-                              : Report::operationText(record));
+    lab->stalls().whenSettled(context, [lab, sinceMs, then = std::move(then)] {
+        then(lab->stalls().recordsBetween(sinceMs, labNowMs()));
+    });
 }
 
-void printComparison(const CommandLine &options, const QList<ScenarioRun> &runs)
+void printOperation(const CommandLine &options, const OperationRecord &record,
+                    const QList<StallRecord> &stalls)
+{
+    Console::out(options.json ? Console::jsonText(
+                         Report::withStalls(Report::operationJson(record), stalls))
+                              : Report::operationText(record) + Report::culpritText(stalls));
+}
+
+void printComparison(const CommandLine &options, const QList<ScenarioRun> &runs,
+                     const QList<StallRecord> &stalls)
 {
     const Scenario scenario = *Scenario::named(options.scenario);
-    Console::out(options.json ? Console::jsonText(Report::comparisonJson(scenario, runs))
-                              : Report::comparisonText(scenario, runs));
+    Console::out(options.json ? Console::jsonText(Report::comparisonJson(scenario, runs, stalls))
+                              : Report::comparisonText(scenario, runs, stalls));
 }
 
-void printDemo(const CommandLine &options, const QString &name, const DemoOutcome &outcome)
+void printDemo(const CommandLine &options, const QString &name, const DemoOutcome &outcome,
+               const QList<StallRecord> &stalls)
 {
     const DemoEntry *entry = DemoRegistry::find(name);
     const QString title = entry ? entry->title : name;
-    Console::out(options.json ? Console::jsonText(Console::demoJson(name, title, outcome))
-                              : Console::demoText(title, outcome));
+    Console::out(options.json ? Console::jsonText(
+                         Report::withStalls(Console::demoJson(name, title, outcome), stalls))
+                              : Console::demoText(title, outcome) + Report::culpritText(stalls));
     if (!outcome.ok)
         Console::error(u"demo %1 failed: %2"_s.arg(name, outcome.error));
 }
@@ -55,6 +69,7 @@ CommandRunner::CommandRunner(Lab *lab, const CommandLine &options, QObject *pare
 
 void CommandRunner::start()
 {
+    m_actionStartMs = labNowMs() + SettleMs;
     switch (m_options.action) {
     case CommandLine::Action::Serve:
         serve();
@@ -90,9 +105,12 @@ void CommandRunner::runJob()
 {
     JobRunner &jobs = m_lab->jobs();
     connect(&jobs, &JobRunner::finished, this, [this](int id) {
-        const OperationRecord &record = *m_lab->log().find(id);
-        CommandOutput::printOperation(m_options, record);
-        QCoreApplication::exit(record.status == OperationStatus::Succeeded ? 0 : 1);
+        CommandOutput::whenStallsSettled(
+                m_lab, this, m_actionStartMs, [this, id](const QList<StallRecord> &stalls) {
+                    const OperationRecord &record = *m_lab->log().find(id);
+                    CommandOutput::printOperation(m_options, record, stalls);
+                    QCoreApplication::exit(record.status == OperationStatus::Succeeded ? 0 : 1);
+                });
     });
     if (m_options.action == CommandLine::Action::Fetch)
         jobs.fetch(m_lab->resolveUrl(m_options.target), m_options.mode);
@@ -115,8 +133,12 @@ void CommandRunner::runComparison()
                     for (ScenarioRun &run : runs)
                         m_keys->measure(run);
                 }
-                CommandOutput::printComparison(m_options, runs);
-                QCoreApplication::exit(0);
+                CommandOutput::whenStallsSettled(m_lab, this, m_actionStartMs,
+                                                 [this, runs](const QList<StallRecord> &stalls) {
+                                                     CommandOutput::printComparison(m_options, runs,
+                                                                                    stalls);
+                                                     QCoreApplication::exit(0);
+                                                 });
             });
     connect(&runner, &ScenarioRunner::failed, this, [this](const QString &error) {
         if (m_keys)
@@ -140,8 +162,12 @@ void CommandRunner::runDemo()
     connect(demo, &Demo::progress, this,
             [this](const QString &line) { CommandOutput::printStatus(m_options, line); });
     connect(demo, &Demo::finished, this, [this, name](const DemoOutcome &outcome) {
-        CommandOutput::printDemo(m_options, name, outcome);
-        QCoreApplication::exit(outcome.ok ? 0 : 1);
+        CommandOutput::whenStallsSettled(m_lab, this, m_actionStartMs,
+                                         [this, name, outcome](const QList<StallRecord> &stalls) {
+                                             CommandOutput::printDemo(m_options, name, outcome,
+                                                                      stalls);
+                                             QCoreApplication::exit(outcome.ok ? 0 : 1);
+                                         });
     });
     demo->run();
 }

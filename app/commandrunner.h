@@ -2,14 +2,17 @@
 
 #include "commandline.h"
 
+#include <QList>
 #include <QObject>
 #include <QTemporaryDir>
+#include <functional>
 #include <memory>
 
 class Lab;
 struct DemoOutcome;
 struct OperationRecord;
 struct ScenarioRun;
+struct StallRecord;
 
 // Types into something while a comparison runs and measures how long each key press waited, so
 // a comparison has key press figures with a window and without one.
@@ -43,12 +46,21 @@ private:
     CommandLine m_options;
     KeyPressMeter *m_keys = nullptr;
     std::unique_ptr<QTemporaryDir> m_demoDir; // the demo's work folder
+    double m_actionStartMs = 0; // stalls from here on are the action's
 };
 
 // How a command prints the results both runners share.
 namespace CommandOutput {
-void printOperation(const CommandLine &options, const OperationRecord &record);
-void printComparison(const CommandLine &options, const QList<ScenarioRun> &runs);
-void printDemo(const CommandLine &options, const QString &name, const DemoOutcome &outcome);
+// A stall is recorded just after it ends: calls `then` once the watchdog has recorded every
+// stall that may still be ending, with the stalls since `sinceMs`.
+void whenStallsSettled(Lab *lab, QObject *context, double sinceMs,
+                       std::function<void(const QList<StallRecord> &)> then);
+// Each result with the stalls during its action: the culprit line in text, every record in JSON.
+void printOperation(const CommandLine &options, const OperationRecord &record,
+                    const QList<StallRecord> &stalls);
+void printComparison(const CommandLine &options, const QList<ScenarioRun> &runs,
+                     const QList<StallRecord> &stalls);
+void printDemo(const CommandLine &options, const QString &name, const DemoOutcome &outcome,
+               const QList<StallRecord> &stalls);
 void printStatus(const CommandLine &options, const QString &line); // progress, not with --json
 } // namespace CommandOutput

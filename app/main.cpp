@@ -2,6 +2,7 @@
 #include "commandrunner.h"
 #include "console.h"
 #include "lab.h"
+#include "labapplication.h"
 #include "mainwindow.h"
 #include "offscreentyping.h"
 #include "oneline.h"
@@ -113,7 +114,7 @@ int main(int argc, char *argv[])
     const CommandLine options = std::get<CommandLine>(parsed);
 
     if (!options.needsWindow() && options.action != CommandLine::Action::Compare) {
-        QCoreApplication app(argc, argv);
+        LabCoreApplication app(argc, argv);
         Lab lab;
         if (!lab.start(options.port))
             return fail(lab.errorString());
@@ -124,7 +125,7 @@ int main(int argc, char *argv[])
     if (!options.needsWindow()) {
         // A comparison without a window still types while it runs, into a field no one sees.
         qputenv("QT_QPA_PLATFORM", "offscreen");
-        QApplication app(argc, argv);
+        LabApplication app(argc, argv);
         Lab lab;
         if (!lab.start(options.port))
             return fail(lab.errorString());
@@ -137,7 +138,7 @@ int main(int argc, char *argv[])
 
     if (!hasDisplay() && (!options.screenshotPath.isEmpty() || !options.outDir.isEmpty()))
         qputenv("QT_QPA_PLATFORM", "offscreen"); // pictures need no screen
-    QApplication app(argc, argv);
+    LabApplication app(argc, argv);
     QApplication::setWindowIcon(QIcon(u":/icons/asynclab.svg"_s));
     QApplication::setDesktopFileName(u"asynclab"_s);
     Lab lab;

@@ -7,6 +7,7 @@
 #include "modetoggle.h"
 #include "operationlogmodel.h"
 #include "report.h"
+#include "stallspanel.h"
 #include "timelinewidget.h"
 #include "units.h"
 
@@ -28,6 +29,7 @@
 #include <QPushButton>
 #include <QScreen>
 #include <QSettings>
+#include <QDockWidget>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
@@ -134,6 +136,12 @@ MainWindow::MainWindow(Lab *lab, QWidget *parent)
     splitter->setChildrenCollapsible(false);
     layout->addWidget(splitter, 1);
     setCentralWidget(central);
+
+    // Each stall of the GUI thread with the function that held it, beside the chart.
+    auto *stallsDock = new QDockWidget(u"Stalls"_s, this);
+    stallsDock->setObjectName(u"stallsDock"_s);
+    stallsDock->setWidget(new StallsPanel(&lab->stalls(), stallsDock));
+    addDockWidget(Qt::RightDockWidgetArea, stallsDock);
 
     createMenus();
     statusBar()->showMessage(u"Embedded server: %1"_s.arg(lab->server().baseUrl().toString()));

@@ -26,6 +26,7 @@ WindowDriver::WindowDriver(Lab *lab, const CommandLine &options, MainWindow *win
 
 void WindowDriver::start()
 {
+    m_actionStartMs = labNowMs() + SettleMs;
     switch (m_options.action) {
     case CommandLine::Action::Serve: // never with a window: the command line refuses it
     case CommandLine::Action::Window:
@@ -47,14 +48,17 @@ void WindowDriver::start()
 void WindowDriver::runJob()
 {
     connect(&m_lab->jobs(), &JobRunner::finished, this, [this](int id) {
-        const OperationRecord &record = *m_lab->log().find(id);
-        CommandOutput::printOperation(m_options, record);
-        m_jobDone = true;
-        m_jobExitCode = record.status == OperationStatus::Succeeded ? 0 : 1;
-        if (m_options.screenshotAtMs < 0)
-            finish(m_jobExitCode);
-        else if (m_midwayShotTaken)
-            QCoreApplication::exit(m_jobExitCode);
+        CommandOutput::whenStallsSettled(
+                m_lab, this, m_actionStartMs, [this, id](const QList<StallRecord> &stalls) {
+                    const OperationRecord &record = *m_lab->log().find(id);
+                    CommandOutput::printOperation(m_options, record, stalls);
+                    m_jobDone = true;
+                    m_jobExitCode = record.status == OperationStatus::Succeeded ? 0 : 1;
+                    if (m_options.screenshotAtMs < 0)
+                        finish(m_jobExitCode);
+                    else if (m_midwayShotTaken)
+                        QCoreApplication::exit(m_jobExitCode);
+                });
     });
     if (m_options.screenshotAtMs >= 0) {
         const double due = labNowMs() + m_options.screenshotAtMs;
@@ -95,8 +99,11 @@ void WindowDriver::runComparison()
             [this](const QString &s) { CommandOutput::printStatus(m_options, s); });
     connect(m_compareView, &CompareView::finished, this, [this](const QList<ScenarioRun> &runs) {
         // runs from the view carry the key press figures it measured
-        CommandOutput::printComparison(m_options, runs);
-        finish(0);
+        CommandOutput::whenStallsSettled(
+                m_lab, this, m_actionStartMs, [this, runs](const QList<StallRecord> &stalls) {
+                    CommandOutput::printComparison(m_options, runs, stalls);
+                    finish(0);
+                });
     });
     connect(m_compareView, &CompareView::failed, this, [this](const QString &error) {
         Console::error(error);
@@ -122,8 +129,12 @@ void WindowDriver::runDemo()
     m_gallery->selectDemo(name);
     connect(m_gallery, &DemoGallery::demoFinished, this,
             [this](const QString &demo, const DemoOutcome &outcome) {
-                CommandOutput::printDemo(m_options, demo, outcome);
-                finish(outcome.ok ? 0 : 1);
+                CommandOutput::whenStallsSettled(
+                        m_lab, this, m_actionStartMs,
+                        [this, demo, outcome](const QList<StallRecord> &stalls) {
+                            CommandOutput::printDemo(m_options, demo, outcome, stalls);
+                            finish(outcome.ok ? 0 : 1);
+                        });
             });
     connect(m_gallery->demo(name), &Demo::progress, this,
             [this](const QString &line) { CommandOutput::printStatus(m_options, line); });

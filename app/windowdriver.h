@@ -39,4 +39,5 @@ private:
     bool m_jobDone = false;
     int m_jobExitCode = 0;
     bool m_midwayShotTaken = false;
+    double m_actionStartMs = 0; // stalls from here on are the action's
 };

@@ -1,8 +1,11 @@
 #include "lab.h"
 
 #include <QDir>
+#include <QLoggingCategory>
 
 using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcStalls, "asynclab.stalls", QtWarningMsg)
 
 Lab::Lab(QObject *parent)
     : QObject(parent), m_jobs(&m_log, &m_monitor), m_scenarios(&m_jobs, &m_log, &m_monitor)
@@ -10,6 +13,22 @@ Lab::Lab(QObject *parent)
     m_jobs.setFetchOptions(defaultFetchOptions());
     m_jobs.setFileLoadOptions(defaultFileLoadOptions());
     setSampleDir(QDir::tempPath());
+    connect(&m_stalls, &StallWatchdog::stallRecorded, this, [this](const StallRecord &stall) {
+        if (!stall.culprit.isKnown())
+            return;
+        QList<OperationRecord> frozen;
+        for (const OperationRecord &record : m_log.records()) {
+            const double endMs = record.isFinished() ? record.endMs : stall.endMs();
+            if (record.startMs <= stall.endMs() && endMs >= stall.startMs
+                && record.culpritStallMs < stall.durationMs)
+                frozen.append(record);
+        }
+        for (OperationRecord &record : frozen) {
+            record.culprit = stall.culprit.location();
+            record.culpritStallMs = stall.durationMs;
+            m_log.update(record);
+        }
+    });
 }
 
 Lab::~Lab() = default;
@@ -20,6 +39,9 @@ bool Lab::start(quint16 port)
         return false;
     m_scenarios.setServerUrl(m_server.baseUrl());
     m_monitor.start();
+    // Without the watchdog the lab still measures; it only cannot say where a stall was.
+    if (!m_stalls.start(&m_monitor.heartbeat(), m_monitor.intervalMs()))
+        qCWarning(lcStalls, "%s", qPrintable(m_stalls.errorString()));
     return true;
 }
 

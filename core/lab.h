@@ -5,6 +5,7 @@
 #include "operationlog.h"
 #include "responsivenessmonitor.h"
 #include "scenariorunner.h"
+#include "stallwatchdog.h"
 
 #include <QObject>
 #include <QString>
@@ -40,6 +41,9 @@ public:
     OperationLog &log() { return m_log; }
     JobRunner &jobs() { return m_jobs; }
     ScenarioRunner &scenarios() { return m_scenarios; }
+    // Watches the GUI thread while the monitor runs and explains each stall; a stall's culprit is
+    // also written into the operations it froze.
+    StallWatchdog &stalls() { return m_stalls; }
 
 private:
     EmbeddedServer m_server;
@@ -48,4 +52,5 @@ private:
     JobRunner m_jobs; // after the log and monitor it records into, so it is destroyed first
     ScenarioRunner m_scenarios;
     QString m_sampleDir;
+    StallWatchdog m_stalls; // last: its thread reads the monitor's heartbeat until it is destroyed
 };

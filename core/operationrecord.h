@@ -45,6 +45,8 @@ struct OperationRecord
     double startMs = 0;
     double endMs = 0; // 0 while running
     double maxStallMs = 0; // longest GUI freeze while it ran
+    QString culprit; // where the longest recorded stall held the GUI thread: "f (file:line)"
+    double culpritStallMs = 0; // the duration of that stall
     QString workerThread; // where the work itself ran ("GUI thread", a pool thread's name, ...)
     QList<ThreadSpan> spans; // which thread did what, recorded as it happened
 

@@ -29,6 +29,8 @@ QJsonObject operationJson(const OperationRecord &record)
         json.insert(u"sha256"_s, QString::fromLatin1(record.sha256));
     if (!record.error.isEmpty())
         json.insert(u"error"_s, record.error);
+    if (!record.culprit.isEmpty())
+        json.insert(u"culprit"_s, record.culprit);
     return json;
 }
 
@@ -201,4 +203,131 @@ QString comparisonText(const Scenario &scenario, const QList<ScenarioRun> &runs)
     return text;
 }
 
+const StallRecord *longestStall(const QList<StallRecord> &stalls)
+{
+    const StallRecord *longest = nullptr;
+    for (const StallRecord &record : stalls) {
+        if (!longest || record.durationMs > longest->durationMs)
+            longest = &record;
+    }
+    return longest;
+}
+
+QJsonObject stallJson(const StallRecord &record)
+{
+    QJsonArray stack;
+    for (const StackFrame &frame : record.stack) {
+        QJsonObject json { { u"function"_s, frame.function }, { u"own"_s, frame.own } };
+        if (!frame.file.isEmpty()) {
+            json.insert(u"file"_s, frame.file);
+            json.insert(u"line"_s, frame.line);
+        }
+        if (!frame.module.isEmpty())
+            json.insert(u"module"_s, frame.module);
+        if (frame.inlined)
+            json.insert(u"inlined"_s, true);
+        stack.append(json);
+    }
+    QJsonObject json {
+        { u"id"_s, record.id },
+        { u"startMs"_s, record.startMs },
+        { u"durationMs"_s, record.durationMs },
+        { u"samples"_s, record.sampleCount },
+        { u"noSample"_s, record.unansweredCount },
+        { u"truncatedStacks"_s, record.truncatedCount },
+        { u"busyShare"_s, record.busyShare },
+        { u"waitingShare"_s, record.waitingShare },
+        { u"waitingOn"_s,
+          record.waitingShare > 0 ? QJsonValue(waitReasonName(record.mainWait)) : QJsonValue() },
+        { u"event"_s, record.event.isEmpty() ? QJsonValue() : QJsonValue(record.event) },
+        { u"stack"_s, stack },
+    };
+    if (record.culprit.isKnown()) {
+        json.insert(u"culprit"_s,
+                    QJsonObject { { u"function"_s, record.culprit.function },
+                                  { u"file"_s, record.culprit.file },
+                                  { u"line"_s, record.culprit.line },
+                                  { u"share"_s, record.culprit.share } });
+    } else {
+        json.insert(u"culprit"_s, QJsonValue());
+    }
+    return json;
+}
+
+QJsonObject withStalls(QJsonObject json, const QList<StallRecord> &stalls)
+{
+    QJsonArray array;
+    for (const StallRecord &record : stalls)
+        array.append(stallJson(record));
+    json.insert(u"stalls"_s, array);
+    const StallRecord *longest = longestStall(stalls);
+    json.insert(u"longestStall"_s, longest ? QJsonValue(longest->id) : QJsonValue());
+    return json;
+}
+
+namespace {
+// "BlockingFetcher::fetch (core/blockingfetcher.cpp:36), waiting 100% on ..., 2.01 s freeze,
+// during ...", or "none: no freeze was recorded".
+QString culpritDescription(const QList<StallRecord> &stalls)
+{
+    const StallRecord *longest = longestStall(stalls);
+    if (!longest)
+        return u"none: no freeze was recorded"_s;
+    QString text = longest->culprit.isKnown()
+            ? longest->culprit.location()
+            : u"not in AsyncLab's code (%1)"_s.arg(
+                    longest->stack.isEmpty() ? u"no stack"_s : longest->stack.first().location());
+    text += u", %1, %2 freeze"_s.arg(longest->activityText(), formatDuration(longest->durationMs));
+    if (!longest->event.isEmpty())
+        text += u", during "_s + longest->event;
+    return text;
+}
+} // namespace
+
+QString culpritText(const QList<StallRecord> &stalls)
+{
+    return u"%1 %2\n"_s.arg(u"culprit"_s, -10).arg(culpritDescription(stalls));
+}
+
+namespace {
+QList<StallRecord> stallsOf(const ScenarioRun &run, const QList<StallRecord> &stalls)
+{
+    QList<StallRecord> during;
+    for (const StallRecord &record : stalls) {
+        if (record.endMs() >= run.startMs && record.startMs <= run.endMs)
+            during.append(record);
+    }
+    return during;
+}
+} // namespace
+
+QJsonObject comparisonJson(const Scenario &scenario, const QList<ScenarioRun> &runs,
+                           const QList<StallRecord> &stalls)
+{
+    QJsonObject json = withStalls(comparisonJson(scenario, runs), stalls);
+    QJsonArray runArray = json[u"runs"_s].toArray();
+    for (qsizetype i = 0; i < runArray.size() && i < runs.size(); ++i) {
+        QJsonObject run = runArray.at(i).toObject();
+        const QList<StallRecord> during = stallsOf(runs.at(i), stalls);
+        const StallRecord *longest = longestStall(during);
+        run.insert(u"longestStall"_s, longest ? QJsonValue(longest->id) : QJsonValue());
+        run.insert(u"culprit"_s,
+                   longest && longest->culprit.isKnown() ? QJsonValue(longest->culprit.location())
+                                                         : QJsonValue());
+        runArray.replace(i, run);
+    }
+    json.insert(u"runs"_s, runArray);
+    return json;
+}
+
+QString comparisonText(const Scenario &scenario, const QList<ScenarioRun> &runs,
+                       const QList<StallRecord> &stalls)
+{
+    QString text = comparisonText(scenario, runs) + u"\nculprit of the longest freeze\n"_s;
+    for (const ScenarioRun &run : runs) {
+        text += u"%1 %2\n"_s.arg(runModeName(run.mode), -10)
+                        .arg(culpritDescription(stallsOf(run, stalls)));
+    }
+    return text;
+}
 } // namespace Report

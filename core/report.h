@@ -3,6 +3,7 @@
 #include "operationrecord.h"
 #include "scenario.h"
 #include "scenariorunner.h"
+#include "stallrecord.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -36,4 +37,20 @@ struct ComparisonFigure
 QList<ComparisonFigure> comparisonFigures(const ScenarioRun &blocking, const ScenarioRun &async);
 // The figures as CSV: figure,unit,blocking,async,async/blocking
 QString comparisonCsv(const ScenarioRun &blocking, const ScenarioRun &async);
+
+// A stall record: start, duration, samples, busy/waiting shares, culprit, event and stack.
+QJsonObject stallJson(const StallRecord &record);
+// `json` with a "stalls" array of every record, and "longestStall" naming the longest one.
+QJsonObject withStalls(QJsonObject json, const QList<StallRecord> &stalls);
+// One line on the longest freeze and where it was, e.g. "culprit    BlockingFetcher::fetch
+// (core/blockingfetcher.cpp:36), waiting 100% on a lock or future (futex), 2.01 s freeze, during
+// MouseButtonRelease on QPushButton 'fetchButton'"; "culprit    none: no freeze over 50 ms".
+QString culpritText(const QList<StallRecord> &stalls);
+const StallRecord *longestStall(const QList<StallRecord> &stalls);
+// The comparison with its stalls: every record in "stalls", and each run's longest one named in
+// the run ("longestStall", "culprit"); the text adds one culprit line per run.
+QJsonObject comparisonJson(const Scenario &scenario, const QList<ScenarioRun> &runs,
+                           const QList<StallRecord> &stalls);
+QString comparisonText(const Scenario &scenario, const QList<ScenarioRun> &runs,
+                       const QList<StallRecord> &stalls);
 } // namespace Report

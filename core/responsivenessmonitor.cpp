@@ -16,12 +16,14 @@ ResponsivenessMonitor::ResponsivenessMonitor(QObject *parent, int intervalMs) : 
 void ResponsivenessMonitor::start()
 {
     m_lastTickMs = labNowMs();
+    m_heartbeatMs.store(m_lastTickMs, std::memory_order_release);
     m_timer.start();
 }
 
 void ResponsivenessMonitor::stop()
 {
     m_timer.stop();
+    m_heartbeatMs.store(-1, std::memory_order_release);
 }
 
 void ResponsivenessMonitor::checkpoint()
@@ -34,6 +36,7 @@ void ResponsivenessMonitor::record(double now)
 {
     const LagSample sample { now, std::max(0.0, now - m_lastTickMs - m_timer.interval()) };
     m_lastTickMs = now;
+    m_heartbeatMs.store(now, std::memory_order_release);
     m_samples.push_back(sample);
     while (!m_samples.empty() && m_samples.front().atMs < now - m_historyMs)
         m_samples.pop_front();

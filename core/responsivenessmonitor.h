@@ -2,6 +2,7 @@
 
 #include <QObject>
 #include <QTimer>
+#include <atomic>
 #include <deque>
 
 // One tick of the monitor: at `atMs` (labNowMs time base) the event loop ran `lagMs` later than
@@ -46,6 +47,10 @@ public:
     // Longest stall overlapping [fromMs, toMs]: the freeze an operation suffered while it ran.
     double maxStallBetween(double fromMs, double toMs) const;
 
+    // The labNowMs() time of the last tick, published for a watchdog on another thread; negative
+    // while the monitor is stopped.
+    const std::atomic<double> &heartbeat() const { return m_heartbeatMs; }
+
     const std::deque<LagSample> &samples() const { return m_samples; }
 
 signals:
@@ -58,4 +63,5 @@ private:
     double m_lastTickMs = 0;
     double m_historyMs = 120000;
     std::deque<LagSample> m_samples;
+    std::atomic<double> m_heartbeatMs { -1 };
 };

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "stackframe.h"
+#include "threadstate.h"
+
+#include <QList>
+#include <QString>
+
+// One look at the stalled thread: what the kernel said it was doing and, when the thread ran the
+// sampler's signal handler in time, its stack.
+struct StallSample
+{
+    double atMs = 0; // labNowMs()
+    ThreadActivity activity = ThreadActivity::Unknown;
+    WaitReason reason = WaitReason::None;
+    bool answered = false; // false: "no sample", the thread did not run the handler in time
+    bool truncated = false; // deeper than StackSampler::MaxFrames
+    Stack stack; // symbolised, innermost first; empty when not answered
+};
+
+// The innermost frame in AsyncLab's own code, as most samples had it.
+struct StallCulprit
+{
+    QString function; // demangled, without parameters: "BlockingFetcher::fetch"
+    QString file; // "core/blockingfetcher.cpp"
+    QString path; // absolute, for showing the source
+    int line = 0;
+    int samples = 0; // samples whose innermost own frame was in this function
+    double share = 0; // of the samples that have a stack
+
+    bool isKnown() const { return !function.isEmpty(); }
+    QString location() const; // "BlockingFetcher::fetch (core/blockingfetcher.cpp:36)"
+};
+
+// One freeze of the GUI thread, seen while it happened.
+struct StallRecord
+{
+    int id = 0;
+    double startMs = 0; // when the thread's heartbeat was due and did not come (labNowMs)
+    double durationMs = 0;
+    int sampleCount = 0;
+    int unansweredCount = 0; // "no sample"
+    int truncatedCount = 0;
+    double busyShare = 0; // of all samples
+    double waitingShare = 0;
+    WaitReason mainWait = WaitReason::None; // what most waiting samples waited on
+    StallCulprit culprit;
+    Stack stack; // one representative full stack: a sample whose culprit is the culprit
+    QString event; // what the thread was handling: "MouseButtonRelease on QPushButton 'Fetch'"
+
+    double endMs() const { return startMs + durationMs; }
+    // "busy 98%", "waiting 99% on a lock or future (futex)", "no sample"
+    QString activityText() const;
+};
+
+// Fills the figures of `record` (counts, shares, culprit, representative stack) from its samples.
+void summarizeStall(StallRecord &record, const QList<StallSample> &samples);

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QString>
+#include <sys/types.h>
+
+// What a thread was doing at one moment, as the kernel tells it in /proc.
+enum class ThreadActivity {
+    Busy, // running on a CPU or ready to: computing
+    Waiting, // asleep in the kernel
+    Unknown, // the thread is gone or /proc is not readable
+};
+
+// What a waiting thread waits for, from the system call it sleeps in.
+enum class WaitReason {
+    None, // not waiting
+    LockOrFuture, // futex: a mutex, a condition, a future, a semaphore
+    SocketOrFile, // poll, select, epoll, read, recv, ...
+    Sleep, // nanosleep, clock_nanosleep
+    Disk, // uninterruptible sleep, usually disk or page-in
+    Other,
+};
+
+QString threadActivityName(ThreadActivity activity); // "busy", "waiting"
+QString waitReasonName(WaitReason reason); // "a lock or future", "a socket or file", ...
+WaitReason waitReasonForSyscall(long number);
+
+struct ThreadSnapshot
+{
+    ThreadActivity activity = ThreadActivity::Unknown;
+    WaitReason reason = WaitReason::None;
+    char state = '?'; // the state letter of /proc/<pid>/task/<tid>/stat: R, S, D, ...
+    long syscall = -1; // the system call it sleeps in, -1 when running or unknown
+};
+
+// Reads /proc/self/task/<tid>/stat and .../syscall with plain system calls, no allocation: cheap
+// enough to call before every stack sample, from any thread of this process.
+ThreadSnapshot readThreadState(pid_t tid);

@@ -1,0 +1,67 @@
+#include "stallspanel.h"
+#include "stallcard.h"
+#include "stallwatchdog.h"
+#include "units.h"
+
+#include <QListWidget>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+StallsPanel::StallsPanel(StallWatchdog *watchdog, QWidget *parent)
+    : QWidget(parent), m_list(new QListWidget(this)), m_card(new StallCard(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    m_list->setAccessibleName(u"Stalls"_s);
+    m_list->setUniformItemSizes(true);
+    splitter->addWidget(m_list);
+    splitter->addWidget(m_card);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 3);
+    layout->addWidget(splitter);
+    connect(m_list, &QListWidget::currentRowChanged, this, &StallsPanel::showSelected);
+    if (watchdog) {
+        for (const StallRecord &record : watchdog->records())
+            addRecord(record);
+        connect(watchdog, &StallWatchdog::stallRecorded, this, &StallsPanel::addRecord);
+    }
+}
+
+QSize StallsPanel::sizeHint() const
+{
+    // Wide enough for a culprit's name and a line of source beside the chart.
+    return { fontMetrics().horizontalAdvance(u'x') * 60, 600 };
+}
+
+QString StallsPanel::rowText(const StallRecord &record)
+{
+    const QString where =
+            record.culprit.isKnown() ? record.culprit.function : u"(not in AsyncLab's code)"_s;
+    const QString doing = record.busyShare >= record.waitingShare ? u"busy"_s : u"waiting"_s;
+    return u"%1  %2  %3"_s.arg(formatDuration(record.durationMs), where, doing);
+}
+
+void StallsPanel::addRecord(const StallRecord &record)
+{
+    // Follows the newest stall unless a person picked an older one.
+    const bool following = m_list->currentRow() < 0 || m_list->currentRow() == m_list->count() - 1;
+    m_records.append(record);
+    auto *item = new QListWidgetItem(rowText(record), m_list);
+    item->setToolTip(record.event.isEmpty()
+                             ? record.culprit.location()
+                             : u"%1\n%2"_s.arg(record.culprit.location(), record.event));
+    if (following)
+        m_list->setCurrentRow(m_list->count() - 1);
+}
+
+void StallsPanel::showSelected()
+{
+    const int row = m_list->currentRow();
+    if (row < 0 || row >= m_records.size())
+        m_card->clear();
+    else
+        m_card->setRecord(m_records.at(row));
+}
