@@ -3,6 +3,7 @@
 #include "demogallery.h"
 #include "heartbeatwidget.h"
 #include "lab.h"
+#include "labclock.h"
 #include "lagchartwidget.h"
 #include "modetoggle.h"
 #include "operationlogmodel.h"
@@ -28,7 +29,6 @@
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
-#include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -77,12 +77,14 @@ MainWindow::MainWindow(Lab *lab, QWidget *parent)
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(6, 4, 6, 6);
+    layout->setSpacing(4);
     layout->addWidget(createTopBar());
 
     m_chart = new LagChartWidget(central);
     m_chart->setMonitor(&lab->monitor());
     m_chart->setLog(&lab->log());
-    m_chart->setMinimumHeight(180);
+    m_chart->setMinimumHeight(90);
     // The threads under the lag they caused, on the same time axis.
     auto *chartArea = new QWidget(central);
     auto *chartLayout = new QVBoxLayout(chartArea);
@@ -99,6 +101,7 @@ MainWindow::MainWindow(Lab *lab, QWidget *parent)
     auto *controls = new QWidget(central);
     auto *controlsLayout = new QVBoxLayout(controls);
     controlsLayout->setContentsMargins(0, 0, 0, 0);
+    controlsLayout->setSpacing(4);
     controlsLayout->addWidget(createFetchPanel());
     controlsLayout->addWidget(createFilePanel());
     controlsLayout->addWidget(createProgressRow());
@@ -109,6 +112,7 @@ MainWindow::MainWindow(Lab *lab, QWidget *parent)
     m_result->setWordWrap(true);
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_result->setAccessibleName(u"Last result"_s);
+    m_result->setObjectName(u"resultLine"_s);
     controlsLayout->addWidget(m_result);
 
     m_table = new QTableView(central);
@@ -117,15 +121,24 @@ MainWindow::MainWindow(Lab *lab, QWidget *parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setWordWrap(false);
-    // Sized once from the first row: resizing to contents on every change would cost the GUI
-    // thread time proportional to the log's length.
+    m_table->setTextElideMode(Qt::ElideMiddle);
+    // The target takes the room the others leave; the rest are sized to their content.
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->horizontalHeader()->setSectionResizeMode(OperationLogModel::TargetColumn,
+                                                      QHeaderView::Stretch);
+    // At least five rows and the header, whatever the window's size.
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    m_table->setMinimumHeight(m_table->horizontalHeader()->sizeHint().height()
+                              + 5 * m_table->verticalHeader()->defaultSectionSize()
+                              + 2 * m_table->frameWidth() + 4);
+    // Sized when a row comes or an operation ends, not on every progress change: resizing costs
+    // the GUI thread time for each visible row.
     connect(m_logModel, &QAbstractItemModel::rowsInserted, m_table, [this] {
-        if (m_logModel->rowCount() == 1)
-            m_table->resizeColumnsToContents();
+        sizeLogColumns();
+        m_table->scrollToBottom();
     });
-    connect(m_logModel, &QAbstractItemModel::rowsInserted, m_table, &QTableView::scrollToBottom);
+    sizeLogColumns();
 
     auto *splitter = new QSplitter(Qt::Vertical, central);
     splitter->addWidget(chartArea);
@@ -133,13 +146,12 @@ MainWindow::MainWindow(Lab *lab, QWidget *parent)
     splitter->addWidget(m_table);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 0);
-    splitter->setStretchFactor(2, 2);
+    splitter->setStretchFactor(2, 1);
     splitter->setChildrenCollapsible(false);
     layout->addWidget(splitter, 1);
     setCentralWidget(central);
 
     createMenus();
-    statusBar()->showMessage(u"Embedded server: %1"_s.arg(lab->server().baseUrl().toString()));
 
     connect(&lab->jobs(), &JobRunner::progress, this, &MainWindow::onProgress);
     connect(&lab->jobs(), &JobRunner::finished, this, &MainWindow::onFinished);
@@ -176,7 +188,8 @@ QWidget *MainWindow::createTopBar()
     m_typingField->setToolTip(
             u"If the GUI thread is blocked, your keystrokes appear only when it is "
             "free again."_s);
-    grid->addWidget(m_heartbeat, 1, 0);
+    // The heartbeat beside both the typing field and the figures: a laptop screen is short.
+    grid->addWidget(m_heartbeat, 1, 0, 2, 1);
     grid->addWidget(m_typingField, 1, 1, 1, 2);
 
     auto *figures = new QWidget(bar);
@@ -184,6 +197,7 @@ QWidget *MainWindow::createTopBar()
     row->setContentsMargins(0, 0, 0, 0);
     m_lagNow = figureLabel(figures);
     m_maxStall = figureLabel(figures);
+    m_maxStall->setObjectName(u"maxStallFigure"_s);
     m_p99 = figureLabel(figures);
     m_stalls = figureLabel(figures);
     const auto addFigure = [row, figures](const QString &name, QLabel *value, const QString &tip) {
@@ -204,14 +218,18 @@ QWidget *MainWindow::createTopBar()
     addFigure(u"Stalls > 50 ms:"_s, m_stalls,
               u"Freezes long enough to feel (a 'long task'), in the last 10 seconds."_s);
     row->addStretch();
-    grid->addWidget(figures, 2, 0, 1, 3);
+    grid->addWidget(figures, 2, 1, 1, 2);
     grid->setColumnStretch(2, 1);
     return bar;
 }
 
 QWidget *MainWindow::createFetchPanel()
 {
-    auto *box = new QGroupBox(u"Fetch over HTTP (QNetworkAccessManager)"_s, this);
+    // The server's address is in the title: a status bar would cost a laptop screen a line.
+    auto *box =
+            new QGroupBox(u"Fetch over HTTP (QNetworkAccessManager) — embedded server at %1"_s.arg(
+                                  m_lab->server().baseUrl().toString()),
+                          this);
     auto *layout = new QVBoxLayout(box);
     auto *urlRow = new QHBoxLayout;
     m_urlEdit = new QLineEdit(m_lab->server().url(u"/delay/2000"_s).toString(), box);
@@ -263,7 +281,9 @@ QWidget *MainWindow::createFetchPanel()
 
 QWidget *MainWindow::createFilePanel()
 {
-    auto *box = new QGroupBox(u"Load a file: SHA-256, bytes and lines (QtConcurrent)"_s, this);
+    // Untitled, its label says what it does: a laptop screen is short.
+    auto *box = new QGroupBox(this);
+    box->setToolTip(u"Loads a file: its SHA-256, bytes and lines (QtConcurrent in Async mode)"_s);
     auto *layout = new QHBoxLayout(box);
     m_fileEdit = new QLineEdit(box);
     m_fileEdit->setAccessibleName(u"File path"_s);
@@ -290,7 +310,7 @@ QWidget *MainWindow::createFilePanel()
     generate->setShortcut(QKeySequence(u"Ctrl+G"_s));
     connect(generate, &QPushButton::clicked, this, &MainWindow::generateSample);
 
-    layout->addWidget(new QLabel(u"File:"_s, box));
+    layout->addWidget(new QLabel(u"Load a file (SHA-256, lines):"_s, box));
     layout->addWidget(m_fileEdit, 1);
     layout->addWidget(browse);
     layout->addWidget(load);
@@ -307,7 +327,12 @@ QWidget *MainWindow::createProgressRow()
     layout->setContentsMargins(0, 0, 0, 0);
     m_progress = new QProgressBar(row);
     m_progress->setAccessibleName(u"Progress"_s);
-    m_progress->setFormat(u"Idle"_s);
+    m_progressText = new QLabel(row);
+    m_progressText->setObjectName(u"progressText"_s);
+    m_progressText->setAccessibleName(u"Progress status"_s);
+    // Cut rather than allowed to widen the window or move the bar as the text changes.
+    m_progressText->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    showProgress(u"Idle"_s, 0, 1);
     m_cancel = new QPushButton(u"Cancel"_s, row);
     m_cancel->setObjectName(u"cancelButton"_s);
     m_cancel->setToolTip(u"Cancel everything that is running (Esc)"_s);
@@ -320,6 +345,12 @@ QWidget *MainWindow::createProgressRow()
         m_scenario->addItem(s.title, s.name);
         m_scenario->setItemData(m_scenario->count() - 1, s.description, Qt::ToolTipRole);
     }
+    // The chosen scenario says what it runs where it is chosen.
+    const auto describeScenario = [this] {
+        m_scenario->setToolTip(m_scenario->currentData(Qt::ToolTipRole).toString());
+    };
+    connect(m_scenario, &QComboBox::currentIndexChanged, m_scenario, describeScenario);
+    describeScenario();
     auto *compare = new QPushButton(u"&Compare both modes"_s, row);
     compare->setObjectName(u"compareButton"_s);
     compare->setToolTip(
@@ -328,6 +359,7 @@ QWidget *MainWindow::createProgressRow()
     compare->setShortcut(QKeySequence(u"Ctrl+R"_s));
     connect(compare, &QPushButton::clicked, this, &MainWindow::runComparison);
 
+    layout->addWidget(m_progressText, 2);
     layout->addWidget(m_progress, 1);
     layout->addWidget(m_cancel);
     layout->addSpacing(16);
@@ -367,11 +399,8 @@ void MainWindow::createMenus()
 
 DemoGallery *MainWindow::conceptGallery()
 {
-    if (!m_gallery) {
-        m_gallery = new DemoGallery(m_lab, this);
-        m_gallery->setWindowFlag(Qt::Window);
-        m_gallery->resize(QSize(1500, 1000).boundedTo(screen()->availableSize()));
-    }
+    if (!m_gallery)
+        m_gallery = new DemoGallery(m_lab, this); // a window of its own, sized to fit the screen
     return m_gallery;
 }
 
@@ -398,33 +427,43 @@ void MainWindow::describeMode()
 {
     m_modeHint->setText(
             mode() == RunMode::Blocking
-                    ? u"<b>Blocking:</b> the GUI thread does the work itself and waits "
-                      "for the network. The heartbeat stops and typing is ignored until "
-                      "the job ends."_s
-                    : u"<b>Async:</b> the work runs on worker threads or waits in the "
-                      "event loop. The heartbeat keeps beating and you can keep typing."_s);
+                    ? u"<b>Blocking:</b> the GUI thread does each job itself: it waits for a "
+                      "fetch's answer, or reads and hashes the file. The heartbeat stops and "
+                      "typing is ignored until the job ends."_s
+                    : u"<b>Async:</b> a fetch waits in the event loop and a file is read on a "
+                      "worker thread. The heartbeat keeps beating and you can keep typing."_s);
 }
 
-void MainWindow::announceBlocking(const QString &what)
+void MainWindow::follow(int id, const QString &waitingFor)
 {
-    if (mode() != RunMode::Blocking)
-        return;
-    // Painted at once, because nothing else will be painted until the blocking job ends.
-    m_progress->setRange(0, 0);
-    m_progress->setFormat(u"Blocking: %1 — the window is frozen until it ends"_s.arg(what));
-    m_progress->repaint();
+    m_progressId = id;
+    m_waitingFor = waitingFor;
+    // Older jobs that end from now on do not replace what the result line says about this one.
+    m_resultId = std::max(m_resultId, id - 1);
+    m_result->setText(u"%1 (%2 mode)…"_s.arg(waitingFor, runModeName(mode())).toHtmlEscaped());
+    showProgress(mode() == RunMode::Blocking
+                         ? u"Blocking: %1 — the window is frozen until it ends"_s.arg(waitingFor)
+                         : waitingFor + u"…"_s);
+    if (mode() == RunMode::Blocking) {
+        // Painted at once, because nothing else will be painted until the blocking job ends.
+        m_progress->repaint();
+        m_progressText->repaint();
+        m_result->repaint();
+    }
 }
 
 void MainWindow::fetch(const QString &urlText)
 {
-    announceBlocking(u"fetching"_s);
-    m_progressId = m_lab->jobs().fetch(m_lab->resolveUrl(urlText), mode());
+    const QUrl url = m_lab->resolveUrl(urlText);
+    // The id is known only when the job returns, which in Blocking mode is when it has ended.
+    follow(m_lab->log().nextId(), u"Waiting for %1"_s.arg(url.toDisplayString()));
+    m_progressId = m_lab->jobs().fetch(url, mode());
     updateRunningState();
 }
 
 void MainWindow::loadFile(const QString &path)
 {
-    announceBlocking(u"loading the file"_s);
+    follow(m_lab->log().nextId(), u"Loading %1"_s.arg(QDir::toNativeSeparators(path.trimmed())));
     m_progressId = m_lab->jobs().loadFile(path.trimmed(), mode());
     updateRunningState();
 }
@@ -433,7 +472,7 @@ void MainWindow::generateSample()
 {
     const qint64 size = m_sampleSize->currentData().toLongLong();
     const QString path = QDir(QDir::tempPath()).filePath(u"asynclab-sample-%1.txt"_s.arg(size));
-    announceBlocking(u"writing the sample file"_s);
+    follow(m_lab->log().nextId(), u"Writing a %1 sample file"_s.arg(formatBytes(size)));
     m_progressId = m_lab->jobs().generateFile(path, size, mode());
     updateRunningState();
 }
@@ -478,14 +517,22 @@ void MainWindow::onProgress(int id, qint64 done, qint64 total)
 {
     if (id != m_progressId)
         return;
-    if (total > 0) {
-        m_progress->setRange(0, 1000);
-        m_progress->setValue(int(1000 * double(done) / double(total)));
-        m_progress->setFormat(u"%1 of %2"_s.arg(formatBytes(done), formatBytes(total)));
-    } else {
-        m_progress->setRange(0, 0);
-        m_progress->setFormat(formatBytes(done));
-    }
+    if (total > 0)
+        showProgress(u"%1 of %2"_s.arg(formatBytes(done), formatBytes(total)),
+                     int(1000 * double(done) / double(total)), 1000);
+    else
+        showProgress(done > 0 ? u"%1 received, size unknown"_s.arg(formatBytes(done))
+                              : m_waitingFor + u"…"_s);
+}
+
+void MainWindow::showProgress(const QString &text, int done, int total)
+{
+    // total 0: busy, nothing known about how far it got (a busy bar draws no text)
+    if (m_progressText->text() != text)
+        m_progressText->setText(text);
+    m_progress->setRange(0, total);
+    m_progress->setValue(done);
+    m_progress->setFormat(total == 1 ? text : u"%p%"_s);
 }
 
 void MainWindow::onFinished(int id)
@@ -515,6 +562,7 @@ void MainWindow::onFinished(int id)
             text += u"<br>SHA-256 <tt>%1</tt>"_s.arg(QString::fromLatin1(record->sha256));
         m_result->setText(text);
     }
+    sizeLogColumns();
     updateRunningState();
 }
 
@@ -523,18 +571,38 @@ void MainWindow::updateRunningState()
     const int running = m_lab->jobs().runningCount();
     m_cancel->setEnabled(running > 0);
     if (running == 0) {
-        m_progress->setRange(0, 1);
-        m_progress->setValue(m_lab->log().records().isEmpty() ? 0 : 1);
-        m_progress->setFormat(m_lab->log().records().isEmpty() ? u"Idle"_s : u"Done"_s);
+        const OperationRecord *last = m_lab->log().find(m_progressId);
+        if (!last)
+            showProgress(u"Idle"_s, 0, 1);
+        else
+            showProgress(last->status == OperationStatus::Canceled         ? u"Canceled"_s
+                                 : last->status == OperationStatus::Failed ? u"Failed"_s
+                                                                           : u"Done"_s,
+                         1, 1);
     } else if (!m_lab->jobs().isRunning(m_progressId)) {
-        m_progress->setRange(0, 0);
-        m_progress->setFormat(u"%1 running"_s.arg(running));
+        showProgress(running == 1 ? u"1 job still running…"_s
+                                  : u"%1 jobs still running…"_s.arg(running));
+    }
+}
+
+void MainWindow::sizeLogColumns()
+{
+    m_table->resizeColumnsToContents();
+    // Long words are elided in the middle rather than widening a column past this.
+    const int widest = m_table->fontMetrics().horizontalAdvance(u'x') * 40;
+    for (int column = 0; column < m_logModel->columnCount(); ++column) {
+        if (column != OperationLogModel::TargetColumn && m_table->columnWidth(column) > widest)
+            m_table->setColumnWidth(column, widest);
     }
 }
 
 void MainWindow::updateLiveFigures()
 {
-    const LagStats stats = m_lab->monitor().recentStats(10000);
+    if (m_measureFromMs < 0)
+        return; // not shown yet
+    const double now = labNowMs();
+    const LagStats stats =
+            m_lab->monitor().statsBetween(std::max(now - 10000, m_measureFromMs), now);
     const auto show = [](QLabel *label, double ms) {
         label->setText(formatDuration(ms));
         label->setStyleSheet(ms > 100          ? u"color:#c0392b"_s
@@ -557,8 +625,13 @@ void MainWindow::restoreSettings()
     if (const QString url = settings.value(u"fetch/url"_s).toString(); !url.isEmpty())
         m_urlEdit->setText(url.startsWith(u'/') ? m_lab->resolveUrl(url).toString() : url);
     m_fileEdit->setText(settings.value(u"file/path"_s).toString());
+    // Fits a 1280x720 screen, frame and title bar included; a geometry saved on a bigger screen
+    // is cut down.
+    const QSize room = screen()->availableSize() - QSize(16, 48);
     if (!settings.contains(u"window/geometry"_s))
-        resize(1100, 820);
+        resize(QSize(1100, 760).boundedTo(room));
+    else
+        resize(size().boundedTo(room));
 }
 
 void MainWindow::saveSettings() const
@@ -574,6 +647,19 @@ void MainWindow::saveSettings() const
                       embedded ? url.toString(QUrl::RemoveScheme | QUrl::RemoveAuthority)
                                : m_urlEdit->text());
     settings.setValue(u"file/path"_s, m_fileEdit->text());
+}
+
+bool MainWindow::event(QEvent *event)
+{
+    const bool handled = QMainWindow::event(event);
+    // The first frame has just been painted: close the monitor's sample that holds the start-up
+    // painting, and measure from here on.
+    if (event->type() == QEvent::UpdateRequest && m_measureFromMs < 0) {
+        m_lab->monitor().checkpoint();
+        m_measureFromMs = labNowMs() + 0.01;
+        updateLiveFigures();
+    }
+    return handled;
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -1,6 +1,8 @@
 #include "units.h"
 
+#include <QCollator>
 #include <QJsonValue>
+#include <algorithm>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -45,4 +47,13 @@ QString formatFigure(const QJsonValue &value)
     while (text.contains(u'.') && (text.endsWith(u'0') || text.endsWith(u'.')))
         text.chop(1);
     return text;
+}
+
+QStringList figureNamesInReadingOrder(const QStringList &names)
+{
+    QCollator collator(QLocale(QLocale::English));
+    collator.setNumericMode(true);
+    QStringList sorted = names;
+    std::stable_sort(sorted.begin(), sorted.end(), collator);
+    return sorted;
 }

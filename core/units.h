@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 class QJsonValue;
 
@@ -12,3 +13,6 @@ QString formatDuration(double ms);
 double niceStep(double range, int ticks);
 // A demo figure for people: "yes"/"no", 1250000 (never 1.25e+06), 3.14, or the text itself.
 QString formatFigure(const QJsonValue &value);
+// Figure names in the order a person reads them: numbers inside names compare as numbers, so
+// "limit 2" comes before "limit 16", and words after numbers ("limit unlimited" last).
+QStringList figureNamesInReadingOrder(const QStringList &names);

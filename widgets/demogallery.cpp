@@ -17,7 +17,10 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScreen>
+#include <QScrollArea>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <cmath>
@@ -38,12 +41,13 @@ QGroupBox *framed(const QString &title, QWidget *content, QWidget *parent)
 
 DemoGallery::DemoGallery(Lab *lab, QWidget *parent) : QWidget(parent), m_lab(lab)
 {
+    setWindowFlag(Qt::Window);
     setAccessibleName(u"Concept gallery"_s);
     setWindowTitle(u"AsyncLab — concepts"_s);
     m_list = new QListWidget(this);
     m_list->setAccessibleName(u"Demos"_s);
-    m_list->setMinimumWidth(230);
-    m_list->setMaximumWidth(280);
+    m_list->setMinimumWidth(190);
+    m_list->setMaximumWidth(260);
     const DemoContext context = DemoRegistry::contextFor(lab, m_workDir.path());
     for (const DemoEntry &entry : DemoRegistry::all()) {
         Demo *demo = DemoRegistry::create(entry.name, context, this);
@@ -66,7 +70,15 @@ DemoGallery::DemoGallery(Lab *lab, QWidget *parent) : QWidget(parent), m_lab(lab
     m_explanation->setWordWrap(true);
     m_explanation->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_explanation->setAccessibleName(u"What you are seeing"_s);
-    rightLayout->addWidget(framed(u"What you are seeing"_s, m_explanation, right));
+    // A long explanation scrolls rather than pushing the window past a laptop's screen.
+    auto *explanationArea = new QScrollArea(right);
+    explanationArea->setWidgetResizable(true);
+    explanationArea->setFrameShape(QFrame::NoFrame);
+    explanationArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    explanationArea->setWidget(m_explanation);
+    explanationArea->setMaximumHeight(m_explanation->fontMetrics().lineSpacing() * 6 + 4);
+    explanationArea->setMinimumHeight(m_explanation->fontMetrics().lineSpacing() * 2 + 4);
+    rightLayout->addWidget(framed(u"What you are seeing"_s, explanationArea, right));
 
     m_bars = new DemoBarChart(right);
     m_lag = new LagChartWidget(right);
@@ -84,13 +96,15 @@ DemoGallery::DemoGallery(Lab *lab, QWidget *parent) : QWidget(parent), m_lab(lab
     results->addWidget(createOutcomePanel());
     results->addWidget(framed(u"Live log"_s, m_log, results));
     results->setSizes({ 600, 500 });
-    results->setMinimumHeight(220);
+    results->setMinimumHeight(130);
 
-    m_snippets = new QSplitter(Qt::Horizontal, right);
-    m_snippets->setChildrenCollapsible(false);
-    m_snippets->setMinimumHeight(240);
-    auto *code = framed(u"The code that does it (read-only, from the real sources)"_s, m_snippets,
-                        right);
+    // One tab per snippet: side by side, six of them would widen the window past any screen.
+    m_snippets = new QTabWidget(right);
+    m_snippets->setUsesScrollButtons(true);
+    m_snippets->setDocumentMode(true);
+    m_snippets->setMinimumHeight(110);
+    auto *code = framed(u"The code that does it (read-only, from the real sources; one tab each)"_s,
+                        m_snippets, right);
 
     auto *body = new QSplitter(Qt::Vertical, right);
     body->addWidget(visuals);
@@ -98,7 +112,7 @@ DemoGallery::DemoGallery(Lab *lab, QWidget *parent) : QWidget(parent), m_lab(lab
     body->addWidget(code);
     body->setStretchFactor(0, 2);
     body->setStretchFactor(1, 3);
-    body->setStretchFactor(2, 3);
+    body->setStretchFactor(2, 2);
     body->setChildrenCollapsible(false);
     rightLayout->addWidget(body, 1);
 
@@ -116,6 +130,7 @@ DemoGallery::DemoGallery(Lab *lab, QWidget *parent) : QWidget(parent), m_lab(lab
     });
     if (m_list->count() > 0)
         m_list->setCurrentRow(0);
+    resize(sizeHint()); // not adjustSize()'s two thirds of the screen
 }
 
 DemoGallery::~DemoGallery()
@@ -127,7 +142,10 @@ DemoGallery::~DemoGallery()
 
 QSize DemoGallery::sizeHint() const
 {
-    return { 1400, 920 };
+    // frame and title bar included
+    const QSize preferred(1400, 920);
+    const QScreen *where = screen();
+    return where ? preferred.boundedTo(where->availableSize() - QSize(16, 48)) : preferred;
 }
 
 QWidget *DemoGallery::createHeader()
@@ -142,6 +160,8 @@ QWidget *DemoGallery::createHeader()
     m_title->setFont(font);
     m_status = new QLabel(header);
     m_status->setAccessibleName(u"Demo status"_s);
+    // A long status is cut, never allowed to widen the window.
+    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_heartbeat = new HeartbeatWidget(header);
     m_heartbeat->setToolTip(
             u"Animated by the GUI thread: it stops whenever that thread is blocked."_s);
@@ -249,18 +269,22 @@ void DemoGallery::showOutcome(const State &state)
     m_summary->setText(outcome.ok ? outcome.summary
                                   : u"<span style='color:#c0392b'>%1</span>"_s.arg(
                                           outcome.error.toHtmlEscaped()));
-    for (auto it = outcome.figures.constBegin(); it != outcome.figures.constEnd(); ++it) {
+    for (const QString &name : figureNamesInReadingOrder(outcome.figures.keys())) {
         const int row = m_figures->rowCount();
+        const QString value = formatFigure(outcome.figures.value(name));
         m_figures->insertRow(row);
-        m_figures->setItem(row, 0, new QTableWidgetItem(it.key()));
-        m_figures->setItem(row, 1, new QTableWidgetItem(formatFigure(it.value())));
+        for (const auto &[column, text] : { std::pair(0, name), std::pair(1, value) }) {
+            auto *item = new QTableWidgetItem(text);
+            item->setToolTip(u"%1: %2"_s.arg(name, value));
+            m_figures->setItem(row, column, item);
+        }
     }
 }
 
 void DemoGallery::showSnippets(const QStringList &ids)
 {
     while (m_snippets->count() > 0)
-        delete m_snippets->widget(0); // its splitter handle goes with it
+        delete m_snippets->widget(0); // its tab goes with it
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     for (const QString &id : ids) {
         auto *panel = new QWidget(m_snippets);
@@ -275,13 +299,16 @@ void DemoGallery::showSnippets(const QStringList &ids)
         auto *view = new QPlainTextEdit(panel);
         view->setObjectName(id);
         view->setReadOnly(true);
-        view->setLineWrapMode(QPlainTextEdit::NoWrap);
+        // Wrapped, so every line can be read without scrolling sideways.
+        view->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+        view->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
         view->setFont(mono);
         view->setAccessibleName(u"Source %1"_s.arg(location));
         view->setPlainText(snippet(id));
         layout->addWidget(label);
         layout->addWidget(view, 1);
-        m_snippets->addWidget(panel);
+        m_snippets->addTab(panel, id);
+        m_snippets->setTabToolTip(m_snippets->count() - 1, location);
     }
 }
 
@@ -314,8 +341,10 @@ void DemoGallery::onProgress(const QString &name, const QString &line)
     const QString text =
             u"%1 s  %2"_s.arg((labNowMs() - state.startMs) / 1000, 6, 'f', 2).arg(line);
     state.log += (state.log.isEmpty() ? QString() : u"\n"_s) + text;
-    if (name == currentDemo())
+    if (name == currentDemo()) {
         m_log->appendPlainText(text);
+        m_summary->setText(u"Running… %1"_s.arg(line.trimmed().toHtmlEscaped()));
+    }
 }
 
 void DemoGallery::onFinished(const QString &name, const DemoOutcome &outcome)

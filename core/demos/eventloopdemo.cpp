@@ -126,10 +126,12 @@ void EventLoopDemo::fetch(int delayMs)
 void EventLoopDemo::postResult(QFutureWatcher<double> *watcher, int readyAtMs)
 {
     const double start = m_startMs;
-    watcher->setFuture(QtConcurrent::run(&m_pool, [start, readyAtMs] {
-        // A worker finishing at a known moment; its result is an event for the GUI thread.
-        QThread::msleep(ulong(std::max(0.0, start + readyAtMs - labNowMs())));
-        return labNowMs() - start;
+    watcher->setFuture(QtConcurrent::run(&m_pool, [start, readyAtMs](QPromise<double> &promise) {
+        // A worker finishing at a known moment; its result is an event for the GUI thread. It
+        // sleeps in short slices, so that a cancel or a quit ends it at once.
+        while (!promise.isCanceled() && labNowMs() < start + readyAtMs)
+            QThread::msleep(ulong(std::clamp(start + readyAtMs - labNowMs(), 0.0, 5.0)));
+        promise.addResult(labNowMs() - start);
     }));
 }
 
