@@ -140,7 +140,7 @@ MainWindow::MainWindow(Lab *lab, QWidget *parent)
     });
     sizeLogColumns();
 
-    auto *splitter = new QSplitter(Qt::Vertical, central);
+    auto *splitter = m_splitter = new QSplitter(Qt::Vertical, central);
     splitter->addWidget(chartArea);
     splitter->addWidget(controls);
     splitter->addWidget(m_table);
@@ -302,7 +302,9 @@ QWidget *MainWindow::createFilePanel()
     m_sampleSize->setAccessibleName(u"Sample file size"_s);
     for (qint64 size : { 16 * MiB, 64 * MiB, 256 * MiB, 1024 * MiB })
         m_sampleSize->addItem(formatBytes(size), size);
-    m_sampleSize->setCurrentIndex(2);
+    // 1 GiB: hashing it takes about 0.6 s on a fast desktop with SHA instructions, 1-2 s on a
+    // typical laptop, long enough to feel the Blocking freeze; 256 MiB was over in 0.2 s.
+    m_sampleSize->setCurrentIndex(3);
     auto *generate = new QPushButton(u"&Generate sample"_s, box);
     generate->setObjectName(u"generateButton"_s);
     generate->setToolTip(u"Write a sample text file of the chosen size to %1 (Ctrl+G)"_s.arg(
@@ -647,6 +649,21 @@ void MainWindow::saveSettings() const
                       embedded ? url.toString(QUrl::RemoveScheme | QUrl::RemoveAuthority)
                                : m_urlEdit->text());
     settings.setValue(u"file/path"_s, m_fileEdit->text());
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (m_splitterSized)
+        return;
+    m_splitterSized = true;
+    // Once laid out at its real size: the controls and the log get what they need, the charts
+    // all the rest.
+    QTimer::singleShot(0, m_splitter, [this] {
+        const int controls = m_splitter->widget(1)->minimumSizeHint().height();
+        const int log = std::max(m_table->minimumHeight(), m_splitter->height() / 4);
+        m_splitter->setSizes({ m_splitter->height() - controls - log, controls, log });
+    });
 }
 
 bool MainWindow::event(QEvent *event)

@@ -49,6 +49,7 @@ public:
 
 protected:
     bool event(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
 
 private:
@@ -95,11 +96,13 @@ private:
     QPushButton *m_cancel = nullptr;
     QLabel *m_result = nullptr;
     QTableView *m_table = nullptr;
+    class QSplitter *m_splitter = nullptr; // charts, controls, log
     int m_progressId = 0; // the operation the progress bar follows
     QString m_waitingFor; // what it waits for while no size is known
     // Figures count from the first frame on: the window's own start-up painting is not a stall
     // the user caused.
     double m_measureFromMs = -1;
+    bool m_splitterSized = false;
     int m_resultId =
             0; // the operation the result line shows; ids grow, older ones never replace it
 };

@@ -28,6 +28,12 @@ QString formatDuration(double ms)
     return u"%1 s"_s.arg(ms / 1000, 0, 'f', ms < 10000 ? 2 : 1);
 }
 
+double roundedMs(double ms)
+{
+    const double step = ms < 10 ? 0.1 : ms < 1000 ? 1 : ms < 10000 ? 10 : 100;
+    return std::round(ms / step) * step;
+}
+
 double niceStep(double range, int ticks)
 {
     const double raw = range / ticks;

@@ -9,6 +9,9 @@ class QJsonValue;
 QString formatBytes(qint64 bytes);
 // "850 ms", "2.0 s"
 QString formatDuration(double ms);
+// ms rounded as formatDuration() shows it (4.5, 850, 2020), so that a demo's figures, bars and
+// texts give one number for one measurement.
+double roundedMs(double ms);
 // An axis step of 1, 2, 2.5 or 5 times a power of ten, giving about `ticks` steps over `range`.
 double niceStep(double range, int ticks);
 // A demo figure for people: "yes"/"no", 1250000 (never 1.25e+06), 3.14, or the text itself.

@@ -22,6 +22,7 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <cmath>
 
@@ -106,12 +107,12 @@ DemoGallery::DemoGallery(Lab *lab, QWidget *parent) : QWidget(parent), m_lab(lab
     auto *code = framed(u"The code that does it (read-only, from the real sources; one tab each)"_s,
                         m_snippets, right);
 
-    auto *body = new QSplitter(Qt::Vertical, right);
+    auto *body = m_body = new QSplitter(Qt::Vertical, right);
     body->addWidget(visuals);
     body->addWidget(results);
     body->addWidget(code);
     body->setStretchFactor(0, 2);
-    body->setStretchFactor(1, 3);
+    body->setStretchFactor(1, 4);
     body->setStretchFactor(2, 2);
     body->setChildrenCollapsible(false);
     rightLayout->addWidget(body, 1);
@@ -138,6 +139,20 @@ DemoGallery::~DemoGallery()
     // Before the work folder goes: a demo may still be writing into it.
     for (State &state : m_states)
         delete state.demo;
+}
+
+void DemoGallery::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_bodySized)
+        return;
+    m_bodySized = true;
+    // Once laid out at its real size: the outcome gets the most room, so its table reads
+    // without scrolling.
+    QTimer::singleShot(0, m_body, [this] {
+        const int height = m_body->height();
+        m_body->setSizes({ height * 28 / 100, height * 47 / 100, height * 25 / 100 });
+    });
 }
 
 QSize DemoGallery::sizeHint() const
@@ -201,6 +216,10 @@ QWidget *DemoGallery::createOutcomePanel()
     m_figures->horizontalHeader()->setStretchLastSection(true);
     m_figures->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_figures->setAlternatingRowColors(true);
+    m_figures->setWordWrap(false);
+    m_figures->setTextElideMode(Qt::ElideMiddle);
+    // Compact rows, so that more figures show at once.
+    m_figures->verticalHeader()->setDefaultSectionSize(m_figures->fontMetrics().height() + 4);
     layout->addWidget(m_summary);
     layout->addWidget(m_figures, 1);
     return box;

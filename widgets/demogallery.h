@@ -49,6 +49,9 @@ public:
     DemoBarChart *barChart() const { return m_bars; }
     QList<QPlainTextEdit *> snippetViews() const;
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 signals:
     void demoFinished(const QString &name, const DemoOutcome &outcome);
 
@@ -88,4 +91,6 @@ private:
     QTableWidget *m_figures = nullptr;
     QPlainTextEdit *m_log = nullptr;
     QTabWidget *m_snippets = nullptr;
+    QSplitter *m_body = nullptr; // charts, outcome and log, code
+    bool m_bodySized = false;
 };

@@ -412,13 +412,14 @@ DemoOutcome DeadlockDemo::outcome() const
     o.figures.insert(u"pool, continuation: ms"_s, rounded(m_pool.fixedMs));
     o.figures.insert(u"pool of two threads: timed out"_s, m_biggerPool.detected);
     o.figures.insert(u"pool of two threads: ms"_s, rounded(m_biggerPool.fixedMs));
-    o.bars = { { u"GUI thread waits on itself"_s, m_gui.timeToDetectMs },
-               { u"GUI thread, fixed"_s, m_gui.fixedMs },
-               { u"locks in opposite order"_s, m_lockOrder.timeToDetectMs },
-               { u"locks in one order"_s, m_lockOrder.fixedMs },
-               { u"pool task waits on its pool"_s, m_pool.timeToDetectMs },
-               { u"pool task, fixed"_s, m_pool.fixedMs } };
-    o.barsUnit = u"ms until detected / until done"_s;
+    // rounded as in the figures and the summary: whole ms to detect, tenths for the fixes
+    o.bars = { { u"GUI thread waits on itself"_s, std::round(m_gui.timeToDetectMs) },
+               { u"GUI thread, fixed"_s, rounded(m_gui.fixedMs) },
+               { u"locks in opposite order"_s, std::round(m_lockOrder.timeToDetectMs) },
+               { u"locks in one order"_s, rounded(m_lockOrder.fixedMs) },
+               { u"pool task waits on its pool"_s, std::round(m_pool.timeToDetectMs) },
+               { u"pool task, fixed"_s, rounded(m_pool.fixedMs) } };
+    o.barsUnit = u"ms until detected (the long bars are the timeouts, not work) / until done"_s;
 
     const auto verdict = [](const Trap &trap) {
         return trap.detected ? u"detected after %1 ms"_s.arg(std::round(trap.timeToDetectMs))
