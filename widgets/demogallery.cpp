@@ -22,7 +22,6 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableWidget>
-#include <QTimer>
 #include <QVBoxLayout>
 #include <cmath>
 
@@ -97,17 +96,16 @@ DemoGallery::DemoGallery(Lab *lab, QWidget *parent) : QWidget(parent), m_lab(lab
     results->addWidget(createOutcomePanel());
     results->addWidget(framed(u"Live log"_s, m_log, results));
     results->setSizes({ 600, 500 });
-    results->setMinimumHeight(130);
 
     // One tab per snippet: side by side, six of them would widen the window past any screen.
     m_snippets = new QTabWidget(right);
     m_snippets->setUsesScrollButtons(true);
     m_snippets->setDocumentMode(true);
-    m_snippets->setMinimumHeight(110);
+    m_snippets->setMinimumHeight(90);
     auto *code = framed(u"The code that does it (read-only, from the real sources; one tab each)"_s,
                         m_snippets, right);
 
-    auto *body = m_body = new QSplitter(Qt::Vertical, right);
+    auto *body = new QSplitter(Qt::Vertical, right);
     body->addWidget(visuals);
     body->addWidget(results);
     body->addWidget(code);
@@ -139,20 +137,6 @@ DemoGallery::~DemoGallery()
     // Before the work folder goes: a demo may still be writing into it.
     for (State &state : m_states)
         delete state.demo;
-}
-
-void DemoGallery::showEvent(QShowEvent *event)
-{
-    QWidget::showEvent(event);
-    if (m_bodySized)
-        return;
-    m_bodySized = true;
-    // Once laid out at its real size: the outcome gets the most room, so its table reads
-    // without scrolling.
-    QTimer::singleShot(0, m_body, [this] {
-        const int height = m_body->height();
-        m_body->setSizes({ height * 28 / 100, height * 47 / 100, height * 25 / 100 });
-    });
 }
 
 QSize DemoGallery::sizeHint() const
@@ -220,6 +204,10 @@ QWidget *DemoGallery::createOutcomePanel()
     m_figures->setTextElideMode(Qt::ElideMiddle);
     // Compact rows, so that more figures show at once.
     m_figures->verticalHeader()->setDefaultSectionSize(m_figures->fontMetrics().height() + 4);
+    // Six rows at least, whatever the window's size: the table is what a run leaves to read.
+    m_figures->setMinimumHeight(m_figures->horizontalHeader()->sizeHint().height()
+                                + 6 * m_figures->verticalHeader()->defaultSectionSize()
+                                + 2 * m_figures->frameWidth());
     layout->addWidget(m_summary);
     layout->addWidget(m_figures, 1);
     return box;

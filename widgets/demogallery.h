@@ -49,9 +49,6 @@ public:
     DemoBarChart *barChart() const { return m_bars; }
     QList<QPlainTextEdit *> snippetViews() const;
 
-protected:
-    void showEvent(QShowEvent *event) override;
-
 signals:
     void demoFinished(const QString &name, const DemoOutcome &outcome);
 
@@ -91,6 +88,4 @@ private:
     QTableWidget *m_figures = nullptr;
     QPlainTextEdit *m_log = nullptr;
     QTabWidget *m_snippets = nullptr;
-    QSplitter *m_body = nullptr; // charts, outcome and log, code
-    bool m_bodySized = false;
 };
