@@ -110,8 +110,8 @@ DemoGallery::DemoGallery(Lab *lab, QWidget *parent) : QWidget(parent), m_lab(lab
     body->addWidget(results);
     body->addWidget(code);
     body->setStretchFactor(0, 2);
-    body->setStretchFactor(1, 4);
-    body->setStretchFactor(2, 2);
+    body->setStretchFactor(1, 3);
+    body->setStretchFactor(2, 3);
     body->setChildrenCollapsible(false);
     rightLayout->addWidget(body, 1);
 
