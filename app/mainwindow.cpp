@@ -94,6 +94,8 @@ MainWindow::MainWindow(Lab *lab, QWidget *parent)
     m_timeline->model()->setLog(&lab->log());
     m_timeline->alignTo(m_chart);
     m_timeline->setLaneRoom(3);
+    // On a short screen the lanes shrink to their least height before the lag chart does.
+    m_timeline->setMaximumHeight(m_timeline->minimumSizeHint().height());
     connect(m_timeline, &TimelineWidget::operationClicked, this, &MainWindow::selectOperation);
     chartLayout->addWidget(m_chart, 1);
     chartLayout->addWidget(m_timeline);
@@ -179,7 +181,7 @@ QWidget *MainWindow::createTopBar()
     m_modeHint = new QLabel(bar);
     m_modeHint->setWordWrap(true);
     grid->addWidget(m_modeToggle, 0, 0);
-    grid->addWidget(m_modeHint, 0, 1, 1, 2);
+    grid->addWidget(m_modeHint, 0, 1);
 
     m_heartbeat = new HeartbeatWidget(bar);
     m_typingField = new QLineEdit(bar);
@@ -188,9 +190,10 @@ QWidget *MainWindow::createTopBar()
     m_typingField->setToolTip(
             u"If the GUI thread is blocked, your keystrokes appear only when it is "
             "free again."_s);
-    // The heartbeat beside both the typing field and the figures: a laptop screen is short.
-    grid->addWidget(m_heartbeat, 1, 0, 2, 1);
-    grid->addWidget(m_typingField, 1, 1, 1, 2);
+    // Two rows only, a laptop screen is short: the mode, what it means and the heartbeat; then
+    // the typing field and the live figures.
+    grid->addWidget(m_heartbeat, 0, 2);
+    grid->addWidget(m_typingField, 1, 0);
 
     auto *figures = new QWidget(bar);
     auto *row = new QHBoxLayout(figures);
@@ -218,8 +221,8 @@ QWidget *MainWindow::createTopBar()
     addFigure(u"Stalls > 50 ms:"_s, m_stalls,
               u"Freezes long enough to feel (a 'long task'), in the last 10 seconds."_s);
     row->addStretch();
-    grid->addWidget(figures, 2, 1, 1, 2);
-    grid->setColumnStretch(2, 1);
+    grid->addWidget(figures, 1, 1, 1, 2);
+    grid->setColumnStretch(1, 1);
     return bar;
 }
 
@@ -591,7 +594,7 @@ void MainWindow::sizeLogColumns()
 {
     m_table->resizeColumnsToContents();
     // Long words are elided in the middle rather than widening a column past this.
-    const int widest = m_table->fontMetrics().horizontalAdvance(u'x') * 40;
+    const int widest = m_table->fontMetrics().horizontalAdvance(u'x') * 46;
     for (int column = 0; column < m_logModel->columnCount(); ++column) {
         if (column != OperationLogModel::TargetColumn && m_table->columnWidth(column) > widest)
             m_table->setColumnWidth(column, widest);
@@ -661,7 +664,7 @@ void MainWindow::showEvent(QShowEvent *event)
     // all the rest.
     QTimer::singleShot(0, m_splitter, [this] {
         const int controls = m_splitter->widget(1)->minimumSizeHint().height();
-        const int log = std::max(m_table->minimumHeight(), m_splitter->height() / 4);
+        const int log = std::max(m_table->minimumHeight(), m_splitter->height() / 5);
         m_splitter->setSizes({ m_splitter->height() - controls - log, controls, log });
     });
 }
