@@ -276,14 +276,23 @@ void DemoGallery::showOutcome(const State &state)
     m_summary->setText(outcome.ok ? outcome.summary
                                   : u"<span style='color:#c0392b'>%1</span>"_s.arg(
                                           outcome.error.toHtmlEscaped()));
-    for (const QString &name : figureNamesInReadingOrder(outcome.figures.keys())) {
+    // Grouped: "max in flight 2: ms" and "max in flight 2: server peak" share a row.
+    const FigureGrid grid = figureGrid(outcome.figures);
+    m_figures->setColumnCount(int(grid.columns.size()) + 1);
+    m_figures->setHorizontalHeaderLabels(QStringList { u"Figure"_s } + grid.columns);
+    for (int column = 1; column < m_figures->columnCount(); ++column)
+        m_figures->horizontalHeader()->setSectionResizeMode(column, QHeaderView::Stretch);
+    for (const auto &[name, values] : grid.rows) {
         const int row = m_figures->rowCount();
-        const QString value = formatFigure(outcome.figures.value(name));
         m_figures->insertRow(row);
-        for (const auto &[column, text] : { std::pair(0, name), std::pair(1, value) }) {
-            auto *item = new QTableWidgetItem(text);
-            item->setToolTip(u"%1: %2"_s.arg(name, value));
-            m_figures->setItem(row, column, item);
+        m_figures->setItem(row, 0, new QTableWidgetItem(name));
+        m_figures->item(row, 0)->setToolTip(name);
+        for (int i = 0; i < values.size(); ++i) {
+            auto *item = new QTableWidgetItem(values.at(i));
+            item->setToolTip(values.at(i).isEmpty()
+                                     ? QString()
+                                     : u"%1: %2 %3"_s.arg(name, grid.columns.at(i), values.at(i)));
+            m_figures->setItem(row, i + 1, item);
         }
     }
 }
