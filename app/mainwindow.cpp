@@ -631,12 +631,16 @@ void MainWindow::restoreSettings()
         m_urlEdit->setText(url.startsWith(u'/') ? m_lab->resolveUrl(url).toString() : url);
     m_fileEdit->setText(settings.value(u"file/path"_s).toString());
     // Fits a 1280x720 screen, frame and title bar included; a geometry saved on a bigger screen
-    // is cut down.
+    // is cut down. On a screen smaller than the window's least size nothing can fit: the designed
+    // size stays, the same at every scale factor.
     const QSize room = screen()->availableSize() - QSize(16, 48);
+    const QSize least = minimumSizeHint();
+    const bool canFit = least.width() <= room.width() && least.height() <= room.height();
+    const auto fitted = [&](QSize size) { return canFit ? size.boundedTo(room) : size; };
     if (!settings.contains(u"window/geometry"_s))
-        resize(QSize(1100, 760).boundedTo(room));
+        resize(fitted(QSize(1100, 760)));
     else
-        resize(size().boundedTo(room));
+        resize(fitted(size()));
 }
 
 void MainWindow::saveSettings() const

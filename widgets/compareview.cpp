@@ -87,7 +87,7 @@ CompareView::CompareView(Lab *lab, QWidget *parent)
     controls->addWidget(m_saveButton);
     layout->addLayout(controls);
 
-    m_oneAtATime = new QCheckBox(u"Async: one step at a time"_s, this);
+    m_oneAtATime = new QCheckBox(u"Async: &one step at a time"_s, this);
     m_oneAtATime->setObjectName(u"asyncOneAtATime"_s);
     m_oneAtATime->setToolTip(
             u"Blocking runs the steps one after another; Async starts them all at once, so its "
