@@ -280,8 +280,7 @@ void DemoGallery::showOutcome(const State &state)
     const FigureGrid grid = figureGrid(outcome.figures);
     m_figures->setColumnCount(int(grid.columns.size()) + 1);
     m_figures->setHorizontalHeaderLabels(QStringList { u"Figure"_s } + grid.columns);
-    for (int column = 1; column < m_figures->columnCount(); ++column)
-        m_figures->horizontalHeader()->setSectionResizeMode(column, QHeaderView::Stretch);
+
     for (const auto &[name, values] : grid.rows) {
         const int row = m_figures->rowCount();
         m_figures->insertRow(row);
@@ -294,6 +293,16 @@ void DemoGallery::showOutcome(const State &state)
                                      : u"%1: %2 %3"_s.arg(name, grid.columns.at(i), values.at(i)));
             m_figures->setItem(row, i + 1, item);
         }
+    }
+    // Columns as wide as their content when all fit; otherwise they share the width and long
+    // texts are elided in the middle (the tooltip has them whole): never a sideways scroll.
+    QHeaderView *header = m_figures->horizontalHeader();
+    for (int column = 1; column < m_figures->columnCount(); ++column)
+        header->setSectionResizeMode(column, QHeaderView::Interactive);
+    m_figures->resizeColumnsToContents();
+    if (header->length() > m_figures->viewport()->width()) {
+        for (int column = 1; column < m_figures->columnCount(); ++column)
+            header->setSectionResizeMode(column, QHeaderView::Stretch);
     }
 }
 
