@@ -56,7 +56,10 @@ void ScenarioRunner::startNextRun()
     }
     m_current = ScenarioRun {};
     m_current.mode = m_modes.at(m_runs.size());
-    emit status(u"Running \"%1\" in %2 mode…"_s.arg(m_scenario.title, runModeName(m_current.mode)));
+    const bool oneAtATime = m_current.mode == RunMode::Async && m_asyncOneAtATime;
+    emit status(u"Running \"%1\" in %2 mode%3…"_s.arg(m_scenario.title, runModeName(m_current.mode),
+                                                      oneAtATime ? u", one step at a time"_s
+                                                                 : QString()));
     m_current.startMs = labNowMs();
     if (m_current.mode == RunMode::Blocking || m_asyncOneAtATime) {
         startStep(0);
