@@ -16,6 +16,7 @@ class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
+class QSplitter;
 class QTableView;
 class TimelineWidget;
 
@@ -96,7 +97,7 @@ private:
     QPushButton *m_cancel = nullptr;
     QLabel *m_result = nullptr;
     QTableView *m_table = nullptr;
-    class QSplitter *m_splitter = nullptr; // charts, controls, log
+    QSplitter *m_splitter = nullptr; // charts, controls, log
     int m_progressId = 0; // the operation the progress bar follows
     QString m_waitingFor; // what it waits for while no size is known
     // Figures count from the first frame on: the window's own start-up painting is not a stall
