@@ -3,6 +3,7 @@
 #include "demogallery.h"
 #include "heartbeatwidget.h"
 #include "lab.h"
+#include "labclock.h"
 #include "lagchartwidget.h"
 #include "modetoggle.h"
 #include "operationlogmodel.h"
@@ -31,7 +32,6 @@
 #include <QSettings>
 #include <QDockWidget>
 #include <QSplitter>
-#include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -76,12 +76,14 @@ MainWindow::MainWindow(Lab *lab, QWidget *parent)
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(6, 4, 6, 6);
+    layout->setSpacing(4);
     layout->addWidget(createTopBar());
 
     m_chart = new LagChartWidget(central);
     m_chart->setMonitor(&lab->monitor());
     m_chart->setLog(&lab->log());
-    m_chart->setMinimumHeight(180);
+    m_chart->setMinimumHeight(90);
     // The threads under the lag they caused, on the same time axis.
     auto *chartArea = new QWidget(central);
     auto *chartLayout = new QVBoxLayout(chartArea);
@@ -91,6 +93,8 @@ MainWindow::MainWindow(Lab *lab, QWidget *parent)
     m_timeline->model()->setLog(&lab->log());
     m_timeline->alignTo(m_chart);
     m_timeline->setLaneRoom(3);
+    // On a short screen the lanes shrink to their least height before the lag chart does.
+    m_timeline->setMaximumHeight(m_timeline->minimumSizeHint().height());
     connect(m_timeline, &TimelineWidget::operationClicked, this, &MainWindow::selectOperation);
     chartLayout->addWidget(m_chart, 1);
     chartLayout->addWidget(m_timeline);
@@ -98,6 +102,7 @@ MainWindow::MainWindow(Lab *lab, QWidget *parent)
     auto *controls = new QWidget(central);
     auto *controlsLayout = new QVBoxLayout(controls);
     controlsLayout->setContentsMargins(0, 0, 0, 0);
+    controlsLayout->setSpacing(4);
     controlsLayout->addWidget(createFetchPanel());
     controlsLayout->addWidget(createFilePanel());
     controlsLayout->addWidget(createProgressRow());
@@ -108,6 +113,7 @@ MainWindow::MainWindow(Lab *lab, QWidget *parent)
     m_result->setWordWrap(true);
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_result->setAccessibleName(u"Last result"_s);
+    m_result->setObjectName(u"resultLine"_s);
     controlsLayout->addWidget(m_result);
 
     m_table = new QTableView(central);
@@ -116,23 +122,32 @@ MainWindow::MainWindow(Lab *lab, QWidget *parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setWordWrap(false);
-    // Sized once from the first row: resizing to contents on every change would cost the GUI
-    // thread time proportional to the log's length.
+    m_table->setTextElideMode(Qt::ElideMiddle);
+    // The target takes the room the others leave; the rest are sized to their content.
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->horizontalHeader()->setSectionResizeMode(OperationLogModel::TargetColumn,
+                                                      QHeaderView::Stretch);
+    // At least five rows and the header, whatever the window's size.
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    m_table->setMinimumHeight(m_table->horizontalHeader()->sizeHint().height()
+                              + 5 * m_table->verticalHeader()->defaultSectionSize()
+                              + 2 * m_table->frameWidth() + 4);
+    // Sized when a row comes or an operation ends, not on every progress change: resizing costs
+    // the GUI thread time for each visible row.
     connect(m_logModel, &QAbstractItemModel::rowsInserted, m_table, [this] {
-        if (m_logModel->rowCount() == 1)
-            m_table->resizeColumnsToContents();
+        sizeLogColumns();
+        m_table->scrollToBottom();
     });
-    connect(m_logModel, &QAbstractItemModel::rowsInserted, m_table, &QTableView::scrollToBottom);
+    sizeLogColumns();
 
-    auto *splitter = new QSplitter(Qt::Vertical, central);
+    auto *splitter = m_splitter = new QSplitter(Qt::Vertical, central);
     splitter->addWidget(chartArea);
     splitter->addWidget(controls);
     splitter->addWidget(m_table);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 0);
-    splitter->setStretchFactor(2, 2);
+    splitter->setStretchFactor(2, 1);
     splitter->setChildrenCollapsible(false);
     layout->addWidget(splitter, 1);
     setCentralWidget(central);
@@ -144,7 +159,6 @@ MainWindow::MainWindow(Lab *lab, QWidget *parent)
     addDockWidget(Qt::RightDockWidgetArea, stallsDock);
 
     createMenus();
-    statusBar()->showMessage(u"Embedded server: %1"_s.arg(lab->server().baseUrl().toString()));
 
     connect(&lab->jobs(), &JobRunner::progress, this, &MainWindow::onProgress);
     connect(&lab->jobs(), &JobRunner::finished, this, &MainWindow::onFinished);
@@ -172,7 +186,7 @@ QWidget *MainWindow::createTopBar()
     m_modeHint = new QLabel(bar);
     m_modeHint->setWordWrap(true);
     grid->addWidget(m_modeToggle, 0, 0);
-    grid->addWidget(m_modeHint, 0, 1, 1, 2);
+    grid->addWidget(m_modeHint, 0, 1);
 
     m_heartbeat = new HeartbeatWidget(bar);
     m_typingField = new QLineEdit(bar);
@@ -181,14 +195,17 @@ QWidget *MainWindow::createTopBar()
     m_typingField->setToolTip(
             u"If the GUI thread is blocked, your keystrokes appear only when it is "
             "free again."_s);
-    grid->addWidget(m_heartbeat, 1, 0);
-    grid->addWidget(m_typingField, 1, 1, 1, 2);
+    // Two rows only, a laptop screen is short: the mode, what it means and the heartbeat; then
+    // the typing field and the live figures.
+    grid->addWidget(m_heartbeat, 0, 2);
+    grid->addWidget(m_typingField, 1, 0);
 
     auto *figures = new QWidget(bar);
     auto *row = new QHBoxLayout(figures);
     row->setContentsMargins(0, 0, 0, 0);
     m_lagNow = figureLabel(figures);
     m_maxStall = figureLabel(figures);
+    m_maxStall->setObjectName(u"maxStallFigure"_s);
     m_p99 = figureLabel(figures);
     m_stalls = figureLabel(figures);
     const auto addFigure = [row, figures](const QString &name, QLabel *value, const QString &tip) {
@@ -209,14 +226,18 @@ QWidget *MainWindow::createTopBar()
     addFigure(u"Stalls > 50 ms:"_s, m_stalls,
               u"Freezes long enough to feel (a 'long task'), in the last 10 seconds."_s);
     row->addStretch();
-    grid->addWidget(figures, 2, 0, 1, 3);
-    grid->setColumnStretch(2, 1);
+    grid->addWidget(figures, 1, 1, 1, 2);
+    grid->setColumnStretch(1, 1);
     return bar;
 }
 
 QWidget *MainWindow::createFetchPanel()
 {
-    auto *box = new QGroupBox(u"Fetch over HTTP (QNetworkAccessManager)"_s, this);
+    // The server's address is in the title: a status bar would cost a laptop screen a line.
+    auto *box =
+            new QGroupBox(u"Fetch over HTTP (QNetworkAccessManager) — embedded server at %1"_s.arg(
+                                  m_lab->server().baseUrl().toString()),
+                          this);
     auto *layout = new QVBoxLayout(box);
     auto *urlRow = new QHBoxLayout;
     m_urlEdit = new QLineEdit(m_lab->server().url(u"/delay/2000"_s).toString(), box);
@@ -268,7 +289,9 @@ QWidget *MainWindow::createFetchPanel()
 
 QWidget *MainWindow::createFilePanel()
 {
-    auto *box = new QGroupBox(u"Load a file: SHA-256, bytes and lines (QtConcurrent)"_s, this);
+    // Untitled, its label says what it does: a laptop screen is short.
+    auto *box = new QGroupBox(this);
+    box->setToolTip(u"Loads a file: its SHA-256, bytes and lines (QtConcurrent in Async mode)"_s);
     auto *layout = new QHBoxLayout(box);
     m_fileEdit = new QLineEdit(box);
     m_fileEdit->setAccessibleName(u"File path"_s);
@@ -287,7 +310,9 @@ QWidget *MainWindow::createFilePanel()
     m_sampleSize->setAccessibleName(u"Sample file size"_s);
     for (qint64 size : { 16 * MiB, 64 * MiB, 256 * MiB, 1024 * MiB })
         m_sampleSize->addItem(formatBytes(size), size);
-    m_sampleSize->setCurrentIndex(2);
+    // 1 GiB: hashing it takes about 0.6 s on a fast desktop with SHA instructions, 1-2 s on a
+    // typical laptop, long enough to feel the Blocking freeze; 256 MiB was over in 0.2 s.
+    m_sampleSize->setCurrentIndex(3);
     auto *generate = new QPushButton(u"&Generate sample"_s, box);
     generate->setObjectName(u"generateButton"_s);
     generate->setToolTip(u"Write a sample text file of the chosen size to %1 (Ctrl+G)"_s.arg(
@@ -295,7 +320,7 @@ QWidget *MainWindow::createFilePanel()
     generate->setShortcut(QKeySequence(u"Ctrl+G"_s));
     connect(generate, &QPushButton::clicked, this, &MainWindow::generateSample);
 
-    layout->addWidget(new QLabel(u"File:"_s, box));
+    layout->addWidget(new QLabel(u"Load a file (SHA-256, lines):"_s, box));
     layout->addWidget(m_fileEdit, 1);
     layout->addWidget(browse);
     layout->addWidget(load);
@@ -312,7 +337,12 @@ QWidget *MainWindow::createProgressRow()
     layout->setContentsMargins(0, 0, 0, 0);
     m_progress = new QProgressBar(row);
     m_progress->setAccessibleName(u"Progress"_s);
-    m_progress->setFormat(u"Idle"_s);
+    m_progressText = new QLabel(row);
+    m_progressText->setObjectName(u"progressText"_s);
+    m_progressText->setAccessibleName(u"Progress status"_s);
+    // Cut rather than allowed to widen the window or move the bar as the text changes.
+    m_progressText->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    showProgress(u"Idle"_s, 0, 1);
     m_cancel = new QPushButton(u"Cancel"_s, row);
     m_cancel->setObjectName(u"cancelButton"_s);
     m_cancel->setToolTip(u"Cancel everything that is running (Esc)"_s);
@@ -325,6 +355,12 @@ QWidget *MainWindow::createProgressRow()
         m_scenario->addItem(s.title, s.name);
         m_scenario->setItemData(m_scenario->count() - 1, s.description, Qt::ToolTipRole);
     }
+    // The chosen scenario says what it runs where it is chosen.
+    const auto describeScenario = [this] {
+        m_scenario->setToolTip(m_scenario->currentData(Qt::ToolTipRole).toString());
+    };
+    connect(m_scenario, &QComboBox::currentIndexChanged, m_scenario, describeScenario);
+    describeScenario();
     auto *compare = new QPushButton(u"&Compare both modes"_s, row);
     compare->setObjectName(u"compareButton"_s);
     compare->setToolTip(
@@ -333,6 +369,7 @@ QWidget *MainWindow::createProgressRow()
     compare->setShortcut(QKeySequence(u"Ctrl+R"_s));
     connect(compare, &QPushButton::clicked, this, &MainWindow::runComparison);
 
+    layout->addWidget(m_progressText, 2);
     layout->addWidget(m_progress, 1);
     layout->addWidget(m_cancel);
     layout->addSpacing(16);
@@ -372,11 +409,8 @@ void MainWindow::createMenus()
 
 DemoGallery *MainWindow::conceptGallery()
 {
-    if (!m_gallery) {
-        m_gallery = new DemoGallery(m_lab, this);
-        m_gallery->setWindowFlag(Qt::Window);
-        m_gallery->resize(QSize(1500, 1000).boundedTo(screen()->availableSize()));
-    }
+    if (!m_gallery)
+        m_gallery = new DemoGallery(m_lab, this); // a window of its own, sized to fit the screen
     return m_gallery;
 }
 
@@ -403,33 +437,43 @@ void MainWindow::describeMode()
 {
     m_modeHint->setText(
             mode() == RunMode::Blocking
-                    ? u"<b>Blocking:</b> the GUI thread does the work itself and waits "
-                      "for the network. The heartbeat stops and typing is ignored until "
-                      "the job ends."_s
-                    : u"<b>Async:</b> the work runs on worker threads or waits in the "
-                      "event loop. The heartbeat keeps beating and you can keep typing."_s);
+                    ? u"<b>Blocking:</b> the GUI thread does each job itself: it waits for a "
+                      "fetch's answer, or reads and hashes the file. The heartbeat stops and "
+                      "typing is ignored until the job ends."_s
+                    : u"<b>Async:</b> a fetch waits in the event loop and a file is read on a "
+                      "worker thread. The heartbeat keeps beating and you can keep typing."_s);
 }
 
-void MainWindow::announceBlocking(const QString &what)
+void MainWindow::follow(int id, const QString &waitingFor)
 {
-    if (mode() != RunMode::Blocking)
-        return;
-    // Painted at once, because nothing else will be painted until the blocking job ends.
-    m_progress->setRange(0, 0);
-    m_progress->setFormat(u"Blocking: %1 — the window is frozen until it ends"_s.arg(what));
-    m_progress->repaint();
+    m_progressId = id;
+    m_waitingFor = waitingFor;
+    // Older jobs that end from now on do not replace what the result line says about this one.
+    m_resultId = std::max(m_resultId, id - 1);
+    m_result->setText(u"%1 (%2 mode)…"_s.arg(waitingFor, runModeName(mode())).toHtmlEscaped());
+    showProgress(mode() == RunMode::Blocking
+                         ? u"Blocking: %1 — the window is frozen until it ends"_s.arg(waitingFor)
+                         : waitingFor + u"…"_s);
+    if (mode() == RunMode::Blocking) {
+        // Painted at once, because nothing else will be painted until the blocking job ends.
+        m_progress->repaint();
+        m_progressText->repaint();
+        m_result->repaint();
+    }
 }
 
 void MainWindow::fetch(const QString &urlText)
 {
-    announceBlocking(u"fetching"_s);
-    m_progressId = m_lab->jobs().fetch(m_lab->resolveUrl(urlText), mode());
+    const QUrl url = m_lab->resolveUrl(urlText);
+    // The id is known only when the job returns, which in Blocking mode is when it has ended.
+    follow(m_lab->log().nextId(), u"Waiting for %1"_s.arg(url.toDisplayString()));
+    m_progressId = m_lab->jobs().fetch(url, mode());
     updateRunningState();
 }
 
 void MainWindow::loadFile(const QString &path)
 {
-    announceBlocking(u"loading the file"_s);
+    follow(m_lab->log().nextId(), u"Loading %1"_s.arg(QDir::toNativeSeparators(path.trimmed())));
     m_progressId = m_lab->jobs().loadFile(path.trimmed(), mode());
     updateRunningState();
 }
@@ -438,7 +482,7 @@ void MainWindow::generateSample()
 {
     const qint64 size = m_sampleSize->currentData().toLongLong();
     const QString path = m_lab->samplePath(size);
-    announceBlocking(u"writing the sample file"_s);
+    follow(m_lab->log().nextId(), u"Writing a %1 sample file"_s.arg(formatBytes(size)));
     m_progressId = m_lab->jobs().generateFile(path, size, mode());
     updateRunningState();
 }
@@ -483,14 +527,22 @@ void MainWindow::onProgress(int id, qint64 done, qint64 total)
 {
     if (id != m_progressId)
         return;
-    if (total > 0) {
-        m_progress->setRange(0, 1000);
-        m_progress->setValue(int(1000 * double(done) / double(total)));
-        m_progress->setFormat(u"%1 of %2"_s.arg(formatBytes(done), formatBytes(total)));
-    } else {
-        m_progress->setRange(0, 0);
-        m_progress->setFormat(formatBytes(done));
-    }
+    if (total > 0)
+        showProgress(u"%1 of %2"_s.arg(formatBytes(done), formatBytes(total)),
+                     int(1000 * double(done) / double(total)), 1000);
+    else
+        showProgress(done > 0 ? u"%1 received, size unknown"_s.arg(formatBytes(done))
+                              : m_waitingFor + u"…"_s);
+}
+
+void MainWindow::showProgress(const QString &text, int done, int total)
+{
+    // total 0: busy, nothing known about how far it got (a busy bar draws no text)
+    if (m_progressText->text() != text)
+        m_progressText->setText(text);
+    m_progress->setRange(0, total);
+    m_progress->setValue(done);
+    m_progress->setFormat(total == 1 ? text : u"%p%"_s);
 }
 
 void MainWindow::onFinished(int id)
@@ -505,6 +557,7 @@ void MainWindow::onFinished(int id)
         m_resultId = id;
         m_result->setText(Report::operationSummaryHtml(*record));
     }
+    sizeLogColumns();
     updateRunningState();
 }
 
@@ -513,18 +566,38 @@ void MainWindow::updateRunningState()
     const int running = m_lab->jobs().runningCount();
     m_cancel->setEnabled(running > 0);
     if (running == 0) {
-        m_progress->setRange(0, 1);
-        m_progress->setValue(m_lab->log().records().isEmpty() ? 0 : 1);
-        m_progress->setFormat(m_lab->log().records().isEmpty() ? u"Idle"_s : u"Done"_s);
+        const OperationRecord *last = m_lab->log().find(m_progressId);
+        if (!last)
+            showProgress(u"Idle"_s, 0, 1);
+        else
+            showProgress(last->status == OperationStatus::Canceled         ? u"Canceled"_s
+                                 : last->status == OperationStatus::Failed ? u"Failed"_s
+                                                                           : u"Done"_s,
+                         1, 1);
     } else if (!m_lab->jobs().isRunning(m_progressId)) {
-        m_progress->setRange(0, 0);
-        m_progress->setFormat(u"%1 running"_s.arg(running));
+        showProgress(running == 1 ? u"1 job still running…"_s
+                                  : u"%1 jobs still running…"_s.arg(running));
+    }
+}
+
+void MainWindow::sizeLogColumns()
+{
+    m_table->resizeColumnsToContents();
+    // Long words are elided in the middle rather than widening a column past this.
+    const int widest = m_table->fontMetrics().horizontalAdvance(u'x') * 46;
+    for (int column = 0; column < m_logModel->columnCount(); ++column) {
+        if (column != OperationLogModel::TargetColumn && m_table->columnWidth(column) > widest)
+            m_table->setColumnWidth(column, widest);
     }
 }
 
 void MainWindow::updateLiveFigures()
 {
-    const LagStats stats = m_lab->monitor().recentStats(10000);
+    if (m_measureFromMs < 0)
+        return; // not shown yet
+    const double now = labNowMs();
+    const LagStats stats =
+            m_lab->monitor().statsBetween(std::max(now - 10000, m_measureFromMs), now);
     const auto show = [](QLabel *label, double ms) {
         label->setText(formatDuration(ms));
         label->setStyleSheet(ms > 100          ? u"color:#c0392b"_s
@@ -547,8 +620,17 @@ void MainWindow::restoreSettings()
     if (const QString url = settings.value(u"fetch/url"_s).toString(); !url.isEmpty())
         m_urlEdit->setText(url.startsWith(u'/') ? m_lab->resolveUrl(url).toString() : url);
     m_fileEdit->setText(settings.value(u"file/path"_s).toString());
+    // Fits a 1280x720 screen, frame and title bar included; a geometry saved on a bigger screen
+    // is cut down. On a screen smaller than the window's least size nothing can fit: the designed
+    // size stays, the same at every scale factor.
+    const QSize room = screen()->availableSize() - QSize(16, 48);
+    const QSize least = minimumSizeHint();
+    const bool canFit = least.width() <= room.width() && least.height() <= room.height();
+    const auto fitted = [&](QSize size) { return canFit ? size.boundedTo(room) : size; };
     if (!settings.contains(u"window/geometry"_s))
-        resize(1100, 820);
+        resize(fitted(QSize(1100, 760)));
+    else
+        resize(fitted(size()));
 }
 
 void MainWindow::saveSettings() const
@@ -564,6 +646,34 @@ void MainWindow::saveSettings() const
                       embedded ? url.toString(QUrl::RemoveScheme | QUrl::RemoveAuthority)
                                : m_urlEdit->text());
     settings.setValue(u"file/path"_s, m_fileEdit->text());
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (m_splitterSized)
+        return;
+    m_splitterSized = true;
+    // Once laid out at its real size: the controls and the log get what they need, the charts
+    // all the rest.
+    QTimer::singleShot(0, m_splitter, [this] {
+        const int controls = m_splitter->widget(1)->minimumSizeHint().height();
+        const int log = std::max(m_table->minimumHeight(), m_splitter->height() / 5);
+        m_splitter->setSizes({ m_splitter->height() - controls - log, controls, log });
+    });
+}
+
+bool MainWindow::event(QEvent *event)
+{
+    const bool handled = QMainWindow::event(event);
+    // The first frame has just been painted: close the monitor's sample that holds the start-up
+    // painting, and measure from here on.
+    if (event->type() == QEvent::UpdateRequest && m_measureFromMs < 0) {
+        m_lab->monitor().checkpoint();
+        m_measureFromMs = labNowMs() + 0.01;
+        updateLiveFigures();
+    }
+    return handled;
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -16,6 +16,7 @@ class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
+class QSplitter;
 class QTableView;
 class TimelineWidget;
 
@@ -38,6 +39,8 @@ public:
     QLineEdit *typingField() const { return m_typingField; }
     TimelineWidget *timeline() const { return m_timeline; }
     QTableView *operationsTable() const { return m_table; }
+    QProgressBar *progressBar() const { return m_progress; }
+    QLabel *progressText() const { return m_progressText; }
     CompareView *compareView(); // created on first use
     DemoGallery *conceptGallery(); // a window of its own, created on first use
     void showConceptGallery();
@@ -46,6 +49,8 @@ public:
     void loadFile(const QString &path);
 
 protected:
+    bool event(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
 
 private:
@@ -58,11 +63,13 @@ private:
     void chooseFile();
     void runComparison();
     void selectOperation(int id); // in the operations table
-    void announceBlocking(const QString &what);
+    void follow(int id, const QString &waitingFor); // in the progress bar and the result line
     void onProgress(int id, qint64 done, qint64 total);
     void onFinished(int id);
     void updateLiveFigures();
     void updateRunningState();
+    void sizeLogColumns();
+    void showProgress(const QString &text, int done = 0, int total = 0);
     void describeMode();
     void restoreSettings();
     void saveSettings() const;
@@ -86,10 +93,17 @@ private:
     QComboBox *m_sampleSize = nullptr;
     QComboBox *m_scenario = nullptr;
     QProgressBar *m_progress = nullptr;
+    QLabel *m_progressText = nullptr; // what the bar shows: a busy bar draws no text of its own
     QPushButton *m_cancel = nullptr;
     QLabel *m_result = nullptr;
     QTableView *m_table = nullptr;
+    QSplitter *m_splitter = nullptr; // charts, controls, log
     int m_progressId = 0; // the operation the progress bar follows
+    QString m_waitingFor; // what it waits for while no size is known
+    // Figures count from the first frame on: the window's own start-up painting is not a stall
+    // the user caused.
+    double m_measureFromMs = -1;
+    bool m_splitterSized = false;
     int m_resultId =
             0; // the operation the result line shows; ids grow, older ones never replace it
 };

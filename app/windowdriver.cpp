@@ -122,9 +122,7 @@ void WindowDriver::runDemo()
         return;
     }
     // In the gallery, exactly as its Run button runs it.
-    m_gallery = new DemoGallery(m_lab, m_window);
-    m_gallery->setWindowFlag(Qt::Window);
-    m_gallery->resize(1500, 1000);
+    m_gallery = new DemoGallery(m_lab, m_window); // a window of its own, sized to fit
     m_gallery->show();
     m_gallery->selectDemo(name);
     connect(m_gallery, &DemoGallery::demoFinished, this,

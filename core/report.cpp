@@ -132,9 +132,16 @@ QString ComparisonFigure::formattedRatio() const
     const auto r = ratio();
     if (!r)
         return u"—"_s;
-    if (*r > 0 && *r < 0.005)
-        return u"<0.01×"_s;
-    return u"%1×"_s.arg(*r, 0, 'f', 2);
+    if (async <= 0)
+        return u"none in Async"_s;
+    const auto times = [](double factor) {
+        return factor >= 10 ? QString::number(qRound64(factor)) : QString::number(factor, 'f', 1);
+    };
+    if (*r < 0.95)
+        return u"%1× %2"_s.arg(times(1 / *r), isDuration ? u"shorter"_s : u"fewer"_s);
+    if (*r > 1.05)
+        return u"%1× %2"_s.arg(times(*r), isDuration ? u"longer"_s : u"more"_s);
+    return u"about the same"_s;
 }
 
 QList<ComparisonFigure> comparisonFigures(const ScenarioRun &blocking, const ScenarioRun &async)

@@ -30,7 +30,8 @@ struct ComparisonFigure
 
     std::optional<double> ratio() const; // Async / Blocking; none when Blocking is 0
     QString formatted(double value) const; // "2.02 s", "3"
-    QString formattedRatio() const; // "0.02×", "—"
+    // Async against Blocking in words: "274× shorter", "3× fewer", "none in Async", "—"
+    QString formattedRatio() const;
 };
 
 // Wall time, max stall, p99 lag, stalls, frames missed and, when measured, key press latency.

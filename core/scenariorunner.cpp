@@ -57,9 +57,12 @@ void ScenarioRunner::startNextRun()
     }
     m_current = ScenarioRun {};
     m_current.mode = m_modes.at(m_runs.size());
-    emit status(u"Running \"%1\" in %2 mode…"_s.arg(m_scenario.title, runModeName(m_current.mode)));
+    const bool oneAtATime = m_current.mode == RunMode::Async && m_asyncOneAtATime;
+    emit status(u"Running \"%1\" in %2 mode%3…"_s.arg(m_scenario.title, runModeName(m_current.mode),
+                                                      oneAtATime ? u", one step at a time"_s
+                                                                 : QString()));
     m_current.startMs = labNowMs();
-    if (m_current.mode == RunMode::Blocking) {
+    if (m_current.mode == RunMode::Blocking || m_asyncOneAtATime) {
         startStep(0);
     } else {
         for (int i = 0; i < m_scenario.steps.size(); ++i)
@@ -77,7 +80,8 @@ void ScenarioRunner::startStep(int index)
     m_current.operationIds.append(id);
     if (!m_log->find(id)->isFinished()) // Blocking operations are over by now
         m_pending.insert(id);
-    if (mode == RunMode::Blocking && index + 1 < m_scenario.steps.size()) {
+    const bool oneAtATime = mode == RunMode::Blocking || m_asyncOneAtATime;
+    if (oneAtATime && !m_pending.contains(id) && index + 1 < m_scenario.steps.size()) {
         // One step per event-loop turn, so each freeze is its own stall, as in real code that
         // blocks in one handler after another.
         QTimer::singleShot(0, this, [this, index] { startStep(index + 1); });
@@ -99,8 +103,16 @@ void ScenarioRunner::onOperationFinished(int id)
         QTimer::singleShot(m_settleMs, this, &ScenarioRunner::startNextRun);
         return;
     }
-    if (m_pending.remove(id))
-        finishRunIfDone();
+    if (!m_pending.remove(id))
+        return;
+    const int next = int(m_current.operationIds.size());
+    if (m_current.mode == RunMode::Async && m_asyncOneAtATime && m_pending.isEmpty()
+        && next < m_scenario.steps.size()) {
+        // Not from inside the job runner's signal: the next step starts on the next turn.
+        QTimer::singleShot(0, this, [this, next] { startStep(next); });
+        return;
+    }
+    finishRunIfDone();
 }
 
 void ScenarioRunner::finishRunIfDone()

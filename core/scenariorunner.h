@@ -46,6 +46,10 @@ public:
     void setServerUrl(const QUrl &baseUrl) { m_serverUrl = baseUrl; }
     void setSampleDir(const QString &dir) { m_sampleDir = dir; }
     void setSettleMs(int ms) { m_settleMs = ms; }
+    // Async steps start all at once by default; one at a time, each when the one before ended,
+    // the Async run shows "not blocking" alone, without running the steps concurrently.
+    void setAsyncOneAtATime(bool oneAtATime) { m_asyncOneAtATime = oneAtATime; }
+    bool asyncOneAtATime() const { return m_asyncOneAtATime; }
 
     void compare(const Scenario &scenario,
                  const QList<RunMode> &modes = { RunMode::Blocking, RunMode::Async });
@@ -73,6 +77,7 @@ private:
     QUrl m_serverUrl;
     QString m_sampleDir;
     int m_settleMs = 300;
+    bool m_asyncOneAtATime = false;
 
     Scenario m_scenario;
     QList<RunMode> m_modes;

@@ -34,6 +34,25 @@ QString shortTarget(const QString &target)
     return QFileInfo(target).fileName();
 }
 
+// What the threads did, in the words a beginner expects: who waited, who did the work.
+QString threadText(const OperationRecord &r)
+{
+    const QString gui = u"GUI thread"_s;
+    if (r.workerThread.isEmpty())
+        return {};
+    if (r.kind == OperationKind::Fetch) {
+        if (r.mode == RunMode::Blocking)
+            return r.workerThread == gui
+                    ? u"GUI thread waited and did the I/O"_s
+                    : u"GUI thread waited; %1 did the I/O"_s.arg(r.workerThread);
+        return r.workerThread == gui ? u"no thread waited (event loop)"_s
+                                     : u"no thread waited; %1 did the I/O"_s.arg(r.workerThread);
+    }
+    if (r.workerThread == gui)
+        return u"GUI thread did the work (and froze)"_s;
+    return u"%1 did the work; GUI thread free"_s.arg(r.workerThread);
+}
+
 bool isNumeric(int column)
 {
     switch (column) {
@@ -108,14 +127,17 @@ QVariant OperationLogModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return displayText(*record, column);
-    case Qt::ToolTipRole:
+    case Qt::ToolTipRole: {
+        // Every cell tells its full text, since a narrow column elides it.
         if (column == TargetColumn)
             return record->target;
         if (column == ErrorColumn && !record->error.isEmpty())
             return record->error;
         if (column == Sha256Column && !record->sha256.isEmpty())
             return QString::fromLatin1(record->sha256);
-        return {};
+        const QString text = displayText(*record, column).toString();
+        return text.isEmpty() ? QVariant() : QVariant(text);
+    }
     case SortRole:
         return sortValue(*record, column);
     case IdRole:
@@ -160,7 +182,7 @@ QVariant OperationLogModel::displayText(const OperationRecord &r, int column) co
     case MaxStallColumn:
         return r.isFinished() || r.maxStallMs > 0 ? formatMs(r.maxStallMs) : QString();
     case ThreadColumn:
-        return r.workerThread;
+        return threadText(r);
     case Sha256Column:
         return r.sha256.size() > ShortShaLength
                 ? QString::fromLatin1(r.sha256.left(ShortShaLength)) + u'\u2026'
@@ -249,7 +271,7 @@ QVariant OperationLogModel::headerData(int section, Qt::Orientation orientation,
         "Lines counted in a loaded file",
         "Wall-clock time from start to finish",
         "Longest time the GUI thread was frozen while this operation ran",
-        "Thread on which the work itself ran",
+        "Which thread waited and which did the work",
         "SHA-256 of the content (hover for the full digest)",
         "Why the operation failed",
     };

@@ -5,15 +5,18 @@
 #include "timelinewidget.h"
 #include "widgetchecks.h"
 
+#include <QCheckBox>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -30,6 +33,9 @@ private slots:
     void halvesShowEachRun();
     void savedFilesParseBack();
     void grabShowsBothHalves();
+    void describesScenarioAndConcurrency();
+    void ratiosReadAsWords();
+    void asyncOneStepAtATime(); // runs last: it replaces the comparison the others read
 
 private:
     double figure(const QString &key, int column) const;
@@ -73,6 +79,66 @@ void TestCompareView::initTestCase()
     QVERIFY(!m_view->isRunning());
     QCOMPARE(m_view->runs().size(), 2);
     QTest::qWait(200); // let the layout settle before geometry and grabs are checked
+}
+
+void TestCompareView::describesScenarioAndConcurrency()
+{
+    const QString text = m_view->scenarioDescription()->text();
+    QVERIFY2(text.contains(u"A 400 ms delayed fetch"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"all at once"_s), qPrintable(text));
+    m_view->asyncOneAtATimeBox()->setChecked(true);
+    QVERIFY2(m_view->scenarioDescription()->text().contains(u"one after another, so the "
+                                                            "difference is blocking alone"_s),
+             qPrintable(m_view->scenarioDescription()->text()));
+    m_view->asyncOneAtATimeBox()->setChecked(false);
+}
+
+// "274× shorter" or "none in Async", never "0.00×" or "<0.01×".
+void TestCompareView::ratiosReadAsWords()
+{
+    const QRegularExpression words(
+            u"^(\\d+(\\.\\d)?× (shorter|longer|fewer|more)|none in Async|about the same|—)$"_s);
+    const QTableWidget *table = m_view->table();
+    QVERIFY(table->rowCount() >= 5);
+    for (int row = 0; row < table->rowCount(); ++row) {
+        const QString text = table->item(row, 3)->text();
+        QVERIFY2(words.match(text).hasMatch(), qPrintable(text));
+    }
+    const double stalls = figure(u"stallsOver50Ms"_s, 2);
+    QCOMPARE(table->item(rowOf(u"stallsOver50Ms"_s), 3)->text() == u"none in Async"_s, stalls == 0);
+}
+
+// With the box checked, each Async step starts only when the one before it has ended: the wall
+// time no longer profits from running the steps concurrently.
+void TestCompareView::asyncOneStepAtATime()
+{
+    const auto overlapping = [this](const ScenarioRun &run) {
+        QList<std::pair<double, double>> spans;
+        for (int id : run.operationIds) {
+            const OperationRecord *r = m_lab->log().find(id);
+            if (r)
+                spans.append({ r->startMs, r->endMs });
+        }
+        std::sort(spans.begin(), spans.end());
+        int overlaps = 0;
+        for (int i = 1; i < spans.size(); ++i)
+            overlaps += spans[i].first < spans[i - 1].second ? 1 : 0;
+        return overlaps;
+    };
+    QVERIFY(overlapping(m_view->runs()[1]) > 0); // by default the Async steps overlap
+
+    QTest::mouseClick(m_view->asyncOneAtATimeBox(), Qt::LeftButton);
+    QVERIFY(m_view->asyncOneAtATimeBox()->isChecked());
+    QSignalSpy finished(m_view.get(), &CompareView::finished);
+    m_view->run();
+    QTRY_VERIFY_WITH_TIMEOUT(finished.size() > 0, 20000);
+    const ScenarioRun &async = m_view->runs()[1];
+    QCOMPARE(async.mode, RunMode::Async);
+    QCOMPARE(async.operationIds.size(), 3);
+    QCOMPARE(async.failedOperations, 0);
+    QCOMPARE(overlapping(async), 0);
+    QVERIFY2(async.wallMs() >= 400, qPrintable(QString::number(async.wallMs())));
+    QVERIFY2(async.lag.maxStallMs < 100, qPrintable(QString::number(async.lag.maxStallMs)));
 }
 
 int TestCompareView::rowOf(const QString &key) const

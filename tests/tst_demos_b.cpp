@@ -9,6 +9,7 @@
 #include "snippets.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QPointer>
@@ -40,6 +41,8 @@ private slots:
     void cancel();
     void destroyWhileRunning_data();
     void destroyWhileRunning();
+    void deadlockWaitsEndOnCancel_data();
+    void deadlockWaitsEndOnCancel();
 
 private:
     DemoContext context(const QString &workDir = {});
@@ -374,6 +377,45 @@ void TestDemosB::destroyWhileRunning()
     QTRY_VERIFY_WITH_TIMEOUT(demo.isNull(), 10000);
     // Let late replies, timers and queued calls aimed at it arrive.
     QTest::qWait(500);
+}
+
+void TestDemosB::deadlockWaitsEndOnCancel_data()
+{
+    QTest::addColumn<QString>("step"); // the start of the progress line that begins the wait
+    QTest::addColumn<bool>("destroy");
+    for (const char *step : { "(b)", "(c)" }) {
+        QTest::addRow("%s canceled", step) << QString::fromLatin1(step) << false;
+        QTest::addRow("%s destroyed", step) << QString::fromLatin1(step) << true;
+    }
+}
+
+// The lock-order and pool-starvation traps wait a whole second for their timeouts; a cancel or
+// the demo's destruction ends those waits at once instead.
+void TestDemosB::deadlockWaitsEndOnCancel()
+{
+    QFETCH(QString, step);
+    QFETCH(bool, destroy);
+    QPointer<Demo> demo = demoFactory<DeadlockDemo>()(context(), nullptr);
+    QSignalSpy finished(demo.get(), &Demo::finished);
+    bool waiting = false;
+    connect(demo.get(), &Demo::progress, this,
+            [&waiting, step](const QString &line) { waiting = waiting || line.startsWith(step); });
+    demo->run();
+    QTRY_VERIFY_WITH_TIMEOUT(waiting, 10000);
+    QTest::qWait(100); // well into the one-second wait
+    QElapsedTimer timer;
+    timer.start();
+    if (destroy) {
+        delete demo.get();
+    } else {
+        demo->cancel();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 5000);
+        QCOMPARE(finished.at(0).at(0).value<DemoOutcome>().error, u"canceled"_s);
+    }
+    const qint64 ms = timer.elapsed();
+    qInfo("%s: over after %lld ms", destroy ? "destroyed" : "canceled", ms);
+    QVERIFY2(ms < 300, qPrintable(QString::number(ms)));
+    delete demo.get();
 }
 
 QTEST_GUILESS_MAIN(TestDemosB)

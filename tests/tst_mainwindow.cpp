@@ -7,7 +7,9 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QImage>
+#include <QLabel>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSet>
 #include <QSignalSpy>
@@ -36,6 +38,10 @@ private slots:
     void busyLoadsLeavePaintingAlone();
     void fileLoadInBothModes();
     void badInputGetsClearMessage();
+    void progressBarFollowsFetch_data();
+    void progressBarFollowsFetch();
+    void resultLineClearsWhenJobStarts();
+    void maxStallCountsFromFirstFrame();
     void screenshotIsNotBlank();
 
 private:
@@ -203,6 +209,95 @@ void TestMainWindow::badInputGetsClearMessage()
         QVERIFY2(lastRecord().error.contains(u"no such file"_s), qPrintable(lastRecord().error));
         finished.clear();
     }
+}
+
+void TestMainWindow::progressBarFollowsFetch_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<bool>("cancel");
+    QTest::addColumn<QString>("finalText");
+    QTest::addRow("finished") << u"/delay/300"_s << false << u"Done"_s;
+    QTest::addRow("canceled") << u"/hang"_s << true << u"Canceled"_s;
+    QTest::addRow("failed") << u"/status/404"_s << false << u"Failed"_s;
+}
+
+// While a fetch of unknown size runs the bar is busy and says what it waits for; when it ends it
+// says how it ended, never "Done" while something still runs.
+void TestMainWindow::progressBarFollowsFetch()
+{
+    QFETCH(QString, path);
+    QFETCH(bool, cancel);
+    QFETCH(QString, finalText);
+    clickMode(RunMode::Async);
+    QProgressBar *bar = m_window->progressBar();
+    const QString url = m_lab->server().url(path).toString();
+    m_window->urlEdit()->setText(url);
+    QSignalSpy finished(&m_lab->jobs(), &JobRunner::finished);
+    click(u"fetchButton"_s);
+    QCOMPARE(m_lab->jobs().runningCount(), 1);
+    QCOMPARE(bar->maximum(), 0); // busy: no size is known yet
+    const QString waiting = m_window->progressText()->text();
+    QVERIFY2(waiting.contains(u"Waiting for"_s) && waiting.contains(path), qPrintable(waiting));
+    auto *cancelButton = m_window->findChild<QPushButton *>(u"cancelButton"_s);
+    QVERIFY(cancelButton->isEnabled());
+    if (cancel) {
+        QTest::qWait(200); // under way: the server holds the connection
+        QCOMPARE(bar->maximum(), 0);
+        click(u"cancelButton"_s);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 5000);
+    QCOMPARE(m_window->progressText()->text(), finalText);
+    QCOMPARE(bar->text(), finalText);
+    QCOMPARE(bar->maximum(), 1);
+    QCOMPARE(bar->value(), 1);
+    QVERIFY(!cancelButton->isEnabled());
+}
+
+// A second job starts while the first still runs: the bar follows the new one and says "Done"
+// only when both have ended.
+void TestMainWindow::resultLineClearsWhenJobStarts()
+{
+    clickMode(RunMode::Async);
+    auto *result = m_window->findChild<QLabel *>(u"resultLine"_s);
+    QVERIFY(result);
+    QSignalSpy finished(&m_lab->jobs(), &JobRunner::finished);
+    m_window->fetch(m_lab->server().url(u"/json"_s).toString());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 5000);
+    QVERIFY2(result->text().contains(u"/json"_s), qPrintable(result->text()));
+    m_window->fetch(m_lab->server().url(u"/delay/1500"_s).toString());
+    QVERIFY2(!result->text().contains(u"/json"_s), qPrintable(result->text()));
+    QVERIFY2(result->text().contains(u"/delay/1500"_s), qPrintable(result->text()));
+    m_window->fetch(m_lab->server().url(u"/delay/100"_s).toString());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 5000);
+    QCOMPARE(m_lab->jobs().runningCount(), 1);
+    QVERIFY2(m_window->progressText()->text().contains(u"still running"_s),
+             qPrintable(m_window->progressText()->text()));
+    QCOMPARE(m_window->progressBar()->maximum(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 3, 5000);
+    QCOMPARE(m_window->progressText()->text(), u"Done"_s);
+}
+
+// Start-up painting before the first frame is not shown as a stall the user caused.
+void TestMainWindow::maxStallCountsFromFirstFrame()
+{
+    Lab lab;
+    QVERIFY2(lab.start(), qPrintable(lab.errorString()));
+    // A freeze before the window is shown, as building and first painting a big window can be.
+    QElapsedTimer busy;
+    busy.start();
+    while (busy.elapsed() < 300) { }
+    MainWindow window(&lab);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *maxStall = window.findChild<QLabel *>(u"maxStallFigure"_s);
+    QVERIFY(maxStall);
+    QTRY_VERIFY_WITH_TIMEOUT(!maxStall->text().isEmpty(), 2000);
+    QTest::qWait(300); // a few refreshes of the figures
+    QVERIFY(lab.monitor().recentStats(10000).maxStallMs >= 250); // the monitor saw it
+    QVERIFY2(!maxStall->text().contains(u" s"_s), qPrintable(maxStall->text()));
+    bool ok = false;
+    const double shownMs = QString(maxStall->text()).remove(u" ms"_s).toDouble(&ok);
+    QVERIFY2(ok && shownMs < 250, qPrintable(maxStall->text()));
 }
 
 void TestMainWindow::screenshotIsNotBlank()

@@ -125,7 +125,16 @@ void TestOperationLogModel::cellText_data()
             << fetch << int(OperationLogModel::DurationColumn) << u"1,234 ms"_s;
     QTest::addRow("stall rounded")
             << fetch << int(OperationLogModel::MaxStallColumn) << u"1,180 ms"_s;
-    QTest::addRow("thread") << fetch << int(OperationLogModel::ThreadColumn) << u"GUI thread"_s;
+    OperationRecord blockingFetch = fetch;
+    blockingFetch.workerThread = u"network thread"_s;
+    QTest::addRow("blocking fetch: who waited, who did the I/O")
+            << blockingFetch << int(OperationLogModel::ThreadColumn)
+            << u"GUI thread waited; network thread did the I/O"_s;
+    OperationRecord asyncFetch = fetch;
+    asyncFetch.mode = RunMode::Async;
+    QTest::addRow("async fetch: nobody waited")
+            << asyncFetch << int(OperationLogModel::ThreadColumn)
+            << u"no thread waited (event loop)"_s;
     QTest::addRow("short sha") << fetch << int(OperationLogModel::Sha256Column)
                                << u"0123456789ab\u2026"_s;
 
@@ -149,6 +158,16 @@ void TestOperationLogModel::cellText_data()
     QTest::addRow("first error line")
             << load << int(OperationLogModel::ErrorColumn) << u"Read error\u2026"_s;
     QTest::addRow("no http for a file") << load << int(OperationLogModel::HttpColumn) << QString();
+    OperationRecord workerLoad = load;
+    workerLoad.workerThread = u"worker 1"_s;
+    QTest::addRow("async load: worker did it") << workerLoad << int(OperationLogModel::ThreadColumn)
+                                               << u"worker 1 did the work; GUI thread free"_s;
+    OperationRecord guiLoad = load;
+    guiLoad.mode = RunMode::Blocking;
+    guiLoad.workerThread = u"GUI thread"_s;
+    QTest::addRow("blocking load: GUI thread did it")
+            << guiLoad << int(OperationLogModel::ThreadColumn)
+            << u"GUI thread did the work (and froze)"_s;
 
     OperationRecord running = fetch;
     running.status = OperationStatus::Running;
@@ -186,6 +205,15 @@ void TestOperationLogModel::fullTextInToolTips()
     QCOMPARE(cell(model, 0, OperationLogModel::Sha256Column, Qt::ToolTipRole),
              QString::fromLatin1(r.sha256));
     QCOMPARE(cell(model, 0, OperationLogModel::ErrorColumn, Qt::ToolTipRole), r.error);
+    // every other cell that shows text tells it whole, for when the column elides it
+    for (int column = 0; column < OperationLogModel::ColumnCount; ++column) {
+        const QString text = cell(model, 0, column);
+        if (text.isEmpty() || column == OperationLogModel::TargetColumn
+            || column == OperationLogModel::Sha256Column
+            || column == OperationLogModel::ErrorColumn)
+            continue;
+        QCOMPARE(cell(model, 0, column, Qt::ToolTipRole), text);
+    }
 }
 
 void TestOperationLogModel::rawValuesForSorting()

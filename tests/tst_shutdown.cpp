@@ -271,6 +271,7 @@ void TestShutdown::closeWhileDemoRuns()
     QVERIFY(m_window->close());
     m_window.reset();
     m_lab.reset();
+    qInfo("closed in %lld ms", timer.elapsed());
     QVERIFY2(timer.elapsed() < 1000, qPrintable(u"%1 ms"_s.arg(timer.elapsed())));
 }
 

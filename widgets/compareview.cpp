@@ -8,6 +8,7 @@
 #include "timelinewidget.h"
 #include "units.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
@@ -19,6 +20,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QScreen>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -85,6 +87,23 @@ CompareView::CompareView(Lab *lab, QWidget *parent)
     controls->addWidget(m_saveButton);
     layout->addLayout(controls);
 
+    m_oneAtATime = new QCheckBox(u"Async: &one step at a time"_s, this);
+    m_oneAtATime->setObjectName(u"asyncOneAtATime"_s);
+    m_oneAtATime->setToolTip(
+            u"Blocking runs the steps one after another; Async starts them all at once, so its "
+            "shorter wall time is partly concurrency. Check this to run the Async steps one "
+            "after another too: what is left of the difference is not blocking alone."_s);
+    m_description = new QLabel(this);
+    m_description->setAccessibleName(u"Scenario description"_s);
+    m_description->setWordWrap(true);
+    m_description->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    auto *about = new QHBoxLayout;
+    about->addWidget(m_description, 1);
+    about->addWidget(m_oneAtATime);
+    layout->addLayout(about);
+    connect(m_scenarioBox, &QComboBox::currentIndexChanged, this, &CompareView::describeScenario);
+    connect(m_oneAtATime, &QCheckBox::toggled, this, &CompareView::describeScenario);
+
     auto *typing = new QHBoxLayout;
     m_typingField = new QLineEdit(this);
     m_typingField->setAccessibleName(u"Typing probe"_s);
@@ -93,7 +112,10 @@ CompareView::CompareView(Lab *lab, QWidget *parent)
     m_typingField->setToolTip(u"Each dot is a key press. In Blocking mode they pile up and "
                               "appear in bursts, when the GUI thread is free again."_s);
     m_probe->setTarget(m_typingField);
-    typing->addWidget(new QLabel(u"Typing:"_s, this));
+    auto *typingLabel = new QLabel(u"Automatic typing (a key every 50 ms):"_s, this);
+    typingLabel->setToolTip(m_typingField->toolTip());
+    typingLabel->setBuddy(m_typingField);
+    typing->addWidget(typingLabel);
     typing->addWidget(m_typingField, 1);
     layout->addLayout(typing);
 
@@ -105,18 +127,34 @@ CompareView::CompareView(Lab *lab, QWidget *parent)
     m_table = new QTableWidget(0, 4, this);
     m_table->setAccessibleName(u"Comparison figures"_s);
     m_table->setHorizontalHeaderLabels(
-            { u"Figure"_s, u"Blocking"_s, u"Async"_s, u"Async ÷ Blocking"_s });
+            { u"Figure"_s, u"Blocking"_s, u"Async"_s, u"Async against Blocking"_s });
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    // compact rows leave the charts more of a laptop's screen
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    m_table->setToolTip(u"Lower is better for every figure. The last column is the Async figure "
-                        "divided by the Blocking one."_s);
+    m_table->setToolTip(u"Lower is better for every figure. The last column says how the Async "
+                        "figure compares with the Blocking one."_s);
     layout->addWidget(m_table);
 
     setScenarios(m_scenarios);
-    resize(1400, 940);
+    // Fits a laptop's screen, title bar and panels included.
+    const QSize room = screen()->availableSize() - QSize(16, 48);
+    resize(QSize(1400, 900).boundedTo(room));
+}
+
+void CompareView::describeScenario()
+{
+    const Scenario chosen = scenario();
+    const QString concurrency = m_oneAtATime->isChecked()
+            ? u"Both modes run the steps one after another, so the difference is blocking "
+              "alone."_s
+            : u"Blocking runs the steps one after another, Async all at once: its wall time "
+              "is shorter partly because the steps overlap."_s;
+    m_description->setText(u"<b>%1:</b> %2 %3"_s.arg(
+            chosen.title.toHtmlEscaped(), chosen.description.toHtmlEscaped(), concurrency));
 }
 
 CompareView::~CompareView()
@@ -147,7 +185,7 @@ QWidget *CompareView::createHalf(RunMode mode)
     h.chart = new LagChartWidget(frame);
     h.chart->setLog(&m_lab->log());
     h.chart->setTimeRange(&m_lab->monitor(), labNowMs(), labNowMs() + 2000);
-    h.chart->setMinimumHeight(200);
+    h.chart->setMinimumHeight(120);
     h.timeline = new TimelineWidget(frame);
     h.timeline->model()->setTimeRange(labNowMs(), labNowMs() + 2000);
     h.timeline->alignTo(h.chart);
@@ -189,6 +227,7 @@ void CompareView::setRunning(bool running)
 {
     m_runButton->setEnabled(!running);
     m_scenarioBox->setEnabled(!running);
+    m_oneAtATime->setEnabled(!running);
     m_saveButton->setEnabled(!running && m_runs.size() == 2);
 }
 
@@ -206,6 +245,7 @@ void CompareView::run()
     m_probe->clear();
     m_probe->start();
     setRunning(true);
+    runner.setAsyncOneAtATime(m_oneAtATime->isChecked());
 
     m_runContext = new QObject(this);
     connect(&runner, &ScenarioRunner::status, m_runContext, [this](const QString &message) {

@@ -11,6 +11,7 @@
 class InputLatencyProbe;
 class Lab;
 class LagChartWidget;
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -50,6 +51,8 @@ public:
     QWidget *halfWidget(RunMode mode) const { return half(mode).frame; }
     InputLatencyProbe *probe() const { return m_probe; }
     QLineEdit *typingField() const { return m_typingField; }
+    QLabel *scenarioDescription() const { return m_description; }
+    QCheckBox *asyncOneAtATimeBox() const { return m_oneAtATime; }
 
 signals:
     void finished(const QList<ScenarioRun> &runs);
@@ -72,6 +75,7 @@ private:
     QString headingText(const ScenarioRun &run) const;
     void fillTable();
     void saveInteractively();
+    void describeScenario();
 
     Lab *m_lab;
     QList<Scenario> m_scenarios;
@@ -80,6 +84,8 @@ private:
     QPointer<QObject> m_runContext; // alive while a comparison runs; owns its connections
     InputLatencyProbe *m_probe;
     QComboBox *m_scenarioBox = nullptr;
+    QLabel *m_description = nullptr;
+    QCheckBox *m_oneAtATime = nullptr;
     QPushButton *m_runButton = nullptr;
     QPushButton *m_saveButton = nullptr;
     QLabel *m_status = nullptr;

@@ -17,7 +17,10 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScreen>
+#include <QScrollArea>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <cmath>
@@ -38,12 +41,13 @@ QGroupBox *framed(const QString &title, QWidget *content, QWidget *parent)
 
 DemoGallery::DemoGallery(Lab *lab, QWidget *parent) : QWidget(parent), m_lab(lab)
 {
+    setWindowFlag(Qt::Window);
     setAccessibleName(u"Concept gallery"_s);
     setWindowTitle(u"AsyncLab — concepts"_s);
     m_list = new QListWidget(this);
     m_list->setAccessibleName(u"Demos"_s);
-    m_list->setMinimumWidth(230);
-    m_list->setMaximumWidth(280);
+    m_list->setMinimumWidth(190);
+    m_list->setMaximumWidth(260);
     const DemoContext context = DemoRegistry::contextFor(lab, m_workDir.path());
     for (const DemoEntry &entry : DemoRegistry::all()) {
         Demo *demo = DemoRegistry::create(entry.name, context, this);
@@ -66,7 +70,15 @@ DemoGallery::DemoGallery(Lab *lab, QWidget *parent) : QWidget(parent), m_lab(lab
     m_explanation->setWordWrap(true);
     m_explanation->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_explanation->setAccessibleName(u"What you are seeing"_s);
-    rightLayout->addWidget(framed(u"What you are seeing"_s, m_explanation, right));
+    // A long explanation scrolls rather than pushing the window past a laptop's screen.
+    auto *explanationArea = new QScrollArea(right);
+    explanationArea->setWidgetResizable(true);
+    explanationArea->setFrameShape(QFrame::NoFrame);
+    explanationArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    explanationArea->setWidget(m_explanation);
+    explanationArea->setMaximumHeight(m_explanation->fontMetrics().lineSpacing() * 6 + 4);
+    explanationArea->setMinimumHeight(m_explanation->fontMetrics().lineSpacing() * 2 + 4);
+    rightLayout->addWidget(framed(u"What you are seeing"_s, explanationArea, right));
 
     m_bars = new DemoBarChart(right);
     m_lag = new LagChartWidget(right);
@@ -84,13 +96,14 @@ DemoGallery::DemoGallery(Lab *lab, QWidget *parent) : QWidget(parent), m_lab(lab
     results->addWidget(createOutcomePanel());
     results->addWidget(framed(u"Live log"_s, m_log, results));
     results->setSizes({ 600, 500 });
-    results->setMinimumHeight(220);
 
-    m_snippets = new QSplitter(Qt::Horizontal, right);
-    m_snippets->setChildrenCollapsible(false);
-    m_snippets->setMinimumHeight(240);
-    auto *code = framed(u"The code that does it (read-only, from the real sources)"_s, m_snippets,
-                        right);
+    // One tab per snippet: side by side, six of them would widen the window past any screen.
+    m_snippets = new QTabWidget(right);
+    m_snippets->setUsesScrollButtons(true);
+    m_snippets->setDocumentMode(true);
+    m_snippets->setMinimumHeight(90);
+    auto *code = framed(u"The code that does it (read-only, from the real sources; one tab each)"_s,
+                        m_snippets, right);
 
     auto *body = new QSplitter(Qt::Vertical, right);
     body->addWidget(visuals);
@@ -116,6 +129,7 @@ DemoGallery::DemoGallery(Lab *lab, QWidget *parent) : QWidget(parent), m_lab(lab
     });
     if (m_list->count() > 0)
         m_list->setCurrentRow(0);
+    resize(sizeHint()); // not adjustSize()'s two thirds of the screen
 }
 
 DemoGallery::~DemoGallery()
@@ -127,7 +141,10 @@ DemoGallery::~DemoGallery()
 
 QSize DemoGallery::sizeHint() const
 {
-    return { 1400, 920 };
+    // frame and title bar included
+    const QSize preferred(1400, 920);
+    const QScreen *where = screen();
+    return where ? preferred.boundedTo(where->availableSize() - QSize(16, 48)) : preferred;
 }
 
 QWidget *DemoGallery::createHeader()
@@ -142,6 +159,8 @@ QWidget *DemoGallery::createHeader()
     m_title->setFont(font);
     m_status = new QLabel(header);
     m_status->setAccessibleName(u"Demo status"_s);
+    // A long status is cut, never allowed to widen the window.
+    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_heartbeat = new HeartbeatWidget(header);
     m_heartbeat->setToolTip(
             u"Animated by the GUI thread: it stops whenever that thread is blocked."_s);
@@ -181,6 +200,14 @@ QWidget *DemoGallery::createOutcomePanel()
     m_figures->horizontalHeader()->setStretchLastSection(true);
     m_figures->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_figures->setAlternatingRowColors(true);
+    m_figures->setWordWrap(false);
+    m_figures->setTextElideMode(Qt::ElideMiddle);
+    // Compact rows, so that more figures show at once.
+    m_figures->verticalHeader()->setDefaultSectionSize(m_figures->fontMetrics().height() + 4);
+    // Six rows at least, whatever the window's size: the table is what a run leaves to read.
+    m_figures->setMinimumHeight(m_figures->horizontalHeader()->sizeHint().height()
+                                + 6 * m_figures->verticalHeader()->defaultSectionSize()
+                                + 2 * m_figures->frameWidth());
     layout->addWidget(m_summary);
     layout->addWidget(m_figures, 1);
     return box;
@@ -249,18 +276,40 @@ void DemoGallery::showOutcome(const State &state)
     m_summary->setText(outcome.ok ? outcome.summary
                                   : u"<span style='color:#c0392b'>%1</span>"_s.arg(
                                           outcome.error.toHtmlEscaped()));
-    for (auto it = outcome.figures.constBegin(); it != outcome.figures.constEnd(); ++it) {
+    // Grouped: "max in flight 2: ms" and "max in flight 2: server peak" share a row.
+    const FigureGrid grid = figureGrid(outcome.figures);
+    m_figures->setColumnCount(int(grid.columns.size()) + 1);
+    m_figures->setHorizontalHeaderLabels(QStringList { u"Figure"_s } + grid.columns);
+
+    for (const auto &[name, values] : grid.rows) {
         const int row = m_figures->rowCount();
         m_figures->insertRow(row);
-        m_figures->setItem(row, 0, new QTableWidgetItem(it.key()));
-        m_figures->setItem(row, 1, new QTableWidgetItem(formatFigure(it.value())));
+        m_figures->setItem(row, 0, new QTableWidgetItem(name));
+        m_figures->item(row, 0)->setToolTip(name);
+        for (int i = 0; i < values.size(); ++i) {
+            auto *item = new QTableWidgetItem(values.at(i));
+            item->setToolTip(values.at(i).isEmpty()
+                                     ? QString()
+                                     : u"%1: %2 %3"_s.arg(name, grid.columns.at(i), values.at(i)));
+            m_figures->setItem(row, i + 1, item);
+        }
+    }
+    // Columns as wide as their content when all fit; otherwise they share the width and long
+    // texts are elided in the middle (the tooltip has them whole): never a sideways scroll.
+    QHeaderView *header = m_figures->horizontalHeader();
+    for (int column = 1; column < m_figures->columnCount(); ++column)
+        header->setSectionResizeMode(column, QHeaderView::Interactive);
+    m_figures->resizeColumnsToContents();
+    if (header->length() > m_figures->viewport()->width()) {
+        for (int column = 1; column < m_figures->columnCount(); ++column)
+            header->setSectionResizeMode(column, QHeaderView::Stretch);
     }
 }
 
 void DemoGallery::showSnippets(const QStringList &ids)
 {
     while (m_snippets->count() > 0)
-        delete m_snippets->widget(0); // its splitter handle goes with it
+        delete m_snippets->widget(0); // its tab goes with it
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     for (const QString &id : ids) {
         auto *panel = new QWidget(m_snippets);
@@ -275,13 +324,16 @@ void DemoGallery::showSnippets(const QStringList &ids)
         auto *view = new QPlainTextEdit(panel);
         view->setObjectName(id);
         view->setReadOnly(true);
-        view->setLineWrapMode(QPlainTextEdit::NoWrap);
+        // Wrapped, so every line can be read without scrolling sideways.
+        view->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+        view->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
         view->setFont(mono);
         view->setAccessibleName(u"Source %1"_s.arg(location));
         view->setPlainText(snippet(id));
         layout->addWidget(label);
         layout->addWidget(view, 1);
-        m_snippets->addWidget(panel);
+        m_snippets->addTab(panel, id);
+        m_snippets->setTabToolTip(m_snippets->count() - 1, location);
     }
 }
 
@@ -314,8 +366,10 @@ void DemoGallery::onProgress(const QString &name, const QString &line)
     const QString text =
             u"%1 s  %2"_s.arg((labNowMs() - state.startMs) / 1000, 6, 'f', 2).arg(line);
     state.log += (state.log.isEmpty() ? QString() : u"\n"_s) + text;
-    if (name == currentDemo())
+    if (name == currentDemo()) {
         m_log->appendPlainText(text);
+        m_summary->setText(u"Running… %1"_s.arg(line.trimmed().toHtmlEscaped()));
+    }
 }
 
 void DemoGallery::onFinished(const QString &name, const DemoOutcome &outcome)

@@ -15,6 +15,7 @@ class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
 class QSplitter;
+class QTabWidget;
 class QTableWidget;
 
 // The concept gallery: the registered demos on the left; on the right the chosen one's title and
@@ -36,6 +37,7 @@ public:
     void cancelCurrent();
     bool isRunning() const;
 
+    // Fits the screen it opens on: the gallery is a window of its own, sized here only.
     QSize sizeHint() const override;
 
     // Named parts, for tests and accessibility.
@@ -85,5 +87,5 @@ private:
     QLabel *m_summary = nullptr;
     QTableWidget *m_figures = nullptr;
     QPlainTextEdit *m_log = nullptr;
-    QSplitter *m_snippets = nullptr;
+    QTabWidget *m_snippets = nullptr;
 };

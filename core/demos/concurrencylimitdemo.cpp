@@ -82,7 +82,9 @@ void ConcurrencyLimitDemo::startSetting()
     m_queue = QList<QUrl>(Fetches, context().server->url(u"/delay/%1"_s.arg(DelayMs)));
     m_inFlight = m_peakInFlight = m_done = m_failed = 0;
     context().server->resetPeakRequestsInFlight();
-    m_startMs = labNowMs();
+    m_startMs = m_lastReportMs = labNowMs();
+    emit progress(
+            u"max in flight %1: starting %2 fetches"_s.arg(settingLabel(setting)).arg(Fetches));
     startMore();
 }
 
@@ -105,8 +107,18 @@ void ConcurrencyLimitDemo::onFetched(QNetworkReply *reply)
     --m_inFlight;
     --m_busy[m_managers.indexOf(reply->manager())];
     m_failed += reply->error() == QNetworkReply::NoError ? 0 : 1;
-    if (++m_done < Fetches)
+    if (++m_done < Fetches) {
+        // A slow setting reports as it goes, so a long phase never shows only "Running…".
+        if (labNowMs() - m_lastReportMs >= 1000) {
+            m_lastReportMs = labNowMs();
+            emit progress(u"  max in flight %1: %2 of %3 fetches done after %4"_s
+                                  .arg(settingLabel(settings().at(m_setting)))
+                                  .arg(m_done)
+                                  .arg(Fetches)
+                                  .arg(formatDuration(labNowMs() - m_startMs)));
+        }
         return startMore();
+    }
     //! [limiter]
     const Setting setting = settings().at(m_setting);
     const QString key = u"max in flight "_s + settingLabel(setting);

@@ -55,4 +55,5 @@ private:
     int m_done = 0;
     int m_failed = 0;
     double m_startMs = 0;
+    double m_lastReportMs = 0; // the last live progress line of the setting that runs
 };

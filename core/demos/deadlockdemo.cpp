@@ -1,11 +1,14 @@
 #include "deadlockdemo.h"
 #include "responsivenessmonitor.h"
 
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QMutex>
 #include <QSemaphore>
 #include <QTimer>
 #include <QtConcurrentRun>
+#include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <memory>
 
@@ -32,26 +35,54 @@ struct LockPair
     QSemaphore bReady;
 };
 
+// Calls tryFor(ms) in short slices until it succeeds, the timeout passes or `stop` is set, so a
+// cancel or a quit ends the wait within one slice instead of at the end of the timeout.
+template<typename TryFor>
+bool waitUnlessStopped(const std::atomic_bool &stop, int timeoutMs, TryFor tryFor)
+{
+    constexpr qint64 SliceMs = 20;
+    const QDeadlineTimer deadline(timeoutMs, Qt::PreciseTimer);
+    while (!stop.load()) {
+        if (tryFor(int(std::clamp<qint64>(deadline.remainingTime(), 0, SliceMs))))
+            return true;
+        if (deadline.hasExpired())
+            return false;
+    }
+    return false;
+}
+
+bool tryLockFor(QMutex *mutex, int timeoutMs, const std::atomic_bool &stop)
+{
+    return waitUnlessStopped(stop, timeoutMs, [mutex](int ms) { return mutex->tryLock(ms); });
+}
+
+bool tryAcquireFor(QSemaphore *semaphore, int timeoutMs, const std::atomic_bool &stop)
+{
+    return waitUnlessStopped(stop, timeoutMs,
+                             [semaphore](int ms) { return semaphore->tryAcquire(1, ms); });
+}
+
 // Waits until the other thread gets here too, or the timeout passes.
-void meet(QSemaphore *iAmHere, QSemaphore *otherIsHere, int timeoutMs)
+void meet(QSemaphore *iAmHere, QSemaphore *otherIsHere, int timeoutMs, const std::atomic_bool &stop)
 {
     iAmHere->release();
-    otherIsHere->tryAcquire(1, timeoutMs);
+    tryAcquireFor(otherIsHere, timeoutMs, stop);
 }
 
 // Takes `mine`, waits until the other thread holds its own lock too, then asks for `theirs`.
 WaitResult lockInOppositeOrder(QMutex *mine, QMutex *theirs, QSemaphore *iAmReady,
-                               QSemaphore *otherIsReady, int timeoutMs)
+                               QSemaphore *otherIsReady, int timeoutMs,
+                               const std::atomic_bool &stop)
 {
-    if (!mine->tryLock(timeoutMs))
+    if (!tryLockFor(mine, timeoutMs, stop))
         return { true, 0 };
-    meet(iAmReady, otherIsReady, timeoutMs);
+    meet(iAmReady, otherIsReady, timeoutMs, stop);
     QElapsedTimer clock;
     clock.start();
     //! [deadlock-lock-order]
     // Thread A holds `first` and asks for `second`; thread B holds `second` and asks for `first`.
     // Each waits for the other to let go: without a timeout, both would wait forever.
-    const bool gotTheirs = theirs->tryLock(timeoutMs);
+    const bool gotTheirs = tryLockFor(theirs, timeoutMs, stop);
     //! [deadlock-lock-order]
     const WaitResult result { !gotTheirs, elapsedMs(clock) };
     if (gotTheirs)
@@ -64,15 +95,16 @@ WaitResult lockInOppositeOrder(QMutex *mine, QMutex *theirs, QSemaphore *iAmRead
 // Both threads take the locks in one agreed order, first then second, whichever they think of
 // first; a thread holding `second` therefore never waits for `first`. (std::scoped_lock(a, b)
 // gets the same guarantee by backing off and retrying.)
-int lockInOneOrder(QMutex *first, QMutex *second, int rounds, int timeoutMs)
+int lockInOneOrder(QMutex *first, QMutex *second, int rounds, int timeoutMs,
+                   const std::atomic_bool &stop)
 {
     int timeouts = 0;
-    for (int i = 0; i < rounds; ++i) {
-        if (!first->tryLock(timeoutMs)) {
+    for (int i = 0; i < rounds && !stop.load(); ++i) {
+        if (!tryLockFor(first, timeoutMs, stop)) {
             ++timeouts;
             continue;
         }
-        if (second->tryLock(timeoutMs))
+        if (tryLockFor(second, timeoutMs, stop))
             second->unlock();
         else
             ++timeouts;
@@ -85,20 +117,20 @@ int lockInOneOrder(QMutex *first, QMutex *second, int rounds, int timeoutMs)
 //! [deadlock-pool-starvation]
 // Runs on a pool thread and waits for a second task queued on the same pool. With one thread in
 // the pool, the second task can only start once this one returns: it never will, in time.
-WaitResult waitForTaskInSamePool(QThreadPool *pool, int timeoutMs)
+WaitResult waitForTaskInSamePool(QThreadPool *pool, int timeoutMs, const std::atomic_bool *stop)
 {
     auto done = std::make_shared<QSemaphore>(); // outlives a wait that gave up
     pool->start([done] { done->release(); });
     QElapsedTimer clock;
     clock.start();
-    const bool finished = done->tryAcquire(1, timeoutMs);
+    const bool finished = tryAcquireFor(done.get(), timeoutMs, *stop);
     return { !finished, elapsedMs(clock) };
 }
 //! [deadlock-pool-starvation]
 
 QString detectedText(const WaitResult &wait)
 {
-    return wait.timedOut ? u"timed out after %1 ms: deadlock detected"_s.arg(wait.ms, 0, 'f', 0)
+    return wait.timedOut ? u"timed out after %1 ms: deadlock detected"_s.arg(std::round(wait.ms))
                          : u"got it after %1 ms"_s.arg(wait.ms, 0, 'f', 1);
 }
 
@@ -119,7 +151,9 @@ DeadlockDemo::DeadlockDemo(const DemoContext &context, QObject *parent)
 
 DeadlockDemo::~DeadlockDemo()
 {
-    // Every wait in these pools has a timeout, so this returns within about a second.
+    // Every wait in these pools has a timeout and checks the stop flag between short slices, so
+    // this returns within a slice.
+    m_stop.store(true);
     m_lockThreads.waitForDone();
     m_onePool.waitForDone();
     m_twoPool.waitForDone();
@@ -158,13 +192,15 @@ void DeadlockDemo::run()
     m_lockOrderFixedTimeouts = 0;
     m_pool = {};
     m_biggerPool = {};
+    m_stop.store(false);
     // Blocking happens in an event handler, after run() has returned.
     QTimer::singleShot(0, this, [this] { advance(&DeadlockDemo::guiTrap); });
 }
 
 void DeadlockDemo::cancelRun()
 {
-    emit progress(u"canceling: the running step ends by its own timeout"_s);
+    emit progress(u"canceling: the waiting threads stop at once"_s);
+    m_stop.store(true);
 }
 
 void DeadlockDemo::advance(Step next)
@@ -238,20 +274,22 @@ void DeadlockDemo::lockOrderTrap()
     auto locks = std::make_shared<LockPair>();
     QList<QFuture<WaitResult>> threads = {
         QtConcurrent::run(&m_lockThreads,
-                          [locks] {
+                          [locks, stop = &m_stop] {
                               return lockInOppositeOrder(&locks->first, &locks->second,
                                                          &locks->aReady, &locks->bReady,
-                                                         LockTimeoutMs);
+                                                         LockTimeoutMs, *stop);
                           }),
         QtConcurrent::run(&m_lockThreads,
-                          [locks] {
+                          [locks, stop = &m_stop] {
                               return lockInOppositeOrder(&locks->second, &locks->first,
                                                          &locks->bReady, &locks->aReady,
-                                                         LockTimeoutMs);
+                                                         LockTimeoutMs, *stop);
                           }),
     };
     QtFuture::whenAll(threads.begin(), threads.end())
             .then(this, [this](const QList<QFuture<WaitResult>> &done) {
+                if (isCanceled())
+                    return finishCanceled(u"Canceled: the waiting threads stopped early."_s);
                 const WaitResult a = done.at(0).result();
                 const WaitResult b = done.at(1).result();
                 m_lockOrder.detected = a.timedOut || b.timedOut;
@@ -272,25 +310,29 @@ void DeadlockDemo::lockOrderFixed()
     clock.start();
     QList<QFuture<int>> threads = {
         QtConcurrent::run(&m_lockThreads,
-                          [locks] {
-                              meet(&locks->aReady, &locks->bReady, LockTimeoutMs); // start together
+                          [locks, stop = &m_stop] {
+                              // start together
+                              meet(&locks->aReady, &locks->bReady, LockTimeoutMs, *stop);
                               return lockInOneOrder(&locks->first, &locks->second, FixedLockRounds,
-                                                    LockTimeoutMs);
+                                                    LockTimeoutMs, *stop);
                           }),
         QtConcurrent::run(&m_lockThreads,
-                          [locks] {
-                              meet(&locks->bReady, &locks->aReady, LockTimeoutMs);
+                          [locks, stop = &m_stop] {
+                              meet(&locks->bReady, &locks->aReady, LockTimeoutMs, *stop);
                               return lockInOneOrder(&locks->first, &locks->second, FixedLockRounds,
-                                                    LockTimeoutMs);
+                                                    LockTimeoutMs, *stop);
                           }),
     };
     QtFuture::whenAll(threads.begin(), threads.end())
             .then(this, [this, clock](const QList<QFuture<int>> &done) {
+                if (isCanceled())
+                    return finishCanceled(u"Canceled: the waiting threads stopped early."_s);
                 m_lockOrder.fixedMs = elapsedMs(clock);
                 m_lockOrderFixedTimeouts = done.at(0).result() + done.at(1).result();
                 m_lockOrder.fixedTimedOut = m_lockOrderFixedTimeouts > 0;
-                emit progress(u"    fixed: both threads take lock 1 before lock 2; %1 rounds each "
-                              "took %2 ms with %3 timeouts"_s.arg(FixedLockRounds)
+                emit progress(u"    fixed: both threads take lock 1 before lock 2; %1 rounds (%2 "
+                              "per thread) took %3 ms with %4 timeouts"_s.arg(2 * FixedLockRounds)
+                                      .arg(FixedLockRounds)
                                       .arg(m_lockOrder.fixedMs, 0, 'f', 1)
                                       .arg(m_lockOrderFixedTimeouts));
                 advance(&DeadlockDemo::poolTrap);
@@ -301,8 +343,10 @@ void DeadlockDemo::poolTrap()
 {
     emit progress(u"(c) a task in a one-thread pool waits (at most %1 ms) for a second task in "
                   "the same pool"_s.arg(PoolTimeoutMs));
-    QtConcurrent::run(&m_onePool, waitForTaskInSamePool, &m_onePool, PoolTimeoutMs)
+    QtConcurrent::run(&m_onePool, waitForTaskInSamePool, &m_onePool, PoolTimeoutMs, &m_stop)
             .then(this, [this](const WaitResult &wait) {
+                if (isCanceled())
+                    return finishCanceled(u"Canceled: the waiting threads stopped early."_s);
                 m_pool.detected = wait.timedOut;
                 m_pool.timeToDetectMs = wait.timedOut ? wait.ms : 0;
                 emit progress(u"    the waiting task %1; the second task ran only after it "
@@ -336,8 +380,10 @@ void DeadlockDemo::poolFixedWithBiggerPool()
 {
     QElapsedTimer clock;
     clock.start();
-    QtConcurrent::run(&m_twoPool, waitForTaskInSamePool, &m_twoPool, PoolTimeoutMs)
+    QtConcurrent::run(&m_twoPool, waitForTaskInSamePool, &m_twoPool, PoolTimeoutMs, &m_stop)
             .then(this, [this, clock](const WaitResult &wait) {
+                if (isCanceled())
+                    return finishCanceled(u"Canceled: the waiting threads stopped early."_s);
                 m_biggerPool.detected = wait.timedOut;
                 m_biggerPool.timeToDetectMs = wait.timedOut ? wait.ms : 0;
                 m_biggerPool.fixedMs = wait.ms;
@@ -351,29 +397,32 @@ DemoOutcome DeadlockDemo::outcome() const
 {
     DemoOutcome o;
     o.figures.insert(u"GUI thread waits on itself: detected"_s, m_gui.detected);
-    o.figures.insert(u"GUI thread waits on itself: ms to detect"_s, rounded(m_gui.timeToDetectMs));
+    o.figures.insert(u"GUI thread waits on itself: ms to detect"_s,
+                     std::round(m_gui.timeToDetectMs));
     o.figures.insert(u"GUI thread waits on itself: blocked at most ms"_s, GuiTimeoutMs);
     o.figures.insert(u"GUI thread, fixed: ms to result"_s, rounded(m_gui.fixedMs));
     o.figures.insert(u"opposite lock order: detected"_s, m_lockOrder.detected);
-    o.figures.insert(u"opposite lock order: ms to detect"_s, rounded(m_lockOrder.timeToDetectMs));
-    o.figures.insert(u"one lock order: rounds"_s, 2 * FixedLockRounds);
+    o.figures.insert(u"opposite lock order: ms to detect"_s,
+                     std::round(m_lockOrder.timeToDetectMs));
+    o.figures.insert(u"one lock order: rounds (both threads)"_s, 2 * FixedLockRounds);
     o.figures.insert(u"one lock order: timeouts"_s, m_lockOrderFixedTimeouts);
     o.figures.insert(u"one lock order: ms"_s, rounded(m_lockOrder.fixedMs));
     o.figures.insert(u"pool starvation: detected"_s, m_pool.detected);
-    o.figures.insert(u"pool starvation: ms to detect"_s, rounded(m_pool.timeToDetectMs));
+    o.figures.insert(u"pool starvation: ms to detect"_s, std::round(m_pool.timeToDetectMs));
     o.figures.insert(u"pool, continuation: ms"_s, rounded(m_pool.fixedMs));
     o.figures.insert(u"pool of two threads: timed out"_s, m_biggerPool.detected);
     o.figures.insert(u"pool of two threads: ms"_s, rounded(m_biggerPool.fixedMs));
-    o.bars = { { u"GUI thread waits on itself"_s, m_gui.timeToDetectMs },
-               { u"GUI thread, fixed"_s, m_gui.fixedMs },
-               { u"locks in opposite order"_s, m_lockOrder.timeToDetectMs },
-               { u"locks in one order"_s, m_lockOrder.fixedMs },
-               { u"pool task waits on its pool"_s, m_pool.timeToDetectMs },
-               { u"pool task, fixed"_s, m_pool.fixedMs } };
-    o.barsUnit = u"ms until detected / until done"_s;
+    // rounded as in the figures and the summary: whole ms to detect, tenths for the fixes
+    o.bars = { { u"GUI thread waits on itself"_s, std::round(m_gui.timeToDetectMs) },
+               { u"GUI thread, fixed"_s, rounded(m_gui.fixedMs) },
+               { u"locks in opposite order"_s, std::round(m_lockOrder.timeToDetectMs) },
+               { u"locks in one order"_s, rounded(m_lockOrder.fixedMs) },
+               { u"pool task waits on its pool"_s, std::round(m_pool.timeToDetectMs) },
+               { u"pool task, fixed"_s, rounded(m_pool.fixedMs) } };
+    o.barsUnit = u"ms until detected (the long bars are the timeouts, not work) / until done"_s;
 
     const auto verdict = [](const Trap &trap) {
-        return trap.detected ? u"detected after %1 ms"_s.arg(trap.timeToDetectMs, 0, 'f', 0)
+        return trap.detected ? u"detected after %1 ms"_s.arg(std::round(trap.timeToDetectMs))
                              : u"not detected"_s;
     };
     o.summary = u"GUI thread waiting on its own event loop: %1 (the GUI thread was blocked that "

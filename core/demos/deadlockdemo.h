@@ -3,6 +3,7 @@
 #include "demo.h"
 
 #include <QThreadPool>
+#include <atomic>
 
 // Three ways to wait forever, each caught by a timeout, each beside its fix: the GUI thread
 // waiting for something only its own event loop can deliver; two threads taking two locks in
@@ -54,4 +55,5 @@ private:
     int m_lockOrderFixedTimeouts = 0;
     Trap m_pool;
     Trap m_biggerPool;
+    std::atomic_bool m_stop = false; // set by cancel and on destruction: every wait ends early
 };

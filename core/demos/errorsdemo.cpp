@@ -88,7 +88,7 @@ QString ErrorsDemo::explanation() const
            "waiting. A flaky endpoint answers 503 %3 times before it succeeds; each retry waits "
            "twice as long as the one before (%4 ms, then %5, then %6), and attempt %7 gets the "
            "200. Last, a file is written in two steps, into a temporary file and then renamed "
-           "into place; the first time it completes, the second time it is cancelled after %8 of "
+           "into place; the first time it completes, the second time it is canceled after %8 of "
            "%9 chunks, and neither the target file nor a temporary file is left behind."_s
                    .arg(SlowRequestMs)
                    .arg(DeadlineMs)
@@ -303,7 +303,7 @@ void ErrorsDemo::writeCompleteFile()
 
 void ErrorsDemo::writeCanceledFile()
 {
-    emit progress(u"   again, to %1, cancelled after chunk %2"_s
+    emit progress(u"   again, to %1, canceled after chunk %2"_s
                           .arg(QFileInfo(canceledFilePath()).fileName())
                           .arg(CancelAfterChunk));
     writeFile(canceledFilePath(), true);
@@ -357,7 +357,7 @@ void ErrorsDemo::fileWriteDone()
             target.dir().entryList({ target.fileName() + u"*"_s }, QDir::Files | QDir::Hidden);
     m_leftoverFiles.removeAll(target.fileName());
     emit progress(
-            u"   cancelled after %1 chunks: %2 %3; temporary files left: %4"_s
+            u"   canceled after %1 chunks: %2 %3; temporary files left: %4"_s
                     .arg(m_chunksBeforeCancel)
                     .arg(target.fileName(), exists ? u"EXISTS"_s : u"does not exist"_s)
                     .arg(m_leftoverFiles.isEmpty() ? u"none"_s : m_leftoverFiles.join(u", "_s)));
@@ -407,7 +407,7 @@ DemoOutcome ErrorsDemo::outcome() const
                       .arg(std::accumulate(m_backoffMs.begin(), m_backoffMs.end(), 0))
             : u"The flaky request failed after %1 attempts."_s.arg(m_attempts);
     const QString file =
-            u"The write cancelled after %1 of %2 chunks left %3 and %4 temporary "
+            u"The write canceled after %1 of %2 chunks left %3 and %4 temporary "
             "files."_s.arg(m_chunksBeforeCancel)
                     .arg(FileChunks)
                     .arg(m_partialFileExists ? u"a partial target file"_s : u"no target file"_s)

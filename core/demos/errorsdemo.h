@@ -16,7 +16,7 @@ class QSemaphore;
 
 // What goes wrong in async code, and how it comes back to the caller: an exception thrown in a
 // worker task, a request that takes too long, a flaky server retried with exponential backoff,
-// and a two-step file write (temporary file, then rename) cancelled half-way.
+// and a two-step file write (temporary file, then rename) canceled half-way.
 class ErrorsDemo : public Demo
 {
     Q_OBJECT

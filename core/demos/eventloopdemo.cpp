@@ -126,10 +126,12 @@ void EventLoopDemo::fetch(int delayMs)
 void EventLoopDemo::postResult(QFutureWatcher<double> *watcher, int readyAtMs)
 {
     const double start = m_startMs;
-    watcher->setFuture(QtConcurrent::run(&m_pool, [start, readyAtMs] {
-        // A worker finishing at a known moment; its result is an event for the GUI thread.
-        QThread::msleep(ulong(std::max(0.0, start + readyAtMs - labNowMs())));
-        return labNowMs() - start;
+    watcher->setFuture(QtConcurrent::run(&m_pool, [start, readyAtMs](QPromise<double> &promise) {
+        // A worker finishing at a known moment; its result is an event for the GUI thread. It
+        // sleeps in short slices, so that a cancel or a quit ends it at once.
+        while (!promise.isCanceled() && labNowMs() < start + readyAtMs)
+            QThread::msleep(ulong(std::clamp(start + readyAtMs - labNowMs(), 0.0, 5.0)));
+        promise.addResult(labNowMs() - start);
     }));
 }
 
@@ -204,27 +206,31 @@ void EventLoopDemo::summarise()
     const double stall = context().monitor->maxStallBetween(m_startMs, labNowMs());
     DemoOutcome outcome;
     QJsonObject &f = outcome.figures;
-    const auto ms = [](double v) { return qRound(v * 10) / 10.0; };
-    f[u"quiet: timer tick max delay ms"_s] = ms(quietTick);
-    f[u"quiet: network reply delay ms"_s] = ms(quiet[0]);
-    f[u"quiet: worker result delay ms"_s] = ms(quiet[1]);
+    // rounded as the summary shows them: tenths below 10 ms, whole milliseconds above
+    const auto ms = [](double v) { return v < 10 ? qRound(v * 10) / 10.0 : double(qRound(v)); };
+    f[u"free: timer tick max delay ms"_s] = ms(quietTick);
+    f[u"free: network reply delay ms"_s] = ms(quiet[0]);
+    f[u"free: worker result delay ms"_s] = ms(quiet[1]);
     f[u"blocked: timer tick delay ms"_s] = ms(blockedTick);
     f[u"blocked: network reply delay ms"_s] = ms(blocked[0]);
     f[u"blocked: worker result delay ms"_s] = ms(blocked[1]);
     f[u"long handler ms"_s] = BlockMs;
     f[u"monitor max stall ms"_s] = ms(stall);
     f[u"timer ticks"_s] = m_ticks;
-    outcome.bars = { { u"tick (free)"_s, quietTick },      { u"reply (free)"_s, quiet[0] },
-                     { u"result (free)"_s, quiet[1] },     { u"tick (blocked)"_s, blockedTick },
-                     { u"reply (blocked)"_s, blocked[0] }, { u"result (blocked)"_s, blocked[1] } };
+    outcome.bars = {
+        { u"tick (free)"_s, ms(quietTick) },      { u"reply (free)"_s, ms(quiet[0]) },
+        { u"result (free)"_s, ms(quiet[1]) },     { u"tick (blocked)"_s, ms(blockedTick) },
+        { u"reply (blocked)"_s, ms(blocked[0]) }, { u"result (blocked)"_s, ms(blocked[1]) }
+    };
     outcome.barsUnit = u"ms late"_s;
     outcome.summary =
             u"With the loop free, the timer, the reply and the worker's result ran at most %1 "
             "late. During the %2 handler, the tick, the reply and the result due then ran %3, "
             "%4 and %5 late; the monitor measured a %6 stall."_s.arg(
-                    formatDuration(std::max({ quietTick, quiet[0], quiet[1] })),
-                    formatDuration(BlockMs), formatDuration(blockedTick),
-                    formatDuration(blocked[0]), formatDuration(blocked[1]), formatDuration(stall));
+                    formatDuration(ms(std::max({ quietTick, quiet[0], quiet[1] }))),
+                    formatDuration(BlockMs), formatDuration(ms(blockedTick)),
+                    formatDuration(ms(blocked[0])), formatDuration(ms(blocked[1])),
+                    formatDuration(ms(stall)));
     finish(outcome);
 }
 

@@ -245,9 +245,9 @@ void ParallelismDemo::onFetchedAtOnce(bool ok)
 
 void ParallelismDemo::step(const QString &label, double startMs)
 {
-    const double ms = labNowMs() - startMs;
+    const double ms = roundedMs(labNowMs() - startMs);
     context().monitor->checkpoint();
-    const double stallMs = context().monitor->maxStallBetween(startMs, labNowMs());
+    const double stallMs = roundedMs(context().monitor->maxStallBetween(startMs, labNowMs()));
     m_maxStallMs = std::max(m_maxStallMs, stallMs);
     m_outcome.bars.append({ label, ms });
     emit progress(u"%1: %2; longest GUI freeze meanwhile %3"_s.arg(label, formatDuration(ms),
@@ -263,13 +263,13 @@ void ParallelismDemo::summarise()
     const int cores = QThread::idealThreadCount();
     QJsonObject &f = m_outcome.figures;
     f[u"cores"_s] = cores;
-    f[u"CPU, one thread: ms"_s] = qRound(cpuOne);
-    f[u"CPU, all cores: ms"_s] = qRound(cpuAll);
+    f[u"CPU, one thread: ms"_s] = cpuOne;
+    f[u"CPU, all cores: ms"_s] = cpuAll;
     f[u"CPU speedup"_s] = qRound(cpuOne / cpuAll * 100) / 100.0;
-    f[u"I/O, one at a time: ms"_s] = qRound(ioOne);
-    f[u"I/O, all at once: ms"_s] = qRound(ioAll);
+    f[u"I/O, one at a time: ms"_s] = ioOne;
+    f[u"I/O, all at once: ms"_s] = ioAll;
     f[u"I/O speedup"_s] = qRound(ioOne / ioAll * 100) / 100.0;
-    f[u"GUI max stall ms"_s] = qRound(m_maxStallMs);
+    f[u"GUI max stall ms"_s] = m_maxStallMs;
     m_outcome.summary =
             u"Hashing took %1 on one thread and %2 on %3 cores: %4× faster (at most %3× is "
             "possible). The %5 fetches took %6 one after another and %7 all at once: %8× faster, "
@@ -278,7 +278,7 @@ void ParallelismDemo::summarise()
                     .arg(f[u"CPU speedup"_s].toDouble(), 0, 'f', 2)
                     .arg(Fetches)
                     .arg(formatDuration(ioOne), formatDuration(ioAll))
-                    .arg(f[u"I/O speedup"_s].toDouble(), 0, 'f', 1);
+                    .arg(f[u"I/O speedup"_s].toDouble(), 0, 'f', 2);
     if (!f[u"same result"_s].toBool())
         return fail(u"the two ways of hashing gave different results"_s);
     finish(m_outcome);

@@ -286,10 +286,11 @@ DemoOutcome ThreeStylesDemo::outcome() const
         filesIdentical = filesIdentical && readFile(outputPath(style, Good)) == reference;
         QList<double> times = m_goodMs[s];
         std::sort(times.begin(), times.end());
-        const double median = times.value(times.size() / 2);
+        // rounded once, as the text shows it: the figure, the bar and the summary agree
+        const double median = roundedMs(times.value(times.size() / 2));
         medians.append(u"%1 %2"_s.arg(name, formatDuration(median)));
-        spread = std::max(spread, times.isEmpty() ? 0.0 : times.last() - times.first());
-        outcome.figures[name + u": ms"_s] = qRound(median * 10) / 10.0;
+        spread = std::max(spread, times.isEmpty() ? 0.0 : roundedMs(times.last() - times.first()));
+        outcome.figures[name + u": ms"_s] = median;
         outcome.figures[name + u": HTTP 500"_s] = m_errors[HttpError][s];
         outcome.figures[name + u": bad JSON"_s] = m_errors[BadJson][s];
         for (int c = HttpError; c < CaseCount; ++c) {

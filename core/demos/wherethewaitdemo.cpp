@@ -238,12 +238,12 @@ void WhereTheWaitDemo::endWay(const QString &key, int fetches, double startMs, i
     const double wallMs = labNowMs() - startMs;
     const double stallMs = context().monitor->maxStallBetween(startMs, labNowMs());
     m_outcome.figures[key + u": fetches"_s] = fetches;
-    m_outcome.figures[key + u": time ms"_s] = qRound(wallMs);
-    m_outcome.figures[key + u": max stall ms"_s] = qRound(stallMs);
+    m_outcome.figures[key + u": time ms"_s] = roundedMs(wallMs);
+    m_outcome.figures[key + u": max stall ms"_s] = roundedMs(stallMs);
     m_outcome.figures[key + u": threads blocked"_s] = threadsBlocked;
-    m_outcome.bars.append({ key, stallMs });
+    m_outcome.bars.append({ key, roundedMs(stallMs) });
     emit progress(u"%1: %2 fetches in %3, longest freeze %4"_s.arg(key).arg(fetches).arg(
-            formatDuration(wallMs), formatDuration(stallMs)));
+            formatDuration(roundedMs(wallMs)), formatDuration(roundedMs(stallMs))));
 }
 
 void WhereTheWaitDemo::cancelRun()
