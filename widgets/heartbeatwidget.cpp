@@ -1,6 +1,7 @@
 #include "heartbeatwidget.h"
 #include "labclock.h"
 #include "labcolors.h"
+#include "painting.h"
 
 #include <QPainter>
 #include <QPainterPath>
@@ -113,6 +114,7 @@ void HeartbeatWidget::advance()
 
 void HeartbeatWidget::paintEvent(QPaintEvent *)
 {
+    const PaintTimer timing(this);
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
     const QPalette pal = palette();

@@ -1,5 +1,6 @@
 #include "timelinewidget.h"
 #include "labcolors.h"
+#include "painting.h"
 #include "units.h"
 
 #include <QChart>
@@ -209,6 +210,7 @@ int TimelineWidget::barIndexAt(const QPointF &pos) const
 
 void TimelineWidget::paintEvent(QPaintEvent *)
 {
+    const PaintTimer timing(this);
     QPainter p(this);
     const QPalette pal = palette();
     p.fillRect(rect(), pal.window());
