@@ -3,6 +3,7 @@
 #include "units.h"
 
 #include <algorithm>
+#include <tuple>
 
 using namespace Qt::StringLiterals;
 
@@ -41,6 +42,44 @@ ThreadSpan provisionalSpan(const OperationRecord &record, double nowMs)
     return { ThreadPoolLane, SpanKind::Work, record.startMs, nowMs };
 }
 } // namespace
+
+QList<std::pair<double, double>> mergeSpans(QList<std::pair<double, double>> spans)
+{
+    std::sort(spans.begin(), spans.end());
+    QList<std::pair<double, double>> merged;
+    for (const auto &span : std::as_const(spans)) {
+        if (!merged.isEmpty() && span.first <= merged.last().second)
+            merged.last().second = std::max(merged.last().second, span.second);
+        else
+            merged.append(span);
+    }
+    return merged;
+}
+
+QList<BarGroup> groupOverlappingBars(const QList<TimelineBar> &bars, SpanKind kind)
+{
+    QList<TimelineBar> ofKind;
+    for (const TimelineBar &bar : bars) {
+        if (bar.kind == kind)
+            ofKind.append(bar);
+    }
+    std::stable_sort(ofKind.begin(), ofKind.end(), [](const TimelineBar &a, const TimelineBar &b) {
+        return std::tie(a.lane, a.mode, a.startMs) < std::tie(b.lane, b.mode, b.startMs);
+    });
+    QList<BarGroup> groups;
+    for (const TimelineBar &bar : std::as_const(ofKind)) {
+        BarGroup *last = groups.isEmpty() ? nullptr : &groups.last();
+        if (last && last->bar.lane == bar.lane && last->bar.mode == bar.mode
+            && bar.startMs <= last->bar.endMs) {
+            last->bar.endMs = std::max(last->bar.endMs, bar.endMs);
+            last->bar.running = last->bar.running || bar.running;
+            ++last->count;
+        } else {
+            groups.append({ bar, 1 });
+        }
+    }
+    return groups;
+}
 
 TimelineModel::TimelineModel(QObject *parent) : QObject(parent)
 {
@@ -95,6 +134,14 @@ void TimelineModel::setTimeRange(double fromMs, double toMs)
 void TimelineModel::setOperations(const QList<int> &ids)
 {
     m_operations = ids;
+    m_showNone = false;
+    refresh();
+}
+
+void TimelineModel::clear()
+{
+    m_showNone = true;
+    m_extraLanes.clear();
     refresh();
 }
 
@@ -112,7 +159,7 @@ void TimelineModel::refresh()
     }
     m_lanes = QStringList { guiLane() } + m_extraLanes;
     m_bars.clear();
-    if (m_log) {
+    if (m_log && !m_showNone) {
         for (const OperationRecord &record : m_log->records()) {
             if (!m_operations.isEmpty() && !m_operations.contains(record.id))
                 continue;
@@ -171,16 +218,9 @@ double TimelineModel::guiBlockedMs() const
         if (bar.blocksGui)
             spans.append({ std::max(bar.startMs, m_fromMs), std::min(bar.endMs, m_toMs) });
     }
-    std::sort(spans.begin(), spans.end());
     double total = 0;
-    double coveredTo = m_fromMs;
-    for (const auto &[start, end] : spans) {
-        const double from = std::max(start, coveredTo);
-        if (end > from) {
-            total += end - from;
-            coveredTo = end;
-        }
-    }
+    for (const auto &[start, end] : mergeSpans(spans))
+        total += std::max(0.0, end - start);
     return total;
 }
 

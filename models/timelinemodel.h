@@ -22,6 +22,18 @@ struct TimelineBar
     double durationMs() const { return endMs - startMs; }
 };
 
+// Overlapping or touching spans joined into one: {(0, 2), (5, 6), (1, 3)} -> {(0, 3), (5, 6)}.
+QList<std::pair<double, double>> mergeSpans(QList<std::pair<double, double>> spans);
+
+// Bars of one kind that overlap on the same lane in the same mode, drawn as one: forty requests
+// pending at once read as one hollow bar that says "40 requests", not as a solid block.
+struct BarGroup
+{
+    TimelineBar bar; // the first bar, stretched to the group's end
+    int count = 0;
+};
+QList<BarGroup> groupOverlappingBars(const QList<TimelineBar> &bars, SpanKind kind);
+
 // Turns an OperationLog into one lane per thread and one bar per recorded ThreadSpan, over a time
 // window that either follows the clock (the last N seconds) or is fixed (one finished run). The
 // GUI thread's lane always comes first, even when empty: an empty lane is the point of async code.
@@ -43,6 +55,8 @@ public:
     void setTimeRange(double fromMs, double toMs); // a fixed window
     // Shows only these operations (an empty list shows all).
     void setOperations(const QList<int> &ids);
+    // Shows no operation at all, and no lane but the GUI thread's, until setOperations().
+    void clear();
     // Lanes shown even when no bar is on them, so two timelines side by side line up.
     void setExtraLanes(const QStringList &lanes);
 
@@ -73,6 +87,7 @@ private:
     double m_fromMs = 0;
     double m_toMs = 0;
     QList<int> m_operations;
+    bool m_showNone = false;
     QStringList m_extraLanes;
     QStringList m_lanes;
     QList<TimelineBar> m_bars;

@@ -242,7 +242,7 @@ void TestWidgets::chartUpdateCostsLessThanAFrame()
         QElapsedTimer timer;
         timer.start();
         chart.refresh();
-        chart.viewport()->repaint();
+        chart.repaint();
         costs.append(double(timer.nsecsElapsed()) / 1e6);
     }
     QCOMPARE(chart.bands().size(), 10);

@@ -3,6 +3,8 @@
 #include "labcolors.h"
 #include "painting.h"
 
+#include <QEvent>
+#include <QPaintEvent>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -18,6 +20,8 @@ constexpr int FramesPerCycle = 120; // out and back along the track in 2 s
 constexpr int FramesPerBeat = 60;
 constexpr double FreezeShownMs = 2500; // how long "froze N ms" stays up after a freeze
 constexpr double FreezeReportMs = 100; // shorter hiccups only count as missed frames
+constexpr double TextIntervalMs = 250; // how often the frame counter is redrawn
+constexpr double Pad = 10;
 
 QPainterPath heartPath(const QPointF &centre, double size)
 {
@@ -68,6 +72,9 @@ void HeartbeatWidget::resetCounters()
     m_lastFreezeMs = 0;
     m_lastFreezeAtMs = 0;
     m_lastFrameMs = labNowMs();
+    m_shownText.clear();
+    m_shownMissed = 0;
+    m_freezeShown = false;
     update();
 }
 
@@ -109,40 +116,122 @@ void HeartbeatWidget::advance()
         m_lastFreezeAtMs = now;
     }
     ++m_frames;
-    update();
+    // Only the heart and the ball move at 60 fps; the counters are redrawn a few times a second,
+    // or at once when a frame was missed or a freeze ends.
+    update(animationRect());
+    const QString text = counterText();
+    const bool freezeShown = m_lastFreezeAtMs > 0 && now - m_lastFreezeAtMs < FreezeShownMs;
+    if (text != m_shownText
+        && (now - m_textShownAtMs >= TextIntervalMs || m_missed != m_shownMissed
+            || freezeShown != m_freezeShown)) {
+        m_shownText = text;
+        m_shownMissed = m_missed;
+        m_textShownAtMs = now;
+        update(textRect().toAlignedRect());
+    }
+    if (freezeShown != m_freezeShown) {
+        m_freezeShown = freezeShown;
+        update(textRect().toAlignedRect());
+    }
 }
 
-void HeartbeatWidget::paintEvent(QPaintEvent *)
+QString HeartbeatWidget::counterText() const
+{
+    return u"frame %1 \u00b7 missed %2"_s.arg(m_frames).arg(m_missed);
+}
+
+QRectF HeartbeatWidget::cardRect() const
+{
+    return QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5);
+}
+
+QRectF HeartbeatWidget::textRect() const
+{
+    const QRectF card = cardRect();
+    const double textHeight = QFontMetricsF(font()).height();
+    return QRectF(card.left() + Pad, card.bottom() - Pad - textHeight, card.width() - 2 * Pad,
+                  textHeight);
+}
+
+QRect HeartbeatWidget::animationRect() const
+{
+    const QRectF card = cardRect();
+    return QRectF(card.left() + 2, card.top() + 2, card.width() - 4,
+                  textRect().top() - card.top() - 2)
+            .toAlignedRect();
+}
+
+void HeartbeatWidget::resizeEvent(QResizeEvent *event)
+{
+    m_card = QPixmap();
+    QWidget::resizeEvent(event);
+}
+
+void HeartbeatWidget::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
+        m_card = QPixmap();
+    QWidget::changeEvent(event);
+}
+
+void HeartbeatWidget::paintEvent(QPaintEvent *event)
 {
     const PaintTimer timing(this);
-    QPainter p(this);
-    p.setRenderHint(QPainter::Antialiasing);
     const QPalette pal = palette();
+    const QRectF card = cardRect();
+    const qreal dpr = devicePixelRatioF();
+    if (m_card.isNull() || m_card.size() != size() * dpr) {
+        // the card does not move: drawn once, copied where the animation repaints
+        m_card = QPixmap(size() * dpr);
+        m_card.setDevicePixelRatio(dpr);
+        QPainter c(&m_card);
+        c.setRenderHint(QPainter::Antialiasing);
+        c.fillRect(rect(), pal.window());
+        c.setPen(QPen(pal.color(QPalette::Mid), 1));
+        c.setBrush(pal.base());
+        c.drawRoundedRect(card, 6, 6);
+    }
+    QPainter p(this);
+    const QRect dirty = event->rect();
+    p.drawPixmap(dirty, m_card, QRectF(QPointF(dirty.topLeft()) * dpr, QSizeF(dirty.size()) * dpr));
+    p.setRenderHint(QPainter::Antialiasing);
 
-    p.fillRect(rect(), pal.window());
-    const QRectF card = QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5);
-    p.setPen(QPen(pal.color(QPalette::Mid), 1));
-    p.setBrush(pal.base());
-    p.drawRoundedRect(card, 6, 6);
+    const QRectF text = textRect();
+    if (dirty.intersects(animationRect()))
+        paintAnimation(p, card, text.top());
+    if (!dirty.intersects(text.toAlignedRect()))
+        return;
+    p.setPen(pal.color(QPalette::PlaceholderText));
+    p.drawText(text, Qt::AlignLeft | Qt::AlignVCenter,
+               m_shownText.isEmpty() ? counterText() : m_shownText);
+    if (m_freezeShown) {
+        QFont bold = font();
+        bold.setBold(true);
+        p.setFont(bold);
+        p.setPen(failedColor());
+        p.drawText(text, Qt::AlignRight | Qt::AlignVCenter,
+                   u"froze %1 ms"_s.arg(qRound64(m_lastFreezeMs)));
+    }
+}
 
-    const QFontMetricsF fm(font());
-    const double textHeight = fm.height();
-    const double pad = 10;
-    const double animHeight = card.height() - textHeight - 2 * pad;
-    const double midY = card.top() + pad + animHeight / 2;
+void HeartbeatWidget::paintAnimation(QPainter &p, const QRectF &card, double textTop)
+{
+    const QPalette pal = palette();
+    const double animHeight = textTop - card.top() - Pad;
+    const double midY = card.top() + Pad + animHeight / 2;
 
     // heart: a quick swell at each beat that decays over the next few frames
     const double beat = double(m_frames % FramesPerBeat) / FramesPerBeat;
     const double swell = std::exp(-beat * 9);
     const double heartSize = std::min(animHeight, 30.0) * (0.85 + 0.25 * swell);
-    const QPointF heartCentre(card.left() + pad + 15, midY);
+    const QPointF heartCentre(card.left() + Pad + 15, midY);
     p.setPen(Qt::NoPen);
     p.setBrush(modeColor(RunMode::Blocking).lighter(100 + int(25 * swell)));
     p.drawPath(heartPath(heartCentre, heartSize));
 
     // track with a ball and its fading trail
     const double trackLeft = heartCentre.x() + 28;
-    const double trackRight = card.right() - pad - 8;
+    const double trackRight = card.right() - Pad - 8;
     const double radius = std::clamp(animHeight / 4, 4.0, 9.0);
     QColor trackColour = pal.color(QPalette::Text);
     trackColour.setAlphaF(0.12f);
@@ -166,19 +255,4 @@ void HeartbeatWidget::paintEvent(QPaintEvent *)
     }
     p.setBrush(ball);
     p.drawEllipse(QPointF(xAt(m_frames), midY), radius, radius);
-
-    // counters
-    const QRectF textRect(card.left() + pad, card.bottom() - pad - textHeight,
-                          card.width() - 2 * pad, textHeight);
-    p.setPen(pal.color(QPalette::PlaceholderText));
-    p.drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter,
-               u"frame %1 \u00b7 missed %2"_s.arg(m_frames).arg(m_missed));
-    if (m_lastFreezeAtMs > 0 && labNowMs() - m_lastFreezeAtMs < FreezeShownMs) {
-        QFont bold = font();
-        bold.setBold(true);
-        p.setFont(bold);
-        p.setPen(failedColor());
-        p.drawText(textRect, Qt::AlignRight | Qt::AlignVCenter,
-                   u"froze %1 ms"_s.arg(qRound64(m_lastFreezeMs)));
-    }
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QPixmap>
 #include <QTimer>
 #include <QWidget>
 
@@ -23,11 +24,18 @@ public:
 
 protected:
     void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void changeEvent(QEvent *event) override;
     void showEvent(QShowEvent *event) override;
     void hideEvent(QHideEvent *event) override;
 
 private:
     void advance();
+    void paintAnimation(QPainter &p, const QRectF &card, double textTop);
+    QString counterText() const;
+    QRectF cardRect() const;
+    QRectF textRect() const;
+    QRect animationRect() const;
 
     QTimer m_timer;
     double m_lastFrameMs = 0;
@@ -35,4 +43,9 @@ private:
     qint64 m_missed = 0;
     double m_lastFreezeMs = 0;
     double m_lastFreezeAtMs = 0;
+    QPixmap m_card; // the rounded card behind everything, drawn once per size and palette
+    QString m_shownText; // the counter text as last painted
+    qint64 m_shownMissed = 0;
+    double m_textShownAtMs = 0;
+    bool m_freezeShown = false;
 };
