@@ -118,7 +118,16 @@ void HeartbeatWidget::advance()
     ++m_frames;
     // Only the heart and the ball move at 60 fps; the counters are redrawn a few times a second,
     // or at once when a frame was missed or a freeze ends.
-    update(animationRect());
+    const QRect animation = animationRect();
+    const QRect heart = heartRect();
+    update(QRect(heart.right() + 1, animation.top(), animation.right() - heart.right(),
+                 animation.height()));
+    // the heart swells at each beat and rests in between: redrawn only while its size changes
+    const int heartSize = qRound(heartSwell() * 40);
+    if (heartSize != m_shownHeartSize) {
+        m_shownHeartSize = heartSize;
+        update(heart);
+    }
     const QString text = counterText();
     const bool freezeShown = m_lastFreezeAtMs > 0 && now - m_lastFreezeAtMs < FreezeShownMs;
     if (text != m_shownText
@@ -133,6 +142,18 @@ void HeartbeatWidget::advance()
         m_freezeShown = freezeShown;
         update(textRect().toAlignedRect());
     }
+}
+
+double HeartbeatWidget::heartSwell() const
+{
+    const double beat = double(m_frames % FramesPerBeat) / FramesPerBeat;
+    return std::exp(-beat * 9);
+}
+
+QRect HeartbeatWidget::heartRect() const
+{
+    const QRect animation = animationRect();
+    return QRect(animation.left(), animation.top(), int(Pad) + 31, animation.height());
 }
 
 QString HeartbeatWidget::counterText() const
@@ -198,7 +219,7 @@ void HeartbeatWidget::paintEvent(QPaintEvent *event)
 
     const QRectF text = textRect();
     if (dirty.intersects(animationRect()))
-        paintAnimation(p, card, text.top());
+        paintAnimation(p, card, text.top(), dirty.intersects(heartRect()));
     if (!dirty.intersects(text.toAlignedRect()))
         return;
     p.setPen(pal.color(QPalette::PlaceholderText));
@@ -214,20 +235,22 @@ void HeartbeatWidget::paintEvent(QPaintEvent *event)
     }
 }
 
-void HeartbeatWidget::paintAnimation(QPainter &p, const QRectF &card, double textTop)
+void HeartbeatWidget::paintAnimation(QPainter &p, const QRectF &card, double textTop,
+                                     bool withHeart)
 {
     const QPalette pal = palette();
     const double animHeight = textTop - card.top() - Pad;
     const double midY = card.top() + Pad + animHeight / 2;
 
     // heart: a quick swell at each beat that decays over the next few frames
-    const double beat = double(m_frames % FramesPerBeat) / FramesPerBeat;
-    const double swell = std::exp(-beat * 9);
+    const double swell = heartSwell();
     const double heartSize = std::min(animHeight, 30.0) * (0.85 + 0.25 * swell);
     const QPointF heartCentre(card.left() + Pad + 15, midY);
-    p.setPen(Qt::NoPen);
-    p.setBrush(modeColor(RunMode::Blocking).lighter(100 + int(25 * swell)));
-    p.drawPath(heartPath(heartCentre, heartSize));
+    if (withHeart) {
+        p.setPen(Qt::NoPen);
+        p.setBrush(modeColor(RunMode::Blocking).lighter(100 + int(25 * swell)));
+        p.drawPath(heartPath(heartCentre, heartSize));
+    }
 
     // track with a ball and its fading trail
     const double trackLeft = heartCentre.x() + 28;

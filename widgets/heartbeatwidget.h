@@ -31,7 +31,9 @@ protected:
 
 private:
     void advance();
-    void paintAnimation(QPainter &p, const QRectF &card, double textTop);
+    void paintAnimation(QPainter &p, const QRectF &card, double textTop, bool withHeart);
+    double heartSwell() const;
+    QRect heartRect() const;
     QString counterText() const;
     QRectF cardRect() const;
     QRectF textRect() const;
@@ -48,4 +50,5 @@ private:
     qint64 m_shownMissed = 0;
     double m_textShownAtMs = 0;
     bool m_freezeShown = false;
+    int m_shownHeartSize = -1;
 };

@@ -194,7 +194,7 @@ QSize LagChartWidget::minimumSizeHint() const
     return { 240, 120 };
 }
 
-LagChartWidget::Layout LagChartWidget::layout() const
+LagChartWidget::Layout LagChartWidget::computeLayout() const
 {
     Layout l;
     l.small = smallFont(font());
@@ -208,7 +208,17 @@ LagChartWidget::Layout LagChartWidget::layout() const
 
 QRect LagChartWidget::plotRect() const
 {
-    return layout().plot;
+    return m_layout.plot;
+}
+
+void LagChartWidget::relayout()
+{
+    // kept, not recomputed: xAt() and yAt() run for every point of every update
+    m_layout = computeLayout();
+    const QSize button = m_logButton->sizeHint();
+    m_logButton->setGeometry(2, std::max(0, (m_layout.keyHeight - button.height()) / 2),
+                             button.width(), button.height());
+    invalidateBackground();
 }
 
 double LagChartWidget::xAt(double atMs) const
@@ -254,7 +264,7 @@ QList<LagChartWidget::Guide> LagChartWidget::visibleGuides() const
 QList<LagChartWidget::Guide> LagChartWidget::labelledGuides() const
 {
     QList<Guide> labelled;
-    const double labelHeight = QFontMetricsF(smallFont(font())).height();
+    const double labelHeight = QFontMetricsF(m_layout.small).height();
     double lastY = plotRect().top() - labelHeight;
     const QList<Guide> guides = visibleGuides();
     for (auto it = guides.crbegin(); it != guides.crend(); ++it) {
@@ -540,9 +550,21 @@ void LagChartWidget::paintPlot(QPainter &p, const QRect &plot) const
                                   : isFollowing() ? m_growingFromMs + windowMs()
                                                   : m_fixedToMs);
     const double msPerPx = windowMs() / plot.width();
-    for (const QPointF &pt : m_points)
-        line.append({ x0 + pt.x() * 1000 / msPerPx, yAt(std::min(pt.y(), m_yMaxMs)) });
-    p.setPen(QPen(lineColour(), 1.5));
+    for (const QPointF &pt : m_points) {
+        const QPointF point(x0 + pt.x() * 1000 / msPerPx,
+                            std::round(yAt(std::min(pt.y(), m_yMaxMs)) * 2) / 2);
+        // a run at one height is one segment: an idle line costs a few, not one per column
+        const qsizetype n = line.size();
+        if (n >= 2 && line.at(n - 1).y() == point.y() && line.at(n - 2).y() == point.y())
+            line.last() = point;
+        else
+            line.append(point);
+    }
+    // A cosmetic pen is stroked by the raster engine's fast path; a 1.5 px geometric one goes
+    // through the general stroker, whose cost grows with the segments it joins.
+    QPen pen(lineColour(), 1);
+    pen.setCosmetic(true);
+    p.setPen(pen);
     p.drawPolyline(line);
 
     if (!m_inputMarks.isEmpty()) {
@@ -652,10 +674,7 @@ QColor LagChartWidget::lineColour() const
 void LagChartWidget::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
-    const QSize button = m_logButton->sizeHint();
-    m_logButton->setGeometry(2, std::max(0, (layout().keyHeight - button.height()) / 2),
-                             button.width(), button.height());
-    invalidateBackground();
+    relayout();
     refresh();
     emit plotRectChanged();
 }
@@ -679,7 +698,7 @@ void LagChartWidget::changeEvent(QEvent *event)
         QWidget::changeEvent(event);
     if (!event || event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
         m_logButton->setFont(smallFont(font()));
-        invalidateBackground();
+        relayout();
         update();
     }
 }

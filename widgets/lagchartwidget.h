@@ -123,7 +123,8 @@ private:
         QFont small;
         int keyHeight = 0;
     };
-    Layout layout() const;
+    Layout computeLayout() const;
+    void relayout();
     void updateLagSeries();
     void updateBands();
     void updateTimer();
@@ -155,6 +156,7 @@ private:
     QList<QPointF> m_inputMarks;
     QList<StallMarker> m_stallMarkers;
     QToolButton *m_logButton = nullptr;
+    Layout m_layout;
     QPixmap m_background; // everything but the bands, the line and the marks
     int m_hoveredMarker = -1;
 };
