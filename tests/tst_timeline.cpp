@@ -28,6 +28,10 @@ private slots:
     void fileLoadInBothModes();
     void windowAndFilter();
     void widgetDrawsBarsAndReportsClicks();
+    void mergeSpansJoinsOverlaps_data();
+    void mergeSpansJoinsOverlaps();
+    void overlappingBarsGroupPerLaneAndMode();
+    void widgetStopsItsClockWithNothingToMove();
 
 private:
     int run(const std::function<int()> &start);
@@ -253,6 +257,90 @@ void TestTimeline::widgetDrawsBarsAndReportsClicks()
     QCOMPARE(clicked.at(0).at(0).toInt(), id);
     QTest::mouseClick(&widget, Qt::LeftButton, {}, QPoint(2, 2));
     QCOMPARE(clicked.size(), 1);
+}
+
+using Spans = QList<std::pair<double, double>>;
+
+void TestTimeline::mergeSpansJoinsOverlaps_data()
+{
+    QTest::addColumn<Spans>("spans");
+    QTest::addColumn<Spans>("merged");
+    QTest::addRow("none") << Spans {} << Spans {};
+    QTest::addRow("apart") << Spans { { 5, 6 }, { 0, 1 } } << Spans { { 0, 1 }, { 5, 6 } };
+    QTest::addRow("overlap, unsorted")
+            << Spans { { 0, 2 }, { 5, 6 }, { 1, 3 } } << Spans { { 0, 3 }, { 5, 6 } };
+    QTest::addRow("touching") << Spans { { 0, 1 }, { 1, 2 } } << Spans { { 0, 2 } };
+    QTest::addRow("nested") << Spans { { 0, 10 }, { 2, 3 }, { 4, 12 } } << Spans { { 0, 12 } };
+}
+
+void TestTimeline::mergeSpansJoinsOverlaps()
+{
+    QFETCH(Spans, spans);
+    QFETCH(Spans, merged);
+    QCOMPARE(mergeSpans(spans), merged);
+}
+
+void TestTimeline::overlappingBarsGroupPerLaneAndMode()
+{
+    const auto bar = [](int lane, RunMode mode, double start, double end, SpanKind kind) {
+        TimelineBar b;
+        b.lane = lane;
+        b.mode = mode;
+        b.startMs = start;
+        b.endMs = end;
+        b.kind = kind;
+        return b;
+    };
+    const QList<TimelineBar> bars = {
+        bar(2, RunMode::Async, 0, 100, SpanKind::EventLoopWait),
+        bar(2, RunMode::Async, 50, 150, SpanKind::EventLoopWait),
+        bar(2, RunMode::Async, 10, 20, SpanKind::EventLoopWait),
+        bar(2, RunMode::Async, 300, 400, SpanKind::EventLoopWait), // after a gap
+        bar(2, RunMode::Blocking, 60, 70, SpanKind::EventLoopWait), // another mode
+        bar(3, RunMode::Async, 60, 70, SpanKind::EventLoopWait), // another lane
+        bar(2, RunMode::Async, 60, 70, SpanKind::Work), // another kind: not grouped
+    };
+    const QList<BarGroup> groups = groupOverlappingBars(bars, SpanKind::EventLoopWait);
+    QCOMPARE(groups.size(), 4);
+    const auto groupAt = [&](int lane, RunMode mode, double start) {
+        for (const BarGroup &g : groups) {
+            if (g.bar.lane == lane && g.bar.mode == mode && g.bar.startMs == start)
+                return g;
+        }
+        return BarGroup {};
+    };
+    QCOMPARE(groupAt(2, RunMode::Async, 0).count, 3);
+    QCOMPARE(groupAt(2, RunMode::Async, 0).bar.endMs, 150.0);
+    QCOMPARE(groupAt(2, RunMode::Async, 300).count, 1);
+    QCOMPARE(groupAt(2, RunMode::Blocking, 60).count, 1);
+    QCOMPARE(groupAt(3, RunMode::Async, 60).count, 1);
+    int total = 0;
+    for (const BarGroup &g : groups)
+        total += g.count;
+    QCOMPARE(total, 6);
+}
+
+void TestTimeline::widgetStopsItsClockWithNothingToMove()
+{
+    OperationLog log;
+    TimelineWidget widget;
+    widget.model()->setLog(&log);
+    widget.resize(640, 120);
+    widget.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&widget));
+    QVERIFY(!widget.isUpdating()); // an empty window: nothing to move
+
+    OperationRecord record;
+    record.mode = RunMode::Async;
+    record.startMs = labNowMs();
+    record.id = log.add(record);
+    QVERIFY(widget.isUpdating()); // a running operation grows with the clock
+    widget.hide();
+    QVERIFY(!widget.isUpdating());
+    widget.show();
+    QVERIFY(widget.isUpdating());
+    log.clear();
+    QVERIFY(!widget.isUpdating());
 }
 
 QTEST_MAIN(TestTimeline)

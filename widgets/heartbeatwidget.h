@@ -18,6 +18,7 @@ public:
     qint64 framesMissed() const { return m_missed; }
     double lastFreezeMs() const { return m_lastFreezeMs; } // longest gap of the latest freeze
     void resetCounters();
+    bool isAnimating() const { return m_timer.isActive(); } // only while shown
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;

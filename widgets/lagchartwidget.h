@@ -92,6 +92,7 @@ public:
     // Recomputes the line and the bands now; while visible and following this runs every
     // UpdateIntervalMs.
     void refresh();
+    bool isUpdating() const { return m_updateTimer.isActive(); } // only while shown and following
 
     QRect plotRect() const; // widget coordinates
     double xAt(double atMs) const;
