@@ -1,3 +1,4 @@
+#include "demobarchart.h"
 #include "heartbeatwidget.h"
 #include "labclock.h"
 #include "lagchartwidget.h"
@@ -32,6 +33,7 @@ private slots:
     void ladderLabelsNeverOverlap();
     void logScaleSpreadsSmallAndLargeStalls();
     void stallMarkersReportClicks();
+    void barChartLabelsZerosAndCountsWholeTicks();
 };
 
 namespace {
@@ -379,6 +381,28 @@ void TestWidgets::stallMarkersReportClicks()
     QCOMPARE(clicked.at(0).at(0).toInt(), 0);
     QTest::mouseClick(&chart, Qt::LeftButton, {}, QPoint(int(chart.xAt(from + 1600)), top + 40));
     QCOMPARE(clicked.size(), 1);
+}
+
+void TestWidgets::barChartLabelsZerosAndCountsWholeTicks()
+{
+    DemoBarChart chart;
+    chart.resize(420, 200);
+    chart.setBars({ { u"no protection"_s, 3 }, { u"QMutex"_s, 0 }, { u"std::atomic"_s, 0 } },
+                  u"lost updates per run (mean)"_s, u"protection"_s);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    // a zero is a measurement: it gets its label like any other bar
+    QCOMPARE(chart.valueLabels(), (QStringList { u"3"_s, u"0"_s, u"0"_s }));
+    QCOMPARE(chart.ticks(), (QList<double> { 0, 1, 2, 3 })); // counts: no 0.5, 1.5
+    QCOMPARE(chart.categoryTitle(), u"protection"_s);
+    QVERIFY(distinctColours(chart.grab().toImage()) > 8);
+
+    chart.setBars({ { u"a"_s, 0.42 }, { u"b"_s, 56.71 }, { u"c"_s, 1234.4 } }, u"ms"_s);
+    QCOMPARE(chart.valueLabels(), (QStringList { u"0.42"_s, u"56.7"_s, u"1234"_s }));
+    QVERIFY(chart.ticks().last() >= 1234.4);
+    chart.setBars({ { u"all zero"_s, 0 } }, u"lost updates"_s);
+    QCOMPARE(chart.ticks(), (QList<double> { 0, 1 }));
+    QCOMPARE(chart.valueLabels(), QStringList { u"0"_s });
 }
 
 QTEST_MAIN(TestWidgets)

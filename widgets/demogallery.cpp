@@ -266,7 +266,7 @@ void DemoGallery::showOutcome(const State &state)
     m_status->setText(outcome.ok ? u"Done in %1"_s.arg(formatDuration(state.durationMs))
                               : outcome.error == u"canceled"_s ? u"Canceled"_s
                                                                : u"Failed"_s);
-    m_bars->setBars(outcome.bars, outcome.barsUnit);
+    m_bars->setBars(outcome.bars, outcome.barsUnit, outcome.barsCategory, outcome.barsNote);
     m_summary->setText(outcome.ok ? outcome.summary
                                   : u"<span style='color:#c0392b'>%1</span>"_s.arg(
                                           outcome.error.toHtmlEscaped()));
