@@ -5,6 +5,7 @@
 #include "compareview.h"
 #include "demogallery.h"
 #include "lab.h"
+#include "lagchartwidget.h"
 #include "labclock.h"
 #include "mainwindow.h"
 #include "painting.h"
@@ -101,7 +102,12 @@ int main(int argc, char *argv[])
                                            u"S"_s, u"60"_s);
     const QCommandLineOption compareOption(
             u"compare-run"_s, u"Also run the standard Compare scenario with every window shown."_s);
-    parser.addOptions({ secondsOption, compareOption });
+    const QCommandLineOption shotsOption(
+            u"screenshots"_s,
+            u"Save pictures to DIR: the idle window, the lag chart after a 2 s freeze in linear "
+            "and log scale, the gallery after a demo, Compare after a rerun."_s,
+            u"DIR"_s);
+    parser.addOptions({ secondsOption, compareOption, shotsOption });
     parser.process(app);
     const double seconds = std::max(1.0, parser.value(secondsOption).toDouble());
 
@@ -205,6 +211,62 @@ int main(int argc, char *argv[])
             std::printf("  %s run: max stall %.1f ms, p99 lag %.2f ms\n",
                         qPrintable(runModeName(run.mode)), run.lag.maxStallMs, run.lag.p99LagMs);
         }
+    }
+    if (parser.isSet(shotsOption)) {
+        const QDir dir(parser.value(shotsOption));
+        dir.mkpath(u"."_s);
+        const auto wait = [&](int ms) {
+            QEventLoop loop;
+            QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+            loop.exec();
+        };
+        const auto until = [&](const std::function<bool()> &done) {
+            while (!done())
+                wait(50);
+        };
+        const auto save = [&](QWidget *w, const QString &name) {
+            w->grab().save(dir.filePath(name));
+            std::printf("saved %s\n", qPrintable(dir.filePath(name)));
+        };
+        window.compareView()->hide();
+        window.conceptGallery()->hide();
+        window.show();
+        wait(1500);
+        save(&window, u"idle.png"_s);
+        window.setMode(RunMode::Blocking);
+        window.fetch(lab.server().url(u"/delay/2000"_s).toString());
+        wait(1000);
+        auto *chart = window.centralWidget()->findChild<LagChartWidget *>();
+        save(chart, u"ladder-linear.png"_s);
+        chart->setLogScale(true);
+        wait(300);
+        save(chart, u"ladder-log.png"_s);
+        chart->setLogScale(false);
+        window.setMode(RunMode::Async);
+
+        DemoGallery *gallery = window.conceptGallery();
+        window.showConceptGallery();
+        for (const QString &name : { u"race"_s, u"deadlock"_s }) {
+            gallery->selectDemo(name);
+            gallery->runCurrent();
+            until([&] { return !gallery->isRunning(); });
+            wait(500);
+            save(gallery, u"gallery-%1.png"_s.arg(name));
+        }
+        gallery->hide();
+
+        CompareView *view = window.compareView();
+        view->show();
+        for (int run = 0; run < 2; ++run) {
+            view->run();
+            until([&] { return !view->isRunning(); });
+        }
+        view->run();
+        wait(300);
+        save(view, u"compare-rerun-start.png"_s);
+        until([&] { return !view->isRunning(); });
+        wait(300);
+        save(view, u"compare-rerun.png"_s);
     }
     return 0;
 }
