@@ -53,10 +53,13 @@ public:
             key = u"repaint of %1"_s.arg(key);
         double &longest = longestMs[key];
         longest = std::max(longest, ms);
+        if (type == QEvent::UpdateRequest && ms > PaintTimer::SlowPaintMs)
+            ++slowTurns;
         return result;
     }
 
     std::map<QString, double> longestMs;
+    int slowTurns = 0;
 };
 
 // CPU time of every thread of this process, in ms. A thread's own CPU clock has nanosecond
@@ -143,6 +146,7 @@ int main(int argc, char *argv[])
         settle.exec();
 
         app.longestMs.clear();
+        app.slowTurns = 0;
         PaintTimer::resetStats();
         const auto before = threadCpu();
         QElapsedTimer wall;
@@ -157,8 +161,14 @@ int main(int argc, char *argv[])
         const LagStats lag = lab.monitor().statsBetween(fromMs, toMs);
 
         std::printf("\n== %s (%.1f s)\n", qPrintable(name), wallMs / 1000);
-        std::printf("  monitor: max stall %.1f ms, p99 lag %.2f ms, %d samples\n", lag.maxStallMs,
-                    lag.p99LagMs, lag.samples);
+        QFile loadavg(u"/proc/loadavg"_s);
+        const QByteArray load = loadavg.open(QIODevice::ReadOnly)
+                ? loadavg.readAll().split(' ').value(0)
+                : QByteArray("?");
+        std::printf("  monitor: max stall %.1f ms, p99 lag %.2f ms, %d samples; load average %s\n",
+                    lag.maxStallMs, lag.p99LagMs, lag.samples, load.constData());
+        std::printf("  event-loop turns of AsyncLab's own painting over %.0f ms: %d\n",
+                    PaintTimer::SlowPaintMs, app.slowTurns);
         std::map<QString, double> byName;
         for (const auto &[tid, entry] : after) {
             const auto it = before.find(tid);

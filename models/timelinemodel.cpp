@@ -8,38 +8,17 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-// Lane names the job runner records, and the one used while a pool task has not reported yet.
-const QString NetworkThreadLane = u"network thread"_s;
-const QString EventLoopLane = u"network (event loop)"_s;
-const QString ThreadPoolLane = u"thread pool"_s;
-const QString WorkerPrefix = u"worker "_s;
-
-int laneRank(const QString &lane)
-{
-    if (lane == TimelineModel::guiLane())
-        return 0;
-    if (lane.startsWith(WorkerPrefix))
-        return 1;
-    if (lane == ThreadPoolLane)
-        return 2;
-    if (lane == NetworkThreadLane)
-        return 3;
-    if (lane == EventLoopLane)
-        return 4;
-    return 5;
-}
-
 // Where a running operation is, before its spans are recorded at its end.
 ThreadSpan provisionalSpan(const OperationRecord &record, double nowMs)
 {
     if (record.mode == RunMode::Blocking) {
         const SpanKind kind =
                 record.kind == OperationKind::Fetch ? SpanKind::BlockedWaiting : SpanKind::Work;
-        return { TimelineModel::guiLane(), kind, record.startMs, nowMs };
+        return { { ThreadLane::Gui, 0 }, kind, record.startMs, nowMs };
     }
     if (record.kind == OperationKind::Fetch)
-        return { EventLoopLane, SpanKind::EventLoopWait, record.startMs, nowMs };
-    return { ThreadPoolLane, SpanKind::Work, record.startMs, nowMs };
+        return { { ThreadLane::EventLoop, 0 }, SpanKind::EventLoopWait, record.startMs, nowMs };
+    return { { ThreadLane::ThreadPool, 0 }, SpanKind::Work, record.startMs, nowMs };
 }
 } // namespace
 
@@ -89,18 +68,7 @@ TimelineModel::TimelineModel(QObject *parent) : QObject(parent)
 
 QString TimelineModel::guiLane()
 {
-    return u"GUI thread"_s;
-}
-
-bool TimelineModel::laneLessThan(const QString &a, const QString &b)
-{
-    const int rankA = laneRank(a);
-    const int rankB = laneRank(b);
-    if (rankA != rankB)
-        return rankA < rankB;
-    if (rankA == 1) // "worker 2" before "worker 10"
-        return a.mid(WorkerPrefix.size()).toInt() < b.mid(WorkerPrefix.size()).toInt();
-    return a < b;
+    return threadLaneName(ThreadLane::Gui);
 }
 
 void TimelineModel::setLog(OperationLog *log)
@@ -145,7 +113,7 @@ void TimelineModel::clear()
     refresh();
 }
 
-void TimelineModel::setExtraLanes(const QStringList &lanes)
+void TimelineModel::setExtraLanes(const QList<LaneId> &lanes)
 {
     m_extraLanes = lanes;
     refresh();
@@ -157,7 +125,7 @@ void TimelineModel::refresh()
         m_toMs = labNowMs();
         m_fromMs = m_toMs - m_windowMs;
     }
-    m_lanes = QStringList { guiLane() } + m_extraLanes;
+    m_laneIds = QList<LaneId> { LaneId {} } + m_extraLanes;
     m_bars.clear();
     if (m_log && !m_showNone) {
         for (const OperationRecord &record : m_log->records()) {
@@ -176,11 +144,14 @@ void TimelineModel::refresh()
         }
     }
     // Lanes were collected in order of appearance; sort them and renumber the bars.
-    const QStringList unsorted = m_lanes;
-    m_lanes.removeDuplicates();
-    std::stable_sort(m_lanes.begin(), m_lanes.end(), laneLessThan);
+    const QList<LaneId> unsorted = m_laneIds;
+    std::sort(m_laneIds.begin(), m_laneIds.end());
+    m_laneIds.erase(std::unique(m_laneIds.begin(), m_laneIds.end()), m_laneIds.end());
     for (TimelineBar &bar : m_bars)
-        bar.lane = int(m_lanes.indexOf(unsorted.at(bar.lane)));
+        bar.lane = int(m_laneIds.indexOf(unsorted.at(bar.lane)));
+    m_lanes.clear();
+    for (const LaneId &lane : std::as_const(m_laneIds))
+        m_lanes.append(lane.name());
     emit changed();
 }
 
@@ -190,13 +161,13 @@ void TimelineModel::addBar(const OperationRecord &record, const ThreadSpan &span
         return;
     TimelineBar bar;
     bar.operationId = record.id;
-    bar.lane = int(m_lanes.size());
-    m_lanes.append(span.thread);
+    bar.lane = int(m_laneIds.size());
+    m_laneIds.append(span.lane);
     bar.kind = span.kind;
     bar.mode = record.mode;
     bar.startMs = span.startMs;
     bar.endMs = std::max(span.endMs, span.startMs);
-    bar.blocksGui = span.thread == guiLane() && span.kind != SpanKind::EventLoopWait;
+    bar.blocksGui = span.lane.lane == ThreadLane::Gui && span.kind != SpanKind::EventLoopWait;
     bar.running = running;
     m_bars.append(bar);
 }
@@ -241,7 +212,8 @@ QString TimelineModel::describe(const TimelineBar &bar) const
     if (r->isFinished())
         text += u", %1"_s.arg(formatDuration(r->durationMs()));
     text += u"<br>%1<br>"_s.arg(r->target.toHtmlEscaped());
-    const QString what = bar.running && bar.kind == SpanKind::Work && lane != guiLane()
+    const bool onGui = m_laneIds.value(bar.lane).lane == ThreadLane::Gui;
+    const QString what = bar.running && bar.kind == SpanKind::Work && !onGui
             ? u"working on a pool thread"_s
             : spanKindName(bar.kind);
     text += u"<b>%1: %2 for %3.</b> "_s.arg(lane, what, formatDuration(bar.durationMs()));

@@ -45,9 +45,7 @@ public:
 
     explicit TimelineModel(QObject *parent = nullptr);
 
-    static QString guiLane(); // the lane name currentThreadLabel() gives the main thread
-    // GUI thread, then pool workers by number, then network lanes, then anything else.
-    static bool laneLessThan(const QString &a, const QString &b);
+    static QString guiLane(); // the GUI thread's lane name
 
     void setLog(OperationLog *log);
     OperationLog *log() const { return m_log; }
@@ -58,7 +56,7 @@ public:
     // Shows no operation at all, and no lane but the GUI thread's, until setOperations().
     void clear();
     // Lanes shown even when no bar is on them, so two timelines side by side line up.
-    void setExtraLanes(const QStringList &lanes);
+    void setExtraLanes(const QList<LaneId> &lanes);
 
     void refresh(); // recomputes lanes and bars; emits changed()
 
@@ -66,7 +64,9 @@ public:
     double fromMs() const { return m_fromMs; }
     double toMs() const { return m_toMs; }
     double windowMs() const { return m_toMs - m_fromMs; }
-    const QStringList &lanes() const { return m_lanes; }
+    const QStringList &lanes() const { return m_lanes; } // names, in laneIds() order
+    // GUI thread, then pool workers by number, then the network lanes.
+    const QList<LaneId> &laneIds() const { return m_laneIds; }
     const QList<TimelineBar> &bars() const { return m_bars; }
     QList<TimelineBar> barsOf(int operationId) const;
     // How long the GUI thread could not run its event loop, within the window.
@@ -88,7 +88,8 @@ private:
     double m_toMs = 0;
     QList<int> m_operations;
     bool m_showNone = false;
-    QStringList m_extraLanes;
+    QList<LaneId> m_extraLanes;
+    QList<LaneId> m_laneIds;
     QStringList m_lanes;
     QList<TimelineBar> m_bars;
 };

@@ -11,6 +11,8 @@
 
 using namespace Qt::StringLiterals;
 
+Q_DECLARE_METATYPE(LaneId)
+
 // The timeline as the real core fills it: a Lab runs fetches against its embedded server and loads
 // a real file, in both modes, and the model must put each thread's part on the right lane.
 class TestTimeline : public QObject
@@ -86,24 +88,32 @@ QList<TimelineBar> TestTimeline::barsOnLane(const TimelineModel &model, const QS
 
 void TestTimeline::lanesAreOrdered_data()
 {
-    QTest::addColumn<QStringList>("lanes");
+    using Lanes = QList<LaneId>;
+    const LaneId gui { ThreadLane::Gui, 0 };
+    const LaneId network { ThreadLane::NetworkThread, 0 };
+    const LaneId loop { ThreadLane::EventLoop, 0 };
+    const auto worker = [](int n) { return LaneId { ThreadLane::Worker, n }; };
+    QTest::addColumn<Lanes>("lanes");
     QTest::addColumn<QStringList>("expected");
-    QTest::addRow("gui first") << QStringList { u"network thread"_s, u"GUI thread"_s }
+    QTest::addRow("gui first") << Lanes { network, gui }
                                << QStringList { u"GUI thread"_s, u"network thread"_s };
-    QTest::addRow("workers by number") << QStringList {
-        u"worker 10"_s, u"network (event loop)"_s, u"worker 2"_s, u"GUI thread"_s
-    } << QStringList { u"GUI thread"_s, u"worker 2"_s, u"worker 10"_s, u"network (event loop)"_s };
+    QTest::addRow("workers by number") << Lanes { worker(10), loop, worker(2), gui }
+                                       << QStringList { u"GUI thread"_s, u"worker 2"_s,
+                                                        u"worker 10"_s, u"network (event loop)"_s };
     QTest::addRow("network lanes last")
-            << QStringList { u"network (event loop)"_s, u"network thread"_s, u"worker 1"_s }
+            << Lanes { loop, network, worker(1) }
             << QStringList { u"worker 1"_s, u"network thread"_s, u"network (event loop)"_s };
 }
 
 void TestTimeline::lanesAreOrdered()
 {
-    QFETCH(QStringList, lanes);
+    QFETCH(QList<LaneId>, lanes);
     QFETCH(QStringList, expected);
-    std::sort(lanes.begin(), lanes.end(), TimelineModel::laneLessThan);
-    QCOMPARE(lanes, expected);
+    std::sort(lanes.begin(), lanes.end());
+    QStringList names;
+    for (const LaneId &lane : std::as_const(lanes))
+        names.append(lane.name());
+    QCOMPARE(names, expected);
 }
 
 void TestTimeline::blockingFetchBlocksGuiLane()
@@ -212,7 +222,7 @@ void TestTimeline::windowAndFilter()
     QCOMPARE(model.barsOf(first).size(), 2);
     QVERIFY(model.barsOf(second).isEmpty());
 
-    model.setExtraLanes({ u"worker 7"_s });
+    model.setExtraLanes({ { ThreadLane::Worker, 7 } });
     QCOMPARE(model.lanes(),
              (QStringList { TimelineModel::guiLane(), u"worker 7"_s, u"network thread"_s }));
     for (const TimelineBar &bar : model.bars()) // bars renumbered to the sorted lanes

@@ -286,15 +286,17 @@ void CompareView::showComparison()
     double windowMs = 0;
     for (const ScenarioRun &run : std::as_const(m_runs))
         windowMs = std::max(windowMs, run.wallMs() + std::max(20.0, run.wallMs() * 0.04));
-    QStringList lanes;
+    QList<LaneId> lanes;
     for (RunMode mode : Modes)
         half(mode).timeline->model()->setExtraLanes({});
     for (const ScenarioRun &run : std::as_const(m_runs)) {
         showRun(run, windowMs);
         yMax = std::max({ yMax, run.lag.maxStallMs * 1.1, run.keyLatencyMaxMs * 1.1 });
-        lanes += half(run.mode).timeline->model()->lanes();
+        for (const LaneId &lane : half(run.mode).timeline->model()->laneIds()) {
+            if (!lanes.contains(lane))
+                lanes.append(lane);
+        }
     }
-    lanes.removeDuplicates();
     for (RunMode mode : Modes) {
         // one scale for both, so the Async chart's flat line is seen against the same spike
         half(mode).chart->setFixedYMax(yMax);

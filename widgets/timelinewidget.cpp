@@ -24,16 +24,19 @@ constexpr int LaneGap = 5;
 constexpr double MinBarWidthPx = 2; // an operation of a few ms still shows
 
 // What each lane is, in a few words, for someone who has never seen a thread.
-QString laneHint(const QString &lane)
+QString laneHint(ThreadLane lane)
 {
-    if (lane == TimelineModel::guiLane())
+    switch (lane) {
+    case ThreadLane::Gui:
         return u"runs the event loop: painting, typing, timers"_s;
-    if (lane.startsWith(u"worker "_s) || lane == u"thread pool"_s)
+    case ThreadLane::Worker:
+    case ThreadLane::ThreadPool:
         return u"a pool thread"_s;
-    if (lane == u"network thread"_s)
+    case ThreadLane::NetworkThread:
         return u"talks to the server"_s;
-    if (lane == u"network (event loop)"_s)
+    case ThreadLane::EventLoop:
         return u"requests in flight, no thread waiting"_s;
+    }
     return {};
 }
 } // namespace
@@ -220,7 +223,7 @@ void TimelineWidget::paintLanes(QPainter &p, const QRectF &plot)
         p.drawText(QRectF(plot.left(), top, nameWidth + 2, captionHeight()), Qt::AlignVCenter,
                    name);
         p.restore();
-        const QString hint = laneHint(name);
+        const QString hint = laneHint(m_model->laneIds().at(i).lane);
         if (!hint.isEmpty()) {
             p.setPen(pal.color(QPalette::PlaceholderText));
             p.drawText(QRectF(plot.left() + nameWidth + 8, top, plot.width() - nameWidth - 8,
