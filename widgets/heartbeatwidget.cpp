@@ -118,10 +118,11 @@ void HeartbeatWidget::advance()
     ++m_frames;
     // Only the heart and the ball move at 60 fps; the counters are redrawn a few times a second,
     // or at once when a frame was missed or a freeze ends.
-    const QRect animation = animationRect();
+    // the ball and its trail, where they were and where they are now: a small part of the track
+    const QRect ball = ballRect();
+    update(ball | m_lastBallRect);
+    m_lastBallRect = ball;
     const QRect heart = heartRect();
-    update(QRect(heart.right() + 1, animation.top(), animation.right() - heart.right(),
-                 animation.height()));
     // the heart swells at each beat and rests in between: redrawn only while its size changes
     const int heartSize = qRound(heartSwell() * 40);
     if (heartSize != m_shownHeartSize) {
@@ -148,6 +149,33 @@ double HeartbeatWidget::heartSwell() const
 {
     const double beat = double(m_frames % FramesPerBeat) / FramesPerBeat;
     return std::exp(-beat * 9);
+}
+
+HeartbeatWidget::Track HeartbeatWidget::track() const
+{
+    const QRectF card = cardRect();
+    const double animHeight = textRect().top() - card.top() - Pad;
+    Track t;
+    t.midY = card.top() + Pad + animHeight / 2;
+    t.left = card.left() + Pad + 15 + 28;
+    t.right = card.right() - Pad - 8;
+    t.radius = std::clamp(animHeight / 4, 4.0, 9.0);
+    return t;
+}
+
+QRect HeartbeatWidget::ballRect() const
+{
+    const Track t = track();
+    double from = t.right;
+    double to = t.left;
+    for (qint64 frame = std::max<qint64>(0, m_frames - TrailLength); frame <= m_frames; ++frame) {
+        const double x = t.left + (t.right - t.left) * trackPosition(frame);
+        from = std::min(from, x);
+        to = std::max(to, x);
+    }
+    const double margin = t.radius + 2;
+    return QRectF(from - margin, t.midY - margin, to - from + 2 * margin, 2 * margin)
+            .toAlignedRect();
 }
 
 QRect HeartbeatWidget::heartRect() const
@@ -253,9 +281,10 @@ void HeartbeatWidget::paintAnimation(QPainter &p, const QRectF &card, double tex
     }
 
     // track with a ball and its fading trail
-    const double trackLeft = heartCentre.x() + 28;
-    const double trackRight = card.right() - Pad - 8;
-    const double radius = std::clamp(animHeight / 4, 4.0, 9.0);
+    const Track t = track();
+    const double trackLeft = t.left;
+    const double trackRight = t.right;
+    const double radius = t.radius;
     QColor trackColour = pal.color(QPalette::Text);
     trackColour.setAlphaF(0.12f);
     p.setPen(QPen(trackColour, 4, Qt::SolidLine, Qt::RoundCap));

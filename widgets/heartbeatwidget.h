@@ -33,6 +33,15 @@ protected:
 private:
     void advance();
     void paintAnimation(QPainter &p, const QRectF &card, double textTop, bool withHeart);
+    struct Track
+    {
+        double left = 0;
+        double right = 0;
+        double midY = 0;
+        double radius = 0;
+    };
+    Track track() const; // where the ball runs
+    QRect ballRect() const; // the ball and its trail at this frame
     double heartSwell() const;
     QRect heartRect() const;
     QString counterText() const;
@@ -52,4 +61,5 @@ private:
     double m_textShownAtMs = 0;
     bool m_freezeShown = false;
     int m_shownHeartSize = -1;
+    QRect m_lastBallRect;
 };
