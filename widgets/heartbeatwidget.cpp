@@ -239,6 +239,32 @@ void HeartbeatWidget::paintEvent(QPaintEvent *event)
         c.setPen(QPen(pal.color(QPalette::Mid), 1));
         c.setBrush(pal.base());
         c.drawRoundedRect(card, 6, 6);
+        // the track too, and one picture of the ball at each step of its trail, so a frame only
+        // copies pixmaps: the raster engine strokes curves at every draw
+        const Track t = track();
+        QColor trackColour = pal.color(QPalette::Text);
+        trackColour.setAlphaF(0.12f);
+        c.setPen(QPen(trackColour, 4, Qt::SolidLine, Qt::RoundCap));
+        c.drawLine(QPointF(t.left, t.midY), QPointF(t.right, t.midY));
+        m_balls.clear();
+        const QColor ball = pal.color(QPalette::Highlight);
+        const int side = int(std::ceil(2 * t.radius + 2));
+        for (int i = 0; i <= TrailLength; ++i) {
+            const double fade = 1.0 - double(i) / (TrailLength + 1);
+            QPixmap sprite(QSize(side, side) * dpr);
+            sprite.setDevicePixelRatio(dpr);
+            sprite.fill(Qt::transparent);
+            QPainter b(&sprite);
+            b.setRenderHint(QPainter::Antialiasing);
+            b.setPen(Qt::NoPen);
+            QColor colour = ball;
+            if (i > 0)
+                colour.setAlphaF(float(0.45 * fade));
+            b.setBrush(colour);
+            const double r = i == 0 ? t.radius : t.radius * (0.4 + 0.6 * fade);
+            b.drawEllipse(QPointF(side / 2.0, side / 2.0), r, r);
+            m_balls.append(sprite);
+        }
     }
     QPainter p(this);
     const QRect dirty = event->rect();
@@ -280,31 +306,14 @@ void HeartbeatWidget::paintAnimation(QPainter &p, const QRectF &card, double tex
         p.drawPath(heartPath(heartCentre, heartSize));
     }
 
-    // track with a ball and its fading trail
+    // the ball and its fading trail, from the pictures drawn with the card
     const Track t = track();
-    const double trackLeft = t.left;
-    const double trackRight = t.right;
-    const double radius = t.radius;
-    QColor trackColour = pal.color(QPalette::Text);
-    trackColour.setAlphaF(0.12f);
-    p.setPen(QPen(trackColour, 4, Qt::SolidLine, Qt::RoundCap));
-    p.drawLine(QPointF(trackLeft, midY), QPointF(trackRight, midY));
-
-    const QColor ball = pal.color(QPalette::Highlight);
-    const auto xAt = [&](qint64 frame) {
-        return trackLeft + (trackRight - trackLeft) * trackPosition(frame);
-    };
-    p.setPen(Qt::NoPen);
-    for (int i = TrailLength; i >= 1; --i) {
+    const double half =
+            (m_balls.isEmpty() ? 0 : m_balls.first().deviceIndependentSize().width()) / 2;
+    for (int i = int(m_balls.size()) - 1; i >= 0; --i) {
         if (m_frames - i < 0)
             continue;
-        QColor c = ball;
-        const double fade = 1.0 - double(i) / (TrailLength + 1);
-        c.setAlphaF(float(0.45 * fade));
-        p.setBrush(c);
-        p.drawEllipse(QPointF(xAt(m_frames - i), midY), radius * (0.4 + 0.6 * fade),
-                      radius * (0.4 + 0.6 * fade));
+        const double x = t.left + (t.right - t.left) * trackPosition(m_frames - i);
+        p.drawPixmap(QPointF(x - half, t.midY - half), m_balls.at(i));
     }
-    p.setBrush(ball);
-    p.drawEllipse(QPointF(xAt(m_frames), midY), radius, radius);
 }

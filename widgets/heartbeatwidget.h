@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QPixmap>
 #include <QTimer>
 #include <QWidget>
@@ -62,4 +63,5 @@ private:
     bool m_freezeShown = false;
     int m_shownHeartSize = -1;
     QRect m_lastBallRect;
+    QList<QPixmap> m_balls; // the ball, then its trail fading out, drawn with the card
 };
