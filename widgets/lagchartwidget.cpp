@@ -11,7 +11,6 @@
 #include <QPaintEvent>
 #include <QPainter>
 #include <QToolButton>
-#include <QToolTip>
 
 #include <algorithm>
 #include <cmath>
@@ -629,11 +628,12 @@ bool LagChartWidget::event(QEvent *event)
         const int index = stallMarkerAt(help->pos());
         if (index >= 0) {
             const StallMarker &m = m_stallMarkers.at(index);
-            QToolTip::showText(help->globalPos(),
-                               u"<b>Stall: %1</b><br>the GUI thread could not react for %1"_s.arg(
-                                       formatDuration(m.durationMs)),
-                               this);
-            return true;
+            return Painting::showToolTip(
+                    this, help,
+                    u"<b>Stall of %1</b>: the GUI thread could not react for that long."_s.arg(
+                            formatDuration(m.durationMs)),
+                    QRect(int(xAt(m.startMs)) - 6, plotRect().top() - 2,
+                          int(xAt(m.startMs + m.durationMs) - xAt(m.startMs)) + 12, 14));
         }
     }
     return QWidget::event(event);

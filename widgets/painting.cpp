@@ -2,7 +2,9 @@
 #include "units.h"
 
 #include <QBrush>
+#include <QHelpEvent>
 #include <QPainter>
+#include <QToolTip>
 #include <QWidget>
 
 #include <algorithm>
@@ -55,6 +57,15 @@ QString secondsLabel(double seconds, double step)
         ++decimals;
     }
     return u"%1 s"_s.arg(seconds, 0, 'f', decimals);
+}
+
+bool showToolTip(QWidget *widget, const QHelpEvent *event, const QString &text, const QRect &area)
+{
+    if (text.isEmpty())
+        QToolTip::hideText();
+    else
+        QToolTip::showText(event->globalPos(), text, widget, area);
+    return true;
 }
 
 } // namespace Painting

@@ -9,6 +9,7 @@
 #include <QRectF>
 #include <QString>
 
+class QHelpEvent;
 class QPainter;
 class QWidget;
 
@@ -24,6 +25,10 @@ void fillHatched(QPainter &painter, const QRectF &rect, const QColor &colour);
 QList<double> axisTicks(double max, int ticks);
 // "0.25 s", "2 s": as many decimals as the step between ticks needs.
 QString secondsLabel(double seconds, double step);
+// Answers a tooltip event for the part of a widget under the mouse: shows `text` while the mouse
+// stays in `area`, or hides any tooltip when text is empty. Returns true: the event is handled.
+bool showToolTip(QWidget *widget, const QHelpEvent *event, const QString &text,
+                 const QRect &area = {});
 
 } // namespace Painting
 

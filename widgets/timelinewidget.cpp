@@ -7,7 +7,6 @@
 #include <QHelpEvent>
 #include <QMouseEvent>
 #include <QPainter>
-#include <QToolTip>
 
 #include <algorithm>
 #include <cmath>
@@ -402,14 +401,12 @@ bool TimelineWidget::event(QEvent *event)
         auto *help = static_cast<QHelpEvent *>(event);
         const int index = barIndexAt(help->pos());
         if (index < 0) {
-            QToolTip::hideText();
             event->ignore();
-            return true;
+            return Painting::showToolTip(this, help, {});
         }
         const TimelineBar &bar = m_model->bars().at(index);
-        QToolTip::showText(help->globalPos(), m_model->describe(bar), this,
-                           barRect(bar).toAlignedRect());
-        return true;
+        return Painting::showToolTip(this, help, m_model->describe(bar),
+                                     barRect(bar).toAlignedRect());
     }
     return QWidget::event(event);
 }
