@@ -100,6 +100,12 @@ CompareView::CompareView(Lab *lab, QWidget *parent)
     auto *halves = new QHBoxLayout;
     halves->addWidget(createHalf(RunMode::Blocking), 1);
     halves->addWidget(createHalf(RunMode::Async), 1);
+    // one y scale for both sides, logarithmic or not
+    for (RunMode mode : Modes) {
+        const RunMode other = mode == RunMode::Blocking ? RunMode::Async : RunMode::Blocking;
+        connect(lagChart(mode), &LagChartWidget::logScaleChanged, lagChart(other),
+                &LagChartWidget::setLogScale);
+    }
     layout->addLayout(halves, 1);
 
     m_table = new QTableWidget(0, 4, this);

@@ -47,7 +47,8 @@ LagChartWidget::LagChartWidget(QWidget *parent) : QWidget(parent)
 
     m_logButton = new QToolButton(this);
     m_logButton->setObjectName(u"logScaleButton"_s);
-    m_logButton->setText(u"log scale"_s);
+    m_logButton->setText(u"log scal&e"_s);
+    m_logButton->setAccessibleName(u"Log scale"_s);
     m_logButton->setCheckable(true);
     m_logButton->setAutoRaise(true);
     m_logButton->setFocusPolicy(Qt::TabFocus);
