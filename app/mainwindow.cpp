@@ -593,21 +593,34 @@ void MainWindow::sizeLogColumns()
 
 void MainWindow::updateLiveFigures()
 {
-    if (m_measureFromMs < 0)
-        return; // not shown yet
+    // Hidden or minimised, nobody reads the figures; they are current again at the next tick.
+    if (m_measureFromMs < 0 || !isVisible() || isMinimized())
+        return; // not shown yet, or nobody can see them
     const double now = labNowMs();
     const LagStats stats =
             m_lab->monitor().statsBetween(std::max(now - 10000, m_measureFromMs), now);
-    const auto show = [](QLabel *label, double ms) {
-        label->setText(formatDuration(ms));
-        label->setStyleSheet(ms > 100          ? u"color:#c0392b"_s
-                                     : ms > 16 ? u"color:#d35400"_s
-                                               : QString());
+    // Text and colour only when they change: each change relays the label out and repaints it,
+    // and a style sheet would be parsed again each time.
+    const auto setIfChanged = [](QLabel *label, const QString &text, const QColor &colour) {
+        if (label->text() != text)
+            label->setText(text);
+        if (label->palette().color(QPalette::WindowText) != colour) {
+            QPalette pal = label->palette();
+            pal.setColor(QPalette::WindowText, colour);
+            label->setPalette(pal);
+        }
+    };
+    const QColor normal = palette().color(QPalette::WindowText);
+    const auto show = [&](QLabel *label, double ms) {
+        setIfChanged(label, formatDuration(ms),
+                     ms > 100          ? QColor(0xc0, 0x39, 0x2b)
+                             : ms > 16 ? QColor(0xd3, 0x54, 0x00)
+                                       : normal);
     };
     show(m_lagNow, stats.currentLagMs);
     show(m_maxStall, stats.maxStallMs);
     show(m_p99, stats.p99LagMs);
-    m_stalls->setText(QString::number(stats.stallsOver50Ms));
+    setIfChanged(m_stalls, QString::number(stats.stallsOver50Ms), normal);
 }
 
 void MainWindow::restoreSettings()

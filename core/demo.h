@@ -20,6 +20,8 @@ struct DemoOutcome
     QJsonObject figures; // name -> number/string, machine-readable (printed by --json)
     QList<QPair<QString, double>> bars; // optional small bar chart: label -> value
     QString barsUnit; // e.g. "ms", "lost updates", "x speedup"
+    QString barsCategory; // what each bar is, e.g. "in flight at most"
+    QString barsNote; // what a reader could take the bars for and should not
 };
 
 // Everything a demo may use; owned by the caller, alive for the demo's whole life.

@@ -86,8 +86,10 @@ int JobRunner::fetch(const QUrl &url, RunMode mode)
         record.workerThread = m_blockingFetcher.threadLabel();
         const FetchResult result = m_blockingFetcher.fetch(url, m_fetchOptions);
         const double end = labNowMs();
-        record.spans = { { currentThreadLabel(), SpanKind::BlockedWaiting, record.startMs, end },
-                         { m_blockingFetcher.threadLabel(), SpanKind::Work, record.startMs, end } };
+        record.spans = {
+            { currentThreadLane(), SpanKind::BlockedWaiting, record.startMs, end },
+            { { ThreadLane::NetworkThread, 0 }, SpanKind::Work, record.startMs, end },
+        };
         applyFetchResult(record, result);
         return record.id;
     }
@@ -99,8 +101,9 @@ int JobRunner::fetch(const QUrl &url, RunMode mode)
             [this, id](qint64 received, qint64 total) { emit progress(id, received, total); });
     connect(job, &FetchJob::finished, this, [this, job, record](const FetchResult &result) mutable {
         job->deleteLater();
-        record.spans = { { u"network (event loop)"_s, SpanKind::EventLoopWait, record.startMs,
-                           labNowMs() } };
+        record.spans = {
+            { { ThreadLane::EventLoop, 0 }, SpanKind::EventLoopWait, record.startMs, labNowMs() }
+        };
         applyFetchResult(record, result);
     });
     m_running.insert(id, { [job] { job->cancel(); }, {} });
@@ -159,7 +162,7 @@ void JobRunner::runPromiseJob(OperationRecord record, std::function<void(QPromis
         promise.start();
         work(promise);
         promise.finish();
-        record.spans = { { record.workerThread, SpanKind::Work, record.startMs, labNowMs() } };
+        record.spans = { { currentThreadLane(), SpanKind::Work, record.startMs, labNowMs() } };
         apply(record, future.result());
         complete(record);
         return;
@@ -175,9 +178,10 @@ void JobRunner::runPromiseJob(OperationRecord record, std::function<void(QPromis
             [this, watcher, record, span, apply]() mutable {
                 watcher->deleteLater();
                 const QFuture<T> future = watcher->future();
-                record.workerThread = span->thread;
-                if (!span->thread.isEmpty()) // empty when cancelled before it started
+                if (span->endMs > 0) { // not when cancelled before it started
+                    record.workerThread = span->lane.name();
                     record.spans = { *span };
+                }
                 // A cancelled promise drops results added after the cancel.
                 if (future.resultCount() > 0)
                     apply(record, future.result());
@@ -190,6 +194,6 @@ void JobRunner::runPromiseJob(OperationRecord record, std::function<void(QPromis
     watcher->setFuture(QtConcurrent::run(&m_pool, [work, span](QPromise<T> &promise) {
         const double start = labNowMs();
         work(promise);
-        *span = { currentThreadLabel(), SpanKind::Work, start, labNowMs() };
+        *span = { currentThreadLane(), SpanKind::Work, start, labNowMs() };
     }));
 }

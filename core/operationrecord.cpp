@@ -15,6 +15,23 @@ QString operationKindName(OperationKind kind)
     return {};
 }
 
+QString threadLaneName(ThreadLane lane, int worker)
+{
+    switch (lane) {
+    case ThreadLane::Gui:
+        return u"GUI thread"_s;
+    case ThreadLane::Worker:
+        return u"worker %1"_s.arg(worker);
+    case ThreadLane::ThreadPool:
+        return u"thread pool"_s;
+    case ThreadLane::NetworkThread:
+        return u"network thread"_s;
+    case ThreadLane::EventLoop:
+        return u"network (event loop)"_s;
+    }
+    return {};
+}
+
 QString spanKindName(SpanKind kind)
 {
     switch (kind) {

@@ -16,9 +16,34 @@ enum class SpanKind {
     EventLoopWait, // no thread waited: the request was pending while the event loop ran on
 };
 
+// Where a span ran: the timeline's lanes, in the order they are shown.
+enum class ThreadLane {
+    Gui, // the application's main thread: its event loop paints, takes input, runs timers
+    Worker, // a pool thread, numbered in order of first use
+    ThreadPool, // a pool task whose thread is not known yet: it has not reported back
+    NetworkThread, // the thread that does a blocking fetch's I/O
+    EventLoop, // no thread: requests pending while the GUI thread's event loop runs on
+};
+// For people: "GUI thread", "worker 3", "thread pool", "network thread", "network (event loop)".
+QString threadLaneName(ThreadLane lane, int worker = 0);
+
+// One lane of the timeline: a kind of thread and, for pool threads, which one.
+struct LaneId
+{
+    ThreadLane lane = ThreadLane::Gui;
+    int worker = 0; // ThreadLane::Worker only
+    QString name() const { return threadLaneName(lane, worker); }
+    friend bool operator==(const LaneId &, const LaneId &) = default;
+    // the GUI thread first, then pool workers by number, then the network lanes
+    friend bool operator<(const LaneId &a, const LaneId &b)
+    {
+        return a.lane != b.lane ? a.lane < b.lane : a.worker < b.worker;
+    }
+};
+
 struct ThreadSpan
 {
-    QString thread; // lane: "GUI thread", "worker 1", "network thread", "network (event loop)"
+    LaneId lane;
     SpanKind kind = SpanKind::Work;
     double startMs = 0;
     double endMs = 0;

@@ -6,14 +6,34 @@
 
 using namespace Qt::StringLiterals;
 
-QString currentThreadLabel()
+namespace {
+bool isMainThread()
 {
-    QThread *thread = QThread::currentThread();
-    if (QCoreApplication::instance() && thread == QCoreApplication::instance()->thread())
-        return u"GUI thread"_s;
-    if (!thread->objectName().isEmpty() && thread->objectName() != "Thread (pooled)"_L1)
-        return thread->objectName();
+    return QCoreApplication::instance()
+            && QThread::currentThread() == QCoreApplication::instance()->thread();
+}
+
+int workerNumber()
+{
     static std::atomic<int> counter = 0;
     thread_local const int number = ++counter;
-    return u"worker %1"_s.arg(number);
+    return number;
+}
+} // namespace
+
+QString currentThreadLabel()
+{
+    if (isMainThread())
+        return threadLaneName(ThreadLane::Gui);
+    const QString name = QThread::currentThread()->objectName();
+    if (!name.isEmpty() && name != "Thread (pooled)"_L1)
+        return name;
+    return threadLaneName(ThreadLane::Worker, workerNumber());
+}
+
+LaneId currentThreadLane()
+{
+    if (isMainThread())
+        return { ThreadLane::Gui, 0 };
+    return { ThreadLane::Worker, workerNumber() };
 }

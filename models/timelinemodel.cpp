@@ -3,44 +3,62 @@
 #include "units.h"
 
 #include <algorithm>
+#include <tuple>
 
 using namespace Qt::StringLiterals;
 
 namespace {
-// Lane names the job runner records, and the one used while a pool task has not reported yet.
-const QString NetworkThreadLane = u"network thread"_s;
-const QString EventLoopLane = u"network (event loop)"_s;
-const QString ThreadPoolLane = u"thread pool"_s;
-const QString WorkerPrefix = u"worker "_s;
-
-int laneRank(const QString &lane)
-{
-    if (lane == TimelineModel::guiLane())
-        return 0;
-    if (lane.startsWith(WorkerPrefix))
-        return 1;
-    if (lane == ThreadPoolLane)
-        return 2;
-    if (lane == NetworkThreadLane)
-        return 3;
-    if (lane == EventLoopLane)
-        return 4;
-    return 5;
-}
-
 // Where a running operation is, before its spans are recorded at its end.
 ThreadSpan provisionalSpan(const OperationRecord &record, double nowMs)
 {
     if (record.mode == RunMode::Blocking) {
         const SpanKind kind =
                 record.kind == OperationKind::Fetch ? SpanKind::BlockedWaiting : SpanKind::Work;
-        return { TimelineModel::guiLane(), kind, record.startMs, nowMs };
+        return { { ThreadLane::Gui, 0 }, kind, record.startMs, nowMs };
     }
     if (record.kind == OperationKind::Fetch)
-        return { EventLoopLane, SpanKind::EventLoopWait, record.startMs, nowMs };
-    return { ThreadPoolLane, SpanKind::Work, record.startMs, nowMs };
+        return { { ThreadLane::EventLoop, 0 }, SpanKind::EventLoopWait, record.startMs, nowMs };
+    return { { ThreadLane::ThreadPool, 0 }, SpanKind::Work, record.startMs, nowMs };
 }
 } // namespace
+
+QList<std::pair<double, double>> mergeSpans(QList<std::pair<double, double>> spans)
+{
+    std::sort(spans.begin(), spans.end());
+    QList<std::pair<double, double>> merged;
+    for (const auto &span : std::as_const(spans)) {
+        if (!merged.isEmpty() && span.first <= merged.last().second)
+            merged.last().second = std::max(merged.last().second, span.second);
+        else
+            merged.append(span);
+    }
+    return merged;
+}
+
+QList<BarGroup> groupOverlappingBars(const QList<TimelineBar> &bars, SpanKind kind)
+{
+    QList<TimelineBar> ofKind;
+    for (const TimelineBar &bar : bars) {
+        if (bar.kind == kind)
+            ofKind.append(bar);
+    }
+    std::stable_sort(ofKind.begin(), ofKind.end(), [](const TimelineBar &a, const TimelineBar &b) {
+        return std::tie(a.lane, a.mode, a.startMs) < std::tie(b.lane, b.mode, b.startMs);
+    });
+    QList<BarGroup> groups;
+    for (const TimelineBar &bar : std::as_const(ofKind)) {
+        BarGroup *last = groups.isEmpty() ? nullptr : &groups.last();
+        if (last && last->bar.lane == bar.lane && last->bar.mode == bar.mode
+            && bar.startMs <= last->bar.endMs) {
+            last->bar.endMs = std::max(last->bar.endMs, bar.endMs);
+            last->bar.running = last->bar.running || bar.running;
+            ++last->count;
+        } else {
+            groups.append({ bar, 1 });
+        }
+    }
+    return groups;
+}
 
 TimelineModel::TimelineModel(QObject *parent) : QObject(parent)
 {
@@ -50,18 +68,7 @@ TimelineModel::TimelineModel(QObject *parent) : QObject(parent)
 
 QString TimelineModel::guiLane()
 {
-    return u"GUI thread"_s;
-}
-
-bool TimelineModel::laneLessThan(const QString &a, const QString &b)
-{
-    const int rankA = laneRank(a);
-    const int rankB = laneRank(b);
-    if (rankA != rankB)
-        return rankA < rankB;
-    if (rankA == 1) // "worker 2" before "worker 10"
-        return a.mid(WorkerPrefix.size()).toInt() < b.mid(WorkerPrefix.size()).toInt();
-    return a < b;
+    return threadLaneName(ThreadLane::Gui);
 }
 
 void TimelineModel::setLog(OperationLog *log)
@@ -95,10 +102,18 @@ void TimelineModel::setTimeRange(double fromMs, double toMs)
 void TimelineModel::setOperations(const QList<int> &ids)
 {
     m_operations = ids;
+    m_showNone = false;
     refresh();
 }
 
-void TimelineModel::setExtraLanes(const QStringList &lanes)
+void TimelineModel::clear()
+{
+    m_showNone = true;
+    m_extraLanes.clear();
+    refresh();
+}
+
+void TimelineModel::setExtraLanes(const QList<LaneId> &lanes)
 {
     m_extraLanes = lanes;
     refresh();
@@ -110,9 +125,9 @@ void TimelineModel::refresh()
         m_toMs = labNowMs();
         m_fromMs = m_toMs - m_windowMs;
     }
-    m_lanes = QStringList { guiLane() } + m_extraLanes;
+    m_laneIds = QList<LaneId> { LaneId {} } + m_extraLanes;
     m_bars.clear();
-    if (m_log) {
+    if (m_log && !m_showNone) {
         for (const OperationRecord &record : m_log->records()) {
             if (!m_operations.isEmpty() && !m_operations.contains(record.id))
                 continue;
@@ -129,11 +144,14 @@ void TimelineModel::refresh()
         }
     }
     // Lanes were collected in order of appearance; sort them and renumber the bars.
-    const QStringList unsorted = m_lanes;
-    m_lanes.removeDuplicates();
-    std::stable_sort(m_lanes.begin(), m_lanes.end(), laneLessThan);
+    const QList<LaneId> unsorted = m_laneIds;
+    std::sort(m_laneIds.begin(), m_laneIds.end());
+    m_laneIds.erase(std::unique(m_laneIds.begin(), m_laneIds.end()), m_laneIds.end());
     for (TimelineBar &bar : m_bars)
-        bar.lane = int(m_lanes.indexOf(unsorted.at(bar.lane)));
+        bar.lane = int(m_laneIds.indexOf(unsorted.at(bar.lane)));
+    m_lanes.clear();
+    for (const LaneId &lane : std::as_const(m_laneIds))
+        m_lanes.append(lane.name());
     emit changed();
 }
 
@@ -143,13 +161,13 @@ void TimelineModel::addBar(const OperationRecord &record, const ThreadSpan &span
         return;
     TimelineBar bar;
     bar.operationId = record.id;
-    bar.lane = int(m_lanes.size());
-    m_lanes.append(span.thread);
+    bar.lane = int(m_laneIds.size());
+    m_laneIds.append(span.lane);
     bar.kind = span.kind;
     bar.mode = record.mode;
     bar.startMs = span.startMs;
     bar.endMs = std::max(span.endMs, span.startMs);
-    bar.blocksGui = span.thread == guiLane() && span.kind != SpanKind::EventLoopWait;
+    bar.blocksGui = span.lane.lane == ThreadLane::Gui && span.kind != SpanKind::EventLoopWait;
     bar.running = running;
     m_bars.append(bar);
 }
@@ -171,16 +189,9 @@ double TimelineModel::guiBlockedMs() const
         if (bar.blocksGui)
             spans.append({ std::max(bar.startMs, m_fromMs), std::min(bar.endMs, m_toMs) });
     }
-    std::sort(spans.begin(), spans.end());
     double total = 0;
-    double coveredTo = m_fromMs;
-    for (const auto &[start, end] : spans) {
-        const double from = std::max(start, coveredTo);
-        if (end > from) {
-            total += end - from;
-            coveredTo = end;
-        }
-    }
+    for (const auto &[start, end] : mergeSpans(spans))
+        total += std::max(0.0, end - start);
     return total;
 }
 
@@ -201,7 +212,8 @@ QString TimelineModel::describe(const TimelineBar &bar) const
     if (r->isFinished())
         text += u", %1"_s.arg(formatDuration(r->durationMs()));
     text += u"<br>%1<br>"_s.arg(r->target.toHtmlEscaped());
-    const QString what = bar.running && bar.kind == SpanKind::Work && lane != guiLane()
+    const bool onGui = m_laneIds.value(bar.lane).lane == ThreadLane::Gui;
+    const QString what = bar.running && bar.kind == SpanKind::Work && !onGui
             ? u"working on a pool thread"_s
             : spanKindName(bar.kind);
     text += u"<b>%1: %2 for %3.</b> "_s.arg(lane, what, formatDuration(bar.durationMs()));

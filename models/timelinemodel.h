@@ -22,6 +22,18 @@ struct TimelineBar
     double durationMs() const { return endMs - startMs; }
 };
 
+// Overlapping or touching spans joined into one: {(0, 2), (5, 6), (1, 3)} -> {(0, 3), (5, 6)}.
+QList<std::pair<double, double>> mergeSpans(QList<std::pair<double, double>> spans);
+
+// Bars of one kind that overlap on the same lane in the same mode, drawn as one: forty requests
+// pending at once read as one hollow bar that says "40 requests", not as a solid block.
+struct BarGroup
+{
+    TimelineBar bar; // the first bar, stretched to the group's end
+    int count = 0;
+};
+QList<BarGroup> groupOverlappingBars(const QList<TimelineBar> &bars, SpanKind kind);
+
 // Turns an OperationLog into one lane per thread and one bar per recorded ThreadSpan, over a time
 // window that either follows the clock (the last N seconds) or is fixed (one finished run). The
 // GUI thread's lane always comes first, even when empty: an empty lane is the point of async code.
@@ -33,9 +45,7 @@ public:
 
     explicit TimelineModel(QObject *parent = nullptr);
 
-    static QString guiLane(); // the lane name currentThreadLabel() gives the main thread
-    // GUI thread, then pool workers by number, then network lanes, then anything else.
-    static bool laneLessThan(const QString &a, const QString &b);
+    static QString guiLane(); // the GUI thread's lane name
 
     void setLog(OperationLog *log);
     OperationLog *log() const { return m_log; }
@@ -43,8 +53,10 @@ public:
     void setTimeRange(double fromMs, double toMs); // a fixed window
     // Shows only these operations (an empty list shows all).
     void setOperations(const QList<int> &ids);
+    // Shows no operation at all, and no lane but the GUI thread's, until setOperations().
+    void clear();
     // Lanes shown even when no bar is on them, so two timelines side by side line up.
-    void setExtraLanes(const QStringList &lanes);
+    void setExtraLanes(const QList<LaneId> &lanes);
 
     void refresh(); // recomputes lanes and bars; emits changed()
 
@@ -52,7 +64,9 @@ public:
     double fromMs() const { return m_fromMs; }
     double toMs() const { return m_toMs; }
     double windowMs() const { return m_toMs - m_fromMs; }
-    const QStringList &lanes() const { return m_lanes; }
+    const QStringList &lanes() const { return m_lanes; } // names, in laneIds() order
+    // GUI thread, then pool workers by number, then the network lanes.
+    const QList<LaneId> &laneIds() const { return m_laneIds; }
     const QList<TimelineBar> &bars() const { return m_bars; }
     QList<TimelineBar> barsOf(int operationId) const;
     // How long the GUI thread could not run its event loop, within the window.
@@ -73,7 +87,9 @@ private:
     double m_fromMs = 0;
     double m_toMs = 0;
     QList<int> m_operations;
-    QStringList m_extraLanes;
+    bool m_showNone = false;
+    QList<LaneId> m_extraLanes;
+    QList<LaneId> m_laneIds;
     QStringList m_lanes;
     QList<TimelineBar> m_bars;
 };

@@ -35,6 +35,7 @@ private slots:
     void grabShowsBothHalves();
     void describesScenarioAndConcurrency();
     void ratiosReadAsWords();
+    void rerunResetsChartsAndLanes();
     void asyncOneStepAtATime(); // runs last: it replaces the comparison the others read
 
 private:
@@ -234,6 +235,11 @@ void TestCompareView::halvesShowEachRun()
         }
         QCOMPARE(blocked, mode == RunMode::Blocking);
     }
+    // one time scale for both, so lengths compare
+    QCOMPARE(m_view->lagChart(RunMode::Blocking)->windowMs(),
+             m_view->lagChart(RunMode::Async)->windowMs());
+    QCOMPARE(m_view->timeline(RunMode::Blocking)->model()->windowMs(),
+             m_view->lagChart(RunMode::Blocking)->windowMs());
     // one y scale for both charts, tall enough for the freeze
     QCOMPARE(m_view->lagChart(RunMode::Blocking)->yMaxMs(),
              m_view->lagChart(RunMode::Async)->yMaxMs());
@@ -320,6 +326,30 @@ void TestCompareView::grabShowsBothHalves()
     // the table is below the halves, all rows shown
     QVERIFY(m_view->table()->isVisible());
     QVERIFY(m_view->table()->rowCount() >= 7);
+}
+
+void TestCompareView::rerunResetsChartsAndLanes()
+{
+    const qsizetype lanes = m_view->timeline(RunMode::Blocking)->model()->lanes().size();
+    QSignalSpy finished(m_view.get(), &CompareView::finished);
+    QVERIFY(finished.isValid());
+    m_view->run();
+    QVERIFY(m_view->isRunning());
+    // nothing of the last comparison stays under "waiting to run"
+    for (RunMode mode : { RunMode::Blocking, RunMode::Async }) {
+        QVERIFY(m_view->lagChart(mode)->inputLatencyMarks().isEmpty());
+        QVERIFY(m_view->timeline(mode)->model()->bars().isEmpty());
+        QCOMPARE(m_view->timeline(mode)->model()->lanes(),
+                 QStringList { TimelineModel::guiLane() });
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
+    for (RunMode mode : { RunMode::Blocking, RunMode::Async }) {
+        const ScenarioRun &run = m_view->runs()[mode == RunMode::Blocking ? 0 : 1];
+        // the same lanes as the first time: no extra, empty one per run
+        QCOMPARE(m_view->timeline(mode)->model()->lanes().size(), lanes);
+        for (const QPointF &mark : m_view->lagChart(mode)->inputLatencyMarks())
+            QVERIFY(mark.x() >= run.startMs);
+    }
 }
 
 QTEST_MAIN(TestCompareView)

@@ -11,6 +11,8 @@
 
 using namespace Qt::StringLiterals;
 
+Q_DECLARE_METATYPE(LaneId)
+
 // The timeline as the real core fills it: a Lab runs fetches against its embedded server and loads
 // a real file, in both modes, and the model must put each thread's part on the right lane.
 class TestTimeline : public QObject
@@ -28,6 +30,10 @@ private slots:
     void fileLoadInBothModes();
     void windowAndFilter();
     void widgetDrawsBarsAndReportsClicks();
+    void mergeSpansJoinsOverlaps_data();
+    void mergeSpansJoinsOverlaps();
+    void overlappingBarsGroupPerLaneAndMode();
+    void widgetStopsItsClockWithNothingToMove();
 
 private:
     int run(const std::function<int()> &start);
@@ -82,24 +88,32 @@ QList<TimelineBar> TestTimeline::barsOnLane(const TimelineModel &model, const QS
 
 void TestTimeline::lanesAreOrdered_data()
 {
-    QTest::addColumn<QStringList>("lanes");
+    using Lanes = QList<LaneId>;
+    const LaneId gui { ThreadLane::Gui, 0 };
+    const LaneId network { ThreadLane::NetworkThread, 0 };
+    const LaneId loop { ThreadLane::EventLoop, 0 };
+    const auto worker = [](int n) { return LaneId { ThreadLane::Worker, n }; };
+    QTest::addColumn<Lanes>("lanes");
     QTest::addColumn<QStringList>("expected");
-    QTest::addRow("gui first") << QStringList { u"network thread"_s, u"GUI thread"_s }
+    QTest::addRow("gui first") << Lanes { network, gui }
                                << QStringList { u"GUI thread"_s, u"network thread"_s };
-    QTest::addRow("workers by number") << QStringList {
-        u"worker 10"_s, u"network (event loop)"_s, u"worker 2"_s, u"GUI thread"_s
-    } << QStringList { u"GUI thread"_s, u"worker 2"_s, u"worker 10"_s, u"network (event loop)"_s };
+    QTest::addRow("workers by number") << Lanes { worker(10), loop, worker(2), gui }
+                                       << QStringList { u"GUI thread"_s, u"worker 2"_s,
+                                                        u"worker 10"_s, u"network (event loop)"_s };
     QTest::addRow("network lanes last")
-            << QStringList { u"network (event loop)"_s, u"network thread"_s, u"worker 1"_s }
+            << Lanes { loop, network, worker(1) }
             << QStringList { u"worker 1"_s, u"network thread"_s, u"network (event loop)"_s };
 }
 
 void TestTimeline::lanesAreOrdered()
 {
-    QFETCH(QStringList, lanes);
+    QFETCH(QList<LaneId>, lanes);
     QFETCH(QStringList, expected);
-    std::sort(lanes.begin(), lanes.end(), TimelineModel::laneLessThan);
-    QCOMPARE(lanes, expected);
+    std::sort(lanes.begin(), lanes.end());
+    QStringList names;
+    for (const LaneId &lane : std::as_const(lanes))
+        names.append(lane.name());
+    QCOMPARE(names, expected);
 }
 
 void TestTimeline::blockingFetchBlocksGuiLane()
@@ -208,7 +222,7 @@ void TestTimeline::windowAndFilter()
     QCOMPARE(model.barsOf(first).size(), 2);
     QVERIFY(model.barsOf(second).isEmpty());
 
-    model.setExtraLanes({ u"worker 7"_s });
+    model.setExtraLanes({ { ThreadLane::Worker, 7 } });
     QCOMPARE(model.lanes(),
              (QStringList { TimelineModel::guiLane(), u"worker 7"_s, u"network thread"_s }));
     for (const TimelineBar &bar : model.bars()) // bars renumbered to the sorted lanes
@@ -253,6 +267,90 @@ void TestTimeline::widgetDrawsBarsAndReportsClicks()
     QCOMPARE(clicked.at(0).at(0).toInt(), id);
     QTest::mouseClick(&widget, Qt::LeftButton, {}, QPoint(2, 2));
     QCOMPARE(clicked.size(), 1);
+}
+
+using Spans = QList<std::pair<double, double>>;
+
+void TestTimeline::mergeSpansJoinsOverlaps_data()
+{
+    QTest::addColumn<Spans>("spans");
+    QTest::addColumn<Spans>("merged");
+    QTest::addRow("none") << Spans {} << Spans {};
+    QTest::addRow("apart") << Spans { { 5, 6 }, { 0, 1 } } << Spans { { 0, 1 }, { 5, 6 } };
+    QTest::addRow("overlap, unsorted")
+            << Spans { { 0, 2 }, { 5, 6 }, { 1, 3 } } << Spans { { 0, 3 }, { 5, 6 } };
+    QTest::addRow("touching") << Spans { { 0, 1 }, { 1, 2 } } << Spans { { 0, 2 } };
+    QTest::addRow("nested") << Spans { { 0, 10 }, { 2, 3 }, { 4, 12 } } << Spans { { 0, 12 } };
+}
+
+void TestTimeline::mergeSpansJoinsOverlaps()
+{
+    QFETCH(Spans, spans);
+    QFETCH(Spans, merged);
+    QCOMPARE(mergeSpans(spans), merged);
+}
+
+void TestTimeline::overlappingBarsGroupPerLaneAndMode()
+{
+    const auto bar = [](int lane, RunMode mode, double start, double end, SpanKind kind) {
+        TimelineBar b;
+        b.lane = lane;
+        b.mode = mode;
+        b.startMs = start;
+        b.endMs = end;
+        b.kind = kind;
+        return b;
+    };
+    const QList<TimelineBar> bars = {
+        bar(2, RunMode::Async, 0, 100, SpanKind::EventLoopWait),
+        bar(2, RunMode::Async, 50, 150, SpanKind::EventLoopWait),
+        bar(2, RunMode::Async, 10, 20, SpanKind::EventLoopWait),
+        bar(2, RunMode::Async, 300, 400, SpanKind::EventLoopWait), // after a gap
+        bar(2, RunMode::Blocking, 60, 70, SpanKind::EventLoopWait), // another mode
+        bar(3, RunMode::Async, 60, 70, SpanKind::EventLoopWait), // another lane
+        bar(2, RunMode::Async, 60, 70, SpanKind::Work), // another kind: not grouped
+    };
+    const QList<BarGroup> groups = groupOverlappingBars(bars, SpanKind::EventLoopWait);
+    QCOMPARE(groups.size(), 4);
+    const auto groupAt = [&](int lane, RunMode mode, double start) {
+        for (const BarGroup &g : groups) {
+            if (g.bar.lane == lane && g.bar.mode == mode && g.bar.startMs == start)
+                return g;
+        }
+        return BarGroup {};
+    };
+    QCOMPARE(groupAt(2, RunMode::Async, 0).count, 3);
+    QCOMPARE(groupAt(2, RunMode::Async, 0).bar.endMs, 150.0);
+    QCOMPARE(groupAt(2, RunMode::Async, 300).count, 1);
+    QCOMPARE(groupAt(2, RunMode::Blocking, 60).count, 1);
+    QCOMPARE(groupAt(3, RunMode::Async, 60).count, 1);
+    int total = 0;
+    for (const BarGroup &g : groups)
+        total += g.count;
+    QCOMPARE(total, 6);
+}
+
+void TestTimeline::widgetStopsItsClockWithNothingToMove()
+{
+    OperationLog log;
+    TimelineWidget widget;
+    widget.model()->setLog(&log);
+    widget.resize(640, 120);
+    widget.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&widget));
+    QVERIFY(!widget.isUpdating()); // an empty window: nothing to move
+
+    OperationRecord record;
+    record.mode = RunMode::Async;
+    record.startMs = labNowMs();
+    record.id = log.add(record);
+    QVERIFY(widget.isUpdating()); // a running operation grows with the clock
+    widget.hide();
+    QVERIFY(!widget.isUpdating());
+    widget.show();
+    QVERIFY(widget.isUpdating());
+    log.clear();
+    QVERIFY(!widget.isUpdating());
 }
 
 QTEST_MAIN(TestTimeline)

@@ -1,3 +1,4 @@
+#include "demobarchart.h"
 #include "heartbeatwidget.h"
 #include "labclock.h"
 #include "lagchartwidget.h"
@@ -7,6 +8,7 @@
 #include "widgetchecks.h"
 
 #include <QElapsedTimer>
+#include <QToolButton>
 #include <QSignalSpy>
 #include <QTest>
 #include <QThread>
@@ -28,6 +30,11 @@ private slots:
     void chartShowsBandsAndSpike();
     void chartUpdateCostsLessThanAFrame();
     void grabsAreNotBlank();
+    void ladderLabelsNeverOverlap_data();
+    void ladderLabelsNeverOverlap();
+    void logScaleSpreadsSmallAndLargeStalls();
+    void stallMarkersReportClicks();
+    void barChartLabelsZerosAndCountsWholeTicks();
 };
 
 namespace {
@@ -229,7 +236,7 @@ void TestWidgets::chartUpdateCostsLessThanAFrame()
         QElapsedTimer timer;
         timer.start();
         chart.refresh();
-        chart.viewport()->repaint();
+        chart.repaint();
         costs.append(double(timer.nsecsElapsed()) / 1e6);
     }
     QCOMPARE(chart.bands().size(), 10);
@@ -272,6 +279,117 @@ void TestWidgets::grabsAreNotBlank()
         QVERIFY(!image.isNull());
         QVERIFY2(distinctColours(image) > 8, w->metaObject()->className());
     }
+}
+
+void TestWidgets::ladderLabelsNeverOverlap_data()
+{
+    QTest::addColumn<double>("yMaxMs");
+    QTest::addColumn<bool>("logScale");
+    QTest::addColumn<int>("height");
+    QTest::addRow("120 ms") << 120.0 << false << 240;
+    QTest::addRow("2 s") << 2000.0 << false << 240;
+    QTest::addRow("2 s, short") << 2000.0 << false << 130;
+    QTest::addRow("8 s") << 8000.0 << false << 240;
+    QTest::addRow("8 s, log") << 8000.0 << true << 240;
+    QTest::addRow("8 s, log, short") << 8000.0 << true << 130;
+}
+
+void TestWidgets::ladderLabelsNeverOverlap()
+{
+    QFETCH(double, yMaxMs);
+    QFETCH(bool, logScale);
+    QFETCH(int, height);
+    LagChartWidget chart;
+    chart.resize(640, height);
+    chart.setLogScale(logScale);
+    chart.setFixedYMax(yMaxMs);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    QCOMPARE(chart.yMaxMs(), yMaxMs);
+
+    const QList<LagChartWidget::Guide> guides = chart.visibleGuides();
+    const QList<LagChartWidget::Guide> labels = chart.labelledGuides();
+    QVERIFY(!labels.isEmpty());
+    const double labelHeight = QFontMetricsF(chart.font()).height() * 0.85;
+    for (qsizetype i = 1; i < labels.size(); ++i) {
+        const double gap = chart.yAt(labels.at(i - 1).lagMs) - chart.yAt(labels.at(i).lagMs);
+        QVERIFY2(gap >= labelHeight, qPrintable(labels.at(i).label));
+    }
+    for (qsizetype i = 1; i < guides.size(); ++i)
+        QVERIFY(chart.yAt(guides.at(i - 1).lagMs) - chart.yAt(guides.at(i).lagMs) >= 3);
+    // every rung on the scale that has room is drawn; the top one always gets its label
+    const auto ladder = LagChartWidget::thresholdLadder();
+    const auto highest = std::find_if(ladder.crbegin(), ladder.crend(),
+                                      [&](const auto &g) { return g.lagMs <= yMaxMs; });
+    QCOMPARE(labels.last().lagMs, highest->lagMs);
+    if (logScale && height >= 200)
+        QCOMPARE(guides.size(), ladder.size()); // 16 ms to 5 s, all readable at once
+}
+
+void TestWidgets::logScaleSpreadsSmallAndLargeStalls()
+{
+    LagChartWidget chart;
+    chart.resize(640, 240);
+    chart.setFixedYMax(6000);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    const QRect plot = chart.plotRect();
+    // linear: a 5 ms stall is within a pixel of zero
+    QVERIFY(plot.bottom() + 1 - chart.yAt(5) < 1);
+    QSignalSpy toggled(&chart, &LagChartWidget::logScaleChanged);
+    QVERIFY(toggled.isValid());
+    QTest::mouseClick(chart.logScaleButton(), Qt::LeftButton);
+    QCOMPARE(toggled.size(), 1);
+    QVERIFY(chart.isLogScale());
+    // log: 5 ms sits a fifth of the way up, 5 s near the top, both clear of the edges
+    QVERIFY(plot.bottom() + 1 - chart.yAt(5) > plot.height() / 6.0);
+    QVERIFY(chart.yAt(5000) - plot.top() < plot.height() / 6.0);
+    QVERIFY(chart.yAt(5000) > plot.top());
+    QCOMPARE(chart.visibleGuides().size(), LagChartWidget::thresholdLadder().size());
+}
+
+void TestWidgets::stallMarkersReportClicks()
+{
+    ResponsivenessMonitor monitor;
+    LagChartWidget chart;
+    chart.resize(640, 240);
+    const double from = labNowMs();
+    chart.setTimeRange(&monitor, from, from + 4000);
+    chart.setStallMarkers({ { from + 500, 300 }, { from + 2500, 1000 } });
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    QSignalSpy clicked(&chart, &LagChartWidget::stallMarkerClicked);
+    QVERIFY(clicked.isValid());
+    const int top = chart.plotRect().top();
+    QCOMPARE(chart.stallMarkerAt(QPoint(int(chart.xAt(from + 3000)), top + 2)), 1);
+    QCOMPARE(chart.stallMarkerAt(QPoint(int(chart.xAt(from + 1600)), top + 2)), -1);
+    QTest::mouseClick(&chart, Qt::LeftButton, {}, QPoint(int(chart.xAt(from + 600)), top + 2));
+    QCOMPARE(clicked.size(), 1);
+    QCOMPARE(clicked.at(0).at(0).toInt(), 0);
+    QTest::mouseClick(&chart, Qt::LeftButton, {}, QPoint(int(chart.xAt(from + 1600)), top + 40));
+    QCOMPARE(clicked.size(), 1);
+}
+
+void TestWidgets::barChartLabelsZerosAndCountsWholeTicks()
+{
+    DemoBarChart chart;
+    chart.resize(420, 200);
+    chart.setBars({ { u"no protection"_s, 3 }, { u"QMutex"_s, 0 }, { u"std::atomic"_s, 0 } },
+                  u"lost updates per run (mean)"_s, u"protection"_s);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    // a zero is a measurement: it gets its label like any other bar
+    QCOMPARE(chart.valueLabels(), (QStringList { u"3"_s, u"0"_s, u"0"_s }));
+    QCOMPARE(chart.ticks(), (QList<double> { 0, 1, 2, 3 })); // counts: no 0.5, 1.5
+    QCOMPARE(chart.categoryTitle(), u"protection"_s);
+    QVERIFY(distinctColours(chart.grab().toImage()) > 8);
+
+    chart.setBars({ { u"a"_s, 0.42 }, { u"b"_s, 56.71 }, { u"c"_s, 1234.4 } }, u"ms"_s);
+    QCOMPARE(chart.valueLabels(), (QStringList { u"0.42"_s, u"56.7"_s, u"1234"_s }));
+    QVERIFY(chart.ticks().last() >= 1234.4);
+    chart.setBars({ { u"all zero"_s, 0 } }, u"lost updates"_s);
+    QCOMPARE(chart.ticks(), (QList<double> { 0, 1 }));
+    QCOMPARE(chart.valueLabels(), QStringList { u"0"_s });
 }
 
 QTEST_MAIN(TestWidgets)

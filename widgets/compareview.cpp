@@ -122,6 +122,12 @@ CompareView::CompareView(Lab *lab, QWidget *parent)
     auto *halves = new QHBoxLayout;
     halves->addWidget(createHalf(RunMode::Blocking), 1);
     halves->addWidget(createHalf(RunMode::Async), 1);
+    // one y scale for both sides, logarithmic or not
+    for (RunMode mode : Modes) {
+        const RunMode other = mode == RunMode::Blocking ? RunMode::Async : RunMode::Blocking;
+        connect(lagChart(mode), &LagChartWidget::logScaleChanged, lagChart(other),
+                &LagChartWidget::setLogScale);
+    }
     layout->addLayout(halves, 1);
 
     m_table = new QTableWidget(0, 4, this);
@@ -239,8 +245,17 @@ void CompareView::run()
     m_running = scenario();
     m_runs.clear();
     m_table->setRowCount(0);
-    for (RunMode mode : Modes)
-        half(mode).heading->setText(u"<b>%1</b>: waiting to run…"_s.arg(modeTitle(mode)));
+    const double now = labNowMs();
+    for (RunMode mode : Modes) {
+        const Half &h = half(mode);
+        h.heading->setText(u"<b>%1</b>: waiting to run…"_s.arg(modeTitle(mode)));
+        // nothing of the last run stays under "waiting to run"
+        h.chart->setInputLatencyMarks({});
+        h.chart->setFixedYMax(0);
+        h.chart->setTimeRange(&m_lab->monitor(), now, now + 2000);
+        h.timeline->model()->clear();
+        h.timeline->model()->setTimeRange(now, now + 2000);
+    }
     m_typingField->clear();
     m_probe->clear();
     m_probe->start();
@@ -291,11 +306,10 @@ void CompareView::measureKeys(ScenarioRun &run) const
     run.keyLatencyMedianMs = keys.medianMs;
 }
 
-void CompareView::showRun(const ScenarioRun &run)
+void CompareView::showRun(const ScenarioRun &run, double windowMs)
 {
     const Half &h = half(run.mode);
-    // a little room after the end, so the last freeze's end is not on the edge
-    const double toMs = run.endMs + std::max(20.0, run.wallMs() * 0.04);
+    const double toMs = run.startMs + windowMs;
     h.chart->setTimeRange(&m_lab->monitor(), run.startMs, toMs);
     QList<QPointF> marks;
     for (const KeyPressSample &s : m_probe->samples()) {
@@ -313,13 +327,22 @@ void CompareView::showRun(const ScenarioRun &run)
 void CompareView::showComparison()
 {
     double yMax = LagChartWidget::MinYMaxMs;
-    QStringList lanes;
+    // one time scale for both, so lengths compare; a little room after the longer run's end, so
+    // its last freeze's end is not on the edge
+    double windowMs = 0;
+    for (const ScenarioRun &run : std::as_const(m_runs))
+        windowMs = std::max(windowMs, run.wallMs() + std::max(20.0, run.wallMs() * 0.04));
+    QList<LaneId> lanes;
+    for (RunMode mode : Modes)
+        half(mode).timeline->model()->setExtraLanes({});
     for (const ScenarioRun &run : std::as_const(m_runs)) {
-        showRun(run);
+        showRun(run, windowMs);
         yMax = std::max({ yMax, run.lag.maxStallMs * 1.1, run.keyLatencyMaxMs * 1.1 });
-        lanes += half(run.mode).timeline->model()->lanes();
+        for (const LaneId &lane : half(run.mode).timeline->model()->laneIds()) {
+            if (!lanes.contains(lane))
+                lanes.append(lane);
+        }
     }
-    lanes.removeDuplicates();
     for (RunMode mode : Modes) {
         // one scale for both, so the Async chart's flat line is seen against the same spike
         half(mode).chart->setFixedYMax(yMax);

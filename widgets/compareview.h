@@ -70,7 +70,7 @@ private:
     QWidget *createHalf(RunMode mode);
     void setRunning(bool running);
     void measureKeys(ScenarioRun &run) const;
-    void showRun(const ScenarioRun &run);
+    void showRun(const ScenarioRun &run, double windowMs);
     void showComparison();
     QString headingText(const ScenarioRun &run) const;
     void fillTable();

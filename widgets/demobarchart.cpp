@@ -1,14 +1,14 @@
 #include "demobarchart.h"
+#include "painting.h"
+#include "units.h"
 
-#include <QBarCategoryAxis>
-#include <QBarSet>
-#include <QGraphicsLayout>
-#include <QHorizontalBarSeries>
-#include <QValueAxis>
+#include <QPainter>
+
 #include <algorithm>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
+using Painting::withAlpha;
 
 namespace {
 // Round figures read better on a bar: 1234, 56.7, 0.42.
@@ -18,20 +18,20 @@ double readable(double value)
     const double scale = magnitude >= 100 ? 1 : magnitude >= 10 ? 10 : 100;
     return std::round(value * scale) / scale;
 }
+
+bool allWhole(const QList<QPair<QString, double>> &bars)
+{
+    return std::all_of(bars.cbegin(), bars.cend(),
+                       [](const auto &bar) { return bar.second == std::round(bar.second); });
+}
 } // namespace
 
-// Handing the chart to the base: QChartView(parent) makes one of its own that setChart() would
-// only release, never delete.
-DemoBarChart::DemoBarChart(QWidget *parent) : QChartView(new QChart, parent), m_chart(chart())
+DemoBarChart::DemoBarChart(QWidget *parent) : QWidget(parent)
 {
-    m_chart->legend()->hide();
-    m_chart->setBackgroundVisible(false);
-    m_chart->layout()->setContentsMargins(0, 0, 0, 0);
-    m_chart->setMargins(QMargins(4, 4, 24, 4));
-    setRenderHint(QPainter::Antialiasing);
+    setAttribute(Qt::WA_OpaquePaintEvent);
     setAccessibleName(u"Measured results chart"_s);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
     setMinimumHeight(180);
-    rebuild();
 }
 
 QSize DemoBarChart::sizeHint() const
@@ -39,11 +39,20 @@ QSize DemoBarChart::sizeHint() const
     return { 420, 200 };
 }
 
-void DemoBarChart::setBars(const QList<QPair<QString, double>> &bars, const QString &unit)
+QSize DemoBarChart::minimumSizeHint() const
+{
+    return { 240, 180 };
+}
+
+void DemoBarChart::setBars(const QList<QPair<QString, double>> &bars, const QString &unit,
+                           const QString &categoryTitle, const QString &note)
 {
     m_bars = bars;
     m_unit = unit;
-    rebuild();
+    m_categoryTitle = categoryTitle;
+    m_note = note;
+    setAccessibleDescription(m_bars.isEmpty() ? QString() : unit);
+    update();
 }
 
 void DemoBarChart::clear()
@@ -51,85 +60,132 @@ void DemoBarChart::clear()
     setBars({}, {});
 }
 
-void DemoBarChart::rebuild()
+QString DemoBarChart::valueLabel(double value)
 {
-    m_chart->removeAllSeries();
-    const auto axes = m_chart->axes();
-    for (QAbstractAxis *axis : axes) {
-        m_chart->removeAxis(axis);
-        delete axis;
-    }
+    // 1234, 56.7, 0.42 and 0: never "56.70" or an exponent
+    QString text = QString::number(readable(value), 'f', 2);
+    while (text.endsWith(u'0'))
+        text.chop(1);
+    if (text.endsWith(u'.'))
+        text.chop(1);
+    return text == u"-0"_s ? u"0"_s : text;
+}
+
+QList<double> DemoBarChart::ticks() const
+{
+    double maxValue = 0;
+    for (const auto &bar : m_bars)
+        maxValue = std::max(maxValue, bar.second);
+    if (maxValue <= 0)
+        return { 0, 1 };
+    double step = niceStep(maxValue, 4);
+    if (allWhole(m_bars))
+        step = std::max(1.0, std::round(step)); // counts: 0, 1, 2, never 0.5
+    QList<double> ticks;
+    for (int i = 0; ticks.isEmpty() || ticks.last() < maxValue; ++i)
+        ticks.append(i * step);
+    return ticks;
+}
+
+QStringList DemoBarChart::valueLabels() const
+{
+    QStringList labels;
+    for (const auto &bar : m_bars)
+        labels.append(valueLabel(bar.second));
+    return labels;
+}
+
+void DemoBarChart::paintEvent(QPaintEvent *)
+{
+    const PaintTimer timing(this);
+    QPainter p(this);
+    const QPalette pal = palette();
+    p.fillRect(rect(), pal.window());
+    const QFont small = Painting::smallFont(font());
+    const QFontMetricsF fm(small);
+    p.setFont(small);
+    const QColor text = pal.color(QPalette::Text);
+    const QColor dim = pal.color(QPalette::PlaceholderText);
     if (m_bars.isEmpty()) {
-        m_chart->setTitle(u"Run the demo to see its measurements here."_s);
-        applyPalette();
+        p.setPen(dim);
+        p.drawText(rect(), Qt::AlignCenter, u"Run the demo to see its measurements here."_s);
         return;
     }
 
-    auto *set = new QBarSet(m_unit);
-    QStringList labels;
-    double maxValue = 0;
-    // A horizontal bar chart draws its first category at the bottom; reversed, it reads top-down.
-    for (auto it = m_bars.crbegin(); it != m_bars.crend(); ++it) {
-        labels.append(it->first);
-        set->append(readable(it->second));
-        maxValue = std::max(maxValue, it->second);
+    QFont bold = small;
+    bold.setBold(true);
+    const double lineHeight = fm.height();
+    double top = 4;
+    if (!m_note.isEmpty()) {
+        const QRectF noteRect(4, top, width() - 8, lineHeight * 3);
+        QFont italic = small;
+        italic.setItalic(true);
+        p.setFont(italic);
+        p.setPen(dim);
+        QRectF used;
+        p.drawText(noteRect, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, m_note, &used);
+        p.setFont(small);
+        top += used.height() + 4;
     }
-    auto *series = new QHorizontalBarSeries(m_chart);
-    series->append(set);
-    series->setLabelsVisible(true);
-    series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
-    series->setLabelsFormat(u"@value"_s);
-    series->setBarWidth(0.6);
-    m_chart->addSeries(series);
-
-    auto *categories = new QBarCategoryAxis(m_chart);
-    categories->append(labels);
-    auto *values = new QValueAxis(m_chart);
-    values->setRange(0, maxValue > 0 ? maxValue * 1.15 : 1); // room for the value labels
-    values->setTickCount(5);
-    values->applyNiceNumbers();
-    values->setLabelFormat(values->max() >= 10 ? u"%.0f"_s : u"%.1f"_s);
-    m_chart->setTitle(m_unit);
-    m_chart->addAxis(categories, Qt::AlignLeft);
-    m_chart->addAxis(values, Qt::AlignBottom);
-    series->attachAxis(categories);
-    series->attachAxis(values);
-    applyPalette();
-}
-
-void DemoBarChart::applyPalette()
-{
-    const QPalette pal = palette();
-    const QColor text = pal.color(QPalette::Text);
-    m_chart->setTitleBrush(pal.color(QPalette::PlaceholderText));
-    const auto axes = m_chart->axes();
-    QFont small = font();
-    small.setPointSizeF(small.pointSizeF() * 0.85);
-    m_chart->setTitleFont(small);
-    for (QAbstractAxis *axis : axes) {
-        axis->setLabelsFont(small);
-        axis->setLabelsBrush(text);
-        axis->setTitleBrush(pal.color(QPalette::PlaceholderText));
-        axis->setLinePen(QPen(pal.color(QPalette::Mid), 1));
-        QColor grid = text;
-        grid.setAlpha(28);
-        axis->setGridLinePen(QPen(grid, 1));
+    if (!m_categoryTitle.isEmpty()) {
+        p.setFont(bold);
+        p.setPen(text);
+        p.drawText(QRectF(4, top, width() - 8, lineHeight), Qt::AlignLeft | Qt::AlignVCenter,
+                   m_categoryTitle);
+        p.setFont(small);
+        top += lineHeight + 2;
     }
-    const auto series = m_chart->series();
-    for (QAbstractSeries *s : series) {
-        auto *bars = static_cast<QHorizontalBarSeries *>(s);
-        for (QBarSet *set : bars->barSets()) {
-            set->setColor(pal.color(QPalette::Highlight));
-            set->setBorderColor(pal.color(QPalette::Highlight).darker(120));
-            set->setLabelColor(text);
-            set->setLabelFont(small);
+
+    double labelWidth = 0;
+    double valueWidth = 0;
+    for (const auto &bar : m_bars) {
+        labelWidth = std::max(labelWidth, fm.horizontalAdvance(bar.first));
+        valueWidth = std::max(valueWidth, fm.horizontalAdvance(valueLabel(bar.second)));
+    }
+    labelWidth = std::min(labelWidth + 8, width() * 0.45);
+    const double bottom = height() - 2 * lineHeight - 8;
+    const QRectF plot(labelWidth, top, width() - labelWidth - valueWidth - 12, bottom - top);
+    if (plot.width() < 20 || plot.height() < 10)
+        return;
+
+    const QList<double> tickValues = ticks();
+    const double axisMax = tickValues.last();
+    const auto xAt = [&](double v) { return plot.left() + v / axisMax * plot.width(); };
+    double tickStep = tickValues.size() > 1 ? tickValues.at(1) - tickValues.at(0) : 1;
+    for (double v : tickValues) {
+        const double x = std::round(xAt(v)) + 0.5;
+        p.setPen(QPen(withAlpha(text, 28), 1));
+        p.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
+        p.setPen(text);
+        const QString label = QString::number(v, 'f', tickStep >= 1 ? 0 : tickStep >= 0.1 ? 1 : 2);
+        const double w = fm.horizontalAdvance(label) + 4;
+        p.drawText(QRectF(x - w / 2, plot.bottom() + 2, w, lineHeight), Qt::AlignCenter, label);
+    }
+    p.setPen(dim);
+    p.drawText(QRectF(plot.left(), plot.bottom() + 4 + lineHeight, plot.width(), lineHeight),
+               Qt::AlignCenter, fm.elidedText(m_unit, Qt::ElideRight, plot.width()));
+    p.setPen(QPen(pal.color(QPalette::Mid), 1));
+    p.drawLine(QPointF(plot.left() + 0.5, plot.top()), QPointF(plot.left() + 0.5, plot.bottom()));
+
+    const double row = plot.height() / double(m_bars.size());
+    const double thickness = std::max(2.0, std::min(row * 0.6, 26.0));
+    const QColor fill = pal.color(QPalette::Highlight);
+    for (int i = 0; i < m_bars.size(); ++i) {
+        const auto &[label, value] = m_bars.at(i);
+        const double midY = plot.top() + row * (i + 0.5);
+        p.setPen(text);
+        p.drawText(QRectF(0, midY - row / 2, labelWidth - 6, row),
+                   Qt::AlignRight | Qt::AlignVCenter,
+                   fm.elidedText(label, Qt::ElideMiddle, labelWidth - 8));
+        const QRectF bar(plot.left() + 1, midY - thickness / 2,
+                         std::max(0.0, xAt(std::max(0.0, value)) - plot.left() - 1), thickness);
+        if (bar.width() > 0) {
+            p.fillRect(bar, fill);
+            p.setPen(QPen(fill.darker(120), 1));
+            p.drawRect(bar.adjusted(0.5, 0.5, -0.5, -0.5));
         }
+        p.setPen(text);
+        p.drawText(QRectF(bar.right() + 4, midY - lineHeight / 2, valueWidth + 4, lineHeight),
+                   Qt::AlignLeft | Qt::AlignVCenter, valueLabel(value));
     }
-}
-
-void DemoBarChart::changeEvent(QEvent *event)
-{
-    QChartView::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange)
-        applyPalette();
 }

@@ -86,7 +86,8 @@ DemoGallery::DemoGallery(Lab *lab, QWidget *parent) : QWidget(parent), m_lab(lab
     m_lag->setLog(&lab->log());
     auto *visuals = new QSplitter(Qt::Horizontal, right);
     visuals->addWidget(framed(u"Measured"_s, m_bars, visuals));
-    visuals->addWidget(framed(u"GUI thread: event-loop lag, last 30 s"_s, m_lag, visuals));
+    m_lag->setShadeStalls(true);
+    visuals->addWidget(framed(u"GUI thread: event-loop lag"_s, m_lag, visuals));
 
     m_log = new QPlainTextEdit(right);
     m_log->setReadOnly(true);
@@ -258,8 +259,28 @@ void DemoGallery::showDemo(const QString &name)
     updateButtons();
 }
 
+void DemoGallery::showLag(const State &state)
+{
+    // the selected demo's own run, not whatever the last 30 s held
+    const QString title = state.demo->title();
+    if (state.hasOutcome) {
+        const double pad = std::max(20.0, state.durationMs * 0.04);
+        m_lag->setTimeRange(&m_lab->monitor(), state.startMs,
+                            state.startMs + state.durationMs + pad);
+        m_lag->setTitle(u"%1: its last run, start to end"_s.arg(title));
+    } else if (m_running == currentDemo() && state.startMs > 0) {
+        m_lag->setGrowingFrom(&m_lab->monitor(), state.startMs);
+        m_lag->setTitle(u"%1: this run so far"_s.arg(title));
+    } else {
+        const double now = labNowMs();
+        m_lag->setTimeRange(&m_lab->monitor(), now, now + 2000);
+        m_lag->setTitle(u"%1: not run yet; Run shows its lag here"_s.arg(title));
+    }
+}
+
 void DemoGallery::showOutcome(const State &state)
 {
+    showLag(state);
     m_figures->setRowCount(0);
     if (!state.hasOutcome) {
         const bool running = m_running == currentDemo();
@@ -272,7 +293,7 @@ void DemoGallery::showOutcome(const State &state)
     m_status->setText(outcome.ok ? u"Done in %1"_s.arg(formatDuration(state.durationMs))
                               : outcome.error == u"canceled"_s ? u"Canceled"_s
                                                                : u"Failed"_s);
-    m_bars->setBars(outcome.bars, outcome.barsUnit);
+    m_bars->setBars(outcome.bars, outcome.barsUnit, outcome.barsCategory, outcome.barsNote);
     m_summary->setText(outcome.ok ? outcome.summary
                                   : u"<span style='color:#c0392b'>%1</span>"_s.arg(
                                           outcome.error.toHtmlEscaped()));

@@ -66,6 +66,7 @@ private:
     QWidget *createOutcomePanel();
     void showDemo(const QString &name);
     void showOutcome(const State &state);
+    void showLag(const State &state);
     void showSnippets(const QStringList &ids);
     void onProgress(const QString &name, const QString &line);
     void onFinished(const QString &name, const DemoOutcome &outcome);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QList>
+#include <QPixmap>
 #include <QTimer>
 #include <QWidget>
 
@@ -17,17 +19,36 @@ public:
     qint64 framesMissed() const { return m_missed; }
     double lastFreezeMs() const { return m_lastFreezeMs; } // longest gap of the latest freeze
     void resetCounters();
+    bool isAnimating() const { return m_timer.isActive(); } // only while shown
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
 protected:
     void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void changeEvent(QEvent *event) override;
     void showEvent(QShowEvent *event) override;
     void hideEvent(QHideEvent *event) override;
 
 private:
     void advance();
+    void paintAnimation(QPainter &p, const QRectF &card, double textTop, bool withHeart);
+    struct Track
+    {
+        double left = 0;
+        double right = 0;
+        double midY = 0;
+        double radius = 0;
+    };
+    Track track() const; // where the ball runs
+    QRect ballRect() const; // the ball and its trail at this frame
+    double heartSwell() const;
+    QRect heartRect() const;
+    QString counterText() const;
+    QRectF cardRect() const;
+    QRectF textRect() const;
+    QRect animationRect() const;
 
     QTimer m_timer;
     double m_lastFrameMs = 0;
@@ -35,4 +56,12 @@ private:
     qint64 m_missed = 0;
     double m_lastFreezeMs = 0;
     double m_lastFreezeAtMs = 0;
+    QPixmap m_card; // the rounded card behind everything, drawn once per size and palette
+    QString m_shownText; // the counter text as last painted
+    qint64 m_shownMissed = 0;
+    double m_textShownAtMs = 0;
+    bool m_freezeShown = false;
+    int m_shownHeartSize = -1;
+    QRect m_lastBallRect;
+    QList<QPixmap> m_balls; // the ball, then its trail fading out, drawn with the card
 };

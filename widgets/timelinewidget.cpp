@@ -1,19 +1,20 @@
 #include "timelinewidget.h"
 #include "labcolors.h"
+#include "lagchartwidget.h"
+#include "painting.h"
 #include "units.h"
 
-#include <QChart>
-#include <QChartView>
 #include <QHelpEvent>
 #include <QMouseEvent>
 #include <QPainter>
-#include <QToolTip>
 
 #include <algorithm>
 #include <cmath>
 #include <tuple>
 
 using namespace Qt::StringLiterals;
+using Painting::secondsLabel;
+using Painting::withAlpha;
 
 namespace {
 constexpr int MaxBarHeight = 20;
@@ -21,34 +22,20 @@ constexpr int MinBarHeight = 10; // below this, lanes give up their gap first
 constexpr int LaneGap = 5;
 constexpr double MinBarWidthPx = 2; // an operation of a few ms still shows
 
-QColor withAlpha(QColor colour, int alpha)
-{
-    colour.setAlpha(alpha);
-    return colour;
-}
-
-// As many decimals as the step needs: 0.25 s steps read 0.25, 0.5, 0.75, not 0.3, 0.5, 0.8.
-QString secondsLabel(double seconds, double step)
-{
-    int decimals = 0;
-    while (decimals < 3 && std::abs(step - std::round(step)) > 1e-6) {
-        step *= 10;
-        ++decimals;
-    }
-    return u"%1 s"_s.arg(seconds, 0, 'f', decimals);
-}
-
 // What each lane is, in a few words, for someone who has never seen a thread.
-QString laneHint(const QString &lane)
+QString laneHint(ThreadLane lane)
 {
-    if (lane == TimelineModel::guiLane())
+    switch (lane) {
+    case ThreadLane::Gui:
         return u"runs the event loop: painting, typing, timers"_s;
-    if (lane.startsWith(u"worker "_s) || lane == u"thread pool"_s)
+    case ThreadLane::Worker:
+    case ThreadLane::ThreadPool:
         return u"a pool thread"_s;
-    if (lane == u"network thread"_s)
+    case ThreadLane::NetworkThread:
         return u"talks to the server"_s;
-    if (lane == u"network (event loop)"_s)
+    case ThreadLane::EventLoop:
         return u"requests in flight, no thread waiting"_s;
+    }
     return {};
 }
 } // namespace
@@ -66,30 +53,29 @@ TimelineWidget::TimelineWidget(QWidget *parent) : QWidget(parent), m_model(new T
                              "each operation"_s);
 }
 
-void TimelineWidget::alignTo(QChartView *chart)
+void TimelineWidget::alignTo(LagChartWidget *chart)
 {
     if (m_alignedTo)
-        disconnect(m_alignedTo->chart(), nullptr, this, nullptr);
+        disconnect(m_alignedTo, nullptr, this, nullptr);
     m_alignedTo = chart;
     if (chart)
-        connect(chart->chart(), &QChart::plotAreaChanged, this, qOverload<>(&QWidget::update));
+        connect(chart, &LagChartWidget::plotRectChanged, this, qOverload<>(&QWidget::update));
     update();
 }
 
 std::pair<int, int> TimelineWidget::insets() const
 {
     const std::pair<int, int> standalone { 8, 24 }; // room for the "now" label on the right
-    if (!m_alignedTo || !m_alignedTo->chart())
+    if (!m_alignedTo)
         return standalone;
     // Worked out at each use rather than cached: the chart lays itself out later than the
     // widgets around it, and a cached value would go stale.
-    QChart *chart = m_alignedTo->chart();
-    const QRect area =
-            m_alignedTo->mapFromScene(chart->mapRectToScene(chart->plotArea())).boundingRect();
+    const QRect area = m_alignedTo->plotRect();
     QWidget *top = window();
     const int myLeft = mapTo(top, QPoint(0, 0)).x();
-    const int left = m_alignedTo->viewport()->mapTo(top, area.topLeft()).x() - myLeft;
-    const int right = myLeft + width() - m_alignedTo->viewport()->mapTo(top, area.topRight()).x();
+    const int left = m_alignedTo->mapTo(top, area.topLeft()).x() - myLeft;
+    const int right =
+            myLeft + width() - m_alignedTo->mapTo(top, QPoint(area.left() + area.width(), 0)).x();
     if (area.width() < 10 || left < 0 || right < 0 || left + right > width() - 10)
         return standalone;
     return { left, right };
@@ -108,22 +94,13 @@ void TimelineWidget::onModelChanged()
         m_laneCount = lanes;
         updateGeometry();
     }
-    if (!m_model->isFollowing())
-        m_updateTimer.stop();
-    else if (isVisible() && !m_updateTimer.isActive())
-        m_updateTimer.start();
+    updateTimer();
     update();
 }
 
 QFont TimelineWidget::smallFont() const
 {
-    QFont f = font();
-    // a font set in pixels reports no point size
-    if (f.pointSizeF() > 0)
-        f.setPointSizeF(f.pointSizeF() * 0.85);
-    else
-        f.setPixelSize(std::max(1, qRound(f.pixelSize() * 0.85)));
-    return f;
+    return Painting::smallFont(font());
 }
 
 int TimelineWidget::captionHeight() const
@@ -209,6 +186,7 @@ int TimelineWidget::barIndexAt(const QPointF &pos) const
 
 void TimelineWidget::paintEvent(QPaintEvent *)
 {
+    const PaintTimer timing(this);
     QPainter p(this);
     const QPalette pal = palette();
     p.fillRect(rect(), pal.window());
@@ -244,7 +222,7 @@ void TimelineWidget::paintLanes(QPainter &p, const QRectF &plot)
         p.drawText(QRectF(plot.left(), top, nameWidth + 2, captionHeight()), Qt::AlignVCenter,
                    name);
         p.restore();
-        const QString hint = laneHint(name);
+        const QString hint = laneHint(m_model->laneIds().at(i).lane);
         if (!hint.isEmpty()) {
             p.setPen(pal.color(QPalette::PlaceholderText));
             p.drawText(QRectF(plot.left() + nameWidth + 8, top, plot.width() - nameWidth - 8,
@@ -293,29 +271,9 @@ void TimelineWidget::paintBars(QPainter &p, const QRectF &plot)
 
     // Requests pending at the same time are drawn as one hollow bar: forty overlapping
     // translucent fills would add up to a solid one and read as work being done.
-    QList<TimelineBar> pending;
-    QList<int> counts;
-    QList<TimelineBar> waits;
-    for (const TimelineBar &bar : m_model->bars()) {
-        if (bar.kind == SpanKind::EventLoopWait)
-            waits.append(bar);
-    }
-    std::sort(waits.begin(), waits.end(), [](const TimelineBar &a, const TimelineBar &b) {
-        return std::tie(a.lane, a.mode, a.startMs) < std::tie(b.lane, b.mode, b.startMs);
-    });
-    for (const TimelineBar &bar : std::as_const(waits)) {
-        TimelineBar *last = pending.isEmpty() ? nullptr : &pending.last();
-        if (last && last->lane == bar.lane && last->mode == bar.mode
-            && bar.startMs <= last->endMs) {
-            last->endMs = std::max(last->endMs, bar.endMs);
-            ++counts.last();
-        } else {
-            pending.append(bar);
-            counts.append(1);
-        }
-    }
-    for (int i = 0; i < pending.size(); ++i) {
-        const TimelineBar &group = pending.at(i);
+    const QList<BarGroup> pending = groupOverlappingBars(m_model->bars(), SpanKind::EventLoopWait);
+    for (const BarGroup &g : pending) {
+        const TimelineBar &group = g.bar;
         const QRectF r = barRect(group);
         const QColor colour = modeColor(group.mode);
         p.fillRect(r, withAlpha(colour, 28));
@@ -324,10 +282,10 @@ void TimelineWidget::paintBars(QPainter &p, const QRectF &plot)
         p.drawRect(r.adjusted(0.75, 0.75, -0.75, -0.75));
         const QString duration = formatDuration(group.durationMs());
         drawLabel(r, group.lane,
-                  counts.at(i) > 1 ? u"%1 requests pending · %2"_s.arg(counts.at(i)).arg(duration)
-                                   : u"pending · %1"_s.arg(duration),
-                  counts.at(i) > 1 ? u"%1 pending"_s.arg(counts.at(i)) : u"pending"_s,
-                  colour.darker(120), false);
+                  g.count > 1 ? u"%1 requests pending · %2"_s.arg(g.count).arg(duration)
+                              : u"pending · %1"_s.arg(duration),
+                  g.count > 1 ? u"%1 pending"_s.arg(g.count) : u"pending"_s, colour.darker(120),
+                  false);
     }
 
     for (const TimelineBar &bar : m_model->bars()) {
@@ -337,8 +295,7 @@ void TimelineWidget::paintBars(QPainter &p, const QRectF &plot)
         const QColor colour = modeColor(bar.mode);
         const QString duration = formatDuration(bar.durationMs());
         if (bar.blocksGui || bar.kind == SpanKind::BlockedWaiting) {
-            p.fillRect(r, colour);
-            p.fillRect(r, QBrush(withAlpha(Qt::white, 110), Qt::BDiagPattern));
+            Painting::fillHatched(p, r, colour);
             if (bar.blocksGui)
                 drawLabel(r, bar.lane, u"GUI blocked · %1"_s.arg(duration), u"GUI blocked"_s,
                           Qt::white, true);
@@ -425,9 +382,10 @@ void TimelineWidget::paintLegend(QPainter &p, const QRectF &plot)
             p.setBrush(withAlpha(e.colour, 28));
             p.drawRect(swatch.adjusted(0.75, 0.75, -0.75, -0.75));
         } else {
-            p.fillRect(swatch, e.style == Hatched ? e.colour : withAlpha(e.colour, 210));
             if (e.style == Hatched)
-                p.fillRect(swatch, QBrush(withAlpha(Qt::white, 110), Qt::BDiagPattern));
+                Painting::fillHatched(p, swatch, e.colour);
+            else
+                p.fillRect(swatch, withAlpha(e.colour, 210));
         }
         x += swatchW + 4;
         const double w = fm.horizontalAdvance(e.text) + 2;
@@ -443,14 +401,12 @@ bool TimelineWidget::event(QEvent *event)
         auto *help = static_cast<QHelpEvent *>(event);
         const int index = barIndexAt(help->pos());
         if (index < 0) {
-            QToolTip::hideText();
             event->ignore();
-            return true;
+            return Painting::showToolTip(this, help, {});
         }
         const TimelineBar &bar = m_model->bars().at(index);
-        QToolTip::showText(help->globalPos(), m_model->describe(bar), this,
-                           barRect(bar).toAlignedRect());
-        return true;
+        return Painting::showToolTip(this, help, m_model->describe(bar),
+                                     barRect(bar).toAlignedRect());
     }
     return QWidget::event(event);
 }
@@ -491,8 +447,19 @@ void TimelineWidget::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
     m_model->refresh();
-    if (m_model->isFollowing())
-        m_updateTimer.start();
+    updateTimer();
+}
+
+void TimelineWidget::updateTimer()
+{
+    // Following the clock moves only the bars; with none in the window there is nothing to move
+    // until the log changes, which refreshes the model by itself.
+    if (m_model->isFollowing() && isVisible() && !m_model->bars().isEmpty()) {
+        if (!m_updateTimer.isActive())
+            m_updateTimer.start();
+    } else {
+        m_updateTimer.stop();
+    }
 }
 
 void TimelineWidget::hideEvent(QHideEvent *event)

@@ -6,7 +6,7 @@
 #include <QTimer>
 #include <QWidget>
 
-class QChartView;
+class LagChartWidget;
 
 // A Gantt chart of threads: one lane per thread, one bar per stretch of time a thread spent on an
 // operation, coloured by mode. Where a blocking operation held the GUI thread the bar is hatched
@@ -17,12 +17,13 @@ class TimelineWidget : public QWidget
     Q_OBJECT
 public:
     static constexpr int UpdateIntervalMs = 100;
+    bool isUpdating() const { return m_updateTimer.isActive(); } // following the clock
 
     explicit TimelineWidget(QWidget *parent = nullptr);
 
     TimelineModel *model() const { return m_model; }
     // Lines the time axis up under a chart's plot area, so a lag spike sits above its bar.
-    void alignTo(QChartView *chart);
+    void alignTo(LagChartWidget *chart);
     // Sizes the widget for this many lanes and keeps that size: more lanes then share it, thinner.
     // Otherwise the window's layout, and a full repaint of it, would change on the GUI thread
     // each time a thread appears or goes while work is being measured. 0: size to the lanes.
@@ -31,7 +32,6 @@ public:
     QRectF plotRect() const;
     QRectF barRect(const TimelineBar &bar) const;
     int barIndexAt(const QPointF &pos) const; // index into model()->bars(), -1 if none
-    int hoveredOperation() const { return m_hovered; }
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -50,6 +50,7 @@ protected:
 
 private:
     void onModelChanged();
+    void updateTimer();
     // Left and right margins of the plot: under the aligned chart's plot area, if any.
     std::pair<int, int> insets() const;
     double xAt(const QRectF &plot, double ms) const;
@@ -67,7 +68,7 @@ private:
 
     TimelineModel *m_model;
     QTimer m_updateTimer;
-    QPointer<QChartView> m_alignedTo;
+    QPointer<LagChartWidget> m_alignedTo;
     int m_laneCount = 1; // lanes the size hint was last computed for
     int m_laneRoom = 0;
     int m_hovered = 0; // operation id under the mouse, 0 if none

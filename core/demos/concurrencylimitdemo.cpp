@@ -59,6 +59,7 @@ void ConcurrencyLimitDemo::run()
         return;
     m_outcome = {};
     m_outcome.barsUnit = u"ms for %1 fetches"_s.arg(Fetches);
+    m_outcome.barsCategory = u"fetches in flight at most"_s;
     m_setting = 0;
     QTimer::singleShot(0, this, &ConcurrencyLimitDemo::startSetting);
 }

@@ -419,7 +419,10 @@ DemoOutcome DeadlockDemo::outcome() const
                { u"locks in one order"_s, rounded(m_lockOrder.fixedMs) },
                { u"pool task waits on its pool"_s, std::round(m_pool.timeToDetectMs) },
                { u"pool task, fixed"_s, rounded(m_pool.fixedMs) } };
-    o.barsUnit = u"ms until detected (the long bars are the timeouts, not work) / until done"_s;
+    o.barsUnit = u"ms until detected / until done"_s;
+    o.barsCategory = u"trap, then its fix"_s;
+    o.barsNote =
+            u"The traps' long bars are the timeouts the demo sets to catch each deadlock, not work: a real deadlock would wait forever."_s;
 
     const auto verdict = [](const Trap &trap) {
         return trap.detected ? u"detected after %1 ms"_s.arg(std::round(trap.timeToDetectMs))

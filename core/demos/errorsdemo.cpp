@@ -393,6 +393,7 @@ DemoOutcome ErrorsDemo::outcome() const
     for (int i = 0; i < m_backoffMs.size(); ++i)
         o.bars.append({ u"before attempt %1"_s.arg(i + 2), double(m_backoffMs.at(i)) });
     o.barsUnit = u"ms of backoff"_s;
+    o.barsCategory = u"retry"_s;
 
     const QString exception = m_exceptionDelivered
             ? u"The exception thrown in a worker task reached the %1 through its future (%2)."_s

@@ -223,6 +223,7 @@ void EventLoopDemo::summarise()
         { u"reply (blocked)"_s, ms(blocked[0]) }, { u"result (blocked)"_s, ms(blocked[1]) }
     };
     outcome.barsUnit = u"ms late"_s;
+    outcome.barsCategory = u"what waited, with the loop free or blocked"_s;
     outcome.summary =
             u"With the loop free, the timer, the reply and the worker's result ran at most %1 "
             "late. During the %2 handler, the tick, the reply and the result due then ran %3, "

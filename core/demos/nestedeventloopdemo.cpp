@@ -179,6 +179,7 @@ DemoOutcome NestedEventLoopDemo::outcome() const
     o.bars = { { u"nested QEventLoop"_s, double(m_unsafe.maxDepth) },
                { u"continuation + busy flag"_s, double(m_safe.maxDepth) } };
     o.barsUnit = u"handler calls running at once (max)"_s;
+    o.barsCategory = u"handler"_s;
     const auto verdict = [](const Variant &v) {
         return v.reentered ? u"re-entered"_s : u"not re-entered"_s;
     };

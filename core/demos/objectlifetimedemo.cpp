@@ -221,6 +221,7 @@ DemoOutcome ObjectLifetimeDemo::outcome() const
                { u"QPointer guard"_s, 0 },
                { u"context object"_s, double(m_contextCallbacksRun) } };
     o.barsUnit = u"callbacks that touch a closed panel"_s;
+    o.barsCategory = u"how the late result is handled"_s;
     o.summary = u"%1 results arrived after their panels were closed. The naive callback ran %2 "
                 "time(s) with a pointer to a deleted panel (counted, not followed); the QPointer "
                 "guard dropped %3 result(s); the callback with the panel as context ran %4 "

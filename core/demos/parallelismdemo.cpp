@@ -152,6 +152,7 @@ void ParallelismDemo::run()
         return;
     m_outcome = {};
     m_outcome.barsUnit = u"ms"_s;
+    m_outcome.barsCategory = u"work, on one thread or all at once"_s;
     m_maxStallMs = 0;
     chunkData(); // made once, before anything is timed
     QTimer::singleShot(0, this, &ParallelismDemo::hashOnOneThread);

@@ -374,6 +374,7 @@ DemoOutcome RaceDemo::outcome() const
         o.bars.append({ variantLabel(v), std::round(mean) });
     }
     o.barsUnit = u"lost updates per run (mean)"_s;
+    o.barsCategory = u"protection"_s;
 
     const QString &query = m_options.query;
     const int last = int(query.size()) - 1;

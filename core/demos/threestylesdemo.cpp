@@ -305,6 +305,7 @@ DemoOutcome ThreeStylesDemo::outcome() const
     outcome.figures[u"no file after an error"_s] = errorFilesAbsent;
     outcome.figures[u"summary bytes"_s] = reference.size();
     outcome.barsUnit = u"ms per pipeline (median of %1)"_s.arg(TimedRuns);
+    outcome.barsCategory = u"style"_s;
     outcome.summary =
             u"%1 The HTTP 500 ended %2 with \"%3\" and the broken JSON with \"%4\"; %5"_s.arg(
                     filesIdentical ? u"All three styles wrote the same %1-byte summary file."_s.arg(
