@@ -1,5 +1,6 @@
 #include "demoregistry.h"
 #include "demos/concurrencylimitdemo.h"
+#include "demos/databasedemo.h"
 #include "demos/deadlockdemo.h"
 #include "demos/errorsdemo.h"
 #include "demos/eventloopdemo.h"
@@ -23,6 +24,7 @@ const QList<DemoEntry> &DemoRegistry::all()
         demoEntry<EventLoopDemo>(),        demoEntry<RaceDemo>(),
         demoEntry<DeadlockDemo>(),         demoEntry<NestedEventLoopDemo>(),
         demoEntry<ObjectLifetimeDemo>(),   demoEntry<ErrorsDemo>(),
+        demoEntry<DatabaseDemo>(),
     };
     return entries;
 }
