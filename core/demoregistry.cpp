@@ -1,4 +1,5 @@
 #include "demoregistry.h"
+#include "demos/combinatorsdemo.h"
 #include "demos/concurrencylimitdemo.h"
 #include "demos/databasedemo.h"
 #include "demos/deadlockdemo.h"
@@ -24,7 +25,7 @@ const QList<DemoEntry> &DemoRegistry::all()
         demoEntry<EventLoopDemo>(),        demoEntry<RaceDemo>(),
         demoEntry<DeadlockDemo>(),         demoEntry<NestedEventLoopDemo>(),
         demoEntry<ObjectLifetimeDemo>(),   demoEntry<ErrorsDemo>(),
-        demoEntry<DatabaseDemo>(),
+        demoEntry<DatabaseDemo>(),         demoEntry<CombinatorsDemo>(),
     };
     return entries;
 }

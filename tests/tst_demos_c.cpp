@@ -1,4 +1,5 @@
 #include "demoregistry.h"
+#include "demos/combinatorsdemo.h"
 #include "demos/databasedemo.h"
 #include "lab.h"
 
@@ -19,6 +20,8 @@ private slots:
     void registered();
     void databaseQueryOnWorkerKeepsGuiFree();
     void databaseCancelInterruptsWithin500Ms();
+    void combinatorsReturnWhatTheirDefinitionsSay();
+    void combinatorsCancelMidRound();
 
 private:
     struct Run
@@ -70,7 +73,7 @@ TestDemosC::Run TestDemosC::run(Demo *demo, int timeoutMs)
 
 void TestDemosC::registered()
 {
-    for (const QString &name : { u"database"_s }) {
+    for (const QString &name : { u"database"_s, u"combinators"_s }) {
         QVERIFY2(DemoRegistry::names().contains(name), qPrintable(name));
         std::unique_ptr<Demo> demo(create(name));
         QCOMPARE(demo->name(), name);
@@ -120,6 +123,67 @@ void TestDemosC::databaseCancelInterruptsWithin500Ms()
     const auto outcome = finished.first().first().value<DemoOutcome>();
     QCOMPARE(outcome.error, u"canceled"_s);
     QVERIFY(!demo->isRunning());
+}
+
+void TestDemosC::combinatorsReturnWhatTheirDefinitionsSay()
+{
+    // A slow 600 ms, B slow 900 ms, C fails at once, D fast 100 ms, E fast 200 ms.
+    std::unique_ptr<Demo> demo(create(u"combinators"_s));
+    const Run r = run(demo.get(), 30000);
+    QCOMPARE(r.finishedCount, 1);
+    QVERIFY2(r.outcome.ok, qPrintable(r.outcome.error));
+    const auto text = [&r](const QString &key) { return r.outcome.figures[key].toString(); };
+    const QString summary = r.outcome.summary;
+
+    // all: the first failure ends it, long before the slow requests are done.
+    QVERIFY(!r.outcome.figures[u"all: succeeded"_s].toBool());
+    QCOMPARE(text(u"all: decided by"_s), u"C fails"_s);
+    QCOMPARE(text(u"all: returned"_s), u"failed: C fails: HTTP 500 Internal Server Error"_s);
+    QVERIFY2(figure(r.outcome, u"all: decided ms"_s) < 500, qPrintable(summary));
+
+    // all settled: every outcome, the failure among them, once the slowest is done.
+    QVERIFY(r.outcome.figures[u"all settled: succeeded"_s].toBool());
+    QCOMPARE(text(u"all settled: returned"_s),
+             u"A slow: ok, B slow: ok, C fails: HTTP 500 Internal Server Error, D fast: ok, "
+             "E fast: ok"_s);
+    QCOMPARE(text(u"all settled: decided by"_s), u"B slow"_s);
+    QVERIFY2(figure(r.outcome, u"all settled: decided ms"_s) >= 900, qPrintable(summary));
+
+    // any: the first success; the earlier failure does not count.
+    QVERIFY(r.outcome.figures[u"any: succeeded"_s].toBool());
+    QCOMPARE(text(u"any: returned"_s), u"D fast: ok"_s);
+    QVERIFY2(figure(r.outcome, u"any: decided ms"_s) >= 100, qPrintable(summary));
+    QVERIFY2(figure(r.outcome, u"any: decided ms"_s) < 600, qPrintable(summary));
+
+    // race: the first to settle, here the failure.
+    QVERIFY(!r.outcome.figures[u"race: succeeded"_s].toBool());
+    QCOMPARE(text(u"race: decided by"_s), u"C fails"_s);
+    QVERIFY2(figure(r.outcome, u"race: decided ms"_s) < 100, qPrintable(summary));
+
+    // Debounce: one request per keystroke without it, one per pause with it.
+    QCOMPARE(int(figure(r.outcome, u"search without debounce: requests"_s)),
+             int(CombinatorsDemo::typing().size()));
+    QCOMPARE(int(figure(r.outcome, u"search with debounce: requests"_s)), 2);
+    QCOMPARE(text(u"search with debounce: searched"_s), u"async, asynclab"_s);
+    QCOMPARE(r.outcome.bars.size(), 4);
+}
+
+void TestDemosC::combinatorsCancelMidRound()
+{
+    std::unique_ptr<Demo> demo(create(u"combinators"_s));
+    QSignalSpy finished(demo.get(), &Demo::finished);
+    QSignalSpy progress(demo.get(), &Demo::progress);
+    demo->run();
+    QTRY_VERIFY(progress.size() >= 1); // the first round's requests are in flight
+    demo->cancel();
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(finished.first().first().value<DemoOutcome>().error, u"canceled"_s);
+    QTest::qWait(1000); // the aborted requests' chains end without a second finished()
+    QCOMPARE(finished.size(), 1);
+    // And it runs again to the end.
+    const Run again = run(demo.get(), 30000);
+    QCOMPARE(again.finishedCount, 1);
+    QVERIFY2(again.outcome.ok, qPrintable(again.outcome.error));
 }
 
 QTEST_GUILESS_MAIN(TestDemosC)
