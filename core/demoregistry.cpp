@@ -1,4 +1,5 @@
 #include "demoregistry.h"
+#include "demos/backpressuredemo.h"
 #include "demos/combinatorsdemo.h"
 #include "demos/concurrencylimitdemo.h"
 #include "demos/databasedemo.h"
@@ -25,7 +26,8 @@ const QList<DemoEntry> &DemoRegistry::all()
         demoEntry<EventLoopDemo>(),        demoEntry<RaceDemo>(),
         demoEntry<DeadlockDemo>(),         demoEntry<NestedEventLoopDemo>(),
         demoEntry<ObjectLifetimeDemo>(),   demoEntry<ErrorsDemo>(),
-        demoEntry<DatabaseDemo>(),         demoEntry<CombinatorsDemo>(),
+        demoEntry<DatabaseDemo>(),         demoEntry<BackpressureDemo>(),
+        demoEntry<CombinatorsDemo>(),
     };
     return entries;
 }

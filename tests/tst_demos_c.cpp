@@ -1,4 +1,5 @@
 #include "demoregistry.h"
+#include "demos/backpressuredemo.h"
 #include "demos/combinatorsdemo.h"
 #include "demos/databasedemo.h"
 #include "lab.h"
@@ -20,6 +21,7 @@ private slots:
     void registered();
     void databaseQueryOnWorkerKeepsGuiFree();
     void databaseCancelInterruptsWithin500Ms();
+    void backpressureKeepsMemoryFlat();
     void combinatorsReturnWhatTheirDefinitionsSay();
     void combinatorsCancelMidRound();
 
@@ -73,7 +75,7 @@ TestDemosC::Run TestDemosC::run(Demo *demo, int timeoutMs)
 
 void TestDemosC::registered()
 {
-    for (const QString &name : { u"database"_s, u"combinators"_s }) {
+    for (const QString &name : { u"database"_s, u"backpressure"_s, u"combinators"_s }) {
         QVERIFY2(DemoRegistry::names().contains(name), qPrintable(name));
         std::unique_ptr<Demo> demo(create(name));
         QCOMPARE(demo->name(), name);
@@ -123,6 +125,42 @@ void TestDemosC::databaseCancelInterruptsWithin500Ms()
     const auto outcome = finished.first().first().value<DemoOutcome>();
     QCOMPARE(outcome.error, u"canceled"_s);
     QVERIFY(!demo->isRunning());
+}
+
+void TestDemosC::backpressureKeepsMemoryFlat()
+{
+    // Runs after the database test on purpose: that test's GUI-thread freeze has already made the
+    // stall watchdog load its symbols, a one-time growth of this process's RSS.
+    std::unique_ptr<Demo> demo(create(u"backpressure"_s));
+    auto *backpressure = static_cast<BackpressureDemo *>(demo.get());
+    QCOMPARE(backpressure->options().streamBytes, qint64(256) << 20);
+    const Run r = run(demo.get(), 60000);
+    QCOMPARE(r.finishedCount, 1);
+    QVERIFY2(r.outcome.ok, qPrintable(r.outcome.error));
+    const QString summary = r.outcome.summary;
+    QVERIFY(r.outcome.figures[u"same data delivered"_s].toBool());
+    QCOMPARE(figure(r.outcome, u"bounded: bytes delivered"_s), double(qint64(256) << 20));
+    QCOMPARE(figure(r.outcome, u"unbounded: bytes delivered"_s), double(qint64(256) << 20));
+    QCOMPARE(r.outcome.figures[u"bounded: SHA-256"_s].toString().size(), 64);
+    QVERIFY2(figure(r.outcome, u"bounded: RSS growth MiB"_s) <= 16, qPrintable(summary));
+    QVERIFY2(figure(r.outcome, u"unbounded: RSS growth MiB"_s) >= 100, qPrintable(summary));
+    QVERIFY2(figure(r.outcome, u"bounded: peak queue bytes"_s)
+                     <= double(backpressure->options().readBufferBytes),
+             qPrintable(summary));
+    QVERIFY2(figure(r.outcome, u"unbounded: peak queue bytes"_s) >= double(100 << 20),
+             qPrintable(summary));
+    // Bounded, the slow consumer held the producer back; unbounded, the producer was done long
+    // before the consumer.
+    QVERIFY2(figure(r.outcome, u"bounded: producer waited ms"_s)
+                     > 2 * figure(r.outcome, u"unbounded: producer waited ms"_s),
+             qPrintable(summary));
+    QVERIFY2(figure(r.outcome, u"bounded: producer done ms"_s)
+                     >= 0.8 * figure(r.outcome, u"bounded: ms"_s),
+             qPrintable(summary));
+    QVERIFY2(figure(r.outcome, u"unbounded: producer done ms"_s)
+                     < 0.5 * figure(r.outcome, u"unbounded: ms"_s),
+             qPrintable(summary));
+    QCOMPARE(r.outcome.bars.size(), 4);
 }
 
 void TestDemosC::combinatorsReturnWhatTheirDefinitionsSay()

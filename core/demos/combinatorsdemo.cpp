@@ -265,7 +265,7 @@ QFuture<QByteArray> CombinatorsDemo::fetch(int index)
                                   reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute)
                                           .toString())
                                      : reply->errorString();
-                const QByteArray body = reply->readAll();
+                const QByteArray body = error.isEmpty() ? reply->readAll() : QByteArray();
                 if (isCurrent(generation)) {
                     Settled &settled = m_rounds.last().requests[index];
                     settled = { true, error.isEmpty(),
