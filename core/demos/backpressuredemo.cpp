@@ -27,14 +27,9 @@ qint64 residentKib()
     return fields.size() > 1 ? fields.at(1).toLongLong() * (sysconf(_SC_PAGESIZE) / 1024) : -1;
 }
 
-QString mib(qint64 bytes)
+QString modeName(bool bounded)
 {
-    return u"%1 MiB"_s.arg(double(bytes) / (1 << 20), 6, 'f', 1);
-}
-
-QString modeName(int mode)
-{
-    return mode == 0 ? u"bounded"_s : u"unbounded"_s;
+    return bounded ? u"bounded"_s : u"unbounded"_s;
 }
 
 } // namespace
@@ -150,20 +145,21 @@ QString BackpressureDemo::explanation() const
 {
     return u"A producer on its own thread streams %1 over a local TCP connection as fast as the "
            "connection takes it; the consumer on the GUI thread processes (hashes) only %2 per "
-           "second. Bounded (first): the consumer's socket may buffer only %3, and the consumer "
-           "reads only as much as it is ready to process. The kernel's buffers fill, TCP's flow "
-           "control stops the sender, and the producer's writes are held back: its counter of "
-           "waits goes up and it finishes only when the consumer does. Memory stays flat. "
-           "Unbounded (second): the consumer reads everything as it arrives into a queue of its "
-           "own. The producer is done long before the consumer, and most of the stream waits in "
-           "the consumer's memory: the queue and the process's resident memory (RSS) grow by about "
-           "the size of the stream. (RSS is the whole process's: a one-time jump of a few tens of "
-           "MiB can also be the stall watchdog loading symbols for its first report.) Both "
-           "deliver the same bytes (the same SHA-256) at about the "
-           "same speed, since the consumer sets the pace either way; only memory differs. The "
-           "live log plots the queue and RSS twice a second."_s.arg(
-                   formatBytes(m_options.streamBytes), formatBytes(m_options.consumeBytesPerSecond),
-                   formatBytes(m_options.readBufferBytes));
+           "second. Unbounded (first): the consumer reads everything as it arrives into a queue "
+           "of its own. The producer is done long before the consumer, and most of the stream "
+           "waits in the consumer's memory: the queue and the process's resident memory (RSS) "
+           "grow by about the size of the stream. Bounded (second): the consumer's socket may "
+           "buffer only %3, and the consumer reads only as much as it is ready to process. The "
+           "kernel's buffers fill, TCP's flow control stops the sender, and the producer waits "
+           "for its writes to be taken: its time spent waiting goes up, it finishes only when "
+           "the consumer does, and memory stays flat. Both deliver the same bytes (the same "
+           "SHA-256) at about the same speed, since the consumer sets the pace either way; only "
+           "memory differs. RSS is the whole process's: a one-time jump of a few tens of MiB can "
+           "also be the stall watchdog loading symbols for its first report. The live log shows "
+           "the queue, the growth of RSS (plotted as a bar) and what the producer has sent, "
+           "twice a second."_s.arg(formatBytes(m_options.streamBytes),
+                                   formatBytes(m_options.consumeBytesPerSecond),
+                                   formatBytes(m_options.readBufferBytes));
 }
 
 QStringList BackpressureDemo::snippetIds() const
@@ -177,7 +173,7 @@ void BackpressureDemo::run()
         return;
     for (Measured &m : m_measured)
         m = {};
-    m_mode = Bounded;
+    m_mode = Unbounded;
     if (!m_producer) {
         m_producer = std::make_unique<StreamProducer>();
         m_producer->moveToThread(&m_producerThread);
@@ -333,14 +329,14 @@ QString BackpressureDemo::liveLine() const
 {
     const Measured &m = m_measured[m_mode];
     const qint64 growth = std::max<qint64>(0, residentKib() - m.startRssKib) * 1024;
-    // One mark per 8 MiB of growth: the log becomes a plot of memory over time.
-    const QString plot = QString(int(std::min<qint64>(growth >> 23, 40)), u'█');
+    // One mark per 16 MiB of growth, at the end of a line of fixed width: the log becomes a plot
+    // of memory over time.
+    const QString plot = QString(int(std::min<qint64>(growth >> 24, 20)), u'█');
     const double nowMs = double(m_clock.nsecsElapsed()) / 1e6;
-    return u"  %1  queue %2  RSS %3 %4| processed %5, producer wrote %6, waited %7"_s.arg(
-            formatDuration(nowMs).rightJustified(7), mib(queueBytes()),
-            (u"+"_s + mib(growth).trimmed()).rightJustified(10), plot.leftJustified(40),
-            mib(m.delivered).trimmed(), mib(m_producer->bytesWritten).trimmed(),
-            formatDuration(double(m_producer->heldBackUs) / 1000));
+    const auto whole = [](qint64 bytes) { return QString::number(bytes >> 20).rightJustified(3); };
+    return u"  %1  queue %2 MiB  RSS +%3 MiB  sent %4 MiB  |%5"_s.arg(
+            formatDuration(nowMs).rightJustified(7), whole(queueBytes()), whole(growth),
+            whole(m_producer->bytesWritten), plot);
 }
 
 void BackpressureDemo::maybeEndMode()
@@ -367,7 +363,8 @@ void BackpressureDemo::endMode()
     m_queued = 0;
     malloc_trim(0); // give the unbounded queue's memory back to the system now
     emit progress(u"  %1: %2 in %3 (%4 MiB/s); RSS peaked %5 above its start, the queue at "
-                  "%6; the producer waited %8 in all, %7 times over 1 ms"_s.arg(modeName(m_mode))
+                  "%6; the producer waited %8 in all, %7 times over 1 ms"_s
+                          .arg(modeName(m_mode == Bounded))
                           .arg(formatBytes(m.delivered), formatDuration(m.ms))
                           .arg(double(m.delivered) / (1 << 20) / (m.ms / 1000), 0, 'f', 1)
                           .arg(formatBytes((m.peakRssKib - m.startRssKib) * 1024),
@@ -414,7 +411,7 @@ DemoOutcome BackpressureDemo::outcome() const
     o.figures.insert(u"bounded: read buffer bytes"_s, double(m_options.readBufferBytes));
     for (int mode = 0; mode < ModeCount; ++mode) {
         const Measured &m = m_measured[mode];
-        const QString name = modeName(mode);
+        const QString name = modeName(mode == Bounded);
         const double growthMib = double(m.peakRssKib - m.startRssKib) / 1024;
         o.figures.insert(name + u": RSS at start MiB"_s, qRound(double(m.startRssKib) / 1024));
         o.figures.insert(name + u": RSS growth MiB"_s, std::round(growthMib * 10) / 10);

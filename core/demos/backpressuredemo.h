@@ -84,7 +84,7 @@ public:
     void run() override;
 
 private:
-    enum Mode { Bounded, Unbounded, ModeCount };
+    enum Mode { Unbounded, Bounded, ModeCount };
     struct Measured
     {
         qint64 startRssKib = 0;

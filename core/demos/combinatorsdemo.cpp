@@ -394,7 +394,10 @@ void CombinatorsDemo::maybeEndRound()
             return;
     }
     const Combinator combinator = combinators().at(m_round);
-    emit progress(timeline(round));
+    // One line at a time, so that the log gives every line the same prefix and the bars align.
+    const QStringList lines = timeline(round).split(u'\n');
+    for (const QString &line : lines)
+        emit progress(line);
     emit progress(u"  %1 returned after %2: %3"_s.arg(
             combinatorName(combinator), formatDuration(round.decidedMs), round.result));
     const int generation = currentGeneration();
@@ -420,9 +423,10 @@ QString CombinatorsDemo::timeline(const Round &round) const
         const int end = column(settled.endMs);
         QString bar = QString(end, u'█') + (settled.ok ? u'█' : u'✗');
         bar = bar.leftJustified(TimelineColumns + 1);
-        lines.append(u"  %1 %2 |%3| %4 at %5"_s.arg(requests().at(i).label.leftJustified(7),
-                                                    requests().at(i).path.leftJustified(11), bar,
-                                                    settled.text, formatDuration(settled.endMs)));
+        lines.append(u"  %1 %2 |%3| %4 at %5"_s.arg(
+                requests().at(i).label.leftJustified(7), requests().at(i).path.leftJustified(11),
+                bar, settled.ok ? u"ok"_s : settled.text.section(u' ', 0, 1),
+                formatDuration(settled.endMs)));
     }
     const QString label = round.decidedBy >= 0 ? requests().at(round.decidedBy).label : QString();
     lines.append(u"  %1 %2^ decided at %3 by %4"_s.arg(QString(20, u' '),
