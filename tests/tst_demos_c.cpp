@@ -5,6 +5,7 @@
 #include "lab.h"
 
 #include <QElapsedTimer>
+#include <QPointer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -24,6 +25,8 @@ private slots:
     void backpressureKeepsMemoryFlat();
     void combinatorsReturnWhatTheirDefinitionsSay();
     void combinatorsCancelMidRound();
+    void destroyedWhileRunning_data();
+    void destroyedWhileRunning();
 
 private:
     struct Run
@@ -228,6 +231,43 @@ void TestDemosC::combinatorsCancelMidRound()
     const Run again = run(demo.get(), 30000);
     QCOMPARE(again.finishedCount, 1);
     QVERIFY2(again.outcome.ok, qPrintable(again.outcome.error));
+}
+
+void TestDemosC::destroyedWhileRunning_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<int>("lines"); // live log lines to wait for before destroying it
+    QTest::addRow("database, making the database") << u"database"_s << 0;
+    QTest::addRow("database, on the worker") << u"database"_s << -1; // -1: the worker's query
+    QTest::addRow("backpressure") << u"backpressure"_s << 3;
+    QTest::addRow("combinators") << u"combinators"_s << 1;
+}
+
+void TestDemosC::destroyedWhileRunning()
+{
+    QFETCH(QString, name);
+    QFETCH(int, lines);
+    // A work folder of its own, so that the database is still being made when the demo goes.
+    QTemporaryDir dir;
+    QPointer<Demo> demo =
+            DemoRegistry::create(name, DemoRegistry::contextFor(m_lab.get(), dir.path()), this);
+    QSignalSpy progress(demo.get(), &Demo::progress);
+    demo->run();
+    if (lines >= 0) {
+        QTRY_VERIFY_WITH_TIMEOUT(progress.size() >= lines, 30000);
+    } else {
+        auto *database = static_cast<DatabaseDemo *>(demo.get());
+        QTRY_VERIFY_WITH_TIMEOUT(database->isQueryOnWorker(), 60000);
+    }
+    QVERIFY(demo->isRunning());
+    QElapsedTimer timer;
+    timer.start();
+    delete demo.get();
+    QVERIFY(!demo);
+    QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
+    // What it left queued runs now, and must not touch it (ASan would say so).
+    QCoreApplication::sendPostedEvents();
+    QCoreApplication::processEvents();
 }
 
 QTEST_GUILESS_MAIN(TestDemosC)

@@ -131,8 +131,14 @@ BackpressureDemo::~BackpressureDemo()
 {
     blockSignals(true);
     cancel();
-    m_producerThread.quit();
-    m_producerThread.wait(); // its event loop ends at once; the producer is deleted below
+    if (m_producerThread.isRunning()) {
+        // The producer and its sockets go in their own thread; it does nothing that takes long.
+        QMetaObject::invokeMethod(
+                m_producer.get(), [producer = m_producer.release()] { delete producer; },
+                Qt::BlockingQueuedConnection);
+        m_producerThread.quit();
+        m_producerThread.wait();
+    }
 }
 
 void BackpressureDemo::setOptions(const Options &options)

@@ -52,6 +52,7 @@ sqlite3 *sqliteHandle(const QSqlDatabase &db)
 struct ProgressState
 {
     std::function<void(qint64)> report;
+    const std::atomic<bool> *canceled = nullptr;
     qint64 ticks = 0;
 };
 
@@ -61,7 +62,9 @@ int onSqliteProgress(void *state)
     ++progress->ticks;
     if (progress->report)
         progress->report(progress->ticks);
-    return 0; // go on; a Cancel stops the query through sqlite3_interrupt()
+    // Non-zero interrupts the query too: this catches a Cancel that came before the statement
+    // started, when sqlite3_interrupt() has nothing to interrupt yet and does nothing.
+    return progress->canceled && progress->canceled->load() ? 1 : 0;
 }
 
 //! [database-query]
@@ -81,7 +84,7 @@ DatabaseDemo::QueryResult runSlowQuery(const QString &path, int outerRows,
             result.error = db.lastError().text();
         } else {
             sqlite3 *handle = sqliteHandle(db);
-            ProgressState progress { report, 0 };
+            ProgressState progress { report, interrupter ? &interrupter->requested : nullptr, 0 };
             sqlite3_progress_handler(handle, DatabaseDemo::ProgressInstructions, onSqliteProgress,
                                      &progress);
             if (interrupter) {
@@ -294,6 +297,7 @@ DatabaseDemo::~DatabaseDemo()
     blockSignals(true);
     cancel();
     m_pool.waitForDone(); // a canceled query or generation stops within milliseconds
+    stopRun(); // the GUI thread's connection, when the last step was running
 }
 
 void DatabaseDemo::setOptions(const Options &options)

@@ -5,6 +5,7 @@
 #include <QFutureWatcher>
 #include <QMutex>
 #include <QThreadPool>
+#include <atomic>
 #include <memory>
 
 struct sqlite3;
@@ -44,7 +45,7 @@ public:
     {
         QMutex mutex;
         sqlite3 *handle = nullptr; // set while the connection is open
-        bool requested = false;
+        std::atomic<bool> requested = false;
         void interrupt();
     };
 
