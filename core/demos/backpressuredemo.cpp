@@ -133,9 +133,9 @@ BackpressureDemo::~BackpressureDemo()
     cancel();
     if (m_producerThread.isRunning()) {
         // The producer and its sockets go in their own thread; it does nothing that takes long.
+        StreamProducer *producer = m_producer.release();
         QMetaObject::invokeMethod(
-                m_producer.get(), [producer = m_producer.release()] { delete producer; },
-                Qt::BlockingQueuedConnection);
+                producer, [producer] { delete producer; }, Qt::BlockingQueuedConnection);
         m_producerThread.quit();
         m_producerThread.wait();
     }
