@@ -125,8 +125,8 @@ std::variant<CommandLine, CommandLine::Exit> CommandLine::parse(const QStringLis
         options.demo = parser.value(demo);
         if (options.demo != "list"_L1 && !DemoRegistry::find(options.demo))
             return Exit { 2,
-                          u"unknown demo \"%1\"; choose one of: %2 (or list)"_s.arg(
-                                  oneLine(options.demo), DemoRegistry::names().join(u", "_s)) };
+                          u"unknown demo \"%1\"; 'asynclab --demo list' names them"_s.arg(
+                                  oneLine(options.demo)) };
     }
     options.scenario = parser.value(scenario);
     if (!Scenario::named(options.scenario))

@@ -1,5 +1,8 @@
 #include "demoregistry.h"
+#include "demos/backpressuredemo.h"
+#include "demos/combinatorsdemo.h"
 #include "demos/concurrencylimitdemo.h"
+#include "demos/databasedemo.h"
 #include "demos/deadlockdemo.h"
 #include "demos/errorsdemo.h"
 #include "demos/eventloopdemo.h"
@@ -23,6 +26,8 @@ const QList<DemoEntry> &DemoRegistry::all()
         demoEntry<EventLoopDemo>(),        demoEntry<RaceDemo>(),
         demoEntry<DeadlockDemo>(),         demoEntry<NestedEventLoopDemo>(),
         demoEntry<ObjectLifetimeDemo>(),   demoEntry<ErrorsDemo>(),
+        demoEntry<DatabaseDemo>(),         demoEntry<BackpressureDemo>(),
+        demoEntry<CombinatorsDemo>(),
     };
     return entries;
 }

@@ -27,6 +27,8 @@ private slots:
     void unknownNameExitsTwo();
     void demoPrintsItsOutcome();
     void demoPrintsJson();
+    void dataDemosPrintJson_data();
+    void dataDemosPrintJson();
 };
 
 void TestDemoCli::listNamesEveryDemo()
@@ -82,6 +84,29 @@ void TestDemoCli::demoPrintsJson()
     QVERIFY(!json["summary"_L1].toString().isEmpty());
     QVERIFY(json["figures"_L1].toObject()["blocked: timer tick delay ms"_L1].toDouble() >= 250);
     QCOMPARE(json["bars"_L1].toArray().size(), 6);
+}
+
+void TestDemoCli::dataDemosPrintJson_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("figure"); // a figure that must be true
+    QTest::addRow("database") << u"database"_s << u"same answer"_s;
+    QTest::addRow("backpressure") << u"backpressure"_s << u"same data delivered"_s;
+    QTest::addRow("combinators") << u"combinators"_s << u"any: succeeded"_s;
+}
+
+void TestDemoCli::dataDemosPrintJson()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, figure);
+    const Outcome o = run({ u"--demo"_s, name, u"--json"_s }, 90000);
+    QCOMPARE(o.exitCode, 0);
+    const QJsonObject json = QJsonDocument::fromJson(o.out).object();
+    QCOMPARE(json["demo"_L1].toString(), name);
+    QCOMPARE(json["ok"_L1].toBool(), true);
+    QVERIFY(!json["summary"_L1].toString().isEmpty());
+    QVERIFY2(json["figures"_L1].toObject()[figure].toBool(), o.out.constData());
+    QVERIFY(!json["bars"_L1].toArray().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestDemoCli)
