@@ -51,6 +51,10 @@ public:
     // while the monitor is stopped.
     const std::atomic<double> &heartbeat() const { return m_heartbeatMs; }
 
+    // Keeps a sample measured elsewhere (a watched program's) as if this monitor had taken it;
+    // for a monitor that is never started.
+    void addSample(const LagSample &sample);
+
     const std::deque<LagSample> &samples() const { return m_samples; }
     double historyMs() const { return m_historyMs; }
     void setHistoryMs(double ms) { m_historyMs = ms; }

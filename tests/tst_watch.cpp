@@ -1,0 +1,7 @@
+#include <QTest>
+class TestWatch : public QObject
+{
+    Q_OBJECT
+};
+QTEST_GUILESS_MAIN(TestWatch)
+#include "tst_watch.moc"
