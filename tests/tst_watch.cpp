@@ -1,7 +1,187 @@
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QTest>
+
+using namespace Qt::StringLiterals;
+
+// `asynclab watch` on programs built without anything of AsyncLab: a widgets program whose
+// buttons freeze it computing and waiting, a plain QCoreApplication, programs that are not Qt,
+// that crash, fork, run too long or cannot start.
 class TestWatch : public QObject
 {
     Q_OBJECT
+private slots:
+    void widgetsProgramNamesBothCulprits();
+    void coreProgramNamesItsCulprit();
+    void textReportNamesTheLine();
+    void endings_data();
+    void endings();
+
+private:
+    struct Outcome
+    {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+        QJsonObject json;
+        qint64 watcherPid = 0;
+    };
+    static Outcome watch(const QStringList &arguments, bool display = true);
 };
+
+TestWatch::Outcome TestWatch::watch(const QStringList &arguments, bool display)
+{
+    Outcome o;
+    QProcess process;
+    if (!display) {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const QString &name : { u"DISPLAY"_s, u"WAYLAND_DISPLAY"_s, u"QT_QPA_PLATFORM"_s })
+            env.remove(name);
+        process.setProcessEnvironment(env);
+    }
+    process.start(QStringLiteral(ASYNCLAB_EXECUTABLE), QStringList { u"watch"_s } + arguments);
+    if (!process.waitForStarted(10000))
+        return o;
+    o.watcherPid = process.processId();
+    if (!process.waitForFinished(60000)) {
+        process.kill();
+        process.waitForFinished();
+        o.err = "timed out";
+        return o;
+    }
+    o.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    o.out = process.readAllStandardOutput();
+    o.err = process.readAllStandardError();
+    o.json = QJsonDocument::fromJson(o.out).object();
+    return o;
+}
+
+namespace {
+bool within20Percent(double measured, double expected)
+{
+    return measured > expected * 0.8 && measured < expected * 1.2;
+}
+
+// The socket file of a watch is named after the watching process; none may stay behind.
+QStringList leftoverSockets(qint64 watcherPid)
+{
+    return QDir(QDir::tempPath())
+            .entryList({ u"asynclab-watch-%1-*"_s.arg(watcherPid) }, QDir::System | QDir::Files);
+}
+} // namespace
+
+void TestWatch::widgetsProgramNamesBothCulprits()
+{
+    const Outcome o =
+            watch({ u"--json"_s, u"--"_s, QStringLiteral(WIDGETS_FIXTURE), u"400"_s, u"400"_s });
+    QVERIFY2(o.exitCode == 0, o.err.constData());
+    QCOMPARE(o.json.value(u"probe"_s).toString(), u"running"_s);
+    // The probe's single line; the program's own output passes through too.
+    QCOMPARE(o.err.count("asynclab: watching"), 1);
+    const QJsonArray stalls = o.json.value(u"stalls"_s).toArray();
+    QCOMPARE(stalls.size(), 2);
+    const QJsonObject compute = stalls.at(0).toObject();
+    QCOMPARE(compute.value(u"culprit"_s)[u"function"_s].toString(), u"computeChecksum"_s);
+    QVERIFY(compute.value(u"culprit"_s)[u"file"_s].toString().endsWith(
+            u"watchfixture_widgets.cpp"_s));
+    QVERIFY(compute.value(u"culprit"_s)[u"line"_s].toInt() > 0);
+    QVERIFY2(within20Percent(compute.value(u"durationMs"_s).toDouble(), 400),
+             qPrintable(QString::number(compute.value(u"durationMs"_s).toDouble())));
+    QVERIFY(compute.value(u"busyShare"_s).toDouble() > 0.8);
+    const QJsonObject wait = stalls.at(1).toObject();
+    QCOMPARE(wait.value(u"culprit"_s)[u"function"_s].toString(), u"waitForReply"_s);
+    QVERIFY2(within20Percent(wait.value(u"durationMs"_s).toDouble(), 400),
+             qPrintable(QString::number(wait.value(u"durationMs"_s).toDouble())));
+    QVERIFY(wait.value(u"waitingShare"_s).toDouble() > 0.8);
+    QCOMPARE(wait.value(u"waitingOn"_s).toString(), u"a sleep"_s);
+    QCOMPARE(o.json.value(u"stallsOver50Ms"_s).toInt(), 2);
+    QVERIFY(within20Percent(o.json.value(u"maxStallMs"_s).toDouble(), 400));
+    QVERIFY(within20Percent(o.json.value(u"frozenMs"_s).toDouble(), 800));
+    QVERIFY(o.json.value(u"busyShare"_s).toDouble() > 0.4);
+    QVERIFY(o.json.value(u"waitingShare"_s).toDouble() > 0.4);
+    QVERIFY(leftoverSockets(o.watcherPid).isEmpty());
+}
+
+void TestWatch::coreProgramNamesItsCulprit()
+{
+    const Outcome o =
+            watch({ u"--json"_s, u"--threshold"_s, u"100"_s, u"--"_s, QStringLiteral(CORE_FIXTURE),
+                    u"--freeze"_s, u"300"_s, u"--exit"_s, u"3"_s });
+    QVERIFY2(o.exitCode == 3, o.err.constData());
+    QCOMPARE(o.json.value(u"exitStatus"_s).toInt(), 3);
+    const QJsonArray stalls = o.json.value(u"stalls"_s).toArray();
+    QCOMPARE(stalls.size(), 1);
+    const QJsonObject stall = stalls.at(0).toObject();
+    QCOMPARE(stall.value(u"culprit"_s)[u"function"_s].toString(), u"parseRecords"_s);
+    QVERIFY(within20Percent(stall.value(u"durationMs"_s).toDouble(), 300));
+    QVERIFY(stall.value(u"busyShare"_s).toDouble() > 0.8);
+    QCOMPARE(o.json.value(u"thresholdMs"_s).toDouble(), 100.0);
+}
+
+void TestWatch::textReportNamesTheLine()
+{
+    // Without a display and without --json: the report as text.
+    const Outcome o =
+            watch({ u"--duration"_s, u"30"_s, u"--"_s, QStringLiteral(CORE_FIXTURE) }, false);
+    QVERIFY2(o.exitCode == 0, o.err.constData());
+    QVERIFY2(o.out.contains("culprit  parseRecords (/"), o.out.constData());
+    QVERIFY(o.out.contains("watchfixture_core.cpp:"));
+    QVERIFY(o.out.contains("stalls > 50 ms  1"));
+    QVERIFY(o.out.contains("exited with status 0"));
+}
+
+void TestWatch::endings_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("ended");
+    QTest::addColumn<QString>("probe");
+    QTest::addColumn<QByteArray>("message");
+    const QString core = QStringLiteral(CORE_FIXTURE);
+    QTest::addRow("true") << QStringList { u"--"_s, u"/bin/true"_s } << 0 << u"exited"_s
+                          << u"absent"_s << QByteArray("/bin/true is not a Qt 6 program");
+    QTest::addRow("not Qt") << QStringList { u"--"_s, u"/bin/sleep"_s, u"0.2"_s } << 0
+                            << u"exited"_s << u"absent"_s
+                            << QByteArray("/bin/sleep is not a Qt 6 program");
+    QTest::addRow("not Qt, failing") << QStringList { u"--"_s, u"/bin/false"_s } << 1 << u"exited"_s
+                                     << u"absent"_s << QByteArray("is not a Qt 6 program");
+    QTest::addRow("crash") << QStringList { u"--"_s, core, u"--abort"_s } << 134 << u"crashed"_s
+                           << u"running"_s << QByteArray("asynclab: watching");
+    QTest::addRow("past duration")
+            << QStringList { u"--duration"_s, u"1.5"_s, u"--"_s, core, u"--run"_s, u"60000"_s } << 0
+            << u"duration"_s << u"running"_s << QByteArray("asynclab: watching");
+    QTest::addRow("fork") << QStringList { u"--"_s, core, u"--fork"_s, u"--exit"_s, u"4"_s } << 4
+                          << u"exited"_s << u"running"_s << QByteArray("asynclab: watching");
+    QTest::addRow("cannot start") << QStringList { u"--"_s, u"/nonexistent/program"_s } << 127
+                                  << u"failedToStart"_s << u"absent"_s
+                                  << QByteArray("cannot start /nonexistent/program");
+}
+
+void TestWatch::endings()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, status);
+    QFETCH(QString, ended);
+    QFETCH(QString, probe);
+    QFETCH(QByteArray, message);
+    QElapsedTimer clock;
+    clock.start();
+    const Outcome o = watch(QStringList { u"--json"_s } + arguments);
+    QCOMPARE(o.exitCode, status);
+    QCOMPARE(o.json.value(u"ended"_s).toString(), ended);
+    QCOMPARE(o.json.value(u"probe"_s).toString(), probe);
+    QVERIFY2(o.err.contains(message), o.err.constData());
+    QCOMPARE(o.err.count('\n'), 1); // one clear line, nothing else
+    QVERIFY(clock.elapsed() < 15000);
+    QVERIFY(leftoverSockets(o.watcherPid).isEmpty());
+    const qint64 pid = o.json.value(u"pid"_s).toInteger();
+    if (pid > 0)
+        QVERIFY2(!QFileInfo::exists(u"/proc/%1"_s.arg(pid)), "the program is still running");
+}
+
 QTEST_GUILESS_MAIN(TestWatch)
 #include "tst_watch.moc"
