@@ -4,6 +4,8 @@
 #include "watchsession.h"
 
 #include <QCloseEvent>
+#include <QInputDialog>
+#include <QProcess>
 #include <QJsonObject>
 #include <QLabel>
 #include <QSplitter>
@@ -47,6 +49,28 @@ WatchWindow::WatchWindow(WatchSession *session, QWidget *parent)
     m_summaryTimer.start();
     updateSummary();
     resize(1100, 640);
+}
+
+WatchWindow *WatchWindow::askAndOpen(QWidget *parent)
+{
+    bool ok = false;
+    const QString commandLine = QInputDialog::getText(
+            parent, u"Watch a program"_s,
+            u"A Qt 6 program and its arguments, e.g. /usr/bin/qtdiag6 or ./myapp --open file:"_s,
+            QLineEdit::Normal, {}, &ok);
+    QStringList command = QProcess::splitCommand(commandLine);
+    if (!ok || command.isEmpty())
+        return nullptr;
+    auto *session = new WatchSession;
+    session->setProgram(command.takeFirst(), command);
+    auto *window = new WatchWindow(session);
+    session->setParent(window);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->setAttribute(Qt::WA_QuitOnClose, false);
+    connect(window, &WatchWindow::closed, session, &WatchSession::stop);
+    window->show();
+    session->start();
+    return window;
 }
 
 QString WatchWindow::statusText() const

@@ -15,6 +15,9 @@ class WatchWindow : public QWidget
     Q_OBJECT
 public:
     explicit WatchWindow(WatchSession *session, QWidget *parent = nullptr);
+    // Asks for a program and its arguments, then opens a window (deleted when closed) that
+    // watches it; the program is ended with the window. Null when the dialog was cancelled.
+    static WatchWindow *askAndOpen(QWidget *parent);
 
     LagChartWidget *chart() const { return m_chart; }
     StallsPanel *stalls() const { return m_stalls; }
