@@ -392,6 +392,16 @@ QString WatchSession::reportText() const
         text += u"  culprit  %1\n"_s.arg(record.culprit.isKnown()
                                                  ? record.culprit.location()
                                                  : u"none in the program's own code"_s);
+        if (!record.culprit.isKnown()) {
+            // A stripped program names none of its functions: the innermost named frame of a
+            // library it called still says where.
+            for (const StackFrame &frame : record.stack) {
+                if (!frame.function.isEmpty() && !frame.module.startsWith(u"libc.so"_s)) {
+                    text += u"  inside   %1\n"_s.arg(frame.location());
+                    break;
+                }
+            }
+        }
         for (const StackFrame &frame : record.stack)
             text += u"    %1%2\n"_s.arg(frame.own ? u"> "_s : u"  "_s, frame.location());
     }
