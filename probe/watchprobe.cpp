@@ -7,8 +7,6 @@
 #include <QCoreApplication>
 #include <QTimer>
 #include <cstdio>
-#include <cstdlib>
-#include <cstring>
 #include <dlfcn.h>
 #include <unistd.h>
 
@@ -53,14 +51,11 @@ void WatchProbe::stopWhenAlone()
 }
 
 namespace {
-// Read once, while the library loads, and taken out of the environment so that programs this
-// one starts are not watched (and do not stream into the same socket) as well.
 struct Settings
 {
     QByteArray socketPath;
     double thresholdMs = StallWatchdog::DefaultThresholdMs;
     pid_t pid = 0;
-    bool armed = false;
 };
 Settings settings;
 ProbeLink *link = nullptr;
@@ -69,39 +64,40 @@ WatchProbe *probe = nullptr;
 void removeSelfFromPreload()
 {
     Dl_info info {};
-    const char *preload = std::getenv(WatchProtocol::PreloadVariable);
-    if (!preload || dladdr(reinterpret_cast<void *>(&removeSelfFromPreload), &info) == 0
+    const QByteArray preload = qgetenv(WatchProtocol::PreloadVariable);
+    if (preload.isEmpty() || dladdr(reinterpret_cast<void *>(&removeSelfFromPreload), &info) == 0
         || !info.dli_fname)
         return;
     QByteArrayList kept;
     const QByteArray self(info.dli_fname);
-    for (const QByteArray &entry : QByteArray(preload).split(':')) {
+    for (const QByteArray &entry : preload.split(':')) {
         if (!entry.isEmpty() && entry != self)
             kept.append(entry);
     }
     if (kept.isEmpty())
-        unsetenv(WatchProtocol::PreloadVariable);
+        qunsetenv(WatchProtocol::PreloadVariable);
     else
-        setenv(WatchProtocol::PreloadVariable, kept.join(':').constData(), 1);
+        qputenv(WatchProtocol::PreloadVariable, kept.join(':'));
 }
 
-[[maybe_unused]] const bool environmentRead = [] {
-    const char *path = std::getenv(WatchProtocol::SocketVariable);
-    if (!path || !*path)
+// Taken out of the environment by the process that watches itself, so the programs it starts are
+// not watched (and do not stream into the same socket) too; a wrapper that is not a Qt program
+// (env, a shell script) passes them on to the Qt program it starts.
+bool readSettings()
+{
+    settings.socketPath = qgetenv(WatchProtocol::SocketVariable);
+    if (settings.socketPath.isEmpty())
         return false;
-    settings.socketPath = path;
-    if (const char *threshold = std::getenv(WatchProtocol::ThresholdVariable)) {
-        const double ms = std::atof(threshold);
-        if (ms > 0)
-            settings.thresholdMs = ms;
-    }
+    bool ok = false;
+    const double ms = qEnvironmentVariable(WatchProtocol::ThresholdVariable).toDouble(&ok);
+    if (ok && ms > 0)
+        settings.thresholdMs = ms;
     settings.pid = getpid();
-    settings.armed = true;
-    unsetenv(WatchProtocol::SocketVariable);
-    unsetenv(WatchProtocol::ThresholdVariable);
+    qunsetenv(WatchProtocol::SocketVariable);
+    qunsetenv(WatchProtocol::ThresholdVariable);
     removeSelfFromPreload();
     return true;
-}();
+}
 
 void stopProbe()
 {
@@ -120,9 +116,8 @@ void stopProbe()
 // dispatcher exists.
 void startProbe()
 {
-    if (!settings.armed || getpid() != settings.pid || link)
+    if (link || !readSettings())
         return;
-    settings.armed = false;
     link = new ProbeLink(settings.socketPath);
     link->start();
     const QString running = QString::fromLatin1(qVersion());

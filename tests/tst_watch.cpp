@@ -1,9 +1,11 @@
 #include <QDir>
 #include <QFileInfo>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -20,6 +22,7 @@ private slots:
     void textReportNamesTheLine();
     void endings_data();
     void endings();
+    void debianQmlToolNamesTheDecoder();
 
 private:
     struct Outcome
@@ -181,6 +184,51 @@ void TestWatch::endings()
     const qint64 pid = o.json.value(u"pid"_s).toInteger();
     if (pid > 0)
         QVERIFY2(!QFileInfo::exists(u"/proc/%1"_s.arg(pid)), "the program is still running");
+}
+
+// A program nobody here wrote: Debian's qml tool, frozen by an Image that decodes a large photo
+// on the GUI thread (a local Image loads synchronously unless `asynchronous: true`).
+void TestWatch::debianQmlToolNamesTheDecoder()
+{
+    const QString qml = u"/usr/lib/qt6/bin/qml"_s;
+    if (!QFileInfo::exists(qml)
+        || !QFileInfo::exists(u"/usr/lib/x86_64-linux-gnu/qt6/qml/QtQuick"_s))
+        QSKIP("Debian's qml tool and QtQuick module are not installed (scripts/install-deps)");
+    QTemporaryDir dir;
+    QImage photo(5000, 5000, QImage::Format_RGB32);
+    for (int y = 0; y < photo.height(); ++y) {
+        auto *line = reinterpret_cast<quint32 *>(photo.scanLine(y));
+        for (int x = 0; x < photo.width(); ++x)
+            line[x] = quint32(x * 2654435761u ^ y * 40503u);
+    }
+    QVERIFY(photo.save(dir.filePath(u"photo.png"_s), "PNG", 90));
+    QFile scene(dir.filePath(u"scene.qml"_s));
+    QVERIFY(scene.open(QIODevice::WriteOnly));
+    scene.write("import QtQuick\n"
+                "Window {\n"
+                "    width: 300; height: 200; visible: true\n"
+                "    Image { id: photo; anchors.fill: parent }\n"
+                "    Timer { interval: 800; running: true; onTriggered: photo.source = "
+                "\"photo.png\" }\n"
+                "    Timer { interval: 300; running: photo.status === Image.Ready;"
+                " onTriggered: Qt.quit() }\n"
+                "}\n");
+    scene.close();
+    const Outcome o =
+            watch({ u"--json"_s, u"--duration"_s, u"60"_s, u"--"_s, qml, scene.fileName() });
+    QVERIFY2(o.exitCode == 0, o.err.constData());
+    QCOMPARE(o.json.value(u"probe"_s).toString(), u"running"_s);
+    const QJsonArray stalls = o.json.value(u"stalls"_s).toArray();
+    bool named = false;
+    for (const QJsonValue &stall : stalls) {
+        for (const QJsonValue &frame : stall[u"stack"_s].toArray()) {
+            if (frame[u"function"_s].toString().startsWith(u"QQuickPixmap::load"_s))
+                named = named
+                        || (stall[u"durationMs"_s].toDouble() > 50
+                            && stall[u"busyShare"_s].toDouble() > 0.5);
+        }
+    }
+    QVERIFY2(named, o.out.constData());
 }
 
 QTEST_GUILESS_MAIN(TestWatch)
