@@ -15,6 +15,7 @@
 #include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <dlfcn.h>
 
 using namespace Qt::StringLiterals;
 
@@ -50,6 +51,19 @@ QString probeName(WatchSession::Probe probe)
     case WatchSession::Probe::Absent:
         return u"absent"_s;
     }
+    return {};
+}
+
+// An AddressSanitizer build of the probe needs the sanitizer's runtime loaded before it, ahead of
+// everything the program links: the one this (equally instrumented) AsyncLab runs with.
+QString sanitizerRuntime()
+{
+#if defined(__SANITIZE_ADDRESS__)
+    Dl_info info {};
+    if (void *init = dlsym(RTLD_DEFAULT, "__asan_init");
+        init && dladdr(init, &info) && info.dli_fname)
+        return QString::fromLocal8Bit(info.dli_fname);
+#endif
     return {};
 }
 
@@ -136,9 +150,13 @@ void WatchSession::start()
         return;
     }
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    const QString preload = env.value(QString::fromLatin1(WatchProtocol::PreloadVariable));
-    env.insert(QString::fromLatin1(WatchProtocol::PreloadVariable),
-               preload.isEmpty() ? probe : probe + u':' + preload);
+    QStringList preload { probe };
+    if (const QString runtime = sanitizerRuntime(); !runtime.isEmpty())
+        preload.prepend(runtime);
+    if (const QString given = env.value(QString::fromLatin1(WatchProtocol::PreloadVariable));
+        !given.isEmpty())
+        preload.append(given);
+    env.insert(QString::fromLatin1(WatchProtocol::PreloadVariable), preload.join(u':'));
     env.insert(QString::fromLatin1(WatchProtocol::SocketVariable), m_server->fullServerName());
     env.insert(QString::fromLatin1(WatchProtocol::ThresholdVariable),
                QString::number(m_thresholdMs));
