@@ -22,6 +22,7 @@ private slots:
     void textReportNamesTheLine();
     void endings_data();
     void endings();
+    void programOutlivesAsyncLab();
     void debianQmlToolNamesTheDecoder();
 
 private:
@@ -185,6 +186,32 @@ void TestWatch::endings()
     const qint64 pid = o.json.value(u"pid"_s).toInteger();
     if (pid > 0)
         QVERIFY2(!QFileInfo::exists(u"/proc/%1"_s.arg(pid)), "the program is still running");
+}
+
+// AsyncLab killed while it watches: the program goes on, freezes, and exits as it would have, and
+// the probe says nothing more.
+void TestWatch::programOutlivesAsyncLab()
+{
+    QTemporaryDir dir;
+    const QString log = dir.filePath(u"program.log"_s);
+    QProcess watcher;
+    watcher.setStandardErrorFile(log); // inherited by the program, so it outlives the watcher
+    watcher.start(QStringLiteral(ASYNCLAB_EXECUTABLE),
+                  { u"watch"_s, u"--json"_s, u"--"_s, QStringLiteral(CORE_FIXTURE), u"--delay"_s,
+                    u"1500"_s, u"--freeze"_s, u"300"_s, u"--run"_s, u"300"_s });
+    QVERIFY(watcher.waitForStarted());
+    QFile err(log);
+    QVERIFY(err.open(QIODevice::ReadOnly));
+    QByteArray text;
+    QTRY_VERIFY_WITH_TIMEOUT((text += err.readAll()).contains("(pid "), 20000);
+    const qint64 pid = text.mid(text.indexOf("(pid ") + 5).split(')').value(0).toLongLong();
+    QVERIFY(pid > 0);
+    watcher.kill(); // before the program's freeze: the probe finds AsyncLab gone
+    QVERIFY(watcher.waitForFinished());
+    QVERIFY(QFileInfo::exists(u"/proc/%1"_s.arg(pid)));
+    QTRY_VERIFY_WITH_TIMEOUT(!QFileInfo::exists(u"/proc/%1"_s.arg(pid)), 20000);
+    text += err.readAll();
+    QCOMPARE(text.count('\n'), 1); // the probe's one line, nothing when AsyncLab went
 }
 
 // A program nobody here wrote: Debian's qml tool, frozen by an Image that decodes a large photo

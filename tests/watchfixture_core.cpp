@@ -1,6 +1,7 @@
 // A plain QCoreApplication program for tst_watch: it parses for a while on its main thread,
 // then exits with the status it is given. Options: --freeze MS, --exit N, --run MS (stay this
-// long), --fork (start a child that outlives it), --abort (crash after the freeze).
+// long), --delay MS (before the freeze, default 200), --fork (start a child that outlives it),
+// --abort (crash after the freeze).
 #include <QCoreApplication>
 #include <QTimer>
 #include <chrono>
@@ -37,13 +38,14 @@ int main(int argc, char *argv[])
     const int freezeMs = option(args, u"--freeze"_s, 300);
     const int status = option(args, u"--exit"_s, 0);
     const int runMs = option(args, u"--run"_s, 0);
+    const int delayMs = option(args, u"--delay"_s, 200);
     if (args.contains(u"--fork"_s)) {
         if (fork() == 0) {
             usleep(1500 * 1000); // outlives the parent, holding what it inherited
             _exit(0);
         }
     }
-    QTimer::singleShot(200, &app, [&] {
+    QTimer::singleShot(delayMs, &app, [&] {
         parseRecords(freezeMs);
         if (args.contains(u"--abort"_s))
             std::abort();
