@@ -20,6 +20,7 @@ WatchProbe::WatchProbe(ProbeLink *link, double thresholdMs)
     m_monitor->setHistoryMs(0); // the samples go to AsyncLab; the probe keeps none
     m_watchdog->setThresholdMs(thresholdMs);
     m_watchdog->setOwnCode({}); // the culprit is the innermost frame in the program itself
+    m_watchdog->setRecordsStallAtStop(true);
     connect(m_monitor.get(), &ResponsivenessMonitor::sampled, this, [this](const LagSample &s) {
         m_link->sendLag(s);
         if (m_link->isGone())
@@ -42,6 +43,14 @@ bool WatchProbe::start(QString *error)
     }
     m_monitor->start();
     return true;
+}
+
+void WatchProbe::finish()
+{
+    m_monitor->stop();
+    m_watchdog->stop();
+    // The last record is queued for this thread; its event loop may never run again.
+    QCoreApplication::sendPostedEvents(m_watchdog.get(), QEvent::MetaCall);
 }
 
 void WatchProbe::stopWhenAlone()
@@ -104,6 +113,7 @@ void stopProbe()
     // A forked child inherits the probe without its threads: it must neither join nor write.
     if (getpid() != settings.pid || !link)
         return;
+    probe->finish();
     delete probe;
     probe = nullptr;
     link->send(WatchProtocol::byeLine());

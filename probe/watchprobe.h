@@ -16,6 +16,8 @@ public:
     WatchProbe(ProbeLink *link, double thresholdMs);
     ~WatchProbe() override;
     bool start(QString *error);
+    // Stops watching; a stall still going on is recorded and sent first.
+    void finish();
 
 private:
     void stopWhenAlone();

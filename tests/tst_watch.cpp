@@ -20,6 +20,7 @@ private slots:
     void widgetsProgramNamesBothCulprits();
     void coreProgramNamesItsCulprit();
     void textReportNamesTheLine();
+    void programWithoutEventLoop();
     void endings_data();
     void endings();
     void programOutlivesAsyncLab();
@@ -137,6 +138,21 @@ void TestWatch::textReportNamesTheLine()
     QVERIFY(o.out.contains("watchfixture_core.cpp:"));
     QVERIFY(o.out.contains("stalls > 50 ms  1"));
     QVERIFY(o.out.contains("exited with status 0"));
+}
+
+// A command-line tool that computes in main() and never runs an event loop is frozen throughout:
+// one stall, recorded when its application object goes.
+void TestWatch::programWithoutEventLoop()
+{
+    const Outcome o = watch({ u"--json"_s, u"--"_s, QStringLiteral(CORE_FIXTURE), u"--no-loop"_s,
+                              u"--freeze"_s, u"500"_s, u"--exit"_s, u"6"_s });
+    QVERIFY2(o.exitCode == 6, o.err.constData());
+    const QJsonArray stalls = o.json.value(u"stalls"_s).toArray();
+    QCOMPARE(stalls.size(), 1);
+    const QJsonObject stall = stalls.at(0).toObject();
+    QCOMPARE(stall.value(u"culprit"_s)[u"function"_s].toString(), u"parseRecords"_s);
+    QVERIFY2(within20Percent(stall.value(u"durationMs"_s).toDouble(), 500),
+             qPrintable(QString::number(stall.value(u"durationMs"_s).toDouble())));
 }
 
 void TestWatch::endings_data()

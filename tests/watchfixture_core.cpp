@@ -1,7 +1,8 @@
 // A plain QCoreApplication program for tst_watch: it parses for a while on its main thread,
 // then exits with the status it is given. Options: --freeze MS, --exit N, --run MS (stay this
 // long), --delay MS (before the freeze, default 200), --fork (start a child that outlives it),
-// --abort (crash after the freeze).
+// --abort (crash after the freeze), --no-loop (freeze at once and end, never running an event
+// loop, as a command-line tool does).
 #include <QCoreApplication>
 #include <QTimer>
 #include <chrono>
@@ -39,6 +40,10 @@ int main(int argc, char *argv[])
     const int status = option(args, u"--exit"_s, 0);
     const int runMs = option(args, u"--run"_s, 0);
     const int delayMs = option(args, u"--delay"_s, 200);
+    if (args.contains(u"--no-loop"_s)) {
+        parseRecords(freezeMs);
+        return status;
+    }
     if (args.contains(u"--fork"_s)) {
         if (fork() == 0) {
             usleep(1500 * 1000); // outlives the parent, holding what it inherited
