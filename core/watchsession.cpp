@@ -331,7 +331,13 @@ QJsonObject WatchSession::reportJson() const
     double frozenMs = 0;
     double busyMs = 0;
     double waitingMs = 0;
+    // A program without an event loop has no lag samples, only the stall of its whole run.
+    double maxStallMs = stats.maxStallMs;
+    int recordsOver50Ms = 0;
     for (const StallRecord &record : m_stalls) {
+        maxStallMs = std::max(maxStallMs, record.durationMs);
+        if (record.durationMs > ResponsivenessMonitor::StallThresholdMs)
+            ++recordsOver50Ms;
         frozenMs += record.durationMs;
         busyMs += record.busyShare * record.durationMs;
         waitingMs += record.waitingShare * record.durationMs;
@@ -350,9 +356,9 @@ QJsonObject WatchSession::reportJson() const
         { u"thresholdMs"_s, m_thresholdMs },
         { u"samples"_s, stats.samples },
         { u"droppedSamples"_s, m_droppedSamples },
-        { u"maxStallMs"_s, stats.maxStallMs },
+        { u"maxStallMs"_s, maxStallMs },
         { u"p99LagMs"_s, stats.p99LagMs },
-        { u"stallsOver50Ms"_s, stats.stallsOver50Ms },
+        { u"stallsOver50Ms"_s, std::max(stats.stallsOver50Ms, recordsOver50Ms) },
         { u"frozenMs"_s, frozenMs },
         { u"busyShare"_s, frozenMs > 0 ? busyMs / frozenMs : 0.0 },
         { u"waitingShare"_s, frozenMs > 0 ? waitingMs / frozenMs : 0.0 },

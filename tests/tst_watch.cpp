@@ -153,6 +153,8 @@ void TestWatch::programWithoutEventLoop()
     QCOMPARE(stall.value(u"culprit"_s)[u"function"_s].toString(), u"parseRecords"_s);
     QVERIFY2(within20Percent(stall.value(u"durationMs"_s).toDouble(), 500),
              qPrintable(QString::number(stall.value(u"durationMs"_s).toDouble())));
+    QCOMPARE(o.json.value(u"maxStallMs"_s).toDouble(), stall.value(u"durationMs"_s).toDouble());
+    QCOMPARE(o.json.value(u"stallsOver50Ms"_s).toInt(), 1);
 }
 
 void TestWatch::endings_data()
