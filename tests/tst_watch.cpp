@@ -24,6 +24,8 @@ private slots:
     void endings_data();
     void endings();
     void programOutlivesAsyncLab();
+    void usageErrors_data();
+    void usageErrors();
     void debianQmlToolNamesTheDecoder();
 
 private:
@@ -230,6 +232,29 @@ void TestWatch::programOutlivesAsyncLab()
     QTRY_VERIFY_WITH_TIMEOUT(!QFileInfo::exists(u"/proc/%1"_s.arg(pid)), 20000);
     text += err.readAll();
     QCOMPARE(text.count('\n'), 1); // the probe's one line, nothing when AsyncLab went
+}
+
+void TestWatch::usageErrors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QByteArray>("message");
+    QTest::addRow("no program") << QStringList {} << QByteArray("name the program to watch");
+    QTest::addRow("bad duration") << QStringList { u"--duration"_s, u"soon"_s, u"--"_s,
+                                                   u"/bin/true"_s }
+                                  << QByteArray("--duration wants seconds above 0, not \"soon\"");
+    QTest::addRow("bad threshold")
+            << QStringList { u"--threshold"_s, u"0"_s, u"--"_s, u"/bin/true"_s }
+            << QByteArray("--threshold wants milliseconds");
+}
+
+void TestWatch::usageErrors()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QByteArray, message);
+    const Outcome o = watch(arguments);
+    QCOMPARE(o.exitCode, 2);
+    QVERIFY2(o.err.contains(message), o.err.constData());
+    QVERIFY(o.out.isEmpty());
 }
 
 // A program nobody here wrote: Debian's qml tool, frozen by an Image that decodes a large photo
