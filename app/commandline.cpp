@@ -17,7 +17,9 @@ std::variant<CommandLine, CommandLine::Exit> CommandLine::parse(const QStringLis
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-            u"AsyncLab: see and measure the difference between blocking and asynchronous code."_s);
+            u"AsyncLab: see and measure the difference between blocking and asynchronous code.\n"
+            "asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt 6 "
+            "program (asynclab watch --help)."_s);
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
     const QCommandLineOption mode(u"mode"_s,

@@ -7,6 +7,7 @@
 #include "offscreentyping.h"
 #include "oneline.h"
 #include "windowdriver.h"
+#include "watchcommand.h"
 
 #include <QApplication>
 #include <QFile>
@@ -101,6 +102,8 @@ int main(int argc, char *argv[])
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments.append(QString::fromLocal8Bit(argv[i]));
+    if (arguments.size() > 1 && arguments.at(1) == u"watch")
+        return runWatchCommand(argc, argv, arguments, hasDisplay());
     const auto parsed = CommandLine::parse(arguments);
     if (const auto *exit = std::get_if<CommandLine::Exit>(&parsed)) {
         if (exit->code != 0) {

@@ -11,6 +11,7 @@
 #include "stallspanel.h"
 #include "timelinewidget.h"
 #include "units.h"
+#include "watchwindow.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -383,6 +384,7 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(u"&File"_s);
     file->addAction(u"&Open file…"_s, QKeySequence::Open, this, &MainWindow::chooseFile);
     file->addAction(u"&Generate sample file"_s, this, &MainWindow::generateSample);
+    file->addAction(u"&Watch a program…"_s, this, [this] { WatchWindow::askAndOpen(this); });
     file->addSeparator();
     file->addAction(u"&Quit"_s, QKeySequence::Quit, this, &QWidget::close);
 

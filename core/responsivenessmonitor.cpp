@@ -37,8 +37,13 @@ void ResponsivenessMonitor::record(double now)
     const LagSample sample { now, std::max(0.0, now - m_lastTickMs - m_timer.interval()) };
     m_lastTickMs = now;
     m_heartbeatMs.store(now, std::memory_order_release);
+    addSample(sample);
+}
+
+void ResponsivenessMonitor::addSample(const LagSample &sample)
+{
     m_samples.push_back(sample);
-    while (!m_samples.empty() && m_samples.front().atMs < now - m_historyMs)
+    while (!m_samples.empty() && m_samples.front().atMs < sample.atMs - m_historyMs)
         m_samples.pop_front();
     emit sampled(sample);
 }

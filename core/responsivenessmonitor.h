@@ -51,7 +51,14 @@ public:
     // while the monitor is stopped.
     const std::atomic<double> &heartbeat() const { return m_heartbeatMs; }
 
+    // Keeps a sample measured elsewhere (a watched program's) as if this monitor had taken it;
+    // for a monitor that is never started.
+    void addSample(const LagSample &sample);
+
     const std::deque<LagSample> &samples() const { return m_samples; }
+    // How long samples are kept (2 min by default); 0 keeps none, for a monitor whose samples
+    // are streamed away as they are taken.
+    void setHistoryMs(double ms) { m_historyMs = ms; }
 
 signals:
     void sampled(const LagSample &sample);

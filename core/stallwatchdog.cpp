@@ -182,8 +182,14 @@ void StallWatchdog::run()
         }
         lock.lock();
     }
-    if (inStall)
+    if (inStall) {
         StackSampler::withdraw(); // a signal still pending on the thread then captures nothing
+        if (m_recordsStallAtStop.load()) {
+            if (!symbolizer)
+                symbolizer = std::make_unique<Symbolizer>(m_sourceRoot, m_buildRoot);
+            finishStall(*symbolizer, stallBeat + m_tickIntervalMs, labNowMs(), samples);
+        }
+    }
 }
 
 void StallWatchdog::finishStall(Symbolizer &symbolizer, double startMs, double endMs,

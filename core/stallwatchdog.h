@@ -47,6 +47,12 @@ public:
     // An empty sourceRoot means the main executable. Takes effect at the next start().
     void setOwnCode(const QString &sourceRoot, const QString &buildRoot = {});
 
+    // Whether stop() records a stall that is still going on, up to now. Off by default: AsyncLab
+    // stops its watchdog only at exit. The watch probe turns it on, for a program that ends
+    // frozen (one that never runs an event loop is frozen from start to end). The record is
+    // delivered like any other, through this object's thread's event queue.
+    void setRecordsStallAtStop(bool on) { m_recordsStallAtStop.store(on); }
+
     const QList<StallRecord> &records() const { return m_records; }
     QList<StallRecord> recordsBetween(double fromMs, double toMs) const; // overlapping
     void clear() { m_records.clear(); }
@@ -75,6 +81,7 @@ private:
     int m_tickIntervalMs = 5;
     std::atomic<double> m_thresholdMs { DefaultThresholdMs };
     std::atomic<int> m_sampleIntervalMs { DefaultSampleIntervalMs };
+    std::atomic<bool> m_recordsStallAtStop { false };
     std::thread m_thread;
     std::mutex m_mutex;
     std::condition_variable m_wake;
