@@ -153,10 +153,20 @@ MainWindow::MainWindow(Lab *lab, QWidget *parent)
     setCentralWidget(central);
 
     // Each stall of the GUI thread with the function that held it, beside the chart.
-    auto *stallsDock = new QDockWidget(u"Stalls"_s, this);
+    auto *stallsDock = m_stallsDock = new QDockWidget(u"Stalls"_s, this);
     stallsDock->setObjectName(u"stallsDock"_s);
-    stallsDock->setWidget(new StallsPanel(&lab->stalls(), stallsDock));
+    m_stallsPanel = new StallsPanel(&lab->stalls(), stallsDock);
+    stallsDock->setWidget(m_stallsPanel);
     addDockWidget(Qt::RightDockWidgetArea, stallsDock);
+    // a marker on the chart for each stall, updated when one is recorded, never on a timer
+    const auto updateMarkers = [this] {
+        m_chart->setStallMarkers(StallsPanel::markersFor(m_stallsPanel->records()));
+    };
+    connect(m_stallsPanel, &StallsPanel::recordsChanged, m_chart, updateMarkers);
+    // the log's Culprit cells are filled when the stall is recorded, after the operation ended
+    connect(m_stallsPanel, &StallsPanel::recordsChanged, this, &MainWindow::sizeLogColumns);
+    updateMarkers();
+    connect(m_chart, &LagChartWidget::stallMarkerClicked, this, &MainWindow::showStall);
 
     createMenus();
 
@@ -578,6 +588,13 @@ void MainWindow::updateRunningState()
         showProgress(running == 1 ? u"1 job still running…"_s
                                   : u"%1 jobs still running…"_s.arg(running));
     }
+}
+
+void MainWindow::showStall(int index)
+{
+    m_stallsDock->show();
+    m_stallsDock->raise();
+    m_stallsPanel->selectRecord(index);
 }
 
 void MainWindow::sizeLogColumns()

@@ -355,7 +355,7 @@ void TestWidgets::stallMarkersReportClicks()
     chart.resize(640, 240);
     const double from = labNowMs();
     chart.setTimeRange(&monitor, from, from + 4000);
-    chart.setStallMarkers({ { from + 500, 300 }, { from + 2500, 1000 } });
+    chart.setStallMarkers({ { from + 500, 300, {} }, { from + 2500, 1000, {} } });
     chart.show();
     QVERIFY(QTest::qWaitForWindowExposed(&chart));
     QSignalSpy clicked(&chart, &LagChartWidget::stallMarkerClicked);
