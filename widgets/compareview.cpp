@@ -385,7 +385,13 @@ void CompareView::showStalls()
     QStringList culprits;
     for (const ScenarioRun &run : std::as_const(m_runs)) {
         const Half &h = half(run.mode);
-        const QList<StallRecord> stalls = m_lab->stalls().recordsBetween(run.startMs, run.endMs);
+        // A stall belongs to the run it started in: the Blocking run's last freeze can end after
+        // the Async run has begun.
+        QList<StallRecord> stalls;
+        for (const StallRecord &r : m_lab->stalls().recordsBetween(run.startMs, run.endMs)) {
+            if (r.startMs >= run.startMs && r.startMs < run.endMs)
+                stalls.append(r);
+        }
         h.stalls->setRecords(stalls);
         h.chart->setStallMarkers(StallsPanel::markersFor(stalls));
         h.tabs->setTabText(1, u"Stalls (%1)"_s.arg(stalls.size()));
