@@ -658,7 +658,7 @@ void MainWindow::restoreSettings()
     const bool canFit = least.width() <= room.width() && least.height() <= room.height();
     const auto fitted = [&](QSize size) { return canFit ? size.boundedTo(room) : size; };
     if (!settings.contains(u"window/geometry"_s))
-        resize(fitted(QSize(1100, 760)));
+        resize(fitted(QSize(1400, 760))); // the room past the least size goes to the Stalls dock
     else
         resize(fitted(size()));
 }
@@ -690,6 +690,10 @@ void MainWindow::showEvent(QShowEvent *event)
         const int controls = m_splitter->widget(1)->minimumSizeHint().height();
         const int log = std::max(m_table->minimumHeight(), m_splitter->height() / 5);
         m_splitter->setSizes({ m_splitter->height() - controls - log, controls, log });
+        // the Stalls dock wide enough to read a culprit's name and a line of its source
+        const int stalls = std::min(width() / 4, fontMetrics().horizontalAdvance(u'x') * 44);
+        if (m_stallsDock->width() < stalls)
+            resizeDocks({ m_stallsDock }, { stalls }, Qt::Horizontal);
     });
 }
 
