@@ -432,8 +432,12 @@ void DemoGallery::onFinished(const QString &name, const DemoOutcome &outcome)
         showOutcome(state);
     // a stall that ended just now is recorded a moment later
     m_lab->stalls().whenSettled(this, [this, name] {
-        if (name == currentDemo())
-            showStalls(m_states[name]);
+        if (name != currentDemo())
+            return;
+        showStalls(m_states[name]);
+        // the run is over and its log complete: what froze the window is the news now
+        if (!m_stalls->records().isEmpty())
+            m_resultTabs->setCurrentWidget(m_stalls);
     });
     updateButtons();
     emit demoFinished(name, outcome);
