@@ -7,6 +7,7 @@
 #include <QListWidget>
 #include <QPainter>
 #include <QPlainTextEdit>
+#include <QTextBlock>
 #include <QVBoxLayout>
 #include <cmath>
 
@@ -147,6 +148,11 @@ void StallCard::setRecord(const StallRecord &record)
         }
         text.chop(1);
         m_source->setPlainText(text);
+        // the culprit's line in view when the card is short of room
+        QTextCursor cursor(
+                m_source->document()->findBlockByNumber(excerpt.focusLine - excerpt.firstLine));
+        m_source->setTextCursor(cursor);
+        m_source->centerCursor();
     } else if (record.culprit.isKnown()) {
         m_source->setPlainText(u"The source file is not on this machine (looked for %1); the "
                                "culprit's name and line above come from the executable."_s.arg(

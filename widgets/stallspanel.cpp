@@ -18,6 +18,9 @@ StallsPanel::StallsPanel(StallWatchdog *watchdog, QWidget *parent)
     auto *splitter = new QSplitter(Qt::Vertical, this);
     m_list->setAccessibleName(u"Stalls"_s);
     m_list->setUniformItemSizes(true);
+    // the list gets a quarter of the height, however many rows it holds; the card the rest
+    m_list->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Ignored);
+    m_list->setMinimumHeight(m_list->fontMetrics().height() * 2 + 8);
     splitter->addWidget(m_list);
     // scrolls rather than making the window it is in taller than a laptop's screen
     auto *cardArea = new QScrollArea(splitter);
