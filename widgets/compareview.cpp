@@ -208,6 +208,7 @@ QWidget *CompareView::createHalf(RunMode mode)
     // laptop's screen.
     h.tabs = new QTabWidget(frame);
     h.tabs->setDocumentMode(true);
+    h.tabs->setAccessibleName(u"%1 run's charts and stalls"_s.arg(modeTitle(mode)));
     auto *charts = new QWidget(h.tabs);
     auto *chartsLayout = new QVBoxLayout(charts);
     chartsLayout->setContentsMargins(0, 0, 0, 0);

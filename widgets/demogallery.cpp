@@ -97,6 +97,7 @@ DemoGallery::DemoGallery(Lab *lab, QWidget *parent) : QWidget(parent), m_lab(lab
     // The stalls share the log's place: a third column would not fit a laptop's screen.
     m_resultTabs = new QTabWidget(right);
     m_resultTabs->setDocumentMode(true);
+    m_resultTabs->setAccessibleName(u"Live log and stalls"_s);
     m_resultTabs->addTab(m_log, u"Live log"_s);
     m_stalls = new StallsPanel(nullptr, m_resultTabs);
     m_stalls->setAccessibleName(u"Stalls of the last run"_s);

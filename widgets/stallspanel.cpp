@@ -26,6 +26,7 @@ StallsPanel::StallsPanel(StallWatchdog *watchdog, QWidget *parent)
     auto *cardArea = new QScrollArea(splitter);
     cardArea->setWidgetResizable(true);
     cardArea->setFrameShape(QFrame::NoFrame);
+    cardArea->setAccessibleName(u"Selected stall"_s);
     cardArea->setWidget(m_card);
     splitter->addWidget(cardArea);
     splitter->setStretchFactor(0, 1);
