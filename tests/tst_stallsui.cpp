@@ -9,6 +9,11 @@
 #include "stallcard.h"
 #include "stallspanel.h"
 
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -17,6 +22,7 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -171,6 +177,18 @@ void TestStallsUi::compareListsEachRunsStalls()
         QVERIFY2(summary.contains(u"Async: no freeze over 50 ms"_s), qPrintable(summary));
     else
         QVERIFY2(summary.contains(u"Async: the longest freeze"_s), qPrintable(summary));
+
+    // the saved results carry the same stall records and culprits as the command line's JSON
+    QTemporaryDir out;
+    QVERIFY(out.isValid());
+    QString error;
+    QVERIFY2(view->saveResults(out.path(), &error), qPrintable(error));
+    QFile file(QDir(out.path()).filePath(u"compare.json"_s));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
+    QCOMPARE(json.value(u"stalls"_s).toArray().size(), blocking.size() + async.size());
+    QCOMPARE(json.value(u"runs"_s).toArray().at(0).toObject().value(u"culprit"_s).toString(),
+             longest->culprit.location());
 
     // a marker click shows that run's stalls tab with the stall selected
     LagChartWidget *chart = view->lagChart(RunMode::Blocking);

@@ -269,6 +269,7 @@ void CompareView::run()
         return;
     m_running = scenario();
     m_runs.clear();
+    m_stalls.clear();
     m_table->setRowCount(0);
     const double now = labNowMs();
     for (RunMode mode : Modes) {
@@ -384,6 +385,7 @@ void CompareView::showComparison()
 void CompareView::showStalls()
 {
     QStringList culprits;
+    m_stalls.clear();
     for (const ScenarioRun &run : std::as_const(m_runs)) {
         const Half &h = half(run.mode);
         // A stall belongs to the run it started in: the Blocking run's last freeze can end after
@@ -394,6 +396,7 @@ void CompareView::showStalls()
                 stalls.append(r);
         }
         h.stalls->setRecords(stalls);
+        m_stalls += stalls;
         h.chart->setStallMarkers(StallsPanel::markersFor(stalls));
         h.tabs->setTabText(1, u"Stalls (%1)"_s.arg(stalls.size()));
         culprits.append(u"%1: %2"_s.arg(modeTitle(run.mode), Report::topCulpritText(stalls)));
@@ -515,7 +518,8 @@ bool CompareView::saveResults(const QString &dir, QString *error)
         return false;
     }
     const QDir out(dir);
-    const QByteArray json = QJsonDocument(Report::comparisonJson(m_running, m_runs))
+    // the same stall records and culprits as `asynclab --compare --json`
+    const QByteArray json = QJsonDocument(Report::comparisonJson(m_running, m_runs, m_stalls))
                                     .toJson(QJsonDocument::Indented);
     if (!writeFile(out.filePath(u"compare.csv"_s),
                    Report::comparisonCsv(m_runs[0], m_runs[1]).toUtf8(), error)

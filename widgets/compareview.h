@@ -3,6 +3,7 @@
 #include "runmode.h"
 #include "scenario.h"
 #include "scenariorunner.h"
+#include "stallrecord.h"
 
 #include <QList>
 #include <QPointer>
@@ -90,6 +91,7 @@ private:
     QList<Scenario> m_scenarios;
     Scenario m_running; // the scenario of the current or last comparison
     QList<ScenarioRun> m_runs;
+    QList<StallRecord> m_stalls; // of both runs, once recorded
     QPointer<QObject> m_runContext; // alive while a comparison runs; owns its connections
     InputLatencyProbe *m_probe;
     QComboBox *m_scenarioBox = nullptr;
