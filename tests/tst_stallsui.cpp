@@ -213,10 +213,14 @@ void TestStallsUi::galleryListsTheDemosStall()
 
     const QList<StallRecord> stalls = gallery->stallsPanel()->records();
     QCOMPARE(gallery->lagChart()->stallMarkers().size(), stalls.size());
+    // the demo's long handler, or a clock helper it calls when the build did not inline that
     const bool named = std::any_of(stalls.cbegin(), stalls.cend(), [](const StallRecord &r) {
-        return r.culprit.function.startsWith(u"EventLoopDemo::"_s);
+        return r.culprit.isKnown()
+                && std::any_of(r.stack.cbegin(), r.stack.cend(), [](const StackFrame &f) {
+                       return f.own && f.function.startsWith(u"EventLoopDemo::longHandler"_s);
+                   });
     });
-    QVERIFY(named);
+    QVERIFY2(named, qPrintable(stalls.constFirst().culprit.location()));
     QVERIFY(gallery->resultTabs()->tabText(1).contains(QString::number(stalls.size())));
 
     // another demo shows its own (none, never run), the first one's come back with it
