@@ -154,10 +154,20 @@ MainWindow::MainWindow(Lab *lab, QWidget *parent)
     setCentralWidget(central);
 
     // Each stall of the GUI thread with the function that held it, beside the chart.
-    auto *stallsDock = new QDockWidget(u"Stalls"_s, this);
+    auto *stallsDock = m_stallsDock = new QDockWidget(u"Stalls"_s, this);
     stallsDock->setObjectName(u"stallsDock"_s);
-    stallsDock->setWidget(new StallsPanel(&lab->stalls(), stallsDock));
+    m_stallsPanel = new StallsPanel(&lab->stalls(), stallsDock);
+    stallsDock->setWidget(m_stallsPanel);
     addDockWidget(Qt::RightDockWidgetArea, stallsDock);
+    // a marker on the chart for each stall, updated when one is recorded, never on a timer
+    const auto updateMarkers = [this] {
+        m_chart->setStallMarkers(StallsPanel::markersFor(m_stallsPanel->records()));
+    };
+    connect(m_stallsPanel, &StallsPanel::recordsChanged, m_chart, updateMarkers);
+    // the log's Culprit cells are filled when the stall is recorded, after the operation ended
+    connect(m_stallsPanel, &StallsPanel::recordsChanged, this, &MainWindow::sizeLogColumns);
+    updateMarkers();
+    connect(m_chart, &LagChartWidget::stallMarkerClicked, this, &MainWindow::showStall);
 
     createMenus();
 
@@ -582,6 +592,13 @@ void MainWindow::updateRunningState()
     }
 }
 
+void MainWindow::showStall(int index)
+{
+    m_stallsDock->show();
+    m_stallsDock->raise();
+    m_stallsPanel->selectRecord(index);
+}
+
 void MainWindow::sizeLogColumns()
 {
     m_table->resizeColumnsToContents();
@@ -643,7 +660,7 @@ void MainWindow::restoreSettings()
     const bool canFit = least.width() <= room.width() && least.height() <= room.height();
     const auto fitted = [&](QSize size) { return canFit ? size.boundedTo(room) : size; };
     if (!settings.contains(u"window/geometry"_s))
-        resize(fitted(QSize(1100, 760)));
+        resize(fitted(QSize(1400, 760))); // the room past the least size goes to the Stalls dock
     else
         resize(fitted(size()));
 }
@@ -675,6 +692,10 @@ void MainWindow::showEvent(QShowEvent *event)
         const int controls = m_splitter->widget(1)->minimumSizeHint().height();
         const int log = std::max(m_table->minimumHeight(), m_splitter->height() / 5);
         m_splitter->setSizes({ m_splitter->height() - controls - log, controls, log });
+        // the Stalls dock wide enough to read a culprit's name and a line of its source
+        const int stalls = std::min(width() / 4, fontMetrics().horizontalAdvance(u'x') * 44);
+        if (m_stallsDock->width() < stalls)
+            resizeDocks({ m_stallsDock }, { stalls }, Qt::Horizontal);
     });
 }
 

@@ -17,7 +17,9 @@ class QLineEdit;
 class QProgressBar;
 class QPushButton;
 class QSplitter;
+class QDockWidget;
 class QTableView;
+class StallsPanel;
 class TimelineWidget;
 
 // The AsyncLab window: the mode toggle, the heartbeat and lag figures that show a freeze, and the
@@ -38,6 +40,8 @@ public:
     QLineEdit *fileEdit() const { return m_fileEdit; }
     QLineEdit *typingField() const { return m_typingField; }
     TimelineWidget *timeline() const { return m_timeline; }
+    LagChartWidget *lagChart() const { return m_chart; }
+    StallsPanel *stallsPanel() const { return m_stallsPanel; }
     QTableView *operationsTable() const { return m_table; }
     QProgressBar *progressBar() const { return m_progress; }
     QLabel *progressText() const { return m_progressText; }
@@ -63,6 +67,7 @@ private:
     void chooseFile();
     void runComparison();
     void selectOperation(int id); // in the operations table
+    void showStall(int index); // in the Stalls panel
     void follow(int id, const QString &waitingFor); // in the progress bar and the result line
     void onProgress(int id, qint64 done, qint64 total);
     void onFinished(int id);
@@ -86,6 +91,8 @@ private:
     QLabel *m_stalls = nullptr;
     LagChartWidget *m_chart = nullptr;
     TimelineWidget *m_timeline = nullptr;
+    StallsPanel *m_stallsPanel = nullptr;
+    QDockWidget *m_stallsDock = nullptr;
     CompareView *m_compareView = nullptr;
     DemoGallery *m_gallery = nullptr;
     QLineEdit *m_urlEdit = nullptr;

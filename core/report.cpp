@@ -1,5 +1,6 @@
 #include "report.h"
 #include "oneline.h"
+#include "stallwatchdog.h"
 #include "units.h"
 
 #include <QJsonArray>
@@ -290,6 +291,18 @@ QString culpritDescription(const QList<StallRecord> &stalls)
     return text;
 }
 } // namespace
+
+QString topCulpritText(const QList<StallRecord> &stalls)
+{
+    const StallRecord *longest = longestStall(stalls);
+    if (!longest)
+        return u"no freeze over %1"_s.arg(formatDuration(StallWatchdog::DefaultThresholdMs));
+    const QString doing = longest->busyShare >= longest->waitingShare ? u"busy"_s : u"waiting"_s;
+    const QString where =
+            longest->culprit.isKnown() ? longest->culprit.location() : u"code outside AsyncLab"_s;
+    return u"the longest freeze, %1, %2 in %3"_s.arg(formatDuration(longest->durationMs), doing,
+                                                     where);
+}
 
 QString culpritText(const QList<StallRecord> &stalls)
 {

@@ -48,6 +48,9 @@ QJsonObject withStalls(QJsonObject json, const QList<StallRecord> &stalls);
 // MouseButtonRelease on QPushButton 'fetchButton'"; "culprit    none: no freeze over 50 ms".
 QString culpritText(const QList<StallRecord> &stalls);
 const StallRecord *longestStall(const QList<StallRecord> &stalls);
+// A run's top culprit for people: "the longest freeze, 2.01 s, waiting in
+// BlockingFetcher::fetch (core/blockingfetcher.cpp:36)"; "no freeze over 50 ms".
+QString topCulpritText(const QList<StallRecord> &stalls);
 // The comparison with its stalls: every record in "stalls", and each run's longest one named in
 // the run ("longestStall", "culprit"); the text adds one culprit line per run.
 QJsonObject comparisonJson(const Scenario &scenario, const QList<ScenarioRun> &runs,

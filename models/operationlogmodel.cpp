@@ -181,6 +181,8 @@ QVariant OperationLogModel::displayText(const OperationRecord &r, int column) co
         return r.isFinished() ? formatMs(r.durationMs()) : QString();
     case MaxStallColumn:
         return r.isFinished() || r.maxStallMs > 0 ? formatMs(r.maxStallMs) : QString();
+    case CulpritColumn:
+        return r.culprit;
     case ThreadColumn:
         return threadText(r);
     case Sha256Column:
@@ -218,6 +220,8 @@ QVariant OperationLogModel::sortValue(const OperationRecord &r, int column) cons
         return r.durationMs();
     case MaxStallColumn:
         return r.maxStallMs;
+    case CulpritColumn:
+        return r.culprit;
     case ThreadColumn:
         return r.workerThread;
     case Sha256Column:
@@ -257,8 +261,8 @@ QVariant OperationLogModel::headerData(int section, Qt::Orientation orientation,
     if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
         return QAbstractTableModel::headerData(section, orientation, role);
     static const char *const titles[ColumnCount] = {
-        "#",     "Kind",     "Mode",      "Target", "Status",  "HTTP",  "Bytes",
-        "Lines", "Duration", "Max stall", "Thread", "SHA-256", "Error",
+        "#",     "Kind",     "Mode",      "Target",  "Status", "HTTP",    "Bytes",
+        "Lines", "Duration", "Max stall", "Culprit", "Thread", "SHA-256", "Error",
     };
     static const char *const tips[ColumnCount] = {
         "Operation number, in start order",
@@ -271,6 +275,7 @@ QVariant OperationLogModel::headerData(int section, Qt::Orientation orientation,
         "Lines counted in a loaded file",
         "Wall-clock time from start to finish",
         "Longest time the GUI thread was frozen while this operation ran",
+        "Where the longest freeze during this operation held the GUI thread: function (file:line)",
         "Which thread waited and which did the work",
         "SHA-256 of the content (hover for the full digest)",
         "Why the operation failed",

@@ -22,6 +22,7 @@ public:
         LinesColumn,
         DurationColumn,
         MaxStallColumn,
+        CulpritColumn,
         ThreadColumn,
         Sha256Column,
         ErrorColumn,

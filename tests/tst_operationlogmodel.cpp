@@ -135,6 +135,13 @@ void TestOperationLogModel::cellText_data()
     QTest::addRow("async fetch: nobody waited")
             << asyncFetch << int(OperationLogModel::ThreadColumn)
             << u"no thread waited (event loop)"_s;
+    OperationRecord frozenFetch = blockingFetch;
+    frozenFetch.culprit = u"BlockingFetcher::fetch (core/blockingfetcher.cpp:36)"_s;
+    frozenFetch.culpritStallMs = 2010;
+    QTest::addRow("culprit of the longest freeze")
+            << frozenFetch << int(OperationLogModel::CulpritColumn) << frozenFetch.culprit;
+    QTest::addRow("no culprit without a freeze")
+            << asyncFetch << int(OperationLogModel::CulpritColumn) << QString();
     QTest::addRow("short sha") << fetch << int(OperationLogModel::Sha256Column)
                                << u"0123456789ab\u2026"_s;
 

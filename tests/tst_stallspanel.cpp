@@ -4,6 +4,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -16,6 +17,7 @@ private slots:
     void cardExplainsTheStall();
     void missingSourceIsSaid();
     void listFollowsTheNewest();
+    void oneRunsRecordsAndTheirMarkers();
 };
 
 namespace {
@@ -99,6 +101,46 @@ void TestStallsPanel::listFollowsTheNewest()
     QVERIFY(panel.card()->culpritLabel()->text().contains(u"BlockingFetcher::fetch"_s));
     panel.addRecord(second);
     QCOMPARE(panel.listView()->currentRow(), 0);
+}
+
+void TestStallsPanel::oneRunsRecordsAndTheirMarkers()
+{
+    StallsPanel panel(nullptr);
+    QSignalSpy changed(&panel, &StallsPanel::recordsChanged);
+    QVERIFY(changed.isValid());
+    StallRecord first = fetchStall({});
+    first.startMs = 1000;
+    StallRecord second = first;
+    second.id = 2;
+    second.startMs = 4000;
+    second.durationMs = 120;
+    second.event.clear();
+    panel.setRecords({ first, second });
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(panel.listView()->count(), 2);
+    QCOMPARE(panel.selectedIndex(), 1);
+    panel.selectRecord(0);
+    QCOMPARE(panel.selectedIndex(), 0);
+    QVERIFY(panel.card()->summaryLabel()->text().contains(u"2.01 s"_s));
+    panel.selectRecord(5); // out of range: the selection stays
+    QCOMPARE(panel.selectedIndex(), 0);
+
+    const QList<LagChartWidget::StallMarker> markers = StallsPanel::markersFor(panel.records());
+    QCOMPARE(markers.size(), 2);
+    QCOMPARE(markers.at(1).startMs, 4000.0);
+    QCOMPARE(markers.at(1).durationMs, 120.0);
+    const QString text = markers.at(0).text;
+    QVERIFY2(text.contains(u"Froze 2.01 s"_s), qPrintable(text));
+    QVERIFY(text.contains(u"waiting 99% on a lock or future (futex)"_s));
+    QVERIFY(text.contains(u"<b>BlockingFetcher::fetch</b> at core/blockingfetcher.cpp:36"_s));
+    QVERIFY(text.contains(u"Started by MouseButtonRelease on QPushButton 'fetchButton'"_s));
+    QVERIFY(!markers.at(1).text.contains(u"Started by"_s));
+
+    // a run with no stalls empties the list and the card
+    panel.setRecords({});
+    QCOMPARE(changed.size(), 2);
+    QCOMPARE(panel.listView()->count(), 0);
+    QVERIFY(panel.card()->summaryLabel()->text().startsWith(u"No stall yet"_s));
 }
 
 QTEST_MAIN(TestStallsPanel)

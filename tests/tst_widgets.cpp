@@ -11,6 +11,7 @@
 #include <QToolButton>
 #include <QSignalSpy>
 #include <QTest>
+#include <QToolTip>
 #include <QThread>
 
 #include <algorithm>
@@ -355,7 +356,7 @@ void TestWidgets::stallMarkersReportClicks()
     chart.resize(640, 240);
     const double from = labNowMs();
     chart.setTimeRange(&monitor, from, from + 4000);
-    chart.setStallMarkers({ { from + 500, 300 }, { from + 2500, 1000 } });
+    chart.setStallMarkers({ { from + 500, 300, {} }, { from + 2500, 1000, {} } });
     chart.show();
     QVERIFY(QTest::qWaitForWindowExposed(&chart));
     QSignalSpy clicked(&chart, &LagChartWidget::stallMarkerClicked);
@@ -368,6 +369,13 @@ void TestWidgets::stallMarkersReportClicks()
     QCOMPARE(clicked.at(0).at(0).toInt(), 0);
     QTest::mouseClick(&chart, Qt::LeftButton, {}, QPoint(int(chart.xAt(from + 1600)), top + 40));
     QCOMPARE(clicked.size(), 1);
+
+    // hovering a marker shows its text, the rest of the chart the chart's own tooltip
+    chart.setStallMarkers({ { from + 500, 300, u"<b>Froze 300 ms</b> in f"_s } });
+    const QPoint onMarker(int(chart.xAt(from + 600)), top + 2);
+    QHelpEvent help(QEvent::ToolTip, onMarker, chart.mapToGlobal(onMarker));
+    QApplication::sendEvent(&chart, &help);
+    QTRY_COMPARE(QToolTip::text(), u"<b>Froze 300 ms</b> in f"_s);
 }
 
 void TestWidgets::barChartLabelsZerosAndCountsWholeTicks()

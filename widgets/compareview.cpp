@@ -5,6 +5,7 @@
 #include "labcolors.h"
 #include "lagchartwidget.h"
 #include "report.h"
+#include "stallspanel.h"
 #include "timelinewidget.h"
 #include "units.h"
 
@@ -21,6 +22,7 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QScreen>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -130,6 +132,12 @@ CompareView::CompareView(Lab *lab, QWidget *parent)
     }
     layout->addLayout(halves, 1);
 
+    m_culprits = new QLabel(u"Run both modes to see what froze the window in each."_s, this);
+    m_culprits->setAccessibleName(u"Top culprits"_s);
+    m_culprits->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_culprits->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    layout->addWidget(m_culprits);
+
     m_table = new QTableWidget(0, 4, this);
     m_table->setAccessibleName(u"Comparison figures"_s);
     m_table->setHorizontalHeaderLabels(
@@ -196,9 +204,26 @@ QWidget *CompareView::createHalf(RunMode mode)
     h.timeline->model()->setTimeRange(labNowMs(), labNowMs() + 2000);
     h.timeline->alignTo(h.chart);
     h.timeline->setLaneRoom(4);
+    // The stalls in a tab of their own: beside the chart they would widen the window past a
+    // laptop's screen.
+    h.tabs = new QTabWidget(frame);
+    h.tabs->setDocumentMode(true);
+    h.tabs->setAccessibleName(u"%1 run's charts and stalls"_s.arg(modeTitle(mode)));
+    auto *charts = new QWidget(h.tabs);
+    auto *chartsLayout = new QVBoxLayout(charts);
+    chartsLayout->setContentsMargins(0, 0, 0, 0);
+    h.chart->setParent(charts);
+    h.timeline->setParent(charts);
+    chartsLayout->addWidget(h.chart, 1);
+    chartsLayout->addWidget(h.timeline);
+    h.tabs->addTab(charts, u"Lag and threads"_s);
+    h.stalls = new StallsPanel(nullptr, h.tabs);
+    h.stalls->setAccessibleName(u"%1 stalls"_s.arg(modeTitle(mode)));
+    h.tabs->addTab(h.stalls, u"Stalls"_s);
+    connect(h.chart, &LagChartWidget::stallMarkerClicked, this,
+            [this, mode](int index) { showStall(mode, index); });
     layout->addWidget(h.heading);
-    layout->addWidget(h.chart, 1);
-    layout->addWidget(h.timeline);
+    layout->addWidget(h.tabs, 1);
     return frame;
 }
 
@@ -244,6 +269,7 @@ void CompareView::run()
         return;
     m_running = scenario();
     m_runs.clear();
+    m_stalls.clear();
     m_table->setRowCount(0);
     const double now = labNowMs();
     for (RunMode mode : Modes) {
@@ -255,7 +281,11 @@ void CompareView::run()
         h.chart->setTimeRange(&m_lab->monitor(), now, now + 2000);
         h.timeline->model()->clear();
         h.timeline->model()->setTimeRange(now, now + 2000);
+        h.chart->setStallMarkers({});
+        h.stalls->setRecords({});
+        h.tabs->setTabText(1, u"Stalls"_s);
     }
+    m_culprits->setText(u"Measuring…"_s);
     m_typingField->clear();
     m_probe->clear();
     m_probe->start();
@@ -349,6 +379,37 @@ void CompareView::showComparison()
         half(mode).timeline->model()->setExtraLanes(lanes);
     }
     fillTable();
+    m_lab->stalls().whenSettled(this, [this] { showStalls(); });
+}
+
+void CompareView::showStalls()
+{
+    QStringList culprits;
+    m_stalls.clear();
+    for (const ScenarioRun &run : std::as_const(m_runs)) {
+        const Half &h = half(run.mode);
+        // A stall belongs to the run it started in: the Blocking run's last freeze can end after
+        // the Async run has begun.
+        QList<StallRecord> stalls;
+        for (const StallRecord &r : m_lab->stalls().recordsBetween(run.startMs, run.endMs)) {
+            if (r.startMs >= run.startMs && r.startMs < run.endMs)
+                stalls.append(r);
+        }
+        h.stalls->setRecords(stalls);
+        m_stalls += stalls;
+        h.chart->setStallMarkers(StallsPanel::markersFor(stalls));
+        h.tabs->setTabText(1, u"Stalls (%1)"_s.arg(stalls.size()));
+        culprits.append(u"%1: %2"_s.arg(modeTitle(run.mode), Report::topCulpritText(stalls)));
+    }
+    m_culprits->setText(culprits.join(u"; "_s));
+    m_culprits->setToolTip(culprits.join(u'\n'));
+}
+
+void CompareView::showStall(RunMode mode, int index)
+{
+    const Half &h = half(mode);
+    h.tabs->setCurrentWidget(h.stalls);
+    h.stalls->selectRecord(index);
 }
 
 QString CompareView::headingText(const ScenarioRun &run) const
@@ -457,7 +518,8 @@ bool CompareView::saveResults(const QString &dir, QString *error)
         return false;
     }
     const QDir out(dir);
-    const QByteArray json = QJsonDocument(Report::comparisonJson(m_running, m_runs))
+    // the same stall records and culprits as `asynclab --compare --json`
+    const QByteArray json = QJsonDocument(Report::comparisonJson(m_running, m_runs, m_stalls))
                                     .toJson(QJsonDocument::Indented);
     if (!writeFile(out.filePath(u"compare.csv"_s),
                    Report::comparisonCsv(m_runs[0], m_runs[1]).toUtf8(), error)

@@ -3,6 +3,7 @@
 #include "runmode.h"
 #include "scenario.h"
 #include "scenariorunner.h"
+#include "stallrecord.h"
 
 #include <QList>
 #include <QPointer>
@@ -16,7 +17,9 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QTabWidget;
 class QTableWidget;
+class StallsPanel;
 class TimelineWidget;
 
 // Runs one scenario in Blocking and then in Async mode on the same inputs and shows the two runs
@@ -49,6 +52,9 @@ public:
     TimelineWidget *timeline(RunMode mode) const { return half(mode).timeline; }
     QLabel *heading(RunMode mode) const { return half(mode).heading; }
     QWidget *halfWidget(RunMode mode) const { return half(mode).frame; }
+    StallsPanel *stallsPanel(RunMode mode) const { return half(mode).stalls; }
+    QTabWidget *halfTabs(RunMode mode) const { return half(mode).tabs; }
+    QLabel *culpritSummary() const { return m_culprits; }
     InputLatencyProbe *probe() const { return m_probe; }
     QLineEdit *typingField() const { return m_typingField; }
     QLabel *scenarioDescription() const { return m_description; }
@@ -65,6 +71,8 @@ private:
         QLabel *heading = nullptr;
         LagChartWidget *chart = nullptr;
         TimelineWidget *timeline = nullptr;
+        QTabWidget *tabs = nullptr; // the chart and timeline; the run's stalls
+        StallsPanel *stalls = nullptr;
     };
     const Half &half(RunMode mode) const { return m_halves[mode == RunMode::Blocking ? 0 : 1]; }
     QWidget *createHalf(RunMode mode);
@@ -72,6 +80,8 @@ private:
     void measureKeys(ScenarioRun &run) const;
     void showRun(const ScenarioRun &run, double windowMs);
     void showComparison();
+    void showStalls(); // once the watchdog has recorded every stall of the runs
+    void showStall(RunMode mode, int index);
     QString headingText(const ScenarioRun &run) const;
     void fillTable();
     void saveInteractively();
@@ -81,6 +91,7 @@ private:
     QList<Scenario> m_scenarios;
     Scenario m_running; // the scenario of the current or last comparison
     QList<ScenarioRun> m_runs;
+    QList<StallRecord> m_stalls; // of both runs, once recorded
     QPointer<QObject> m_runContext; // alive while a comparison runs; owns its connections
     InputLatencyProbe *m_probe;
     QComboBox *m_scenarioBox = nullptr;
@@ -89,6 +100,7 @@ private:
     QPushButton *m_runButton = nullptr;
     QPushButton *m_saveButton = nullptr;
     QLabel *m_status = nullptr;
+    QLabel *m_culprits = nullptr; // each run's top culprit
     QLineEdit *m_typingField = nullptr;
     Half m_halves[2];
     QTableWidget *m_table = nullptr;

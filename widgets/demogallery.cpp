@@ -6,6 +6,7 @@
 #include "labclock.h"
 #include "lagchartwidget.h"
 #include "snippets.h"
+#include "stallspanel.h"
 #include "units.h"
 
 #include <QFontDatabase>
@@ -93,9 +94,18 @@ DemoGallery::DemoGallery(Lab *lab, QWidget *parent) : QWidget(parent), m_lab(lab
     m_log->setReadOnly(true);
     m_log->setAccessibleName(u"Live log"_s);
     m_log->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    // The stalls share the log's place: a third column would not fit a laptop's screen.
+    m_resultTabs = new QTabWidget(right);
+    m_resultTabs->setDocumentMode(true);
+    m_resultTabs->setAccessibleName(u"Live log and stalls"_s);
+    m_resultTabs->addTab(m_log, u"Live log"_s);
+    m_stalls = new StallsPanel(nullptr, m_resultTabs);
+    m_stalls->setAccessibleName(u"Stalls of the last run"_s);
+    m_resultTabs->addTab(m_stalls, u"Stalls"_s);
+    connect(m_lag, &LagChartWidget::stallMarkerClicked, this, &DemoGallery::showStall);
     auto *results = new QSplitter(Qt::Horizontal, right);
     results->addWidget(createOutcomePanel());
-    results->addWidget(framed(u"Live log"_s, m_log, results));
+    results->addWidget(m_resultTabs);
     results->setSizes({ 600, 500 });
 
     // One tab per snippet: side by side, six of them would widen the window past any screen.
@@ -278,9 +288,27 @@ void DemoGallery::showLag(const State &state)
     }
 }
 
+void DemoGallery::showStalls(const State &state)
+{
+    QList<StallRecord> stalls;
+    if (state.hasOutcome)
+        stalls = m_lab->stalls().recordsBetween(state.startMs, state.startMs + state.durationMs);
+    m_stalls->setRecords(stalls);
+    m_lag->setStallMarkers(StallsPanel::markersFor(stalls));
+    m_resultTabs->setTabText(1,
+                             state.hasOutcome ? u"Stalls (%1)"_s.arg(stalls.size()) : u"Stalls"_s);
+}
+
+void DemoGallery::showStall(int index)
+{
+    m_resultTabs->setCurrentWidget(m_stalls);
+    m_stalls->selectRecord(index);
+}
+
 void DemoGallery::showOutcome(const State &state)
 {
     showLag(state);
+    showStalls(state);
     m_figures->setRowCount(0);
     if (!state.hasOutcome) {
         const bool running = m_running == currentDemo();
@@ -403,6 +431,15 @@ void DemoGallery::onFinished(const QString &name, const DemoOutcome &outcome)
     state.durationMs = labNowMs() - state.startMs;
     if (name == currentDemo())
         showOutcome(state);
+    // a stall that ended just now is recorded a moment later
+    m_lab->stalls().whenSettled(this, [this, name] {
+        if (name != currentDemo())
+            return;
+        showStalls(m_states[name]);
+        // the run is over and its log complete: what froze the window is the news now
+        if (!m_stalls->records().isEmpty())
+            m_resultTabs->setCurrentWidget(m_stalls);
+    });
     updateButtons();
     emit demoFinished(name, outcome);
 }

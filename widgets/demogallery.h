@@ -17,6 +17,7 @@ class QPushButton;
 class QSplitter;
 class QTabWidget;
 class QTableWidget;
+class StallsPanel;
 
 // The concept gallery: the registered demos on the left; on the right the chosen one's title and
 // explanation, Run and Cancel, live views (heartbeat, event-loop lag, measured bars), the outcome,
@@ -47,6 +48,9 @@ public:
     QTableWidget *figuresTable() const { return m_figures; }
     QPlainTextEdit *logView() const { return m_log; }
     DemoBarChart *barChart() const { return m_bars; }
+    LagChartWidget *lagChart() const { return m_lag; }
+    StallsPanel *stallsPanel() const { return m_stalls; }
+    QTabWidget *resultTabs() const { return m_resultTabs; }
     QList<QPlainTextEdit *> snippetViews() const;
 
 signals:
@@ -67,6 +71,8 @@ private:
     void showDemo(const QString &name);
     void showOutcome(const State &state);
     void showLag(const State &state);
+    void showStalls(const State &state); // the stalls of its last run
+    void showStall(int index);
     void showSnippets(const QStringList &ids);
     void onProgress(const QString &name, const QString &line);
     void onFinished(const QString &name, const DemoOutcome &outcome);
@@ -88,5 +94,7 @@ private:
     QLabel *m_summary = nullptr;
     QTableWidget *m_figures = nullptr;
     QPlainTextEdit *m_log = nullptr;
+    QTabWidget *m_resultTabs = nullptr; // the live log; the last run's stalls
+    StallsPanel *m_stalls = nullptr;
     QTabWidget *m_snippets = nullptr;
 };

@@ -631,8 +631,10 @@ bool LagChartWidget::event(QEvent *event)
             const StallMarker &m = m_stallMarkers.at(index);
             return Painting::showToolTip(
                     this, help,
-                    u"<b>Stall of %1</b>: the GUI thread could not react for that long."_s.arg(
-                            formatDuration(m.durationMs)),
+                    !m.text.isEmpty()
+                            ? m.text
+                            : u"<b>Stall of %1</b>: the GUI thread could not react for that long."_s
+                                      .arg(formatDuration(m.durationMs)),
                     QRect(int(xAt(m.startMs)) - 6, plotRect().top() - 2,
                           int(xAt(m.startMs + m.durationMs) - xAt(m.startMs)) + 12, 14));
         }

@@ -42,6 +42,7 @@ public:
     {
         double startMs = 0;
         double durationMs = 0;
+        QString text; // rich text for the tooltip; a plain duration line when empty
     };
     // One rung of the threshold ladder: a lag that means something to people.
     struct Guide

@@ -7,6 +7,7 @@
 #include <QListWidget>
 #include <QPainter>
 #include <QPlainTextEdit>
+#include <QTextBlock>
 #include <QVBoxLayout>
 #include <cmath>
 
@@ -94,6 +95,20 @@ void StallCard::clear()
     m_source->clear();
 }
 
+QString StallCard::shortText(const StallRecord &record)
+{
+    QString text = u"<b>Froze %1</b> — %2"_s.arg(formatDuration(record.durationMs),
+                                                 record.activityText().toHtmlEscaped());
+    text += record.culprit.isKnown()
+            ? u"<br>In <b>%1</b> at %2:%3"_s.arg(record.culprit.function.toHtmlEscaped(),
+                                                 record.culprit.file.toHtmlEscaped(),
+                                                 QString::number(record.culprit.line))
+            : u"<br>Not in AsyncLab's own code"_s;
+    if (!record.event.isEmpty())
+        text += u"<br>Started by %1"_s.arg(record.event.toHtmlEscaped());
+    return text + u"<br><i>Click for the stack and the source lines.</i>"_s;
+}
+
 void StallCard::setRecord(const StallRecord &record)
 {
     m_summary->setText(u"<b>Froze %1</b> — %2 (%3 samples%4)"_s.arg(
@@ -133,6 +148,11 @@ void StallCard::setRecord(const StallRecord &record)
         }
         text.chop(1);
         m_source->setPlainText(text);
+        // the culprit's line in view when the card is short of room
+        QTextCursor cursor(
+                m_source->document()->findBlockByNumber(excerpt.focusLine - excerpt.firstLine));
+        m_source->setTextCursor(cursor);
+        m_source->centerCursor();
     } else if (record.culprit.isKnown()) {
         m_source->setPlainText(u"The source file is not on this machine (looked for %1); the "
                                "culprit's name and line above come from the executable."_s.arg(

@@ -38,6 +38,9 @@ public:
     explicit StallCard(QWidget *parent = nullptr);
     void setRecord(const StallRecord &record);
     void clear();
+    // The card in a few lines of rich text, for a tooltip: duration, busy or waiting, the culprit
+    // with file:line and the event that started it.
+    static QString shortText(const StallRecord &record);
 
     // Named parts, for tests.
     QLabel *summaryLabel() const { return m_summary; }

@@ -4,6 +4,7 @@
 #include "units.h"
 
 #include <QListWidget>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QVBoxLayout>
 
@@ -17,8 +18,17 @@ StallsPanel::StallsPanel(StallWatchdog *watchdog, QWidget *parent)
     auto *splitter = new QSplitter(Qt::Vertical, this);
     m_list->setAccessibleName(u"Stalls"_s);
     m_list->setUniformItemSizes(true);
+    // the list gets a quarter of the height, however many rows it holds; the card the rest
+    m_list->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Ignored);
+    m_list->setMinimumHeight(m_list->fontMetrics().height() * 2 + 8);
     splitter->addWidget(m_list);
-    splitter->addWidget(m_card);
+    // scrolls rather than making the window it is in taller than a laptop's screen
+    auto *cardArea = new QScrollArea(splitter);
+    cardArea->setWidgetResizable(true);
+    cardArea->setFrameShape(QFrame::NoFrame);
+    cardArea->setAccessibleName(u"Selected stall"_s);
+    cardArea->setWidget(m_card);
+    splitter->addWidget(cardArea);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 3);
     layout->addWidget(splitter);
@@ -48,13 +58,50 @@ void StallsPanel::addRecord(const StallRecord &record)
 {
     // Follows the newest stall unless a person picked an older one.
     const bool following = m_list->currentRow() < 0 || m_list->currentRow() == m_list->count() - 1;
+    appendRow(record);
+    if (following)
+        m_list->setCurrentRow(m_list->count() - 1);
+    emit recordsChanged();
+}
+
+void StallsPanel::setRecords(const QList<StallRecord> &records)
+{
+    m_list->clear();
+    m_records.clear();
+    for (const StallRecord &record : records)
+        appendRow(record);
+    m_list->setCurrentRow(m_list->count() - 1);
+    showSelected(); // also when the row stayed -1 and the card must be cleared
+    emit recordsChanged();
+}
+
+void StallsPanel::selectRecord(int index)
+{
+    if (index >= 0 && index < m_records.size())
+        m_list->setCurrentRow(index);
+}
+
+int StallsPanel::selectedIndex() const
+{
+    return m_list->currentRow();
+}
+
+QList<LagChartWidget::StallMarker> StallsPanel::markersFor(const QList<StallRecord> &records)
+{
+    QList<LagChartWidget::StallMarker> markers;
+    markers.reserve(records.size());
+    for (const StallRecord &record : records)
+        markers.append({ record.startMs, record.durationMs, StallCard::shortText(record) });
+    return markers;
+}
+
+void StallsPanel::appendRow(const StallRecord &record)
+{
     m_records.append(record);
     auto *item = new QListWidgetItem(rowText(record), m_list);
     item->setToolTip(record.event.isEmpty()
                              ? record.culprit.location()
                              : u"%1\n%2"_s.arg(record.culprit.location(), record.event));
-    if (following)
-        m_list->setCurrentRow(m_list->count() - 1);
 }
 
 void StallsPanel::showSelected()

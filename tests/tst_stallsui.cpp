@@ -1,0 +1,240 @@
+#include "compareview.h"
+#include "demogallery.h"
+#include "lab.h"
+#include "labapplication.h"
+#include "lagchartwidget.h"
+#include "mainwindow.h"
+#include "modetoggle.h"
+#include "operationlogmodel.h"
+#include "stallcard.h"
+#include "stallspanel.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+// Every stall shown where a person looks: a marker on the lag chart that opens the stall card,
+// the log's Culprit column, Compare's panel per run and top culprits, the gallery's panel per demo.
+class TestStallsUi : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void blockingFetchMarkerOpensCard();
+    void compareListsEachRunsStalls();
+    void galleryListsTheDemosStall();
+
+private:
+    void settle();
+
+    std::unique_ptr<Lab> m_lab;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestStallsUi::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(u"AsyncLabTests"_s);
+}
+
+void TestStallsUi::init()
+{
+    m_lab = std::make_unique<Lab>();
+    QVERIFY2(m_lab->start(), qPrintable(m_lab->errorString()));
+    QVERIFY2(m_lab->stalls().isRunning(), qPrintable(m_lab->stalls().errorString()));
+    m_window = std::make_unique<MainWindow>(m_lab.get());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    settle();
+    m_lab->stalls().clear(); // the first paint may take long; it is not what is tested
+    m_window->stallsPanel()->setRecords({});
+}
+
+void TestStallsUi::cleanup()
+{
+    m_window.reset();
+    m_lab.reset();
+}
+
+void TestStallsUi::settle()
+{
+    bool settled = false;
+    m_lab->stalls().whenSettled(this, [&settled] { settled = true; });
+    QTRY_VERIFY_WITH_TIMEOUT(settled, 10000);
+}
+
+void TestStallsUi::blockingFetchMarkerOpensCard()
+{
+    ModeToggle *toggle = m_window->modeToggle();
+    QTest::mouseClick(toggle, Qt::LeftButton, {},
+                      QPoint(toggle->width() / 4, toggle->height() / 2));
+    QCOMPARE(m_window->mode(), RunMode::Blocking);
+    m_window->urlEdit()->setText(m_lab->server().url(u"/delay/1000"_s).toString());
+    auto *fetch = m_window->findChild<QPushButton *>(u"fetchButton"_s);
+    QVERIFY(fetch);
+    QTest::mouseClick(fetch, Qt::LeftButton);
+    settle();
+
+    StallsPanel *panel = m_window->stallsPanel();
+    LagChartWidget *chart = m_window->lagChart();
+    QVERIFY(!panel->records().isEmpty());
+    qsizetype longest = 0;
+    for (qsizetype i = 0; i < panel->records().size(); ++i) {
+        if (panel->records().at(i).durationMs > panel->records().at(longest).durationMs)
+            longest = i;
+    }
+    const StallRecord stall = panel->records().at(longest);
+    QVERIFY2(stall.durationMs >= 800, qPrintable(QString::number(stall.durationMs)));
+    QCOMPARE(stall.culprit.function, u"BlockingFetcher::fetch"_s);
+
+    // one marker per stall, at the stall's time, telling its culprit
+    const QList<LagChartWidget::StallMarker> markers = chart->stallMarkers();
+    QCOMPARE(markers.size(), panel->records().size());
+    QCOMPARE(markers.at(longest).startMs, stall.startMs);
+    QCOMPARE(markers.at(longest).durationMs, stall.durationMs);
+    QVERIFY(markers.at(longest).text.contains(u"BlockingFetcher::fetch"_s));
+    QVERIFY(markers.at(longest).text.contains(u"core/blockingfetcher.cpp:"_s));
+
+    // clicking the marker selects that stall and the card names the function
+    panel->listView()->setCurrentRow(-1);
+    QVERIFY(!panel->card()->culpritLabel()->text().contains(u"BlockingFetcher::fetch"_s));
+    chart->refresh();
+    const double x = chart->xAt(stall.startMs + stall.durationMs / 2);
+    QVERIFY2(chart->plotRect().left() <= x && x <= chart->plotRect().right(),
+             qPrintable(QString::number(x)));
+    const QPoint onMarker(int(x), chart->plotRect().top() + 3);
+    QCOMPARE(chart->stallMarkerAt(onMarker), int(longest));
+    QSignalSpy clicked(chart, &LagChartWidget::stallMarkerClicked);
+    QTest::mouseClick(chart, Qt::LeftButton, {}, onMarker);
+    QCOMPARE(clicked.size(), 1);
+    QCOMPARE(panel->selectedIndex(), int(longest));
+    QVERIFY(panel->card()->culpritLabel()->text().contains(u"BlockingFetcher::fetch"_s));
+    QVERIFY(panel->card()->stackView()->count() > 0);
+    QVERIFY(panel->isVisible());
+
+    // the operations log's Culprit cell names it too
+    const QAbstractItemModel *log = m_window->operationsTable()->model();
+    const QString culprit =
+            log->index(log->rowCount() - 1, OperationLogModel::CulpritColumn).data().toString();
+    QVERIFY2(culprit.startsWith(u"BlockingFetcher::fetch (core/blockingfetcher.cpp:"_s),
+             qPrintable(culprit));
+}
+
+void TestStallsUi::compareListsEachRunsStalls()
+{
+    CompareView *view = m_window->compareView();
+    view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(view));
+    view->selectScenario(u"standard"_s);
+    QSignalSpy finished(view, &CompareView::finished);
+    QVERIFY(finished.isValid());
+    view->run();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(!view->stallsPanel(RunMode::Blocking)->records().isEmpty(), 10000);
+
+    const QList<StallRecord> blocking = view->stallsPanel(RunMode::Blocking)->records();
+    QCOMPARE(view->lagChart(RunMode::Blocking)->stallMarkers().size(), blocking.size());
+    const StallRecord *longest = &blocking.first();
+    for (const StallRecord &r : blocking) {
+        if (r.durationMs > longest->durationMs)
+            longest = &r;
+    }
+    QVERIFY(longest->culprit.isKnown());
+    // Nothing the Async run did froze the window. On a machine shared with other work the GUI
+    // thread can wait for a CPU now and then; such a stall is listed too, but it is never in
+    // AsyncLab's code.
+    const QList<StallRecord> async = view->stallsPanel(RunMode::Async)->records();
+    QCOMPARE(view->lagChart(RunMode::Async)->stallMarkers().size(), async.size());
+    for (const StallRecord &r : async) {
+        const QString file = r.culprit.file;
+        QVERIFY2(!file.startsWith(u"core/"_s) && !file.startsWith(u"widgets/"_s)
+                         && !file.startsWith(u"models/"_s) && !file.startsWith(u"app/"_s),
+                 qPrintable(r.culprit.location()));
+    }
+
+    const QString summary = view->culpritSummary()->text();
+    QVERIFY2(summary.contains(u"Blocking: the longest freeze"_s), qPrintable(summary));
+    QVERIFY2(summary.contains(longest->culprit.location()), qPrintable(summary));
+    if (async.isEmpty())
+        QVERIFY2(summary.contains(u"Async: no freeze over 50 ms"_s), qPrintable(summary));
+    else
+        QVERIFY2(summary.contains(u"Async: the longest freeze"_s), qPrintable(summary));
+
+    // the saved results carry the same stall records and culprits as the command line's JSON
+    QTemporaryDir out;
+    QVERIFY(out.isValid());
+    QString error;
+    QVERIFY2(view->saveResults(out.path(), &error), qPrintable(error));
+    QFile file(QDir(out.path()).filePath(u"compare.json"_s));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
+    QCOMPARE(json.value(u"stalls"_s).toArray().size(), blocking.size() + async.size());
+    QCOMPARE(json.value(u"runs"_s).toArray().at(0).toObject().value(u"culprit"_s).toString(),
+             longest->culprit.location());
+
+    // a marker click shows that run's stalls tab with the stall selected
+    LagChartWidget *chart = view->lagChart(RunMode::Blocking);
+    emit chart->stallMarkerClicked(int(blocking.size() - 1));
+    QCOMPARE(view->halfTabs(RunMode::Blocking)->currentWidget(),
+             view->stallsPanel(RunMode::Blocking));
+    QCOMPARE(view->stallsPanel(RunMode::Blocking)->selectedIndex(), int(blocking.size() - 1));
+}
+
+void TestStallsUi::galleryListsTheDemosStall()
+{
+    DemoGallery *gallery = m_window->conceptGallery();
+    gallery->show();
+    QVERIFY(QTest::qWaitForWindowExposed(gallery));
+    gallery->selectDemo(u"event-loop"_s);
+    QCOMPARE(gallery->currentDemo(), u"event-loop"_s);
+    QVERIFY(gallery->stallsPanel()->records().isEmpty());
+    QSignalSpy finished(gallery, &DemoGallery::demoFinished);
+    QVERIFY(gallery->runCurrent());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(!gallery->stallsPanel()->records().isEmpty(), 10000);
+
+    const QList<StallRecord> stalls = gallery->stallsPanel()->records();
+    QCOMPARE(gallery->lagChart()->stallMarkers().size(), stalls.size());
+    // the demo's long handler, or a clock helper it calls when the build did not inline that
+    const bool named = std::any_of(stalls.cbegin(), stalls.cend(), [](const StallRecord &r) {
+        return r.culprit.isKnown()
+                && std::any_of(r.stack.cbegin(), r.stack.cend(), [](const StackFrame &f) {
+                       return f.own && f.function.startsWith(u"EventLoopDemo::longHandler"_s);
+                   });
+    });
+    QVERIFY2(named, qPrintable(stalls.constFirst().culprit.location()));
+    QVERIFY(gallery->resultTabs()->tabText(1).contains(QString::number(stalls.size())));
+
+    // another demo shows its own (none, never run), the first one's come back with it
+    gallery->selectDemo(u"errors"_s);
+    QVERIFY(gallery->stallsPanel()->records().isEmpty());
+    gallery->selectDemo(u"event-loop"_s);
+    QCOMPARE(gallery->stallsPanel()->records().size(), stalls.size());
+}
+
+int main(int argc, char *argv[])
+{
+    LabApplication app(argc, argv);
+    TestStallsUi test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_stallsui.moc"
