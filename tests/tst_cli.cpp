@@ -277,13 +277,16 @@ void TestCli::compareJsonSameWithAndWithoutWindow()
         QVERIFY(runsA.at(i).toObject().value(u"keyPresses"_s).toInt() > 0);
     }
     // Typing during a Blocking run waits for the freeze; during an Async run it does not.
-    // Each of its fetches freezes the GUI thread for about 50 ms: a press waits half that on
-    // average (measured 21-22 ms median, 40-53 ms max).
+    // Each of its fetches freezes the GUI thread for about 50 ms: a press waits up to that
+    // (measured 21-22 ms median, 19-53 ms max: a press every 50 ms against freezes of about
+    // 50 ms can keep landing at the same point of each freeze, so the maximum varies).
     const QJsonObject blocking = runsA.at(0).toObject();
     const QJsonObject async = runsA.at(1).toObject();
     QVERIFY2(blocking.value(u"keyLatencyMedianMs"_s).toDouble() >= 10, headless.out.constData());
-    QVERIFY2(blocking.value(u"keyLatencyMaxMs"_s).toDouble() >= 25, headless.out.constData());
     QVERIFY2(async.value(u"keyLatencyMaxMs"_s).toDouble() < 100, headless.out.constData());
+    QVERIFY2(blocking.value(u"keyLatencyMedianMs"_s).toDouble()
+                     > 5 * async.value(u"keyLatencyMedianMs"_s).toDouble(),
+             headless.out.constData());
     QCOMPARE(a.value(u"table"_s).toArray().size(), b.value(u"table"_s).toArray().size());
 }
 
