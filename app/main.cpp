@@ -116,7 +116,7 @@ int main(int argc, char *argv[])
     if (!options.needsWindow() && options.action != CommandLine::Action::Compare) {
         LabCoreApplication app(argc, argv);
         Lab lab;
-        if (!lab.start(options.port))
+        if (!lab.start(options.port, options.maxConnections))
             return fail(lab.errorString());
         CommandRunner runner(&lab, options);
         runner.start();
@@ -127,7 +127,7 @@ int main(int argc, char *argv[])
         qputenv("QT_QPA_PLATFORM", "offscreen");
         LabApplication app(argc, argv);
         Lab lab;
-        if (!lab.start(options.port))
+        if (!lab.start(options.port, options.maxConnections))
             return fail(lab.errorString());
         OffscreenTyping typing;
         CommandRunner runner(&lab, options);
@@ -142,7 +142,7 @@ int main(int argc, char *argv[])
     QApplication::setWindowIcon(QIcon(u":/icons/asynclab.svg"_s));
     QApplication::setDesktopFileName(u"asynclab"_s);
     Lab lab;
-    if (!lab.start(options.port))
+    if (!lab.start(options.port, options.maxConnections))
         return fail(lab.errorString());
     MainWindow window(&lab);
     if (options.modeGiven)

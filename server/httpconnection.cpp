@@ -1,7 +1,6 @@
 #include "httpconnection.h"
 
 #include <QTcpSocket>
-#include <QTimer>
 #include <algorithm>
 
 namespace {
@@ -40,36 +39,33 @@ bool statusHasBody(int status)
 
 } // namespace
 
-HttpConnection::HttpConnection(QTcpSocket *socket, ServerRoutes *routes, const ServerLimits &limits,
-                               ServerCounters *counters, QObject *parent)
+HttpConnection::HttpConnection(QTcpSocket *socket, ServerRoutes *routes, DeadlineQueue *deadlines,
+                               const ServerLimits &limits, ServerCounters *counters,
+                               QObject *parent)
     : QObject(parent),
       m_socket(socket),
       m_routes(routes),
+      m_deadlines(deadlines),
       m_limits(limits),
-      m_counters(counters),
-      m_idleTimer(new QTimer(this)),
-      m_responseTimer(new QTimer(this))
+      m_counters(counters)
 {
-    ++m_counters->openConnections;
     m_socket->setParent(this);
     m_socket->setReadBufferSize(ReadBufferBytes);
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     http_parser_init(&m_parser, HTTP_REQUEST);
     m_parser.data = this;
 
-    m_idleTimer->setSingleShot(true);
-    m_responseTimer->setTimerType(Qt::PreciseTimer); // clients measure how late answers are
-    connect(m_idleTimer, &QTimer::timeout, this, &HttpConnection::onIdleTimeout);
-    connect(m_responseTimer, &QTimer::timeout, this, &HttpConnection::onResponseTimer);
     connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
     connect(m_socket, &QTcpSocket::bytesWritten, this, &HttpConnection::onBytesWritten);
     connect(m_socket, &QTcpSocket::disconnected, this, &HttpConnection::release);
 
-    m_idleTimer->start(m_limits.idleTimeoutMs);
+    restartIdleTimer();
 }
 
 HttpConnection::~HttpConnection()
 {
+    m_deadlines->cancel(m_idle);
+    m_deadlines->cancel(m_wait);
     // Deleted with the server engine while still open.
     if (m_state != State::Closed)
         settleCounters();
@@ -152,7 +148,7 @@ int HttpConnection::onHeadersComplete()
 {
     if (m_inValue)
         endHeaderLine();
-    m_idleTimer->stop();
+    m_deadlines->cancel(m_idle);
     m_request.method = http_method_str(http_method(m_parser.method));
     m_request.http11 =
             m_parser.http_major > 1 || (m_parser.http_major == 1 && m_parser.http_minor >= 1);
@@ -189,7 +185,8 @@ void HttpConnection::processInput()
         if (m_socket->bytesToWrite() > WriteHighWater)
             return;
         if (m_inputPos == m_input.size()) {
-            m_input = m_socket->read(ReadBufferBytes);
+            // Exactly what is there: read(64 KiB) would keep a 64 KiB block per connection.
+            m_input = m_socket->read(std::min(m_socket->bytesAvailable(), ReadBufferBytes));
             m_inputPos = 0;
             if (m_input.isEmpty())
                 return;
@@ -198,6 +195,10 @@ void HttpConnection::processInput()
         const size_t used = http_parser_execute(&m_parser, &parserSettings(),
                                                 m_input.constData() + m_inputPos, available);
         m_inputPos += qsizetype(used);
+        if (m_inputPos == m_input.size()) {
+            m_input.clear(); // do not hold a buffer while the answer waits
+            m_inputPos = 0;
+        }
         const auto error = http_errno(m_parser.http_errno);
         if (error == HPE_PAUSED) {
             http_parser_pause(&m_parser, 0);
@@ -242,8 +243,7 @@ void HttpConnection::answer(const ServerRoutes::Response &response)
     switch (response.kind) {
     case Kind::Complete:
         if (response.delayMs > 0) {
-            m_responseTimer->setSingleShot(true);
-            m_responseTimer->start(response.delayMs);
+            m_deadlines->schedule(m_wait, response.delayMs, [this] { sendComplete(); });
             return;
         }
         sendComplete();
@@ -265,8 +265,8 @@ void HttpConnection::answer(const ServerRoutes::Response &response)
         if (m_bodyEnd > 0 && response.durationMs > 0) {
             m_bodyAllowed = 0;
             m_dripClock.start();
-            m_responseTimer->setSingleShot(false);
-            m_responseTimer->start(int(std::max<qint64>(10, response.durationMs / m_bodyEnd)));
+            m_dripTickMs = std::max<qint64>(10, response.durationMs / m_bodyEnd);
+            m_deadlines->schedule(m_wait, m_dripTickMs, [this] { dripTick(); });
         }
         pumpBody();
         return;
@@ -280,17 +280,9 @@ void HttpConnection::answer(const ServerRoutes::Response &response)
         finishResponse();
         return;
     case Kind::Hang:
-        m_idleTimer->start(m_limits.idleTimeoutMs); // the only way out besides the client leaving
+        restartIdleTimer(); // the only way out besides the client leaving
         return;
     }
-}
-
-void HttpConnection::onResponseTimer()
-{
-    if (m_response.kind == ServerRoutes::Response::Kind::Drip)
-        dripTick();
-    else
-        sendComplete();
 }
 
 void HttpConnection::sendComplete()
@@ -307,8 +299,8 @@ void HttpConnection::dripTick()
     const qint64 elapsed = m_dripClock.elapsed();
     m_bodyAllowed = elapsed >= m_response.durationMs ? m_bodyEnd
                                                      : m_bodyEnd * elapsed / m_response.durationMs;
-    if (m_bodyAllowed == m_bodyEnd)
-        m_responseTimer->stop();
+    if (m_bodyAllowed < m_bodyEnd)
+        m_deadlines->schedule(m_wait, m_dripTickMs, [this] { dripTick(); });
     pumpBody();
 }
 
@@ -356,7 +348,7 @@ void HttpConnection::pumpBody()
 
 void HttpConnection::finishResponse()
 {
-    m_responseTimer->stop();
+    m_deadlines->cancel(m_wait);
     m_requestActive = false;
     m_counters->requestEnded(true);
     if (!m_keepAlive) {
@@ -364,7 +356,7 @@ void HttpConnection::finishResponse()
         return;
     }
     m_state = State::ReadingHead;
-    m_idleTimer->start(m_limits.idleTimeoutMs);
+    restartIdleTimer();
     // Queued: this may run inside processInput(), whose loop picks up the next request itself.
     QMetaObject::invokeMethod(this, &HttpConnection::processInput, Qt::QueuedConnection);
 }
@@ -394,9 +386,14 @@ void HttpConnection::onBytesWritten()
 void HttpConnection::closeGracefully()
 {
     m_state = State::Closing;
-    m_responseTimer->stop();
-    m_idleTimer->start(m_limits.idleTimeoutMs); // a client that never reads cannot keep us
+    m_deadlines->cancel(m_wait);
+    restartIdleTimer(); // a client that never reads cannot keep us
     onBytesWritten();
+}
+
+void HttpConnection::restartIdleTimer()
+{
+    m_deadlines->schedule(m_idle, m_limits.idleTimeoutMs, [this] { onIdleTimeout(); });
 }
 
 void HttpConnection::onIdleTimeout()
@@ -410,11 +407,11 @@ void HttpConnection::release()
     if (m_state == State::Closed)
         return;
     m_state = State::Closed;
-    m_idleTimer->stop();
-    m_responseTimer->stop();
+    m_deadlines->cancel(m_idle);
+    m_deadlines->cancel(m_wait);
     m_fill = nullptr;
     settleCounters();
-    deleteLater(); // we may be inside one of the socket's signals
+    emit released(this);
 }
 
 void HttpConnection::settleCounters()

@@ -710,9 +710,12 @@ void TestServer::connectionCap()
     }
     QTRY_COMPARE(m_server->openConnections(), 4);
 
-    QTcpSocket extra;
-    extra.connectToHost(QHostAddress::LocalHost, m_server->port());
-    QVERIFY(waitUntilClosed(extra, 2000));
+    // Over the cap: told why, then closed.
+    bool closed = false;
+    const QByteArray refused = exchange(request("/status/200"), 2000, &closed);
+    QVERIFY(closed);
+    QVERIFY2(refused.startsWith("HTTP/1.1 503 Service Unavailable\r\n"), refused.constData());
+    QVERIFY(refused.contains("\r\nRetry-After: 1\r\n"));
     QCOMPARE(m_server->openConnections(), 4);
 
     // The admitted ones still work.
