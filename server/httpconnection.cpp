@@ -1,6 +1,7 @@
 #include "httpconnection.h"
 
-#include <QTcpSocket>
+#include <QAbstractSocket>
+#include <QVariant>
 #include <algorithm>
 
 namespace {
@@ -39,25 +40,30 @@ bool statusHasBody(int status)
 
 } // namespace
 
-HttpConnection::HttpConnection(QTcpSocket *socket, ServerRoutes *routes, DeadlineQueue *deadlines,
+HttpConnection::HttpConnection(QIODevice *device, ServerRoutes *routes, DeadlineQueue *deadlines,
                                const ServerLimits &limits, ServerCounters *counters,
                                QObject *parent)
     : QObject(parent),
-      m_socket(socket),
+      m_device(device),
+      m_socket(qobject_cast<QAbstractSocket *>(device)),
       m_routes(routes),
       m_deadlines(deadlines),
       m_limits(limits),
       m_counters(counters)
 {
-    m_socket->setParent(this);
-    m_socket->setReadBufferSize(ReadBufferBytes);
-    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    m_device->setParent(this);
+    if (m_socket) {
+        m_socket->setReadBufferSize(ReadBufferBytes);
+        m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        connect(m_socket, &QAbstractSocket::disconnected, this, &HttpConnection::release);
+    } else {
+        connect(m_device, &QIODevice::aboutToClose, this, &HttpConnection::release);
+    }
     http_parser_init(&m_parser, HTTP_REQUEST);
     m_parser.data = this;
 
-    connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
-    connect(m_socket, &QTcpSocket::bytesWritten, this, &HttpConnection::onBytesWritten);
-    connect(m_socket, &QTcpSocket::disconnected, this, &HttpConnection::release);
+    connect(m_device, &QIODevice::readyRead, this, &HttpConnection::onReadyRead);
+    connect(m_device, &QIODevice::bytesWritten, this, &HttpConnection::onBytesWritten);
 
     restartIdleTimer();
 }
@@ -174,7 +180,7 @@ void HttpConnection::onReadyRead()
     if (m_state == State::ReadingHead)
         processInput();
     else if (m_state == State::Closing)
-        m_socket->skip(m_socket->bytesAvailable());
+        m_device->skip(m_device->bytesAvailable());
     // While responding the data waits in the socket's bounded buffer.
 }
 
@@ -182,11 +188,11 @@ void HttpConnection::processInput()
 {
     while (m_state == State::ReadingHead) {
         // A client that pipelines without reading must not grow our write buffer.
-        if (m_socket->bytesToWrite() > WriteHighWater)
+        if (m_device->bytesToWrite() > WriteHighWater)
             return;
         if (m_inputPos == m_input.size()) {
             // Exactly what is there: read(64 KiB) would keep a 64 KiB block per connection.
-            m_input = m_socket->read(std::min(m_socket->bytesAvailable(), ReadBufferBytes));
+            m_input = m_device->read(std::min(m_device->bytesAvailable(), ReadBufferBytes));
             m_inputPos = 0;
             if (m_input.isEmpty())
                 return;
@@ -249,18 +255,18 @@ void HttpConnection::answer(const ServerRoutes::Response &response)
         sendComplete();
         return;
     case Kind::Pattern:
-        m_socket->write(head(response.length));
+        m_device->write(head(response.length));
         startBody(patternChunk(), response.length);
         pumpBody();
         return;
     case Kind::Truncate:
-        m_socket->write(head(response.length)); // looks like a normal keep-alive answer...
+        m_device->write(head(response.length)); // looks like a normal keep-alive answer...
         m_keepAlive = false; // ...but the connection dies half way
         startBody(patternChunk(), response.length / 2);
         pumpBody();
         return;
     case Kind::Drip:
-        m_socket->write(head(response.length));
+        m_device->write(head(response.length));
         startBody(dripChunk(), response.length);
         if (m_bodyEnd > 0 && response.durationMs > 0) {
             m_bodyAllowed = 0;
@@ -271,7 +277,7 @@ void HttpConnection::answer(const ServerRoutes::Response &response)
         pumpBody();
         return;
     case Kind::Garbage:
-        m_socket->write(response.body);
+        m_device->write(response.body);
         m_keepAlive = false;
         finishResponse();
         return;
@@ -289,7 +295,7 @@ void HttpConnection::sendComplete()
 {
     const QByteArray &body = m_response.body;
     const bool withBody = !m_headOnly && statusHasBody(m_response.status);
-    m_socket->write(head(body.size()) + (withBody ? body : QByteArray()));
+    m_device->write(head(body.size()) + (withBody ? body : QByteArray()));
     finishResponse();
 }
 
@@ -335,9 +341,9 @@ void HttpConnection::pumpBody()
     if (!m_fill)
         return;
     // Only a bounded amount is queued; bytesWritten calls back here as the client reads.
-    while (m_bodySent < m_bodyAllowed && m_socket->bytesToWrite() < WriteHighWater) {
+    while (m_bodySent < m_bodyAllowed && m_device->bytesToWrite() < WriteHighWater) {
         const qint64 n = std::min<qint64>(m_bodyAllowed - m_bodySent, m_fill->size());
-        m_socket->write(n == m_fill->size() ? *m_fill : m_fill->first(n));
+        m_device->write(n == m_fill->size() ? *m_fill : m_fill->first(n));
         m_bodySent += n;
     }
     if (m_bodySent == m_bodyEnd) {
@@ -373,9 +379,12 @@ void HttpConnection::onBytesWritten()
     case State::Closing:
         // Read what the client still sent before closing: unread input makes the kernel answer
         // with a reset, which can destroy the answer before the client reads it.
-        if (m_socket->bytesToWrite() == 0) {
-            m_socket->skip(m_socket->bytesAvailable());
-            m_socket->disconnectFromHost();
+        if (m_device->bytesToWrite() == 0) {
+            m_device->skip(m_device->bytesAvailable());
+            if (m_socket)
+                m_socket->disconnectFromHost();
+            else
+                m_device->close();
         }
         break;
     case State::Closed:
@@ -398,7 +407,10 @@ void HttpConnection::restartIdleTimer()
 
 void HttpConnection::onIdleTimeout()
 {
-    m_socket->abort();
+    if (m_socket)
+        m_socket->abort();
+    else
+        m_device->close();
     release();
 }
 

@@ -8,7 +8,8 @@
 #include <QObject>
 #include <http_parser.h>
 
-class QTcpSocket;
+class QAbstractSocket;
+class QIODevice;
 
 // One client connection of the embedded server. Requests are parsed by http_parser and answered
 // one at a time: the parser is paused after each request until its answer is out, which keeps
@@ -18,7 +19,9 @@ class HttpConnection : public QObject
 {
     Q_OBJECT
 public:
-    HttpConnection(QTcpSocket *socket, ServerRoutes *routes, DeadlineQueue *deadlines,
+    // device: a QTcpSocket, or for running the request path in memory any sequential device;
+    // closing it ends the connection.
+    HttpConnection(QIODevice *device, ServerRoutes *routes, DeadlineQueue *deadlines,
                    const ServerLimits &limits, ServerCounters *counters, QObject *parent);
     ~HttpConnection() override;
 
@@ -63,7 +66,8 @@ private:
     void release();
     void settleCounters();
 
-    QTcpSocket *m_socket;
+    QIODevice *m_device;
+    QAbstractSocket *m_socket; // m_device when it is a socket, else null
     ServerRoutes *m_routes;
     DeadlineQueue *m_deadlines;
     const ServerLimits &m_limits; // the engine's, which outlives its connections

@@ -1,4 +1,5 @@
 #include "embeddedserver.h"
+#include "memoryexchange.h"
 #include "pattern.h"
 
 #include <QCryptographicHash>
@@ -109,6 +110,8 @@ private slots:
     void portInUse();
     void bindsOnlyLoopback();
     void stopIsQuickAndClean();
+    void inMemory_data();
+    void inMemory();
 
 private:
     void restart(const ServerLimits &limits);
@@ -950,6 +953,48 @@ void TestServer::stopIsQuickAndClean()
 
     QVERIFY(m_server->start());
     QVERIFY(exchange(request("/status/200", "Connection: close\r\n")).startsWith("HTTP/1.1 200"));
+}
+
+void TestServer::inMemory_data()
+{
+    // The request path without sockets, as the fuzz targets drive it: the same answers.
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QList<int>>("statuses");
+    QTest::addColumn<bool>("closed");
+    const QByteArray host = "Host: 127.0.0.1:8080\r\n";
+    const auto get = [&](const QByteArray &target, const QByteArray &extra = {}) {
+        return "GET " + target + " HTTP/1.1\r\n" + host + extra + "\r\n";
+    };
+    QTest::addRow("delay") << get("/delay/100") << QList<int> { 200 } << true;
+    QTest::addRow("pipelined") << get("/status/404") + get("/delay/5") + get("/json?items=2")
+                               << QList<int> { 404, 200, 200 } << true;
+    QTest::addRow("drip") << get("/drip?bytes=20&ms=0", "Connection: close\r\n")
+                          << QList<int> { 200 } << true;
+    QTest::addRow("foreign host") << QByteArray("GET / HTTP/1.1\r\nHost: evil.example\r\n\r\n")
+                                  << QList<int> { 403 } << true;
+    QTest::addRow("head too large")
+            << "GET / HTTP/1.1\r\n" + host + "X: " + QByteArray(20000, 'a') + "\r\n\r\n"
+            << QList<int> { 431 } << true;
+    QTest::addRow("body") << get("/", "Content-Length: 3\r\n") + "abc" << QList<int> { 413 }
+                          << true;
+    QTest::addRow("malformed") << QByteArray("GET /\x01 HTTP/1.1\r\n\r\n") << QList<int> { 400 }
+                               << true;
+}
+
+void TestServer::inMemory()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(QList<int>, statuses);
+    QFETCH(bool, closed);
+    for (const qsizetype chunk : { qsizetype(0), qsizetype(1), qsizetype(7) }) {
+        MemoryExchange::Result result = MemoryExchange::run(input, chunk);
+        QCOMPARE(result.closed, closed);
+        QList<int> got;
+        while (const auto response = takeResponse(result.output))
+            got << response->status;
+        QCOMPARE(got, statuses);
+        QVERIFY(result.output.isEmpty());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestServer)
