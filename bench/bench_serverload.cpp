@@ -238,6 +238,7 @@ double percentile(std::vector<quint32> &values, double p)
 
 int main(int argc, char *argv[])
 {
+    qputenv("QT_NO_GLIB", "1"); // as `asynclab --serve`: Qt's own dispatcher scales better
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
