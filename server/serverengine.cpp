@@ -23,8 +23,10 @@ constexpr char Unavailable[] = "HTTP/1.1 503 Service Unavailable\r\n"
                                "\r\n"
                                "the server is at its connection cap\r\n";
 
-// After a storm, glibc keeps the freed connections' memory for reuse unless asked to give it back.
-constexpr int TrimAfterFreed = 1000;
+// After a storm, glibc keeps the freed connections' memory for reuse unless asked to give it back:
+// once this many were freed, and no more for TrimDelayMs.
+constexpr int TrimAfterFreed = 256;
+constexpr int TrimDelayMs = 200;
 
 } // namespace
 
@@ -53,6 +55,7 @@ ServerEngine::~ServerEngine()
     for (const Shed &shed : m_shed)
         ::close(shed.fd);
     m_deadlines->cancel(m_shedSweep);
+    m_deadlines->cancel(m_trim);
 }
 
 ServerEngine::ListenResult ServerEngine::listen(quint16 port)
@@ -164,8 +167,10 @@ void ServerEngine::cleanUpSlice()
     }
     m_cleanupQueued = false;
     m_retired.shrink_to_fit();
-    if (m_freedSinceTrim >= TrimAfterFreed && m_counters->openConnections.load() < TrimAfterFreed) {
-        m_freedSinceTrim = 0;
-        malloc_trim(0);
+    if (m_freedSinceTrim >= TrimAfterFreed) {
+        m_deadlines->schedule(m_trim, TrimDelayMs, [this] {
+            m_freedSinceTrim = 0;
+            malloc_trim(0);
+        });
     }
 }

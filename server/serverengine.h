@@ -59,6 +59,7 @@ private:
     std::vector<Shed> m_shed;
     qint64 m_shedTotal = 0;
     DeadlineQueue::Handle m_shedSweep;
+    DeadlineQueue::Handle m_trim;
     std::vector<HttpConnection *> m_retired;
     bool m_cleanupQueued = false;
     int m_freedSinceTrim = 0;
