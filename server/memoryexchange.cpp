@@ -69,6 +69,7 @@ MemoryExchange::Result MemoryExchange::run(QByteArrayView input, qsizetype chunk
     DeadlineQueue deadlines;
     QObject owner;
     auto *device = new MemoryDevice(&result);
+    ++counters.openConnections; // as the engine counts an admitted connection
     QPointer<HttpConnection> connection =
             new HttpConnection(device, &routes, &deadlines, limits, &counters, &owner);
     QObject::connect(connection, &HttpConnection::released, &owner, [&] { result.closed = true; });

@@ -1,3 +1,4 @@
+#include "deadlinequeue.h"
 #include "embeddedserver.h"
 #include "memoryexchange.h"
 #include "pattern.h"
@@ -110,6 +111,7 @@ private slots:
     void portInUse();
     void bindsOnlyLoopback();
     void stopIsQuickAndClean();
+    void deadlineQueue();
     void inMemory_data();
     void inMemory();
 
@@ -953,6 +955,36 @@ void TestServer::stopIsQuickAndClean()
 
     QVERIFY(m_server->start());
     QVERIFY(exchange(request("/status/200", "Connection: close\r\n")).startsWith("HTTP/1.1 200"));
+}
+
+void TestServer::deadlineQueue()
+{
+    // Ten thousand waits behind one timer: cheap to add and cancel, each fires once, on time.
+    constexpr int Count = 10000;
+    DeadlineQueue queue;
+    std::vector<DeadlineQueue::Handle> handles(Count);
+    std::vector<qint64> firedAt(Count, -1);
+    QElapsedTimer clock;
+    clock.start();
+    for (int i = 0; i < Count; ++i) {
+        queue.schedule(handles[size_t(i)], 100 + i % 100,
+                       [&firedAt, &clock, i] { firedAt[size_t(i)] = clock.elapsed(); });
+    }
+    for (int i = 0; i < Count; i += 2)
+        queue.cancel(handles[size_t(i)]);
+    const qint64 bookkeepingMs = clock.elapsed();
+    QCOMPARE(queue.size(), Count / 2);
+    QVERIFY2(bookkeepingMs < 100, qPrintable(QString::number(bookkeepingMs)));
+    QTRY_COMPARE_WITH_TIMEOUT(queue.size(), 0, 5000);
+    for (int i = 0; i < Count; ++i) {
+        QVERIFY(!handles[size_t(i)].isActive());
+        if (i % 2 == 0) {
+            QCOMPARE(firedAt[size_t(i)], -1);
+        } else {
+            QVERIFY(firedAt[size_t(i)] >= 100 + i % 100);
+            QVERIFY2(firedAt[size_t(i)] < 100 + i % 100 + 500, qPrintable(QString::number(i)));
+        }
+    }
 }
 
 void TestServer::inMemory_data()
