@@ -18,7 +18,7 @@ DeadlineQueue::DeadlineQueue(QObject *parent) : QObject(parent), m_timer(new QTi
 void DeadlineQueue::schedule(Handle &handle, qint64 delayMs, Callback callback)
 {
     cancel(handle);
-    const qint64 deadline = nowMs() + std::max<qint64>(0, delayMs);
+    const qint64 deadline = m_clock.nsecsElapsed() + std::max<qint64>(0, delayMs) * 1000000;
     handle.m_it = m_queue.emplace(deadline, Entry { &handle, std::move(callback) });
     handle.m_active = true;
     if (m_armedFor < 0 || deadline < m_armedFor)
@@ -36,7 +36,7 @@ void DeadlineQueue::cancel(Handle &handle)
 
 int DeadlineQueue::runDue()
 {
-    const qint64 now = nowMs();
+    const qint64 now = m_clock.nsecsElapsed();
     int ran = 0;
     while (ran < SliceSize && !m_queue.empty() && m_queue.begin()->first <= now) {
         auto node = m_queue.extract(m_queue.begin());
@@ -66,5 +66,7 @@ void DeadlineQueue::rearm()
     }
     const qint64 earliest = m_queue.begin()->first;
     m_armedFor = earliest;
-    m_timer->start(int(std::clamp<qint64>(earliest - nowMs(), 0, 24 * 3600 * 1000)));
+    // Rounded up: a timer that fires a fraction of a millisecond early would find nothing due.
+    const qint64 waitMs = (earliest - m_clock.nsecsElapsed() + 999999) / 1000000;
+    m_timer->start(int(std::clamp<qint64>(waitMs, 0, 24 * 3600 * 1000)));
 }

@@ -22,7 +22,7 @@ public:
         Handle *handle;
         Callback callback;
     };
-    using Queue = std::multimap<qint64, Entry>;
+    using Queue = std::multimap<qint64, Entry>; // keyed by deadline in ns of m_clock
     // A scheduled deadline; default-constructed or fired ones are inactive.
     class Handle
     {
