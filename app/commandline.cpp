@@ -28,6 +28,11 @@ std::variant<CommandLine, CommandLine::Exit> CommandLine::parse(const QStringLis
     const QCommandLineOption port(
             u"port"_s, u"Port of the embedded server on 127.0.0.1 (default: a free one)."_s,
             u"N"_s);
+    const QCommandLineOption maxConnections(
+            u"max-connections"_s,
+            u"Connections the embedded server holds at once; more are answered 503 (default: the "
+            "open-file limit, raised to the hard limit, less 256)."_s,
+            u"n"_s);
     const QCommandLineOption serve(u"serve"_s,
                                    u"Run only the embedded server and print its URL."_s);
     const QCommandLineOption fetch(
@@ -64,8 +69,8 @@ std::variant<CommandLine, CommandLine::Exit> CommandLine::parse(const QStringLis
             u"Run concept demo NAME without a window and print what it measured; \"list\" names them."_s,
             u"NAME"_s);
     const QCommandLineOption json(u"json"_s, u"Print results as JSON."_s);
-    parser.addOptions({ mode, port, serve, fetch, load, compare, scenario, screenshot, delay, at,
-                        out, demo, json });
+    parser.addOptions({ mode, port, maxConnections, serve, fetch, load, compare, scenario,
+                        screenshot, delay, at, out, demo, json });
 
     if (!parser.parse(arguments))
         return Exit { 2, oneLine(parser.errorText()) };
@@ -105,6 +110,15 @@ std::variant<CommandLine, CommandLine::Exit> CommandLine::parse(const QStringLis
                           u"--port takes a number from 1 to 65535, not \"%1\""_s.arg(
                                   oneLine(parser.value(port))) };
         options.port = quint16(value);
+    }
+    if (parser.isSet(maxConnections)) {
+        bool ok = false;
+        const int value = parser.value(maxConnections).toInt(&ok);
+        if (!ok || value < 1 || value > 1000000)
+            return Exit { 2,
+                          u"--max-connections takes a number from 1 to 1000000, not \"%1\""_s.arg(
+                                  oneLine(parser.value(maxConnections))) };
+        options.maxConnections = value;
     }
     const int actions = int(parser.isSet(serve)) + int(parser.isSet(fetch))
             + int(parser.isSet(load)) + int(parser.isSet(compare)) + int(parser.isSet(demo));

@@ -14,6 +14,7 @@ struct CommandLine
     RunMode mode = RunMode::Async;
     bool modeGiven = false;
     quint16 port = 0;
+    int maxConnections = 0; // 0: sized to the open-file limit
     QString target; // URL for Fetch, path for Load
     QString scenario;
     QString screenshotPath;

@@ -99,6 +99,12 @@ void CommandRunner::serve()
             "Routes: /delay/<ms>  /bytes/<n>  /drip?bytes=N&ms=T  /status/<code>  /json  /badjson\n"
             "        /flaky/<key>?fail=K  /redirect/<n>  /redirectloop\n"
             "        /truncate/<n>  /garbage  /close  /hang\n"_s.arg(base));
+    const EmbeddedServer &server = m_lab->server();
+    Console::out(u"Open-file limit %1%2; at most %3 connections at once, more are answered 503 "
+                 "(--max-connections)\n"_s.arg(server.openFileLimit())
+                         .arg(server.openFileLimitRaised() ? u" (raised to the hard limit)"_s
+                                                           : QString())
+                         .arg(server.maxConnections()));
 }
 
 void CommandRunner::runJob()

@@ -33,9 +33,11 @@ Lab::Lab(QObject *parent)
 
 Lab::~Lab() = default;
 
-bool Lab::start(quint16 port)
+bool Lab::start(quint16 port, int maxConnections)
 {
-    if (!m_server.start(port))
+    ServerLimits limits;
+    limits.maxConnections = maxConnections;
+    if (!m_server.start(port, limits))
         return false;
     m_scenarios.setServerUrl(m_server.baseUrl());
     m_monitor.start();

@@ -19,7 +19,8 @@ public:
     explicit Lab(QObject *parent = nullptr);
     ~Lab() override;
 
-    bool start(quint16 port = 0); // starts server and monitor; false with errorString()
+    // Starts server and monitor; false with errorString(). maxConnections 0: the server's default.
+    bool start(quint16 port = 0, int maxConnections = 0);
     QString errorString() const { return m_server.errorString(); }
 
     // Absolute URLs pass through; "/path" is taken as a route of the embedded server.

@@ -3,6 +3,8 @@
 #include "serverengine.h"
 
 #include <QThread>
+#include <algorithm>
+#include <sys/resource.h>
 
 using namespace Qt::StringLiterals;
 
@@ -22,11 +24,31 @@ bool EmbeddedServer::start(quint16 port, const ServerLimits &limits)
     m_counters.requestsServed = 0;
     m_counters.peakRequestsInFlight = 0;
 
+    // Each connection is a descriptor: ten thousand clients need more than the usual soft limit.
+    rlimit files {};
+    if (getrlimit(RLIMIT_NOFILE, &files) == 0) {
+        if (files.rlim_cur < files.rlim_max) {
+            const rlim_t soft = files.rlim_cur;
+            files.rlim_cur = files.rlim_max;
+            m_openFileLimitRaised = setrlimit(RLIMIT_NOFILE, &files) == 0;
+            if (!m_openFileLimitRaised)
+                files.rlim_cur = soft;
+        }
+        m_openFileLimit = files.rlim_cur;
+    }
+    ServerLimits effective = limits;
+    if (effective.maxConnections <= 0) {
+        const quint64 room = m_openFileLimit > 2 * ReservedFiles ? m_openFileLimit - ReservedFiles
+                                                                 : m_openFileLimit / 2;
+        effective.maxConnections = int(std::clamp<quint64>(room, 1, 1 << 20));
+    }
+    m_maxConnections = effective.maxConnections;
+
     m_thread = std::make_unique<QThread>();
     m_thread->setObjectName(u"server thread"_s);
     // Owned by the thread from here on: finished() is its last moment, the engine and all its
     // sockets are deleted there, on the thread they belong to.
-    m_engine = new ServerEngine(limits, &m_counters);
+    m_engine = new ServerEngine(effective, &m_counters);
     m_engine->moveToThread(m_thread.get());
     connect(m_thread.get(), &QThread::finished, m_engine, &QObject::deleteLater);
     m_thread->start();

@@ -26,6 +26,12 @@ public:
     QString errorString() const;
     bool isRunning() const;
 
+    // The connection cap in force (after start()) and the open-file limit it was sized from.
+    int maxConnections() const { return m_maxConnections; }
+    quint64 openFileLimit() const { return m_openFileLimit; }
+    bool openFileLimitRaised() const { return m_openFileLimitRaised; }
+    static constexpr int ReservedFiles = 256; // the rest of the process: files, clients, the GUI
+
     quint16 port() const;
     QHostAddress serverAddress() const; // the address actually bound; null when stopped
     QUrl baseUrl() const; // http://127.0.0.1:<port>
@@ -45,4 +51,7 @@ private:
     quint16 m_port = 0;
     QHostAddress m_address;
     ServerCounters m_counters;
+    int m_maxConnections = 0;
+    quint64 m_openFileLimit = 0;
+    bool m_openFileLimitRaised = false;
 };

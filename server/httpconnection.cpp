@@ -1,7 +1,7 @@
 #include "httpconnection.h"
 
-#include <QTcpSocket>
-#include <QTimer>
+#include <QAbstractSocket>
+#include <QVariant>
 #include <algorithm>
 
 namespace {
@@ -40,36 +40,38 @@ bool statusHasBody(int status)
 
 } // namespace
 
-HttpConnection::HttpConnection(QTcpSocket *socket, ServerRoutes *routes, const ServerLimits &limits,
-                               ServerCounters *counters, QObject *parent)
+HttpConnection::HttpConnection(QIODevice *device, ServerRoutes *routes, DeadlineQueue *deadlines,
+                               const ServerLimits &limits, ServerCounters *counters,
+                               QObject *parent)
     : QObject(parent),
-      m_socket(socket),
+      m_device(device),
+      m_socket(qobject_cast<QAbstractSocket *>(device)),
       m_routes(routes),
+      m_deadlines(deadlines),
       m_limits(limits),
-      m_counters(counters),
-      m_idleTimer(new QTimer(this)),
-      m_responseTimer(new QTimer(this))
+      m_counters(counters)
 {
-    ++m_counters->openConnections;
-    m_socket->setParent(this);
-    m_socket->setReadBufferSize(ReadBufferBytes);
-    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    m_device->setParent(this);
+    if (m_socket) {
+        m_socket->setReadBufferSize(ReadBufferBytes);
+        m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        connect(m_socket, &QAbstractSocket::disconnected, this, &HttpConnection::release);
+    } else {
+        connect(m_device, &QIODevice::aboutToClose, this, &HttpConnection::release);
+    }
     http_parser_init(&m_parser, HTTP_REQUEST);
     m_parser.data = this;
 
-    m_idleTimer->setSingleShot(true);
-    m_responseTimer->setTimerType(Qt::PreciseTimer); // clients measure how late answers are
-    connect(m_idleTimer, &QTimer::timeout, this, &HttpConnection::onIdleTimeout);
-    connect(m_responseTimer, &QTimer::timeout, this, &HttpConnection::onResponseTimer);
-    connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
-    connect(m_socket, &QTcpSocket::bytesWritten, this, &HttpConnection::onBytesWritten);
-    connect(m_socket, &QTcpSocket::disconnected, this, &HttpConnection::release);
+    connect(m_device, &QIODevice::readyRead, this, &HttpConnection::onReadyRead);
+    connect(m_device, &QIODevice::bytesWritten, this, &HttpConnection::onBytesWritten);
 
-    m_idleTimer->start(m_limits.idleTimeoutMs);
+    restartIdleTimer();
 }
 
 HttpConnection::~HttpConnection()
 {
+    m_deadlines->cancel(m_idle);
+    m_deadlines->cancel(m_wait);
     // Deleted with the server engine while still open.
     if (m_state != State::Closed)
         settleCounters();
@@ -152,7 +154,7 @@ int HttpConnection::onHeadersComplete()
 {
     if (m_inValue)
         endHeaderLine();
-    m_idleTimer->stop();
+    m_deadlines->cancel(m_idle);
     m_request.method = http_method_str(http_method(m_parser.method));
     m_request.http11 =
             m_parser.http_major > 1 || (m_parser.http_major == 1 && m_parser.http_minor >= 1);
@@ -178,7 +180,7 @@ void HttpConnection::onReadyRead()
     if (m_state == State::ReadingHead)
         processInput();
     else if (m_state == State::Closing)
-        m_socket->skip(m_socket->bytesAvailable());
+        m_device->skip(m_device->bytesAvailable());
     // While responding the data waits in the socket's bounded buffer.
 }
 
@@ -186,10 +188,11 @@ void HttpConnection::processInput()
 {
     while (m_state == State::ReadingHead) {
         // A client that pipelines without reading must not grow our write buffer.
-        if (m_socket->bytesToWrite() > WriteHighWater)
+        if (m_device->bytesToWrite() > WriteHighWater)
             return;
         if (m_inputPos == m_input.size()) {
-            m_input = m_socket->read(ReadBufferBytes);
+            // Exactly what is there: read(64 KiB) would keep a 64 KiB block per connection.
+            m_input = m_device->read(std::min(m_device->bytesAvailable(), ReadBufferBytes));
             m_inputPos = 0;
             if (m_input.isEmpty())
                 return;
@@ -198,6 +201,10 @@ void HttpConnection::processInput()
         const size_t used = http_parser_execute(&m_parser, &parserSettings(),
                                                 m_input.constData() + m_inputPos, available);
         m_inputPos += qsizetype(used);
+        if (m_inputPos == m_input.size()) {
+            m_input.clear(); // do not hold a buffer while the answer waits
+            m_inputPos = 0;
+        }
         const auto error = http_errno(m_parser.http_errno);
         if (error == HPE_PAUSED) {
             http_parser_pause(&m_parser, 0);
@@ -242,36 +249,35 @@ void HttpConnection::answer(const ServerRoutes::Response &response)
     switch (response.kind) {
     case Kind::Complete:
         if (response.delayMs > 0) {
-            m_responseTimer->setSingleShot(true);
-            m_responseTimer->start(response.delayMs);
+            m_deadlines->schedule(m_wait, response.delayMs, [this] { sendComplete(); });
             return;
         }
         sendComplete();
         return;
     case Kind::Pattern:
-        m_socket->write(head(response.length));
+        m_device->write(head(response.length));
         startBody(patternChunk(), response.length);
         pumpBody();
         return;
     case Kind::Truncate:
-        m_socket->write(head(response.length)); // looks like a normal keep-alive answer...
+        m_device->write(head(response.length)); // looks like a normal keep-alive answer...
         m_keepAlive = false; // ...but the connection dies half way
         startBody(patternChunk(), response.length / 2);
         pumpBody();
         return;
     case Kind::Drip:
-        m_socket->write(head(response.length));
+        m_device->write(head(response.length));
         startBody(dripChunk(), response.length);
         if (m_bodyEnd > 0 && response.durationMs > 0) {
             m_bodyAllowed = 0;
             m_dripClock.start();
-            m_responseTimer->setSingleShot(false);
-            m_responseTimer->start(int(std::max<qint64>(10, response.durationMs / m_bodyEnd)));
+            m_dripTickMs = std::max<qint64>(10, response.durationMs / m_bodyEnd);
+            m_deadlines->schedule(m_wait, m_dripTickMs, [this] { dripTick(); });
         }
         pumpBody();
         return;
     case Kind::Garbage:
-        m_socket->write(response.body);
+        m_device->write(response.body);
         m_keepAlive = false;
         finishResponse();
         return;
@@ -280,24 +286,16 @@ void HttpConnection::answer(const ServerRoutes::Response &response)
         finishResponse();
         return;
     case Kind::Hang:
-        m_idleTimer->start(m_limits.idleTimeoutMs); // the only way out besides the client leaving
+        restartIdleTimer(); // the only way out besides the client leaving
         return;
     }
-}
-
-void HttpConnection::onResponseTimer()
-{
-    if (m_response.kind == ServerRoutes::Response::Kind::Drip)
-        dripTick();
-    else
-        sendComplete();
 }
 
 void HttpConnection::sendComplete()
 {
     const QByteArray &body = m_response.body;
     const bool withBody = !m_headOnly && statusHasBody(m_response.status);
-    m_socket->write(head(body.size()) + (withBody ? body : QByteArray()));
+    m_device->write(head(body.size()) + (withBody ? body : QByteArray()));
     finishResponse();
 }
 
@@ -307,8 +305,8 @@ void HttpConnection::dripTick()
     const qint64 elapsed = m_dripClock.elapsed();
     m_bodyAllowed = elapsed >= m_response.durationMs ? m_bodyEnd
                                                      : m_bodyEnd * elapsed / m_response.durationMs;
-    if (m_bodyAllowed == m_bodyEnd)
-        m_responseTimer->stop();
+    if (m_bodyAllowed < m_bodyEnd)
+        m_deadlines->schedule(m_wait, m_dripTickMs, [this] { dripTick(); });
     pumpBody();
 }
 
@@ -343,9 +341,9 @@ void HttpConnection::pumpBody()
     if (!m_fill)
         return;
     // Only a bounded amount is queued; bytesWritten calls back here as the client reads.
-    while (m_bodySent < m_bodyAllowed && m_socket->bytesToWrite() < WriteHighWater) {
+    while (m_bodySent < m_bodyAllowed && m_device->bytesToWrite() < WriteHighWater) {
         const qint64 n = std::min<qint64>(m_bodyAllowed - m_bodySent, m_fill->size());
-        m_socket->write(n == m_fill->size() ? *m_fill : m_fill->first(n));
+        m_device->write(n == m_fill->size() ? *m_fill : m_fill->first(n));
         m_bodySent += n;
     }
     if (m_bodySent == m_bodyEnd) {
@@ -356,7 +354,7 @@ void HttpConnection::pumpBody()
 
 void HttpConnection::finishResponse()
 {
-    m_responseTimer->stop();
+    m_deadlines->cancel(m_wait);
     m_requestActive = false;
     m_counters->requestEnded(true);
     if (!m_keepAlive) {
@@ -364,7 +362,7 @@ void HttpConnection::finishResponse()
         return;
     }
     m_state = State::ReadingHead;
-    m_idleTimer->start(m_limits.idleTimeoutMs);
+    restartIdleTimer();
     // Queued: this may run inside processInput(), whose loop picks up the next request itself.
     QMetaObject::invokeMethod(this, &HttpConnection::processInput, Qt::QueuedConnection);
 }
@@ -381,9 +379,12 @@ void HttpConnection::onBytesWritten()
     case State::Closing:
         // Read what the client still sent before closing: unread input makes the kernel answer
         // with a reset, which can destroy the answer before the client reads it.
-        if (m_socket->bytesToWrite() == 0) {
-            m_socket->skip(m_socket->bytesAvailable());
-            m_socket->disconnectFromHost();
+        if (m_device->bytesToWrite() == 0) {
+            m_device->skip(m_device->bytesAvailable());
+            if (m_socket)
+                m_socket->disconnectFromHost();
+            else
+                m_device->close();
         }
         break;
     case State::Closed:
@@ -394,14 +395,22 @@ void HttpConnection::onBytesWritten()
 void HttpConnection::closeGracefully()
 {
     m_state = State::Closing;
-    m_responseTimer->stop();
-    m_idleTimer->start(m_limits.idleTimeoutMs); // a client that never reads cannot keep us
+    m_deadlines->cancel(m_wait);
+    restartIdleTimer(); // a client that never reads cannot keep us
     onBytesWritten();
+}
+
+void HttpConnection::restartIdleTimer()
+{
+    m_deadlines->schedule(m_idle, m_limits.idleTimeoutMs, [this] { onIdleTimeout(); });
 }
 
 void HttpConnection::onIdleTimeout()
 {
-    m_socket->abort();
+    if (m_socket)
+        m_socket->abort();
+    else
+        m_device->close();
     release();
 }
 
@@ -410,11 +419,11 @@ void HttpConnection::release()
     if (m_state == State::Closed)
         return;
     m_state = State::Closed;
-    m_idleTimer->stop();
-    m_responseTimer->stop();
+    m_deadlines->cancel(m_idle);
+    m_deadlines->cancel(m_wait);
     m_fill = nullptr;
     settleCounters();
-    deleteLater(); // we may be inside one of the socket's signals
+    emit released(this);
 }
 
 void HttpConnection::settleCounters()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "deadlinequeue.h"
 #include "serverlimits.h"
 #include "serverroutes.h"
 
@@ -7,8 +8,8 @@
 #include <QObject>
 #include <http_parser.h>
 
-class QTcpSocket;
-class QTimer;
+class QAbstractSocket;
+class QIODevice;
 
 // One client connection of the embedded server. Requests are parsed by http_parser and answered
 // one at a time: the parser is paused after each request until its answer is out, which keeps
@@ -18,9 +19,15 @@ class HttpConnection : public QObject
 {
     Q_OBJECT
 public:
-    HttpConnection(QTcpSocket *socket, ServerRoutes *routes, const ServerLimits &limits,
-                   ServerCounters *counters, QObject *parent);
+    // device: a QTcpSocket, or for running the request path in memory any sequential device;
+    // closing it ends the connection.
+    HttpConnection(QIODevice *device, ServerRoutes *routes, DeadlineQueue *deadlines,
+                   const ServerLimits &limits, ServerCounters *counters, QObject *parent);
     ~HttpConnection() override;
+
+signals:
+    // The socket is gone; the owner deletes the connection later (it may be inside a signal now).
+    void released(HttpConnection *connection);
 
 private:
     enum class State {
@@ -42,8 +49,8 @@ private:
 
     void onReadyRead();
     void onBytesWritten();
-    void onResponseTimer();
     void onIdleTimeout();
+    void restartIdleTimer();
 
     void processInput();
     void beginResponse();
@@ -59,12 +66,14 @@ private:
     void release();
     void settleCounters();
 
-    QTcpSocket *m_socket;
+    QIODevice *m_device;
+    QAbstractSocket *m_socket; // m_device when it is a socket, else null
     ServerRoutes *m_routes;
-    const ServerLimits m_limits;
+    DeadlineQueue *m_deadlines;
+    const ServerLimits &m_limits; // the engine's, which outlives its connections
     ServerCounters *m_counters;
-    QTimer *m_idleTimer;
-    QTimer *m_responseTimer; // delay of /delay, ticks of /drip
+    DeadlineQueue::Handle m_idle; // a connection with no complete request is closed
+    DeadlineQueue::Handle m_wait; // delay of /delay, ticks of /drip
     State m_state = State::ReadingHead;
     http_parser m_parser;
 
@@ -90,4 +99,5 @@ private:
     qint64 m_bodyAllowed = 0; // /drip raises this over time
     qint64 m_bodyEnd = 0;
     QElapsedTimer m_dripClock;
+    qint64 m_dripTickMs = 0;
 };

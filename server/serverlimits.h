@@ -8,7 +8,9 @@ struct ServerLimits
 {
     int maxHeadBytes = 16 * 1024; // request line + headers; more -> 431
     int idleTimeoutMs = 30000; // a connection with no complete request for this long is closed
-    int maxConnections = 4096; // further connections are closed at once
+    // Further connections get a short 503 and are closed. 0: sized to the open-file limit, which
+    // the server first raises to the hard limit.
+    int maxConnections = 0;
 };
 
 // Written only by the server thread, readable from any thread.

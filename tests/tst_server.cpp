@@ -1,4 +1,6 @@
+#include "deadlinequeue.h"
 #include "embeddedserver.h"
+#include "memoryexchange.h"
 #include "pattern.h"
 
 #include <QCryptographicHash>
@@ -109,6 +111,9 @@ private slots:
     void portInUse();
     void bindsOnlyLoopback();
     void stopIsQuickAndClean();
+    void deadlineQueue();
+    void inMemory_data();
+    void inMemory();
 
 private:
     void restart(const ServerLimits &limits);
@@ -710,9 +715,12 @@ void TestServer::connectionCap()
     }
     QTRY_COMPARE(m_server->openConnections(), 4);
 
-    QTcpSocket extra;
-    extra.connectToHost(QHostAddress::LocalHost, m_server->port());
-    QVERIFY(waitUntilClosed(extra, 2000));
+    // Over the cap: told why, then closed.
+    bool closed = false;
+    const QByteArray refused = exchange(request("/status/200"), 2000, &closed);
+    QVERIFY(closed);
+    QVERIFY2(refused.startsWith("HTTP/1.1 503 Service Unavailable\r\n"), refused.constData());
+    QVERIFY(refused.contains("\r\nRetry-After: 1\r\n"));
     QCOMPARE(m_server->openConnections(), 4);
 
     // The admitted ones still work.
@@ -947,6 +955,78 @@ void TestServer::stopIsQuickAndClean()
 
     QVERIFY(m_server->start());
     QVERIFY(exchange(request("/status/200", "Connection: close\r\n")).startsWith("HTTP/1.1 200"));
+}
+
+void TestServer::deadlineQueue()
+{
+    // Ten thousand waits behind one timer: cheap to add and cancel, each fires once, on time.
+    constexpr int Count = 10000;
+    DeadlineQueue queue;
+    std::vector<DeadlineQueue::Handle> handles(Count);
+    std::vector<qint64> firedAt(Count, -1);
+    QElapsedTimer clock;
+    clock.start();
+    for (int i = 0; i < Count; ++i) {
+        queue.schedule(handles[size_t(i)], 100 + i % 100,
+                       [&firedAt, &clock, i] { firedAt[size_t(i)] = clock.elapsed(); });
+    }
+    for (int i = 0; i < Count; i += 2)
+        queue.cancel(handles[size_t(i)]);
+    const qint64 bookkeepingMs = clock.elapsed();
+    QCOMPARE(queue.size(), Count / 2);
+    QVERIFY2(bookkeepingMs < 100, qPrintable(QString::number(bookkeepingMs)));
+    QTRY_COMPARE_WITH_TIMEOUT(queue.size(), 0, 5000);
+    for (int i = 0; i < Count; ++i) {
+        QVERIFY(!handles[size_t(i)].isActive());
+        if (i % 2 == 0) {
+            QCOMPARE(firedAt[size_t(i)], -1);
+        } else {
+            QVERIFY(firedAt[size_t(i)] >= 100 + i % 100);
+            QVERIFY2(firedAt[size_t(i)] < 100 + i % 100 + 500, qPrintable(QString::number(i)));
+        }
+    }
+}
+
+void TestServer::inMemory_data()
+{
+    // The request path without sockets, as the fuzz targets drive it: the same answers.
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QList<int>>("statuses");
+    QTest::addColumn<bool>("closed");
+    const QByteArray host = "Host: 127.0.0.1:8080\r\n";
+    const auto get = [&](const QByteArray &target, const QByteArray &extra = {}) {
+        return "GET " + target + " HTTP/1.1\r\n" + host + extra + "\r\n";
+    };
+    QTest::addRow("delay") << get("/delay/100") << QList<int> { 200 } << true;
+    QTest::addRow("pipelined") << get("/status/404") + get("/delay/5") + get("/json?items=2")
+                               << QList<int> { 404, 200, 200 } << true;
+    QTest::addRow("drip") << get("/drip?bytes=20&ms=0", "Connection: close\r\n")
+                          << QList<int> { 200 } << true;
+    QTest::addRow("foreign host") << QByteArray("GET / HTTP/1.1\r\nHost: evil.example\r\n\r\n")
+                                  << QList<int> { 403 } << true;
+    QTest::addRow("head too large")
+            << "GET / HTTP/1.1\r\n" + host + "X: " + QByteArray(20000, 'a') + "\r\n\r\n"
+            << QList<int> { 431 } << true;
+    QTest::addRow("body") << get("/", "Content-Length: 3\r\n") + "abc" << QList<int> { 413 }
+                          << true;
+    QTest::addRow("malformed") << QByteArray("GET /\x01 HTTP/1.1\r\n\r\n") << QList<int> { 400 }
+                               << true;
+}
+
+void TestServer::inMemory()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(QList<int>, statuses);
+    QFETCH(bool, closed);
+    for (const qsizetype chunk : { qsizetype(0), qsizetype(1), qsizetype(7) }) {
+        MemoryExchange::Result result = MemoryExchange::run(input, chunk);
+        QCOMPARE(result.closed, closed);
+        QList<int> got;
+        while (const auto response = takeResponse(result.output))
+            got << response->status;
+        QCOMPARE(got, statuses);
+        QVERIFY(result.output.isEmpty());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestServer)
