@@ -47,6 +47,7 @@ struct StallRecord
     StallCulprit culprit;
     Stack stack; // one representative full stack: a sample whose culprit is the culprit
     QString event; // what the thread was handling: "MouseButtonRelease on QPushButton 'Fetch'"
+    bool eventsTimed = false; // false where nothing timed the events (a watched program)
 
     double endMs() const { return startMs + durationMs; }
     // "busy 98%", "waiting 99% on a lock or future (futex)", "no sample"

@@ -220,8 +220,10 @@ void StallWatchdog::finishStall(Symbolizer &symbolizer, double startMs, double e
 void StallWatchdog::deliver(StallRecord record)
 {
     record.id = m_nextId++;
-    if (const EventTiming *timing = EventTiming::instance())
+    if (const EventTiming *timing = EventTiming::instance()) {
         record.event = timing->eventDuring(record.startMs, record.endMs());
+        record.eventsTimed = true;
+    }
     m_records.append(record);
     while (m_records.size() > MaxRecords)
         m_records.removeFirst();

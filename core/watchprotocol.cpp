@@ -104,7 +104,8 @@ QJsonObject recordToJson(const StallRecord &record)
                              { u"samples"_s, c.samples },
                              { u"share"_s, c.share } } },
              { u"stack"_s, stack },
-             { u"event"_s, record.event } };
+             { u"event"_s, record.event },
+             { u"eventsTimed"_s, record.eventsTimed } };
 }
 
 StallRecord recordFromJson(const QJsonObject &json)
@@ -128,6 +129,7 @@ StallRecord recordFromJson(const QJsonObject &json)
     for (const QJsonValue &frame : json.value(u"stack"_s).toArray())
         record.stack.append(frameFromJson(frame.toObject()));
     record.event = json.value(u"event"_s).toString();
+    record.eventsTimed = json.value(u"eventsTimed"_s).toBool();
     return record;
 }
 

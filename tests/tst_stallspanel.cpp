@@ -95,7 +95,7 @@ void TestStallsPanel::listFollowsTheNewest()
     QCOMPARE(panel.listView()->count(), 2);
     QCOMPARE(panel.listView()->currentRow(), 1);
     QCOMPARE(panel.listView()->item(0)->text(), u"2.01 s  BlockingFetcher::fetch  waiting"_s);
-    QVERIFY(panel.card()->culpritLabel()->text().startsWith(u"Not in AsyncLab's own code"_s));
+    QVERIFY(panel.card()->culpritLabel()->text().startsWith(u"Not in the program's own code"_s));
     // A person picks the older one; a new stall does not take the selection away.
     panel.listView()->setCurrentRow(0);
     QVERIFY(panel.card()->culpritLabel()->text().contains(u"BlockingFetcher::fetch"_s));

@@ -123,10 +123,15 @@ void StallCard::setRecord(const StallRecord &record)
                 QString::number(record.culprit.line),
                 QString::number(std::lround(record.culprit.share * 100))));
     } else {
-        m_culprit->setText(u"Not in AsyncLab's own code: the stack below shows where."_s);
+        m_culprit->setText(u"Not in the program's own code: the stack below shows where."_s);
     }
-    m_event->setText(record.event.isEmpty() ? u"Not inside an event handler."_s
-                                            : u"Started by %1"_s.arg(record.event));
+    if (!record.event.isEmpty())
+        m_event->setText(u"Started by %1"_s.arg(record.event));
+    else if (record.eventsTimed)
+        m_event->setText(u"Not inside an event handler."_s);
+    else
+        m_event->setText(
+                u"Which event started it is not known: only AsyncLab times the events it handles."_s);
 
     m_stack->clear();
     const QColor dimmed = palette().color(QPalette::PlaceholderText);
