@@ -1,5 +1,7 @@
 #include "demo.h"
 
+#include <QCoreApplication>
+
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -45,4 +47,9 @@ void Demo::fail(const QString &error)
 void Demo::finishCanceled(const QString &summary)
 {
     finish({ false, u"canceled"_s, summary, {}, {}, {}, {}, {} });
+}
+
+void Demo::dropPostedContinuations()
+{
+    QCoreApplication::removePostedEvents(this, QEvent::MetaCall);
 }

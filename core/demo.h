@@ -70,6 +70,12 @@ protected:
     void fail(const QString &error); // finish() with ok false and this error
     void finishCanceled(const QString &summary = {}); // finish() with the error "canceled"
     bool isCanceled() const { return m_canceled; } // cancel() was called during this run
+    // For a derived destructor, after cancel(): Qt 6.4 runs a chain's next continuation when a
+    // continuation posted to this object is discarded, and discarding happens in ~QObject, when
+    // the next step's context (this object) is already gone: Qt then asserts. Discarding them
+    // here, while the whole object lives, lets the chain's remaining steps end and report to
+    // nobody (the run has ended).
+    void dropPostedContinuations();
 
     // Changes when a run begins and when it ends. A callback captures it and checks isCurrent()
     // first, so that one from a run that has ended does nothing.

@@ -152,6 +152,7 @@ CombinatorsDemo::~CombinatorsDemo()
 {
     blockSignals(true);
     cancel(); // aborts the replies still in flight, so every future in a chain has ended
+    dropPostedContinuations();
 }
 
 QList<CombinatorsDemo::Combinator> CombinatorsDemo::combinators()

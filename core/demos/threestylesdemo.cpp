@@ -49,7 +49,8 @@ ThreeStylesDemo::~ThreeStylesDemo()
 {
     blockSignals(true);
     cancel();
-    m_pool.waitForDone(); // continuations posted to this object die with it
+    m_pool.waitForDone();
+    dropPostedContinuations();
 }
 
 QString ThreeStylesDemo::explanation() const
