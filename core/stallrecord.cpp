@@ -1,6 +1,7 @@
 #include "stallrecord.h"
 
 #include <QHash>
+#include <algorithm>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -21,7 +22,9 @@ QString percent(double share)
 
 bool StallRecord::isCpuStarved() const
 {
-    return (cpuWaitShare >= 0 ? cpuWaitShare : cpuWaitSampleShare) >= 0.5;
+    // The kernel counts a wait only once the thread gets a CPU again, and the sampler's signal
+    // makes a sleeping thread runnable: either measure may fall short of the other.
+    return std::max(cpuWaitShare, cpuWaitSampleShare) >= 0.5;
 }
 
 QString StallRecord::cpuCauseText() const
@@ -38,7 +41,7 @@ QString StallRecord::activityText() const
 {
     if (isCpuStarved()) {
         return u"waiting for a CPU %1% (other programs were running)"_s.arg(
-                percent(cpuWaitShare >= 0 ? cpuWaitShare : cpuWaitSampleShare));
+                percent(std::max(cpuWaitShare, cpuWaitSampleShare)));
     }
     if (sampleCount == 0 || unansweredCount == sampleCount)
         return u"no sample"_s;

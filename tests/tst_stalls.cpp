@@ -153,6 +153,17 @@ private:
     bool m_started = false;
 };
 
+QString dump(const StallRecord &r);
+
+// A computing thread that other programs kept off the CPUs for most of its loop has, rightly, no
+// culprit: what the test checks cannot be seen then.
+#define SKIP_IF_STARVED(record)                                                                    \
+    do {                                                                                           \
+        if ((record).isCpuStarved())                                                               \
+            QSKIP(qPrintable(u"the machine is loaded, the loop mostly waited for a CPU: "_s        \
+                             + dump(record)));                                                     \
+    } while (false)
+
 QString dump(const StallRecord &r)
 {
     QString text = u"%1 ms, %2 samples (%3 unanswered), %4, culprit %5 %6%, event '%7', "
@@ -246,6 +257,7 @@ void TestStalls::computeAndSleep()
         sleepForMs(300);
     const StallRecord record = nextRecord(spy);
     qInfo().noquote() << dump(record);
+    SKIP_IF_STARVED(record);
     QVERIFY(record.sampleCount > 0);
     QVERIFY2(record.durationMs > 250 && record.durationMs < 1000,
              qPrintable(QString::number(record.durationMs)));
@@ -285,6 +297,7 @@ void TestStalls::eventThatStartedIt()
     QCoreApplication::postEvent(&freezer, new QEvent(QEvent::User));
     const StallRecord record = nextRecord(spy);
     qInfo().noquote() << dump(record);
+    SKIP_IF_STARVED(record);
     QCOMPARE(record.event, u"User on Freezer 'freezer'"_s);
     QVERIFY(record.culprit.function.endsWith(u"computeForMs"_s));
 }
@@ -303,6 +316,7 @@ void TestStalls::blockingFetchWaitsOnFuture()
     QCOMPARE(finished.size(), 1); // Blocking: done before fetch() returned
     const StallRecord record = nextRecord(spy);
     qInfo().noquote() << dump(record);
+    SKIP_IF_STARVED(record);
     QVERIFY2(record.culprit.function == u"BlockingFetcher::fetch"_s,
              qPrintable(record.culprit.function));
     QCOMPARE(record.culprit.file, u"core/blockingfetcher.cpp"_s);
@@ -334,6 +348,7 @@ void TestStalls::blockingLoadIsBusy()
     lab.jobs().loadFile(path, RunMode::Blocking);
     const StallRecord record = nextRecord(spy);
     qInfo().noquote() << dump(record);
+    SKIP_IF_STARVED(record);
     // The innermost own frame is the loop that reads and hashes, or the hashing wrapper it calls.
     QVERIFY2(record.culprit.file == u"core/fileload.cpp"_s
                      || record.culprit.file == u"core/sha256.cpp"_s,
@@ -342,7 +357,7 @@ void TestStalls::blockingLoadIsBusy()
             std::any_of(record.stack.cbegin(), record.stack.cend(),
                         [](const auto &f) { return f.own && f.function.contains(u"readFile"_s); });
     QVERIFY(fromLoad);
-    QVERIFY2(record.busyShare >= 0.6, qPrintable(record.activityText()));
+    QVERIFY2(record.busyShare + record.cpuWaitSampleShare >= 0.6, qPrintable(dump(record)));
 }
 
 void TestStalls::asyncFetchHasNoStall()
@@ -409,6 +424,7 @@ void TestStalls::deepStackIsTruncated()
     recurseThenCompute(10000, 300);
     const StallRecord record = nextRecord(spy);
     qInfo().noquote() << dump(record);
+    SKIP_IF_STARVED(record);
     QVERIFY(record.sampleCount > 0);
     QVERIFY(record.truncatedCount > 0);
     QVERIFY2(record.culprit.function.endsWith(u"computeForMs"_s),
@@ -429,11 +445,13 @@ void TestStalls::unansweredSignalGivesNoSample()
     QCOMPARE(pthread_sigmask(SIG_UNBLOCK, &set, nullptr), 0); // the pending signal runs here
     const StallRecord record = nextRecord(spy);
     qInfo().noquote() << dump(record);
+    SKIP_IF_STARVED(record);
     QVERIFY(record.sampleCount >= 5);
     // The signal still pending at the unblock may answer the last request, no more.
     QVERIFY2(record.unansweredCount >= record.sampleCount - 1,
              qPrintable(QString::number(record.unansweredCount)));
-    QVERIFY(record.busyShare >= 0.8); // the state comes from /proc, which needs no answer
+    QVERIFY(record.busyShare + record.cpuWaitSampleShare
+            >= 0.8); // the state comes from /proc, which needs no answer
     QVERIFY2(elapsed.elapsed() < 3000, "the watchdog hung on the unanswered signal");
     // Sampling works again afterwards.
     computeForMs(200);
@@ -453,6 +471,7 @@ void TestStalls::ownCodeByExecutable()
     sleepForMs(200);
     const StallRecord record = nextRecord(spy);
     qInfo().noquote() << dump(record);
+    SKIP_IF_STARVED(record);
     QVERIFY2(record.culprit.function.endsWith(u"sleepForMs"_s),
              qPrintable(record.culprit.function));
     QVERIFY2(record.culprit.file.endsWith(u"/tests/tst_stalls.cpp"_s),
