@@ -7,6 +7,7 @@
 #include "stacksampler.h"
 #include "stallwatchdog.h"
 #include "symbolizer.h"
+#include "threadstate.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -99,9 +100,17 @@ void benchSampleCost(int samples, bool computing)
         std::this_thread::yield();
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
     QList<double> latencies;
+    QList<double> reads; // what the watchdog reads from /proc before each signal
     int depth = 0;
     int unanswered = 0;
     for (int i = 0; i < samples; ++i) {
+        QElapsedTimer readTimer;
+        readTimer.start();
+        const ThreadSnapshot state = readThreadState(tid.load());
+        const SchedStat sched = readSchedStat(tid.load());
+        reads.append(double(readTimer.nsecsElapsed()) / 1000);
+        Q_UNUSED(state);
+        Q_UNUSED(sched);
         const StackSampler::Result r = StackSampler::sample(tid.load(), 100);
         if (r.outcome == StackSampler::Outcome::Captured) {
             latencies.append(r.latencyUs);
@@ -121,6 +130,8 @@ void benchSampleCost(int samples, bool computing)
                 computing ? "computing" : "waiting", depth, percentile(latencies, 0.5),
                 percentile(latencies, 0.9), percentile(latencies, 1.0), qlonglong(latencies.size()),
                 unanswered);
+    std::printf("  its state and schedstat from /proc: median %.1f us, p90 %.1f us\n",
+                percentile(reads, 0.5), percentile(reads, 0.9));
 }
 
 // Symbolising one captured stack on the watchdog thread, once debug information is cached.

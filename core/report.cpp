@@ -245,6 +245,12 @@ QJsonObject stallJson(const StallRecord &record)
         { u"truncatedStacks"_s, record.truncatedCount },
         { u"busyShare"_s, record.busyShare },
         { u"waitingShare"_s, record.waitingShare },
+        { u"cpuWaitSampleShare"_s, record.cpuWaitSampleShare },
+        { u"cpuWaitShare"_s,
+          record.cpuWaitShare >= 0 ? QJsonValue(record.cpuWaitShare) : QJsonValue() },
+        { u"cpuRunMs"_s, record.cpuRunMs >= 0 ? QJsonValue(record.cpuRunMs) : QJsonValue() },
+        // "cpu": the machine had no CPU to give; "code": the thread computed or waited
+        { u"cause"_s, record.isCpuStarved() ? u"cpu"_s : u"code"_s },
         { u"waitingOn"_s,
           record.waitingShare > 0 ? QJsonValue(waitReasonName(record.mainWait)) : QJsonValue() },
         { u"event"_s, record.event.isEmpty() ? QJsonValue() : QJsonValue(record.event) },
@@ -281,6 +287,10 @@ QString culpritDescription(const QList<StallRecord> &stalls)
     const StallRecord *longest = longestStall(stalls);
     if (!longest)
         return u"none: no freeze was recorded"_s;
+    if (longest->isCpuStarved()) {
+        return u"none in AsyncLab: %1, %2 freeze"_s.arg(longest->cpuCauseText(),
+                                                        formatDuration(longest->durationMs));
+    }
     QString text = longest->culprit.isKnown()
             ? longest->culprit.location()
             : u"not in AsyncLab's code (%1)"_s.arg(
@@ -297,6 +307,10 @@ QString topCulpritText(const QList<StallRecord> &stalls)
     const StallRecord *longest = longestStall(stalls);
     if (!longest)
         return u"no freeze over %1"_s.arg(formatDuration(StallWatchdog::DefaultThresholdMs));
+    if (longest->isCpuStarved()) {
+        return u"the longest freeze, %1, waiting for a CPU: other programs were running"_s.arg(
+                formatDuration(longest->durationMs));
+    }
     const QString doing = longest->busyShare >= longest->waitingShare ? u"busy"_s : u"waiting"_s;
     const QString where =
             longest->culprit.isKnown() ? longest->culprit.location() : u"code outside AsyncLab"_s;

@@ -1,6 +1,7 @@
 #include "stallrecord.h"
 
 #include <QHash>
+#include <algorithm>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -12,11 +13,38 @@ QString StallCulprit::location() const
     return u"%1 (%2:%3)"_s.arg(function, file).arg(line);
 }
 
+namespace {
+QString percent(double share)
+{
+    return QString::number(std::lround(share * 100));
+}
+} // namespace
+
+bool StallRecord::isCpuStarved() const
+{
+    // The kernel counts a wait only once the thread gets a CPU again, and the sampler's signal
+    // makes a sleeping thread runnable: either measure may fall short of the other.
+    return std::max(cpuWaitShare, cpuWaitSampleShare) >= 0.5;
+}
+
+QString StallRecord::cpuCauseText() const
+{
+    QString text = u"the machine had no CPU to give"_s;
+    if (cpuWaitShare >= 0)
+        text += u": %1% of it on a run queue"_s.arg(percent(cpuWaitShare));
+    if (cpuRunMs >= 0)
+        text += u", %1 ms of CPU time"_s.arg(QString::number(cpuRunMs, 'f', 1));
+    return text;
+}
+
 QString StallRecord::activityText() const
 {
+    if (isCpuStarved()) {
+        return u"waiting for a CPU %1% (other programs were running)"_s.arg(
+                percent(std::max(cpuWaitShare, cpuWaitSampleShare)));
+    }
     if (sampleCount == 0 || unansweredCount == sampleCount)
         return u"no sample"_s;
-    const auto percent = [](double share) { return QString::number(std::lround(share * 100)); };
     if (busyShare >= waitingShare)
         return u"busy %1%"_s.arg(percent(busyShare));
     return u"waiting %1% on %2"_s.arg(percent(waitingShare), waitReasonName(mainWait));
@@ -47,16 +75,19 @@ void summarizeStall(StallRecord &record, const QList<StallSample> &samples)
     record.truncatedCount = 0;
     int busy = 0;
     int waiting = 0;
+    int cpuWait = 0;
     int withStack = 0;
     QHash<int, int> reasons; // by WaitReason
     QHash<QString, int> byFunction;
     QHash<QString, QHash<int, int>> linesByFunction;
     for (const StallSample &sample : samples) {
-        if (sample.activity == ThreadActivity::Busy)
+        if (sample.activity == ThreadActivity::Busy) {
             ++busy;
-        else if (sample.activity == ThreadActivity::Waiting) {
+        } else if (sample.activity == ThreadActivity::Waiting) {
             ++waiting;
             ++reasons[int(sample.reason)];
+        } else if (sample.activity == ThreadActivity::CpuWait) {
+            ++cpuWait;
         }
         if (!sample.answered) {
             ++record.unansweredCount;
@@ -74,6 +105,7 @@ void summarizeStall(StallRecord &record, const QList<StallSample> &samples)
     const double total = std::max(1, record.sampleCount);
     record.busyShare = busy / total;
     record.waitingShare = waiting / total;
+    record.cpuWaitSampleShare = cpuWait / total;
     record.mainWait = WaitReason::None;
     int most = 0;
     for (auto it = reasons.cbegin(); it != reasons.cend(); ++it) {
@@ -91,6 +123,8 @@ void summarizeStall(StallRecord &record, const QList<StallSample> &samples)
             record.culprit.samples = it.value();
         }
     }
+    if (record.isCpuStarved())
+        record.culprit = {}; // whatever was on the stack waited for a CPU like the rest
     if (!record.culprit.isKnown()) {
         // No own code on any stack (the thread was in Qt or a library throughout): the first
         // answered sample still shows where.

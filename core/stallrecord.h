@@ -43,6 +43,11 @@ struct StallRecord
     int truncatedCount = 0;
     double busyShare = 0; // of all samples
     double waitingShare = 0;
+    double cpuWaitSampleShare = 0; // of all samples: runnable, but waiting for a CPU
+    // Of the watched part of the stall, the time the thread spent on a run queue, and the CPU time
+    // it ran, from the kernel's schedstat (set before summarizeStall); -1 when not known.
+    double cpuWaitShare = -1;
+    double cpuRunMs = -1;
     WaitReason mainWait = WaitReason::None; // what most waiting samples waited on
     StallCulprit culprit;
     Stack stack; // one representative full stack: a sample whose culprit is the culprit
@@ -50,9 +55,17 @@ struct StallRecord
     bool eventsTimed = false; // false where nothing timed the events (a watched program)
 
     double endMs() const { return startMs + durationMs; }
-    // "busy 98%", "waiting 99% on a lock or future (futex)", "no sample"
+    // Most of the stall went to waiting for a CPU: the machine, not AsyncLab's code, caused it,
+    // and it has no culprit.
+    bool isCpuStarved() const;
+    // "busy 98%", "waiting 99% on a lock or future (futex)", "waiting for a CPU 85% (other
+    // programs were running)", "no sample"
     QString activityText() const;
+    // For a CPU-starved stall: "the machine had no CPU to give: 85% of it on a run queue, 12 ms
+    // of CPU time"
+    QString cpuCauseText() const;
 };
 
-// Fills the figures of `record` (counts, shares, culprit, representative stack) from its samples.
+// Fills the figures of `record` (counts, shares, culprit, representative stack) from its samples;
+// a CPU-starved stall gets no culprit.
 void summarizeStall(StallRecord &record, const QList<StallSample> &samples);

@@ -138,6 +138,8 @@ void StallWatchdog::run()
     QList<RawSample> samples;
     bool inStall = false;
     double stallBeat = 0;
+    SchedReading stallSched; // at the stall's start
+    SchedReading lastSched; // at the latest sample
     quint64 settledUpTo = 0;
     std::unique_lock lock(m_mutex);
     while (!m_stopping) {
@@ -154,12 +156,15 @@ void StallWatchdog::run()
             StackSampler::withdraw();
             if (!symbolizer)
                 symbolizer = std::make_unique<Symbolizer>(m_sourceRoot, m_buildRoot);
-            finishStall(*symbolizer, stallBeat + m_tickIntervalMs, beat < 0 ? now : beat, samples);
+            finishStall(*symbolizer, stallBeat + m_tickIntervalMs, beat < 0 ? now : beat, samples,
+                        stallSched, readSched());
             inStall = false;
             samples.clear();
         } else if (!inStall && late) {
             inStall = true;
             stallBeat = beat;
+            stallSched = readSched();
+            lastSched = stallSched;
         }
         if (!inStall) {
             if (const quint64 wanted = m_settleRequested.load(); wanted > settledUpTo) {
@@ -171,7 +176,22 @@ void StallWatchdog::run()
             RawSample sample;
             // The state first: the signal wakes a sleeping thread, which would then look busy.
             sample.state = readThreadState(m_tid);
-            sample.atMs = labNowMs();
+            const SchedReading sched = readSched();
+            sample.atMs = sched.atMs;
+            // Runnable, yet on a run queue for most of the time since the last look: the thread
+            // waited for a CPU that other programs held, it did not compute. The kernel adds to
+            // the wait only when the thread gets a CPU again, so a thread that got none shows as
+            // runnable with next to no CPU time.
+            if (sample.state.activity == ThreadActivity::Busy && sched.stat.valid
+                && lastSched.stat.valid && sched.stat.waitNs >= lastSched.stat.waitNs
+                && sched.stat.runNs >= lastSched.stat.runNs) {
+                const double sinceMs = sched.atMs - lastSched.atMs;
+                const double waitedMs = double(sched.stat.waitNs - lastSched.stat.waitNs) / 1e6;
+                const double ranMs = double(sched.stat.runNs - lastSched.stat.runNs) / 1e6;
+                if (waitedMs > sinceMs / 2 || ranMs < sinceMs / 2)
+                    sample.state.activity = ThreadActivity::CpuWait;
+            }
+            lastSched = sched;
             const StackSampler::Result result = StackSampler::sample(m_tid, intervalMs);
             sample.outcome = result.outcome;
             sample.truncated = result.truncated;
@@ -187,17 +207,36 @@ void StallWatchdog::run()
         if (m_recordsStallAtStop.load()) {
             if (!symbolizer)
                 symbolizer = std::make_unique<Symbolizer>(m_sourceRoot, m_buildRoot);
-            finishStall(*symbolizer, stallBeat + m_tickIntervalMs, labNowMs(), samples);
+            finishStall(*symbolizer, stallBeat + m_tickIntervalMs, labNowMs(), samples, stallSched,
+                        readSched());
         }
     }
 }
 
+StallWatchdog::SchedReading StallWatchdog::readSched() const
+{
+    SchedReading reading;
+    reading.stat = readSchedStat(m_tid);
+    reading.atMs = labNowMs();
+    return reading;
+}
+
 void StallWatchdog::finishStall(Symbolizer &symbolizer, double startMs, double endMs,
-                                const QList<RawSample> &raw)
+                                const QList<RawSample> &raw, const SchedReading &first,
+                                const SchedReading &last)
 {
     StallRecord record;
     record.startMs = startMs;
     record.durationMs = std::max(0.0, endMs - startMs);
+    // The kernel adds a wait when it ends, so the wait since the first reading holds the one
+    // going on then, from before the watchdog saw the stall: the share is of the whole stall.
+    const double watchedMs = std::max(last.atMs - first.atMs, record.durationMs);
+    if (first.stat.valid && last.stat.valid && last.stat.waitNs >= first.stat.waitNs
+        && last.stat.runNs >= first.stat.runNs && watchedMs > 0) {
+        record.cpuWaitShare =
+                std::min(1.0, double(last.stat.waitNs - first.stat.waitNs) / 1e6 / watchedMs);
+        record.cpuRunMs = double(last.stat.runNs - first.stat.runNs) / 1e6;
+    }
     QList<StallSample> samples;
     samples.reserve(raw.size());
     for (const RawSample &r : raw) {

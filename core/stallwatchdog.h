@@ -70,9 +70,16 @@ signals:
 
 private:
     struct RawSample;
+    struct SchedReading
+    {
+        double atMs = 0;
+        SchedStat stat;
+    };
     void run();
+    SchedReading readSched() const;
     void finishStall(Symbolizer &symbolizer, double startMs, double endMs,
-                     const QList<RawSample> &raw);
+                     const QList<RawSample> &raw, const SchedReading &first,
+                     const SchedReading &last);
     void deliver(StallRecord record);
     void settled(quint64 upTo);
 

@@ -16,6 +16,8 @@ QString threadActivityName(ThreadActivity activity)
         return u"busy"_s;
     case ThreadActivity::Waiting:
         return u"waiting"_s;
+    case ThreadActivity::CpuWait:
+        return u"waiting for a CPU (other programs were running)"_s;
     case ThreadActivity::Unknown:
         break;
     }
@@ -131,4 +133,26 @@ ThreadSnapshot readThreadState(pid_t tid)
             snapshot.reason = waitReasonForSyscall(snapshot.syscall);
     }
     return snapshot;
+}
+
+SchedStat readSchedStat(pid_t tid)
+{
+    SchedStat stat;
+    char path[64];
+    char text[128];
+    std::snprintf(path, sizeof path, "/proc/self/task/%d/schedstat", int(tid));
+    if (readSmallFile(path, text, sizeof text) <= 0)
+        return stat;
+    char *end = nullptr;
+    stat.runNs = std::strtoull(text, &end, 10);
+    if (end == text)
+        return stat;
+    const char *next = end;
+    stat.waitNs = std::strtoull(next, &end, 10);
+    if (end == next)
+        return stat;
+    next = end;
+    stat.timeslices = std::strtoull(next, &end, 10);
+    stat.valid = end != next;
+    return stat;
 }

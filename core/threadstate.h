@@ -5,8 +5,9 @@
 
 // What a thread was doing at one moment, as the kernel tells it in /proc.
 enum class ThreadActivity {
-    Busy, // running on a CPU or ready to: computing
+    Busy, // running on a CPU: computing
     Waiting, // asleep in the kernel
+    CpuWait, // runnable but on a run queue: other programs held the CPUs
     Unknown, // the thread is gone or /proc is not readable
 };
 
@@ -20,7 +21,7 @@ enum class WaitReason {
     Other,
 };
 
-QString threadActivityName(ThreadActivity activity); // "busy", "waiting"
+QString threadActivityName(ThreadActivity activity); // "busy", "waiting", "waiting for a CPU ..."
 QString waitReasonName(WaitReason reason); // "a lock or future", "a socket or file", ...
 WaitReason waitReasonForSyscall(long number);
 
@@ -35,3 +36,16 @@ struct ThreadSnapshot
 // Reads /proc/self/task/<tid>/stat and .../syscall with plain system calls, no allocation: cheap
 // enough to call before every stack sample, from any thread of this process.
 ThreadSnapshot readThreadState(pid_t tid);
+
+// The scheduler's account of a thread, from /proc/self/task/<tid>/schedstat: the time it ran on a
+// CPU, the time it was runnable but waited on a run queue, and its timeslices.
+struct SchedStat
+{
+    bool valid = false; // false: the thread is gone or the kernel keeps no schedstat
+    quint64 runNs = 0;
+    quint64 waitNs = 0;
+    quint64 timeslices = 0;
+};
+
+// Like readThreadState(): plain system calls, no allocation, from any thread of this process.
+SchedStat readSchedStat(pid_t tid);

@@ -99,7 +99,9 @@ QString StallCard::shortText(const StallRecord &record)
 {
     QString text = u"<b>Froze %1</b> — %2"_s.arg(formatDuration(record.durationMs),
                                                  record.activityText().toHtmlEscaped());
-    text += record.culprit.isKnown()
+    text += record.isCpuStarved()
+            ? u"<br>No culprit in AsyncLab: %1"_s.arg(record.cpuCauseText().toHtmlEscaped())
+            : record.culprit.isKnown()
             ? u"<br>In <b>%1</b> at %2:%3"_s.arg(record.culprit.function.toHtmlEscaped(),
                                                  record.culprit.file.toHtmlEscaped(),
                                                  QString::number(record.culprit.line))
@@ -117,7 +119,10 @@ void StallCard::setRecord(const StallRecord &record)
             record.unansweredCount > 0 ? u", %1 with no answer"_s.arg(record.unansweredCount)
                                        : QString()));
     m_bar->setShares(record.busyShare, record.waitingShare);
-    if (record.culprit.isKnown()) {
+    if (record.isCpuStarved()) {
+        m_culprit->setText(u"No culprit in AsyncLab: %1 (other programs were running)."_s.arg(
+                record.cpuCauseText().toHtmlEscaped()));
+    } else if (record.culprit.isKnown()) {
         m_culprit->setText(u"In <b>%1</b> at %2:%3, in %4% of the samples"_s.arg(
                 record.culprit.function.toHtmlEscaped(), record.culprit.file.toHtmlEscaped(),
                 QString::number(record.culprit.line),

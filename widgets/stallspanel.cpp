@@ -48,6 +48,9 @@ QSize StallsPanel::sizeHint() const
 
 QString StallsPanel::rowText(const StallRecord &record)
 {
+    if (record.isCpuStarved()) {
+        return u"%1  (no CPU to give)  waiting for a CPU"_s.arg(formatDuration(record.durationMs));
+    }
     const QString where =
             record.culprit.isKnown() ? record.culprit.function : u"(not in AsyncLab's code)"_s;
     const QString doing = record.busyShare >= record.waitingShare ? u"busy"_s : u"waiting"_s;
@@ -99,9 +102,8 @@ void StallsPanel::appendRow(const StallRecord &record)
 {
     m_records.append(record);
     auto *item = new QListWidgetItem(rowText(record), m_list);
-    item->setToolTip(record.event.isEmpty()
-                             ? record.culprit.location()
-                             : u"%1\n%2"_s.arg(record.culprit.location(), record.event));
+    const QString where = record.isCpuStarved() ? record.cpuCauseText() : record.culprit.location();
+    item->setToolTip(record.event.isEmpty() ? where : u"%1\n%2"_s.arg(where, record.event));
 }
 
 void StallsPanel::showSelected()
