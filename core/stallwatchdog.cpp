@@ -181,14 +181,15 @@ void StallWatchdog::run()
             // Runnable, yet on a run queue for most of the time since the last look: the thread
             // waited for a CPU that other programs held, it did not compute. The kernel adds to
             // the wait only when the thread gets a CPU again, so a thread that got none shows as
-            // runnable with next to no CPU time.
+            // runnable with next to no CPU time: under a quarter of the time counts as none, so
+            // a loop that shares a core with a few others still computes.
             if (sample.state.activity == ThreadActivity::Busy && sched.stat.valid
                 && lastSched.stat.valid && sched.stat.waitNs >= lastSched.stat.waitNs
                 && sched.stat.runNs >= lastSched.stat.runNs) {
                 const double sinceMs = sched.atMs - lastSched.atMs;
                 const double waitedMs = double(sched.stat.waitNs - lastSched.stat.waitNs) / 1e6;
                 const double ranMs = double(sched.stat.runNs - lastSched.stat.runNs) / 1e6;
-                if (waitedMs > sinceMs / 2 || ranMs < sinceMs / 2)
+                if (waitedMs > sinceMs / 2 || ranMs < sinceMs / 4)
                     sample.state.activity = ThreadActivity::CpuWait;
             }
             lastSched = sched;
