@@ -1,4 +1,5 @@
 #include "demoregistry.h"
+#include "demorun.h"
 #include "demos/backpressuredemo.h"
 #include "demos/combinatorsdemo.h"
 #include "demos/databasedemo.h"
@@ -29,13 +30,9 @@ private slots:
     void destroyedWhileRunning();
 
 private:
-    struct Run
-    {
-        int finishedCount = 0;
-        DemoOutcome outcome;
-    };
+    using Run = DemoRun;
     Demo *create(const QString &name);
-    Run run(Demo *demo, int timeoutMs);
+    static Run run(Demo *demo, int timeoutMs) { return runDemo(demo, timeoutMs); }
     static double figure(const DemoOutcome &outcome, const QString &key)
     {
         return outcome.figures.value(key).toDouble();
@@ -55,25 +52,6 @@ void TestDemosC::initTestCase()
 Demo *TestDemosC::create(const QString &name)
 {
     return DemoRegistry::create(name, DemoRegistry::contextFor(m_lab.get(), m_dir.path()), this);
-}
-
-TestDemosC::Run TestDemosC::run(Demo *demo, int timeoutMs)
-{
-    Run result;
-    const QMetaObject::Connection connection =
-            connect(demo, &Demo::finished, demo, [&result](const DemoOutcome &outcome) {
-                ++result.finishedCount;
-                result.outcome = outcome;
-            });
-    QSignalSpy finished(demo, &Demo::finished);
-    demo->run();
-    if (result.finishedCount != 0) {
-        qWarning("finished() was emitted from inside run()");
-    } else if (finished.wait(timeoutMs)) {
-        finished.wait(100); // a second finished() would show here
-    }
-    disconnect(connection);
-    return result;
 }
 
 void TestDemosC::registered()
