@@ -404,8 +404,20 @@ void LagChartWidget::paintBackground(QPainter &p, const QRect &plot) const
     p.setPen(pal.color(QPalette::PlaceholderText));
     p.translate(1, plot.top() + plot.height() / 2.0);
     p.rotate(-90);
-    p.drawText(QRectF(-plot.height() / 2.0, 0, plot.height(), fm.height()), Qt::AlignCenter,
-               m_logScale ? u"lag (ms, log scale)"_s : u"event-loop lag (ms)"_s);
+    // The longest title that fits the plot's height: a short chart gets a short one, never a cut
+    // one.
+    const QStringList titles = m_logScale
+            ? QStringList { u"event-loop lag (ms, log scale)"_s, u"lag (ms, log scale)"_s,
+                            u"lag (ms)"_s, u"ms"_s }
+            : QStringList { u"event-loop lag (ms)"_s, u"lag (ms)"_s, u"ms"_s };
+    QString title = titles.last();
+    for (const QString &candidate : titles) {
+        if (fm.horizontalAdvance(candidate) <= plot.height()) {
+            title = candidate;
+            break;
+        }
+    }
+    p.drawText(QRectF(-plot.height() / 2.0, 0, plot.height(), fm.height()), Qt::AlignCenter, title);
     p.restore();
 
     // x labels, relative to the range's end
