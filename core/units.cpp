@@ -58,7 +58,7 @@ QString formatFigure(const QJsonValue &value)
 
 QStringList figureNamesInReadingOrder(const QStringList &names)
 {
-    QCollator collator(QLocale(QLocale::English));
+    QCollator collator { QLocale(QLocale::English) };
     collator.setNumericMode(true);
     QStringList sorted = names;
     std::stable_sort(sorted.begin(), sorted.end(), collator);
