@@ -38,27 +38,15 @@ private slots:
 
 private:
     using Run = DemoRun;
-    Demo *create(const QString &name);
+    Demo *create(const QString &name) { return m_bench.create(name, this); }
     static Run run(Demo *demo, int timeoutMs) { return runDemo(demo, timeoutMs); }
-    static double figure(const DemoOutcome &outcome, const QString &key)
-    {
-        return outcome.figures.value(key).toDouble();
-    }
 
-    std::unique_ptr<Lab> m_lab;
-    QTemporaryDir m_dir;
+    DemoBench m_bench;
 };
 
 void TestDemosA::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    m_lab = std::make_unique<Lab>();
-    QVERIFY2(m_lab->start(), qPrintable(m_lab->errorString()));
-}
-
-Demo *TestDemosA::create(const QString &name)
-{
-    return DemoRegistry::create(name, DemoRegistry::contextFor(m_lab.get(), m_dir.path()), this);
+    QVERIFY2(m_bench.start(), qPrintable(m_bench.errorString()));
 }
 
 void TestDemosA::registeredUnderTheirOwnNames()
@@ -263,7 +251,7 @@ void TestDemosA::destroyedWhileRunning()
     demo->run();
     QTRY_VERIFY_WITH_TIMEOUT(!demo, 10000);
     // Events for the dead demo still arrive meanwhile; they must find nothing to touch.
-    QTRY_COMPARE_WITH_TIMEOUT(m_lab->server().requestsInFlight(), 0, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_bench.lab()->server().requestsInFlight(), 0, 5000);
 }
 
 QTEST_GUILESS_MAIN(TestDemosA)

@@ -1,4 +1,5 @@
 #include "demoregistry.h"
+#include "demorun.h"
 #include "demos/deadlockdemo.h"
 #include "demos/errorsdemo.h"
 #include "demos/nestedeventloopdemo.h"
@@ -49,22 +50,19 @@ private:
     void runToEnd(Demo *demo, int timeoutMs, DemoOutcome *outcome);
     void factories();
 
-    std::unique_ptr<Lab> m_lab;
-    QTemporaryDir m_dir;
+    DemoBench m_bench;
 };
 
 Q_DECLARE_METATYPE(DemoFactory)
 
 void TestDemosB::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    m_lab = std::make_unique<Lab>();
-    QVERIFY2(m_lab->start(), qPrintable(m_lab->errorString()));
+    QVERIFY2(m_bench.start(), qPrintable(m_bench.errorString()));
 }
 
 DemoContext TestDemosB::context(const QString &workDir)
 {
-    return { &m_lab->server(), &m_lab->monitor(), workDir.isEmpty() ? m_dir.path() : workDir };
+    return m_bench.context(workDir);
 }
 
 // Runs the demo and checks the contract: finished() exactly once, never from inside run(),
@@ -193,7 +191,7 @@ void TestDemosB::searchRaceOverSeeds()
 void TestDemosB::deadlock()
 {
     const std::unique_ptr<Demo> demo(demoFactory<DeadlockDemo>()(context(), nullptr));
-    ResponsivenessMonitor &monitor = m_lab->monitor();
+    ResponsivenessMonitor &monitor = m_bench.lab()->monitor();
     const double start = labNowMs();
     DemoOutcome outcome;
     runToEnd(demo.get(), 20000, &outcome);

@@ -31,27 +31,15 @@ private slots:
 
 private:
     using Run = DemoRun;
-    Demo *create(const QString &name);
+    Demo *create(const QString &name) { return m_bench.create(name, this); }
     static Run run(Demo *demo, int timeoutMs) { return runDemo(demo, timeoutMs); }
-    static double figure(const DemoOutcome &outcome, const QString &key)
-    {
-        return outcome.figures.value(key).toDouble();
-    }
 
-    std::unique_ptr<Lab> m_lab;
-    QTemporaryDir m_dir;
+    DemoBench m_bench;
 };
 
 void TestDemosC::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    m_lab = std::make_unique<Lab>();
-    QVERIFY2(m_lab->start(), qPrintable(m_lab->errorString()));
-}
-
-Demo *TestDemosC::create(const QString &name)
-{
-    return DemoRegistry::create(name, DemoRegistry::contextFor(m_lab.get(), m_dir.path()), this);
+    QVERIFY2(m_bench.start(), qPrintable(m_bench.errorString()));
 }
 
 void TestDemosC::registered()
@@ -227,8 +215,7 @@ void TestDemosC::destroyedWhileRunning()
     QFETCH(int, lines);
     // A work folder of its own, so that the database is still being made when the demo goes.
     QTemporaryDir dir;
-    QPointer<Demo> demo =
-            DemoRegistry::create(name, DemoRegistry::contextFor(m_lab.get(), dir.path()), this);
+    QPointer<Demo> demo = DemoRegistry::create(name, m_bench.context(dir.path()), this);
     QSignalSpy progress(demo.get(), &Demo::progress);
     demo->run();
     if (lines >= 0) {

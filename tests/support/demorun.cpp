@@ -1,5 +1,8 @@
 #include "demorun.h"
 
+#include "demoregistry.h"
+#include "lab.h"
+
 #include <QSignalSpy>
 
 DemoRun runDemo(Demo *demo, int timeoutMs)
@@ -19,4 +22,44 @@ DemoRun runDemo(Demo *demo, int timeoutMs)
     }
     QObject::disconnect(connection);
     return result;
+}
+
+DemoBench::DemoBench() = default;
+DemoBench::~DemoBench() = default;
+
+bool DemoBench::start()
+{
+    if (!m_dir.isValid()) {
+        m_error = m_dir.errorString();
+        return false;
+    }
+    m_lab = std::make_unique<Lab>();
+    if (!m_lab->start()) {
+        m_error = m_lab->errorString();
+        return false;
+    }
+    return true;
+}
+
+QString DemoBench::errorString() const
+{
+    return m_error;
+}
+
+DemoContext DemoBench::context(const QString &workDir) const
+{
+    DemoContext context = DemoRegistry::contextFor(m_lab.get(), m_dir.path());
+    if (!workDir.isEmpty())
+        context.workDir = workDir;
+    return context;
+}
+
+Demo *DemoBench::create(const QString &name, QObject *parent) const
+{
+    return DemoRegistry::create(name, context(), parent);
+}
+
+double figure(const DemoOutcome &outcome, const QString &key)
+{
+    return outcome.figures.value(key).toDouble();
 }
