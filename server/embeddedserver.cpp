@@ -45,7 +45,7 @@ bool EmbeddedServer::start(quint16 port, const ServerLimits &limits)
     m_maxConnections = effective.maxConnections;
 
     m_thread = std::make_unique<QThread>();
-    m_thread->setObjectName(u"server thread"_s);
+    m_thread->setObjectName(m_threadName);
     // Owned by the thread from here on: finished() is its last moment, the engine and all its
     // sockets are deleted there, on the thread they belong to.
     m_engine = new ServerEngine(effective, &m_counters);

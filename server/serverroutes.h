@@ -41,6 +41,8 @@ public:
     };
 
     static constexpr int MaxDelayMs = 60000;
+    static constexpr int MaxCpuMs = 1000; // /delay/<ms>?cpu=<ms>: computes this long first
+    static constexpr qint64 MaxDelayBytes = 1 << 20; // /delay/<ms>?bytes=<n>: the body's size
     static constexpr qint64 MaxBytes = qint64(1) << 30;
     static constexpr qint64 MaxDripBytes = qint64(64) << 20;
     static constexpr int MaxJsonItems = 10000;
@@ -54,6 +56,8 @@ public:
     // Byte i of /bytes/ and /truncate/ bodies: 251 is prime, so the pattern never lines up
     // with power-of-two buffer sizes and a misplaced chunk shows in the digest.
     static char patternByte(qint64 index) { return char(index % 251); }
+    // Computes for cpuMs of this thread's CPU time; the result goes into the answer.
+    static quint64 compute(int cpuMs);
     // "value" of /json item id: deterministic so clients can check what they parsed.
     static qint64 jsonValue(int id) { return qint64(id) * 7919 % 10007; }
 

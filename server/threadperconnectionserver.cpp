@@ -1,0 +1,22 @@
+#include "threadperconnectionserver.h"
+
+#include <unistd.h>
+
+ThreadPerConnectionServer::ThreadPerConnectionServer() : ThreadedServer("per-conn") { }
+
+ThreadPerConnectionServer::~ThreadPerConnectionServer()
+{
+    stop();
+}
+
+bool ThreadPerConnectionServer::startThreads()
+{
+    return spawn("per-conn accept", [this] {
+        //! [servers-thread-per-connection]
+        for (int fd; (fd = acceptOne()) >= 0;) {
+            if (!spawn("per-conn", [this, fd] { serveConnection(fd, true); }))
+                closeConnection(fd); // no thread for it: the client sees its connection close
+        }
+        //! [servers-thread-per-connection]
+    });
+}

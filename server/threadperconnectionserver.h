@@ -1,0 +1,16 @@
+#pragma once
+
+#include "threadedserver.h"
+
+// One thread accepts; every connection gets a thread of its own (named "per-conn", with a small
+// stack) that serves its keep-alive requests until the client leaves. C clients need C threads.
+// When the system refuses a thread, that client is disconnected and the failure counted.
+class ThreadPerConnectionServer : public ThreadedServer
+{
+public:
+    ThreadPerConnectionServer();
+    ~ThreadPerConnectionServer() override;
+
+protected:
+    bool startThreads() override;
+};
