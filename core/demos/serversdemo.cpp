@@ -390,10 +390,10 @@ DemoOutcome ServersDemo::outcome() const
 {
     DemoOutcome o;
     const QList<Server> servers = m_options.servers;
-    DemoPlot throughput { u"throughput"_s, u"req/s"_s, {} };
-    DemoPlot p99 { u"p99 latency"_s, u"ms"_s, {} };
-    DemoPlot threads { u"threads"_s, u"threads"_s, {} };
-    DemoPlot rss { u"RSS growth"_s, u"MiB"_s, {} };
+    DemoPlot throughput { u"req/s"_s, {}, {} };
+    DemoPlot p99 { u"p99"_s, u"ms"_s, {} };
+    DemoPlot threads { u"threads"_s, {}, {} };
+    DemoPlot rss { u"RSS +"_s, u"MiB"_s, {} };
     for (const Server server : servers) {
         DemoSeries t { serverName(server), {} };
         DemoSeries l = t;
@@ -476,15 +476,27 @@ DemoOutcome ServersDemo::outcome() const
             best = std::max(best, s.requestsPerSecond);
             worstP99 = std::max(worstP99, s.p99Ms);
         }
+        QString name = serverName(server);
+        name[0] = name.at(0).toUpper();
         sentences.append(u"%1 served at most %2 req/s (p99 up to %3), whatever C."_s.arg(
-                serverName(server), QString::number(best, 'f', 1), formatDuration(worstP99)));
+                name, QString::number(best, 'f', 1), formatDuration(worstP99)));
+    }
+    // The same reason for several servers (the open-file limit at one C) is said once.
+    QList<std::pair<QString, QStringList>> reasons;
+    for (const Step &step : m_steps) {
+        if (step.failure.isEmpty())
+            continue;
+        const QString reason = u"at C=%1, %2"_s.arg(count(step.connections), step.failure);
+        auto it = std::find_if(reasons.begin(), reasons.end(),
+                               [&](const auto &entry) { return entry.first == reason; });
+        if (it == reasons.end())
+            reasons.append({ reason, { serverName(step.server) } });
+        else
+            it->second.append(serverName(step.server));
     }
     QStringList failures;
-    for (const Step &step : m_steps) {
-        if (!step.failure.isEmpty())
-            failures.append(u"%1 at C=%2: %3"_s.arg(serverName(step.server),
-                                                    count(step.connections), step.failure));
-    }
+    for (const auto &[reason, names] : reasons)
+        failures.append(u"%1 (%2)"_s.arg(reason, names.join(u", "_s)));
     if (!failures.isEmpty())
         sentences.append(u"Could not run fully: %1."_s.arg(failures.join(u"; "_s)));
     sentences.append(u"Open-file limit: %1 -> %2."_s.arg(count(qint64(m_fileLimitBefore)),
