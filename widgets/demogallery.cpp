@@ -196,7 +196,8 @@ QWidget *DemoGallery::createHeader()
     m_cancel->setShortcut(QKeySequence(Qt::Key_Escape));
     m_variant = new QComboBox(header);
     m_variant->setAccessibleName(u"Variant"_s);
-    m_variant->setToolTip(u"How the demo runs; chosen before Run"_s);
+    m_variant->setToolTip(u"What the demo runs, e.g. what its request handler does; chosen "
+                          "before Run"_s);
     m_variant->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_variant->hide();
     connect(m_variant, &QComboBox::activated, this, [this](int index) {

@@ -88,8 +88,8 @@ void ServersDemo::setOptions(const Options &options)
 
 QStringList ServersDemo::variants() const
 {
-    return { u"handler: wait %1 ms"_s.arg(BackendWaitMs),
-             u"handler: compute %1 ms, then wait %2 ms"_s.arg(ComputeMs).arg(BackendWaitMs) };
+    return { u"wait %1 ms"_s.arg(BackendWaitMs),
+             u"compute %1 ms, wait %2 ms"_s.arg(ComputeMs).arg(BackendWaitMs) };
 }
 
 void ServersDemo::setVariant(int index)

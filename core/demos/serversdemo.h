@@ -81,6 +81,9 @@ public:
     void setVariant(int index) override;
     void run() override;
 
+    // What each client asks for: /delay/100?bytes=1024, with &cpu=2 for the second handler.
+    QByteArray requestPath() const;
+
     // The open-file limit before the last run and what the run set it to.
     quint64 fileLimitBefore() const { return m_fileLimitBefore; }
     quint64 fileLimitDuring() const { return m_fileLimitDuring; }
@@ -94,7 +97,6 @@ private:
     void joinWorker();
     void restoreFileLimit();
     DemoOutcome outcome() const;
-    QByteArray requestPath() const;
 
     Options m_options;
     QList<Step> m_steps;
