@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <limits>
 #include <dirent.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -130,8 +131,13 @@ void LoadGenerator::run()
         return;
     }
     const qint64 start = nowNs();
-    m_countFrom = start + qint64(m_options.warmupMs) * 1000000;
-    const qint64 until = m_countFrom + qint64(m_options.durationMs) * 1000000;
+    const qint64 warmupNs = qint64(m_options.warmupMs) * 1000000;
+    const qint64 maxWarmupNs = std::max(warmupNs, qint64(m_options.maxWarmupMs) * 1000000);
+    // Until the warm-up ends, m_countFrom lies beyond any answer.
+    m_countFrom = maxWarmupNs > warmupNs ? std::numeric_limits<qint64>::max() : start + warmupNs;
+    qint64 until = m_countFrom == std::numeric_limits<qint64>::max()
+            ? std::numeric_limits<qint64>::max()
+            : m_countFrom + qint64(m_options.durationMs) * 1000000;
     m_connections.resize(size_t(std::max(0, m_options.connections)));
     for (size_t i = 0; i < m_connections.size() && !m_cancel; ++i)
         connectOne(i);
@@ -142,6 +148,11 @@ void LoadGenerator::run()
     bool allSent = false;
     while (!m_cancel && !(allSent && !m_options.repeat)) {
         const qint64 now = nowNs();
+        if (m_countFrom == std::numeric_limits<qint64>::max() && now - start >= warmupNs
+            && (m_connectedNow >= r.connections || now - start >= maxWarmupNs)) {
+            m_countFrom = now;
+            until = now + qint64(m_options.durationMs) * 1000000;
+        }
         if (now >= until)
             break;
         const int n = epoll_wait(m_epoll, events.data(), int(events.size()), WaitMs);

@@ -18,6 +18,9 @@ public:
         QByteArray path = "/delay/100";
         int connections = 100;
         int warmupMs = 0; // answers in this first part are not counted
+        // The warm-up goes on, up to this long, until every connection is open: with thousands
+        // of clients the measured time then starts when all of them are there.
+        int maxWarmupMs = 0;
         int durationMs = 2000; // measured, after the warm-up
         int timeoutMs = 1000; // a request or connect waiting longer is a timeout (counted once)
         // false: one request per connection, then the thread ends and the connections stay open

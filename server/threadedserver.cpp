@@ -187,6 +187,12 @@ QString ThreadedServer::errorString() const
     return m_error;
 }
 
+int ThreadedServer::openConnections() const
+{
+    std::lock_guard lock(m_mutex);
+    return int(m_open.size());
+}
+
 QString ThreadedServer::lastFailure() const
 {
     std::lock_guard lock(m_mutex);

@@ -7,6 +7,12 @@
 #include <mutex>
 #include <unordered_set>
 
+#if defined(__SANITIZE_ADDRESS__)
+inline constexpr size_t threadedServerStackBytes = 512 * 1024; // the sanitizer's frames are larger
+#else
+inline constexpr size_t threadedServerStackBytes = 64 * 1024;
+#endif
+
 // What the thread-based servers share: a listening socket on 127.0.0.1, blocking calls only
 // (accept, recv, a blocking wait for the simulated backend, send), the same request handler as
 // the event-loop server (ServerRoutes), and threads with small stacks and names, counted. Each
@@ -15,11 +21,7 @@ class ThreadedServer
 {
 public:
     // Small stacks: thousands of threads must fit. The handler needs a few KiB.
-#if defined(__SANITIZE_ADDRESS__)
-    static constexpr size_t StackBytes = 512 * 1024; // the sanitizer's frames are larger
-#else
-    static constexpr size_t StackBytes = 64 * 1024;
-#endif
+    static constexpr size_t StackBytes = threadedServerStackBytes;
 
     virtual ~ThreadedServer();
     ThreadedServer(const ThreadedServer &) = delete;
@@ -27,41 +29,18 @@ public:
 
     bool start(quint16 port = 0); // listens on 127.0.0.1 (0: any free port), starts its threads
     void stop(); // wakes every thread and waits until all have ended
-    bool isRunning() const
-    {
-        return m_listenFd >= 0;
-    }
-    quint16 port() const
-    {
-        return m_port;
-    }
+    bool isRunning() const { return m_listenFd >= 0; }
+    quint16 port() const { return m_port; }
     QString errorString() const;
 
     // The prefix of every name its threads carry (see /proc/self/task/*/comm).
-    QString threadNamePrefix() const
-    {
-        return QString::fromLatin1(m_threadPrefix);
-    }
-    int liveThreads() const
-    {
-        return m_live.load();
-    }
-    int peakThreads() const
-    {
-        return m_peak.load();
-    }
-    qint64 requestsServed() const
-    {
-        return m_served.load();
-    }
-    int threadFailures() const
-    {
-        return m_threadFailures.load();
-    } // thread creation failed
-    int acceptFailures() const
-    {
-        return m_acceptFailures.load();
-    } // e.g. out of descriptors
+    QString threadNamePrefix() const { return QString::fromLatin1(m_threadPrefix); }
+    int liveThreads() const { return m_live.load(); }
+    int peakThreads() const { return m_peak.load(); }
+    int openConnections() const; // accepted and not yet closed
+    qint64 requestsServed() const { return m_served.load(); }
+    int threadFailures() const { return m_threadFailures.load(); } // thread creation failed
+    int acceptFailures() const { return m_acceptFailures.load(); } // e.g. out of descriptors
     QString lastFailure() const; // the system's words for the last failure, or empty
 
 protected:
@@ -78,10 +57,7 @@ protected:
     // Answers the requests that arrive on fd, one after the other, and closes it. keepAlive
     // false: one request, answered with `Connection: close`, so the next client gets its turn.
     void serveConnection(int fd, bool keepAlive);
-    bool isStopping() const
-    {
-        return m_stopping.load();
-    }
+    bool isStopping() const { return m_stopping.load(); }
     void noteFailure(const QString &what, int error);
     void closeConnection(int fd); // closes fd, which stop() will then no longer touch
 

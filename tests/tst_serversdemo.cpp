@@ -155,10 +155,12 @@ void TestServersDemo::eventLoopKeepsOneThreadWhilePerConnectionNeedsC()
     // The event loop held all 1000 connections with its one thread.
     QVERIFY2(loop->ran && loop->failure.isEmpty(), qPrintable(loop->failure));
     QCOMPARE(loop->peakConnected, 1000);
+    QCOMPARE(loop->serverConnections, 1000); // accepted by the server, not only queued
     QCOMPARE(loop->threads, 1);
     QVERIFY2(loop->ok > 1000, qPrintable(summary));
     // A thread for every connection, and the acceptor: by name, and by the server's own count.
     QCOMPARE(perConnection->peakConnected, 1000);
+    QCOMPARE(perConnection->serverConnections, 1000);
     QVERIFY2(perConnection->threads >= 1000, qPrintable(summary));
     QVERIFY(perConnection->threadsCounted >= 1001);
     QCOMPARE(perConnection->threadFailures, 0);

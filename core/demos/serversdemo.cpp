@@ -14,6 +14,7 @@
 #include <QThread>
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <malloc.h>
 #include <memory>
 #include <sys/resource.h>
@@ -133,8 +134,9 @@ QString ServersDemo::explanation() const
            "from %8 to %9 (the hard limit), and a C beyond what it allows is shown as what it is, "
            "as is a thread the system refuses. The charts: throughput, p99, threads and RSS "
            "growth against C, both axes logarithmic, one colour per server. All of it runs on "
-           "worker threads: the heartbeat and the lag chart show that the window never waits."_s
-                   .arg(BackendWaitMs)
+           "worker threads, so the window never waits for it; but thousands of busy threads "
+           "compete with the GUI thread for the cores, and a short freeze the Stalls tab calls "
+           "\"waiting for a CPU\" is that."_s.arg(BackendWaitMs)
                    .arg(ComputeMs)
                    .arg(poolThreads())
                    .arg(counts.join(u", "_s), formatDuration(m_options.measureMs),
@@ -174,9 +176,11 @@ void ServersDemo::run()
         m_restoreFileLimit = m_options.openFileLimit && files.rlim_cur < m_fileLimitBefore;
     }
     m_fileLimitDuring = files.rlim_cur;
-    emit progress(u"open-file limit %1 -> %2; the request: GET %3"_s.arg(
+    double load[1] = { -1 };
+    m_loadAverage = getloadavg(load, 1) == 1 ? load[0] : -1;
+    emit progress(u"open-file limit %1 -> %2; the request: GET %3; load average %4"_s.arg(
             count(qint64(m_fileLimitBefore)), count(qint64(m_fileLimitDuring)),
-            QString::fromLatin1(requestPath())));
+            QString::fromLatin1(requestPath()), QString::number(m_loadAverage, 'f', 2)));
     m_worker = std::thread([this, options = m_options, generation = currentGeneration()] {
         work(options, generation);
     });
@@ -323,6 +327,7 @@ ServersDemo::Step ServersDemo::runStep(const Options &options, Server server, in
     load.path = requestPath();
     load.connections = step.opened;
     load.warmupMs = options.warmupMs;
+    load.maxWarmupMs = options.maxWarmupMs;
     load.durationMs = options.measureMs;
     load.timeoutMs = options.timeoutMs;
     generator.start(load);
@@ -342,12 +347,16 @@ ServersDemo::Step ServersDemo::runStep(const Options &options, Server server, in
             continue;
         nextSample = clock.elapsed() + options.sampleMs;
         step.threads = std::max(step.threads, ProcessCensus::threadsNamed(prefix));
+        step.serverConnections =
+                std::max(step.serverConnections,
+                         threaded ? threaded->openConnections() : loop->openConnections());
         step.rssPeakKib = std::max(step.rssPeakKib, ProcessCensus::residentKib());
         if (clock.elapsed() >= nextLine) {
             nextLine += LineEveryMs;
             const QString line =
-                    u"    %1 connected, %2 answered, %3 threads, RSS +%4 MiB"_s
-                            .arg(count(generator.connectedNow()), count(generator.answeredNow()))
+                    u"    %1 connected, %2 accepted, %3 answered, %4 threads, RSS +%5 MiB"_s
+                            .arg(count(generator.connectedNow()), count(step.serverConnections),
+                                 count(generator.answeredNow()))
                             .arg(step.threads)
                             .arg(double(step.rssPeakKib - step.rssStartKib) / 1024, 0, 'f', 1);
             post(generation, [this, line] { emit progress(line); });
@@ -444,15 +453,18 @@ DemoOutcome ServersDemo::outcome() const
         for (const Step &s : loopSteps)
             most = std::max(most, s.threads);
         const Step &top = loopSteps.last();
+        const QString served = top.ok > 0 ? u"at %1 req/s with p99 %2 (%3x the handler's %4 ms)"_s
+                                                    .arg(qRound(top.requestsPerSecond))
+                                                    .arg(formatDuration(top.p99Ms))
+                                                    .arg(top.p99Ms / BackendWaitMs, 0, 'f', 1)
+                                                    .arg(BackendWaitMs)
+                                          : u"but answered none in the measured %1"_s.arg(
+                                                  formatDuration(m_options.measureMs));
         sentences.append(
                 u"The event loop used %1 thread%2 at every C; at C=%3 it held %4 "
-                "connections at %5 req/s with p99 %6 (%7x the handler's %8 ms)."_s.arg(most)
+                "connections %5."_s.arg(most)
                         .arg(most == 1 ? QString() : u"s"_s)
-                        .arg(count(top.connections), count(top.peakConnected))
-                        .arg(qRound(top.requestsPerSecond))
-                        .arg(formatDuration(top.p99Ms))
-                        .arg(top.p99Ms / BackendWaitMs, 0, 'f', 1)
-                        .arg(BackendWaitMs));
+                        .arg(count(top.connections), count(top.serverConnections), served));
     }
     const QList<Step> perConnection = stepsOf(Server::ThreadPerConnection);
     if (!perConnection.isEmpty()) {
@@ -499,8 +511,10 @@ DemoOutcome ServersDemo::outcome() const
         failures.append(u"%1 (%2)"_s.arg(reason, names.join(u", "_s)));
     if (!failures.isEmpty())
         sentences.append(u"Could not run fully: %1."_s.arg(failures.join(u"; "_s)));
-    sentences.append(u"Open-file limit: %1 -> %2."_s.arg(count(qint64(m_fileLimitBefore)),
-                                                         count(qint64(m_fileLimitDuring))));
+    sentences.append(u"Open-file limit: %1 -> %2; load average %3 at the start (other "
+                     "programs share the cores)."_s.arg(count(qint64(m_fileLimitBefore)),
+                                                        count(qint64(m_fileLimitDuring)),
+                                                        QString::number(m_loadAverage, 'f', 2)));
     o.summary = sentences.join(u' ');
     return o;
 }

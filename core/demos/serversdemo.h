@@ -35,6 +35,7 @@ public:
         QList<int> connections = { 10, 100, 1000, 10000 };
         Handler handler = Handler::Wait;
         int warmupMs = 300; // connections open and first answers, not counted
+        int maxWarmupMs = 2000; // longer while not every connection is open yet
         int measureMs = 1500;
         int timeoutMs = 1000; // a request unanswered this long is a timeout
         int sampleMs = 250; // how often threads and RSS are read
@@ -49,7 +50,8 @@ public:
         bool ran = false; // the server started and the generator ran
         QString failure; // what kept it from running (fully), or empty
         int opened = 0; // connections the generator could open
-        int peakConnected = 0;
+        int peakConnected = 0; // by the clients: the kernel's accept queue counts too
+        int serverConnections = 0; // peak of the connections the server had accepted
         double requestsPerSecond = 0;
         double p50Ms = 0;
         double p99Ms = 0;
@@ -104,5 +106,6 @@ private:
     std::atomic<bool> m_cancel = false;
     quint64 m_fileLimitBefore = 0;
     quint64 m_fileLimitDuring = 0;
+    double m_loadAverage = -1; // of the machine, as the run started
     bool m_restoreFileLimit = false;
 };
