@@ -99,11 +99,11 @@ void ServersDemo::setVariant(int index)
     m_options.handler = index == 1 ? Handler::ComputeThenWait : Handler::Wait;
 }
 
-QByteArray ServersDemo::requestPath() const
+QByteArray ServersDemo::requestPath(Handler handler)
 {
     QByteArray path = "/delay/" + QByteArray::number(BackendWaitMs)
             + "?bytes=" + QByteArray::number(AnswerBytes);
-    if (m_options.handler == Handler::ComputeThenWait)
+    if (handler == Handler::ComputeThenWait)
         path += "&cpu=" + QByteArray::number(ComputeMs);
     return path;
 }
@@ -324,7 +324,7 @@ ServersDemo::Step ServersDemo::runStep(const Options &options, Server server, in
     LoadGenerator generator;
     LoadGenerator::Options load;
     load.port = port;
-    load.path = requestPath();
+    load.path = requestPath(options.handler);
     load.connections = step.opened;
     load.warmupMs = options.warmupMs;
     load.maxWarmupMs = options.maxWarmupMs;

@@ -84,7 +84,8 @@ public:
     void run() override;
 
     // What each client asks for: /delay/100?bytes=1024, with &cpu=2 for the second handler.
-    QByteArray requestPath() const;
+    QByteArray requestPath() const { return requestPath(m_options.handler); }
+    static QByteArray requestPath(Handler handler);
 
     // The open-file limit before the last run and what the run set it to.
     quint64 fileLimitBefore() const { return m_fileLimitBefore; }
