@@ -72,6 +72,7 @@ void EmbeddedServer::stop()
 {
     if (!m_thread)
         return;
+    m_thread->requestInterruption(); // a /delay?cpu= computation in progress ends early
     m_thread->quit();
     m_thread->wait();
     m_thread.reset();

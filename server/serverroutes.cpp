@@ -1,5 +1,6 @@
 #include "serverroutes.h"
 
+#include <QThread>
 #include <algorithm>
 #include <optional>
 #include <time.h>
@@ -242,7 +243,7 @@ ServerRoutes::Response ServerRoutes::flaky(QByteArrayView key, QByteArrayView qu
     return text(200, "ok after " + number(*fail) + " failures");
 }
 
-quint64 ServerRoutes::compute(int cpuMs)
+quint64 ServerRoutes::compute(int cpuMs) const
 {
     // CPU time of this thread, not wall time: a thread that waits for a core still computes
     // for the whole cpuMs once it runs.
@@ -256,7 +257,9 @@ quint64 ServerRoutes::compute(int cpuMs)
     do {
         for (int i = 0; i < 4096; ++i)
             value = (value ^ (value >> 31)) * 0xBF58476D1CE4E5B9ull + quint64(i);
-    } while (cpuNs() < until);
+    } while (cpuNs() < until
+             && !(m_interrupt ? m_interrupt->load()
+                              : QThread::currentThread()->isInterruptionRequested()));
     return value % 1000000007;
 }
 

@@ -352,6 +352,7 @@ void ThreadedServer::serveConnection(int fd, bool keepAlive)
     setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &idle, sizeof idle);
     ServerRoutes routes;
     routes.setPort(m_port);
+    routes.setInterrupt(&m_stopping);
     RequestReader reader(fd);
     while (!m_stopping) {
         ServerRoutes::Request request;
