@@ -133,7 +133,10 @@ QString ServersDemo::explanation() const
            "process, so C connections need 2 x C open files: the run raises the open-file limit "
            "from %8 to %9 (the hard limit), and a C beyond what it allows is shown as what it is, "
            "as is a thread the system refuses. The charts: throughput, p99, threads and RSS "
-           "growth against C, both axes logarithmic, one colour per server. All of it runs on "
+           "growth against C, both axes logarithmic, one colour per server. In the second variant "
+           "the event loop's one thread computes every request's %10 ms itself: at most %11 "
+           "answers a second, and C = 1000 queues %12 of computing before the first wait can "
+           "end, while the thread servers compute on all the cores. All of it runs on "
            "worker threads, so the window never waits for it; but thousands of busy threads "
            "compete with the GUI thread for the cores, and a short freeze the Stalls tab calls "
            "\"waiting for a CPU\" is that."_s.arg(BackendWaitMs)
@@ -143,7 +146,10 @@ QString ServersDemo::explanation() const
                         formatDuration(m_options.warmupMs), formatDuration(m_options.timeoutMs))
                    .arg(count(qint64(files.rlim_cur)),
                         m_options.openFileLimit ? count(qint64(m_options.openFileLimit))
-                                                : count(qint64(files.rlim_max)));
+                                                : count(qint64(files.rlim_max)))
+                   .arg(ComputeMs)
+                   .arg(1000 / ComputeMs)
+                   .arg(formatDuration(1000.0 * ComputeMs));
 }
 
 QStringList ServersDemo::snippetIds() const
