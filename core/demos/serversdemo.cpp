@@ -15,7 +15,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
-#include <malloc.h>
 #include <memory>
 #include <sys/resource.h>
 
@@ -125,11 +124,15 @@ QString ServersDemo::explanation() const
            "connections. A load generator on a thread of its own keeps C keep-alive connections "
            "busy (C = %4), each sending its next request as soon as the last is answered, for "
            "%5 per server and C after a %6 warm-up. It measures requests per second, the p50 and "
-           "p99 latency of the answers and errors (refused, reset, 503, a request waiting over "
+           "p99 latency of the answers (of those answered) and errors (refused, reset, 503, a "
+           "request waiting over "
            "%7 counts as a timeout). Meanwhile the run counts each server's threads by their "
            "names in /proc/self/task and reads the process's resident memory (RSS): its growth "
            "is the server's memory plus the generator's own (its per-connection buffers); the "
-           "kernel's socket buffers are not in it. Both ends of every connection are in this "
+           "kernel's socket buffers are not in it, memory an earlier step freed can be used "
+           "again without showing, and a one-time jump of a few tens of MiB can be the stall "
+           "watchdog loading symbols for its first report. Both ends of every connection are in "
+           "this "
            "process, so C connections need 2 x C open files: the run raises the open-file limit "
            "from %8 to %9 (the hard limit), and a C beyond what it allows is shown as what it is, "
            "as is a thread the system refuses. The charts: throughput, p99, threads and RSS "
@@ -278,7 +281,8 @@ ServersDemo::Step ServersDemo::runStep(const Options &options, Server server, in
     post(generation, [this, name, connections] {
         emit progress(u"%1, C=%2 …"_s.arg(name, count(connections)));
     });
-    malloc_trim(0); // what the last step freed goes back, so RSS starts from here
+    // No malloc_trim() here, though it would make each start lower: it holds the allocator's
+    // locks while it works, and the GUI thread, allocating meanwhile, froze for up to 90 ms.
     step.rssStartKib = step.rssPeakKib = ProcessCensus::residentKib();
 
     std::unique_ptr<ThreadedServer> threaded;
