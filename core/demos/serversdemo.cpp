@@ -9,6 +9,7 @@
 #include "units.h"
 
 #include <QElapsedTimer>
+#include <QJsonValue>
 #include <QLocale>
 #include <QMetaObject>
 #include <QThread>
@@ -250,7 +251,8 @@ void ServersDemo::work(Options options, int generation)
                                "errors, %8 timeouts"_s
                                        .arg(serverName(step.server), count(step.connections))
                                        .arg(qRound(step.requestsPerSecond))
-                                       .arg(formatDuration(step.p99Ms))
+                                       .arg(step.ok > 0 ? formatDuration(step.p99Ms)
+                                                        : u"none (no answers)"_s)
                                        .arg(step.threads)
                                        .arg(step.rssGrowthMib(), 0, 'f', 1)
                                        .arg(step.errors)
@@ -439,8 +441,12 @@ DemoOutcome ServersDemo::outcome() const
     for (const Step &step : m_steps) {
         const QString row = u"%1, C=%2"_s.arg(serverName(step.server)).arg(step.connections);
         o.figures.insert(row + u": req/s"_s, qRound(step.requestsPerSecond));
-        o.figures.insert(row + u": p50 ms"_s, std::round(step.p50Ms * 10) / 10);
-        o.figures.insert(row + u": p99 ms"_s, std::round(step.p99Ms * 10) / 10);
+        // No answer, no latency: "none", not a 0 that reads as instant.
+        const auto latency = [&step](double ms) {
+            return step.ok > 0 ? QJsonValue(std::round(ms * 10) / 10) : QJsonValue(u"none"_s);
+        };
+        o.figures.insert(row + u": p50 ms"_s, latency(step.p50Ms));
+        o.figures.insert(row + u": p99 ms"_s, latency(step.p99Ms));
         o.figures.insert(row + u": errors"_s, double(step.errors));
         o.figures.insert(row + u": timeouts"_s, double(step.timeouts));
         o.figures.insert(row + u": threads"_s, step.threads);
