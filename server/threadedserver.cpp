@@ -263,7 +263,7 @@ void ThreadedServer::stop()
     m_port = 0;
 }
 
-bool ThreadedServer::spawn(const char *name, std::function<void()> body)
+bool ThreadedServer::spawn(const char *name, std::function<void()> body, size_t stackBytes)
 {
     auto task = std::make_unique<Task>();
     task->server = this;
@@ -272,7 +272,7 @@ bool ThreadedServer::spawn(const char *name, std::function<void()> body)
     task->body = std::move(body);
     pthread_attr_t attributes;
     pthread_attr_init(&attributes);
-    pthread_attr_setstacksize(&attributes, StackBytes);
+    pthread_attr_setstacksize(&attributes, stackBytes);
     pthread_attr_setdetachstate(&attributes, PTHREAD_CREATE_DETACHED);
     {
         std::lock_guard lock(m_mutex);

@@ -48,9 +48,9 @@ protected:
 
     virtual bool startThreads() = 0;
 
-    // Starts a detached thread named `name` with a StackBytes stack that runs `body`; false
+    // Starts a detached thread named `name` with a stack of stackBytes that runs `body`; false
     // (with the reason kept for lastFailure()) when the system refuses.
-    bool spawn(const char *name, std::function<void()> body);
+    bool spawn(const char *name, std::function<void()> body, size_t stackBytes = StackBytes);
     // Blocking accept(); -1 once the server stops. A refusal by the system (no descriptors
     // left) is counted and waited out briefly, never spun on.
     int acceptOne();

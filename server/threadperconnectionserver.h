@@ -8,9 +8,13 @@
 class ThreadPerConnectionServer : public ThreadedServer
 {
 public:
-    ThreadPerConnectionServer();
+    // stackBytes: each connection thread's stack (the acceptor's is StackBytes)
+    explicit ThreadPerConnectionServer(size_t stackBytes = StackBytes);
     ~ThreadPerConnectionServer() override;
 
 protected:
     bool startThreads() override;
+
+private:
+    size_t m_stackBytes;
 };

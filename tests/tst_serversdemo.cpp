@@ -33,6 +33,7 @@ private slots:
     void registered();
     void delayRouteComputesAndPads();
     void threadServerRefusesBadRequests();
+    void refusedThreadsAreCountedNotCrashed();
     void eventLoopKeepsOneThreadWhilePerConnectionNeedsC();
     void oneThreadServesAboutTenPerSecond();
     void configurationThatCannotRunIsReported();
@@ -135,6 +136,30 @@ void TestServersDemo::threadServerRefusesBadRequests()
     QVERIFY2(answer.startsWith("HTTP/1.1 400 "), answer.constData());
     QVERIFY(answer.contains("Connection: close"));
     QCOMPARE(server.threadNamePrefix(), u"per-conn"_s);
+    server.stop();
+    QCOMPARE(server.liveThreads(), 0);
+}
+
+// A thread the system will not make (its stack cannot be mapped) costs that client its
+// connection; the server counts it, says why, and serves on.
+void TestServersDemo::refusedThreadsAreCountedNotCrashed()
+{
+    ThreadPerConnectionServer server(size_t(1) << 46); // 64 TiB stacks: more than the machine has
+    QVERIFY2(server.start(), qPrintable(server.errorString()));
+    LoadGenerator generator;
+    LoadGenerator::Options load;
+    load.port = server.port();
+    load.connections = 20;
+    load.durationMs = 300;
+    generator.start(load);
+    QTRY_VERIFY_WITH_TIMEOUT(generator.isFinished(), 5000); // the monitor's ticks go on meanwhile
+    generator.wait();
+    const LoadGenerator::Result &r = generator.result();
+    QCOMPARE(r.ok, 0);
+    QVERIFY2(r.reset > 0, qPrintable(QString::number(r.reset))); // closed without an answer
+    QVERIFY(server.threadFailures() >= 20);
+    QVERIFY2(!server.lastFailure().isEmpty(), qPrintable(server.lastFailure()));
+    QTRY_COMPARE(server.liveThreads(), 1); // the acceptor, still there, once the backlog is done
     server.stop();
     QCOMPARE(server.liveThreads(), 0);
 }
