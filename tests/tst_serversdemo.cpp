@@ -285,8 +285,13 @@ void TestServersDemo::cancelEndsWithin500Ms()
     QVERIFY(finished.wait(2000));
     QVERIFY2(clock.elapsed() < 500, qPrintable(QString::number(clock.elapsed())));
     QCOMPARE(finished.size(), 1);
-    QCOMPARE(finished.at(0).at(0).value<DemoOutcome>().error, u"canceled"_s);
+    const DemoOutcome outcome = finished.at(0).at(0).value<DemoOutcome>();
+    QCOMPARE(outcome.error, u"canceled"_s);
+    QVERIFY(!outcome.ok);
     QVERIFY(demo->steps().size() <= 1);
+    // What was measured before the cancel is still shown.
+    QCOMPARE(outcome.plots.size(), 4);
+    QCOMPARE(outcome.figures.isEmpty(), demo->steps().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestServersDemo)

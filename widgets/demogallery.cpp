@@ -65,6 +65,7 @@ DemoGallery::DemoGallery(Lab *lab, QWidget *parent) : QWidget(parent), m_lab(lab
             onFinished(name, outcome);
         });
         connect(demo, &Demo::measured, this, [this, name = entry.name](const DemoOutcome &soFar) {
+            m_states[name].soFar = soFar;
             if (name == currentDemo())
                 showMeasured(soFar);
         });
@@ -342,6 +343,8 @@ void DemoGallery::showOutcome(const State &state)
         m_bars->clear();
         m_plots->clear();
         m_measured->setCurrentWidget(m_bars);
+        if (running)
+            showMeasured(state.soFar); // back to a running demo: what it has so far
         m_summary->setText(running ? u"Running…"_s : u"Press Run to measure."_s);
         m_status->setText(running ? u"Running…"_s : QString());
         return;
@@ -431,6 +434,7 @@ bool DemoGallery::runCurrent()
     State &state = m_states[name];
     state.log.clear();
     state.hasOutcome = false;
+    state.soFar = {};
     state.startMs = labNowMs();
     m_running = name;
     m_log->clear();

@@ -68,6 +68,7 @@ private:
         QString log;
         DemoOutcome outcome;
         bool hasOutcome = false;
+        DemoOutcome soFar; // what the running demo has measured so far (Demo::measured)
         double startMs = 0;
         double durationMs = 0;
     };

@@ -265,10 +265,17 @@ void ServersDemo::work(Options options, int generation)
     }
     const bool canceled = m_cancel;
     post(generation, [this, canceled] {
-        if (canceled || isCanceled())
-            finishCanceled(u"Canceled after %1 of the steps."_s.arg(m_steps.size()));
-        else
+        if (canceled || isCanceled()) {
+            // What the steps before measured stays to be seen: figures and plots, not ok.
+            DemoOutcome partial = outcome();
+            partial.ok = false;
+            partial.error = u"canceled"_s;
+            partial.summary = u"Canceled after %1 of the steps. %2"_s.arg(m_steps.size())
+                                      .arg(partial.summary);
+            finish(partial);
+        } else {
             finish(outcome());
+        }
     });
 }
 
