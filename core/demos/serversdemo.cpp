@@ -141,8 +141,11 @@ QString ServersDemo::explanation() const
            "answers a second, and C = 1000 queues %12 of computing before the first wait can end, "
            "while the thread servers compute on all the cores. All of it runs on worker threads, "
            "so the window never waits for it; but thousands of busy threads compete with the GUI "
-           "thread for the cores, and a short freeze the Stalls tab calls \"waiting for a CPU\" "
-           "is that."_s.arg(BackendWaitMs)
+           "thread for the cores, and a freeze the Stalls tab calls \"waiting for a CPU\" is "
+           "that. With the computing handler, thread per connection at C = 1000 and more keeps "
+           "hundreds of threads wanting a core at once, and the window then freezes for up to "
+           "seconds: the cost of a thread per client lands on everything else in the process."_s
+                   .arg(BackendWaitMs)
                    .arg(ComputeMs)
                    .arg(poolThreads())
                    .arg(counts.join(u", "_s), formatDuration(m_options.measureMs),
