@@ -68,9 +68,13 @@ std::variant<CommandLine, CommandLine::Exit> CommandLine::parse(const QStringLis
             u"demo"_s,
             u"Run concept demo NAME without a window and print what it measured; \"list\" names them."_s,
             u"NAME"_s);
+    const QCommandLineOption variant(
+            u"variant"_s,
+            u"With --demo: run the demo's variant N (1, 2, ...), as chosen beside Run in the gallery."_s,
+            u"N"_s);
     const QCommandLineOption json(u"json"_s, u"Print results as JSON."_s);
     parser.addOptions({ mode, port, maxConnections, serve, fetch, load, compare, scenario,
-                        screenshot, delay, at, out, demo, json });
+                        screenshot, delay, at, out, demo, variant, json });
 
     if (!parser.parse(arguments))
         return Exit { 2, oneLine(parser.errorText()) };
@@ -143,6 +147,16 @@ std::variant<CommandLine, CommandLine::Exit> CommandLine::parse(const QStringLis
             return Exit { 2,
                           u"unknown demo \"%1\"; 'asynclab --demo list' names them"_s.arg(
                                   oneLine(options.demo)) };
+    }
+    if (parser.isSet(variant)) {
+        bool ok = false;
+        options.variant = parser.value(variant).toInt(&ok);
+        if (!ok || options.variant < 1 || options.variant > 100)
+            return Exit { 2,
+                          u"--variant needs a whole number from 1, not \"%1\""_s.arg(
+                                  oneLine(parser.value(variant))) };
+        if (options.action != Action::Demo || options.demo == "list"_L1)
+            return Exit { 2, u"--variant applies to --demo NAME only"_s };
     }
     options.scenario = parser.value(scenario);
     if (!Scenario::named(options.scenario))

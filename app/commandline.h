@@ -23,6 +23,7 @@ struct CommandLine
     QString outDir; // --compare results: CSV, JSON and PNGs
     bool json = false;
     QString demo; // --demo: a registered demo's name, or "list"
+    int variant = 0; // --variant: the demo's way to run, from 1; 0: its default
 
     bool needsWindow() const
     {

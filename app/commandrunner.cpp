@@ -60,6 +60,24 @@ void printStatus(const CommandLine &options, const QString &line)
         Console::err(line + u'\n');
 }
 
+bool applyVariant(const CommandLine &options, Demo *demo)
+{
+    if (options.variant == 0)
+        return true;
+    const QStringList variants = demo->variants();
+    if (options.variant > variants.size()) {
+        Console::error(variants.isEmpty() ? u"demo %1 has no variants"_s.arg(demo->name())
+                                          : u"demo %1 has %2 variants: %3"_s.arg(demo->name())
+                                                    .arg(variants.size())
+                                                    .arg(variants.join(u"; "_s)));
+        QMetaObject::invokeMethod(
+                qApp, [] { QCoreApplication::exit(2); }, Qt::QueuedConnection);
+        return false;
+    }
+    demo->setVariant(options.variant - 1);
+    return true;
+}
+
 } // namespace CommandOutput
 
 CommandRunner::CommandRunner(Lab *lab, const CommandLine &options, QObject *parent)
@@ -165,6 +183,8 @@ void CommandRunner::runDemo()
     m_demoDir = std::make_unique<QTemporaryDir>();
     const DemoContext context = DemoRegistry::contextFor(m_lab, m_demoDir->path());
     Demo *demo = DemoRegistry::create(name, context, this);
+    if (!CommandOutput::applyVariant(m_options, demo))
+        return;
     connect(demo, &Demo::progress, this,
             [this](const QString &line) { CommandOutput::printStatus(m_options, line); });
     connect(demo, &Demo::finished, this, [this, name](const DemoOutcome &outcome) {

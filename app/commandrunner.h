@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 
+class Demo;
 class Lab;
 struct DemoOutcome;
 struct OperationRecord;
@@ -63,4 +64,6 @@ void printComparison(const CommandLine &options, const QList<ScenarioRun> &runs,
 void printDemo(const CommandLine &options, const QString &name, const DemoOutcome &outcome,
                const QList<StallRecord> &stalls);
 void printStatus(const CommandLine &options, const QString &line); // progress, not with --json
+// --variant: sets it on the demo, or prints why not and exits 2 (false).
+bool applyVariant(const CommandLine &options, Demo *demo);
 } // namespace CommandOutput

@@ -123,6 +123,8 @@ void WindowDriver::runDemo()
     }
     // In the gallery, exactly as its Run button runs it.
     m_gallery = new DemoGallery(m_lab, m_window); // a window of its own, sized to fit
+    if (!CommandOutput::applyVariant(m_options, m_gallery->demo(name)))
+        return;
     m_gallery->show();
     m_gallery->selectDemo(name);
     connect(m_gallery, &DemoGallery::demoFinished, this,

@@ -1,10 +1,11 @@
 # Extracts every region marked with a pair of `//! [id]` lines (Qt's documentation style) from the
-# .cpp files under SOURCE_DIR into OUTPUT, so the window can show the code that really runs:
+# .cpp files under SOURCE_DIR (and EXTRA_DIR, if given) into OUTPUT, so the window can show the code that really runs:
 #
 #     @@snippet <id> <file relative to ROOT>:<line of the region's first line>
 #     <the region's lines, marker lines left out, common indentation removed>
 #
-# Usage: cmake -DSOURCE_DIR=<dir> -DROOT=<dir> -DOUTPUT=<file> -P extractsnippets.cmake
+# Usage: cmake -DSOURCE_DIR=<dir> [-DEXTRA_DIR=<dir>] -DROOT=<dir> -DOUTPUT=<file>
+#        -P extractsnippets.cmake
 # Regions may overlap or nest; an id used twice, or a region left open, stops the build.
 
 cmake_minimum_required(VERSION 3.25)
@@ -31,6 +32,11 @@ function(unescape out text)
 endfunction()
 
 file(GLOB_RECURSE sources LIST_DIRECTORIES false "${SOURCE_DIR}/*.cpp")
+# A second folder, e.g. the server library, whose code the demos show as well.
+if(DEFINED EXTRA_DIR)
+    file(GLOB_RECURSE extra_sources LIST_DIRECTORIES false "${EXTRA_DIR}/*.cpp")
+    list(APPEND sources ${extra_sources})
+endif()
 list(SORT sources)
 
 set(output "")

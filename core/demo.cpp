@@ -41,12 +41,12 @@ void Demo::finish(const DemoOutcome &outcome)
 
 void Demo::fail(const QString &error)
 {
-    finish({ false, error, {}, {}, {}, {}, {}, {} });
+    finish({ false, error, {}, {}, {}, {}, {}, {}, {}, {} });
 }
 
 void Demo::finishCanceled(const QString &summary)
 {
-    finish({ false, u"canceled"_s, summary, {}, {}, {}, {}, {} });
+    finish({ false, u"canceled"_s, summary, {}, {}, {}, {}, {}, {}, {} });
 }
 
 void Demo::dropPostedContinuations()

@@ -11,6 +11,22 @@
 class EmbeddedServer;
 class ResponsivenessMonitor;
 
+// One line of a plot: a value per x (e.g. per number of connections).
+struct DemoSeries
+{
+    QString name;
+    QList<QPair<double, double>> points; // x, y; in the order measured
+};
+
+// A small chart of lines against one x, both axes logarithmic: e.g. req/s against connections,
+// one line per server.
+struct DemoPlot
+{
+    QString title; // e.g. "throughput"
+    QString unit; // of y, e.g. "req/s"
+    QList<DemoSeries> series;
+};
+
 // What a demo measured. The window and `asynclab --demo NAME` show the same figures.
 struct DemoOutcome
 {
@@ -22,6 +38,8 @@ struct DemoOutcome
     QString barsUnit; // e.g. "ms", "lost updates", "x speedup"
     QString barsCategory; // what each bar is, e.g. "in flight at most"
     QString barsNote; // what a reader could take the bars for and should not
+    QList<DemoPlot> plots; // optional, shown instead of the bars; all share one x
+    QString plotsX; // what x is, e.g. "connections"
 };
 
 // Everything a demo may use; owned by the caller, alive for the demo's whole life.
@@ -53,8 +71,16 @@ public:
     void cancel();
     bool isRunning() const { return m_running; }
 
+    // Ways to run it a person can choose between before Run, e.g. what a request handler does;
+    // empty when there is one way. setVariant() while not running.
+    virtual QStringList variants() const { return {}; }
+    virtual int variant() const { return 0; }
+    virtual void setVariant(int index) { Q_UNUSED(index); }
+
 signals:
     void progress(const QString &line); // a live log line: what just happened
+    // What the run has measured so far (its plots, bars and figures), for live views.
+    void measured(const DemoOutcome &soFar);
     void finished(const DemoOutcome &outcome);
 
 protected:

@@ -10,6 +10,7 @@
 #include "demos/objectlifetimedemo.h"
 #include "demos/parallelismdemo.h"
 #include "demos/racedemo.h"
+#include "demos/serversdemo.h"
 #include "demos/threestylesdemo.h"
 #include "demos/wherethewaitdemo.h"
 #include "lab.h"
@@ -27,7 +28,7 @@ const QList<DemoEntry> &DemoRegistry::all()
         demoEntry<DeadlockDemo>(),         demoEntry<NestedEventLoopDemo>(),
         demoEntry<ObjectLifetimeDemo>(),   demoEntry<ErrorsDemo>(),
         demoEntry<DatabaseDemo>(),         demoEntry<BackpressureDemo>(),
-        demoEntry<CombinatorsDemo>(),
+        demoEntry<CombinatorsDemo>(),      demoEntry<ServersDemo>(),
     };
     return entries;
 }

@@ -45,7 +45,7 @@ bool EmbeddedServer::start(quint16 port, const ServerLimits &limits)
     m_maxConnections = effective.maxConnections;
 
     m_thread = std::make_unique<QThread>();
-    m_thread->setObjectName(u"server thread"_s);
+    m_thread->setObjectName(m_threadName);
     // Owned by the thread from here on: finished() is its last moment, the engine and all its
     // sockets are deleted there, on the thread they belong to.
     m_engine = new ServerEngine(effective, &m_counters);
@@ -72,6 +72,7 @@ void EmbeddedServer::stop()
 {
     if (!m_thread)
         return;
+    m_thread->requestInterruption(); // a /delay?cpu= computation in progress ends early
     m_thread->quit();
     m_thread->wait();
     m_thread.reset();

@@ -22,6 +22,8 @@ public:
 
     // Binds 127.0.0.1 on the port (0 = any free port). Waits only until the bind succeeds or fails.
     bool start(quint16 port = 0, const ServerLimits &limits = {});
+    // The name its thread carries (in /proc/self/task/*/comm, up to 15 bytes); before start().
+    void setThreadName(const QString &name) { m_threadName = name; }
     void stop();
     QString errorString() const;
     bool isRunning() const;
@@ -48,6 +50,7 @@ private:
     std::unique_ptr<QThread> m_thread;
     ServerEngine *m_engine = nullptr; // lives on m_thread
     QString m_error;
+    QString m_threadName = QStringLiteral("server thread");
     quint16 m_port = 0;
     QHostAddress m_address;
     ServerCounters m_counters;

@@ -1,7 +1,9 @@
 #include "serverroutes.h"
 
+#include <QThread>
 #include <algorithm>
 #include <optional>
+#include <time.h>
 
 namespace {
 
@@ -119,7 +121,22 @@ ServerRoutes::Response ServerRoutes::route(QByteArrayView path, QByteArrayView q
         const auto ms = parseNumber(arg, 0, MaxDelayMs);
         if (!ms)
             return badRequest("/delay/<ms> needs a whole number of milliseconds from 0 to 60000");
-        Response response = text(200, "answered after " + number(*ms) + " ms");
+        const auto cpu = parseNumber(queryValue(query, "cpu").value_or("0"), 0, MaxCpuMs);
+        if (!cpu)
+            return badRequest("/delay/<ms>?cpu=<ms> needs a whole number of milliseconds from 0 "
+                              "to 1000");
+        const auto size = parseNumber(queryValue(query, "bytes").value_or("0"), 0, MaxDelayBytes);
+        if (!size)
+            return badRequest("/delay/<ms>?bytes=<n> needs a whole number of bytes from 0 to "
+                              "1048576");
+        // The CPU part runs here, on the thread that handles the request, before the wait.
+        const QByteArray computed =
+                *cpu > 0 ? " after computing " + number(compute(int(*cpu))) : QByteArray();
+        Response response = text(200, "answered after " + number(*ms) + " ms" + computed);
+        if (*size > 0) {
+            response.body = response.body.left(qsizetype(*size) - 1);
+            response.body += QByteArray(qsizetype(*size) - 1 - response.body.size(), '.') + '\n';
+        }
         response.delayMs = int(*ms);
         return response;
     }
@@ -224,6 +241,26 @@ ServerRoutes::Response ServerRoutes::flaky(QByteArrayView key, QByteArrayView qu
         return response;
     }
     return text(200, "ok after " + number(*fail) + " failures");
+}
+
+quint64 ServerRoutes::compute(int cpuMs) const
+{
+    // CPU time of this thread, not wall time: a thread that waits for a core still computes
+    // for the whole cpuMs once it runs.
+    const auto cpuNs = [] {
+        timespec now {};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+        return qint64(now.tv_sec) * 1000000000 + now.tv_nsec;
+    };
+    const qint64 until = cpuNs() + qint64(cpuMs) * 1000000;
+    quint64 value = 0x9E3779B97F4A7C15ull;
+    do {
+        for (int i = 0; i < 4096; ++i)
+            value = (value ^ (value >> 31)) * 0xBF58476D1CE4E5B9ull + quint64(i);
+    } while (cpuNs() < until
+             && !(m_interrupt ? m_interrupt->load()
+                              : QThread::currentThread()->isInterruptionRequested()));
+    return value % 1000000007;
 }
 
 bool ServerRoutes::hostAllowed(const QByteArray &host) const

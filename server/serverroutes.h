@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QHash>
 #include <QList>
+#include <atomic>
 #include <utility>
 
 // Decides what the embedded server answers to one request head. Pure logic, no sockets, so the
@@ -41,6 +42,8 @@ public:
     };
 
     static constexpr int MaxDelayMs = 60000;
+    static constexpr int MaxCpuMs = 1000; // /delay/<ms>?cpu=<ms>: computes this long first
+    static constexpr qint64 MaxDelayBytes = 1 << 20; // /delay/<ms>?bytes=<n>: the body's size
     static constexpr qint64 MaxBytes = qint64(1) << 30;
     static constexpr qint64 MaxDripBytes = qint64(64) << 20;
     static constexpr int MaxJsonItems = 10000;
@@ -54,6 +57,12 @@ public:
     // Byte i of /bytes/ and /truncate/ bodies: 251 is prime, so the pattern never lines up
     // with power-of-two buffer sizes and a misplaced chunk shows in the digest.
     static char patternByte(qint64 index) { return char(index % 251); }
+    // Computes for cpuMs of this thread's CPU time; the result goes into the answer. Stops early
+    // when the server stops: once *interrupt is set, or without one, once the QThread it runs on
+    // is asked to (QThread::requestInterruption()), so that a stop never waits for a backlog of
+    // computations.
+    quint64 compute(int cpuMs) const;
+    void setInterrupt(const std::atomic<bool> *interrupt) { m_interrupt = interrupt; }
     // "value" of /json item id: deterministic so clients can check what they parsed.
     static qint64 jsonValue(int id) { return qint64(id) * 7919 % 10007; }
 
@@ -69,6 +78,7 @@ private:
     Response flaky(QByteArrayView key, QByteArrayView query);
 
     quint16 m_port = 0;
+    const std::atomic<bool> *m_interrupt = nullptr;
     QHash<QByteArray, FlakyKey> m_flaky;
     quint64 m_flakyClock = 0;
 };

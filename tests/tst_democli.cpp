@@ -25,6 +25,7 @@ class TestDemoCli : public QObject
 private slots:
     void listNamesEveryDemo();
     void unknownNameExitsTwo();
+    void variantOutOfRangeExitsTwo();
     void demoPrintsItsOutcome();
     void demoPrintsJson();
     void dataDemosPrintJson_data();
@@ -62,6 +63,20 @@ void TestDemoCli::unknownNameExitsTwo()
     QVERIFY2(o.err.contains("unknown demo \"no-such-demo\""), o.err.constData());
     QVERIFY(o.err.contains("--demo list"));
     QVERIFY(o.out.isEmpty());
+}
+
+void TestDemoCli::variantOutOfRangeExitsTwo()
+{
+    const Outcome o = run({ u"--demo"_s, u"servers"_s, u"--variant"_s, u"3"_s });
+    QCOMPARE(o.exitCode, 2);
+    QVERIFY2(o.err.contains("demo servers has 2 variants: wait 100 ms;"), o.err.constData());
+    QVERIFY(o.out.isEmpty());
+    const Outcome none = run({ u"--demo"_s, u"race"_s, u"--variant"_s, u"1"_s });
+    QCOMPARE(none.exitCode, 2);
+    QVERIFY2(none.err.contains("demo race has no variants"), none.err.constData());
+    const Outcome alone = run({ u"--variant"_s, u"1"_s });
+    QCOMPARE(alone.exitCode, 2);
+    QVERIFY(alone.err.contains("--variant applies to --demo NAME only"));
 }
 
 void TestDemoCli::demoPrintsItsOutcome()

@@ -1,9 +1,12 @@
 #include "demobarchart.h"
+#include "demoplotchart.h"
+#include "demos/serversdemo.h"
 #include "demogallery.h"
 #include "demoregistry.h"
 #include "lab.h"
 #include "mainwindow.h"
 
+#include <QComboBox>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
@@ -11,6 +14,7 @@
 #include <QPushButton>
 #include <QSet>
 #include <QTableWidget>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -25,6 +29,7 @@ private slots:
     void listsEveryDemo();
     void runShowsTheOutcome();
     void cancelButtonCancels();
+    void serversDemoOffersItsVariantsAndPlots();
     void mainWindowOpensIt();
 
 private:
@@ -106,6 +111,43 @@ void TestGallery::cancelButtonCancels()
     QTRY_VERIFY_WITH_TIMEOUT(!m_gallery->isRunning(), 5000);
     QVERIFY(m_gallery->summaryLabel()->text().contains(u"canceled"_s));
     QVERIFY(m_gallery->runButton()->isEnabled());
+}
+
+// A demo with variants gets a choice beside Run; one with plots shows them, as they come in.
+void TestGallery::serversDemoOffersItsVariantsAndPlots()
+{
+    QComboBox *variants = m_gallery->variantBox();
+    m_gallery->selectDemo(u"three-styles"_s);
+    QVERIFY(!variants->isVisible());
+    m_gallery->selectDemo(u"servers"_s);
+    QVERIFY(variants->isVisible());
+    auto *servers = qobject_cast<ServersDemo *>(m_gallery->demo(u"servers"_s));
+    QVERIFY(servers);
+    QCOMPARE(variants->count(), servers->variants().size());
+    emit variants->activated(1);
+    QCOMPARE(servers->variant(), 1);
+    QVERIFY(servers->requestPath().contains("cpu=2"));
+
+    ServersDemo::Options options = servers->options();
+    options.servers = { ServersDemo::Server::OneThread, ServersDemo::Server::EventLoop };
+    options.connections = { 10 };
+    options.warmupMs = 100;
+    options.measureMs = 300;
+    servers->setOptions(options);
+    QSignalSpy measured(servers, &Demo::measured);
+    QTest::mouseClick(m_gallery->runButton(), Qt::LeftButton);
+    QVERIFY(!variants->isEnabled());
+    // The first server's figures show before the run ends.
+    QVERIFY(measured.wait(10000));
+    QVERIFY(m_gallery->isRunning());
+    QVERIFY(m_gallery->plotChart()->isVisible());
+    QCOMPARE(m_gallery->plotChart()->plots().size(), 4);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_gallery->isRunning(), 10000);
+    QVERIFY(variants->isEnabled());
+    QVERIFY(m_gallery->plotChart()->isVisible());
+    QVERIFY(!m_gallery->barChart()->isVisible());
+    QCOMPARE(m_gallery->plotChart()->plots().first().series.size(), 2);
+    QVERIFY(m_gallery->figuresTable()->rowCount() == 2);
 }
 
 void TestGallery::mainWindowOpensIt()

@@ -1,4 +1,5 @@
 #include "demobarchart.h"
+#include "demoplotchart.h"
 #include "heartbeatwidget.h"
 #include "labclock.h"
 #include "lagchartwidget.h"
@@ -36,6 +37,7 @@ private slots:
     void logScaleSpreadsSmallAndLargeStalls();
     void stallMarkersReportClicks();
     void barChartLabelsZerosAndCountsWholeTicks();
+    void plotChartSpansWholeDecades();
 };
 
 namespace {
@@ -398,6 +400,27 @@ void TestWidgets::barChartLabelsZerosAndCountsWholeTicks()
     chart.setBars({ { u"all zero"_s, 0 } }, u"lost updates"_s);
     QCOMPARE(chart.ticks(), (QList<double> { 0, 1 }));
     QCOMPARE(chart.valueLabels(), QStringList { u"0"_s });
+}
+
+void TestWidgets::plotChartSpansWholeDecades()
+{
+    using Decades = std::pair<int, int>;
+    QCOMPARE(DemoPlotChart::decades({ 10, 100, 1000, 10000 }), Decades(1, 4));
+    QCOMPARE(DemoPlotChart::decades({ 0.5, 3 }), Decades(-1, 1));
+    QCOMPARE(DemoPlotChart::decades({ 0, 40, 41 }), Decades(1, 2)); // a zero is left out
+    QCOMPARE(DemoPlotChart::decades({ 1 }), Decades(0, 1)); // one decade at least
+    QCOMPARE(DemoPlotChart::decades({}), Decades(0, 1));
+
+    DemoPlotChart chart;
+    chart.resize(560, 200);
+    const DemoSeries a { u"one thread"_s, { { 10, 10 }, { 100, 10.5 }, { 1000, 0 } } };
+    const DemoSeries b { u"event loop"_s, { { 10, 100 }, { 100, 1000 }, { 1000, 9000 } } };
+    chart.setPlots({ { u"req/s"_s, {}, { a, b } }, { u"threads"_s, {}, { a, b } } },
+                   u"connections"_s);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    QCOMPARE(chart.plots().size(), 2);
+    QVERIFY(distinctColours(chart.grab().toImage()) > 8);
 }
 
 QTEST_MAIN(TestWidgets)

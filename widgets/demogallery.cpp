@@ -1,5 +1,6 @@
 #include "demogallery.h"
 #include "demobarchart.h"
+#include "demoplotchart.h"
 #include "demoregistry.h"
 #include "heartbeatwidget.h"
 #include "lab.h"
@@ -9,6 +10,7 @@
 #include "stallspanel.h"
 #include "units.h"
 
+#include <QComboBox>
 #include <QFontDatabase>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -21,6 +23,7 @@
 #include <QScreen>
 #include <QScrollArea>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -61,6 +64,11 @@ DemoGallery::DemoGallery(Lab *lab, QWidget *parent) : QWidget(parent), m_lab(lab
         connect(demo, &Demo::finished, this, [this, name = entry.name](const DemoOutcome &outcome) {
             onFinished(name, outcome);
         });
+        connect(demo, &Demo::measured, this, [this, name = entry.name](const DemoOutcome &soFar) {
+            m_states[name].soFar = soFar;
+            if (name == currentDemo())
+                showMeasured(soFar);
+        });
     }
 
     auto *right = new QWidget(this);
@@ -81,12 +89,16 @@ DemoGallery::DemoGallery(Lab *lab, QWidget *parent) : QWidget(parent), m_lab(lab
     explanationArea->setMinimumHeight(m_explanation->fontMetrics().lineSpacing() * 2 + 4);
     rightLayout->addWidget(framed(u"What you are seeing"_s, explanationArea, right));
 
-    m_bars = new DemoBarChart(right);
+    m_measured = new QStackedWidget(right);
+    m_bars = new DemoBarChart(m_measured);
+    m_plots = new DemoPlotChart(m_measured);
+    m_measured->addWidget(m_bars);
+    m_measured->addWidget(m_plots);
     m_lag = new LagChartWidget(right);
     m_lag->setMonitor(&lab->monitor());
     m_lag->setLog(&lab->log());
     auto *visuals = new QSplitter(Qt::Horizontal, right);
-    visuals->addWidget(framed(u"Measured"_s, m_bars, visuals));
+    visuals->addWidget(framed(u"Measured"_s, m_measured, visuals));
     m_lag->setShadeStalls(true);
     visuals->addWidget(framed(u"GUI thread: event-loop lag"_s, m_lag, visuals));
 
@@ -183,12 +195,23 @@ QWidget *DemoGallery::createHeader()
     m_cancel->setObjectName(u"cancelDemoButton"_s);
     m_cancel->setToolTip(u"Stop the running demo (Esc)"_s);
     m_cancel->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_variant = new QComboBox(header);
+    m_variant->setAccessibleName(u"Variant"_s);
+    m_variant->setToolTip(u"What the demo runs, e.g. what its request handler does; chosen "
+                          "before Run"_s);
+    m_variant->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_variant->hide();
+    connect(m_variant, &QComboBox::activated, this, [this](int index) {
+        if (Demo *demo = m_states.value(currentDemo()).demo; demo && !demo->isRunning())
+            demo->setVariant(index);
+    });
     connect(m_run, &QPushButton::clicked, this, &DemoGallery::runCurrent);
     connect(m_cancel, &QPushButton::clicked, this, &DemoGallery::cancelCurrent);
     row->addWidget(m_title);
     row->addSpacing(12);
     row->addWidget(m_status, 1);
     row->addWidget(m_heartbeat);
+    row->addWidget(m_variant);
     row->addWidget(m_run);
     row->addWidget(m_cancel);
     return header;
@@ -263,6 +286,11 @@ void DemoGallery::showDemo(const QString &name)
     const State &state = m_states[name];
     m_title->setText(state.demo->title());
     m_explanation->setText(state.demo->explanation());
+    const QStringList variants = state.demo->variants();
+    m_variant->clear();
+    m_variant->addItems(variants);
+    m_variant->setCurrentIndex(state.demo->variant());
+    m_variant->setVisible(!variants.isEmpty());
     m_log->setPlainText(state.log);
     showOutcome(state);
     showSnippets(state.demo->snippetIds());
@@ -313,6 +341,10 @@ void DemoGallery::showOutcome(const State &state)
     if (!state.hasOutcome) {
         const bool running = m_running == currentDemo();
         m_bars->clear();
+        m_plots->clear();
+        m_measured->setCurrentWidget(m_bars);
+        if (running)
+            showMeasured(state.soFar); // back to a running demo: what it has so far
         m_summary->setText(running ? u"Running…"_s : u"Press Run to measure."_s);
         m_status->setText(running ? u"Running…"_s : QString());
         return;
@@ -321,12 +353,12 @@ void DemoGallery::showOutcome(const State &state)
     m_status->setText(outcome.ok ? u"Done in %1"_s.arg(formatDuration(state.durationMs))
                               : outcome.error == u"canceled"_s ? u"Canceled"_s
                                                                : u"Failed"_s);
-    m_bars->setBars(outcome.bars, outcome.barsUnit, outcome.barsCategory, outcome.barsNote);
+    showMeasured(outcome);
     m_summary->setText(outcome.ok ? outcome.summary
                                   : u"<span style='color:#c0392b'>%1</span>"_s.arg(
                                           outcome.error.toHtmlEscaped()));
     // Grouped: "max in flight 2: ms" and "max in flight 2: server peak" share a row.
-    const FigureGrid grid = figureGrid(outcome.figures);
+    const FigureGrid grid = figureGrid(outcome.figures, 7);
     m_figures->setColumnCount(int(grid.columns.size()) + 1);
     m_figures->setHorizontalHeaderLabels(QStringList { u"Figure"_s } + grid.columns);
 
@@ -353,6 +385,14 @@ void DemoGallery::showOutcome(const State &state)
         for (int column = 1; column < m_figures->columnCount(); ++column)
             header->setSectionResizeMode(column, QHeaderView::Stretch);
     }
+}
+
+void DemoGallery::showMeasured(const DemoOutcome &outcome)
+{
+    m_bars->setBars(outcome.bars, outcome.barsUnit, outcome.barsCategory, outcome.barsNote);
+    m_plots->setPlots(outcome.plots, outcome.plotsX);
+    m_measured->setCurrentWidget(outcome.plots.isEmpty() ? static_cast<QWidget *>(m_bars)
+                                                         : m_plots);
 }
 
 void DemoGallery::showSnippets(const QStringList &ids)
@@ -394,6 +434,7 @@ bool DemoGallery::runCurrent()
     State &state = m_states[name];
     state.log.clear();
     state.hasOutcome = false;
+    state.soFar = {};
     state.startMs = labNowMs();
     m_running = name;
     m_log->clear();
@@ -447,6 +488,7 @@ void DemoGallery::onFinished(const QString &name, const DemoOutcome &outcome)
 void DemoGallery::updateButtons()
 {
     m_run->setEnabled(!isRunning());
+    m_variant->setEnabled(!isRunning());
     m_cancel->setEnabled(isRunning() && m_running == currentDemo());
     m_run->setToolTip(isRunning() ? u"Another demo is running; one at a time keeps the "
                                     "measurements clean."_s

@@ -7,14 +7,17 @@
 #include <QWidget>
 
 class DemoBarChart;
+class DemoPlotChart;
 class HeartbeatWidget;
 class Lab;
 class LagChartWidget;
 class QLabel;
+class QComboBox;
 class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
 class QSplitter;
+class QStackedWidget;
 class QTabWidget;
 class QTableWidget;
 class StallsPanel;
@@ -48,6 +51,8 @@ public:
     QTableWidget *figuresTable() const { return m_figures; }
     QPlainTextEdit *logView() const { return m_log; }
     DemoBarChart *barChart() const { return m_bars; }
+    DemoPlotChart *plotChart() const { return m_plots; } // instead of the bars, for some demos
+    QComboBox *variantBox() const { return m_variant; } // the chosen demo's ways to run, if any
     LagChartWidget *lagChart() const { return m_lag; }
     StallsPanel *stallsPanel() const { return m_stalls; }
     QTabWidget *resultTabs() const { return m_resultTabs; }
@@ -63,6 +68,7 @@ private:
         QString log;
         DemoOutcome outcome;
         bool hasOutcome = false;
+        DemoOutcome soFar; // what the running demo has measured so far (Demo::measured)
         double startMs = 0;
         double durationMs = 0;
     };
@@ -76,6 +82,7 @@ private:
     void showSnippets(const QStringList &ids);
     void onProgress(const QString &name, const QString &line);
     void onFinished(const QString &name, const DemoOutcome &outcome);
+    void showMeasured(const DemoOutcome &outcome); // bars or plots
     void updateButtons();
 
     Lab *m_lab;
@@ -89,7 +96,10 @@ private:
     HeartbeatWidget *m_heartbeat = nullptr;
     QPushButton *m_run = nullptr;
     QPushButton *m_cancel = nullptr;
+    QComboBox *m_variant = nullptr;
     DemoBarChart *m_bars = nullptr;
+    DemoPlotChart *m_plots = nullptr;
+    QStackedWidget *m_measured = nullptr;
     LagChartWidget *m_lag = nullptr;
     QLabel *m_summary = nullptr;
     QTableWidget *m_figures = nullptr;
