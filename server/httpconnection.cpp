@@ -1,6 +1,7 @@
 #include "httpconnection.h"
 
 #include <QAbstractSocket>
+#include <QScopeGuard>
 #include <QVariant>
 #include <algorithm>
 
@@ -186,6 +187,10 @@ void HttpConnection::onReadyRead()
 
 void HttpConnection::processInput()
 {
+    if (m_inProcessInput)
+        return;
+    m_inProcessInput = true;
+    const auto done = qScopeGuard([this] { m_inProcessInput = false; });
     while (m_state == State::ReadingHead) {
         // A client that pipelines without reading must not grow our write buffer.
         if (m_device->bytesToWrite() > WriteHighWater)
@@ -295,7 +300,13 @@ void HttpConnection::sendComplete()
 {
     const QByteArray &body = m_response.body;
     const bool withBody = !m_headOnly && statusHasBody(m_response.status);
-    m_device->write(head(body.size()) + (withBody ? body : QByteArray()));
+    m_device->write(head(body.size(), withBody ? body : QByteArray()));
+    // Out now, not on the next turn's write notification: the notifier is then enabled and
+    // disabled within this turn, which the event dispatcher folds into no change at all.
+    if (m_socket)
+        m_socket->flush();
+    if (m_state == State::Closed) // the write failed and the socket is gone
+        return;
     finishResponse();
 }
 
@@ -310,22 +321,28 @@ void HttpConnection::dripTick()
     pumpBody();
 }
 
-QByteArray HttpConnection::head(qint64 contentLength) const
+QByteArray HttpConnection::head(qint64 contentLength, const QByteArray &body) const
 {
+    // One buffer for the whole answer: a chain of + would allocate for each piece.
     const int status = m_response.status;
-    QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' '
-            + ServerRoutes::reasonPhrase(status) + "\r\n";
+    const QByteArray reason = ServerRoutes::reasonPhrase(status);
+    QByteArray head;
+    head.reserve(160 + m_response.contentType.size() + reason.size() + body.size());
+    head.append("HTTP/1.1 ").append(QByteArray::number(status)).append(' ').append(reason);
+    head.append("\r\n");
     if (statusHasBody(status)) {
-        head += "Content-Type: " + m_response.contentType
-                + "\r\nContent-Length: " + QByteArray::number(contentLength) + "\r\n";
+        head.append("Content-Type: ").append(m_response.contentType);
+        head.append("\r\nContent-Length: ").append(QByteArray::number(contentLength));
+        head.append("\r\n");
     }
     for (const auto &[name, value] : m_response.headers)
-        head += name + ": " + value + "\r\n";
+        head.append(name).append(": ").append(value).append("\r\n");
     if (!m_keepAlive)
-        head += "Connection: close\r\n";
+        head.append("Connection: close\r\n");
     else if (!m_request.http11)
-        head += "Connection: keep-alive\r\n";
-    return head + "\r\n";
+        head.append("Connection: keep-alive\r\n");
+    head.append("\r\n");
+    return head.append(body);
 }
 
 void HttpConnection::startBody(const QByteArray &fill, qint64 length)
@@ -363,8 +380,10 @@ void HttpConnection::finishResponse()
     }
     m_state = State::ReadingHead;
     restartIdleTimer();
-    // Queued: this may run inside processInput(), whose loop picks up the next request itself.
-    QMetaObject::invokeMethod(this, &HttpConnection::processInput, Qt::QueuedConnection);
+    // Inside processInput() its loop picks up the next request itself; else look now, without
+    // posting an event per answer.
+    if (!m_inProcessInput)
+        processInput();
 }
 
 void HttpConnection::onBytesWritten()

@@ -58,7 +58,7 @@ private:
     void answer(const ServerRoutes::Response &response);
     void sendComplete();
     void dripTick();
-    QByteArray head(qint64 contentLength) const;
+    QByteArray head(qint64 contentLength, const QByteArray &body = {}) const;
     void startBody(const QByteArray &fill, qint64 length);
     void pumpBody();
     void finishResponse();
@@ -91,6 +91,7 @@ private:
     bool m_keepAlive = true;
     bool m_headOnly = false;
     bool m_requestActive = false; // counted in requestsInFlight
+    bool m_inProcessInput = false;
 
     // The answer being sent.
     ServerRoutes::Response m_response;
