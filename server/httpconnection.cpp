@@ -155,7 +155,7 @@ int HttpConnection::onHeadersComplete()
 {
     if (m_inValue)
         endHeaderLine();
-    m_deadlines->cancel(m_idle);
+    stopIdleTimer();
     m_request.method = http_method_str(http_method(m_parser.method));
     m_request.http11 =
             m_parser.http_major > 1 || (m_parser.http_major == 1 && m_parser.http_minor >= 1);
@@ -421,7 +421,30 @@ void HttpConnection::closeGracefully()
 
 void HttpConnection::restartIdleTimer()
 {
-    m_deadlines->schedule(m_idle, m_limits.idleTimeoutMs, [this] { onIdleTimeout(); });
+    // Restarted for every request: only the time is noted here, and the queued deadline, when it
+    // comes, moves itself to the latest restart. That spares the queue a removal and an insertion
+    // per request.
+    m_idleSinceMs = m_deadlines->nowMs();
+    m_idleRunning = true;
+    if (!m_idle.isActive())
+        m_deadlines->schedule(m_idle, m_limits.idleTimeoutMs, [this] { onIdleDeadline(); });
+}
+
+void HttpConnection::stopIdleTimer()
+{
+    m_idleRunning = false; // the queued deadline finds it stopped and lapses
+}
+
+void HttpConnection::onIdleDeadline()
+{
+    if (!m_idleRunning)
+        return;
+    const qint64 left = m_idleSinceMs + m_limits.idleTimeoutMs - m_deadlines->nowMs();
+    if (left > 0) {
+        m_deadlines->schedule(m_idle, left, [this] { onIdleDeadline(); });
+        return;
+    }
+    onIdleTimeout();
 }
 
 void HttpConnection::onIdleTimeout()

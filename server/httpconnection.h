@@ -50,7 +50,9 @@ private:
     void onReadyRead();
     void onBytesWritten();
     void onIdleTimeout();
+    void onIdleDeadline();
     void restartIdleTimer();
+    void stopIdleTimer();
 
     void processInput();
     void beginResponse();
@@ -73,6 +75,8 @@ private:
     const ServerLimits &m_limits; // the engine's, which outlives its connections
     ServerCounters *m_counters;
     DeadlineQueue::Handle m_idle; // a connection with no complete request is closed
+    qint64 m_idleSinceMs = 0; // on the queue's clock
+    bool m_idleRunning = false;
     DeadlineQueue::Handle m_wait; // delay of /delay, ticks of /drip
     State m_state = State::ReadingHead;
     http_parser m_parser;
