@@ -1,8 +1,11 @@
 // The epoll event dispatcher drives this whole test: it is installed on the main thread before the
 // application exists, so every QTRY_ and QSignalSpy::wait() below runs on it too.
+#include "embeddedserver.h"
 #include "epolleventdispatcher.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QPointer>
@@ -87,6 +90,18 @@ protected:
     }
 };
 
+int epollInstances()
+{
+    int count = 0;
+    const QDir fds(u"/proc/self/fd"_s);
+    for (const QString &name :
+         fds.entryList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot)) {
+        if (QFile::symLinkTarget(fds.filePath(name)).endsWith(u"[eventpoll]"_s))
+            ++count;
+    }
+    return count;
+}
+
 // A thread whose loop runs on its own epoll dispatcher, as the server's does.
 std::unique_ptr<QThread> startEpollThread()
 {
@@ -121,6 +136,7 @@ private slots:
     void threadQuitsWhileBlocked();
     void tcpRoundTrip();
     void tcpRoundTripOnEpollThread();
+    void embeddedServerRunsOnEpoll();
 };
 
 void tst_Dispatcher::installed()
@@ -513,6 +529,31 @@ void tst_Dispatcher::tcpRoundTripOnEpollThread()
     QCOMPARE(size, 1024 * 1024);
     thread->quit();
     QVERIFY(thread->wait(5000));
+}
+
+void tst_Dispatcher::embeddedServerRunsOnEpoll()
+{
+    // The server AsyncLab's window and --serve start: its thread adds one epoll instance.
+    const int before = epollInstances();
+    QVERIFY(before >= 1); // this thread's
+    EmbeddedServer server;
+    QVERIFY2(server.start(), qPrintable(server.errorString()));
+    QCOMPARE(epollInstances(), before + 1);
+
+    QTcpSocket client;
+    QByteArray answer;
+    connect(&client, &QTcpSocket::connected, this, [&] {
+        client.write("GET /delay/20 HTTP/1.1\r\nHost: 127.0.0.1:"
+                     + QByteArray::number(server.port()) + "\r\nConnection: close\r\n\r\n");
+    });
+    connect(&client, &QTcpSocket::readyRead, this, [&] { answer += client.readAll(); });
+    QSignalSpy closed(&client, &QTcpSocket::disconnected);
+    QVERIFY(closed.isValid());
+    client.connectToHost(QHostAddress::LocalHost, server.port());
+    QVERIFY(closed.wait(10000));
+    QVERIFY2(answer.startsWith("HTTP/1.1 200 OK\r\n"), answer.constData());
+    server.stop();
+    QCOMPARE(epollInstances(), before);
 }
 
 int main(int argc, char **argv)
