@@ -57,7 +57,7 @@ private:
     void processInput();
     void beginResponse();
     void refuse(int status, const QByteArray &reason);
-    void answer(const ServerRoutes::Response &response);
+    void answer(ServerRoutes::Response next);
     void sendComplete();
     void dripTick();
     QByteArray head(qint64 contentLength, const QByteArray &body = {}) const;
