@@ -5,7 +5,6 @@
 #include <QThread>
 #include <cerrno>
 #include <poll.h>
-#include <private/qthread_p.h>
 #include <private/qtimerinfo_unix_p.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
@@ -261,9 +260,9 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
 
     const bool includeTimers = !(flags & QEventLoop::X11ExcludeTimers);
     const bool includeNotifiers = !(flags & QEventLoop::ExcludeSocketNotifiers);
-    const bool canWait = (flags & QEventLoop::WaitForMoreEvents)
-            && QThreadData::get2(QThread::currentThread())->canWaitLocked()
-            && !m_interrupted.loadRelaxed();
+    // Qt's dispatcher also asks the thread's private data whether events are still queued; every
+    // posted event calls wakeUp(), so the eventfd is readable then and the wait returns at once.
+    const bool canWait = (flags & QEventLoop::WaitForMoreEvents) && !m_interrupted.loadRelaxed();
     if (canWait)
         emit aboutToBlock();
     if (m_interrupted.loadRelaxed())
