@@ -129,6 +129,7 @@ private slots:
     void writeNotifierEnableDisable();
     void notifierDeletedByAnotherNotifier();
     void interestChangesWithinOneTurnAreCoalesced();
+    void processEventsFlags();
     void postedEvents();
     void postedFromAnotherThreadWakesTheLoop();
     void deleteLater();
@@ -386,6 +387,32 @@ void tst_Dispatcher::interestChangesWithinOneTurnAreCoalesced()
     QVERIFY(spy.isValid());
     QVERIFY(spy.wait(5000));
     QCOMPARE(dispatcher->pendingInterestChanges(), 0);
+}
+
+void tst_Dispatcher::processEventsFlags()
+{
+    QAbstractEventDispatcher *dispatcher = QAbstractEventDispatcher::instance();
+    SocketPair pair;
+    QVERIFY(pair.isValid());
+    QSocketNotifier notifier(pair.fds[0], QSocketNotifier::Read);
+    int reads = 0;
+    connect(&notifier, &QSocketNotifier::activated, this, [&] {
+        ++reads;
+        pair.drain();
+    });
+    pair.send();
+    dispatcher->processEvents(QEventLoop::ExcludeSocketNotifiers);
+    QCOMPARE(reads, 0);
+    QTRY_COMPARE(reads, 1);
+
+    TimerRecorder recorder;
+    recorder.clock.start();
+    const int id = recorder.startTimer(0, Qt::PreciseTimer); // due at once
+    dispatcher->processEvents(QEventLoop::X11ExcludeTimers);
+    QCOMPARE(recorder.fired.size(), 0);
+    QTRY_VERIFY(!recorder.fired.isEmpty());
+    recorder.killTimer(id);
+    QCOMPARE(recorder.fired.first().id, id);
 }
 
 void tst_Dispatcher::postedEvents()
