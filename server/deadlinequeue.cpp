@@ -18,7 +18,7 @@ DeadlineQueue::DeadlineQueue(QObject *parent) : QObject(parent), m_timer(new QTi
 void DeadlineQueue::schedule(Handle &handle, qint64 delayMs, Callback callback)
 {
     cancel(handle);
-    const qint64 deadline = m_clock.nsecsElapsed() + std::max<qint64>(0, delayMs) * 1000000;
+    const qint64 deadline = nowNs() + std::max<qint64>(0, delayMs) * 1000000;
     handle.m_it = m_queue.emplace(deadline, Entry { &handle, std::move(callback) });
     handle.m_active = true;
     if (m_armedFor < 0 || deadline < m_armedFor)
@@ -36,7 +36,7 @@ void DeadlineQueue::cancel(Handle &handle)
 
 int DeadlineQueue::runDue()
 {
-    const qint64 now = m_clock.nsecsElapsed();
+    const qint64 now = nowNs();
     int ran = 0;
     while (ran < SliceSize && !m_queue.empty() && m_queue.begin()->first <= now) {
         auto node = m_queue.extract(m_queue.begin());
@@ -51,6 +51,9 @@ bool DeadlineQueue::fireNext()
 {
     if (m_queue.empty())
         return false;
+    // From here on the clock reads at least this deadline, so a callback that checks how much
+    // time has passed sees it as passed.
+    m_skewNs += std::max<qint64>(0, m_queue.begin()->first - nowNs());
     auto node = m_queue.extract(m_queue.begin());
     node.mapped().handle->m_active = false;
     node.mapped().callback();
@@ -67,6 +70,6 @@ void DeadlineQueue::rearm()
     const qint64 earliest = m_queue.begin()->first;
     m_armedFor = earliest;
     // Rounded up: a timer that fires a fraction of a millisecond early would find nothing due.
-    const qint64 waitMs = (earliest - m_clock.nsecsElapsed() + 999999) / 1000000;
+    const qint64 waitMs = (earliest - nowNs() + 999999) / 1000000;
     m_timer->start(int(std::clamp<qint64>(waitMs, 0, 24 * 3600 * 1000)));
 }

@@ -42,7 +42,7 @@ public:
     void schedule(Handle &handle, qint64 delayMs, Callback callback);
     void cancel(Handle &handle);
     qsizetype size() const { return qsizetype(m_queue.size()); }
-    qint64 nowMs() const { return m_clock.elapsed(); }
+    qint64 nowMs() const { return nowNs() / 1000000; }
 
     // At most this many callbacks run in one event-loop turn, so that ten thousand answers due at
     // the same moment do not hold the thread in one long turn.
@@ -50,14 +50,17 @@ public:
 
     // Runs what is due (up to SliceSize); called by the timer. Returns how many ran.
     int runDue();
-    // For running the server without waiting: fires the earliest deadline as if its time had come.
+    // For running the server without waiting: fires the earliest deadline as if its time had come,
+    // moving nowMs() ahead to it.
     bool fireNext();
 
 private:
+    qint64 nowNs() const { return m_clock.nsecsElapsed() + m_skewNs; }
     void rearm();
 
     Queue m_queue;
     QElapsedTimer m_clock;
     QTimer *m_timer;
     qint64 m_armedFor = -1;
+    qint64 m_skewNs = 0; // how far fireNext() moved the clock ahead
 };

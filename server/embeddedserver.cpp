@@ -1,5 +1,6 @@
 #include "embeddedserver.h"
 
+#include "epolleventdispatcher.h"
 #include "serverengine.h"
 
 #include <QThread>
@@ -46,6 +47,9 @@ bool EmbeddedServer::start(quint16 port, const ServerLimits &limits)
 
     m_thread = std::make_unique<QThread>();
     m_thread->setObjectName(m_threadName);
+    // Qt's own dispatchers scan every open socket on each turn (poll) or search a list on each
+    // notifier change (GLib); epoll's cost follows the sockets that are ready.
+    m_thread->setEventDispatcher(new EpollEventDispatcher);
     // Owned by the thread from here on: finished() is its last moment, the engine and all its
     // sockets are deleted there, on the thread they belong to.
     m_engine = new ServerEngine(effective, &m_counters);

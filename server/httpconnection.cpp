@@ -1,8 +1,10 @@
 #include "httpconnection.h"
 
 #include <QAbstractSocket>
+#include <QScopeGuard>
 #include <QVariant>
 #include <algorithm>
+#include <sys/socket.h>
 
 namespace {
 
@@ -99,9 +101,14 @@ const http_parser_settings &HttpConnection::parserSettings()
 
 int HttpConnection::onMessageBegin()
 {
-    m_request = {};
-    m_field.clear();
-    m_value.clear();
+    // Emptied, not released: the next request's pieces fit in the same buffers, so a keep-alive
+    // client costs no allocation here per request.
+    m_request.target.resize(0);
+    m_request.host.resize(0);
+    m_request.hostCount = 0;
+    m_request.http11 = true;
+    m_field.resize(0);
+    m_value.resize(0);
     m_inValue = false;
     m_headBytes = 0;
     m_refusal = 0;
@@ -142,11 +149,12 @@ int HttpConnection::onHeaderValue(const char *at, size_t length)
 void HttpConnection::endHeaderLine()
 {
     if (m_field.compare("host", Qt::CaseInsensitive) == 0) {
-        m_request.host = m_value.trimmed();
+        m_request.host.resize(0);
+        m_request.host.append(QByteArrayView(m_value).trimmed());
         ++m_request.hostCount;
     }
-    m_field.clear();
-    m_value.clear();
+    m_field.resize(0);
+    m_value.resize(0);
     m_inValue = false;
 }
 
@@ -154,8 +162,10 @@ int HttpConnection::onHeadersComplete()
 {
     if (m_inValue)
         endHeaderLine();
-    m_deadlines->cancel(m_idle);
-    m_request.method = http_method_str(http_method(m_parser.method));
+    stopIdleTimer();
+    // The parser's method names are static strings.
+    const char *method = http_method_str(http_method(m_parser.method));
+    m_request.method = QByteArray::fromRawData(method, qsizetype(qstrlen(method)));
     m_request.http11 =
             m_parser.http_major > 1 || (m_parser.http_major == 1 && m_parser.http_minor >= 1);
     m_keepAlive = http_should_keep_alive(&m_parser) && !m_parser.upgrade;
@@ -186,6 +196,10 @@ void HttpConnection::onReadyRead()
 
 void HttpConnection::processInput()
 {
+    if (m_inProcessInput)
+        return;
+    m_inProcessInput = true;
+    const auto done = qScopeGuard([this] { m_inProcessInput = false; });
     while (m_state == State::ReadingHead) {
         // A client that pipelines without reading must not grow our write buffer.
         if (m_device->bytesToWrite() > WriteHighWater)
@@ -239,13 +253,14 @@ void HttpConnection::refuse(int status, const QByteArray &reason)
     ServerRoutes::Response response;
     response.status = status;
     response.body = reason + '\n';
-    answer(response);
+    answer(std::move(response));
 }
 
-void HttpConnection::answer(const ServerRoutes::Response &response)
+void HttpConnection::answer(ServerRoutes::Response next)
 {
     using Kind = ServerRoutes::Response::Kind;
-    m_response = response;
+    m_response = std::move(next);
+    const ServerRoutes::Response &response = m_response;
     switch (response.kind) {
     case Kind::Complete:
         if (response.delayMs > 0) {
@@ -295,7 +310,26 @@ void HttpConnection::sendComplete()
 {
     const QByteArray &body = m_response.body;
     const bool withBody = !m_headOnly && statusHasBody(m_response.status);
-    m_device->write(head(body.size()) + (withBody ? body : QByteArray()));
+    const QByteArray answer = head(body.size(), withBody ? body : QByteArray());
+    qsizetype sent = 0;
+    // Straight to the descriptor when nothing is queued before it: Qt's write buffer, its write
+    // notifier and its signals cost more than the system call itself. An error is left for the
+    // socket to find on its own write below.
+    if (m_socket && m_socket->bytesToWrite() == 0
+        && m_socket->state() == QAbstractSocket::ConnectedState) {
+        const ssize_t n = ::send(int(m_socket->socketDescriptor()), answer.constData(),
+                                 size_t(answer.size()), MSG_DONTWAIT | MSG_NOSIGNAL);
+        sent = n > 0 ? qsizetype(n) : 0;
+    }
+    if (sent < answer.size()) {
+        m_device->write(answer.constData() + sent, answer.size() - sent);
+        // Out now, not on the next turn's write notification: the notifier is then enabled and
+        // disabled within this turn, which the event dispatcher folds into no change at all.
+        if (m_socket)
+            m_socket->flush();
+        if (m_state == State::Closed) // the write failed and the socket is gone
+            return;
+    }
     finishResponse();
 }
 
@@ -310,22 +344,28 @@ void HttpConnection::dripTick()
     pumpBody();
 }
 
-QByteArray HttpConnection::head(qint64 contentLength) const
+QByteArray HttpConnection::head(qint64 contentLength, const QByteArray &body) const
 {
+    // One buffer for the whole answer: a chain of + would allocate for each piece.
     const int status = m_response.status;
-    QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' '
-            + ServerRoutes::reasonPhrase(status) + "\r\n";
+    const QByteArray reason = ServerRoutes::reasonPhrase(status);
+    QByteArray head;
+    head.reserve(160 + m_response.contentType.size() + reason.size() + body.size());
+    head.append("HTTP/1.1 ").append(QByteArray::number(status)).append(' ').append(reason);
+    head.append("\r\n");
     if (statusHasBody(status)) {
-        head += "Content-Type: " + m_response.contentType
-                + "\r\nContent-Length: " + QByteArray::number(contentLength) + "\r\n";
+        head.append("Content-Type: ").append(m_response.contentType);
+        head.append("\r\nContent-Length: ").append(QByteArray::number(contentLength));
+        head.append("\r\n");
     }
     for (const auto &[name, value] : m_response.headers)
-        head += name + ": " + value + "\r\n";
+        head.append(name).append(": ").append(value).append("\r\n");
     if (!m_keepAlive)
-        head += "Connection: close\r\n";
+        head.append("Connection: close\r\n");
     else if (!m_request.http11)
-        head += "Connection: keep-alive\r\n";
-    return head + "\r\n";
+        head.append("Connection: keep-alive\r\n");
+    head.append("\r\n");
+    return head.append(body);
 }
 
 void HttpConnection::startBody(const QByteArray &fill, qint64 length)
@@ -363,8 +403,10 @@ void HttpConnection::finishResponse()
     }
     m_state = State::ReadingHead;
     restartIdleTimer();
-    // Queued: this may run inside processInput(), whose loop picks up the next request itself.
-    QMetaObject::invokeMethod(this, &HttpConnection::processInput, Qt::QueuedConnection);
+    // Inside processInput() its loop picks up the next request itself; else look now, without
+    // posting an event per answer.
+    if (!m_inProcessInput)
+        processInput();
 }
 
 void HttpConnection::onBytesWritten()
@@ -402,7 +444,30 @@ void HttpConnection::closeGracefully()
 
 void HttpConnection::restartIdleTimer()
 {
-    m_deadlines->schedule(m_idle, m_limits.idleTimeoutMs, [this] { onIdleTimeout(); });
+    // Restarted for every request: only the time is noted here, and the queued deadline, when it
+    // comes, moves itself to the latest restart. That spares the queue a removal and an insertion
+    // per request.
+    m_idleSinceMs = m_deadlines->nowMs();
+    m_idleRunning = true;
+    if (!m_idle.isActive())
+        m_deadlines->schedule(m_idle, m_limits.idleTimeoutMs, [this] { onIdleDeadline(); });
+}
+
+void HttpConnection::stopIdleTimer()
+{
+    m_idleRunning = false; // the queued deadline finds it stopped and lapses
+}
+
+void HttpConnection::onIdleDeadline()
+{
+    if (!m_idleRunning)
+        return;
+    const qint64 left = m_idleSinceMs + m_limits.idleTimeoutMs - m_deadlines->nowMs();
+    if (left > 0) {
+        m_deadlines->schedule(m_idle, left, [this] { onIdleDeadline(); });
+        return;
+    }
+    onIdleTimeout();
 }
 
 void HttpConnection::onIdleTimeout()

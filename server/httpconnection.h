@@ -50,15 +50,17 @@ private:
     void onReadyRead();
     void onBytesWritten();
     void onIdleTimeout();
+    void onIdleDeadline();
     void restartIdleTimer();
+    void stopIdleTimer();
 
     void processInput();
     void beginResponse();
     void refuse(int status, const QByteArray &reason);
-    void answer(const ServerRoutes::Response &response);
+    void answer(ServerRoutes::Response next);
     void sendComplete();
     void dripTick();
-    QByteArray head(qint64 contentLength) const;
+    QByteArray head(qint64 contentLength, const QByteArray &body = {}) const;
     void startBody(const QByteArray &fill, qint64 length);
     void pumpBody();
     void finishResponse();
@@ -73,6 +75,8 @@ private:
     const ServerLimits &m_limits; // the engine's, which outlives its connections
     ServerCounters *m_counters;
     DeadlineQueue::Handle m_idle; // a connection with no complete request is closed
+    qint64 m_idleSinceMs = 0; // on the queue's clock
+    bool m_idleRunning = false;
     DeadlineQueue::Handle m_wait; // delay of /delay, ticks of /drip
     State m_state = State::ReadingHead;
     http_parser m_parser;
@@ -91,6 +95,7 @@ private:
     bool m_keepAlive = true;
     bool m_headOnly = false;
     bool m_requestActive = false; // counted in requestsInFlight
+    bool m_inProcessInput = false;
 
     // The answer being sent.
     ServerRoutes::Response m_response;
