@@ -46,6 +46,9 @@ bool EmbeddedServer::start(quint16 port, const ServerLimits &limits)
 
     m_thread = std::make_unique<QThread>();
     m_thread->setObjectName(u"server thread"_s);
+    if (m_threadStartHook)
+        connect(m_thread.get(), &QThread::started, m_thread.get(), m_threadStartHook,
+                Qt::DirectConnection);
     // Owned by the thread from here on: finished() is its last moment, the engine and all its
     // sockets are deleted there, on the thread they belong to.
     m_engine = new ServerEngine(effective, &m_counters);

@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QString>
 #include <QUrl>
+#include <functional>
 #include <memory>
 
 class QThread;
@@ -22,6 +23,8 @@ public:
 
     // Binds 127.0.0.1 on the port (0 = any free port). Waits only until the bind succeeds or fails.
     bool start(quint16 port = 0, const ServerLimits &limits = {});
+    // Runs first on the server thread each time it starts (AsyncLab lowers its priority there).
+    void setThreadStartHook(std::function<void()> hook) { m_threadStartHook = std::move(hook); }
     void stop();
     QString errorString() const;
     bool isRunning() const;
@@ -46,6 +49,7 @@ public:
 
 private:
     std::unique_ptr<QThread> m_thread;
+    std::function<void()> m_threadStartHook;
     ServerEngine *m_engine = nullptr; // lives on m_thread
     QString m_error;
     quint16 m_port = 0;
