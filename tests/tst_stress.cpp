@@ -33,10 +33,55 @@ constexpr double MaxStallBoundMs = 500;
 constexpr int Fetches = 1000;
 constexpr int Loads = 20;
 // While a thousand fetches are being started, no stall may be longer than one frame. Started in
-// one loop they held the GUI thread 36-61 ms in a release build; started a slice per turn, the
-// longest stall measured 3-6 ms.
+// one loop they held the GUI thread 34-86 ms in a release build; started a slice per turn, the
+// longest stall measured 3-6 ms, and up to 17 ms when other programs kept the two cores busy.
+// That part is not AsyncLab's: the bound holds for the stall less the time the GUI thread was
+// ready to run but waited for a core (the kernel's run delay).
 constexpr double StartStallBoundMs = 16;
 const QStringList Routes { u"/bytes/65536"_s, u"/delay/20"_s, u"/json?items=100"_s };
+
+// The GUI thread's run delay so far (time spent runnable, waiting for a core), in ms.
+double runDelayMs()
+{
+    QFile file(u"/proc/thread-self/schedstat"_s);
+    if (!file.open(QIODevice::ReadOnly))
+        return 0;
+    const QList<QByteArray> fields = file.readAll().split(' ');
+    return fields.size() >= 2 ? double(fields.at(1).toLongLong()) / 1e6 : 0;
+}
+
+// Each tick's lag beside the run delay since the tick before: the lag less that delay is how long
+// the GUI thread was held by work of its own.
+class OwnStalls : public QObject
+{
+public:
+    explicit OwnStalls(ResponsivenessMonitor &monitor) : m_lastDelayMs(runDelayMs())
+    {
+        connect(&monitor, &ResponsivenessMonitor::sampled, this, [this](const LagSample &sample) {
+            const double delay = runDelayMs();
+            m_ticks.append({ sample, delay - m_lastDelayMs });
+            m_lastDelayMs = delay;
+        });
+    }
+    double maxOwnStallMs(double fromMs, double toMs) const
+    {
+        double longest = 0;
+        for (const Tick &t : m_ticks) {
+            if (t.sample.atMs >= fromMs && t.sample.atMs - t.sample.lagMs <= toMs)
+                longest = std::max(longest, t.sample.lagMs - t.runDelayMs);
+        }
+        return longest;
+    }
+
+private:
+    struct Tick
+    {
+        LagSample sample;
+        double runDelayMs = 0;
+    };
+    QList<Tick> m_ticks;
+    double m_lastDelayMs = 0;
+};
 
 // Lets the monitor tick `ticks` times through a real event loop (QTest::qWait sleeps between
 // its rounds of events, which the monitor would count as lag).
@@ -60,6 +105,7 @@ private slots:
     void fetchesAndLoadsAtOnce();
     void startingThousandFetchesDoesNotStall();
     void cancelBeforeAllStarted();
+    void destroyedWhileQueued();
 };
 
 void TestStress::fetchesAndLoadsAtOnce()
@@ -134,6 +180,7 @@ void TestStress::startingThousandFetchesDoesNotStall()
     QSignalSpy finished(&jobs, &JobRunner::finished);
     QSignalSpy allStarted(&jobs, &JobRunner::queuedFetchesStarted);
     QVERIFY(allStarted.isValid());
+    OwnStalls own(lab.monitor());
     QVERIFY(letMonitorTick(lab.monitor(), 20));
     const LagStats quiet = lab.monitor().recentStats(100);
 
@@ -150,10 +197,11 @@ void TestStress::startingThousandFetchesDoesNotStall()
     QCOMPARE(jobs.queuedFetchCount(), 0);
     QVERIFY(letMonitorTick(lab.monitor(), 2));
     const LagStats starting = lab.monitor().statsBetween(from, to);
+    const double ownStallMs = own.maxOwnStallMs(from, to);
     qInfo("starting %d fetches: the loop took %.1f ms and left %d queued, all started after "
-          "%.0f ms; max stall %.1f ms meanwhile (bound %.0f ms), p99 %.1f ms, %d ticks; "
-          "before: max stall %.1f ms",
-          Fetches, loopMs, queued, to - from, starting.maxStallMs, StartStallBoundMs,
+          "%.0f ms; max stall %.1f ms meanwhile, %.1f ms less waiting for a core (bound %.0f ms), "
+          "p99 %.1f ms, %d ticks; before: max stall %.1f ms",
+          Fetches, loopMs, queued, to - from, starting.maxStallMs, ownStallMs, StartStallBoundMs,
           starting.p99LagMs, starting.samples, quiet.maxStallMs);
 
     while (finished.size() < Fetches)
@@ -164,8 +212,7 @@ void TestStress::startingThousandFetchesDoesNotStall()
                  qPrintable(r->target + u": "_s + r->error));
     }
     QCOMPARE(jobs.runningCount(), 0);
-    QVERIFY2(starting.maxStallMs < StartStallBoundMs,
-             qPrintable(QString::number(starting.maxStallMs)));
+    QVERIFY2(ownStallMs < StartStallBoundMs, qPrintable(QString::number(ownStallMs)));
     QVERIFY2(queued > 0, "all fetches were started in the loop that asked for them");
 }
 
@@ -198,6 +245,20 @@ void TestStress::cancelBeforeAllStarted()
     QCOMPARE(jobs.runningCount(), 0);
     QCOMPARE(lab.server().requestsServed(), servedBefore);
     QTRY_COMPARE_WITH_TIMEOUT(lab.server().requestsInFlight(), 0, 10000);
+}
+
+void TestStress::destroyedWhileQueued()
+{
+    // Closing the window with fetches still queued: nothing is started or reported afterwards.
+    auto lab = std::make_unique<Lab>();
+    QVERIFY2(lab->start(), qPrintable(lab->errorString()));
+    QSignalSpy finished(&lab->jobs(), &JobRunner::finished);
+    for (int i = 0; i < Fetches; ++i)
+        lab->jobs().fetch(lab->server().url(u"/delay/5000"_s), RunMode::Async);
+    QVERIFY(lab->jobs().queuedFetchCount() > 0);
+    lab.reset();
+    QCOMPARE(finished.size(), 0);
+    QTest::qWait(50); // a queued slice would run here
 }
 
 QTEST_GUILESS_MAIN(TestStress)
