@@ -151,11 +151,10 @@ void JobRunner::startFetch(OperationRecord record, const QUrl &url)
             [this, id](qint64 received, qint64 total) { emit progress(id, received, total); });
     connect(job, &FetchJob::finished, this, [this, job, record](const FetchResult &result) mutable {
         job->deleteLater();
-        if (!m_networkThreadLowered) {
+        if (!m_networkThreadLowered && ThreadPriority::isEnabled()) {
             // Qt starts its network thread inside the manager; by the first answer it has named
-            // itself and can be found.
-            m_networkThreadLowered = true;
-            ThreadPriority::lowerQtNetworkThreads();
+            // itself and can be found (a bad URL fails before the thread exists: look again).
+            m_networkThreadLowered = ThreadPriority::lowerQtNetworkThreads() > 0;
         }
         record.spans = {
             { { ThreadLane::EventLoop, 0 }, SpanKind::EventLoopWait, record.startMs, labNowMs() }

@@ -83,5 +83,7 @@ QList<pid_t> ThreadPriority::threadsNamed(QByteArrayView name)
 int ThreadPriority::lowerQtNetworkThreads()
 {
     const QList<pid_t> tids = threadsNamed("QNetworkAccessManager thread");
-    return int(std::count_if(tids.cbegin(), tids.cend(), lowerThread));
+    for (pid_t tid : tids)
+        lowerThread(tid);
+    return int(tids.size());
 }

@@ -33,6 +33,7 @@ bool lowerThread(pid_t tid);
 // the first 15 bytes).
 QList<pid_t> threadsNamed(QByteArrayView name);
 // Lowers Qt's network threads: QNetworkAccessManager starts one privately, with no hook, and it
-// names itself "QNetworkAccessManager thread". Returns how many were lowered.
+// names itself "QNetworkAccessManager thread". Returns how many it found; a thread started later
+// (by a manager's first request) is not lowered until this is called again.
 int lowerQtNetworkThreads();
 } // namespace ThreadPriority
