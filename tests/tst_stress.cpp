@@ -36,8 +36,13 @@ constexpr int Loads = 20;
 // one loop they held the GUI thread 34-86 ms in a release build; started a slice per turn, the
 // longest stall measured 3-6 ms, and up to 17 ms when other programs kept the two cores busy.
 // That part is not AsyncLab's: the bound holds for the stall less the time the GUI thread was
-// ready to run but waited for a core (the kernel's run delay).
+// ready to run but waited for a core (the kernel's run delay). The sanitizer build spends about
+// 8 us on each fetch it only queues, and measured 5-11 ms.
+#ifdef __SANITIZE_ADDRESS__
+constexpr double StartStallBoundMs = 32;
+#else
 constexpr double StartStallBoundMs = 16;
+#endif
 const QStringList Routes { u"/bytes/65536"_s, u"/delay/20"_s, u"/json?items=100"_s };
 
 // The GUI thread's run delay so far (time spent runnable, waiting for a core), in ms.
