@@ -246,7 +246,6 @@ void JobRunner::runPromiseJob(OperationRecord record, std::function<void(QPromis
     m_running.insert(
             id, { [watcher] { watcher->cancel(); }, [watcher] { watcher->waitForFinished(); } });
     watcher->setFuture(QtConcurrent::run(&m_pool, [work, span](QPromise<T> &promise) {
-        ThreadPriority::lowerCurrentThread();
         const double start = labNowMs();
         work(promise);
         *span = { currentThreadLane(), SpanKind::Work, start, labNowMs() };

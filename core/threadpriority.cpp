@@ -40,11 +40,6 @@ bool ThreadPriority::lowerThread(pid_t tid)
     const int policy = sched_getscheduler(tid);
     if (policy != SCHED_OTHER && policy != SCHED_BATCH)
         return false; // real-time (or idle) by someone's choice: leave it
-    if (policy == SCHED_OTHER) {
-        const sched_param param {};
-        if (sched_setscheduler(tid, SCHED_BATCH, &param) != 0)
-            return false;
-    }
     // getpriority() returns -1 for nice -1 too: only errno tells an error.
     errno = 0;
     const int processNice = getpriority(PRIO_PROCESS, id_t(getpid()));

@@ -4,11 +4,10 @@
 #include <QList>
 #include <sys/types.h>
 
-// AsyncLab's own background threads (the embedded server, Qt's network thread, the pools that load
-// and hash files) run a little behind the GUI thread: with more runnable threads than cores, the
-// kernel then gives a waking GUI thread the core first, and a 5 ms tick is not late because a
-// hashing thread had the core. Lowering is one way: without CAP_SYS_NICE a thread cannot be raised
-// again, so it is decided once, when each thread starts its first piece of work.
+// AsyncLab's own background threads that the GUI thread never waits for (the embedded server's,
+// Qt's network thread) run a little behind the GUI thread: with more runnable threads than cores,
+// the kernel then gives a waking GUI thread the core first. Lowering is one way: without
+// CAP_SYS_NICE a thread cannot be raised again, so it is decided once, when each thread starts.
 //
 // QThread's own priorities do not do this on Linux: for ordinary threads every priority from
 // Lowest to TimeCritical maps to the single static priority 0, and IdlePriority means SCHED_IDLE,
@@ -22,9 +21,10 @@ constexpr int BackgroundNice = 5;
 bool isEnabled();
 void setEnabled(bool enabled);
 
-// Nices the calling thread to the process's nice + BackgroundNice and makes it SCHED_BATCH (it
-// does not preempt others when it wakes), once per thread. Does nothing on the main thread, on a
-// real-time thread, or when disabled. True when the thread is (now or already) lowered.
+// Nices the calling thread to the process's nice + BackgroundNice, once per thread. Does nothing
+// on the main thread, on a real-time thread, or when disabled. True when the thread is (now or
+// already) lowered. Not SCHED_BATCH as well: tried, a batch thread (which does not preempt others
+// when it wakes) made 1000 fetches with 20 loads take longer in most runs, with no shorter stall.
 bool lowerCurrentThread();
 // The same for any thread of this process, by its kernel thread id.
 bool lowerThread(pid_t tid);
