@@ -1,14 +1,25 @@
 // Runs a comparison scenario several times in each mode and prints the median figures: wall time,
 // longest stall, p99 lag, stalls over 50 ms, and how much of the blocking work froze the GUI
-// thread. Figures only; nothing here passes or fails.
+// thread. Figures only; nothing here passes or fails. --busy N runs the same while N processes
+// spin on the cores, as other programs on a loaded machine would.
 #include "lab.h"
+#include "threadpriority.h"
 #include "units.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
 #include <QTimer>
 #include <algorithm>
+#include <csignal>
 #include <cstdio>
+#include <cstring>
+#include <memory>
+#include <sys/prctl.h>
+#include <unistd.h>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -24,10 +35,87 @@ struct Figures
 {
     QList<double> wall, maxStall, p99, stalls, stallShare;
 };
+
+QByteArray loadAverage()
+{
+    QFile file(u"/proc/loadavg"_s);
+    return file.open(QIODevice::ReadOnly) ? file.readAll().split(' ').mid(0, 3).join(' ') : "?";
+}
+
+// CPU time a process has used so far, from /proc/<pid>/stat (utime + stime, fields 14 and 15).
+double cpuSeconds(qint64 pid)
+{
+    QFile file(u"/proc/%1/stat"_s.arg(pid));
+    if (!file.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray stat = file.readAll();
+    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return 0;
+    return double(fields.at(14 - 3).toLongLong() + fields.at(15 - 3).toLongLong())
+            / double(sysconf(_SC_CLK_TCK));
+}
+
+// N copies of this program spinning on the cores. Each is killed when this process ends however
+// it ends (Ctrl+C, a crash, SIGKILL): the kernel sends it SIGKILL when its parent dies.
+class BusyProcesses
+{
+public:
+    explicit BusyProcesses(int count)
+    {
+        const pid_t parent = getpid();
+        for (int i = 0; i < count; ++i) {
+            auto process = std::make_unique<QProcess>();
+            process->setProgram(QCoreApplication::applicationFilePath());
+            process->setArguments({ u"--spin"_s });
+            process->setProcessChannelMode(QProcess::ForwardedChannels);
+            process->setChildProcessModifier([parent] {
+                // Runs in the child between fork and exec; the signal survives the exec.
+                prctl(PR_SET_PDEATHSIG, SIGKILL);
+                if (getppid() != parent) // the parent died before the line above
+                    _exit(1);
+            });
+            process->start();
+            if (process->waitForStarted())
+                m_processes.push_back(std::move(process));
+        }
+        m_clock.start();
+    }
+    ~BusyProcesses()
+    {
+        for (const auto &process : m_processes) {
+            process->kill();
+            process->waitForFinished();
+        }
+    }
+    int count() const { return int(m_processes.size()); }
+    // The cores the spinning processes took on average since they started.
+    double coresUsed() const
+    {
+        double cpu = 0;
+        for (const auto &process : m_processes)
+            cpu += cpuSeconds(process->processId());
+        return m_clock.isValid() && m_clock.elapsed() > 0 ? cpu * 1000 / double(m_clock.elapsed())
+                                                          : 0;
+    }
+
+private:
+    std::vector<std::unique_ptr<QProcess>> m_processes;
+    QElapsedTimer m_clock;
+};
+
+[[noreturn]] void spin()
+{
+    volatile unsigned long n = 0;
+    for (;;)
+        n = n + 1;
+}
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    if (argc == 2 && std::strcmp(argv[1], "--spin") == 0)
+        spin();
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Median blocking-vs-async figures over repeated runs."_s);
@@ -36,15 +124,29 @@ int main(int argc, char *argv[])
                                           u"5"_s);
     const QCommandLineOption scenarioOption(u"scenario"_s, u"Scenario name (default standard)."_s,
                                             u"NAME"_s, Scenario::defaultName());
-    parser.addOptions({ repeatOption, scenarioOption });
+    const QCommandLineOption busyOption(
+            u"busy"_s, u"Processes spinning on the cores meanwhile (default 0)."_s, u"N"_s, u"0"_s);
+    const QCommandLineOption noPriorityOption(
+            u"no-background-priority"_s,
+            u"Leave AsyncLab's server, network and pool threads at the GUI thread's priority."_s);
+    parser.addOptions({ repeatOption, scenarioOption, busyOption, noPriorityOption });
     parser.process(app);
     const int repeat = std::max(1, parser.value(repeatOption).toInt());
+    const int busy = std::clamp(parser.value(busyOption).toInt(), 0, 64);
+    if (parser.isSet(noPriorityOption))
+        ThreadPriority::setEnabled(false);
     const auto scenario = Scenario::named(parser.value(scenarioOption));
     if (!scenario) {
         std::fprintf(stderr, "unknown scenario\n");
         return 2;
     }
 
+    const QByteArray loadBefore = loadAverage();
+    BusyProcesses spinners(busy);
+    if (spinners.count() != busy) {
+        std::fprintf(stderr, "could not start %d busy processes\n", busy);
+        return 1;
+    }
     Lab lab;
     if (!lab.start()) {
         std::fprintf(stderr, "%s\n", qPrintable(lab.errorString()));
@@ -77,9 +179,14 @@ int main(int argc, char *argv[])
     QTimer::singleShot(200, &app, [&] { lab.scenarios().compare(*scenario); });
     if (app.exec() != 0)
         return 1;
+    const double coresTaken = spinners.coresUsed();
 
-    std::printf("scenario %s: %s\nmedians of %d runs per mode\n\n", qPrintable(scenario->name),
+    std::printf("scenario %s: %s\nmedians of %d runs per mode\n", qPrintable(scenario->name),
                 qPrintable(scenario->description), repeat);
+    std::printf("busy processes: %d (they took %.2f cores); background priority %s; load average "
+                "%s before, %s after\n\n",
+                busy, coresTaken, ThreadPriority::isEnabled() ? "on" : "off",
+                loadBefore.constData(), loadAverage().constData());
     std::printf("%-9s %10s %10s %10s %15s %22s\n", "mode", "wall time", "max stall", "p99 lag",
                 "stalls > 50 ms", "max stall / longest op");
     for (RunMode mode : { RunMode::Blocking, RunMode::Async }) {

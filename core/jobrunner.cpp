@@ -3,9 +3,11 @@
 #include "operationlog.h"
 #include "responsivenessmonitor.h"
 #include "threadlabel.h"
+#include "threadpriority.h"
 
 #include <QFutureWatcher>
 #include <QtConcurrentRun>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -26,6 +28,16 @@ void applyResult(OperationRecord &record, const Result &result)
 JobRunner::JobRunner(OperationLog *log, ResponsivenessMonitor *monitor, QObject *parent)
     : QObject(parent), m_log(log), m_monitor(monitor)
 {
+    m_nextSlice.setSingleShot(true);
+    m_nextSlice.setInterval(0);
+    connect(&m_nextSlice, &QTimer::timeout, this, [this] {
+        m_slice.invalidate();
+        if (m_queuedFetches.empty())
+            return;
+        startQueuedFetches();
+        if (m_queuedFetches.empty())
+            emit queuedFetchesStarted();
+    });
 }
 
 JobRunner::~JobRunner()
@@ -93,22 +105,64 @@ int JobRunner::fetch(const QUrl &url, RunMode mode)
         applyFetchResult(record, result);
         return record.id;
     }
-    // No thread does the waiting: the reply's signals arrive through this thread's event loop.
     record.workerThread = currentThreadLabel();
+    const int id = record.id;
+    m_queuedFetches.push_back({ record, url });
+    m_running.insert(id, { [this, id] { cancelQueuedFetch(id); }, {} });
+    startQueuedFetches();
+    return id;
+}
+
+// Starts queued fetches in order until this turn's slice is spent; the zero timer ends the turn,
+// after the event loop has painted, ticked the monitor and delivered replies.
+void JobRunner::startQueuedFetches()
+{
+    if (!m_slice.isValid()) {
+        m_slice.start();
+        m_nextSlice.start();
+    }
+    while (!m_queuedFetches.empty() && m_slice.nsecsElapsed() < StartSliceNs) {
+        const QueuedFetch next = std::move(m_queuedFetches.front());
+        m_queuedFetches.pop_front();
+        startFetch(next.record, next.url);
+    }
+    if (!m_queuedFetches.empty() && !m_nextSlice.isActive())
+        m_nextSlice.start();
+}
+
+void JobRunner::cancelQueuedFetch(int id)
+{
+    const auto it = std::find_if(m_queuedFetches.begin(), m_queuedFetches.end(),
+                                 [id](const QueuedFetch &q) { return q.record.id == id; });
+    if (it == m_queuedFetches.end())
+        return;
+    OperationRecord record = it->record;
+    m_queuedFetches.erase(it);
+    record.status = OperationStatus::Canceled; // never sent: no spans
+    complete(record);
+}
+
+void JobRunner::startFetch(OperationRecord record, const QUrl &url)
+{
+    // No thread does the waiting: the reply's signals arrive through this thread's event loop.
     const int id = record.id;
     auto *job = new FetchJob(&m_manager, url, m_fetchOptions, this);
     connect(job, &FetchJob::progress, this,
             [this, id](qint64 received, qint64 total) { emit progress(id, received, total); });
     connect(job, &FetchJob::finished, this, [this, job, record](const FetchResult &result) mutable {
         job->deleteLater();
+        if (!m_networkThreadLowered && ThreadPriority::isEnabled()) {
+            // Qt starts its network thread inside the manager; by the first answer it has named
+            // itself and can be found (a bad URL fails before the thread exists: look again).
+            m_networkThreadLowered = ThreadPriority::lowerQtNetworkThreads() > 0;
+        }
         record.spans = {
             { { ThreadLane::EventLoop, 0 }, SpanKind::EventLoopWait, record.startMs, labNowMs() }
         };
         applyFetchResult(record, result);
     });
-    m_running.insert(id, { [job] { job->cancel(); }, {} });
+    m_running[id] = { [job] { job->cancel(); }, {} };
     job->start();
-    return id;
 }
 
 void JobRunner::applyFetchResult(OperationRecord record, const FetchResult &result)

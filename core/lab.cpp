@@ -1,4 +1,5 @@
 #include "lab.h"
+#include "threadpriority.h"
 
 #include <QDir>
 #include <QLoggingCategory>
@@ -13,6 +14,7 @@ Lab::Lab(QObject *parent)
     m_jobs.setFetchOptions(defaultFetchOptions());
     m_jobs.setFileLoadOptions(defaultFileLoadOptions());
     setSampleDir(QDir::tempPath());
+    m_server.setThreadStartHook([] { ThreadPriority::lowerCurrentThread(); });
     connect(&m_stalls, &StallWatchdog::stallRecorded, this, [this](const StallRecord &stall) {
         if (!stall.culprit.isKnown())
             return;

@@ -50,6 +50,9 @@ bool EmbeddedServer::start(quint16 port, const ServerLimits &limits)
     // Qt's own dispatchers scan every open socket on each turn (poll) or search a list on each
     // notifier change (GLib); epoll's cost follows the sockets that are ready.
     m_thread->setEventDispatcher(new EpollEventDispatcher);
+    if (m_threadStartHook)
+        connect(m_thread.get(), &QThread::started, m_thread.get(), m_threadStartHook,
+                Qt::DirectConnection);
     // Owned by the thread from here on: finished() is its last moment, the engine and all its
     // sockets are deleted there, on the thread they belong to.
     m_engine = new ServerEngine(effective, &m_counters);

@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QString>
 #include <QUrl>
+#include <functional>
 #include <memory>
 
 class QThread;
@@ -24,6 +25,8 @@ public:
     bool start(quint16 port = 0, const ServerLimits &limits = {});
     // The name its thread carries (in /proc/self/task/*/comm, up to 15 bytes); before start().
     void setThreadName(const QString &name) { m_threadName = name; }
+    // Runs first on the server thread each time it starts (AsyncLab lowers its priority there).
+    void setThreadStartHook(std::function<void()> hook) { m_threadStartHook = std::move(hook); }
     void stop();
     QString errorString() const;
     bool isRunning() const;
@@ -48,6 +51,7 @@ public:
 
 private:
     std::unique_ptr<QThread> m_thread;
+    std::function<void()> m_threadStartHook;
     ServerEngine *m_engine = nullptr; // lives on m_thread
     QString m_error;
     QString m_threadName = QStringLiteral("server thread");
