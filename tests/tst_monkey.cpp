@@ -1,0 +1,800 @@
+#include "compareview.h"
+#include "demogallery.h"
+#include "lab.h"
+#include "labapplication.h"
+#include "labclock.h"
+#include "mainwindow.h"
+#include "memoryusage.h"
+#include "modetoggle.h"
+#include "report.h"
+#include "widgetchecks.h"
+
+#include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QApplication>
+#include <QComboBox>
+#include <QDialog>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMainWindow>
+#include <QMap>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMutex>
+#include <QPointer>
+#include <QRandomGenerator>
+#include <QSet>
+#include <QStandardPaths>
+#include <QTabBar>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+#include <QTimer>
+
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+// A seeded random driver for the real windows: for a set time it clicks every enabled, visible
+// button, menu entry, combo box, tab and list of the main window, the Compare view and the
+// concept gallery, types valid and invalid input, toggles the mode, cancels, and opens and closes
+// windows, in random order with random gaps. Throughout, no Qt warning may appear; when it stops
+// and the work ends, every operation has ended, the result line is the last operation's, memory
+// stayed bounded and the window is idle and responsive.
+//
+// MONKEY_SEED and MONKEY_SECONDS (or --seed N and --seconds N) set the run; the seed is random
+// when unset and printed first. Every choice comes from one generator seeded once, so a seed
+// replays the same sequence of actions (what the app makes of them may differ with timing).
+
+namespace {
+
+#if defined(__SANITIZE_ADDRESS__)
+constexpr int DefaultSeconds = 20;
+// ASan keeps freed memory in quarantine (256 MiB by default) and pads every allocation.
+constexpr qint64 RssGrowthBoundMiB = 400;
+#else
+constexpr int DefaultSeconds = 8;
+constexpr qint64 RssGrowthBoundMiB = 150;
+#endif
+constexpr int RecentActions = 20;
+
+// The last actions, kept preformatted so that a crash handler can print them with write(2).
+struct ActionRing
+{
+    static constexpr int Width = 240;
+    char text[RecentActions][Width] = {};
+    volatile sig_atomic_t next = 0;
+    volatile sig_atomic_t count = 0;
+};
+ActionRing g_ring;
+quint32 g_seed = 0;
+int g_seconds = DefaultSeconds;
+char g_seedLine[96] = {};
+struct sigaction g_previous[32] = {};
+constexpr int CrashSignals[] = { SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL };
+
+void writeAll(const char *text)
+{
+    size_t left = strlen(text);
+    while (left > 0) {
+        const ssize_t written = ::write(STDERR_FILENO, text, left);
+        if (written <= 0)
+            return;
+        text += written;
+        left -= size_t(written);
+    }
+}
+
+// Runs on a fatal signal: only write(2) on buffers filled before, then the handler that was there
+// (QTest's, which prints the test function and re-raises).
+void onCrash(int signal, siginfo_t *info, void *context)
+{
+    writeAll(g_seedLine);
+    writeAll("monkey: the last actions before the crash, oldest first:\n");
+    const int count = g_ring.count;
+    for (int i = 0; i < count; ++i) {
+        const int slot = (g_ring.next - count + i + RecentActions) % RecentActions;
+        writeAll("  ");
+        writeAll(g_ring.text[slot]);
+        writeAll("\n");
+    }
+    const struct sigaction &previous = g_previous[signal];
+    if (previous.sa_flags & SA_SIGINFO) {
+        previous.sa_sigaction(signal, info, context);
+    } else if (previous.sa_handler != SIG_IGN && previous.sa_handler != SIG_DFL) {
+        previous.sa_handler(signal);
+    } else {
+        ::signal(signal, SIG_DFL);
+        ::raise(signal);
+    }
+}
+
+void installCrashHandlers()
+{
+    for (int signal : CrashSignals) {
+        struct sigaction action = {};
+        action.sa_sigaction = onCrash;
+        action.sa_flags = SA_SIGINFO | SA_RESETHAND;
+        sigemptyset(&action.sa_mask);
+        sigaction(signal, &action, &g_previous[signal]);
+    }
+}
+
+// Every warning, critical or fatal message from any thread fails the run.
+QMutex g_messagesMutex;
+QStringList g_warnings;
+QtMessageHandler g_previousHandler = nullptr;
+
+void recordMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    // The offscreen platform says so of what it cannot do to a window (resize it to its size
+    // hints, raise it): nothing is wrong with the app then.
+    const bool platformNoise =
+            type == QtWarningMsg && message.startsWith("This plugin does not support "_L1);
+    if (platformNoise)
+        return;
+    if (type == QtWarningMsg || type == QtCriticalMsg || type == QtFatalMsg) {
+        const QMutexLocker lock(&g_messagesMutex);
+        g_warnings.append(u"%1 (%2:%3, thread %4)"_s.arg(
+                message, QString::fromUtf8(context.file ? context.file : "?"),
+                QString::number(context.line), QThread::currentThread()->objectName()));
+    }
+    if (g_previousHandler)
+        g_previousHandler(type, context, message);
+}
+
+QStringList takeWarnings()
+{
+    const QMutexLocker lock(&g_messagesMutex);
+    return std::exchange(g_warnings, {});
+}
+
+QString plainText(QString text)
+{
+    return text.remove(u'&').remove(u'…').trimmed();
+}
+
+// What the monkey does not press, and why: Quit closes the window the test drives (the app's
+// own quit path is tested in tst_shutdown); Browse…, Open file… and Save results… open a modal
+// file dialog, which the offscreen platform cannot drive and which would only be closed again.
+bool skipped(const QString &text)
+{
+    static const QStringList names = { u"Quit"_s, u"Browse"_s, u"Open file"_s, u"Save results"_s };
+    return names.contains(plainText(text));
+}
+
+// The built-in scenarios under their own names, with the same steps made short: a delay of at
+// most 200 ms, downloads and the sample file 64 times smaller.
+QList<Scenario> shortScenarios()
+{
+    QList<Scenario> scenarios = Scenario::builtIn();
+    for (Scenario &scenario : scenarios) {
+        scenario.sampleFileBytes /= 64;
+        for (ScenarioStep &step : scenario.steps) {
+            const QStringList parts = step.serverPath.split(u'/');
+            if (parts.size() == 3 && parts.at(1) == u"delay")
+                step.serverPath = u"/delay/%1"_s.arg(std::min(parts.at(2).toInt(), 200));
+            else if (parts.size() == 3 && parts.at(1) == u"bytes")
+                step.serverPath = u"/bytes/%1"_s.arg(parts.at(2).toLongLong() / 64);
+        }
+    }
+    return scenarios;
+}
+
+qint64 rssMiB()
+{
+    return MemoryUsage::rssKib() / 1024;
+}
+} // namespace
+
+class TestMonkey : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void monkey();
+
+private:
+    struct Target
+    {
+        QString kind;
+        QPointer<QObject> object;
+    };
+    QList<QWidget *> windows() const;
+    QList<Target> targets() const;
+    void act();
+    void actOn(const Target &target);
+    void typeInto(QLineEdit *edit);
+    void clickSomewhere(QWidget *widget);
+    void closeAWindow();
+    void pause();
+    void note(const QString &kind, const QString &what);
+    QString describe(const QObject *object) const;
+    QString recentActions() const;
+    QString failureText(const QString &what) const;
+    bool workRunning() const;
+    bool waitForWorkToEnd(int timeoutMs, bool cancel);
+    void cancelEverything();
+    void checkWarnings();
+    void checkEndState();
+    QString lastWindowResult() const;
+
+    quint32 m_seed = 0;
+    int m_seconds = DefaultSeconds;
+    std::unique_ptr<QRandomGenerator> m_random;
+    QTemporaryDir m_dir;
+    QStringList m_texts; // what the monkey types
+    std::unique_ptr<Lab> m_lab;
+    std::unique_ptr<MainWindow> m_window;
+    QTimer m_dialogCloser;
+    QSet<int> m_scenarioOps; // operations a comparison started, not the window's own
+    QStringList m_recent;
+    QMap<QString, int> m_counts;
+    bool m_verbose = qEnvironmentVariableIntValue("MONKEY_VERBOSE") > 0; // each action as done
+    QElapsedTimer m_clock; // since the start, for the list of actions
+    int m_actions = 0;
+    int m_dialogsClosed = 0;
+    qint64 m_rssAfterWarmUpMiB = -1;
+    qint64 m_rssMaxMiB = 0;
+};
+
+void TestMonkey::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(u"AsyncLabTests"_s);
+    QVERIFY(m_dir.isValid());
+    m_seed = g_seed;
+    m_seconds = g_seconds;
+    m_random = std::make_unique<QRandomGenerator>(m_seed);
+    m_clock.start();
+    std::printf("monkey: %d s, seed %u (replay: MONKEY_SEED=%u MONKEY_SECONDS=%d)\n", m_seconds,
+                m_seed, m_seed, m_seconds);
+    std::fflush(stdout);
+
+    // Real files to load: a small one, one of a few MiB, a folder, one that does not exist.
+    const QString small = m_dir.filePath(u"small.txt"_s);
+    QFile smallFile(small);
+    QVERIFY(smallFile.open(QIODevice::WriteOnly));
+    for (int i = 0; i < 200; ++i)
+        smallFile.write("a line of the small file\n");
+    smallFile.close();
+    const QString medium = m_dir.filePath(u"medium file.bin"_s);
+    QFile mediumFile(medium);
+    QVERIFY(mediumFile.open(QIODevice::WriteOnly));
+    QVERIFY(mediumFile.write(QByteArray(4 << 20, 'x')) == 4 << 20);
+    mediumFile.close();
+
+    m_lab = std::make_unique<Lab>();
+    QVERIFY2(m_lab->start(), qPrintable(m_lab->errorString()));
+    m_lab->setSampleDir(m_dir.path());
+    // Blocking work kept short where the app allows it, so the monkey does many actions: a fetch
+    // gives up after 3 s instead of 10 s (the hanging server's button).
+    FetchOptions fetchOptions = Lab::defaultFetchOptions();
+    fetchOptions.deadlineMs = 3000;
+    m_lab->jobs().setFetchOptions(fetchOptions);
+    connect(&m_lab->log(), &OperationLog::recordAdded, this, [this](int row) {
+        if (m_lab->scenarios().isRunning())
+            m_scenarioOps.insert(m_lab->log().records().at(row).id);
+    });
+
+    const QString server = m_lab->server().baseUrl().toString();
+    m_texts = {
+        // valid: routes and URLs of the embedded server, short ones
+        u"/json"_s,
+        u"/delay/20"_s,
+        u"/delay/400"_s,
+        u"/bytes/4096"_s,
+        u"/bytes/1048576"_s,
+        u"/status/404"_s,
+        u"/status/503"_s,
+        u"/redirect/2"_s,
+        u"/drip?bytes=2048&ms=300"_s,
+        u"/flaky/monkey?fail=1"_s,
+        u"/truncate/4096"_s,
+        u"/garbage"_s,
+        u"/close"_s,
+        server + u"/json"_s,
+        server + u"/delay/100"_s,
+        // invalid: malformed, unsupported, refused, out of range, very long
+        QString(),
+        u"   "_s,
+        u"ftp://example.invalid/x"_s,
+        u"http://"_s,
+        u"not a url"_s,
+        u"http://127.0.0.1:1/"_s,
+        u"/delay/abc"_s,
+        u"/delay/-5"_s,
+        u"/bytes/99999999999999999999"_s,
+        u"/status/99"_s,
+        u"/redirectloop"_s,
+        u"/nope"_s,
+        u"/drip?bytes=x&ms=-1"_s,
+        u"http://[::1"_s,
+        u"%%%"_s,
+        u"file:///etc/passwd"_s,
+        u"/json?\u00fc\u20ac"_s,
+        u"/"_s + QString(3000, u'a'),
+        // files: real, missing, a folder, a device, relative
+        small,
+        medium,
+        m_dir.filePath(u"missing.txt"_s),
+        m_dir.path(),
+        u"/dev/null"_s,
+        u"relative.txt"_s,
+        // sizes and free text
+        u"16"_s,
+        u"0"_s,
+        u"-1"_s,
+        u"1e99"_s,
+        u"hello"_s,
+    };
+
+    g_previousHandler = qInstallMessageHandler(recordMessage);
+    installCrashHandlers();
+}
+
+void TestMonkey::cleanupTestCase()
+{
+    m_dialogCloser.stop();
+    m_window.reset();
+    m_lab.reset();
+    const QStringList warnings = takeWarnings();
+    qInstallMessageHandler(g_previousHandler);
+    QVERIFY2(warnings.isEmpty(),
+             qPrintable(failureText(u"warnings at shutdown:\n  "_s + warnings.join(u"\n  "_s))));
+}
+
+QString TestMonkey::describe(const QObject *object) const
+{
+    if (!object)
+        return u"(gone)"_s;
+    QString text;
+    if (const auto *button = qobject_cast<const QAbstractButton *>(object))
+        text = plainText(button->text());
+    else if (const auto *action = qobject_cast<const QAction *>(object))
+        text = plainText(action->text());
+    if (text.isEmpty())
+        text = object->objectName();
+    if (const auto *widget = qobject_cast<const QWidget *>(object); widget && text.isEmpty())
+        text = widget->accessibleName();
+    QString where;
+    if (const auto *widget = qobject_cast<const QWidget *>(object))
+        where = u" in "_s + QLatin1StringView(widget->window()->metaObject()->className());
+    return u"%1 '%2'%3"_s.arg(QLatin1StringView(object->metaObject()->className()), text, where);
+}
+
+void TestMonkey::note(const QString &kind, const QString &what)
+{
+    ++m_actions;
+    ++m_counts[kind];
+    const QString line = u"#%1 %2 s: %3: %4"_s.arg(m_actions)
+                                 .arg(double(m_clock.elapsed()) / 1000, 0, 'f', 2)
+                                 .arg(kind, what);
+    m_recent.append(line);
+    if (m_verbose) {
+        std::printf("%s\n", qPrintable(line));
+        std::fflush(stdout);
+    }
+    if (m_recent.size() > RecentActions)
+        m_recent.removeFirst();
+    const int slot = g_ring.next;
+    qstrncpy(g_ring.text[slot], line.toUtf8().constData(), ActionRing::Width);
+    g_ring.next = (slot + 1) % RecentActions;
+    g_ring.count = std::min(int(g_ring.count) + 1, RecentActions);
+}
+
+QString TestMonkey::recentActions() const
+{
+    return u"  "_s + m_recent.join(u"\n  "_s);
+}
+
+QString TestMonkey::failureText(const QString &what) const
+{
+    return u"%1\nseed %2 (replay: MONKEY_SEED=%2 MONKEY_SECONDS=%3), after %4 actions; the last "
+           "ones:\n%5"_s.arg(what)
+                   .arg(m_seed)
+                   .arg(m_seconds)
+                   .arg(m_actions)
+                   .arg(recentActions());
+}
+
+QList<QWidget *> TestMonkey::windows() const
+{
+    // Not compareView() or conceptGallery(): they would create the windows the monkey opens.
+    QList<QWidget *> result { m_window.get() };
+    for (QWidget *child : m_window->findChildren<QWidget *>(Qt::FindDirectChildrenOnly)) {
+        if (child->isWindow() && child->isVisible()
+            && (qobject_cast<CompareView *>(child) || qobject_cast<DemoGallery *>(child)))
+            result.append(child);
+    }
+    return result;
+}
+
+QList<TestMonkey::Target> TestMonkey::targets() const
+{
+    QList<Target> result;
+    for (QWidget *window : windows()) {
+        for (QWidget *widget : window->findChildren<QWidget *>()) {
+            if (widget->window() != window || !widget->isVisible() || !widget->isEnabled())
+                continue;
+            if (auto *button = qobject_cast<QAbstractButton *>(widget)) {
+                if (!skipped(button->text()))
+                    result.append({ u"click"_s, button });
+            } else if (qobject_cast<ModeToggle *>(widget)) {
+                result.append({ u"mode"_s, widget });
+            } else if (qobject_cast<QComboBox *>(widget)) {
+                result.append({ u"choose"_s, widget });
+            } else if (auto *edit = qobject_cast<QLineEdit *>(widget)) {
+                if (!edit->isReadOnly())
+                    result.append({ u"type"_s, widget });
+            } else if (auto *tabs = qobject_cast<QTabBar *>(widget)) {
+                if (tabs->count() > 1)
+                    result.append({ u"tab"_s, widget });
+            } else if (auto *view = qobject_cast<QAbstractItemView *>(widget)) {
+                if (view->model() && view->model()->rowCount() > 0)
+                    result.append({ u"select"_s, widget });
+            }
+        }
+        // Menu entries, found through the menu bar so that every new one is covered.
+        if (auto *main = qobject_cast<QMainWindow *>(window)) {
+            QList<QAction *> pending = main->menuBar()->actions();
+            while (!pending.isEmpty()) {
+                QAction *action = pending.takeFirst();
+                if (QMenu *menu = action->menu()) {
+                    pending += menu->actions();
+                    continue;
+                }
+                if (action->isSeparator() || !action->isEnabled() || !action->isVisible()
+                    || skipped(action->text()))
+                    continue;
+                result.append({ u"menu"_s, action });
+            }
+        }
+    }
+    return result;
+}
+
+void TestMonkey::typeInto(QLineEdit *edit)
+{
+    const QString text = m_texts.at(m_random->bounded(int(m_texts.size())));
+    const bool enter = m_random->bounded(3) == 0;
+    note(u"type"_s,
+         u"%1 into %2%3"_s.arg(text.size() > 60 ? text.left(60) + u"…"_s : text, describe(edit),
+                               enter ? u" + Enter"_s : QString()));
+    edit->setFocus(Qt::OtherFocusReason);
+    edit->selectAll();
+    QTest::keyClick(edit, Qt::Key_Backspace);
+    // Long texts set at once: typed key by key, 3000 characters would take most of the run.
+    if (text.size() > 100)
+        edit->insert(text);
+    else
+        QTest::keyClicks(edit, text);
+    if (enter)
+        QTest::keyClick(edit, Qt::Key_Return);
+}
+
+void TestMonkey::clickSomewhere(QWidget *widget)
+{
+    const QPoint where(m_random->bounded(std::max(1, widget->width())),
+                       m_random->bounded(std::max(1, widget->height())));
+    note(u"click anywhere"_s, u"%1 at %2,%3"_s.arg(describe(widget)).arg(where.x()).arg(where.y()));
+    QTest::mouseClick(widget, Qt::LeftButton, {}, where);
+}
+
+void TestMonkey::closeAWindow()
+{
+    const QList<QWidget *> open = windows().mid(1);
+    if (open.isEmpty())
+        return;
+    QWidget *window = open.at(m_random->bounded(int(open.size())));
+    note(u"close window"_s, QLatin1StringView(window->metaObject()->className()));
+    window->close();
+}
+
+void TestMonkey::actOn(const Target &target)
+{
+    QObject *object = target.object;
+    if (!object)
+        return;
+    if (target.kind == u"click") {
+        auto *button = static_cast<QAbstractButton *>(object);
+        note(target.kind, describe(button));
+        QTest::mouseClick(button, Qt::LeftButton, {}, button->rect().center());
+    } else if (target.kind == u"mode") {
+        const RunMode mode = m_random->bounded(2) ? RunMode::Async : RunMode::Blocking;
+        note(target.kind, runModeName(mode));
+        clickMode(static_cast<ModeToggle *>(object), mode);
+    } else if (target.kind == u"choose") {
+        auto *combo = static_cast<QComboBox *>(object);
+        const int steps = m_random->bounded(1, 4);
+        const bool down = m_random->bounded(2);
+        note(target.kind,
+             u"%1 %2 %3"_s.arg(down ? u"down"_s : u"up"_s).arg(steps).arg(describe(combo)));
+        combo->setFocus(Qt::OtherFocusReason);
+        for (int i = 0; i < steps; ++i)
+            QTest::keyClick(combo, down ? Qt::Key_Down : Qt::Key_Up);
+    } else if (target.kind == u"type") {
+        typeInto(static_cast<QLineEdit *>(object));
+    } else if (target.kind == u"tab") {
+        auto *tabs = static_cast<QTabBar *>(object);
+        const int index = m_random->bounded(tabs->count());
+        note(target.kind, u"%1 of %2"_s.arg(tabs->tabText(index), describe(tabs)));
+        QTest::mouseClick(tabs, Qt::LeftButton, {}, tabs->tabRect(index).center());
+    } else if (target.kind == u"select") {
+        auto *view = static_cast<QAbstractItemView *>(object);
+        const int row = m_random->bounded(view->model()->rowCount());
+        const QModelIndex index = view->model()->index(row, 0);
+        note(target.kind, u"row %1 of %2"_s.arg(row).arg(describe(view)));
+        view->scrollTo(index);
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(index).center());
+    } else if (target.kind == u"menu") {
+        auto *action = static_cast<QAction *>(object);
+        note(target.kind, describe(action));
+        action->trigger();
+    }
+}
+
+void TestMonkey::act()
+{
+    const int dice = m_random->bounded(100);
+    if (dice < 3) {
+        closeAWindow();
+        return;
+    }
+    if (dice < 6) {
+        const QList<QWidget *> open = windows();
+        QWidget *window = open.at(m_random->bounded(int(open.size())));
+        const QList<QWidget *> all = window->findChildren<QWidget *>();
+        QList<QWidget *> visible;
+        for (QWidget *widget : all) {
+            if (widget->window() == window && widget->isVisible())
+                visible.append(widget);
+        }
+        if (!visible.isEmpty())
+            clickSomewhere(visible.at(m_random->bounded(int(visible.size()))));
+        return;
+    }
+    if (dice < 9) {
+        // Esc: cancels the main window's work, or the gallery's demo when the gallery has focus
+        const QList<QWidget *> open = windows();
+        QWidget *window = open.at(m_random->bounded(int(open.size())));
+        note(u"escape"_s, QLatin1StringView(window->metaObject()->className()));
+        QTest::keyClick(window, Qt::Key_Escape);
+        return;
+    }
+    // A kind first, then one of its targets: the main window's many buttons would otherwise leave
+    // little room for typing, menus and the rest.
+    static const QList<QPair<QString, int>> weights = {
+        { u"click"_s, 30 },  { u"menu"_s, 14 }, { u"type"_s, 16 },  { u"mode"_s, 10 },
+        { u"choose"_s, 10 }, { u"tab"_s, 8 },   { u"select"_s, 6 },
+    };
+    const QList<Target> all = targets();
+    QMap<QString, QList<Target>> byKind;
+    for (const Target &target : all)
+        byKind[target.kind].append(target);
+    int total = 0;
+    for (const auto &[kind, weight] : weights)
+        total += byKind.contains(kind) ? weight : 0;
+    if (total == 0)
+        return;
+    int pick = m_random->bounded(total);
+    for (const auto &[kind, weight] : weights) {
+        if (!byKind.contains(kind))
+            continue;
+        if (pick < weight) {
+            const QList<Target> &choices = byKind.value(kind);
+            actOn(choices.at(m_random->bounded(int(choices.size()))));
+            return;
+        }
+        pick -= weight;
+    }
+}
+
+void TestMonkey::pause()
+{
+    const int dice = m_random->bounded(100);
+    if (dice < 80) {
+        QTest::qWait(m_random->bounded(0, 40));
+    } else if (dice < 96) {
+        QTest::qWait(m_random->bounded(40, 700));
+    } else {
+        note(u"wait for work to end"_s, {});
+        if (waitForWorkToEnd(15000, false))
+            checkEndState();
+    }
+}
+
+bool TestMonkey::workRunning() const
+{
+    const auto *view = m_window->findChild<CompareView *>();
+    const auto *gallery = m_window->findChild<DemoGallery *>();
+    return m_lab->jobs().runningCount() > 0 || m_lab->scenarios().isRunning()
+            || (view && view->isRunning()) || (gallery && gallery->isRunning());
+}
+
+void TestMonkey::cancelEverything()
+{
+    m_lab->jobs().cancelAll();
+    if (auto *gallery = m_window->findChild<DemoGallery *>()) {
+        for (const QString &name : gallery->demoNames()) {
+            if (Demo *demo = gallery->demo(name); demo && demo->isRunning())
+                demo->cancel();
+        }
+    }
+}
+
+bool TestMonkey::waitForWorkToEnd(int timeoutMs, bool cancel)
+{
+    QElapsedTimer waited;
+    waited.start();
+    while (workRunning() && waited.elapsed() < timeoutMs) {
+        if (cancel)
+            cancelEverything();
+        QTest::qWait(50);
+    }
+    // one more turn for what ending posts (the result line, the stall records)
+    QTest::qWait(50);
+    return !workRunning();
+}
+
+QString TestMonkey::lastWindowResult() const
+{
+    const OperationRecord *last = nullptr;
+    for (const OperationRecord &record : m_lab->log().records()) {
+        if (!m_scenarioOps.contains(record.id))
+            last = &record;
+    }
+    return last ? Report::operationSummaryHtml(*last) : QString();
+}
+
+void TestMonkey::checkWarnings()
+{
+    const QStringList warnings = takeWarnings();
+    QVERIFY2(warnings.isEmpty(),
+             qPrintable(failureText(u"Qt warned:\n  "_s + warnings.join(u"\n  "_s))));
+}
+
+void TestMonkey::checkEndState()
+{
+    for (const OperationRecord &record : m_lab->log().records()) {
+        QVERIFY2(record.isFinished() && record.endMs > 0,
+                 qPrintable(failureText(u"operation %1 (%2 %3) never ended"_s.arg(record.id).arg(
+                         operationKindName(record.kind), record.target.left(100)))));
+    }
+    const QString expected = lastWindowResult();
+    if (!expected.isEmpty()) {
+        const auto *result = m_window->findChild<QLabel *>(u"resultLine"_s);
+        QVERIFY(result);
+        QVERIFY2(result->text() == expected,
+                 qPrintable(failureText(
+                         u"stale result line: it shows\n  %1\nbut the last "
+                         "operation's result is\n  %2"_s.arg(result->text(), expected))));
+    }
+    const qint64 rss = rssMiB();
+    m_rssMaxMiB = std::max(m_rssMaxMiB, rss);
+}
+
+void TestMonkey::monkey()
+{
+    m_window = std::make_unique<MainWindow>(m_lab.get());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    // Short work only, so the monkey does many actions: samples of 16 and 64 MiB (a 1 GiB file
+    // written in Blocking mode would take much of a short run) and the scenarios' short steps.
+    for (QComboBox *combo : m_window->findChildren<QComboBox *>()) {
+        while (combo->accessibleName() == u"Sample file size" && combo->count() > 2)
+            combo->removeItem(combo->count() - 1);
+    }
+
+    m_window->compareView()->setScenarios(shortScenarios());
+    m_window->compareView()->close();
+
+    // Modal dialogs (About, Watch a program…) run their own event loop: closed soon after they
+    // open, so the monkey goes on.
+    m_dialogCloser.setInterval(100);
+    connect(&m_dialogCloser, &QTimer::timeout, this, [this] {
+        for (QWidget *widget : QApplication::topLevelWidgets()) {
+            if (auto *dialog = qobject_cast<QDialog *>(widget); dialog && dialog->isVisible()) {
+                ++m_dialogsClosed;
+                dialog->reject();
+            }
+        }
+    });
+    m_dialogCloser.start();
+
+    QElapsedTimer running;
+    running.start();
+    const qint64 warmUpMs = std::min<qint64>(3000, m_seconds * 250);
+    while (running.elapsed() < qint64(m_seconds) * 1000) {
+        act();
+        checkWarnings();
+        pause();
+        checkWarnings();
+        if (m_rssAfterWarmUpMiB < 0 && running.elapsed() > warmUpMs)
+            m_rssAfterWarmUpMiB = rssMiB();
+        m_rssMaxMiB = std::max(m_rssMaxMiB, rssMiB());
+    }
+    const qint64 monkeyMs = running.elapsed();
+
+    // The monkey stops; what it started is canceled and ends.
+    note(u"stop"_s, u"cancel everything and wait"_s);
+    QVERIFY2(waitForWorkToEnd(60000, true), qPrintable(failureText(u"work did not end"_s)));
+    checkEndState();
+    checkWarnings();
+
+    // Idle: nothing runs, and in Async mode the window answers at once.
+    clickMode(m_window->modeToggle(), RunMode::Async);
+    QCOMPARE(m_window->mode(), RunMode::Async);
+    QTest::qWait(300);
+    const double fromMs = labNowMs();
+    QTest::qWait(2000);
+    const LagStats after = m_lab->monitor().statsBetween(fromMs, labNowMs());
+    QVERIFY2(!workRunning(), qPrintable(failureText(u"work started while idle"_s)));
+    const auto *cancel = m_window->findChild<QAbstractButton *>(u"cancelButton"_s);
+    QVERIFY(cancel);
+    QVERIFY2(!cancel->isEnabled(), qPrintable(failureText(u"Cancel is enabled while idle"_s)));
+    checkWarnings();
+
+    m_rssMaxMiB = std::max(m_rssMaxMiB, rssMiB());
+    const qint64 growth = m_rssMaxMiB - m_rssAfterWarmUpMiB;
+    QStringList perKind;
+    for (auto it = m_counts.cbegin(); it != m_counts.cend(); ++it)
+        perKind.append(u"%1 %2"_s.arg(it.key()).arg(it.value()));
+    std::printf("monkey: seed %u, %lld s, %d actions (%s), %d dialogs closed, %lld operations; "
+                "RSS after warm-up %lld MiB, peak %lld MiB (growth %lld MiB, bound %lld), peak "
+                "VmHWM %lld MiB; 0 warnings; Async max stall over 2 s after: %.1f ms\n",
+                m_seed, monkeyMs / 1000, m_actions, qPrintable(perKind.join(u", "_s)),
+                m_dialogsClosed, qlonglong(m_lab->log().records().size()), m_rssAfterWarmUpMiB,
+                m_rssMaxMiB, growth, RssGrowthBoundMiB, MemoryUsage::peakRssKib() / 1024,
+                after.maxStallMs);
+    std::fflush(stdout);
+    QVERIFY2(growth < RssGrowthBoundMiB,
+             qPrintable(failureText(u"RSS grew by %1 MiB after warm-up"_s.arg(growth))));
+    QVERIFY2(after.maxStallMs < 50,
+             qPrintable(failureText(u"idle in Async mode, the window still stalled %1 ms"_s.arg(
+                     after.maxStallMs))));
+}
+
+int main(int argc, char *argv[])
+{
+    // --seed N and --seconds N are the monkey's; the rest go to QTest.
+    QList<char *> arguments;
+    QByteArray seed = qgetenv("MONKEY_SEED");
+    for (int i = 0; i < argc; ++i) {
+        if (i + 1 < argc && qstrcmp(argv[i], "--seed") == 0) {
+            seed = argv[++i];
+        } else if (i + 1 < argc && qstrcmp(argv[i], "--seconds") == 0) {
+            qputenv("MONKEY_SECONDS", argv[++i]);
+        } else {
+            arguments.append(argv[i]);
+        }
+    }
+    if (const int seconds = qEnvironmentVariableIntValue("MONKEY_SECONDS"); seconds > 0)
+        g_seconds = seconds;
+    // QTest stops a test function after 5 minutes unless told otherwise; the monkey's is as long
+    // as its run, and the wait for its work to end.
+    if (!qEnvironmentVariableIsSet("QTEST_FUNCTION_TIMEOUT"))
+        qputenv("QTEST_FUNCTION_TIMEOUT", QByteArray::number((qint64(g_seconds) + 240) * 1000));
+    bool ok = false;
+    g_seed = seed.toUInt(&ok);
+    if (!ok)
+        g_seed = QRandomGenerator::system()->generate();
+    std::snprintf(g_seedLine, sizeof g_seedLine, "monkey: seed %u\n", g_seed);
+    std::printf("%s", g_seedLine);
+    std::fflush(stdout);
+    int count = int(arguments.size());
+    arguments.append(nullptr);
+    LabApplication app(count, arguments.data());
+    TestMonkey test;
+    return QTest::qExec(&test, count, arguments.data());
+}
+
+#include "tst_monkey.moc"
