@@ -34,6 +34,7 @@
 #include <QThread>
 #include <QTimer>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <cstring>
@@ -203,19 +204,25 @@ private slots:
     void monkey();
 
 private:
+    enum class Kind { Click, Menu, Type, Mode, Choose, Tab, Select, Anywhere, Escape, CloseWindow };
     struct Target
     {
-        QString kind;
+        Kind kind;
         QPointer<QObject> object;
     };
+    // What one step draws, always all of it: the generator's sequence, and so the actions a seed
+    // picks, does not depend on what the app did meanwhile.
+    struct Draw
+    {
+        quint32 kind, target, b, c, pause, pauseMs;
+    };
+    static QString kindName(Kind kind);
     QList<QWidget *> windows() const;
-    QList<Target> targets() const;
-    void act();
-    void actOn(const Target &target);
-    void typeInto(QLineEdit *edit);
-    void clickSomewhere(QWidget *widget);
-    void closeAWindow();
-    void pause();
+    void collectTargets();
+    void act(const Draw &draw);
+    void actOn(const Target &target, const Draw &draw);
+    void typeInto(QLineEdit *edit, const Draw &draw);
+    void pause(const Draw &draw);
     void note(const QString &kind, const QString &what);
     QString describe(const QObject *object) const;
     QString recentActions() const;
@@ -235,6 +242,9 @@ private:
     std::unique_ptr<Lab> m_lab;
     std::unique_ptr<MainWindow> m_window;
     QTimer m_dialogCloser;
+    QList<Target> m_targets;
+    QList<QPointer<QWidget>> m_anywhere; // every widget of the three windows
+    int m_passedOver = 0; // picks whose target was hidden
     QSet<int> m_scenarioOps; // operations a comparison started, not the window's own
     QStringList m_recent;
     QMap<QString, int> m_counts;
@@ -408,39 +418,33 @@ QString TestMonkey::failureText(const QString &what) const
 
 QList<QWidget *> TestMonkey::windows() const
 {
-    // Not compareView() or conceptGallery(): they would create the windows the monkey opens.
-    QList<QWidget *> result { m_window.get() };
-    for (QWidget *child : m_window->findChildren<QWidget *>(Qt::FindDirectChildrenOnly)) {
-        if (child->isWindow() && child->isVisible()
-            && (qobject_cast<CompareView *>(child) || qobject_cast<DemoGallery *>(child)))
-            result.append(child);
-    }
-    return result;
+    return { m_window.get(), m_window->compareView(), m_window->conceptGallery() };
 }
 
-QList<TestMonkey::Target> TestMonkey::targets() const
+void TestMonkey::collectTargets()
 {
-    QList<Target> result;
+    // Taken once, before the first action, in creation order: the same list on every run, so a
+    // seed picks the same targets. A target hidden when picked (its window is closed, its tab
+    // not shown) is passed over; a disabled one is clicked all the same, to no effect.
     for (QWidget *window : windows()) {
         for (QWidget *widget : window->findChildren<QWidget *>()) {
-            if (widget->window() != window || !widget->isVisible() || !widget->isEnabled())
+            if (widget->window() != window)
                 continue;
+            m_anywhere.append(widget);
             if (auto *button = qobject_cast<QAbstractButton *>(widget)) {
                 if (!skipped(button->text()))
-                    result.append({ u"click"_s, button });
+                    m_targets.append({ Kind::Click, button });
             } else if (qobject_cast<ModeToggle *>(widget)) {
-                result.append({ u"mode"_s, widget });
+                m_targets.append({ Kind::Mode, widget });
             } else if (qobject_cast<QComboBox *>(widget)) {
-                result.append({ u"choose"_s, widget });
+                m_targets.append({ Kind::Choose, widget });
             } else if (auto *edit = qobject_cast<QLineEdit *>(widget)) {
                 if (!edit->isReadOnly())
-                    result.append({ u"type"_s, widget });
-            } else if (auto *tabs = qobject_cast<QTabBar *>(widget)) {
-                if (tabs->count() > 1)
-                    result.append({ u"tab"_s, widget });
-            } else if (auto *view = qobject_cast<QAbstractItemView *>(widget)) {
-                if (view->model() && view->model()->rowCount() > 0)
-                    result.append({ u"select"_s, widget });
+                    m_targets.append({ Kind::Type, widget });
+            } else if (qobject_cast<QTabBar *>(widget)) {
+                m_targets.append({ Kind::Tab, widget });
+            } else if (qobject_cast<QAbstractItemView *>(widget)) {
+                m_targets.append({ Kind::Select, widget });
             }
         }
         // Menu entries, found through the menu bar so that every new one is covered.
@@ -448,32 +452,58 @@ QList<TestMonkey::Target> TestMonkey::targets() const
             QList<QAction *> pending = main->menuBar()->actions();
             while (!pending.isEmpty()) {
                 QAction *action = pending.takeFirst();
-                if (QMenu *menu = action->menu()) {
+                if (QMenu *menu = action->menu())
                     pending += menu->actions();
-                    continue;
-                }
-                if (action->isSeparator() || !action->isEnabled() || !action->isVisible()
-                    || skipped(action->text()))
-                    continue;
-                result.append({ u"menu"_s, action });
+                else if (!action->isSeparator() && !skipped(action->text()))
+                    m_targets.append({ Kind::Menu, action });
             }
         }
     }
-    return result;
 }
 
-void TestMonkey::typeInto(QLineEdit *edit)
+QString TestMonkey::kindName(Kind kind)
 {
-    const QString text = m_texts.at(m_random->bounded(int(m_texts.size())));
-    const bool enter = m_random->bounded(3) == 0;
+    switch (kind) {
+    case Kind::Click:
+        return u"click"_s;
+    case Kind::Menu:
+        return u"menu"_s;
+    case Kind::Type:
+        return u"type"_s;
+    case Kind::Mode:
+        return u"mode"_s;
+    case Kind::Choose:
+        return u"choose"_s;
+    case Kind::Tab:
+        return u"tab"_s;
+    case Kind::Select:
+        return u"select"_s;
+    case Kind::Anywhere:
+        return u"click anywhere"_s;
+    case Kind::Escape:
+        return u"escape"_s;
+    case Kind::CloseWindow:
+        return u"close window"_s;
+    }
+    return {};
+}
+
+void TestMonkey::typeInto(QLineEdit *edit, const Draw &draw)
+{
+    const QString text = m_texts.at(int(draw.b % quint32(m_texts.size())));
+    const bool enter = draw.c % 3 == 0;
     note(u"type"_s,
          u"%1 into %2%3"_s.arg(text.size() > 60 ? text.left(60) + u"…"_s : text, describe(edit),
                                enter ? u" + Enter"_s : QString()));
     edit->setFocus(Qt::OtherFocusReason);
     edit->selectAll();
     QTest::keyClick(edit, Qt::Key_Backspace);
-    // Long texts set at once: typed key by key, 3000 characters would take most of the run.
-    if (text.size() > 100)
+    // Long texts set at once: typed key by key, 3000 characters would take much of the run.
+    // QTest types only keys it knows: other characters are inserted as an input method would.
+    const bool typeable = std::all_of(text.cbegin(), text.cend(), [](QChar c) {
+        return c.unicode() >= 0x20 && c.unicode() < 0x7f;
+    });
+    if (text.size() > 100 || !typeable)
         edit->insert(text);
     else
         QTest::keyClicks(edit, text);
@@ -481,130 +511,146 @@ void TestMonkey::typeInto(QLineEdit *edit)
         QTest::keyClick(edit, Qt::Key_Return);
 }
 
-void TestMonkey::clickSomewhere(QWidget *widget)
-{
-    const QPoint where(m_random->bounded(std::max(1, widget->width())),
-                       m_random->bounded(std::max(1, widget->height())));
-    note(u"click anywhere"_s, u"%1 at %2,%3"_s.arg(describe(widget)).arg(where.x()).arg(where.y()));
-    QTest::mouseClick(widget, Qt::LeftButton, {}, where);
-}
-
-void TestMonkey::closeAWindow()
-{
-    const QList<QWidget *> open = windows().mid(1);
-    if (open.isEmpty())
-        return;
-    QWidget *window = open.at(m_random->bounded(int(open.size())));
-    note(u"close window"_s, QLatin1StringView(window->metaObject()->className()));
-    window->close();
-}
-
-void TestMonkey::actOn(const Target &target)
+void TestMonkey::actOn(const Target &target, const Draw &draw)
 {
     QObject *object = target.object;
-    if (!object)
+    const QString kind = kindName(target.kind);
+    auto *widget = qobject_cast<QWidget *>(object);
+    if (!object || (widget && !widget->isVisible())) {
+        ++m_passedOver;
         return;
-    if (target.kind == u"click") {
+    }
+    switch (target.kind) {
+    case Kind::Click: {
         auto *button = static_cast<QAbstractButton *>(object);
-        note(target.kind, describe(button));
+        note(kind, describe(button));
         QTest::mouseClick(button, Qt::LeftButton, {}, button->rect().center());
-    } else if (target.kind == u"mode") {
-        const RunMode mode = m_random->bounded(2) ? RunMode::Async : RunMode::Blocking;
-        note(target.kind, runModeName(mode));
+        break;
+    }
+    case Kind::Mode: {
+        const RunMode mode = draw.b % 2 ? RunMode::Async : RunMode::Blocking;
+        note(kind, runModeName(mode));
         clickMode(static_cast<ModeToggle *>(object), mode);
-    } else if (target.kind == u"choose") {
+        break;
+    }
+    case Kind::Choose: {
         auto *combo = static_cast<QComboBox *>(object);
-        const int steps = m_random->bounded(1, 4);
-        const bool down = m_random->bounded(2);
-        note(target.kind,
-             u"%1 %2 %3"_s.arg(down ? u"down"_s : u"up"_s).arg(steps).arg(describe(combo)));
+        const int steps = int(draw.b % 3) + 1;
+        const bool down = draw.c % 2;
+        note(kind, u"%1 %2 %3"_s.arg(down ? u"down"_s : u"up"_s).arg(steps).arg(describe(combo)));
         combo->setFocus(Qt::OtherFocusReason);
         for (int i = 0; i < steps; ++i)
             QTest::keyClick(combo, down ? Qt::Key_Down : Qt::Key_Up);
-    } else if (target.kind == u"type") {
-        typeInto(static_cast<QLineEdit *>(object));
-    } else if (target.kind == u"tab") {
+        break;
+    }
+    case Kind::Type:
+        typeInto(static_cast<QLineEdit *>(object), draw);
+        break;
+    case Kind::Tab: {
         auto *tabs = static_cast<QTabBar *>(object);
-        const int index = m_random->bounded(tabs->count());
-        note(target.kind, u"%1 of %2"_s.arg(tabs->tabText(index), describe(tabs)));
+        if (tabs->count() == 0) {
+            ++m_passedOver;
+            return;
+        }
+        const int index = int(draw.b % quint32(tabs->count()));
+        note(kind, u"%1 of %2"_s.arg(tabs->tabText(index), describe(tabs)));
         QTest::mouseClick(tabs, Qt::LeftButton, {}, tabs->tabRect(index).center());
-    } else if (target.kind == u"select") {
+        break;
+    }
+    case Kind::Select: {
         auto *view = static_cast<QAbstractItemView *>(object);
-        const int row = m_random->bounded(view->model()->rowCount());
-        const QModelIndex index = view->model()->index(row, 0);
-        note(target.kind, u"row %1 of %2"_s.arg(row).arg(describe(view)));
+        const int rows = view->model() ? view->model()->rowCount(view->rootIndex()) : 0;
+        if (rows == 0) {
+            ++m_passedOver;
+            return;
+        }
+        const int row = int(draw.b % quint32(rows));
+        const QModelIndex index = view->model()->index(row, 0, view->rootIndex());
+        note(kind, u"row %1 of %2"_s.arg(row).arg(describe(view)));
         view->scrollTo(index);
         QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(index).center());
-    } else if (target.kind == u"menu") {
+        break;
+    }
+    case Kind::Menu: {
         auto *action = static_cast<QAction *>(object);
-        note(target.kind, describe(action));
+        note(kind, describe(action));
         action->trigger();
+        break;
+    }
+    case Kind::Anywhere:
+    case Kind::Escape:
+    case Kind::CloseWindow:
+        break;
     }
 }
 
-void TestMonkey::act()
+void TestMonkey::act(const Draw &draw)
 {
-    const int dice = m_random->bounded(100);
-    if (dice < 3) {
-        closeAWindow();
-        return;
-    }
-    if (dice < 6) {
-        const QList<QWidget *> open = windows();
-        QWidget *window = open.at(m_random->bounded(int(open.size())));
-        const QList<QWidget *> all = window->findChildren<QWidget *>();
-        QList<QWidget *> visible;
-        for (QWidget *widget : all) {
-            if (widget->window() == window && widget->isVisible())
-                visible.append(widget);
-        }
-        if (!visible.isEmpty())
-            clickSomewhere(visible.at(m_random->bounded(int(visible.size()))));
-        return;
-    }
-    if (dice < 9) {
-        // Esc: cancels the main window's work, or the gallery's demo when the gallery has focus
-        const QList<QWidget *> open = windows();
-        QWidget *window = open.at(m_random->bounded(int(open.size())));
-        note(u"escape"_s, QLatin1StringView(window->metaObject()->className()));
-        QTest::keyClick(window, Qt::Key_Escape);
-        return;
-    }
     // A kind first, then one of its targets: the main window's many buttons would otherwise leave
     // little room for typing, menus and the rest.
-    static const QList<QPair<QString, int>> weights = {
-        { u"click"_s, 30 },  { u"menu"_s, 14 }, { u"type"_s, 16 },  { u"mode"_s, 10 },
-        { u"choose"_s, 10 }, { u"tab"_s, 8 },   { u"select"_s, 6 },
+    static const QList<QPair<Kind, quint32>> weights = {
+        { Kind::Click, 30 }, { Kind::Menu, 12 },       { Kind::Type, 16 },  { Kind::Mode, 8 },
+        { Kind::Choose, 8 }, { Kind::Tab, 7 },         { Kind::Select, 6 }, { Kind::Anywhere, 5 },
+        { Kind::Escape, 4 }, { Kind::CloseWindow, 4 },
     };
-    const QList<Target> all = targets();
-    QMap<QString, QList<Target>> byKind;
-    for (const Target &target : all)
-        byKind[target.kind].append(target);
-    int total = 0;
-    for (const auto &[kind, weight] : weights)
-        total += byKind.contains(kind) ? weight : 0;
-    if (total == 0)
-        return;
-    int pick = m_random->bounded(total);
-    for (const auto &[kind, weight] : weights) {
-        if (!byKind.contains(kind))
-            continue;
+    quint32 total = 0;
+    for (const auto &weighted : weights)
+        total += weighted.second;
+    quint32 pick = draw.kind % total;
+    Kind kind = Kind::Click;
+    for (const auto &[candidate, weight] : weights) {
         if (pick < weight) {
-            const QList<Target> &choices = byKind.value(kind);
-            actOn(choices.at(m_random->bounded(int(choices.size()))));
-            return;
+            kind = candidate;
+            break;
         }
         pick -= weight;
     }
+
+    const QList<QWidget *> all = windows();
+    if (kind == Kind::CloseWindow || kind == Kind::Escape) {
+        // the Compare view or the gallery closed; Esc in any of the three
+        const QList<QWidget *> choices = kind == Kind::CloseWindow ? all.mid(1) : all;
+        QWidget *window = choices.at(int(draw.target % quint32(choices.size())));
+        if (!window->isVisible()) {
+            ++m_passedOver;
+            return;
+        }
+        note(kindName(kind), QLatin1StringView(window->metaObject()->className()));
+        if (kind == Kind::CloseWindow)
+            window->close();
+        else
+            QTest::keyClick(window, Qt::Key_Escape);
+        return;
+    }
+    if (kind == Kind::Anywhere) {
+        QWidget *widget = m_anywhere.at(int(draw.target % quint32(m_anywhere.size())));
+        if (!widget || !widget->isVisible()) {
+            ++m_passedOver;
+            return;
+        }
+        const QPoint where(int(draw.b % quint32(std::max(1, widget->width()))),
+                           int(draw.c % quint32(std::max(1, widget->height()))));
+        note(kindName(kind), u"%1 at %2,%3"_s.arg(describe(widget)).arg(where.x()).arg(where.y()));
+        QTest::mouseClick(widget, Qt::LeftButton, {}, where);
+        return;
+    }
+    QList<Target> choices;
+    for (const Target &target : std::as_const(m_targets)) {
+        if (target.kind == kind)
+            choices.append(target);
+    }
+    if (!choices.isEmpty())
+        actOn(choices.at(int(draw.target % quint32(choices.size()))), draw);
 }
 
-void TestMonkey::pause()
+void TestMonkey::pause(const Draw &draw)
 {
-    const int dice = m_random->bounded(100);
+    // mostly short gaps, sometimes a longer one, now and then until the work has ended
+    const quint32 dice = draw.pause % 100;
     if (dice < 80) {
-        QTest::qWait(m_random->bounded(0, 40));
+        QTest::qWait(int(draw.pauseMs % 40));
     } else if (dice < 96) {
-        QTest::qWait(m_random->bounded(40, 700));
+        QTest::qWait(40 + int(draw.pauseMs % 660));
     } else {
         note(u"wait for work to end"_s, {});
         if (waitForWorkToEnd(15000, false))
@@ -695,7 +741,7 @@ void TestMonkey::monkey()
     }
 
     m_window->compareView()->setScenarios(shortScenarios());
-    m_window->compareView()->close();
+    collectTargets();
 
     // Modal dialogs (About, Watch a program…) run their own event loop: closed soon after they
     // open, so the monkey goes on.
@@ -714,10 +760,18 @@ void TestMonkey::monkey()
     running.start();
     const qint64 warmUpMs = std::min<qint64>(3000, m_seconds * 250);
     while (running.elapsed() < qint64(m_seconds) * 1000) {
-        act();
+        Draw draw {};
+        for (quint32 *value :
+             { &draw.kind, &draw.target, &draw.b, &draw.c, &draw.pause, &draw.pauseMs })
+            *value = m_random->generate();
+        act(draw);
         checkWarnings();
-        pause();
+        if (QTest::currentTestFailed())
+            return;
+        pause(draw);
         checkWarnings();
+        if (QTest::currentTestFailed())
+            return;
         if (m_rssAfterWarmUpMiB < 0 && running.elapsed() > warmUpMs)
             m_rssAfterWarmUpMiB = rssMiB();
         m_rssMaxMiB = std::max(m_rssMaxMiB, rssMiB());
@@ -729,6 +783,8 @@ void TestMonkey::monkey()
     QVERIFY2(waitForWorkToEnd(60000, true), qPrintable(failureText(u"work did not end"_s)));
     checkEndState();
     checkWarnings();
+    if (QTest::currentTestFailed())
+        return;
 
     // Idle: nothing runs, and in Async mode the window answers at once.
     clickMode(m_window->modeToggle(), RunMode::Async);
@@ -748,10 +804,11 @@ void TestMonkey::monkey()
     QStringList perKind;
     for (auto it = m_counts.cbegin(); it != m_counts.cend(); ++it)
         perKind.append(u"%1 %2"_s.arg(it.key()).arg(it.value()));
-    std::printf("monkey: seed %u, %lld s, %d actions (%s), %d dialogs closed, %lld operations; "
+    std::printf("monkey: seed %u, %lld s, %d actions (%s), %d picks passed over (hidden), %d "
+                "dialogs closed, %lld operations; "
                 "RSS after warm-up %lld MiB, peak %lld MiB (growth %lld MiB, bound %lld), peak "
                 "VmHWM %lld MiB; 0 warnings; Async max stall over 2 s after: %.1f ms\n",
-                m_seed, monkeyMs / 1000, m_actions, qPrintable(perKind.join(u", "_s)),
+                m_seed, monkeyMs / 1000, m_actions, qPrintable(perKind.join(u", "_s)), m_passedOver,
                 m_dialogsClosed, qlonglong(m_lab->log().records().size()), m_rssAfterWarmUpMiB,
                 m_rssMaxMiB, growth, RssGrowthBoundMiB, MemoryUsage::peakRssKib() / 1024,
                 after.maxStallMs);
