@@ -1,7 +1,10 @@
+#include "compareview.h"
 #include "heartbeatwidget.h"
 #include "lab.h"
 #include "mainwindow.h"
 #include "modetoggle.h"
+#include "report.h"
+#include "scenario.h"
 #include "widgetchecks.h"
 
 #include <QApplication>
@@ -41,6 +44,7 @@ private slots:
     void progressBarFollowsFetch_data();
     void progressBarFollowsFetch();
     void resultLineClearsWhenJobStarts();
+    void resultLineShowsJobThatEndsDuringComparison();
     void maxStallCountsFromFirstFrame();
     void screenshotIsNotBlank();
 
@@ -275,6 +279,33 @@ void TestMainWindow::resultLineClearsWhenJobStarts()
     QCOMPARE(m_window->progressBar()->maximum(), 0);
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 3, 5000);
     QCOMPARE(m_window->progressText()->text(), u"Done"_s);
+}
+
+// The window's own job can end while a comparison runs: its result is shown all the same, and
+// none of the comparison's jobs takes the line.
+void TestMainWindow::resultLineShowsJobThatEndsDuringComparison()
+{
+    clickMode(RunMode::Async);
+    auto *result = m_window->findChild<QLabel *>(u"resultLine"_s);
+    QVERIFY(result);
+    Scenario quick { u"standard"_s,
+                     u"Quick"_s,
+                     u"Two short fetches."_s,
+                     0,
+                     { { OperationKind::Fetch, u"/delay/600"_s },
+                       { OperationKind::Fetch, u"/json"_s } } };
+    m_window->compareView()->setScenarios({ quick });
+    QSignalSpy finished(&m_lab->jobs(), &JobRunner::finished);
+    QSignalSpy compared(m_window->compareView(), &CompareView::finished);
+    m_window->fetch(m_lab->server().url(u"/delay/200"_s).toString());
+    const int fetchId = m_lab->log().records().constLast().id;
+    click(u"compareButton"_s);
+    QVERIFY(m_lab->scenarios().isRunning());
+    QTRY_VERIFY_WITH_TIMEOUT(m_lab->log().find(fetchId)->isFinished(), 5000);
+    QVERIFY(m_lab->scenarios().isRunning()); // the comparison runs on, it settles for 300 ms
+    QCOMPARE(result->text(), Report::operationSummaryHtml(*m_lab->log().find(fetchId)));
+    QTRY_COMPARE_WITH_TIMEOUT(compared.size(), 1, 10000);
+    QCOMPARE(result->text(), Report::operationSummaryHtml(*m_lab->log().find(fetchId)));
 }
 
 // Start-up painting before the first frame is not shown as a stall the user caused.

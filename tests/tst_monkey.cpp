@@ -54,6 +54,13 @@ using namespace Qt::StringLiterals;
 // when unset and printed first. Every choice comes from one generator seeded once, so a seed
 // replays the same sequence of actions (what the app makes of them may differ with timing).
 
+// QVERIFY2 with the seed and the last actions, told only when the check fails.
+#define MONKEY_VERIFY(condition, what)                                                             \
+    do {                                                                                           \
+        if (!(condition))                                                                          \
+            QFAIL(qPrintable(failureText(what)));                                                  \
+    } while (false)
+
 namespace {
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -290,10 +297,8 @@ void TestMonkey::initTestCase()
     FetchOptions fetchOptions = Lab::defaultFetchOptions();
     fetchOptions.deadlineMs = 3000;
     m_lab->jobs().setFetchOptions(fetchOptions);
-    connect(&m_lab->log(), &OperationLog::recordAdded, this, [this](int row) {
-        if (m_lab->scenarios().isRunning())
-            m_scenarioOps.insert(m_lab->log().records().at(row).id);
-    });
+    connect(&m_lab->scenarios(), &ScenarioRunner::operationStarted, this,
+            [this](int id) { m_scenarioOps.insert(id); });
 
     const QString server = m_lab->server().baseUrl().toString();
     m_texts = {
@@ -358,8 +363,7 @@ void TestMonkey::cleanupTestCase()
     m_lab.reset();
     const QStringList warnings = takeWarnings();
     qInstallMessageHandler(g_previousHandler);
-    QVERIFY2(warnings.isEmpty(),
-             qPrintable(failureText(u"warnings at shutdown:\n  "_s + warnings.join(u"\n  "_s))));
+    MONKEY_VERIFY(warnings.isEmpty(), u"warnings at shutdown:\n  "_s + warnings.join(u"\n  "_s));
 }
 
 QString TestMonkey::describe(const QObject *object) const
@@ -408,12 +412,15 @@ QString TestMonkey::recentActions() const
 
 QString TestMonkey::failureText(const QString &what) const
 {
-    return u"%1\nseed %2 (replay: MONKEY_SEED=%2 MONKEY_SECONDS=%3), after %4 actions; the last "
-           "ones:\n%5"_s.arg(what)
-                   .arg(m_seed)
-                   .arg(m_seconds)
-                   .arg(m_actions)
-                   .arg(recentActions());
+    // The whole story on standard output: QTest cuts long failure messages.
+    const QString text =
+            u"%1\nseed %2 (replay: MONKEY_SEED=%2 MONKEY_SECONDS=%3), after %4 actions"_s.arg(what)
+                    .arg(m_seed)
+                    .arg(m_seconds)
+                    .arg(m_actions);
+    std::printf("monkey: %s; the last ones:\n%s\n", qPrintable(text), qPrintable(recentActions()));
+    std::fflush(stdout);
+    return text;
 }
 
 QList<QWidget *> TestMonkey::windows() const
@@ -704,25 +711,23 @@ QString TestMonkey::lastWindowResult() const
 void TestMonkey::checkWarnings()
 {
     const QStringList warnings = takeWarnings();
-    QVERIFY2(warnings.isEmpty(),
-             qPrintable(failureText(u"Qt warned:\n  "_s + warnings.join(u"\n  "_s))));
+    MONKEY_VERIFY(warnings.isEmpty(), u"Qt warned:\n  "_s + warnings.join(u"\n  "_s));
 }
 
 void TestMonkey::checkEndState()
 {
     for (const OperationRecord &record : m_lab->log().records()) {
-        QVERIFY2(record.isFinished() && record.endMs > 0,
-                 qPrintable(failureText(u"operation %1 (%2 %3) never ended"_s.arg(record.id).arg(
-                         operationKindName(record.kind), record.target.left(100)))));
+        MONKEY_VERIFY(record.isFinished() && record.endMs > 0,
+                      u"operation %1 (%2 %3) never ended"_s.arg(record.id).arg(
+                              operationKindName(record.kind), record.target.left(100)));
     }
     const QString expected = lastWindowResult();
     if (!expected.isEmpty()) {
         const auto *result = m_window->findChild<QLabel *>(u"resultLine"_s);
         QVERIFY(result);
-        QVERIFY2(result->text() == expected,
-                 qPrintable(failureText(
-                         u"stale result line: it shows\n  %1\nbut the last "
-                         "operation's result is\n  %2"_s.arg(result->text(), expected))));
+        MONKEY_VERIFY(result->text() == expected,
+                      u"stale result line: it shows\n  %1\nbut the last "
+                      "operation's result is\n  %2"_s.arg(result->text(), expected));
     }
     const qint64 rss = rssMiB();
     m_rssMaxMiB = std::max(m_rssMaxMiB, rss);
@@ -758,7 +763,8 @@ void TestMonkey::monkey()
 
     QElapsedTimer running;
     running.start();
-    const qint64 warmUpMs = std::min<qint64>(3000, m_seconds * 250);
+    // RSS is measured from here on: by then each window and demo has been built and run once.
+    const qint64 warmUpMs = std::max<qint64>(3000, m_seconds * 200);
     while (running.elapsed() < qint64(m_seconds) * 1000) {
         Draw draw {};
         for (quint32 *value :
@@ -780,7 +786,7 @@ void TestMonkey::monkey()
 
     // The monkey stops; what it started is canceled and ends.
     note(u"stop"_s, u"cancel everything and wait"_s);
-    QVERIFY2(waitForWorkToEnd(60000, true), qPrintable(failureText(u"work did not end"_s)));
+    MONKEY_VERIFY(waitForWorkToEnd(60000, true), u"work did not end"_s);
     checkEndState();
     checkWarnings();
     if (QTest::currentTestFailed())
@@ -792,11 +798,26 @@ void TestMonkey::monkey()
     QTest::qWait(300);
     const double fromMs = labNowMs();
     QTest::qWait(2000);
-    const LagStats after = m_lab->monitor().statsBetween(fromMs, labNowMs());
-    QVERIFY2(!workRunning(), qPrintable(failureText(u"work started while idle"_s)));
+    const double toMs = labNowMs();
+    const LagStats after = m_lab->monitor().statsBetween(fromMs, toMs);
+    // What froze the window, if anything did: the watchdog's records of the 2 s, once recorded.
+    bool settled = false;
+    m_lab->stalls().whenSettled(this, [&settled] { settled = true; });
+    QTRY_VERIFY_WITH_TIMEOUT(settled, 10000);
+    QStringList stalls;
+    bool onlyTheMachine = true; // every stall was one of waiting for a CPU other programs held
+    for (const StallRecord &stall : m_lab->stalls().recordsBetween(fromMs, toMs)) {
+        onlyTheMachine = onlyTheMachine && stall.isCpuStarved();
+        stalls.append(u"%1 ms, %2, in %3, handling %4"_s.arg(stall.durationMs, 0, 'f', 1)
+                              .arg(stall.activityText(),
+                                   stall.culprit.isKnown() ? stall.culprit.location()
+                                                           : u"no function of AsyncLab's"_s,
+                                   stall.event.isEmpty() ? u"no event"_s : stall.event));
+    }
+    MONKEY_VERIFY(!workRunning(), u"work started while idle"_s);
     const auto *cancel = m_window->findChild<QAbstractButton *>(u"cancelButton"_s);
     QVERIFY(cancel);
-    QVERIFY2(!cancel->isEnabled(), qPrintable(failureText(u"Cancel is enabled while idle"_s)));
+    MONKEY_VERIFY(!cancel->isEnabled(), u"Cancel is enabled while idle"_s);
     checkWarnings();
 
     m_rssMaxMiB = std::max(m_rssMaxMiB, rssMiB());
@@ -813,11 +834,14 @@ void TestMonkey::monkey()
                 m_rssMaxMiB, growth, RssGrowthBoundMiB, MemoryUsage::peakRssKib() / 1024,
                 after.maxStallMs);
     std::fflush(stdout);
-    QVERIFY2(growth < RssGrowthBoundMiB,
-             qPrintable(failureText(u"RSS grew by %1 MiB after warm-up"_s.arg(growth))));
-    QVERIFY2(after.maxStallMs < 50,
-             qPrintable(failureText(u"idle in Async mode, the window still stalled %1 ms"_s.arg(
-                     after.maxStallMs))));
+    MONKEY_VERIFY(growth < RssGrowthBoundMiB, u"RSS grew by %1 MiB after warm-up"_s.arg(growth));
+    if (!stalls.isEmpty())
+        std::printf("monkey: stalls while idle: %s\n", qPrintable(stalls.join(u"; "_s)));
+    // As in the other stall tests, only the machine may freeze an idle Async window: a stall
+    // spent mostly waiting for a CPU (the machine is shared) is not AsyncLab's.
+    MONKEY_VERIFY(after.maxStallMs < 50 || (onlyTheMachine && !stalls.isEmpty()),
+                  u"idle in Async mode, the window still stalled %1 ms: %2"_s.arg(after.maxStallMs)
+                          .arg(stalls.isEmpty() ? u"no stall recorded"_s : stalls.join(u"; "_s)));
 }
 
 int main(int argc, char *argv[])
