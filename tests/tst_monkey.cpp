@@ -8,6 +8,7 @@
 #include "modetoggle.h"
 #include "report.h"
 #include "threadstate.h"
+#include "watchwindow.h"
 #include "widgetchecks.h"
 
 #include <QAbstractButton>
@@ -18,6 +19,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMainWindow>
@@ -362,6 +364,11 @@ void TestMonkey::initTestCase()
 void TestMonkey::cleanupTestCase()
 {
     m_dialogCloser.stop();
+    for (QWidget *widget : QApplication::topLevelWidgets()) {
+        if (qobject_cast<WatchWindow *>(widget))
+            widget->close(); // deletes itself
+    }
+    QTest::qWait(50);
     m_window.reset();
     m_lab.reset();
     const QStringList warnings = takeWarnings();
@@ -619,7 +626,13 @@ void TestMonkey::act(const Draw &draw)
     const QList<QWidget *> all = windows();
     if (kind == Kind::CloseWindow || kind == Kind::Escape) {
         // the Compare view or the gallery closed; Esc in any of the three
-        const QList<QWidget *> choices = kind == Kind::CloseWindow ? all.mid(1) : all;
+        QList<QWidget *> choices = kind == Kind::CloseWindow ? all.mid(1) : all;
+        // and the Watch windows the monkey opened
+        for (QWidget *widget : QApplication::topLevelWidgets()) {
+            if (kind == Kind::CloseWindow && qobject_cast<WatchWindow *>(widget)
+                && widget->isVisible())
+                choices.append(widget);
+        }
         QWidget *window = choices.at(int(draw.target % quint32(choices.size())));
         if (!window->isVisible()) {
             ++m_passedOver;
@@ -756,8 +769,17 @@ void TestMonkey::monkey()
     m_dialogCloser.setInterval(100);
     connect(&m_dialogCloser, &QTimer::timeout, this, [this] {
         for (QWidget *widget : QApplication::topLevelWidgets()) {
-            if (auto *dialog = qobject_cast<QDialog *>(widget); dialog && dialog->isVisible()) {
-                ++m_dialogsClosed;
+            auto *dialog = qobject_cast<QDialog *>(widget);
+            if (!dialog || !dialog->isVisible())
+                continue;
+            // A program to watch is asked for in turn: none, one that does not exist, one that
+            // is not a Qt program; by count, so that no draw depends on when the timer fired.
+            auto *input = qobject_cast<QInputDialog *>(dialog);
+            const int turn = m_dialogsClosed++ % 3;
+            if (input && turn > 0) {
+                input->setTextValue(turn == 1 ? u"/nonexistent/program --flag"_s : u"/bin/true"_s);
+                input->accept();
+            } else {
                 dialog->reject();
             }
         }
