@@ -5,7 +5,9 @@
 #include <QList>
 
 #if defined(__SANITIZE_ADDRESS__)
-#include <sanitizer/allocator_interface.h>
+#include <cstddef>
+// From the sanitizers' <sanitizer/allocator_interface.h>, which g++ 12 does not install.
+extern "C" size_t __sanitizer_get_current_allocated_bytes();
 #else
 #include <malloc.h>
 #endif
