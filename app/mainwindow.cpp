@@ -135,7 +135,10 @@ MainWindow::MainWindow(Lab *lab, QWidget *parent)
                               + 5 * m_table->verticalHeader()->defaultSectionSize()
                               + 2 * m_table->frameWidth() + 4);
     // Sized when a row comes or an operation ends, not on every progress change: resizing costs
-    // the GUI thread time for each visible row.
+    // the GUI thread time for each row it measures. Only the rows in view and a few more, so the
+    // cost does not grow with the log: over a thousand rows it took longer than a stall, and
+    // each stall recorded (its culprit fills a cell) caused the next one.
+    m_table->horizontalHeader()->setResizeContentsPrecision(20);
     connect(m_logModel, &QAbstractItemModel::rowsInserted, m_table, [this] {
         sizeLogColumns();
         m_table->scrollToBottom();

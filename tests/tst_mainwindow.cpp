@@ -1,6 +1,7 @@
 #include "compareview.h"
 #include "heartbeatwidget.h"
 #include "lab.h"
+#include "labclock.h"
 #include "mainwindow.h"
 #include "modetoggle.h"
 #include "report.h"
@@ -45,6 +46,7 @@ private slots:
     void progressBarFollowsFetch();
     void resultLineClearsWhenJobStarts();
     void resultLineShowsJobThatEndsDuringComparison();
+    void longLogDoesNotStallTheWindow();
     void maxStallCountsFromFirstFrame();
     void screenshotIsNotBlank();
 
@@ -306,6 +308,54 @@ void TestMainWindow::resultLineShowsJobThatEndsDuringComparison()
     QCOMPARE(result->text(), Report::operationSummaryHtml(*m_lab->log().find(fetchId)));
     QTRY_COMPARE_WITH_TIMEOUT(compared.size(), 1, 10000);
     QCOMPARE(result->text(), Report::operationSummaryHtml(*m_lab->log().find(fetchId)));
+}
+
+// Each stall recorded fills the log's Culprit column, which sizes the log's columns: over a long
+// log that sizing took longer than a stall, so every stall recorded caused the next one and an
+// idle window kept freezing.
+void TestMainWindow::longLogDoesNotStallTheWindow()
+{
+    m_window.reset();
+    for (int i = 0; i < 20000; ++i) {
+        OperationRecord record;
+        record.target = m_lab->server().url(u"/bytes/%1"_s.arg(i)).toString();
+        record.status = OperationStatus::Succeeded;
+        record.startMs = labNowMs();
+        record.endMs = record.startMs + 1;
+        record.culprit = u"MainWindow::someFunction (app/mainwindow.cpp:%1)"_s.arg(i);
+        m_lab->log().add(record);
+    }
+    m_window = std::make_unique<MainWindow>(m_lab.get());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QTest::qWait(300);
+    // A row added sizes the columns again: its cost may not grow with the log.
+    QList<qint64> costsUs;
+    for (int i = 0; i < 5; ++i) {
+        OperationRecord record;
+        record.target = u"one more"_s;
+        QElapsedTimer added;
+        added.start();
+        m_lab->log().add(record);
+        costsUs.append(added.nsecsElapsed() / 1000);
+    }
+    std::sort(costsUs.begin(), costsUs.end());
+#if defined(__SANITIZE_ADDRESS__)
+    constexpr qint64 BoundUs = 40000;
+#else
+    constexpr qint64 BoundUs = 10000;
+#endif
+    QVERIFY2(costsUs.at(2) < BoundUs, qPrintable(u"%1 us"_s.arg(costsUs.at(2))));
+    QSignalSpy recorded(&m_lab->stalls(), &StallWatchdog::stallRecorded);
+    QElapsedTimer busy; // one stall of the window's own
+    busy.start();
+    while (busy.elapsed() < 100) { }
+    QVERIFY(recorded.wait(5000));
+    const double fromMs = labNowMs();
+    QTest::qWait(1500);
+    const LagStats after = m_lab->monitor().statsBetween(fromMs, labNowMs());
+    QVERIFY2(after.maxStallMs < 50, qPrintable(QString::number(after.maxStallMs)));
+    QCOMPARE(recorded.size(), 1);
 }
 
 // Start-up painting before the first frame is not shown as a stall the user caused.
