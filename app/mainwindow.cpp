@@ -135,7 +135,10 @@ MainWindow::MainWindow(Lab *lab, QWidget *parent)
                               + 5 * m_table->verticalHeader()->defaultSectionSize()
                               + 2 * m_table->frameWidth() + 4);
     // Sized when a row comes or an operation ends, not on every progress change: resizing costs
-    // the GUI thread time for each visible row.
+    // the GUI thread time for each row it measures. Only the rows in view and a few more, so the
+    // cost does not grow with the log: over a thousand rows it took longer than a stall, and
+    // each stall recorded (its culprit fills a cell) caused the next one.
+    m_table->horizontalHeader()->setResizeContentsPrecision(20);
     connect(m_logModel, &QAbstractItemModel::rowsInserted, m_table, [this] {
         sizeLogColumns();
         m_table->scrollToBottom();
@@ -460,8 +463,8 @@ void MainWindow::follow(int id, const QString &waitingFor)
 {
     m_progressId = id;
     m_waitingFor = waitingFor;
-    // Older jobs that end from now on do not replace what the result line says about this one.
-    m_resultId = std::max(m_resultId, id - 1);
+    // From now on the result line is this job's: older jobs that end later do not replace it.
+    m_resultId = id;
     m_result->setText(u"%1 (%2 mode)…"_s.arg(waitingFor, runModeName(mode())).toHtmlEscaped());
     showProgress(mode() == RunMode::Blocking
                          ? u"Blocking: %1 — the window is frozen until it ends"_s.arg(waitingFor)
@@ -563,12 +566,11 @@ void MainWindow::onFinished(int id)
     if (record && record->kind == OperationKind::GenerateFile
         && record->status == OperationStatus::Succeeded)
         m_fileEdit->setText(record->target);
-    // A job started earlier can end later (a slow fetch, a cancel noticed late): its result must
-    // not replace the newer one already shown.
-    if (record && !m_lab->scenarios().isRunning() && id > m_resultId) {
-        m_resultId = id;
+    // Only the last job this window started: one started earlier can end later (a slow fetch, a
+    // cancel noticed late), and a comparison's jobs are the Compare view's. The window's own job
+    // can end while a comparison runs.
+    if (record && id == m_resultId)
         m_result->setText(Report::operationSummaryHtml(*record));
-    }
     sizeLogColumns();
     updateRunningState();
 }

@@ -111,6 +111,5 @@ private:
     // the user caused.
     double m_measureFromMs = -1;
     bool m_splitterSized = false;
-    int m_resultId =
-            0; // the operation the result line shows; ids grow, older ones never replace it
+    int m_resultId = 0; // the operation the result line shows: the last one this window started
 };

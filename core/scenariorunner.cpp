@@ -46,6 +46,7 @@ void ScenarioRunner::prepareSampleFile()
     emit status(u"Generating a %1 sample file…"_s.arg(formatBytes(m_scenario.sampleFileBytes)));
     m_prepareId =
             m_jobs->generateFile(sampleFilePath(), m_scenario.sampleFileBytes, RunMode::Async);
+    emit operationStarted(m_prepareId);
 }
 
 void ScenarioRunner::startNextRun()
@@ -78,6 +79,7 @@ void ScenarioRunner::startStep(int index)
             ? m_jobs->fetch(m_serverUrl.resolved(QUrl(step.serverPath)), mode)
             : m_jobs->loadFile(sampleFilePath(), mode);
     m_current.operationIds.append(id);
+    emit operationStarted(id);
     if (!m_log->find(id)->isFinished()) // Blocking operations are over by now
         m_pending.insert(id);
     const bool oneAtATime = mode == RunMode::Blocking || m_asyncOneAtATime;

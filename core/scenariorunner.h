@@ -58,6 +58,7 @@ public:
 
 signals:
     void status(const QString &message);
+    void operationStarted(int id); // each job a comparison starts, its sample file's included
     void runFinished(const ScenarioRun &run);
     void comparisonFinished(const QList<ScenarioRun> &runs);
     void failed(const QString &error);

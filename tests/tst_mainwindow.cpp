@@ -1,7 +1,11 @@
+#include "compareview.h"
 #include "heartbeatwidget.h"
 #include "lab.h"
+#include "labclock.h"
 #include "mainwindow.h"
 #include "modetoggle.h"
+#include "report.h"
+#include "scenario.h"
 #include "widgetchecks.h"
 
 #include <QApplication>
@@ -41,6 +45,8 @@ private slots:
     void progressBarFollowsFetch_data();
     void progressBarFollowsFetch();
     void resultLineClearsWhenJobStarts();
+    void resultLineShowsJobThatEndsDuringComparison();
+    void longLogDoesNotStallTheWindow();
     void maxStallCountsFromFirstFrame();
     void screenshotIsNotBlank();
 
@@ -275,6 +281,79 @@ void TestMainWindow::resultLineClearsWhenJobStarts()
     QCOMPARE(m_window->progressBar()->maximum(), 0);
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 3, 5000);
     QCOMPARE(m_window->progressText()->text(), u"Done"_s);
+}
+
+// The window's own job can end while a comparison runs: its result is shown all the same, and
+// none of the comparison's jobs takes the line.
+void TestMainWindow::resultLineShowsJobThatEndsDuringComparison()
+{
+    clickMode(RunMode::Async);
+    auto *result = m_window->findChild<QLabel *>(u"resultLine"_s);
+    QVERIFY(result);
+    Scenario quick { u"standard"_s,
+                     u"Quick"_s,
+                     u"Two short fetches."_s,
+                     0,
+                     { { OperationKind::Fetch, u"/delay/600"_s },
+                       { OperationKind::Fetch, u"/json"_s } } };
+    m_window->compareView()->setScenarios({ quick });
+    QSignalSpy finished(&m_lab->jobs(), &JobRunner::finished);
+    QSignalSpy compared(m_window->compareView(), &CompareView::finished);
+    m_window->fetch(m_lab->server().url(u"/delay/200"_s).toString());
+    const int fetchId = m_lab->log().records().constLast().id;
+    click(u"compareButton"_s);
+    QVERIFY(m_lab->scenarios().isRunning());
+    QTRY_VERIFY_WITH_TIMEOUT(m_lab->log().find(fetchId)->isFinished(), 5000);
+    QVERIFY(m_lab->scenarios().isRunning()); // the comparison runs on, it settles for 300 ms
+    QCOMPARE(result->text(), Report::operationSummaryHtml(*m_lab->log().find(fetchId)));
+    QTRY_COMPARE_WITH_TIMEOUT(compared.size(), 1, 10000);
+    QCOMPARE(result->text(), Report::operationSummaryHtml(*m_lab->log().find(fetchId)));
+}
+
+// Each stall recorded fills the log's Culprit column, which sizes the log's columns: over a long
+// log that sizing took longer than a stall, so every stall recorded caused the next one and an
+// idle window kept freezing.
+void TestMainWindow::longLogDoesNotStallTheWindow()
+{
+    m_window.reset();
+    for (int i = 0; i < 20000; ++i) {
+        OperationRecord record;
+        record.target = m_lab->server().url(u"/bytes/%1"_s.arg(i)).toString();
+        record.status = OperationStatus::Succeeded;
+        record.startMs = labNowMs();
+        record.endMs = record.startMs + 1;
+        record.culprit = u"MainWindow::someFunction (app/mainwindow.cpp:%1)"_s.arg(i);
+        m_lab->log().add(record);
+    }
+    m_window = std::make_unique<MainWindow>(m_lab.get());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QTest::qWait(300);
+    // A row added sizes the columns again: its cost may not grow with the log.
+    QList<qint64> costsUs;
+    for (int i = 0; i < 5; ++i) {
+        OperationRecord record;
+        record.target = u"one more"_s;
+        QElapsedTimer added;
+        added.start();
+        m_lab->log().add(record);
+        costsUs.append(added.nsecsElapsed() / 1000);
+    }
+    std::sort(costsUs.begin(), costsUs.end());
+#if defined(__SANITIZE_ADDRESS__)
+    constexpr qint64 BoundUs = 40000;
+#else
+    constexpr qint64 BoundUs = 10000;
+#endif
+    QVERIFY2(costsUs.at(2) < BoundUs, qPrintable(u"%1 us"_s.arg(costsUs.at(2))));
+    QSignalSpy recorded(&m_lab->stalls(), &StallWatchdog::stallRecorded);
+    QElapsedTimer busy; // one stall of the window's own
+    busy.start();
+    while (busy.elapsed() < 100) { }
+    QVERIFY(recorded.wait(5000));
+    // Recording it caused no stall of its own, and so no next one.
+    QTest::qWait(1500);
+    QCOMPARE(recorded.size(), 1);
 }
 
 // Start-up painting before the first frame is not shown as a stall the user caused.
