@@ -1,11 +1,11 @@
 #include "embeddedserver.h"
 
 #include "epolleventdispatcher.h"
+#include "openfilelimit.h"
 #include "serverengine.h"
 
 #include <QThread>
 #include <algorithm>
-#include <sys/resource.h>
 
 using namespace Qt::StringLiterals;
 
@@ -26,17 +26,9 @@ bool EmbeddedServer::start(quint16 port, const ServerLimits &limits)
     m_counters.peakRequestsInFlight = 0;
 
     // Each connection is a descriptor: ten thousand clients need more than the usual soft limit.
-    rlimit files {};
-    if (getrlimit(RLIMIT_NOFILE, &files) == 0) {
-        if (files.rlim_cur < files.rlim_max) {
-            const rlim_t soft = files.rlim_cur;
-            files.rlim_cur = files.rlim_max;
-            m_openFileLimitRaised = setrlimit(RLIMIT_NOFILE, &files) == 0;
-            if (!m_openFileLimitRaised)
-                files.rlim_cur = soft;
-        }
-        m_openFileLimit = files.rlim_cur;
-    }
+    const OpenFileLimit::Change files = OpenFileLimit::raise();
+    m_openFileLimitRaised = files.raised();
+    m_openFileLimit = files.now;
     ServerLimits effective = limits;
     if (effective.maxConnections <= 0) {
         const quint64 room = m_openFileLimit > 2 * ReservedFiles ? m_openFileLimit - ReservedFiles

@@ -2,6 +2,7 @@
 
 #include "embeddedserver.h"
 #include "loadgenerator.h"
+#include "openfilelimit.h"
 #include "onethreadserver.h"
 #include "processcensus.h"
 #include "threadperconnectionserver.h"
@@ -134,7 +135,8 @@ QString ServersDemo::explanation() const
            "without showing, and a one-time jump of a few tens of MiB can be the stall watchdog "
            "loading symbols for its first report. Both ends of every connection are in this "
            "process, so C connections need 2 x C open files: the run raises the open-file limit "
-           "from %8 to %9 (the hard limit), and a C beyond what it allows is shown as what it is, "
+           "from %8 to %9 (the hard limit; further where the system lets this process lift that "
+           "too), and a C beyond what it allows is shown as what it is, "
            "as is a thread the system refuses. The charts: throughput, p99, threads and RSS "
            "growth against C, both axes logarithmic, one colour per server. In the second variant "
            "the event loop's one thread computes every request's %10 ms itself: at most %11 "
@@ -172,22 +174,15 @@ void ServersDemo::run()
     m_steps.clear();
     m_cancel = false;
     // Each connection is two descriptors here; raise the soft limit as far as the system lets.
-    rlimit files {};
-    getrlimit(RLIMIT_NOFILE, &files);
+    const OpenFileLimit::Change files = m_options.openFileLimit
+            ? OpenFileLimit::set(rlim_t(m_options.openFileLimit))
+            : OpenFileLimit::raise();
     if (!m_restoreFileLimit)
-        m_fileLimitBefore = files.rlim_cur;
-    const rlim_t wanted = m_options.openFileLimit
-            ? std::min<rlim_t>(rlim_t(m_options.openFileLimit), files.rlim_max)
-            : files.rlim_max;
-    if (wanted != files.rlim_cur) {
-        const rlim_t before = files.rlim_cur;
-        files.rlim_cur = wanted;
-        if (setrlimit(RLIMIT_NOFILE, &files) != 0)
-            files.rlim_cur = before;
-        // Lowered on purpose (to show the limit): put back afterwards.
-        m_restoreFileLimit = m_options.openFileLimit && files.rlim_cur < m_fileLimitBefore;
-    }
-    m_fileLimitDuring = files.rlim_cur;
+        m_fileLimitBefore = files.before;
+    // Lowered on purpose (to show the limit): put back afterwards.
+    m_restoreFileLimit =
+            m_restoreFileLimit || (m_options.openFileLimit && files.now < files.before);
+    m_fileLimitDuring = files.now;
     double load[1] = { -1 };
     m_loadAverage = getloadavg(load, 1) == 1 ? load[0] : -1;
     emit progress(u"open-file limit %1 -> %2; the request: GET %3; load average %4"_s.arg(
@@ -215,10 +210,7 @@ void ServersDemo::restoreFileLimit()
 {
     if (!m_restoreFileLimit)
         return;
-    rlimit files {};
-    getrlimit(RLIMIT_NOFILE, &files);
-    files.rlim_cur = std::min<rlim_t>(m_fileLimitBefore, files.rlim_max);
-    setrlimit(RLIMIT_NOFILE, &files);
+    OpenFileLimit::set(m_fileLimitBefore);
     m_restoreFileLimit = false;
 }
 
