@@ -103,13 +103,6 @@ int main(int argc, char *argv[])
         return exit->code;
     }
     const CommandLine options = std::get<CommandLine>(parsed);
-    // The server alone needs no GLib main loop, and GLib's costs grow with every open connection
-    // (its dispatcher searches a list on each socket-notifier change, and polls them all): Qt's
-    // own poll dispatcher answers three times as many requests at 10 000 connections. Set before
-    // any thread starts, so no thread reads the environment meanwhile.
-    if (options.action == CommandLine::Action::Serve)
-        qputenv("QT_NO_GLIB", "1");
-
     if (!options.needsWindow() && options.action != CommandLine::Action::Compare) {
         LabCoreApplication app(argc, argv);
         Lab lab;
