@@ -412,7 +412,9 @@ void TestDemosB::deadlockWaitsEndOnCancel()
     }
     const qint64 ms = timer.elapsed();
     qInfo("%s: over after %lld ms", destroy ? "destroyed" : "canceled", ms);
-    QVERIFY2(ms < 300, qPrintable(QString::number(ms)));
+    // Left alone, the timeouts would end the waits 900 ms from here at the earliest; a cancel ends
+    // them within a 20 ms slice, and what comes on top is the machine's scheduling, generously.
+    QVERIFY2(ms < 600, qPrintable(QString::number(ms)));
     delete demo.get();
 }
 

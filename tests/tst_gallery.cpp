@@ -29,6 +29,7 @@ private slots:
     void listsEveryDemo();
     void runShowsTheOutcome();
     void cancelButtonCancels();
+    void cancelStopsARunShownOrNot();
     void serversDemoOffersItsVariantsAndPlots();
     void mainWindowOpensIt();
 
@@ -111,6 +112,26 @@ void TestGallery::cancelButtonCancels()
     QTRY_VERIFY_WITH_TIMEOUT(!m_gallery->isRunning(), 5000);
     QVERIFY(m_gallery->summaryLabel()->text().contains(u"canceled"_s));
     QVERIFY(m_gallery->runButton()->isEnabled());
+}
+
+// Only one demo runs at a time, so Cancel stops it while another demo is shown, and says which.
+void TestGallery::cancelStopsARunShownOrNot()
+{
+    m_gallery->selectDemo(u"concurrency-limit"_s);
+    QTest::mouseClick(m_gallery->runButton(), Qt::LeftButton);
+    QVERIFY(m_gallery->isRunning());
+    m_gallery->selectDemo(u"race"_s);
+    QVERIFY(!m_gallery->runButton()->isEnabled());
+    QVERIFY(m_gallery->cancelButton()->isEnabled());
+    QVERIFY2(m_gallery->cancelButton()->toolTip().contains(u"Limiting concurrency"_s),
+             qPrintable(m_gallery->cancelButton()->toolTip()));
+    QTest::mouseClick(m_gallery->cancelButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_gallery->isRunning(), 5000);
+    QVERIFY(m_gallery->runButton()->isEnabled());
+    QVERIFY(!m_gallery->cancelButton()->isEnabled());
+    m_gallery->selectDemo(u"concurrency-limit"_s);
+    QVERIFY2(m_gallery->summaryLabel()->text().contains(u"canceled"_s),
+             qPrintable(m_gallery->summaryLabel()->text()));
 }
 
 // A demo with variants gets a choice beside Run; one with plots shows them, as they come in.

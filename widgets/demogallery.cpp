@@ -444,9 +444,10 @@ bool DemoGallery::runCurrent()
     return true;
 }
 
+// Cancels the running demo, also while another one is shown: it is the only one that can run.
 void DemoGallery::cancelCurrent()
 {
-    if (m_running == currentDemo() && isRunning())
+    if (isRunning())
         m_states[m_running].demo->cancel();
 }
 
@@ -489,7 +490,11 @@ void DemoGallery::updateButtons()
 {
     m_run->setEnabled(!isRunning());
     m_variant->setEnabled(!isRunning());
-    m_cancel->setEnabled(isRunning() && m_running == currentDemo());
+    m_cancel->setEnabled(isRunning());
+    m_cancel->setToolTip(isRunning() && m_running != currentDemo()
+                                 ? u"Stop \u201c%1\u201d, which is still running (Esc)"_s.arg(
+                                         m_states[m_running].demo->title())
+                                 : u"Stop the running demo (Esc)"_s);
     m_run->setToolTip(isRunning() ? u"Another demo is running; one at a time keeps the "
                                     "measurements clean."_s
                                   : u"Run this demo (Ctrl+Return)"_s);
