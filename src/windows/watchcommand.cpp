@@ -1,4 +1,5 @@
 #include <windows/watchcommand.h>
+#include <cli/translations.h>
 #include <watch/watchsession.h>
 #include <windows/watchwindow.h>
 
@@ -13,7 +14,9 @@ using namespace Qt::StringLiterals;
 namespace {
 int usageError(const QString &message)
 {
-    std::fprintf(stderr, "asynclab watch: %s\nTry 'asynclab watch --help'.\n", qPrintable(message));
+    std::fprintf(stderr, "asynclab watch: %s\n%s\n", qPrintable(message),
+                 qPrintable(QCoreApplication::translate("WatchCommand",
+                                                        "Try 'asynclab watch --help'.")));
     return 2;
 }
 
@@ -31,26 +34,37 @@ void printReport(const WatchSession &session, bool json)
 int runWatchCommand(int &argc, char **argv, const QStringList &arguments, bool withDisplay)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-            u"Starts PROGRAM, a Qt 6 program, and measures how responsive its main thread is: lag, "
-            "stalls over the threshold, and for each stall the function of PROGRAM that caused it, "
-            "computing (busy) or waiting. With a display a Watch window shows it live; otherwise, "
-            "or with --json, a report is printed when PROGRAM ends or the duration is over. The "
-            "exit "
-            "status is PROGRAM's (128 + N when signal N killed it, 127 when it cannot start, 0 "
-            "when "
-            "the duration ended it)."_s);
+    parser.setApplicationDescription(QCoreApplication::translate(
+            "WatchCommand",
+            "Starts PROGRAM, a Qt 6 program, and measures how responsive its main thread "
+            "is: lag, stalls over the threshold, and for each stall the function of "
+            "PROGRAM that caused it, computing (busy) or waiting. With a display a Watch "
+            "window shows it live; otherwise, or with --json, a report is printed when "
+            "PROGRAM ends or the duration is over. The exit status is PROGRAM's (128 + N "
+            "when signal N killed it, 127 when it cannot start, 0 when the duration ended "
+            "it)."));
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     parser.addHelpOption();
-    const QCommandLineOption json(u"json"_s, u"Print the report as JSON, open no window."_s);
-    const QCommandLineOption duration(u"duration"_s,
-                                      u"End the watch (and PROGRAM) after S seconds."_s, u"S"_s);
+    const QCommandLineOption json(
+            u"json"_s,
+            QCoreApplication::translate("WatchCommand",
+                                        "Print the report as JSON, open no window."));
+    const QCommandLineOption duration(
+            u"duration"_s,
+            QCoreApplication::translate("WatchCommand",
+                                        "End the watch (and PROGRAM) after S seconds."),
+            u"S"_s);
     const QCommandLineOption threshold(
-            u"threshold"_s, u"A stall is a freeze longer than MS milliseconds (default: 50)."_s,
+            u"threshold"_s,
+            QCoreApplication::translate(
+                    "WatchCommand",
+                    "A stall is a freeze longer than MS milliseconds (default: 50)."),
             u"MS"_s, u"50"_s);
     parser.addOptions({ json, duration, threshold });
-    parser.addPositionalArgument(u"PROGRAM"_s, u"The program to start, and its arguments."_s,
-                                 u"-- PROGRAM [ARGS...]"_s);
+    parser.addPositionalArgument(
+            u"PROGRAM"_s,
+            QCoreApplication::translate("WatchCommand", "The program to start, and its arguments."),
+            u"-- PROGRAM [ARGS...]"_s);
     QStringList parsed = arguments;
     parsed.removeAt(1); // "watch"
     if (!parser.parse(parsed))
@@ -61,23 +75,29 @@ int runWatchCommand(int &argc, char **argv, const QStringList &arguments, bool w
     }
     QStringList command = parser.positionalArguments();
     if (command.isEmpty())
-        return usageError(u"name the program to watch: asynclab watch -- PROGRAM [ARGS...]"_s);
+        return usageError(QCoreApplication::translate(
+                "WatchCommand", "name the program to watch: asynclab watch -- PROGRAM [ARGS...]"));
     bool ok = true;
     double durationMs = 0;
     if (parser.isSet(duration)) {
         durationMs = parser.value(duration).toDouble(&ok) * 1000;
         if (!ok || durationMs <= 0)
             return usageError(
-                    u"--duration wants seconds above 0, not \"%1\""_s.arg(parser.value(duration)));
+                    QCoreApplication::translate("WatchCommand",
+                                                "--duration wants seconds above 0, not \"%1\"")
+                            .arg(parser.value(duration)));
     }
     const double thresholdMs = parser.value(threshold).toDouble(&ok);
     if (!ok || thresholdMs < 1)
-        return usageError(u"--threshold wants milliseconds, at least 1, not \"%1\""_s.arg(
-                parser.value(threshold)));
+        return usageError(
+                QCoreApplication::translate(
+                        "WatchCommand", "--threshold wants milliseconds, at least 1, not \"%1\"")
+                        .arg(parser.value(threshold)));
 
     const bool window = withDisplay && !parser.isSet(json);
     std::unique_ptr<QCoreApplication> app = window ? std::make_unique<QApplication>(argc, argv)
                                                    : std::make_unique<QCoreApplication>(argc, argv);
+    installTranslations();
     WatchSession session;
     session.setProgram(command.takeFirst(), command);
     session.setDurationMs(durationMs);

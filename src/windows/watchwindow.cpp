@@ -22,12 +22,12 @@ WatchWindow::WatchWindow(WatchSession *session, QWidget *parent)
       m_status(new QLabel(this)),
       m_summary(new QLabel(this))
 {
-    setWindowTitle(u"Watch – AsyncLab"_s);
+    setWindowTitle(tr("Watch – AsyncLab"));
     setAttribute(Qt::WA_QuitOnClose, true);
     auto *layout = new QVBoxLayout(this);
     m_status->setWordWrap(true);
-    m_status->setAccessibleName(u"Watch status"_s);
-    m_summary->setAccessibleName(u"Watch summary"_s);
+    m_status->setAccessibleName(tr("Watch status"));
+    m_summary->setAccessibleName(tr("Watch summary"));
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_status);
     layout->addWidget(m_summary);
@@ -55,8 +55,8 @@ WatchWindow *WatchWindow::askAndOpen(QWidget *parent)
 {
     bool ok = false;
     const QString commandLine = QInputDialog::getText(
-            parent, u"Watch a program"_s,
-            u"A Qt 6 program and its arguments, e.g. /usr/bin/qtdiag6 or ./myapp --open file:"_s,
+            parent, tr("Watch a program"),
+            tr("A Qt 6 program and its arguments, e.g. /usr/bin/qtdiag6 or ./myapp --open file:"),
             QLineEdit::Normal, {}, &ok);
     QStringList command = QProcess::splitCommand(commandLine);
     if (!ok || command.isEmpty())
@@ -93,14 +93,15 @@ void WatchWindow::updateSummary()
 {
     const QJsonObject report = m_session->reportJson();
     const QString program = report.value(u"program"_s).toString();
-    setWindowTitle(u"Watch %1 – AsyncLab"_s.arg(program));
+    setWindowTitle(tr("Watch %1 – AsyncLab").arg(program));
     QString status;
     switch (m_session->probe()) {
     case WatchSession::Probe::Waiting:
-        status = u"Starting %1…"_s.arg(program);
+        status = tr("Starting %1…").arg(program);
         break;
     case WatchSession::Probe::Running:
-        status = u"Watching %1 (pid %2, Qt %3)"_s.arg(program)
+        status = tr("Watching %1 (pid %2, Qt %3)")
+                         .arg(program)
                          .arg(report.value(u"pid"_s).toInteger())
                          .arg(report.value(u"qt"_s).toString());
         break;
@@ -110,18 +111,19 @@ void WatchWindow::updateSummary()
         break;
     }
     if (m_session->isFinished()) {
-        status += u" – ended, exit status %1"_s.arg(m_session->exitStatus());
+        status += tr(" – ended, exit status %1").arg(m_session->exitStatus());
         m_summaryTimer.stop();
     }
     m_status->setText(status);
     const auto ms = [&report](const char *key) {
-        return u"%1 ms"_s.arg(std::lround(report.value(QLatin1StringView(key)).toDouble()));
+        return tr("%1 ms").arg(std::lround(report.value(QLatin1StringView(key)).toDouble()));
     };
     const auto pc = [&report](const char *key) {
         return u"%1%"_s.arg(std::lround(report.value(QLatin1StringView(key)).toDouble() * 100));
     };
-    m_summary->setText(u"max stall %1   p99 %2   stalls > 50 ms: %3   time frozen %4   "
-                       "busy %5 / waiting %6"_s.arg(ms("maxStallMs"), ms("p99LagMs"))
+    m_summary->setText(tr("max stall %1   p99 %2   stalls > 50 ms: %3   time frozen %4   "
+                          "busy %5 / waiting %6")
+                               .arg(ms("maxStallMs"), ms("p99LagMs"))
                                .arg(report.value(u"stallsOver50Ms"_s).toInt())
                                .arg(ms("frozenMs"), pc("busyShare"), pc("waitingShare")));
 }
