@@ -80,9 +80,10 @@ QString operationSummaryHtml(const OperationRecord &record)
     text += QCoreApplication::translate("Report", ", %1 in %2, longest freeze %3")
                     .arg(formatBytes(record.bytes), formatDuration(record.durationMs()),
                          formatDuration(record.maxStallMs));
-    if (record.lines >= 0)
-        text += QCoreApplication::translate("Report", ", %Ln line(s)", nullptr,
-                                            int(std::min<qint64>(record.lines, INT_MAX)));
+    if (record.lines >= 0) {
+        const int lines = int(std::min<qint64>(record.lines, INT_MAX));
+        text += QCoreApplication::translate("Report", ", %Ln line(s)", nullptr, lines);
+    }
     if (!record.sha256.isEmpty())
         text += QCoreApplication::translate("Report", "<br>SHA-256 <tt>%1</tt>")
                         .arg(QString::fromLatin1(record.sha256));
