@@ -2,7 +2,7 @@
 // long each sample stops the thread (seize, interrupt, unwind with libdwfl, detach), how deep the
 // stacks are, and whether the sampled program can tell: a child that sleeps in a loop counts the
 // sleeps cut short (EINTR) and how late they ended, sampled and not. Figures only.
-#include "ptracesampler.h"
+#include <watch/ptracesampler.h>
 
 #include <QList>
 #include <algorithm>
