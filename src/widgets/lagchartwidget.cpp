@@ -467,11 +467,13 @@ void LagChartWidget::paintKey(QPainter &p, const QRect &plot) const
         QColor colour;
         enum { Line, Dot, Box, Hatched } style;
     };
-    QList<Entry> entries = {
-        { tr("lag"), lineColour(), Entry::Line },
-        { tr("blocking operation"), withAlpha(modeColor(RunMode::Blocking), 150), Entry::Box },
-        { tr("async operation"), withAlpha(modeColor(RunMode::Async), 150), Entry::Box },
-    };
+    QList<Entry> entries = { { tr("lag"), lineColour(), Entry::Line } };
+    if (m_log) { // operations exist only where AsyncLab runs them
+        entries.append({ tr("blocking operation"), withAlpha(modeColor(RunMode::Blocking), 150),
+                         Entry::Box });
+        entries.append(
+                { tr("async operation"), withAlpha(modeColor(RunMode::Async), 150), Entry::Box });
+    }
     if (m_shadeStalls)
         entries.prepend({ tr("GUI thread blocked"), modeColor(RunMode::Blocking), Entry::Hatched });
     if (!m_inputMarks.isEmpty())
