@@ -1861,6 +1861,14 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
         <source>waiting</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>  (still going at the end)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start-up: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ThreadState</name>
@@ -2065,41 +2073,169 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
     </message>
 </context>
 <context>
-    <name>WatchCommand</name>
+    <name>WatchReport</name>
     <message>
-        <source>Try &apos;asynclab watch --help&apos;.</source>
+        <source>(no stack)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Starts PROGRAM, a Qt 6 program, and measures how responsive its main thread is: lag, stalls over the threshold, and for each stall the function of PROGRAM that caused it, computing (busy) or waiting. With a display a Watch window shows it live; otherwise, or with --json, a report is printed when PROGRAM ends or the duration is over. The exit status is PROGRAM&apos;s (128 + N when signal N killed it, 127 when it cannot start, 0 when the duration ended it).</source>
+        <source>exited with status %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Print the report as JSON, open no window.</source>
+        <source>killed by signal %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>End the watch (and PROGRAM) after S seconds.</source>
+        <source>stopped by AsyncLab at the end of the duration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A stall is a freeze longer than MS milliseconds (default: 50).</source>
+        <source>stopped by AsyncLab, which got signal %1 (%2); exit status %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The program to start, and its arguments.</source>
+        <source>stopped when the Watch window was closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>name the program to watch: asynclab watch -- PROGRAM [ARGS...]</source>
+        <source>did not start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>--duration wants seconds above 0, not &quot;%1&quot;</source>
+        <source>still running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>--threshold wants milliseconds, at least 1, not &quot;%1&quot;</source>
+        <source>still going when the watch ended, from %1: %2 so far, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at %1: %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  culprit  %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  culprit  none: %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  culprit  none in the program&apos;s own code
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  inside   %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  stack    none: no sample answered
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  path     %1 of %2 samples, %3: %4
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  stack of the most common path:
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stalls &gt; %1: %2   max %3   frozen %4 of %5 (%6)   busy %7 / waiting %8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>watch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pid %1, Qt %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sampling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no stacks: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no stack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 before the event loop first ran%2: %3, %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (it never ran)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stalls &gt; %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>max stall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time frozen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 after start-up (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>busy / waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p99 lag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 over %2 timer ticks (a freeze is one late tick: see time frozen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+by call path
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  %1×  %2  %3
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+stall %1 %2
+</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2142,11 +2278,51 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 ms</source>
+        <source>Save report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>max stall %1   p99 %2   stalls &gt; 50 ms: %3   time frozen %4   busy %5 / waiting %6</source>
+        <source>Stall going on now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the chart shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save what this watch found as text or JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The line is how late the program&apos;s %1 ms timer ran on its main thread (event-loop lag); hatched: the thread could not react; a red mark: a stall over %2, click it for its culprit. Dashed lines: what a lag means to people.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text report (*.txt);;JSON report (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no stack yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frozen now: %1 so far, in %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How late %1 ran its timer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> – no stacks: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2171,6 +2347,43 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
     <name>main</name>
     <message>
         <source>Try &apos;asynclab --help&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>watch</name>
+    <message>
+        <source>Usage: asynclab watch [options] -- PROGRAM [ARGS...]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starts PROGRAM, a Qt 6 program, and measures how responsive its main thread is: lag, stalls over the threshold, and for each stall the function of PROGRAM that caused it, computing (busy) or waiting. With a display a Watch window shows it live; otherwise, or with --json, a report is printed when the watch ends: PROGRAM ended, the duration is over, or AsyncLab got SIGINT, SIGTERM or SIGHUP (it then ends PROGRAM: SIGTERM, SIGKILL 3 s later). A stall still going then is reported as open. PROGRAM never outlives AsyncLab.
+
+Exit status: PROGRAM&apos;s own; 128 + N when signal N killed it; 127 when it cannot start; 0 when the duration or the window ended it; 128 + N when AsyncLab got signal N; 2 for a usage error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report as JSON, open no window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End the watch (and PROGRAM) after S seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A stall is a freeze longer than MS milliseconds (default: 50).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the report to FILE instead of standard output (also with a window).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show each stall&apos;s full stack in the text report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The program to start, and its arguments.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
