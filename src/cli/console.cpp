@@ -3,7 +3,9 @@
 #include <common/oneline.h>
 #include <common/units.h>
 
+#include <QCoreApplication>
 #include <QJsonDocument>
+#include <QLocale>
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
@@ -70,9 +72,9 @@ QString demoText(const QString &title, const DemoOutcome &outcome)
         text += u"  %1  %2\n"_s.arg(it.key().leftJustified(width), formatFigure(it.value()));
     }
     if (!outcome.bars.isEmpty()) {
-        text += u"\n%1:\n"_s.arg(outcome.barsUnit);
+        text += u'\n' + QCoreApplication::translate("Console", "%1:").arg(outcome.barsUnit) + u'\n';
         for (const auto &[label, value] : outcome.bars)
-            text += u"  %1  %2\n"_s.arg(label.leftJustified(24)).arg(value, 0, 'f', 1);
+            text += u"  %1  %2\n"_s.arg(label.leftJustified(24), QLocale().toString(value, 'f', 1));
     }
     return text;
 }
