@@ -52,8 +52,10 @@ void printDemo(const CommandLine &options, const QString &name, const DemoOutcom
                          ? Console::jsonText(StallReport::withStalls(
                                  Console::demoJson(name, title, outcome), stalls))
                          : Console::demoText(title, outcome) + StallReport::culpritText(stalls));
-    if (!outcome.ok)
+    if (outcome.status == DemoOutcome::Status::Failed)
         Console::error(u"demo %1 failed: %2"_s.arg(name, outcome.error));
+    else if (outcome.status == DemoOutcome::Status::Canceled)
+        Console::error(u"demo %1 canceled"_s.arg(name));
 }
 
 void printStatus(const CommandLine &options, const QString &line)
@@ -194,7 +196,7 @@ void CommandRunner::runDemo()
                                          [this, name, outcome](const QList<StallRecord> &stalls) {
                                              CommandOutput::printDemo(m_options, name, outcome,
                                                                       stalls);
-                                             QCoreApplication::exit(outcome.ok ? 0 : 1);
+                                             QCoreApplication::exit(outcome.ok() ? 0 : 1);
                                          });
     });
     demo->run();

@@ -133,7 +133,7 @@ void WindowDriver::runDemo()
                         m_lab, this, m_actionStartMs,
                         [this, demo, outcome](const QList<StallRecord> &stalls) {
                             CommandOutput::printDemo(m_options, demo, outcome, stalls);
-                            finish(outcome.ok ? 0 : 1);
+                            finish(outcome.ok() ? 0 : 1);
                         });
             });
     connect(m_gallery->demo(name), &Demo::progress, this,

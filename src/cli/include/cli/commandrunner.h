@@ -10,7 +10,7 @@
 
 class Demo;
 class Lab;
-struct DemoOutcome;
+class DemoOutcome;
 struct OperationRecord;
 struct ScenarioRun;
 struct StallRecord;
