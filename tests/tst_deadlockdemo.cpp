@@ -1,6 +1,7 @@
 #include "demorun.h"
 #include <demos/deadlockdemo.h>
 #include <demos/demoregistry.h>
+#include <common/labclock.h>
 #include <engine/lab.h>
 
 #include <QDir>

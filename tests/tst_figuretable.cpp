@@ -53,7 +53,7 @@ void TestFigureTable::fallsBackToAList()
     // too many different columns to read as a grid
     DemoOutcome wide;
     for (const char *column : { "a", "b", "c", "d", "e", "f" })
-        wide.setRunFigure(u"x"_s, QString::fromLatin1(column), 1);
+        wide.setFigure(u"x"_s, QString::fromLatin1(column), 1);
     wide.setFigure(u"y"_s, u"a"_s, 2);
     table = figureTable(wide.figures);
     QCOMPARE(table.columns, QStringList({ u"Value"_s }));

@@ -31,6 +31,8 @@ class Demo : public QObject
 {
     Q_OBJECT
 public:
+    ~Demo() override;
+
     QString name() const { return m_name; } // command-line name, e.g. "race"
     QString title() const { return m_title; } // e.g. "Race condition"
     // "What you are seeing": a few plain sentences, from the demo's explanation file by default
@@ -60,7 +62,6 @@ signals:
 
 protected:
     Demo(const DemoContext &context, QString name, QString title, QObject *parent);
-    ~Demo() override;
 
     const DemoContext &context() const { return m_context; }
 
