@@ -145,9 +145,8 @@ void TestWindowSizes::outcomeTableReadsWithoutScrolling()
         for (const QString &line : text.split(u'\n'))
             widest = std::max(widest, metrics.horizontalAdvance(line));
         QVERIFY2(header->sectionSize(column) >= widest,
-                 qPrintable(u"header \"%1\" is %2 px wide in %3 px"_s.arg(text)
-                                    .arg(widest)
-                                    .arg(header->sectionSize(column))));
+                 qPrintable(u"header \"%1\" is %2 px wide in %3 px"_s.arg(text).arg(widest).arg(
+                         header->sectionSize(column))));
     }
     const QFontMetrics cells(table->font());
     for (int row = 0; row < table->rowCount(); ++row) {
@@ -157,8 +156,8 @@ void TestWindowSizes::outcomeTableReadsWithoutScrolling()
                 continue;
             const QRect rect = table->visualRect(table->model()->index(row, column));
             // the room the style leaves for text: a few pixels less than the cell
-            const QRect needed = cells.boundingRect(rect.adjusted(0, 0, -8, 0),
-                                                     Qt::TextWordWrap, item->text());
+            const QRect needed =
+                    cells.boundingRect(rect.adjusted(0, 0, -8, 0), Qt::TextWordWrap, item->text());
             QVERIFY2(needed.height() <= rect.height(),
                      qPrintable(u"\"%1\" needs %2 px in a %3 px row"_s.arg(item->text())
                                         .arg(needed.height())

@@ -77,4 +77,3 @@ public:
     QJsonValue figure(const QString &row, const QString &column) const;
     QJsonValue figure(const QString &column) const { return figure(QString(), column); }
 };
-
