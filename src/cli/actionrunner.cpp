@@ -106,10 +106,12 @@ void ActionRunner::demoDone(const QString &name, const DemoOutcome &outcome)
                              Console::demoJson(name, title, outcome), stalls))
                                     : Console::demoText(title, outcome)
                                      + StallReport::culpritText(stalls));
-        if (!outcome.ok) {
+        if (outcome.status == DemoOutcome::Status::Canceled) {
+            Console::error(tr("demo %1 canceled").arg(name));
+        } else if (outcome.status == DemoOutcome::Status::Failed) {
             Console::error(tr("demo %1 failed: %2").arg(name, outcome.error));
         }
-        done(outcome.ok ? 0 : 1);
+        done(outcome.ok() ? 0 : 1);
     });
 }
 

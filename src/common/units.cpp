@@ -1,8 +1,6 @@
 #include <common/units.h>
 
-#include <QCollator>
 #include <QCoreApplication>
-#include <QJsonObject>
 #include <QJsonValue>
 #include <QLocale>
 #include <algorithm>
@@ -66,48 +64,4 @@ QString formatFigure(const QJsonValue &value)
     const double rounded = std::round(value.toDouble() * 100) / 100;
     const int wholeDigits = rounded == 0 ? 1 : int(std::floor(std::log10(std::abs(rounded)))) + 1;
     return QLocale().toString(rounded, 'g', std::max(wholeDigits, 0) + 2);
-}
-
-QStringList figureNamesInReadingOrder(const QStringList &names)
-{
-    QCollator collator { QLocale(QLocale::English) };
-    collator.setNumericMode(true);
-    QStringList sorted = names;
-    std::stable_sort(sorted.begin(), sorted.end(), collator);
-    return sorted;
-}
-
-FigureGrid figureGrid(const QJsonObject &figures, int maxColumns)
-{
-    const QStringList names = figureNamesInReadingOrder(figures.keys());
-    const auto split = [](const QString &name) {
-        const qsizetype colon = name.lastIndexOf(u": "_s);
-        return colon < 0 ? std::pair(name, QString())
-                         : std::pair(name.left(colon), name.mid(colon + 2));
-    };
-    QStringList rows;
-    QStringList columns;
-    for (const QString &name : names) {
-        const auto [row, column] = split(name);
-        if (!rows.contains(row))
-            rows.append(row);
-        if (!column.isEmpty() && !columns.contains(column))
-            columns.append(column);
-    }
-    FigureGrid grid;
-    if (columns.isEmpty() || columns.size() > maxColumns || rows.size() == names.size()) {
-        grid.columns = QStringList { QCoreApplication::translate("Units", "Value") };
-        for (const QString &name : names)
-            grid.rows.append({ name, { formatFigure(figures.value(name)) } });
-        return grid;
-    }
-    grid.columns = columns;
-    for (const QString &row : std::as_const(rows))
-        grid.rows.append({ row, QStringList(columns.size(), QString()) });
-    for (const QString &name : names) {
-        const auto [row, column] = split(name);
-        const qsizetype at = column.isEmpty() ? 0 : columns.indexOf(column);
-        grid.rows[rows.indexOf(row)].second[at] = formatFigure(figures.value(name));
-    }
-    return grid;
 }

@@ -10,6 +10,7 @@
 #include <demokit/snippets.h>
 #include <widgets/stallspanel.h>
 #include <common/units.h>
+#include <demokit/figuretable.h>
 
 #include <QComboBox>
 #include <QFontDatabase>
@@ -233,10 +234,13 @@ QWidget *DemoGallery::createOutcomePanel()
     m_figures->horizontalHeader()->setStretchLastSection(true);
     m_figures->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_figures->setAlternatingRowColors(true);
-    m_figures->setWordWrap(false);
-    m_figures->setTextElideMode(Qt::ElideMiddle);
+    // Long texts wrap rather than being cut; rows take the height their cells need.
+    m_figures->setWordWrap(true);
+    m_figures->setTextElideMode(Qt::ElideNone);
+    m_figures->horizontalHeader()->setDefaultAlignment(Qt::AlignCenter);
     // Compact rows, so that more figures show at once.
     m_figures->verticalHeader()->setDefaultSectionSize(m_figures->fontMetrics().height() + 4);
+    m_figures->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     // Six rows at least, whatever the window's size: the table is what a run leaves to read.
     m_figures->setMinimumHeight(m_figures->horizontalHeader()->sizeHint().height()
                                 + 6 * m_figures->verticalHeader()->defaultSectionSize()
@@ -349,41 +353,64 @@ void DemoGallery::showOutcome(const State &state)
         return;
     }
     const DemoOutcome &outcome = state.outcome;
-    m_status->setText(outcome.ok ? tr("Done in %1").arg(formatDuration(state.durationMs))
-                              : outcome.error == u"canceled"_s ? tr("Canceled")
-                                                               : tr("Failed"));
     showMeasured(outcome);
-    m_summary->setText(outcome.ok ? outcome.summary
-                                  : tr("<span style='color:#c0392b'>%1</span>")
-                                            .arg(outcome.error.toHtmlEscaped()));
-    // Grouped: "max in flight 2: ms" and "max in flight 2: server peak" share a row.
-    const FigureGrid grid = figureGrid(outcome.figures, 7);
-    m_figures->setColumnCount(int(grid.columns.size()) + 1);
-    m_figures->setHorizontalHeaderLabels(QStringList { tr("Figure") } + grid.columns);
+    const QString red = u"<span style='color:#c0392b'>%1</span> %2"_s;
+    switch (outcome.status) {
+    case DemoOutcome::Status::Done:
+        m_status->setText(tr("Done in %1").arg(formatDuration(state.durationMs)));
+        m_summary->setText(outcome.summary);
+        break;
+    case DemoOutcome::Status::Canceled:
+        m_status->setText(tr("Canceled"));
+        m_summary->setText(red.arg(tr("Run canceled."), outcome.summary.toHtmlEscaped()));
+        break;
+    case DemoOutcome::Status::Failed:
+        m_status->setText(tr("Failed"));
+        m_summary->setText(red.arg(outcome.error.toHtmlEscaped(), outcome.summary.toHtmlEscaped()));
+        break;
+    }
+    showFigures(figureTable(outcome.figures, 7));
+}
 
-    for (const auto &[name, values] : grid.rows) {
+void DemoGallery::showFigures(const FigureTable &table)
+{
+    m_figures->clearSpans();
+    m_figures->setColumnCount(int(table.columns.size()) + 1);
+    QStringList headers { tr("Figure") };
+    for (const QString &column : table.columns)
+        headers.append(QString(column).replace(u" ("_s, u"\n("_s)); // the unit on a line of its own
+    m_figures->setHorizontalHeaderLabels(headers);
+    for (const FigureTable::Row &line : table.rows) {
         const int row = m_figures->rowCount();
         m_figures->insertRow(row);
-        m_figures->setItem(row, 0, new QTableWidgetItem(name));
-        m_figures->item(row, 0)->setToolTip(name);
-        for (int i = 0; i < values.size(); ++i) {
-            auto *item = new QTableWidgetItem(values.at(i));
-            item->setToolTip(values.at(i).isEmpty()
-                                     ? QString()
-                                     : u"%1: %2 %3"_s.arg(name, grid.columns.at(i), values.at(i)));
+        m_figures->setItem(row, 0, new QTableWidgetItem(line.name));
+        for (int i = 0; i < line.values.size(); ++i) {
+            auto *item = new QTableWidgetItem(line.values.at(i));
+            if (!line.values.at(i).isEmpty())
+                item->setToolTip(u"%1, %2: %3"_s.arg(line.name, headers.at(i + 1).simplified(),
+                                                     line.values.at(i)));
             m_figures->setItem(row, i + 1, item);
         }
+        if (line.spans && table.columns.size() > 1)
+            m_figures->setSpan(row, 1, 1, int(table.columns.size()));
     }
-    // Columns as wide as their content when all fit; otherwise they share the width and long
-    // texts are elided in the middle (the tooltip has them whole): never a sideways scroll.
+    // Columns as wide as their content when all fit; otherwise the value columns share what is
+    // left and their texts wrap: never a sideways scroll, never a cut header.
     QHeaderView *header = m_figures->horizontalHeader();
+    header->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     for (int column = 1; column < m_figures->columnCount(); ++column)
-        header->setSectionResizeMode(column, QHeaderView::Interactive);
-    m_figures->resizeColumnsToContents();
-    if (header->length() > m_figures->viewport()->width()) {
+        header->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    const int wanted = header->length();
+    const int available = m_figures->viewport()->width();
+    if (wanted > available) {
+        // The names column gives up to a third; the values share the rest.
+        header->setSectionResizeMode(0, QHeaderView::Interactive);
+        header->resizeSection(0, std::min(header->sectionSize(0), available / 3));
         for (int column = 1; column < m_figures->columnCount(); ++column)
             header->setSectionResizeMode(column, QHeaderView::Stretch);
     }
+    m_figures->resizeRowsToContents();
+    m_figures->scrollToTop();
 }
 
 void DemoGallery::showMeasured(const DemoOutcome &outcome)
