@@ -73,8 +73,18 @@ std::variant<CommandLine, CommandLine::Exit> CommandLine::parse(const QStringLis
             u"With --demo: run the demo's variant N (1, 2, ...), as chosen beside Run in the gallery."_s,
             u"N"_s);
     const QCommandLineOption json(u"json"_s, u"Print results as JSON."_s);
+    const QCommandLineOption trace(
+            u"trace"_s,
+            u"With --fetch, --load, --compare or --demo: write the operations, stalls and lag to "
+            "FILE in the Chrome Trace Event Format (Perfetto, chrome://tracing, Qt Creator)."_s,
+            u"FILE"_s);
+    const QCommandLineOption profile(
+            u"profile"_s,
+            u"With --fetch, --load, --compare or --demo: write the stacks of the stalls to FILE "
+            "in speedscope's format."_s,
+            u"FILE"_s);
     parser.addOptions({ mode, port, maxConnections, serve, fetch, load, compare, scenario,
-                        screenshot, delay, at, out, demo, variant, json });
+                        screenshot, delay, at, out, demo, variant, json, trace, profile });
 
     if (!parser.parse(arguments))
         return Exit { 2, oneLine(parser.errorText()) };
@@ -188,6 +198,18 @@ std::variant<CommandLine, CommandLine::Exit> CommandLine::parse(const QStringLis
     options.outDir = parser.value(out);
     if (parser.isSet(out) && (options.action != Action::Compare || options.outDir.isEmpty()))
         return Exit { 2, u"--out DIR goes with --compare"_s };
+    options.tracePath = parser.value(trace);
+    options.profilePath = parser.value(profile);
+    const bool measures = options.action == Action::Fetch || options.action == Action::Load
+            || options.action == Action::Compare
+            || (options.action == Action::Demo && options.demo != "list"_L1);
+    if ((parser.isSet(trace) || parser.isSet(profile))
+        && (!measures || (parser.isSet(trace) && options.tracePath.isEmpty())
+            || (parser.isSet(profile) && options.profilePath.isEmpty())))
+        return Exit {
+            2,
+            u"--trace FILE and --profile FILE go with --fetch, --load, --compare or --demo NAME"_s
+        };
     options.json = parser.isSet(json);
     return options;
 }

@@ -24,6 +24,8 @@ struct CommandLine
     bool json = false;
     QString demo; // --demo: a registered demo's name, or "list"
     int variant = 0; // --variant: the demo's way to run, from 1; 0: its default
+    QString tracePath; // --trace: the Chrome Trace Event Format
+    QString profilePath; // --profile: speedscope's format
 
     bool needsWindow() const
     {

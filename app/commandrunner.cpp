@@ -3,6 +3,7 @@
 #include "demoregistry.h"
 #include "lab.h"
 #include "labclock.h"
+#include "recordings.h"
 #include "report.h"
 
 #include <QCoreApplication>
@@ -18,11 +19,19 @@ constexpr int SettleMs = 100;
 
 namespace CommandOutput {
 
-void whenStallsSettled(Lab *lab, QObject *context, double sinceMs,
+void whenStallsSettled(const CommandLine &options, Lab *lab, QObject *context, double sinceMs,
                        std::function<void(const QList<StallRecord> &)> then)
 {
-    lab->stalls().whenSettled(context, [lab, sinceMs, then = std::move(then)] {
-        then(lab->stalls().recordsBetween(sinceMs, labNowMs()));
+    lab->stalls().whenSettled(context, [options, lab, sinceMs, then = std::move(then)] {
+        const double nowMs = labNowMs();
+        QString error;
+        if (!labRecording(*lab, sinceMs, nowMs)
+                     .save(options.tracePath, options.profilePath, &error)) {
+            Console::error(error);
+            QCoreApplication::exit(1);
+            return;
+        }
+        then(lab->stalls().recordsBetween(sinceMs, nowMs));
     });
 }
 
@@ -130,7 +139,8 @@ void CommandRunner::runJob()
     JobRunner &jobs = m_lab->jobs();
     connect(&jobs, &JobRunner::finished, this, [this](int id) {
         CommandOutput::whenStallsSettled(
-                m_lab, this, m_actionStartMs, [this, id](const QList<StallRecord> &stalls) {
+                m_options, m_lab, this, m_actionStartMs,
+                [this, id](const QList<StallRecord> &stalls) {
                     const OperationRecord &record = *m_lab->log().find(id);
                     CommandOutput::printOperation(m_options, record, stalls);
                     QCoreApplication::exit(record.status == OperationStatus::Succeeded ? 0 : 1);
@@ -157,7 +167,7 @@ void CommandRunner::runComparison()
                     for (ScenarioRun &run : runs)
                         m_keys->measure(run);
                 }
-                CommandOutput::whenStallsSettled(m_lab, this, m_actionStartMs,
+                CommandOutput::whenStallsSettled(m_options, m_lab, this, m_actionStartMs,
                                                  [this, runs](const QList<StallRecord> &stalls) {
                                                      CommandOutput::printComparison(m_options, runs,
                                                                                     stalls);
@@ -188,7 +198,7 @@ void CommandRunner::runDemo()
     connect(demo, &Demo::progress, this,
             [this](const QString &line) { CommandOutput::printStatus(m_options, line); });
     connect(demo, &Demo::finished, this, [this, name](const DemoOutcome &outcome) {
-        CommandOutput::whenStallsSettled(m_lab, this, m_actionStartMs,
+        CommandOutput::whenStallsSettled(m_options, m_lab, this, m_actionStartMs,
                                          [this, name, outcome](const QList<StallRecord> &stalls) {
                                              CommandOutput::printDemo(m_options, name, outcome,
                                                                       stalls);

@@ -53,8 +53,9 @@ private:
 // How a command prints the results both runners share.
 namespace CommandOutput {
 // A stall is recorded just after it ends: calls `then` once the watchdog has recorded every
-// stall that may still be ending, with the stalls since `sinceMs`.
-void whenStallsSettled(Lab *lab, QObject *context, double sinceMs,
+// stall that may still be ending, with the stalls since `sinceMs`, after writing the --trace and
+// --profile files (or exits 1 when they cannot be written).
+void whenStallsSettled(const CommandLine &options, Lab *lab, QObject *context, double sinceMs,
                        std::function<void(const QList<StallRecord> &)> then);
 // Each result with the stalls during its action: the culprit line in text, every record in JSON.
 void printOperation(const CommandLine &options, const OperationRecord &record,

@@ -7,7 +7,9 @@
 #include "lagchartwidget.h"
 #include "modetoggle.h"
 #include "operationlogmodel.h"
+#include "recordings.h"
 #include "report.h"
+#include "saverecording.h"
 #include "stallspanel.h"
 #include "timelinewidget.h"
 #include "units.h"
@@ -398,6 +400,12 @@ void MainWindow::createMenus()
     file->addAction(u"&Open file…"_s, QKeySequence::Open, this, &MainWindow::chooseFile);
     file->addAction(u"&Generate sample file"_s, this, &MainWindow::generateSample);
     file->addAction(u"&Watch a program…"_s, this, [this] { WatchWindow::askAndOpen(this); });
+    file->addAction(tr("Save &trace…"), this, [this] {
+        // The last two minutes: as far back as the monitor keeps the lag.
+        const double nowMs = labNowMs();
+        const auto &lag = m_lab->monitor().samples();
+        saveRecordingAs(this, labRecording(*m_lab, lag.empty() ? nowMs : lag.front().atMs, nowMs));
+    });
     file->addSeparator();
     file->addAction(u"&Quit"_s, QKeySequence::Quit, this, &QWidget::close);
 

@@ -1,4 +1,8 @@
 #include "watchcommand.h"
+#include "labclock.h"
+#include "qttestfunctions.h"
+#include "recordings.h"
+#include "watchoutputs.h"
 #include "watchsession.h"
 #include "watchwindow.h"
 
@@ -39,7 +43,9 @@ int runWatchCommand(int &argc, char **argv, const QStringList &arguments, bool w
             "exit "
             "status is PROGRAM's (128 + N when signal N killed it, 127 when it cannot start, 0 "
             "when "
-            "the duration ended it)."_s);
+            "the duration ended it); with --fail-over or --fail-over-busy, 123 when PROGRAM "
+            "succeeded and a stall failed the gate. Without a display, and with "
+            "QT_QPA_PLATFORM=offscreen or minimal, no window is opened."_s);
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     parser.addHelpOption();
     const QCommandLineOption json(u"json"_s, u"Print the report as JSON, open no window."_s);
@@ -49,6 +55,8 @@ int runWatchCommand(int &argc, char **argv, const QStringList &arguments, bool w
             u"threshold"_s, u"A stall is a freeze longer than MS milliseconds (default: 50)."_s,
             u"MS"_s, u"50"_s);
     parser.addOptions({ json, duration, threshold });
+    WatchOutputs outputs;
+    parser.addOptions(outputs.options());
     parser.addPositionalArgument(u"PROGRAM"_s, u"The program to start, and its arguments."_s,
                                  u"-- PROGRAM [ARGS...]"_s);
     QStringList parsed = arguments;
@@ -75,6 +83,9 @@ int runWatchCommand(int &argc, char **argv, const QStringList &arguments, bool w
         return usageError(u"--threshold wants milliseconds, at least 1, not \"%1\""_s.arg(
                 parser.value(threshold)));
 
+    if (QString error; !outputs.read(parser, &error))
+        return usageError(error);
+
     const bool window = withDisplay && !parser.isSet(json);
     std::unique_ptr<QCoreApplication> app = window ? std::make_unique<QApplication>(argc, argv)
                                                    : std::make_unique<QCoreApplication>(argc, argv);
@@ -83,20 +94,25 @@ int runWatchCommand(int &argc, char **argv, const QStringList &arguments, bool w
     session.setDurationMs(durationMs);
     session.setThresholdMs(thresholdMs);
     session.setOutputToStderr(parser.isSet(json));
+    QtTestFunctions functions; // for a Qt Test executable: the test function of each stall
+    QObject::connect(&session, &WatchSession::programOutput, app.get(),
+                     [&functions](const QByteArray &out) { functions.read(out, labNowMs()); });
     std::unique_ptr<WatchWindow> view;
     if (window) {
         view = std::make_unique<WatchWindow>(&session);
         view->show();
     }
-    QObject::connect(&session, &WatchSession::finished, app.get(), [&](int status) {
+    int status = 0;
+    QObject::connect(&session, &WatchSession::finished, app.get(), [&](int programStatus) {
         printReport(session, parser.isSet(json));
+        status = outputs.conclude(watchRecording(session), programStatus, &functions);
         if (!view || !view->isVisible())
             QCoreApplication::exit(status);
     });
     if (view) {
         QObject::connect(view.get(), &WatchWindow::closed, app.get(), [&] {
             if (session.isFinished())
-                QCoreApplication::exit(session.exitStatus());
+                QCoreApplication::exit(status);
             else
                 session.stop(); // the report follows when the program has ended
         });

@@ -49,7 +49,8 @@ void WindowDriver::runJob()
 {
     connect(&m_lab->jobs(), &JobRunner::finished, this, [this](int id) {
         CommandOutput::whenStallsSettled(
-                m_lab, this, m_actionStartMs, [this, id](const QList<StallRecord> &stalls) {
+                m_options, m_lab, this, m_actionStartMs,
+                [this, id](const QList<StallRecord> &stalls) {
                     const OperationRecord &record = *m_lab->log().find(id);
                     CommandOutput::printOperation(m_options, record, stalls);
                     m_jobDone = true;
@@ -99,11 +100,12 @@ void WindowDriver::runComparison()
             [this](const QString &s) { CommandOutput::printStatus(m_options, s); });
     connect(m_compareView, &CompareView::finished, this, [this](const QList<ScenarioRun> &runs) {
         // runs from the view carry the key press figures it measured
-        CommandOutput::whenStallsSettled(
-                m_lab, this, m_actionStartMs, [this, runs](const QList<StallRecord> &stalls) {
-                    CommandOutput::printComparison(m_options, runs, stalls);
-                    finish(0);
-                });
+        CommandOutput::whenStallsSettled(m_options, m_lab, this, m_actionStartMs,
+                                         [this, runs](const QList<StallRecord> &stalls) {
+                                             CommandOutput::printComparison(m_options, runs,
+                                                                            stalls);
+                                             finish(0);
+                                         });
     });
     connect(m_compareView, &CompareView::failed, this, [this](const QString &error) {
         Console::error(error);
@@ -130,7 +132,7 @@ void WindowDriver::runDemo()
     connect(m_gallery, &DemoGallery::demoFinished, this,
             [this](const QString &demo, const DemoOutcome &outcome) {
                 CommandOutput::whenStallsSettled(
-                        m_lab, this, m_actionStartMs,
+                        m_options, m_lab, this, m_actionStartMs,
                         [this, demo, outcome](const QList<StallRecord> &stalls) {
                             CommandOutput::printDemo(m_options, demo, outcome, stalls);
                             finish(outcome.ok ? 0 : 1);

@@ -82,7 +82,10 @@ WatchSession::WatchSession(QObject *parent) : QObject(parent), m_server(new QLoc
     connect(&m_process, &QProcess::errorOccurred, this, &WatchSession::programError);
     connect(&m_process, &QProcess::readyReadStandardOutput, this, [this] {
         const QByteArray out = m_process.readAllStandardOutput();
-        std::fwrite(out.constData(), 1, size_t(out.size()), stderr);
+        std::FILE *to = m_outputToStderr ? stderr : stdout;
+        std::fwrite(out.constData(), 1, size_t(out.size()), to);
+        std::fflush(to);
+        emit programOutput(out);
     });
     m_duration.setSingleShot(true);
     connect(&m_duration, &QTimer::timeout, this, [this] {
@@ -161,8 +164,8 @@ void WatchSession::start()
     env.insert(QString::fromLatin1(WatchProtocol::ThresholdVariable),
                QString::number(m_thresholdMs));
     m_process.setProcessEnvironment(env);
-    m_process.setProcessChannelMode(m_outputToStderr ? QProcess::ForwardedErrorChannel
-                                                     : QProcess::ForwardedChannels);
+    // Standard output passes through AsyncLab, which times its lines (a Qt Test's results).
+    m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     m_process.setInputChannelMode(QProcess::ForwardedInputChannel);
     m_process.start(m_program, m_arguments);
     if (m_durationMs > 0)

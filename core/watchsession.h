@@ -60,11 +60,13 @@ public:
     QString probeMessage() const; // why nothing was watched, or empty
     QString serverName() const; // the socket's full path, while listening
     qint64 pid() const { return m_pid; }
+    QString program() const { return m_program; }
 
     ResponsivenessMonitor *lag() { return &m_lag; }
     const ResponsivenessMonitor *lag() const { return &m_lag; }
     const QList<StallRecord> &stalls() const { return m_stalls; }
     double elapsedMs() const;
+    double startMs() const { return m_startMs; } // labNowMs()
 
     QJsonObject reportJson() const;
     QString reportText() const;
@@ -72,6 +74,7 @@ public:
 signals:
     void probeChanged(WatchSession::Probe probe);
     void stallRecorded(const StallRecord &record);
+    void programOutput(const QByteArray &output); // its standard output, as it arrives
     void finished(int exitStatus);
 
 private:

@@ -2,10 +2,13 @@
 // then exits with the status it is given. Options: --freeze MS, --exit N, --run MS (stay this
 // long), --delay MS (before the freeze, default 200), --fork (start a child that outlives it),
 // --abort (crash after the freeze), --no-loop (freeze at once and end, never running an event
-// loop, as a command-line tool does).
+// loop, as a command-line tool does), --sleep (the freeze waits in a sleep instead of computing),
+// --say (prints "ready" once the event loop runs, "freezing" and "thawed" around the freeze, for
+// a test that attaches to it).
 #include <QCoreApplication>
 #include <QTimer>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <unistd.h>
 
@@ -50,8 +53,20 @@ int main(int argc, char *argv[])
             _exit(0);
         }
     }
+    const auto say = [&args](const char *line) {
+        if (args.contains(u"--say"_s)) {
+            std::printf("%s\n", line);
+            std::fflush(stdout);
+        }
+    };
+    QTimer::singleShot(0, &app, [&] { say("ready"); });
     QTimer::singleShot(delayMs, &app, [&] {
-        parseRecords(freezeMs);
+        say("freezing");
+        if (args.contains(u"--sleep"_s))
+            usleep(useconds_t(freezeMs) * 1000);
+        else
+            parseRecords(freezeMs);
+        say("thawed");
         if (args.contains(u"--abort"_s))
             std::abort();
         QTimer::singleShot(std::max(200, runMs), &app,

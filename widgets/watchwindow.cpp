@@ -1,5 +1,7 @@
 #include "watchwindow.h"
 #include "lagchartwidget.h"
+#include "recordings.h"
+#include "saverecording.h"
 #include "stallspanel.h"
 #include "watchsession.h"
 
@@ -7,7 +9,9 @@
 #include <QInputDialog>
 #include <QProcess>
 #include <QJsonObject>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QSplitter>
 #include <QVBoxLayout>
 #include <cmath>
@@ -29,7 +33,15 @@ WatchWindow::WatchWindow(WatchSession *session, QWidget *parent)
     m_status->setAccessibleName(u"Watch status"_s);
     m_summary->setAccessibleName(u"Watch summary"_s);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    layout->addWidget(m_status);
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_status, 1);
+    auto *save = new QPushButton(tr("Save trace…"), this);
+    save->setToolTip(tr("The stalls, their stacks and the lag as a Chrome trace (Perfetto, Qt "
+                        "Creator) or a speedscope profile"));
+    connect(save, &QPushButton::clicked, this,
+            [this] { saveRecordingAs(this, watchRecording(*m_session)); });
+    top->addWidget(save);
+    layout->addLayout(top);
     layout->addWidget(m_summary);
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(m_chart);
