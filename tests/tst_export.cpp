@@ -1,8 +1,8 @@
-#include "chrometrace.h"
-#include "qttestfunctions.h"
-#include "recording.h"
-#include "responsivenessgate.h"
-#include "speedscopeprofile.h"
+#include <export/chrometrace.h>
+#include <export/qttestfunctions.h>
+#include <export/recording.h>
+#include <export/responsivenessgate.h>
+#include <export/speedscopeprofile.h>
 
 #include <QJsonArray>
 #include <QTest>
