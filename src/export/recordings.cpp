@@ -1,5 +1,6 @@
 #include <export/recordings.h>
 #include <engine/lab.h>
+#include <watch/attachsession.h>
 #include <watch/watchsession.h>
 
 #include <QCoreApplication>
@@ -43,5 +44,20 @@ Recording watchRecording(const WatchSession &session)
     recording.endMs = session.startMs() + session.elapsedMs();
     recording.stalls = session.stalls();
     recording.takeLag(*session.lag());
+    return recording;
+}
+
+Recording attachRecording(const AttachSession &session)
+{
+    Recording recording;
+    recording.pid = session.pid();
+    recording.processName = QFileInfo(session.program()).fileName();
+    recording.mainTid = session.pid();
+    recording.mainThreadName = u"main thread"_s;
+    recording.originMs = session.startMs();
+    recording.endMs = session.startMs() + session.elapsedMs();
+    recording.stalls = session.stalls();
+    for (const AttachSession::Ping &ping : session.pings())
+        recording.lag.append({ ping.sentMs + ping.roundTripMs, ping.roundTripMs });
     return recording;
 }

@@ -1,4 +1,5 @@
 #include <windows/watchcommand.h>
+#include <cli/attachcommand.h>
 #include <watch/watchsession.h>
 #include <windows/watchwindow.h>
 #include <common/labclock.h>
@@ -54,7 +55,14 @@ int runWatchCommand(int &argc, char **argv, const QStringList &arguments, bool w
     const QCommandLineOption threshold(
             u"threshold"_s, u"A stall is a freeze longer than MS milliseconds (default: 50)."_s,
             u"MS"_s, u"50"_s);
-    parser.addOptions({ json, duration, threshold });
+    const QCommandLineOption pid(
+            u"pid"_s,
+            QCoreApplication::translate("watch",
+                                        "Attach to the running program PID instead of starting "
+                                        "one: its stacks through ptrace, its state from /proc, "
+                                        "its X11 window's answers to _NET_WM_PING; it runs on."),
+            u"PID"_s);
+    parser.addOptions({ json, duration, threshold, pid });
     WatchOutputs outputs;
     parser.addOptions(outputs.options());
     parser.addPositionalArgument(u"PROGRAM"_s, u"The program to start, and its arguments."_s,
@@ -68,8 +76,10 @@ int runWatchCommand(int &argc, char **argv, const QStringList &arguments, bool w
         return 0;
     }
     QStringList command = parser.positionalArguments();
-    if (command.isEmpty())
+    if (command.isEmpty() && !parser.isSet(pid))
         return usageError(u"name the program to watch: asynclab watch -- PROGRAM [ARGS...]"_s);
+    if (!command.isEmpty() && parser.isSet(pid))
+        return usageError(u"--pid watches a running program: name no program to start"_s);
     bool ok = true;
     double durationMs = 0;
     if (parser.isSet(duration)) {
@@ -85,6 +95,13 @@ int runWatchCommand(int &argc, char **argv, const QStringList &arguments, bool w
 
     if (QString error; !outputs.read(parser, &error))
         return usageError(error);
+    if (parser.isSet(pid)) {
+        const qint64 attachTo = parser.value(pid).toLongLong(&ok);
+        if (!ok || attachTo <= 0)
+            return usageError(u"--pid wants a process id, not \"%1\""_s.arg(parser.value(pid)));
+        return runAttachCommand(argc, argv,
+                                { attachTo, parser.isSet(json), durationMs, thresholdMs }, outputs);
+    }
 
     const bool window = withDisplay && !parser.isSet(json);
     std::unique_ptr<QCoreApplication> app = window ? std::make_unique<QApplication>(argc, argv)

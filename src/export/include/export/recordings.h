@@ -2,6 +2,7 @@
 
 #include <export/recording.h>
 
+class AttachSession;
 class Lab;
 class WatchSession;
 
@@ -10,3 +11,6 @@ class WatchSession;
 Recording labRecording(Lab &lab, double fromMs, double toMs);
 // What the probe saw of a watched program's main thread, from the start of the watch.
 Recording watchRecording(const WatchSession &session);
+// What AsyncLab saw of a running program it attached to: the stalls it sampled, and the window's
+// answers to _NET_WM_PING as its lag.
+Recording attachRecording(const AttachSession &session);
