@@ -164,9 +164,9 @@ void TestExport::junitNamesTheCulprit()
         if (xml.readNext() != QXmlStreamReader::StartElement)
             continue;
         if (xml.name() == u"testcase")
-            cases.append(xml.attributes().value(u"classname").toString());
+            cases.append(xml.attributes().value(u"classname"_s).toString());
         if (xml.name() == u"failure")
-            failures.append(xml.attributes().value(u"message").toString());
+            failures.append(xml.attributes().value(u"message"_s).toString());
     }
     QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
     QCOMPARE(cases, QStringList({ u"tst_x::slow()"_s, u"tst_x::slow()"_s }));

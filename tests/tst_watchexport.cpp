@@ -213,7 +213,7 @@ void TestWatchExport::gate()
             continue;
         cases += xml.name() == u"testcase";
         if (xml.name() == u"failure")
-            failures.append(xml.attributes().value(u"message").toString());
+            failures.append(xml.attributes().value(u"message"_s).toString());
     }
     QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
     QVERIFY(cases >= 1);

@@ -22,6 +22,7 @@ QJsonObject stallArgs(const StallRecord &record)
              { u"busyShare"_s, record.busyShare },
              { u"waitingShare"_s, record.waitingShare },
              { u"samples"_s, record.sampleCount },
+             { u"open"_s, record.open },
              { u"stack"_s, stack } };
 }
 
@@ -94,10 +95,14 @@ SpeedscopeProfile Recording::profile() const
 {
     SpeedscopeProfile profile(processName);
     for (const StallRecord &record : stalls) {
-        // The record keeps its representative stack: it stands for the whole stall.
         profile.beginProfile(stallTitle(record), record.startMs - originMs,
                              record.endMs() - originMs);
-        profile.addSample(record.stack, record.durationMs);
+        // Its most common call paths, each weighted by its share of the stall's samples; a
+        // record without paths keeps one representative stack for the whole stall.
+        if (record.paths.isEmpty())
+            profile.addSample(record.stack, record.durationMs);
+        for (const StallPath &path : record.paths)
+            profile.addSample(path.stack, path.share * record.durationMs);
     }
     return profile;
 }

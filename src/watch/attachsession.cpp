@@ -117,11 +117,12 @@ void AttachSession::run()
     Symbolizer symbolizer { QString(), QString() }; // own code: the program's executable
     symbolizer.setProcess(pid_t(m_pid));
     QList<StallSample> stall;
-    const auto close = [&](double endMs) {
+    const auto close = [&](double endMs, bool open) {
         if (!stall.isEmpty() && endMs - stall.first().atMs >= m_thresholdMs) {
             StallRecord record;
             record.startMs = stall.first().atMs;
             record.durationMs = endMs - record.startMs;
+            record.open = open;
             summarizeStall(record, stall);
             QMetaObject::invokeMethod(this, [this, record] { deliver(record); });
         }
@@ -132,7 +133,7 @@ void AttachSession::run()
         const ThreadSnapshot state = readThreadState(pid_t(m_pid), pid_t(m_pid));
         const PtraceSampler::Result result = sampler.sample(pid_t(m_pid), StopTimeoutMs);
         if (result.outcome == PtraceSampler::Outcome::Gone || !processExists(m_pid)) {
-            close(atMs);
+            close(atMs, false);
             QMetaObject::invokeMethod(this, &AttachSession::programEnded);
             return;
         }
@@ -158,12 +159,12 @@ void AttachSession::run()
         if (!idle)
             stall.append(sample);
         else
-            close(atMs);
+            close(atMs, false);
         const double nextMs = atMs + SampleIntervalMs;
         while (!m_stopping && labNowMs() < nextMs)
             usleep(useconds_t(std::max(100.0, (nextMs - labNowMs()) * 1000)));
     }
-    close(labNowMs()); // still going: recorded up to now
+    close(labNowMs(), true); // still going: recorded up to now, as open
     sampler.release(1000);
 }
 
@@ -301,12 +302,11 @@ QString AttachSession::reportText() const
     row(tr("stalls > %1").arg(formatDuration(m_thresholdMs)), QString::number(m_stalls.size()));
     row(tr("time frozen"), formatDuration(json.value(u"frozenMs"_s).toDouble()));
     for (const StallRecord &record : m_stalls) {
-        const bool open = record.endMs() >= m_endMs - 3 * SampleIntervalMs && !m_programGone;
         text += tr("\nstall %1 at %2: %3, %4%5\n")
                         .arg(record.id)
                         .arg(formatDuration(record.startMs - m_startMs),
                              formatDuration(record.durationMs), record.activityText(),
-                             open ? tr(", still going when AsyncLab detached") : QString());
+                             record.open ? tr(", still going when AsyncLab detached") : QString());
         text += tr("  culprit  %1\n")
                         .arg(record.culprit.isKnown() ? record.culprit.location()
                                                       : tr("none in the program's own code"));
