@@ -128,10 +128,12 @@ void TestExport::gate_data()
     QTest::addColumn<double>("busyLimitMs");
     QTest::addColumn<int>("programStatus");
     QTest::addColumn<int>("status");
-    QTest::addRow("over the wall limit") << 100.0 << 0.0 << 0 << ResponsivenessGate::FailedStatus;
-    QTest::addRow("under the wall limit") << 500.0 << 0.0 << 0 << 0;
-    QTest::addRow("waiting is not busy") << 0.0 << 100.0 << 0 << 0;
-    QTest::addRow("the program's failure stays") << 100.0 << 0.0 << 3 << 3;
+    QTest::addColumn<bool>("failed");
+    QTest::addRow("over the wall limit")
+            << 100.0 << 0.0 << 0 << ResponsivenessGate::FailedStatus << true;
+    QTest::addRow("under the wall limit") << 500.0 << 0.0 << 0 << 0 << false;
+    QTest::addRow("waiting is not busy") << 0.0 << 100.0 << 0 << 0 << false;
+    QTest::addRow("the program's failure stays") << 100.0 << 0.0 << 3 << 3 << true;
 }
 
 void TestExport::gate()
@@ -140,6 +142,7 @@ void TestExport::gate()
     QFETCH(double, busyLimitMs);
     QFETCH(int, programStatus);
     QFETCH(int, status);
+    QFETCH(bool, failed);
     ResponsivenessGate gate;
     gate.setWallLimitMs(wallLimitMs);
     gate.setBusyLimitMs(busyLimitMs);

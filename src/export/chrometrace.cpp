@@ -98,7 +98,9 @@ QList<std::pair<qsizetype, qint64>> ChromeTrace::nestedTracks(QMap<qint64, QStri
         }
         if (!chosen) {
             const QString name = names.value(event.tid, QString::number(event.tid));
-            names.insert(next, u"%1 (overlapping)"_s.arg(name));
+            names.insert(next,
+                         own.size() == 1 ? u"%1 (overlapping)"_s.arg(name)
+                                         : u"%1 (overlapping %2)"_s.arg(name).arg(own.size()));
             own.append(Track { next++, {} });
             chosen = &own.last();
         }

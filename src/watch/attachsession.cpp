@@ -37,7 +37,8 @@ bool skippedWhileWaiting(const StackFrame &frame)
 // read, a poll called by the program's own code) keeps its events waiting.
 bool idleInEventLoop(const ThreadSnapshot &state, const Stack &stack)
 {
-    if (state.activity != ThreadActivity::Waiting || state.reason != WaitReason::SocketOrFile)
+    // A wait this sampler interrupted resumes as restart_syscall: the stack says what it was.
+    if (state.activity != ThreadActivity::Waiting)
         return false;
     for (const StackFrame &frame : stack) {
         if (skippedWhileWaiting(frame))
@@ -47,7 +48,8 @@ bool idleInEventLoop(const ThreadSnapshot &state, const Stack &stack)
                 || f.startsWith(u"gtk_main"_s) || f.startsWith(u"g_application_run"_s)
                 || f.startsWith(u"g_main_"_s);
     }
-    return stack.isEmpty(); // no stack: a wait in poll() is taken for the event loop's
+    // No stack: a wait in poll() is taken for the event loop's.
+    return stack.isEmpty() && state.reason == WaitReason::SocketOrFile;
 }
 
 double median(QList<double> values)
