@@ -6,6 +6,8 @@
 // --forever (loop from the delay on and never return), --deadlock (lock a mutex it holds),
 // --sleeps MS (sleep MS with usleep, nanosleep and sem_timedwait, and exit 1 when one returned
 // early), --die-early (print a line and abort before the application object exists).
+// --sleep (the freeze waits in a sleep instead of computing), --say (prints "ready" once the
+// event loop runs, "freezing" and "thawed" around the freeze, for a test that attaches to it).
 // Before a freeze that does not end it prints "freezing".
 #include <QCoreApplication>
 #include <QTimer>
@@ -99,9 +101,9 @@ int option(const QStringList &args, const QString &name, int fallback)
     return at >= 0 && at + 1 < args.size() ? args.at(at + 1).toInt() : fallback;
 }
 
-void announceFreeze()
+void say(const char *line)
 {
-    std::printf("freezing\n");
+    std::printf("%s\n", line);
     std::fflush(stdout);
 }
 } // namespace
@@ -147,20 +149,30 @@ int main(int argc, char *argv[])
         QTimer::singleShot(delayMs, &app, next);
         return app.exec();
     }
+    const bool chatty = args.contains(u"--say"_s);
+    if (chatty)
+        QTimer::singleShot(0, &app, [] { say("ready"); });
     QTimer::singleShot(delayMs, &app, [&] {
         if (args.contains(u"--forever"_s)) {
-            announceFreeze();
+            say("freezing");
             spinForever();
         }
         if (args.contains(u"--deadlock"_s)) {
-            announceFreeze();
+            say("freezing");
             lockTwice();
         }
         if (args.contains(u"--sleeps"_s)) {
             QCoreApplication::exit(sleepThreeWays(option(args, u"--sleeps"_s, 300)) ? status : 1);
             return;
         }
-        parseRecords(freezeMs);
+        if (chatty)
+            say("freezing");
+        if (args.contains(u"--sleep"_s))
+            usleep(useconds_t(freezeMs) * 1000);
+        else
+            parseRecords(freezeMs);
+        if (chatty)
+            say("thawed");
         if (args.contains(u"--abort"_s))
             std::abort();
         QTimer::singleShot(std::max(200, runMs), &app,

@@ -78,6 +78,15 @@ bool hasDisplay()
     return qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY")
             || qEnvironmentVariableIsSet("QT_QPA_PLATFORM");
 }
+
+// The offscreen and minimal platforms draw into memory: a window there is one no one can close.
+bool showsWindows()
+{
+    const QByteArray platform = qgetenv("QT_QPA_PLATFORM");
+    if (platform.startsWith("offscreen") || platform.startsWith("minimal"))
+        return false;
+    return hasDisplay();
+}
 } // namespace
 
 int main(int argc, char *argv[])
@@ -92,7 +101,7 @@ int main(int argc, char *argv[])
     for (int i = 0; i < argc; ++i)
         arguments.append(QString::fromLocal8Bit(argv[i]));
     if (arguments.size() > 1 && arguments.at(1) == u"watch")
-        return runWatchCommand(argc, argv, arguments, hasDisplay());
+        return runWatchCommand(argc, argv, arguments, showsWindows());
     const auto parsed = CommandLine::parse(arguments);
     if (std::holds_alternative<CommandLine::Exit>(parsed)) {
         // Translators need an application object: parsed again with one, the help and the

@@ -5,6 +5,7 @@
 #include <demos/demoregistry.h>
 #include <engine/lab.h>
 #include <engine/report.h>
+#include <export/recordings.h>
 #include <stalls/stallreport.h>
 
 #include <QCoreApplication>
@@ -154,6 +155,13 @@ void ActionRunner::printStatus(const QString &line) const
 void ActionRunner::whenStallsSettled(std::function<void(const QList<StallRecord> &)> then)
 {
     m_lab->stalls().whenSettled(this, [this, then = std::move(then)] {
-        then(m_lab->stalls().recordsBetween(m_actionStartMs, labNowMs()));
+        const double nowMs = labNowMs();
+        QString error;
+        if (!labRecording(*m_lab, m_actionStartMs, nowMs)
+                     .save(m_options.tracePath, m_options.profilePath, &error)) {
+            failed(error);
+            return;
+        }
+        then(m_lab->stalls().recordsBetween(m_actionStartMs, nowMs));
     });
 }

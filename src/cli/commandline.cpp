@@ -84,6 +84,15 @@ constexpr OptionRow optionTable[] = {
                         "With --demo: run the demo's variant N (1, 2, ...), as chosen beside Run "
                         "in the gallery.") },
     { "json", nullptr, QT_TRANSLATE_NOOP("CommandLine", "Print results as JSON.") },
+    { "trace", "FILE",
+      QT_TRANSLATE_NOOP("CommandLine",
+                        "With --fetch, --load, --compare or --demo: write the operations, stalls "
+                        "and lag to FILE in the Chrome Trace Event Format (Perfetto, "
+                        "chrome://tracing, Qt Creator).") },
+    { "profile", "FILE",
+      QT_TRANSLATE_NOOP("CommandLine",
+                        "With --fetch, --load, --compare or --demo: write the stacks of the "
+                        "stalls to FILE in speedscope's format.") },
 };
 
 QCommandLineOption option(const OptionRow &row)
@@ -155,8 +164,8 @@ std::variant<CommandLine, CommandLine::Exit> CommandLine::parse(const QStringLis
         };
     }
     CommandLine options;
-    for (const auto read :
-         { &CommandLine::readServer, &CommandLine::readAction, &CommandLine::readScreenshot }) {
+    for (const auto read : { &CommandLine::readServer, &CommandLine::readAction,
+                             &CommandLine::readScreenshot, &CommandLine::readExports }) {
         if (const QString error = (options.*read)(parser); !error.isEmpty())
             return Exit { 2, error };
     }
@@ -259,5 +268,20 @@ QString CommandLine::readScreenshot(const QCommandLineParser &parser)
     outDir = parser.value(u"out"_s);
     if (parser.isSet(u"out"_s) && (action != Action::Compare || outDir.isEmpty()))
         return tr("--out DIR goes with --compare");
+    return {};
+}
+
+QString CommandLine::readExports(const QCommandLineParser &parser)
+{
+    tracePath = parser.value(u"trace"_s);
+    profilePath = parser.value(u"profile"_s);
+    const bool traced = parser.isSet(u"trace"_s);
+    const bool profiled = parser.isSet(u"profile"_s);
+    const bool measures = action == Action::Fetch || action == Action::Load
+            || action == Action::Compare || (action == Action::Demo && demo != "list"_L1);
+    if ((traced || profiled)
+        && (!measures || (traced && tracePath.isEmpty()) || (profiled && profilePath.isEmpty())))
+        return tr("--trace FILE and --profile FILE go with --fetch, --load, --compare or --demo "
+                  "NAME");
     return {};
 }

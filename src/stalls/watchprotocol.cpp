@@ -113,6 +113,8 @@ QJsonObject recordToJson(const StallRecord &record)
              { u"busyShare"_s, record.busyShare },
              { u"waitingShare"_s, record.waitingShare },
              { u"mainWait"_s, int(record.mainWait) },
+             { u"cpuWaitShare"_s, record.cpuWaitShare },
+             { u"cpuRunMs"_s, record.cpuRunMs },
              { u"culprit"_s,
                QJsonObject { { u"function"_s, c.function },
                              { u"file"_s, c.file },
@@ -136,6 +138,8 @@ StallRecord recordFromJson(const QJsonObject &json)
     record.busyShare = json.value(u"busyShare"_s).toDouble();
     record.waitingShare = json.value(u"waitingShare"_s).toDouble();
     record.mainWait = waitReasonFrom(json.value(u"mainWait"_s).toInt());
+    record.cpuWaitShare = json.value(u"cpuWaitShare"_s).toDouble(-1);
+    record.cpuRunMs = json.value(u"cpuRunMs"_s).toDouble(-1);
     const QJsonObject c = json.value(u"culprit"_s).toObject();
     record.culprit.function = c.value(u"function"_s).toString();
     record.culprit.file = c.value(u"file"_s).toString();

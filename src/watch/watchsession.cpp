@@ -126,10 +126,9 @@ void WatchSession::start()
     env.insert(QString::fromLatin1(WatchProtocol::PreloadVariable), preload.join(u':'));
     env.insert(QString::fromLatin1(WatchProtocol::SocketVariable), m_server->fullServerName());
     m_process.setProcessEnvironment(env);
-    // Standard error passes through AsyncLab, which keeps its last line for a program that dies
-    // early; standard output is the program's own (AsyncLab's standard error with --json).
-    m_process.setProcessChannelMode(m_outputToStderr ? QProcess::SeparateChannels
-                                                     : QProcess::ForwardedOutputChannel);
+    // Both streams pass through AsyncLab: it keeps the last line for a program that dies early,
+    // and times the lines of standard output (a Qt Test's results).
+    m_process.setProcessChannelMode(QProcess::SeparateChannels);
     // The program never outlives AsyncLab: the kernel kills it when the thread that started it
     // (this, the GUI thread, which lives as long as AsyncLab) ends. Only async-signal-safe calls
     // here: this runs in the child between fork and exec.
@@ -179,7 +178,13 @@ void WatchSession::readOutput(QProcess::ProcessChannel channel)
 {
     m_process.setReadChannel(channel);
     const QByteArray out = m_process.readAll();
-    std::fwrite(out.constData(), 1, size_t(out.size()), stderr);
+    // Standard output is the program's own (AsyncLab's standard error with --json).
+    const bool output = channel == QProcess::StandardOutput;
+    std::FILE *to = output && !m_outputToStderr ? stdout : stderr;
+    std::fwrite(out.constData(), 1, size_t(out.size()), to);
+    std::fflush(to);
+    if (output)
+        emit programOutput(out);
     // The last complete or partial line that holds more than blanks.
     m_partialLine += out;
     const QList<QByteArray> lines = m_partialLine.split('\n');

@@ -13,6 +13,8 @@
 #include <widgets/timelinewidget.h>
 #include <common/units.h>
 #include <windows/watchwindow.h>
+#include <export/recordings.h>
+#include <windows/saverecording.h>
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -407,6 +409,12 @@ void MainWindow::createMenus()
     file->addAction(tr("&Open file…"), QKeySequence::Open, this, &MainWindow::chooseFile);
     file->addAction(tr("&Generate sample file"), this, &MainWindow::generateSample);
     file->addAction(tr("&Watch a program…"), this, [this] { WatchWindow::askAndOpen(this); });
+    file->addAction(tr("Save &trace…"), this, [this] {
+        // The last two minutes: as far back as the monitor keeps the lag.
+        const double nowMs = labNowMs();
+        const auto &lag = m_lab->monitor().samples();
+        saveRecordingAs(this, labRecording(*m_lab, lag.empty() ? nowMs : lag.front().atMs, nowMs));
+    });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 

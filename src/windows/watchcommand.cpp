@@ -1,20 +1,24 @@
 #include <windows/watchcommand.h>
+#include <cli/attachcommand.h>
+#include <cli/stopsignals.h>
 #include <cli/translations.h>
 #include <watch/watchreport.h>
 #include <watch/watchsession.h>
 #include <windows/watchwindow.h>
+#include <common/labclock.h>
+#include <export/qttestfunctions.h>
+#include <export/recordings.h>
+#include <cli/watchoutputs.h>
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFile>
 #include <QJsonDocument>
 #include <QSaveFile>
-#include <QSocketNotifier>
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
 #include <memory>
-#include <sys/socket.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -24,39 +28,6 @@ int usageError(const QString &message)
 {
     std::fprintf(stderr, "asynclab watch: %s\nTry 'asynclab watch --help'.\n", qPrintable(message));
     return 2;
-}
-
-// SIGINT, SIGTERM and SIGHUP end the watch like --duration: the handler only writes the signal's
-// number to a socket (write is async-signal-safe; errno is restored), and the event loop reads it.
-int signalPipe[2] = { -1, -1 };
-
-void onStopSignal(int signal)
-{
-    const int savedErrno = errno;
-    const char number = char(signal);
-    [[maybe_unused]] const ssize_t written = write(signalPipe[1], &number, 1);
-    errno = savedErrno;
-}
-
-std::unique_ptr<QSocketNotifier> catchStopSignals(WatchSession *session)
-{
-    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0, signalPipe) != 0)
-        return nullptr;
-    struct sigaction action
-    {
-    };
-    action.sa_handler = onStopSignal;
-    action.sa_flags = SA_RESTART;
-    sigemptyset(&action.sa_mask);
-    for (int signal : { SIGINT, SIGTERM, SIGHUP })
-        sigaction(signal, &action, nullptr);
-    auto notifier = std::make_unique<QSocketNotifier>(signalPipe[0], QSocketNotifier::Read);
-    QObject::connect(notifier.get(), &QSocketNotifier::activated, session, [session] {
-        char number = 0;
-        while (read(signalPipe[0], &number, 1) == 1)
-            session->interrupt(number);
-    });
-    return notifier;
 }
 
 QByteArray reportBytes(const WatchSession &session, bool json, bool stacks)
@@ -115,7 +86,11 @@ int runWatchCommand(int &argc, char **argv, const QStringList &arguments, bool w
             "PROGRAM never outlives AsyncLab.\n\n"
             "Exit status: PROGRAM's own; 128 + N when signal N killed it; 127 when it cannot "
             "start; 0 when the duration or the window ended it; 128 + N when AsyncLab got signal "
-            "N; 2 for a usage error."));
+            "N; 2 for a usage error; with --fail-over or --fail-over-busy, 123 when PROGRAM "
+            "succeeded "
+            "and a stall failed the gate.\n\n"
+            "Without a display, and with QT_QPA_PLATFORM=offscreen or minimal, no window opens. "
+            "With --pid, AsyncLab attaches to a running program instead and leaves it running."));
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     parser.addHelpOption();
     const QCommandLineOption json(
@@ -139,7 +114,16 @@ int runWatchCommand(int &argc, char **argv, const QStringList &arguments, bool w
             u"stacks"_s,
             QCoreApplication::translate("watch",
                                         "Show each stall's full stack in the text report."));
-    parser.addOptions({ json, duration, threshold, output, stacks });
+    const QCommandLineOption pid(
+            u"pid"_s,
+            QCoreApplication::translate("watch",
+                                        "Attach to the running program PID instead of starting "
+                                        "one: its stacks through ptrace, its state from /proc, "
+                                        "its X11 window's answers to _NET_WM_PING; it runs on."),
+            u"PID"_s);
+    parser.addOptions({ json, duration, threshold, output, stacks, pid });
+    WatchOutputs outputs;
+    parser.addOptions(outputs.options());
     parser.addPositionalArgument(
             u"PROGRAM"_s,
             QCoreApplication::translate("watch", "The program to start, and its arguments."),
@@ -153,8 +137,10 @@ int runWatchCommand(int &argc, char **argv, const QStringList &arguments, bool w
         return 0;
     }
     QStringList command = parser.positionalArguments();
-    if (command.isEmpty())
+    if (command.isEmpty() && !parser.isSet(pid))
         return usageError(u"name the program to watch: asynclab watch -- PROGRAM [ARGS...]"_s);
+    if (!command.isEmpty() && parser.isSet(pid))
+        return usageError(u"--pid watches a running program: name no program to start"_s);
     bool ok = true;
     double durationMs = 0;
     if (parser.isSet(duration)) {
@@ -171,6 +157,16 @@ int runWatchCommand(int &argc, char **argv, const QStringList &arguments, bool w
     if (parser.isSet(output) && outputFile.isEmpty())
         return usageError(u"--output wants a file name"_s);
 
+    if (QString error; !outputs.read(parser, &error))
+        return usageError(error);
+    if (parser.isSet(pid)) {
+        const qint64 attachTo = parser.value(pid).toLongLong(&ok);
+        if (!ok || attachTo <= 0)
+            return usageError(u"--pid wants a process id, not \"%1\""_s.arg(parser.value(pid)));
+        return runAttachCommand(argc, argv,
+                                { attachTo, parser.isSet(json), durationMs, thresholdMs }, outputs);
+    }
+
     const bool window = withDisplay && !parser.isSet(json);
     std::unique_ptr<QCoreApplication> app = window ? std::make_unique<QApplication>(argc, argv)
                                                    : std::make_unique<QCoreApplication>(argc, argv);
@@ -180,17 +176,20 @@ int runWatchCommand(int &argc, char **argv, const QStringList &arguments, bool w
     session.setDurationMs(durationMs);
     session.setThresholdMs(thresholdMs);
     session.setOutputToStderr(parser.isSet(json));
-    const std::unique_ptr<QSocketNotifier> stopSignals = catchStopSignals(&session);
+    QtTestFunctions functions; // for a Qt Test executable: the test function of each stall
+    QObject::connect(&session, &WatchSession::programOutput, app.get(),
+                     [&functions](const QByteArray &out) { functions.read(out, labNowMs()); });
+    const StopSignals stopSignals([&session](int signal) { session.interrupt(signal); });
     std::unique_ptr<WatchWindow> view;
     if (window) {
         view = std::make_unique<WatchWindow>(&session);
         view->show();
     }
-    QObject::connect(&session, &WatchSession::finished, app.get(), [&](int status) {
+    int status = 0;
+    QObject::connect(&session, &WatchSession::finished, app.get(), [&](int programStatus) {
         const bool written =
                 printReport(session, parser.isSet(json), parser.isSet(stacks), outputFile);
-        if (!written)
-            status = 1;
+        status = outputs.conclude(watchRecording(session), written ? programStatus : 1, &functions);
         // After a signal AsyncLab goes, window or not: it was asked to stop.
         if (!view || !view->isVisible() || session.receivedSignal() != 0)
             QCoreApplication::exit(status);
@@ -198,7 +197,7 @@ int runWatchCommand(int &argc, char **argv, const QStringList &arguments, bool w
     if (view) {
         QObject::connect(view.get(), &WatchWindow::closed, app.get(), [&] {
             if (session.isFinished())
-                QCoreApplication::exit(session.exitStatus());
+                QCoreApplication::exit(status);
             else
                 session.stop(); // the report follows when the program has ended
         });

@@ -4,6 +4,8 @@
 #include <watch/watchsession.h>
 #include <widgets/lagchartwidget.h>
 #include <widgets/stallspanel.h>
+#include <export/recordings.h>
+#include <windows/saverecording.h>
 
 #include <QCloseEvent>
 #include <QFileDialog>
@@ -48,6 +50,12 @@ WatchWindow::WatchWindow(WatchSession *session, QWidget *parent)
     auto *top = new QHBoxLayout;
     top->addWidget(m_status, 1);
     top->addWidget(m_save);
+    auto *saveTrace = new QPushButton(tr("Save trace…"), this);
+    saveTrace->setToolTip(tr("The stalls, their stacks and the lag as a Chrome trace (Perfetto, "
+                             "Qt Creator) or a speedscope profile"));
+    connect(saveTrace, &QPushButton::clicked, this,
+            [this] { saveRecordingAs(this, watchRecording(*m_session)); });
+    top->addWidget(saveTrace);
     layout->addLayout(top);
     layout->addWidget(m_summary);
     layout->addWidget(m_live);

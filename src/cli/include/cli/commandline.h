@@ -29,6 +29,8 @@ public:
     bool json = false;
     QString demo; // --demo: a registered demo's name, or "list"
     int variant = 0; // --variant: the demo's way to run, from 1; 0: its default
+    QString tracePath; // --trace: the Chrome Trace Event Format
+    QString profilePath; // --profile: speedscope's format
 
     bool needsWindow() const
     {
@@ -48,4 +50,5 @@ private:
     QString readServer(const QCommandLineParser &parser);
     QString readAction(const QCommandLineParser &parser);
     QString readScreenshot(const QCommandLineParser &parser);
+    QString readExports(const QCommandLineParser &parser);
 };

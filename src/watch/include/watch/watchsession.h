@@ -100,6 +100,7 @@ signals:
     void probeChanged(WatchSession::Probe probe);
     void stallRecorded(const StallRecord &record);
     void stallUpdated(const StallRecord &record); // the open stall grew
+    void programOutput(const QByteArray &output); // its standard output, as it arrives
     void finished(int exitStatus);
 
 private:
