@@ -5,6 +5,8 @@
 #include "scenario.h"
 #include "units.h"
 
+#include <learn/lesson.h>
+
 #include <QCommandLineParser>
 
 using namespace Qt::StringLiterals;
@@ -72,9 +74,18 @@ std::variant<CommandLine, CommandLine::Exit> CommandLine::parse(const QStringLis
             u"variant"_s,
             u"With --demo: run the demo's variant N (1, 2, ...), as chosen beside Run in the gallery."_s,
             u"N"_s);
+    const QCommandLineOption lesson(
+            u"lesson"_s,
+            u"Run lesson N of the course without a window: its question, choices, what was "
+            "measured and which choice that makes right; \"list\" names them."_s,
+            u"N"_s);
+    const QCommandLineOption lessonDelay(
+            u"delay"_s,
+            u"With --lesson: the server's delay in a lesson that fetches (default: the lesson's)."_s,
+            u"MS"_s);
     const QCommandLineOption json(u"json"_s, u"Print results as JSON."_s);
     parser.addOptions({ mode, port, maxConnections, serve, fetch, load, compare, scenario,
-                        screenshot, delay, at, out, demo, variant, json });
+                        screenshot, delay, at, out, demo, variant, lesson, lessonDelay, json });
 
     if (!parser.parse(arguments))
         return Exit { 2, oneLine(parser.errorText()) };
@@ -125,9 +136,11 @@ std::variant<CommandLine, CommandLine::Exit> CommandLine::parse(const QStringLis
         options.maxConnections = value;
     }
     const int actions = int(parser.isSet(serve)) + int(parser.isSet(fetch))
-            + int(parser.isSet(load)) + int(parser.isSet(compare)) + int(parser.isSet(demo));
+            + int(parser.isSet(load)) + int(parser.isSet(compare)) + int(parser.isSet(demo))
+            + int(parser.isSet(lesson));
     if (actions > 1)
-        return Exit { 2, u"choose one of --serve, --fetch, --load, --compare and --demo"_s };
+        return Exit { 2,
+                      u"choose one of --serve, --fetch, --load, --compare, --demo and --lesson"_s };
     if (parser.isSet(serve))
         options.action = Action::Serve;
     if (parser.isSet(fetch)) {
@@ -148,6 +161,27 @@ std::variant<CommandLine, CommandLine::Exit> CommandLine::parse(const QStringLis
                           u"unknown demo \"%1\"; 'asynclab --demo list' names them"_s.arg(
                                   oneLine(options.demo)) };
     }
+    if (parser.isSet(lesson)) {
+        options.action = Action::Lesson;
+        const QString value = parser.value(lesson);
+        bool ok = false;
+        options.lesson = value == "list"_L1 ? 0 : value.toInt(&ok);
+        if (value != "list"_L1 && (!ok || !Course::find(options.lesson)))
+            return Exit { 2,
+                          u"no lesson \"%1\": the course has lessons 1 to %2; 'asynclab --lesson "
+                          "list' names them"_s.arg(oneLine(value))
+                                  .arg(Course::size()) };
+    }
+    if (parser.isSet(lessonDelay)) {
+        bool ok = false;
+        options.delayMs = parser.value(lessonDelay).toInt(&ok);
+        if (!ok || options.delayMs < 1 || options.delayMs > 60000)
+            return Exit { 2,
+                          u"--delay takes milliseconds from 1 to 60000, not \"%1\""_s.arg(
+                                  oneLine(parser.value(lessonDelay))) };
+        if (options.action != Action::Lesson || options.lesson == 0)
+            return Exit { 2, u"--delay applies to --lesson N only"_s };
+    }
     if (parser.isSet(variant)) {
         bool ok = false;
         options.variant = parser.value(variant).toInt(&ok);
@@ -166,6 +200,8 @@ std::variant<CommandLine, CommandLine::Exit> CommandLine::parse(const QStringLis
     options.screenshotPath = parser.value(screenshot);
     if (options.action == Action::Serve && !options.screenshotPath.isEmpty())
         return Exit { 2, u"--serve runs without a window; --screenshot does not apply"_s };
+    if (options.action == Action::Lesson && !options.screenshotPath.isEmpty())
+        return Exit { 2, u"--lesson runs without a window; --screenshot does not apply"_s };
     if (parser.isSet(delay)) {
         bool ok = false;
         options.screenshotDelayMs = parser.value(delay).toInt(&ok);

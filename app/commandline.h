@@ -9,7 +9,7 @@
 // What the user asked for on the command line.
 struct CommandLine
 {
-    enum class Action { Window, Serve, Fetch, Load, Compare, Demo };
+    enum class Action { Window, Serve, Fetch, Load, Compare, Demo, Lesson };
     Action action = Action::Window;
     RunMode mode = RunMode::Async;
     bool modeGiven = false;
@@ -24,6 +24,8 @@ struct CommandLine
     bool json = false;
     QString demo; // --demo: a registered demo's name, or "list"
     int variant = 0; // --variant: the demo's way to run, from 1; 0: its default
+    int lesson = 0; // --lesson: a lesson's number, from 1; 0 with --lesson list
+    int delayMs = 0; // --delay: the server's delay in a lesson that fetches; 0: the lesson's
 
     bool needsWindow() const
     {

@@ -5,6 +5,9 @@
 #include "labclock.h"
 #include "report.h"
 
+#include <learn/lessonreport.h>
+#include <learn/lessonrunner.h>
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QTimer>
@@ -101,6 +104,9 @@ void CommandRunner::start()
         break;
     case CommandLine::Action::Demo:
         QTimer::singleShot(SettleMs, this, &CommandRunner::runDemo);
+        break;
+    case CommandLine::Action::Lesson:
+        QTimer::singleShot(0, this, &CommandRunner::runLesson); // the runner settles by itself
         break;
     case CommandLine::Action::Window:
         // nothing to do without a window
@@ -208,4 +214,32 @@ void CommandRunner::listDemos()
     }
     Console::out(m_options.json ? Console::jsonText(list) : text);
     QCoreApplication::exit(0);
+}
+
+void CommandRunner::runLesson()
+{
+    if (m_options.lesson == 0) {
+        Console::out(m_options.json ? Console::jsonText(LessonReport::listJson())
+                                    : LessonReport::listText());
+        QCoreApplication::exit(0);
+        return;
+    }
+    const Lesson lesson = *Course::find(m_options.lesson);
+    auto *runner = new LessonRunner(m_lab, this);
+    LessonOptions options;
+    if (m_options.modeGiven)
+        options.mode = m_options.mode;
+    options.delayMs = m_options.delayMs;
+    runner->setOptions(options);
+    connect(runner, &LessonRunner::progress, this,
+            [this](const QString &line) { CommandOutput::printStatus(m_options, line); });
+    connect(runner, &LessonRunner::finished, this, [this, lesson](const LessonResult &result) {
+        Console::out(m_options.json ? Console::jsonText(LessonReport::json(lesson, result))
+                                    : LessonReport::text(lesson, result));
+        if (!result.ok)
+            Console::error(
+                    u"lesson %1 could not measure: %2"_s.arg(lesson.number).arg(result.error));
+        QCoreApplication::exit(result.ok ? 0 : 1);
+    });
+    runner->run(lesson);
 }

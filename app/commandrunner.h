@@ -42,6 +42,7 @@ private:
     void runComparison();
     void runDemo();
     void listDemos();
+    void runLesson();
 
     Lab *m_lab;
     CommandLine m_options;

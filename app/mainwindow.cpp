@@ -5,6 +5,7 @@
 #include "lab.h"
 #include "labclock.h"
 #include "lagchartwidget.h"
+#include "learnwindow.h"
 #include "modetoggle.h"
 #include "operationlogmodel.h"
 #include "report.h"
@@ -12,6 +13,8 @@
 #include "timelinewidget.h"
 #include "units.h"
 #include "watchwindow.h"
+
+#include <learn/glossary.h>
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -116,6 +119,7 @@ MainWindow::MainWindow(Lab *lab, QWidget *parent)
     m_result->setAccessibleName(u"Last result"_s);
     m_result->setObjectName(u"resultLine"_s);
     controlsLayout->addWidget(m_result);
+    showInvitation();
 
     m_table = new QTableView(central);
     m_table->setModel(m_logModel);
@@ -160,6 +164,9 @@ MainWindow::MainWindow(Lab *lab, QWidget *parent)
     auto *stallsDock = m_stallsDock = new QDockWidget(u"Stalls"_s, this);
     stallsDock->setObjectName(u"stallsDock"_s);
     m_stallsPanel = new StallsPanel(&lab->stalls(), stallsDock);
+    m_stallsPanel->setToolTip(Glossary::withTerms(
+            u"Every freeze of the GUI thread over 50 ms, and where it was."_s,
+            { u"stall"_s, u"culprit"_s, u"busy"_s, u"waiting"_s, u"futex"_s, u"run-queue"_s }));
     stallsDock->setWidget(m_stallsPanel);
     addDockWidget(Qt::RightDockWidgetArea, stallsDock);
     // a marker on the chart for each stall, updated when one is recorded, never on a timer
@@ -197,6 +204,9 @@ QWidget *MainWindow::createTopBar()
     grid->setContentsMargins(0, 0, 0, 0);
 
     m_modeToggle = new ModeToggle(bar);
+    m_modeToggle->setToolTip(m_modeToggle->toolTip()
+                             + u"<p>%1</p><p>%2</p>"_s.arg(Glossary::tooltip(u"blocking"_s),
+                                                           Glossary::tooltip(u"async"_s)));
     m_modeHint = new QLabel(bar);
     m_modeHint->setWordWrap(true);
     grid->addWidget(m_modeToggle, 0, 0);
@@ -231,14 +241,22 @@ QWidget *MainWindow::createTopBar()
         row->addWidget(value);
         row->addSpacing(16);
     };
+    // Each figure's tip also defines the words it uses, from the course's glossary.
     addFigure(u"Event-loop lag now:"_s, m_lagNow,
-              u"How late the last 5 ms timer tick ran on the GUI thread."_s);
+              Glossary::withTerms(u"How late the last 5 ms timer tick ran on the GUI thread."_s,
+                                  { u"lag"_s, u"event-loop"_s, u"gui-thread"_s }));
     addFigure(u"Max stall (10 s):"_s, m_maxStall,
-              u"The longest time the GUI thread could not react, in the last 10 seconds."_s);
+              Glossary::withTerms(u"The longest time the GUI thread could not react, in the last "
+                                  "10 seconds."_s,
+                                  { u"stall"_s }));
     addFigure(u"p99 lag:"_s, m_p99,
-              u"99% of timer ticks in the last 10 seconds ran at most this late."_s);
+              Glossary::withTerms(u"99% of timer ticks in the last 10 seconds ran at most this "
+                                  "late."_s,
+                                  { u"p99"_s }));
     addFigure(u"Stalls > 50 ms:"_s, m_stalls,
-              u"Freezes long enough to feel (a 'long task'), in the last 10 seconds."_s);
+              Glossary::withTerms(u"Freezes long enough to feel (a 'long task'), in the last 10 "
+                                  "seconds."_s,
+                                  { u"long-task"_s }));
     row->addStretch();
     grid->addWidget(figures, 1, 1, 1, 2);
     grid->setColumnStretch(1, 1);
@@ -412,6 +430,8 @@ void MainWindow::createMenus()
                         &MainWindow::showConceptGallery);
 
     QMenu *help = menuBar()->addMenu(u"&Help"_s);
+    help->addAction(tr("&Learn AsyncLab…"), QKeySequence(Qt::Key_F1), this,
+                    &MainWindow::showLearnWindow);
     help->addAction(u"&About AsyncLab"_s, this, [this] {
         QMessageBox::about(
                 this, u"About AsyncLab"_s,
@@ -435,6 +455,65 @@ void MainWindow::showConceptGallery()
     gallery->show();
     gallery->raise();
     gallery->activateWindow();
+}
+
+LearnWindow *MainWindow::learnWindow()
+{
+    if (m_learn)
+        return m_learn;
+    m_learn = new LearnWindow(m_lab, this);
+    connect(m_learn, &LearnWindow::exploreRequested, this,
+            [this](LessonPlace place, const QString &demo) {
+                QWidget *window = this;
+                switch (place) {
+                case LessonPlace::MainWindow:
+                    break;
+                case LessonPlace::Compare:
+                    window = compareView();
+                    break;
+                case LessonPlace::Gallery:
+                    window = conceptGallery();
+                    conceptGallery()->selectDemo(demo);
+                    break;
+                case LessonPlace::Watch:
+                    window = WatchWindow::askAndOpen(this);
+                    break;
+                }
+                if (!window)
+                    return;
+                window->show();
+                window->raise();
+                window->activateWindow();
+            });
+    return m_learn;
+}
+
+void MainWindow::showLearnWindow()
+{
+    LearnWindow *learn = learnWindow();
+    learn->show();
+    learn->raise();
+    learn->activateWindow();
+}
+
+void MainWindow::showInvitation()
+{
+    const CourseProgress progress;
+    if (progress.invitationDismissed() || progress.doneCount() > 0)
+        return;
+    m_result->setText(tr("<b>New to async programming?</b> The course takes you from a first "
+                         "freeze to finding one in a program you did not write, in %1 short "
+                         "lessons: <a href=\"learn:start\">start the course</a> (F1, also in "
+                         "the Help menu) · <a href=\"learn:dismiss\">don't show this again</a>")
+                              .arg(Course::size()));
+    connect(m_result, &QLabel::linkActivated, this, [this](const QString &link) {
+        if (link == "learn:start"_L1)
+            return showLearnWindow();
+        CourseProgress().dismissInvitation();
+        m_result->setText(tr("Pick a mode, then start a fetch or a file load. Type in the box "
+                             "above while it runs: in Blocking mode nothing you type appears "
+                             "until the work is over."));
+    });
 }
 
 RunMode MainWindow::mode() const

@@ -29,6 +29,7 @@ void WindowDriver::start()
     m_actionStartMs = labNowMs() + SettleMs;
     switch (m_options.action) {
     case CommandLine::Action::Serve: // never with a window: the command line refuses it
+    case CommandLine::Action::Lesson:
     case CommandLine::Action::Window:
         QTimer::singleShot(m_options.screenshotDelayMs, this, [this] { finish(0); });
         break;

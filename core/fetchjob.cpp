@@ -75,6 +75,7 @@ void FetchJob::start()
     m_deadline.start(m_options.deadlineMs);
 }
 
+//! [async-fetch]
 void FetchJob::sendRequest()
 {
     QNetworkRequest request(m_url);
@@ -88,6 +89,7 @@ void FetchJob::sendRequest()
     connect(m_reply, &QNetworkReply::downloadProgress, this, &FetchJob::progress);
     connect(m_reply, &QNetworkReply::finished, this, &FetchJob::onReplyFinished);
 }
+//! [async-fetch]
 
 bool FetchJob::retryUnanswered()
 {

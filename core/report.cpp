@@ -3,6 +3,7 @@
 #include "stallwatchdog.h"
 #include "units.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 
 using namespace Qt::StringLiterals;
@@ -58,6 +59,35 @@ QString operationText(const OperationRecord &record)
     return text;
 }
 
+QString modeLessonHtml(const OperationRecord &record)
+{
+    if (record.status != OperationStatus::Succeeded
+        || (record.kind != OperationKind::Fetch && record.kind != OperationKind::FileLoad))
+        return {};
+    const QString took = formatDuration(record.durationMs());
+    const QString stall = formatDuration(record.maxStallMs);
+    if (record.mode == RunMode::Blocking) {
+        return QCoreApplication::translate(
+                       "Report",
+                       "<b>Blocking</b> cost a frozen window: it took %1 and the window could not "
+                       "paint or react for %2 of it. Async takes as long and keeps the window "
+                       "alive.")
+                .arg(took, stall);
+    }
+    if (record.maxStallMs < ResponsivenessMonitor::StallThresholdMs) {
+        return QCoreApplication::translate(
+                       "Report",
+                       "<b>Async</b> took %1, as Blocking would, but the window kept painting and "
+                       "reacting: longest stall %2.")
+                .arg(took, stall);
+    }
+    return QCoreApplication::translate("Report",
+                                       "<b>Async</b> took %1, as Blocking would, yet the window "
+                                       "still froze for up to %2: something else held the GUI "
+                                       "thread.")
+            .arg(took, stall);
+}
+
 QString operationSummaryHtml(const OperationRecord &record)
 {
     QString text = u"<b>%1 %2</b> (%3 mode): %4"_s.arg(
@@ -74,6 +104,8 @@ QString operationSummaryHtml(const OperationRecord &record)
         text += u", %1 lines"_s.arg(record.lines);
     if (!record.sha256.isEmpty())
         text += u"<br>SHA-256 <tt>%1</tt>"_s.arg(QString::fromLatin1(record.sha256));
+    if (const QString lesson = modeLessonHtml(record); !lesson.isEmpty())
+        text += u"<br>"_s + lesson;
     return text;
 }
 

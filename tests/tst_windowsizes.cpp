@@ -1,6 +1,7 @@
 #include "compareview.h"
 #include "demogallery.h"
 #include "lab.h"
+#include "learnwindow.h"
 #include "mainwindow.h"
 
 #include <QApplication>
@@ -9,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QScreen>
 #include <QStandardPaths>
 #include <QTableView>
@@ -33,6 +35,7 @@ private slots:
     void mainWindowFits();
     void galleryFitsWhateverDemoIsSelected();
     void compareViewFits();
+    void learnWindowFitsEveryLesson();
 
 private:
     void verifyFits(QWidget *window);
@@ -116,6 +119,30 @@ void TestWindowSizes::compareViewFits()
     view->show();
     QVERIFY(QTest::qWaitForWindowExposed(view));
     verifyFits(view);
+}
+
+void TestWindowSizes::learnWindowFitsEveryLesson()
+{
+    LearnWindow *learn = m_window->learnWindow();
+    learn->show();
+    QVERIFY(QTest::qWaitForWindowExposed(learn));
+    for (const Lesson &lesson : Course::lessons()) {
+        learn->showLesson(lesson.number);
+        QCoreApplication::processEvents();
+        verifyFits(learn);
+        // The essential parts need no scrolling: the question, every choice, Run, Next.
+        for (const char *name : { "question", "runLesson", "nextLesson", "choice0" }) {
+            const QWidget *part = learn->findChild<QWidget *>(QString::fromLatin1(name));
+            QVERIFY2(
+                    part && part->isVisible()
+                            && learn->rect().contains(
+                                    QRect(part->mapTo(learn, QPoint(0, 0)), part->size())),
+                    qPrintable(u"lesson %1: %2"_s.arg(lesson.number).arg(QLatin1StringView(name))));
+        }
+        const auto *question = learn->findChild<QLabel *>(u"question"_s);
+        QVERIFY2(question->height() >= question->heightForWidth(question->width()),
+                 qPrintable(u"lesson %1: the question is cut"_s.arg(lesson.number)));
+    }
 }
 
 int main(int argc, char *argv[])
