@@ -1,7 +1,7 @@
-#include "heartbeatwidget.h"
-#include "lab.h"
-#include "learnwindow.h"
-#include "mainwindow.h"
+#include <widgets/heartbeatwidget.h>
+#include <engine/lab.h>
+#include <windows/learnwindow.h>
+#include <windows/mainwindow.h>
 
 #include <learn/courseprogress.h>
 #include <learn/lesson.h>

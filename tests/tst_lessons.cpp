@@ -1,6 +1,6 @@
-#include "lab.h"
-#include "report.h"
-#include "units.h"
+#include <engine/lab.h>
+#include <engine/report.h>
+#include <common/units.h>
 
 #include <learn/courseprogress.h>
 #include <learn/glossary.h>

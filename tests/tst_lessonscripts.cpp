@@ -1,4 +1,4 @@
-#include "lab.h"
+#include <engine/lab.h>
 
 #include <learn/lesson.h>
 #include <learn/lessonscript.h>

@@ -1,8 +1,8 @@
-#include "compareview.h"
-#include "demogallery.h"
-#include "lab.h"
-#include "learnwindow.h"
-#include "mainwindow.h"
+#include <windows/compareview.h>
+#include <windows/demogallery.h>
+#include <windows/learnwindow.h>
+#include <engine/lab.h>
+#include <windows/mainwindow.h>
 
 #include <QApplication>
 #include <QFile>

@@ -1,7 +1,7 @@
 #include <learn/judgment.h>
 #include <learn/lesson.h>
 
-#include "units.h"
+#include <common/units.h>
 
 #include <QCoreApplication>
 #include <QList>

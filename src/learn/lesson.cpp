@@ -1,6 +1,6 @@
 #include <learn/lesson.h>
 
-#include "snippets.h"
+#include <demokit/snippets.h>
 
 #include <QFile>
 #include <QHash>

@@ -2,7 +2,7 @@
 #include <learn/lessonreport.h>
 #include <learn/lessonrunner.h>
 
-#include "report.h"
+#include <stalls/stallreport.h>
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -43,7 +43,7 @@ QJsonObject json(const Lesson &lesson, const LessonResult &result)
         verdict.insert(u"note"_s, judgment.note);
     }
     json.insert(u"judgment"_s, verdict);
-    return Report::withStalls(json, result.stalls);
+    return StallReport::withStalls(json, result.stalls);
 }
 
 QString text(const Lesson &lesson, const LessonResult &result)
@@ -61,7 +61,7 @@ QString text(const Lesson &lesson, const LessonResult &result)
                         .arg(lesson.choices.value(judgment.right));
     else
         text += tr("right      unclear this time: %1\n").arg(judgment.note);
-    return text + Report::culpritText(result.stalls);
+    return text + StallReport::culpritText(result.stalls);
 }
 
 QJsonArray listJson()

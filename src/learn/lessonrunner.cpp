@@ -1,11 +1,11 @@
 #include <learn/lessonrunner.h>
 
-#include "demoregistry.h"
-#include "lab.h"
-#include "labclock.h"
-#include "report.h"
-#include "scenario.h"
-#include "watchsession.h"
+#include <demos/demoregistry.h>
+#include <engine/lab.h>
+#include <common/labclock.h>
+#include <stalls/stallreport.h>
+#include <engine/scenario.h>
+#include <watch/watchsession.h>
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -230,7 +230,7 @@ void LessonRunner::runWatch()
                                 ? tr("%1 could not be watched").arg(notesProgramPath())
                                 : session->probeMessage());
         QJsonObject figures;
-        if (const StallRecord *longest = Report::longestStall(session->stalls())) {
+        if (const StallRecord *longest = StallReport::longestStall(session->stalls())) {
             figures.insert(u"culpritFunction"_s, longest->culprit.function);
             figures.insert(u"culpritFile"_s, longest->culprit.file);
             figures.insert(u"culpritLine"_s, longest->culprit.line);
@@ -245,7 +245,7 @@ void LessonRunner::complete(QJsonObject figures, std::optional<QList<StallRecord
 {
     const auto judged = [this, measured = std::move(figures)](const QList<StallRecord> &records) {
         QJsonObject figures = measured;
-        if (const StallRecord *longest = Report::longestStall(records)) {
+        if (const StallRecord *longest = StallReport::longestStall(records)) {
             figures.insert(u"longestStallMs"_s, longest->durationMs);
             figures.insert(u"busyShare"_s, longest->busyShare);
             figures.insert(u"waitingShare"_s, longest->waitingShare);

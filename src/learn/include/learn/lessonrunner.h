@@ -3,7 +3,7 @@
 #include <learn/judgment.h>
 #include <learn/lesson.h>
 
-#include "stallrecord.h"
+#include <stalls/stallrecord.h>
 
 #include <QJsonObject>
 #include <QList>

@@ -1,0 +1,173 @@
+#include <widgets/stallcard.h>
+#include <engine/sourceexcerpt.h>
+#include <common/units.h>
+
+#include <QFontDatabase>
+#include <QLabel>
+#include <QListWidget>
+#include <QPainter>
+#include <QPlainTextEdit>
+#include <QTextBlock>
+#include <QVBoxLayout>
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+const QColor BusyColor(0xd6, 0x4b, 0x3c); // computing: the thread was on a CPU
+const QColor WaitingColor(0x3c, 0x7d, 0xd6); // asleep in the kernel
+const QColor NoSampleColor(0xb0, 0xb0, 0xb0);
+} // namespace
+
+StallShareBar::StallShareBar(QWidget *parent) : QWidget(parent)
+{
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    setAccessibleName(u"Busy and waiting shares"_s);
+}
+
+void StallShareBar::setShares(double busy, double waiting)
+{
+    m_busy = std::clamp(busy, 0.0, 1.0);
+    m_waiting = std::clamp(waiting, 0.0, 1.0 - m_busy);
+    setToolTip(u"busy %1%, waiting %2%"_s.arg(std::lround(m_busy * 100))
+                       .arg(std::lround(m_waiting * 100)));
+    update();
+}
+
+QSize StallShareBar::sizeHint() const
+{
+    return { 200, fontMetrics().height() / 2 + 4 };
+}
+
+void StallShareBar::paintEvent(QPaintEvent *)
+{
+    QPainter painter(this);
+    const QRectF r = rect();
+    const double busyWidth = r.width() * m_busy;
+    const double waitingWidth = r.width() * m_waiting;
+    painter.fillRect(r, NoSampleColor);
+    painter.fillRect(QRectF(r.left(), r.top(), busyWidth, r.height()), BusyColor);
+    painter.fillRect(QRectF(r.left() + busyWidth, r.top(), waitingWidth, r.height()), WaitingColor);
+}
+
+StallCard::StallCard(QWidget *parent)
+    : QWidget(parent),
+      m_summary(new QLabel(this)),
+      m_bar(new StallShareBar(this)),
+      m_culprit(new QLabel(this)),
+      m_event(new QLabel(this)),
+      m_stack(new QListWidget(this)),
+      m_source(new QPlainTextEdit(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    for (QLabel *label : { m_summary, m_culprit, m_event }) {
+        label->setWordWrap(true);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    }
+    m_summary->setAccessibleName(u"Stall"_s);
+    m_culprit->setAccessibleName(u"Culprit"_s);
+    m_event->setAccessibleName(u"Started by"_s);
+    m_stack->setAccessibleName(u"Stack"_s);
+    m_stack->setUniformItemSizes(true);
+    m_source->setAccessibleName(u"Source around the culprit"_s);
+    m_source->setReadOnly(true);
+    m_source->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_source->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_source->setMaximumHeight(m_source->fontMetrics().lineSpacing() * 10 + 12);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_bar);
+    layout->addWidget(m_culprit);
+    layout->addWidget(m_event);
+    layout->addWidget(m_source);
+    layout->addWidget(m_stack, 1);
+    clear();
+}
+
+void StallCard::clear()
+{
+    m_summary->setText(u"No stall yet. Freeze the window (a Blocking fetch or load) and the "
+                       "function that held the GUI thread appears here."_s);
+    m_bar->setShares(0, 0);
+    m_culprit->clear();
+    m_event->clear();
+    m_stack->clear();
+    m_source->clear();
+}
+
+QString StallCard::shortText(const StallRecord &record)
+{
+    QString text = u"<b>Froze %1</b> — %2"_s.arg(formatDuration(record.durationMs),
+                                                 record.activityText().toHtmlEscaped());
+    text += record.isCpuStarved()
+            ? u"<br>No culprit in AsyncLab: %1"_s.arg(record.cpuCauseText().toHtmlEscaped())
+            : record.culprit.isKnown()
+            ? u"<br>In <b>%1</b> at %2:%3"_s.arg(record.culprit.function.toHtmlEscaped(),
+                                                 record.culprit.file.toHtmlEscaped(),
+                                                 QString::number(record.culprit.line))
+            : u"<br>Not in AsyncLab's own code"_s;
+    if (!record.event.isEmpty())
+        text += u"<br>Started by %1"_s.arg(record.event.toHtmlEscaped());
+    return text + u"<br><i>Click for the stack and the source lines.</i>"_s;
+}
+
+void StallCard::setRecord(const StallRecord &record)
+{
+    m_summary->setText(u"<b>Froze %1</b> — %2 (%3 samples%4)"_s.arg(
+            formatDuration(record.durationMs), record.activityText().toHtmlEscaped(),
+            QString::number(record.sampleCount),
+            record.unansweredCount > 0 ? u", %1 with no answer"_s.arg(record.unansweredCount)
+                                       : QString()));
+    m_bar->setShares(record.busyShare, record.waitingShare);
+    if (record.isCpuStarved()) {
+        m_culprit->setText(u"No culprit in AsyncLab: %1 (other programs were running)."_s.arg(
+                record.cpuCauseText().toHtmlEscaped()));
+    } else if (record.culprit.isKnown()) {
+        m_culprit->setText(u"In <b>%1</b> at %2:%3, in %4% of the samples"_s.arg(
+                record.culprit.function.toHtmlEscaped(), record.culprit.file.toHtmlEscaped(),
+                QString::number(record.culprit.line),
+                QString::number(std::lround(record.culprit.share * 100))));
+    } else {
+        m_culprit->setText(u"Not in the program's own code: the stack below shows where."_s);
+    }
+    if (!record.event.isEmpty())
+        m_event->setText(u"Started by %1"_s.arg(record.event));
+    else if (record.eventsTimed)
+        m_event->setText(u"Not inside an event handler."_s);
+    else
+        m_event->setText(
+                u"Which event started it is not known: only AsyncLab times the events it handles."_s);
+
+    m_stack->clear();
+    const QColor dimmed = palette().color(QPalette::PlaceholderText);
+    for (const StackFrame &frame : record.stack) {
+        auto *item = new QListWidgetItem(frame.location(), m_stack);
+        item->setToolTip(frame.function);
+        if (!frame.own)
+            item->setForeground(dimmed);
+    }
+
+    const SourceExcerpt excerpt = SourceExcerpt::read(record.culprit.path, record.culprit.line);
+    if (excerpt.found) {
+        QString text;
+        for (int i = 0; i < excerpt.lines.size(); ++i) {
+            const int number = excerpt.firstLine + int(i);
+            text += u"%1 %2  %3\n"_s.arg(number == excerpt.focusLine ? u"▶"_s : u" "_s)
+                            .arg(number, 4)
+                            .arg(excerpt.lines.at(i));
+        }
+        text.chop(1);
+        m_source->setPlainText(text);
+        // the culprit's line in view when the card is short of room
+        QTextCursor cursor(
+                m_source->document()->findBlockByNumber(excerpt.focusLine - excerpt.firstLine));
+        m_source->setTextCursor(cursor);
+        m_source->centerCursor();
+    } else if (record.culprit.isKnown()) {
+        m_source->setPlainText(u"The source file is not on this machine (looked for %1); the "
+                               "culprit's name and line above come from the executable."_s.arg(
+                                       record.culprit.path));
+    } else {
+        m_source->clear();
+    }
+}
