@@ -140,15 +140,21 @@ Judgment blockedThreads(const QJsonObject &f)
 Judgment busyOrWaiting(const QJsonObject &f)
 {
     const double stall = figure(f, u"longestStallMs"_s);
-    const double busy = figure(f, u"busyShare"_s);
+    // A thread ready to compute but queued for a CPU (a loaded machine) is busy, not waiting.
+    const double queued = figure(f, u"cpuQueueShare"_s);
+    const double busy = figure(f, u"busyShare"_s) + queued;
     const double waiting = figure(f, u"waitingShare"_s);
     if (stall < FeltMs)
         return clear(2, tr("No freeze over 50 ms was recorded."));
-    const QString measured = tr("The longest freeze, %1: busy in %2% of its samples, waiting in "
-                                "%3%.")
-                                     .arg(formatDuration(stall))
-                                     .arg(qRound(busy * 100))
-                                     .arg(qRound(waiting * 100));
+    QString measured = tr("The longest freeze, %1: busy in %2% of its samples, waiting in %3%.")
+                               .arg(formatDuration(stall))
+                               .arg(qRound(busy * 100))
+                               .arg(qRound(waiting * 100));
+    if (queued >= 0.1)
+        measured += u' '
+                + tr("In %1% the thread was ready to compute but queued for a CPU: the machine "
+                     "is busy.")
+                          .arg(qRound(queued * 100));
     if (busy >= 0.7)
         return clear(0, measured);
     if (waiting >= 0.7)

@@ -249,6 +249,7 @@ void LessonRunner::complete(QJsonObject figures, std::optional<QList<StallRecord
             figures.insert(u"longestStallMs"_s, longest->durationMs);
             figures.insert(u"busyShare"_s, longest->busyShare);
             figures.insert(u"waitingShare"_s, longest->waitingShare);
+            figures.insert(u"cpuQueueShare"_s, longest->cpuWaitSampleShare);
             if (longest->culprit.isKnown())
                 figures.insert(u"culprit"_s, longest->culprit.location());
         }

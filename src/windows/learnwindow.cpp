@@ -183,6 +183,8 @@ QWidget *LearnWindow::createLessonPane()
     connect(m_run, &QPushButton::clicked, this, &LearnWindow::run);
     m_status = new QLabel(pane);
     m_status->setObjectName(u"lessonStatus"_s);
+    // A demo's progress lines can be long: cut, never widening the window.
+    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     runRow->addWidget(m_run);
     runRow->addWidget(m_status, 1);
     layout->addLayout(runRow);
