@@ -62,6 +62,13 @@ const RouteDemo routeDemos[] = {
     { u"Server hangs", u"/hang", u"Accepts and never answers: stopped by the deadline." },
 };
 
+void bringToFront(QWidget *window)
+{
+    window->show();
+    window->raise();
+    window->activateWindow();
+}
+
 QLabel *figureLabel(QWidget *parent)
 {
     auto *label = new QLabel(parent);
@@ -479,21 +486,15 @@ LearnWindow *MainWindow::learnWindow()
                     window = WatchWindow::askAndOpen(this);
                     break;
                 }
-                if (!window)
-                    return;
-                window->show();
-                window->raise();
-                window->activateWindow();
+                if (window)
+                    bringToFront(window);
             });
     return m_learn;
 }
 
 void MainWindow::showLearnWindow()
 {
-    LearnWindow *learn = learnWindow();
-    learn->show();
-    learn->raise();
-    learn->activateWindow();
+    bringToFront(learnWindow());
 }
 
 void MainWindow::showInvitation()
