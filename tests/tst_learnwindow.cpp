@@ -196,7 +196,7 @@ void TestLearnWindow::costsNothingWhileClosed()
     QVERIFY(m_window->findChild<HeartbeatWidget *>()->isAnimating());
     m_window->close();
     for (const QTimer *timer : m_window->findChildren<QTimer *>())
-        QVERIFY2(!timer->isActive(), qPrintable(timer->parent()->metaObject()->className()));
+        QVERIFY2(!timer->isActive(), timer->parent()->metaObject()->className());
 }
 
 void TestLearnWindow::mainWindowInvitesUntilDismissed()

@@ -227,9 +227,9 @@ Judgment backpressure(const QJsonObject &f)
                     .arg(figure(f, u"unbounded: RSS growth MiB"_s))
                     .arg(figure(f, u"bounded: peak queue bytes"_s) / mib, 0, 'f', 1)
                     .arg(figure(f, u"bounded: RSS growth MiB"_s));
-    if (queued < 0.1 * stream)
+    if (queued < 0.05 * stream)
         return clear(0, measured);
-    if (queued >= 0.4 * stream && queued <= 1.3 * stream)
+    if (queued >= 0.25 * stream && queued <= 1.3 * stream)
         return clear(1, measured);
     if (queued > 1.6 * stream)
         return clear(2, measured);

@@ -54,7 +54,7 @@ QString text(const Lesson &lesson, const LessonResult &result)
     if (!result.ok)
         return text + tr("could not measure: %1\n").arg(result.error);
     const Judgment &judgment = result.judgment;
-    text += tr("measured   %1 (%2 mode)\n").arg(judgment.measured, runModeName(result.mode));
+    text += tr("measured   %1\n").arg(judgment.measured);
     if (judgment.isClear())
         text += tr("right      %1. %2\n")
                         .arg(judgment.right + 1)

@@ -36,7 +36,9 @@ QPlainTextEdit *codeView(QWidget *parent)
 {
     auto *view = new QPlainTextEdit(parent);
     view->setReadOnly(true);
-    view->setLineWrapMode(QPlainTextEdit::NoWrap);
+    // Wrapped, as in the gallery: every line can be read without scrolling sideways.
+    view->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    view->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     return view;
 }
@@ -141,8 +143,12 @@ QWidget *LearnWindow::createLessonList()
     layout->addWidget(m_list, 1);
     layout->addWidget(m_done);
     layout->addWidget(reset);
+    // Wide enough for most titles on one line; a longer one wraps.
+    m_list->setWordWrap(true);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     pane->setMinimumWidth(
-            m_list->fontMetrics().horizontalAdvance(u"✓ 10  Waiting on yourselfxx"_s));
+            m_list->fontMetrics().horizontalAdvance(u"✓ 10  The same wait, with the window alive"_s)
+            + 3 * m_list->frameWidth() + 8);
     return pane;
 }
 
@@ -391,7 +397,11 @@ void LearnWindow::showResult(const LessonResult &result)
         break;
     }
     m_verdict->setText(u"%1<br>%2"_s.arg(verdict, judgment.measured.toHtmlEscaped()));
-    m_status->setText(tr("Measured in %1 mode.").arg(runModeName(result.mode)));
+    // Only a fetch runs in a mode of the lesson's choosing; a demo or watch has its own.
+    const bool hasMode =
+            m_lesson.measure == LessonMeasure::Fetch || m_lesson.measure == LessonMeasure::Fetches;
+    m_status->setText(hasMode ? tr("Measured in %1 mode.").arg(runModeName(result.mode))
+                              : tr("Measured."));
     m_explanation->setHtml(m_lesson.explanation + u"<p>"_s
                            + tr("<b>Try more:</b> %1").arg(m_lesson.explore.toHtmlEscaped())
                            + u"</p>"_s + termLinks());
