@@ -467,11 +467,13 @@ void LagChartWidget::paintKey(QPainter &p, const QRect &plot) const
         QColor colour;
         enum { Line, Dot, Box, Hatched } style;
     };
-    QList<Entry> entries = {
-        { u"lag"_s, lineColour(), Entry::Line },
-        { u"blocking operation"_s, withAlpha(modeColor(RunMode::Blocking), 150), Entry::Box },
-        { u"async operation"_s, withAlpha(modeColor(RunMode::Async), 150), Entry::Box },
-    };
+    QList<Entry> entries = { { u"lag"_s, lineColour(), Entry::Line } };
+    if (m_log) { // operations exist only where AsyncLab runs them
+        entries.append({ u"blocking operation"_s, withAlpha(modeColor(RunMode::Blocking), 150),
+                         Entry::Box });
+        entries.append(
+                { u"async operation"_s, withAlpha(modeColor(RunMode::Async), 150), Entry::Box });
+    }
     if (m_shadeStalls)
         entries.prepend({ u"GUI thread blocked"_s, modeColor(RunMode::Blocking), Entry::Hatched });
     if (!m_inputMarks.isEmpty())

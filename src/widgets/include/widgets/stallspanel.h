@@ -42,4 +42,5 @@ private:
     QList<StallRecord> m_records;
     QListWidget *m_list;
     StallCard *m_card;
+    bool m_followsNewest = true;
 };
