@@ -1,5 +1,6 @@
 #include <windows/compareview.h>
 #include <windows/demogallery.h>
+#include <windows/learnwindow.h>
 #include <engine/lab.h>
 #include <windows/mainwindow.h>
 
@@ -9,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QScreen>
 #include <QSignalSpy>
 #include <QTableWidget>
@@ -36,6 +38,7 @@ private slots:
     void galleryFitsWhateverDemoIsSelected();
     void outcomeTableReadsWithoutScrolling();
     void compareViewFits();
+    void learnWindowFitsEveryLesson();
 
 private:
     void verifyFits(QWidget *window);
@@ -172,6 +175,30 @@ void TestWindowSizes::compareViewFits()
     view->show();
     QVERIFY(QTest::qWaitForWindowExposed(view));
     verifyFits(view);
+}
+
+void TestWindowSizes::learnWindowFitsEveryLesson()
+{
+    LearnWindow *learn = m_window->learnWindow();
+    learn->show();
+    QVERIFY(QTest::qWaitForWindowExposed(learn));
+    for (const Lesson &lesson : Course::lessons()) {
+        learn->showLesson(lesson.number);
+        QCoreApplication::processEvents();
+        verifyFits(learn);
+        // The essential parts need no scrolling: the question, every choice, Run, Next.
+        for (const char *name : { "question", "runLesson", "nextLesson", "choice0" }) {
+            const QWidget *part = learn->findChild<QWidget *>(QString::fromLatin1(name));
+            QVERIFY2(
+                    part && part->isVisible()
+                            && learn->rect().contains(
+                                    QRect(part->mapTo(learn, QPoint(0, 0)), part->size())),
+                    qPrintable(u"lesson %1: %2"_s.arg(lesson.number).arg(QLatin1StringView(name))));
+        }
+        const auto *question = learn->findChild<QLabel *>(u"question"_s);
+        QVERIFY2(question->height() >= question->heightForWidth(question->width()),
+                 qPrintable(u"lesson %1: the question is cut"_s.arg(lesson.number)));
+    }
 }
 
 int main(int argc, char *argv[])

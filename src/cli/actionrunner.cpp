@@ -5,6 +5,8 @@
 #include <demos/demoregistry.h>
 #include <engine/lab.h>
 #include <engine/report.h>
+#include <learn/lessonreport.h>
+#include <learn/lessonrunner.h>
 #include <export/recordings.h>
 #include <stalls/stallreport.h>
 
@@ -36,6 +38,9 @@ void ActionRunner::start()
         break;
     case CommandLine::Action::Demo:
         QTimer::singleShot(m_settleMs, this, &ActionRunner::runDemo);
+        break;
+    case CommandLine::Action::Lesson: // never with a window: the lesson runner settles by itself
+        QTimer::singleShot(0, this, &ActionRunner::runLesson);
         break;
     }
 }
@@ -164,4 +169,31 @@ void ActionRunner::whenStallsSettled(std::function<void(const QList<StallRecord>
         }
         then(m_lab->stalls().recordsBetween(m_actionStartMs, nowMs));
     });
+}
+
+void ActionRunner::runLesson()
+{
+    if (m_options.lesson == 0) {
+        Console::out(m_options.json ? Console::jsonText(LessonReport::listJson())
+                                    : LessonReport::listText());
+        done(0);
+        return;
+    }
+    const Lesson lesson = *Course::find(m_options.lesson);
+    auto *runner = new LessonRunner(m_lab, this);
+    LessonOptions options;
+    if (m_options.modeGiven)
+        options.mode = m_options.mode;
+    options.delayMs = m_options.delayMs;
+    runner->setOptions(options);
+    connect(runner, &LessonRunner::progress, this, &ActionRunner::printStatus);
+    connect(runner, &LessonRunner::finished, this, [this, lesson](const LessonResult &result) {
+        Console::out(m_options.json ? Console::jsonText(LessonReport::json(lesson, result))
+                                    : LessonReport::text(lesson, result));
+        if (!result.ok)
+            Console::error(
+                    tr("lesson %1 could not measure: %2").arg(lesson.number).arg(result.error));
+        done(result.ok ? 0 : 1);
+    });
+    runner->run(lesson);
 }

@@ -5,6 +5,8 @@
 #include <engine/lab.h>
 #include <engine/scenario.h>
 
+#include <learn/lesson.h>
+
 #include <QCommandLineParser>
 #include <climits>
 #include <optional>
@@ -83,6 +85,14 @@ constexpr OptionRow optionTable[] = {
       QT_TRANSLATE_NOOP("CommandLine",
                         "With --demo: run the demo's variant N (1, 2, ...), as chosen beside Run "
                         "in the gallery.") },
+    { "lesson", "N",
+      QT_TRANSLATE_NOOP("CommandLine",
+                        "Run lesson N of the course without a window: its question, choices, what "
+                        "was measured and which choice that makes right; \"list\" names them.") },
+    { "delay", "MS",
+      QT_TRANSLATE_NOOP("CommandLine",
+                        "With --lesson: the server's delay in a lesson that fetches (default: the "
+                        "lesson's).") },
     { "json", nullptr, QT_TRANSLATE_NOOP("CommandLine", "Print results as JSON.") },
     { "trace", "FILE",
       QT_TRANSLATE_NOOP("CommandLine",
@@ -205,7 +215,7 @@ QString CommandLine::readAction(const QCommandLineParser &parser)
 {
     static constexpr std::pair<const char *, Action> actions[] = {
         { "serve", Action::Serve },     { "fetch", Action::Fetch }, { "load", Action::Load },
-        { "compare", Action::Compare }, { "demo", Action::Demo },
+        { "compare", Action::Compare }, { "demo", Action::Demo },   { "lesson", Action::Lesson },
     };
     int chosen = 0;
     for (const auto &[name, value] : actions) {
@@ -215,7 +225,7 @@ QString CommandLine::readAction(const QCommandLineParser &parser)
         }
     }
     if (chosen > 1)
-        return tr("choose one of --serve, --fetch, --load, --compare and --demo");
+        return tr("choose one of --serve, --fetch, --load, --compare, --demo and --lesson");
     if (action == Action::Fetch || action == Action::Load)
         target = parser.value(action == Action::Fetch ? u"fetch"_s : u"load"_s);
     if (action == Action::Demo) {
@@ -223,6 +233,8 @@ QString CommandLine::readAction(const QCommandLineParser &parser)
         if (demo != "list"_L1 && !DemoRegistry::find(demo))
             return tr("unknown demo \"%1\"; 'asynclab --demo list' names them").arg(oneLine(demo));
     }
+    if (const QString error = readLesson(parser); !error.isEmpty())
+        return error;
     if (parser.isSet(u"variant"_s)) {
         const auto value = number(parser, u"variant"_s, 1, 100);
         if (!value) {
@@ -242,11 +254,39 @@ QString CommandLine::readAction(const QCommandLineParser &parser)
     return {};
 }
 
+QString CommandLine::readLesson(const QCommandLineParser &parser)
+{
+    if (action == Action::Lesson) {
+        const QString value = parser.value(u"lesson"_s);
+        bool ok = false;
+        lesson = value == "list"_L1 ? 0 : value.toInt(&ok);
+        if (value != "list"_L1 && (!ok || !Course::find(lesson))) {
+            return tr("no lesson \"%1\": the course has lessons 1 to %2; 'asynclab --lesson list' "
+                      "names them")
+                    .arg(oneLine(value))
+                    .arg(Course::size());
+        }
+    }
+    if (parser.isSet(u"delay"_s)) {
+        const auto value = number(parser, u"delay"_s, 1, 60000);
+        if (!value) {
+            return tr("--delay takes milliseconds from 1 to 60000, not \"%1\"")
+                    .arg(quoted(parser, u"delay"_s));
+        }
+        delayMs = *value;
+        if (action != Action::Lesson || lesson == 0)
+            return tr("--delay applies to --lesson N only");
+    }
+    return {};
+}
+
 QString CommandLine::readScreenshot(const QCommandLineParser &parser)
 {
     screenshotPath = parser.value(u"screenshot"_s);
     if (action == Action::Serve && !screenshotPath.isEmpty())
         return tr("--serve runs without a window; --screenshot does not apply");
+    if (action == Action::Lesson && !screenshotPath.isEmpty())
+        return tr("--lesson runs without a window; --screenshot does not apply");
     if (parser.isSet(u"screenshot-delay"_s)) {
         const auto value = number(parser, u"screenshot-delay"_s, 0, INT_MAX);
         if (!value) {

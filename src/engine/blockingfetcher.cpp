@@ -19,6 +19,7 @@ BlockingFetcher::~BlockingFetcher()
     m_thread.wait();
 }
 
+//! [blocking-fetch]
 FetchResult BlockingFetcher::fetch(const QUrl &url, const FetchOptions &options)
 {
     auto done = std::make_shared<std::promise<FetchResult>>();
@@ -35,3 +36,4 @@ FetchResult BlockingFetcher::fetch(const QUrl &url, const FetchOptions &options)
     });
     return result.get(); // the honest block: this thread does nothing until the reply is complete
 }
+//! [blocking-fetch]

@@ -76,6 +76,7 @@ void FetchJob::start()
     m_deadline.start(m_options.deadlineMs);
 }
 
+//! [async-fetch]
 void FetchJob::sendRequest()
 {
     QNetworkRequest request(m_url);
@@ -89,6 +90,7 @@ void FetchJob::sendRequest()
     connect(m_reply, &QNetworkReply::downloadProgress, this, &FetchJob::progress);
     connect(m_reply, &QNetworkReply::finished, this, &FetchJob::onReplyFinished);
 }
+//! [async-fetch]
 
 bool FetchJob::retryUnanswered()
 {

@@ -67,6 +67,35 @@ QString operationText(const OperationRecord &record)
     return text;
 }
 
+QString modeLessonHtml(const OperationRecord &record)
+{
+    if (record.status != OperationStatus::Succeeded
+        || (record.kind != OperationKind::Fetch && record.kind != OperationKind::FileLoad))
+        return {};
+    const QString took = formatDuration(record.durationMs());
+    const QString stall = formatDuration(record.maxStallMs);
+    if (record.mode == RunMode::Blocking) {
+        return QCoreApplication::translate(
+                       "Report",
+                       "<b>Blocking</b> cost a frozen window: it took %1 and the window could not "
+                       "paint or react for %2 of it. Async takes as long and keeps the window "
+                       "alive.")
+                .arg(took, stall);
+    }
+    if (record.maxStallMs < ResponsivenessMonitor::StallThresholdMs) {
+        return QCoreApplication::translate(
+                       "Report",
+                       "<b>Async</b> took %1, as Blocking would, but the window kept painting and "
+                       "reacting: longest stall %2.")
+                .arg(took, stall);
+    }
+    return QCoreApplication::translate("Report",
+                                       "<b>Async</b> took %1, as Blocking would, yet the window "
+                                       "still froze for up to %2: something else held the GUI "
+                                       "thread.")
+            .arg(took, stall);
+}
+
 QString operationSummaryHtml(const OperationRecord &record)
 {
     QString text =
@@ -87,6 +116,8 @@ QString operationSummaryHtml(const OperationRecord &record)
     if (!record.sha256.isEmpty())
         text += QCoreApplication::translate("Report", "<br>SHA-256 <tt>%1</tt>")
                         .arg(QString::fromLatin1(record.sha256));
+    if (const QString lesson = modeLessonHtml(record); !lesson.isEmpty())
+        text += u"<br>"_s + lesson;
     return text;
 }
 

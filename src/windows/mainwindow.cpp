@@ -2,6 +2,7 @@
 #include "screenfit.h"
 #include <windows/compareview.h>
 #include <windows/demogallery.h>
+#include <windows/learnwindow.h>
 #include <widgets/heartbeatwidget.h>
 #include <engine/lab.h>
 #include <common/labclock.h>
@@ -15,6 +16,8 @@
 #include <windows/watchwindow.h>
 #include <export/recordings.h>
 #include <windows/saverecording.h>
+
+#include <learn/glossary.h>
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -68,6 +71,13 @@ const RouteDemo routeDemos[] = {
     { QT_TRANSLATE_NOOP("MainWindow", "Server hangs"), u"/hang",
       QT_TRANSLATE_NOOP("MainWindow", "Accepts and never answers: stopped by the deadline.") },
 };
+
+void bringToFront(QWidget *window)
+{
+    window->show();
+    window->raise();
+    window->activateWindow();
+}
 
 QLabel *figureLabel(QWidget *parent)
 {
@@ -127,6 +137,7 @@ MainWindow::MainWindow(Lab *lab, QWidget *parent)
     m_result->setAccessibleName(tr("Last result"));
     m_result->setObjectName(u"resultLine"_s);
     controlsLayout->addWidget(m_result);
+    showInvitation();
 
     m_table = new QTableView(central);
     m_table->setModel(m_logModel);
@@ -171,6 +182,9 @@ MainWindow::MainWindow(Lab *lab, QWidget *parent)
     auto *stallsDock = m_stallsDock = new QDockWidget(tr("Stalls"), this);
     stallsDock->setObjectName(u"stallsDock"_s);
     m_stallsPanel = new StallsPanel(&lab->stalls(), stallsDock);
+    m_stallsPanel->setToolTip(Glossary::withTerms(
+            u"Every freeze of the GUI thread over 50 ms, and where it was."_s,
+            { u"stall"_s, u"culprit"_s, u"busy"_s, u"waiting"_s, u"futex"_s, u"run-queue"_s }));
     stallsDock->setWidget(m_stallsPanel);
     addDockWidget(Qt::RightDockWidgetArea, stallsDock);
     // a marker on the chart for each stall, updated when one is recorded, never on a timer
@@ -208,6 +222,9 @@ QWidget *MainWindow::createTopBar()
     grid->setContentsMargins(0, 0, 0, 0);
 
     m_modeToggle = new ModeToggle(bar);
+    m_modeToggle->setToolTip(m_modeToggle->toolTip()
+                             + u"<p>%1</p><p>%2</p>"_s.arg(Glossary::tooltip(u"blocking"_s),
+                                                           Glossary::tooltip(u"async"_s)));
     m_modeHint = new QLabel(bar);
     m_modeHint->setWordWrap(true);
     grid->addWidget(m_modeToggle, 0, 0);
@@ -242,14 +259,22 @@ QWidget *MainWindow::createTopBar()
         row->addWidget(value);
         row->addSpacing(16);
     };
+    // Each figure's tip also defines the words it uses, from the course's glossary.
     addFigure(tr("Event-loop lag now:"), m_lagNow,
-              tr("How late the last 5 ms timer tick ran on the GUI thread."));
+              Glossary::withTerms(tr("How late the last 5 ms timer tick ran on the GUI thread."),
+                                  { u"lag"_s, u"event-loop"_s, u"gui-thread"_s }));
     addFigure(tr("Max stall (10 s):"), m_maxStall,
-              tr("The longest time the GUI thread could not react, in the last 10 seconds."));
+              Glossary::withTerms(tr("The longest time the GUI thread could not react, in the "
+                                     "last 10 seconds."),
+                                  { u"stall"_s }));
     addFigure(tr("p99 lag:"), m_p99,
-              tr("99% of timer ticks in the last 10 seconds ran at most this late."));
+              Glossary::withTerms(tr("99% of timer ticks in the last 10 seconds ran at most this "
+                                     "late."),
+                                  { u"p99"_s }));
     addFigure(tr("Stalls > 50 ms:"), m_stalls,
-              tr("Freezes long enough to feel (a 'long task'), in the last 10 seconds."));
+              Glossary::withTerms(tr("Freezes long enough to feel (a 'long task'), in the last 10 "
+                                     "seconds."),
+                                  { u"long-task"_s }));
     row->addStretch();
     grid->addWidget(figures, 1, 1, 1, 2);
     grid->setColumnStretch(1, 1);
@@ -429,6 +454,8 @@ void MainWindow::createMenus()
                         &MainWindow::showConceptGallery);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Learn AsyncLab…"), QKeySequence(Qt::Key_F1), this,
+                    &MainWindow::showLearnWindow);
     help->addAction(tr("&About AsyncLab"), this, [this] {
         QMessageBox::about(
                 this, tr("About AsyncLab"),
@@ -452,6 +479,59 @@ void MainWindow::showConceptGallery()
     gallery->show();
     gallery->raise();
     gallery->activateWindow();
+}
+
+LearnWindow *MainWindow::learnWindow()
+{
+    if (m_learn)
+        return m_learn;
+    m_learn = new LearnWindow(m_lab, this);
+    connect(m_learn, &LearnWindow::exploreRequested, this,
+            [this](LessonPlace place, const QString &demo) {
+                QWidget *window = this;
+                switch (place) {
+                case LessonPlace::MainWindow:
+                    break;
+                case LessonPlace::Compare:
+                    window = compareView();
+                    break;
+                case LessonPlace::Gallery:
+                    window = conceptGallery();
+                    conceptGallery()->selectDemo(demo);
+                    break;
+                case LessonPlace::Watch:
+                    window = WatchWindow::askAndOpen(this);
+                    break;
+                }
+                if (window)
+                    bringToFront(window);
+            });
+    return m_learn;
+}
+
+void MainWindow::showLearnWindow()
+{
+    bringToFront(learnWindow());
+}
+
+void MainWindow::showInvitation()
+{
+    const CourseProgress progress;
+    if (progress.invitationDismissed() || progress.doneCount() > 0)
+        return;
+    m_result->setText(tr("<b>New to async programming?</b> The course takes you from a first "
+                         "freeze to finding one in a program you did not write, in %1 short "
+                         "lessons: <a href=\"learn:start\">start the course</a> (F1, also in "
+                         "the Help menu) · <a href=\"learn:dismiss\">don't show this again</a>")
+                              .arg(Course::size()));
+    connect(m_result, &QLabel::linkActivated, this, [this](const QString &link) {
+        if (link == "learn:start"_L1)
+            return showLearnWindow();
+        CourseProgress().dismissInvitation();
+        m_result->setText(tr("Pick a mode, then start a fetch or a file load. Type in the box "
+                             "above while it runs: in Blocking mode nothing you type appears "
+                             "until the work is over."));
+    });
 }
 
 RunMode MainWindow::mode() const

@@ -50,6 +50,7 @@ private:
     void runComparison();
     void runDemo();
     void listDemos();
+    void runLesson();
     bool applyVariant(Demo *demo);
     // A stall is recorded just after it ends: calls `then` once the watchdog has recorded every
     // stall that may still be ending, with the stalls since the action started.

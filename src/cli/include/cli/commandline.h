@@ -14,7 +14,7 @@ struct CommandLine
 {
     Q_DECLARE_TR_FUNCTIONS(CommandLine)
 public:
-    enum class Action { Window, Serve, Fetch, Load, Compare, Demo };
+    enum class Action { Window, Serve, Fetch, Load, Compare, Demo, Lesson };
     Action action = Action::Window;
     RunMode mode = RunMode::Async;
     bool modeGiven = false;
@@ -31,6 +31,8 @@ public:
     int variant = 0; // --variant: the demo's way to run, from 1; 0: its default
     QString tracePath; // --trace: the Chrome Trace Event Format
     QString profilePath; // --profile: speedscope's format
+    int lesson = 0; // --lesson: a lesson's number, from 1; 0 with --lesson list
+    int delayMs = 0; // --delay: the server's delay in a lesson that fetches; 0: the lesson's
 
     bool needsWindow() const
     {
@@ -51,4 +53,5 @@ private:
     QString readAction(const QCommandLineParser &parser);
     QString readScreenshot(const QCommandLineParser &parser);
     QString readExports(const QCommandLineParser &parser);
+    QString readLesson(const QCommandLineParser &parser);
 };

@@ -14,8 +14,12 @@
 namespace Report {
 QJsonObject operationJson(const OperationRecord &record);
 QString operationText(const OperationRecord &record);
-// The one-paragraph rich-text summary the window shows under its controls.
+// The one-paragraph rich-text summary the window shows under its controls, ending with what the
+// mode bought or cost (modeLessonHtml).
 QString operationSummaryHtml(const OperationRecord &record);
+// After a finished fetch or load: what Async bought ("took 2.0 s, as Blocking would, but the
+// window kept painting and reacting: longest stall 9 ms") or what Blocking cost. Empty otherwise.
+QString modeLessonHtml(const OperationRecord &record);
 
 QJsonObject comparisonJson(const Scenario &scenario, const QList<ScenarioRun> &runs);
 QString comparisonText(const Scenario &scenario, const QList<ScenarioRun> &runs);

@@ -9,6 +9,7 @@ class Lab;
 class CompareView;
 class DemoGallery;
 class HeartbeatWidget;
+class LearnWindow;
 class LagChartWidget;
 class ModeToggle;
 class OperationLogModel;
@@ -49,6 +50,8 @@ public:
     CompareView *compareView(); // created on first use
     DemoGallery *conceptGallery(); // a window of its own, created on first use
     void showConceptGallery();
+    LearnWindow *learnWindow(); // the course, a window of its own, created on first use
+    void showLearnWindow();
 
     void fetch(const QString &urlText);
     void loadFile(const QString &path);
@@ -79,6 +82,7 @@ private:
     void sizeLogColumns();
     void showProgress(const QString &text, int done = 0, int total = 0);
     void describeMode();
+    void showInvitation(); // to the course, in the result line, until dismissed for good
     void restoreSettings();
     void saveSettings() const;
 
@@ -98,6 +102,7 @@ private:
     QDockWidget *m_stallsDock = nullptr;
     CompareView *m_compareView = nullptr;
     DemoGallery *m_gallery = nullptr;
+    LearnWindow *m_learn = nullptr;
     QLineEdit *m_urlEdit = nullptr;
     QLineEdit *m_fileEdit = nullptr;
     QComboBox *m_sampleSize = nullptr;

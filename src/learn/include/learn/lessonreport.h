@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QString>
+
+struct Lesson;
+struct LessonResult;
+
+// A lesson and its measured result for the command line: the question, the choices, what was
+// measured and which choice the measurement makes right.
+namespace LessonReport {
+QJsonObject json(const Lesson &lesson, const LessonResult &result);
+QString text(const Lesson &lesson, const LessonResult &result);
+// `asynclab --lesson list`
+QJsonArray listJson();
+QString listText();
+} // namespace LessonReport
