@@ -84,7 +84,7 @@ MainWindow::MainWindow(Lab *lab, QWidget *parent)
     m_chart = new LagChartWidget(central);
     m_chart->setMonitor(&lab->monitor());
     m_chart->setLog(&lab->log());
-    m_chart->setMinimumHeight(90);
+    m_chart->setMinimumHeight(76); // with the result's second line, all fits 1280x720
     // The threads under the lag they caused, on the same time axis.
     auto *chartArea = new QWidget(central);
     auto *chartLayout = new QVBoxLayout(chartArea);
@@ -115,6 +115,11 @@ MainWindow::MainWindow(Lab *lab, QWidget *parent)
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_result->setAccessibleName(u"Last result"_s);
     m_result->setObjectName(u"resultLine"_s);
+    // Two lines kept whether the text needs one or two, so that the rows above do not move
+    // when an operation starts or ends.
+    m_result->setMinimumHeight(m_result->fontMetrics().lineSpacing() * 2);
+    m_result->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+
     controlsLayout->addWidget(m_result);
 
     m_table = new QTableView(central);
@@ -203,6 +208,7 @@ QWidget *MainWindow::createTopBar()
     grid->addWidget(m_modeHint, 0, 1);
 
     m_heartbeat = new HeartbeatWidget(bar);
+    m_heartbeat->setMonitor(&m_lab->monitor()); // "froze" shows the log's and the Stalls' number
     m_typingField = new QLineEdit(bar);
     m_typingField->setPlaceholderText(u"Type here while work runs…"_s);
     m_typingField->setAccessibleName(u"Typing test field"_s);

@@ -50,6 +50,9 @@ struct ThreadSpan
 };
 
 QString operationKindName(OperationKind kind);
+// What a person calls the target: a URL's path and query (the host is always the same server),
+// a file's name.
+QString shortTarget(const QString &target);
 QString spanKindName(SpanKind kind);
 QString operationStatusName(OperationStatus status);
 

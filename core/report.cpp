@@ -135,7 +135,11 @@ QString ComparisonFigure::formattedRatio() const
         return u"—"_s;
     if (async <= 0)
         return u"none in Async"_s;
+    // Past a thousand the factor is mostly the noise in a near-zero figure: capped, not printed
+    // to four digits as if measured that well.
     const auto times = [](double factor) {
+        if (factor > MaxShownRatio)
+            return u">%1"_s.arg(qRound64(MaxShownRatio));
         return factor >= 10 ? QString::number(qRound64(factor)) : QString::number(factor, 'f', 1);
     };
     if (*r < 0.95)

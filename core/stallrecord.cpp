@@ -30,8 +30,13 @@ bool StallRecord::isCpuStarved() const
 QString StallRecord::cpuCauseText() const
 {
     QString text = u"the machine had no CPU to give"_s;
-    if (cpuWaitShare >= 0)
+    // Said by the measure that decided it, so the card never says both "waiting for a CPU 100%"
+    // and "0% of it on a run queue".
+    if (cpuWaitShare >= 0.5)
         text += u": %1% of it on a run queue"_s.arg(percent(cpuWaitShare));
+    else
+        text += u": %1% of the samples found it ready to run but not running"_s.arg(
+                percent(cpuWaitSampleShare));
     if (cpuRunMs >= 0)
         text += u", %1 ms of CPU time"_s.arg(QString::number(cpuRunMs, 'f', 1));
     return text;

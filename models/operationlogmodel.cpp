@@ -17,23 +17,6 @@ namespace {
 
 constexpr int ShortShaLength = 12;
 
-QString formatMs(double ms)
-{
-    const QLocale locale;
-    if (ms < 10)
-        return locale.toString(ms, 'f', 1) + u" ms"_s;
-    return locale.toString(qRound64(ms)) + u" ms"_s;
-}
-
-// A URL shows its path and query (the host is always the same server), a file its name.
-QString shortTarget(const QString &target)
-{
-    const QUrl url(target);
-    if (url.scheme() == "http"_L1 || url.scheme() == "https"_L1)
-        return url.toString(QUrl::RemoveScheme | QUrl::RemoveAuthority);
-    return QFileInfo(target).fileName();
-}
-
 // What the threads did, in the words a beginner expects: who waited, who did the work.
 QString threadText(const OperationRecord &r)
 {
@@ -178,9 +161,9 @@ QVariant OperationLogModel::displayText(const OperationRecord &r, int column) co
     case LinesColumn:
         return r.lines >= 0 ? locale.toString(r.lines) : QString();
     case DurationColumn:
-        return r.isFinished() ? formatMs(r.durationMs()) : QString();
+        return r.isFinished() ? formatDuration(r.durationMs()) : QString();
     case MaxStallColumn:
-        return r.isFinished() || r.maxStallMs > 0 ? formatMs(r.maxStallMs) : QString();
+        return r.isFinished() || r.maxStallMs > 0 ? formatDuration(r.maxStallMs) : QString();
     case CulpritColumn:
         return r.culprit;
     case ThreadColumn:

@@ -1,5 +1,6 @@
 #include "compareview.h"
 #include "demogallery.h"
+#include "heartbeatwidget.h"
 #include "lab.h"
 #include "labapplication.h"
 #include "lagchartwidget.h"
@@ -8,6 +9,7 @@
 #include "operationlogmodel.h"
 #include "stallcard.h"
 #include "stallspanel.h"
+#include "units.h"
 
 #include <QDir>
 #include <QFile>
@@ -39,6 +41,7 @@ private slots:
     void init();
     void cleanup();
     void blockingFetchMarkerOpensCard();
+    void oneFreezeShowsOneNumber();
     void compareListsEachRunsStalls();
     void galleryListsTheDemosStall();
 
@@ -136,6 +139,50 @@ void TestStallsUi::blockingFetchMarkerOpensCard()
             log->index(log->rowCount() - 1, OperationLogModel::CulpritColumn).data().toString();
     QVERIFY2(culprit.startsWith(u"BlockingFetcher::fetch (core/blockingfetcher.cpp:"_s),
              qPrintable(culprit));
+}
+
+// The heartbeat's "froze", the log's Max stall, the Stalls list and the card's first line give one
+// freeze one number, rounded one way; the card names the button as the person saw it.
+void TestStallsUi::oneFreezeShowsOneNumber()
+{
+    ModeToggle *toggle = m_window->modeToggle();
+    QTest::mouseClick(toggle, Qt::LeftButton, {},
+                      QPoint(toggle->width() / 4, toggle->height() / 2));
+    QCOMPARE(m_window->mode(), RunMode::Blocking);
+    m_window->urlEdit()->setText(m_lab->server().url(u"/delay/400"_s).toString());
+    auto *fetch = m_window->findChild<QPushButton *>(u"fetchButton"_s);
+    QVERIFY(fetch);
+    QTest::mouseClick(fetch, Qt::LeftButton);
+    settle();
+
+    StallsPanel *panel = m_window->stallsPanel();
+    qsizetype longest = -1;
+    for (qsizetype i = 0; i < panel->records().size(); ++i) {
+        if (longest < 0
+            || panel->records().at(i).durationMs > panel->records().at(longest).durationMs)
+            longest = i;
+    }
+    QVERIFY(longest >= 0);
+    const StallRecord stall = panel->records().at(longest);
+    QVERIFY2(stall.durationMs >= 350, qPrintable(QString::number(stall.durationMs)));
+    const QString number = formatDuration(stall.durationMs);
+
+    QVERIFY2(panel->listView()->item(int(longest))->text().startsWith(number),
+             qPrintable(panel->listView()->item(int(longest))->text() + u" / "_s + number));
+    panel->selectRecord(int(longest));
+    QVERIFY2(panel->card()->headlineLabel()->text().startsWith(
+                     u"The window froze %1 because BlockingFetcher::fetch (line "_s.arg(number)),
+             qPrintable(panel->card()->headlineLabel()->text()));
+    QCOMPARE(stall.event, u"MouseButtonRelease on QPushButton \u201cFetch\u201d"_s);
+
+    const QAbstractItemModel *log = m_window->operationsTable()->model();
+    QTRY_VERIFY(log->rowCount() > 0);
+    const QModelIndex maxStall = log->index(log->rowCount() - 1, OperationLogModel::MaxStallColumn);
+    QCOMPARE(maxStall.data().toString(), number);
+
+    auto *heartbeat = m_window->findChild<HeartbeatWidget *>();
+    QVERIFY(heartbeat);
+    QCOMPARE(heartbeat->freezeText(), u"froze %1"_s.arg(number));
 }
 
 void TestStallsUi::compareListsEachRunsStalls()

@@ -81,7 +81,10 @@ CompareView::CompareView(Lab *lab, QWidget *parent)
     m_status->setAccessibleName(u"Comparison status"_s);
     // Nothing here may change the layout while a run is measured: a relayout repaints the whole
     // view on the GUI thread and would show up as a stall in the Async figures.
-    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    // So a long message wraps onto a second line of room kept for it, rather than being cut.
+    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    m_status->setWordWrap(true);
+    m_status->setFixedHeight(m_status->fontMetrics().lineSpacing() * 2 + 2);
     controls->addWidget(new QLabel(u"Scenario:"_s, this));
     controls->addWidget(m_scenarioBox);
     controls->addWidget(m_runButton);

@@ -17,10 +17,12 @@ StallsPanel::StallsPanel(StallWatchdog *watchdog, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     auto *splitter = new QSplitter(Qt::Vertical, this);
     m_list->setAccessibleName(u"Stalls"_s);
-    m_list->setUniformItemSizes(true);
+    // a row wraps rather than hiding its end in a narrow dock
+    m_list->setWordWrap(true);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     // the list gets a quarter of the height, however many rows it holds; the card the rest
     m_list->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Ignored);
-    m_list->setMinimumHeight(m_list->fontMetrics().height() * 2 + 8);
+    m_list->setMinimumHeight(m_list->fontMetrics().height() * 4 + 8);
     splitter->addWidget(m_list);
     // scrolls rather than making the window it is in taller than a laptop's screen
     auto *cardArea = new QScrollArea(splitter);
@@ -49,7 +51,8 @@ QSize StallsPanel::sizeHint() const
 QString StallsPanel::rowText(const StallRecord &record)
 {
     if (record.isCpuStarved()) {
-        return u"%1  (no CPU to give)  waiting for a CPU"_s.arg(formatDuration(record.durationMs));
+        return tr("%1  the machine, not your code (no CPU to give)")
+                .arg(formatDuration(record.durationMs));
     }
     const QString where =
             record.culprit.isKnown() ? record.culprit.function : u"(not in AsyncLab's code)"_s;
@@ -102,6 +105,9 @@ void StallsPanel::appendRow(const StallRecord &record)
 {
     m_records.append(record);
     auto *item = new QListWidgetItem(rowText(record), m_list);
+    // the machine's stalls are told apart at a glance from those of the code that ran
+    if (record.isCpuStarved())
+        item->setForeground(palette().color(QPalette::PlaceholderText));
     const QString where = record.isCpuStarved() ? record.cpuCauseText() : record.culprit.location();
     item->setToolTip(record.event.isEmpty() ? where : u"%1\n%2"_s.arg(where, record.event));
 }

@@ -304,9 +304,11 @@ void TimelineWidget::paintBars(QPainter &p, const QRectF &plot)
         } else {
             p.fillRect(r, withAlpha(colour, 210));
             const OperationRecord *record = m_model->record(bar.operationId);
+            // what was fetched or loaded, as the log's Target column names it
             drawLabel(r, bar.lane,
-                      u"#%1 %2 · %3"_s.arg(bar.operationId)
-                              .arg(record ? operationKindName(record->kind) : QString(), duration),
+                      record ? u"%1 %2 · %3"_s.arg(operationKindName(record->kind),
+                                                   shortTarget(record->target), duration)
+                             : duration,
                       {}, Qt::white, false);
         }
     }

@@ -402,6 +402,7 @@ void DatabaseDemo::generated()
     m_generateMs = labNowMs() - m_phaseStartMs;
     emit progress(m_generatedNow ? u"database made in %1"_s.arg(formatDuration(m_generateMs))
                                  : u"database already there"_s);
+    emit phase(tr("query on the GUI thread"));
     emit progress(u"the slow query ON THE GUI THREAD: the window freezes until it ends"_s);
     m_phase = Phase::GuiQuery;
     // A moment for the line above to be shown before the freeze.
@@ -425,6 +426,7 @@ void DatabaseDemo::queryOnGuiThread()
                           .arg(formatDuration(m_gui.ms), formatDuration(m_guiStallMs)));
     if (isCanceled())
         return finishCanceled(u"Canceled after the query on the GUI thread."_s);
+    emit phase(tr("query on a worker"));
     emit progress(u"the same query on a WORKER THREAD with its own connection:"_s);
     queryOnWorker(Phase::WorkerQuery);
 }
@@ -480,6 +482,7 @@ void DatabaseDemo::workerQueryDone()
         emit progress(u"  worker: %1 orders bigger, in %2; the GUI thread's longest stall %3"_s
                               .arg(result.count)
                               .arg(formatDuration(result.ms), formatDuration(stallMs)));
+        emit phase(tr("canceled on a worker"));
         emit progress(u"the query on a worker again, canceled after %1:"_s.arg(
                 formatDuration(m_options.cancelAfterMs)));
         return queryOnWorker(Phase::CanceledQuery);

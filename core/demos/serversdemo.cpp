@@ -477,11 +477,17 @@ DemoOutcome ServersDemo::outcome() const
                                                     .arg(BackendWaitMs)
                                           : u"but answered none in the measured %1"_s.arg(
                                                   formatDuration(m_options.measureMs));
+        // errors are said where the table shows them, not left for the reader to find
+        const QString errors = top.errors > 0
+                ? u", with %1 error%2 (refused, reset, 503 or never opened)"_s
+                          .arg(count(top.errors))
+                          .arg(top.errors == 1 ? QString() : u"s"_s)
+                : QString();
         sentences.append(
                 u"The event loop used %1 thread%2 at every C; at C=%3 it held %4 "
-                "connections %5."_s.arg(most)
+                "connections %5%6."_s.arg(most)
                         .arg(most == 1 ? QString() : u"s"_s)
-                        .arg(count(top.connections), count(top.serverConnections), served));
+                        .arg(count(top.connections), count(top.serverConnections), served, errors));
     }
     const QList<Step> perConnection = stepsOf(Server::ThreadPerConnection);
     if (!perConnection.isEmpty()) {
