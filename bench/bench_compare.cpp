@@ -2,9 +2,9 @@
 // longest stall, p99 lag, stalls over 50 ms, and how much of the blocking work froze the GUI
 // thread. Figures only; nothing here passes or fails. --busy N runs the same while N processes
 // spin on the cores, as other programs on a loaded machine would.
-#include "lab.h"
-#include "threadpriority.h"
-#include "units.h"
+#include <engine/lab.h>
+#include <engine/threadpriority.h>
+#include <common/units.h>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

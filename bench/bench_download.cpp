@@ -1,8 +1,8 @@
 // Download speed of /bytes/<n> from the embedded server: AsyncLab's fetch job (async mode, hashing
 // every byte) beside curl writing to /dev/null, on the same route of the same server. Figures only.
-#include "embeddedserver.h"
-#include "fetchjob.h"
-#include "labclock.h"
+#include <httpserver/embeddedserver.h>
+#include <engine/fetchjob.h>
+#include <common/labclock.h>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
 // Throughput of loadFile() against `openssl dgst -sha256` and `sha256sum` on one cached file, and
 // (--memory) the peak memory of loading a 2 GiB file. Prints figures; never judges them.
 
-#include "fileload.h"
+#include <engine/fileload.h>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -2,13 +2,13 @@
 // each state, and the bench prints the CPU each thread used, the monitor's max stall and p99 lag,
 // and the longest paint of each widget class and of each window. Figures only; nothing here
 // passes or fails. --compare-run adds a full Compare run with every window shown.
-#include "compareview.h"
-#include "demogallery.h"
-#include "lab.h"
-#include "lagchartwidget.h"
-#include "labclock.h"
-#include "mainwindow.h"
-#include "painting.h"
+#include <windows/compareview.h>
+#include <windows/demogallery.h>
+#include <engine/lab.h>
+#include <widgets/lagchartwidget.h>
+#include <common/labclock.h>
+#include <windows/mainwindow.h>
+#include <widgets/painting.h>
 
 #include <QApplication>
 #include <QCommandLineParser>

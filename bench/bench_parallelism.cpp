@@ -2,8 +2,8 @@
 // cores against one thread, and slow fetches all at once against one after another, beside the
 // CPU time other programs took meanwhile (a busy machine has fewer cores to give). Figures only;
 // nothing here passes or fails.
-#include "demoregistry.h"
-#include "lab.h"
+#include <demos/demoregistry.h>
+#include <engine/lab.h>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,13 +1,13 @@
 // The cost of stall attribution: the watchdog's CPU share while nothing stalls, the time from
 // signal to captured stack for one sample (of a computing and of a waiting thread), and the
 // per-event overhead of timing every event the application dispatches. Figures only.
-#include "eventtiming.h"
-#include "labclock.h"
-#include "responsivenessmonitor.h"
-#include "stacksampler.h"
-#include "stallwatchdog.h"
-#include "symbolizer.h"
-#include "threadstate.h"
+#include <stalls/eventtiming.h>
+#include <common/labclock.h>
+#include <stalls/responsivenessmonitor.h>
+#include <stalls/stacksampler.h>
+#include <stalls/stallwatchdog.h>
+#include <stalls/symbolizer.h>
+#include <stalls/threadstate.h>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

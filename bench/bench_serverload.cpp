@@ -4,8 +4,8 @@
 // measures the server's memory per pending request instead. Against the in-process server by
 // default, or
 // --port P (--pid for its memory) for `asynclab --serve`. Figures only.
-#include "embeddedserver.h"
-#include "loadgenerator.h"
+#include <httpserver/embeddedserver.h>
+#include <serverlab/loadgenerator.h>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,8 +1,8 @@
 // The servers demo's whole matrix (four servers x C = 10 ... 10 000 by default), as the gallery
 // runs it, printed as a table; with --wrk and wrk installed, wrk then drives the event-loop
 // server at the same C values for comparison with AsyncLab's own generator. Figures only.
-#include "demos/serversdemo.h"
-#include "embeddedserver.h"
+#include <demos/serversdemo.h>
+#include <httpserver/embeddedserver.h>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,8 +1,8 @@
-#include "compareview.h"
-#include "demogallery.h"
-#include "lab.h"
-#include "labclock.h"
-#include "mainwindow.h"
+#include <windows/compareview.h>
+#include <windows/demogallery.h>
+#include <engine/lab.h>
+#include <common/labclock.h>
+#include <windows/mainwindow.h>
 #include "processrunner.h"
 
 #include <QAbstractButton>

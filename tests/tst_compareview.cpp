@@ -1,8 +1,8 @@
-#include "compareview.h"
-#include "inputlatencyprobe.h"
-#include "lab.h"
-#include "lagchartwidget.h"
-#include "timelinewidget.h"
+#include <windows/compareview.h>
+#include <widgets/inputlatencyprobe.h>
+#include <engine/lab.h>
+#include <widgets/lagchartwidget.h>
+#include <widgets/timelinewidget.h>
 #include "widgetchecks.h"
 
 #include <QCheckBox>

@@ -1,5 +1,5 @@
-#include "demoregistry.h"
-#include "lab.h"
+#include <demos/demoregistry.h>
+#include <engine/lab.h>
 #include "processrunner.h"
 
 #include <QJsonArray>

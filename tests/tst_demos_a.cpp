@@ -1,10 +1,10 @@
-#include "demoregistry.h"
+#include <demos/demoregistry.h>
 #include "demorun.h"
-#include "demos/concurrencylimitdemo.h"
-#include "demos/eventloopdemo.h"
-#include "demos/threestylesdemo.h"
-#include "demos/wherethewaitdemo.h"
-#include "lab.h"
+#include <demos/concurrencylimitdemo.h>
+#include <demos/eventloopdemo.h>
+#include <demos/threestylesdemo.h>
+#include <demos/wherethewaitdemo.h>
+#include <engine/lab.h>
 
 #include <QElapsedTimer>
 #include <QFile>

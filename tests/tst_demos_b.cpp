@@ -1,13 +1,13 @@
-#include "demoregistry.h"
+#include <demos/demoregistry.h>
 #include "demorun.h"
-#include "demos/deadlockdemo.h"
-#include "demos/errorsdemo.h"
-#include "demos/nestedeventloopdemo.h"
-#include "demos/objectlifetimedemo.h"
-#include "demos/racedemo.h"
-#include "lab.h"
-#include "labclock.h"
-#include "snippets.h"
+#include <demos/deadlockdemo.h>
+#include <demos/errorsdemo.h>
+#include <demos/nestedeventloopdemo.h>
+#include <demos/objectlifetimedemo.h>
+#include <demos/racedemo.h>
+#include <engine/lab.h>
+#include <common/labclock.h>
+#include <demokit/snippets.h>
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -123,7 +123,7 @@ void TestDemosB::describesItself()
     QCOMPARE(QSet<QString>(ids.begin(), ids.end()).size(), ids.size());
     for (const QString &id : ids) {
         QVERIFY2(!snippet(id).isEmpty(), qPrintable(id));
-        QVERIFY2(snippetLocation(id).startsWith(u"core/"_s + source + u':'), qPrintable(id));
+        QVERIFY2(snippetLocation(id).startsWith(u"src/"_s + source + u':'), qPrintable(id));
     }
 }
 

@@ -1,9 +1,9 @@
-#include "demoregistry.h"
+#include <demos/demoregistry.h>
 #include "demorun.h"
-#include "demos/backpressuredemo.h"
-#include "demos/combinatorsdemo.h"
-#include "demos/databasedemo.h"
-#include "lab.h"
+#include <demos/backpressuredemo.h>
+#include <demos/combinatorsdemo.h>
+#include <demos/databasedemo.h>
+#include <engine/lab.h>
 
 #include <QElapsedTimer>
 #include <QPointer>

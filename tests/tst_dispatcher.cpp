@@ -1,7 +1,7 @@
 // The epoll event dispatcher drives this whole test: it is installed on the main thread before the
 // application exists, so every QTRY_ and QSignalSpy::wait() below runs on it too.
-#include "embeddedserver.h"
-#include "epolleventdispatcher.h"
+#include <httpserver/embeddedserver.h>
+#include <httpserver/epolleventdispatcher.h>
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,7 +1,7 @@
-#include "lab.h"
+#include <engine/lab.h>
 #include "jobwait.h"
 #include "memoryusage.h"
-#include "report.h"
+#include <engine/report.h>
 
 #include <QCryptographicHash>
 #include <QDir>

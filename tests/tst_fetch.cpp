@@ -1,9 +1,9 @@
-#include "embeddedserver.h"
-#include "jobrunner.h"
+#include <httpserver/embeddedserver.h>
+#include <engine/jobrunner.h>
 #include "jobwait.h"
-#include "operationlog.h"
+#include <engine/operationlog.h>
 #include "pattern.h"
-#include "responsivenessmonitor.h"
+#include <stalls/responsivenessmonitor.h>
 
 #include <QSignalSpy>
 #include <QTcpServer>

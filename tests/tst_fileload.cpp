@@ -1,4 +1,4 @@
-#include "fileload.h"
+#include <engine/fileload.h>
 #include "jobwait.h"
 
 #include <QCryptographicHash>

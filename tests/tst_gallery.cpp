@@ -1,10 +1,10 @@
-#include "demobarchart.h"
-#include "demoplotchart.h"
-#include "demos/serversdemo.h"
-#include "demogallery.h"
-#include "demoregistry.h"
-#include "lab.h"
-#include "mainwindow.h"
+#include <widgets/demobarchart.h>
+#include <widgets/demoplotchart.h>
+#include <demos/serversdemo.h>
+#include <windows/demogallery.h>
+#include <demos/demoregistry.h>
+#include <engine/lab.h>
+#include <windows/mainwindow.h>
 
 #include <QComboBox>
 #include <QLabel>

@@ -1,9 +1,9 @@
-#include "demogallery.h"
-#include "heartbeatwidget.h"
-#include "lab.h"
-#include "lagchartwidget.h"
-#include "mainwindow.h"
-#include "timelinewidget.h"
+#include <windows/demogallery.h>
+#include <widgets/heartbeatwidget.h>
+#include <engine/lab.h>
+#include <widgets/lagchartwidget.h>
+#include <windows/mainwindow.h>
+#include <widgets/timelinewidget.h>
 
 #include <QElapsedTimer>
 #include <QTest>

@@ -1,5 +1,5 @@
-#include "inputlatencyprobe.h"
-#include "labclock.h"
+#include <widgets/inputlatencyprobe.h>
+#include <common/labclock.h>
 
 #include <QLineEdit>
 #include <QSignalSpy>

@@ -1,11 +1,11 @@
-#include "compareview.h"
-#include "heartbeatwidget.h"
-#include "lab.h"
-#include "labclock.h"
-#include "mainwindow.h"
-#include "modetoggle.h"
-#include "report.h"
-#include "scenario.h"
+#include <windows/compareview.h>
+#include <widgets/heartbeatwidget.h>
+#include <engine/lab.h>
+#include <common/labclock.h>
+#include <windows/mainwindow.h>
+#include <widgets/modetoggle.h>
+#include <engine/report.h>
+#include <engine/scenario.h>
 #include "widgetchecks.h"
 
 #include <QApplication>
@@ -322,7 +322,7 @@ void TestMainWindow::longLogDoesNotStallTheWindow()
         record.status = OperationStatus::Succeeded;
         record.startMs = labNowMs();
         record.endMs = record.startMs + 1;
-        record.culprit = u"MainWindow::someFunction (app/mainwindow.cpp:%1)"_s.arg(i);
+        record.culprit = u"MainWindow::someFunction (src/windows/mainwindow.cpp:%1)"_s.arg(i);
         m_lab->log().add(record);
     }
     m_window = std::make_unique<MainWindow>(m_lab.get());

@@ -1,5 +1,5 @@
-#include "labclock.h"
-#include "responsivenessmonitor.h"
+#include <common/labclock.h>
+#include <stalls/responsivenessmonitor.h>
 
 #include <QSignalSpy>
 #include <QTest>

@@ -1,14 +1,14 @@
-#include "compareview.h"
-#include "demogallery.h"
-#include "lab.h"
-#include "labapplication.h"
-#include "labclock.h"
-#include "mainwindow.h"
+#include <windows/compareview.h>
+#include <windows/demogallery.h>
+#include <engine/lab.h>
+#include <windows/labapplication.h>
+#include <common/labclock.h>
+#include <windows/mainwindow.h>
 #include "memoryusage.h"
-#include "modetoggle.h"
-#include "report.h"
-#include "threadstate.h"
-#include "watchwindow.h"
+#include <widgets/modetoggle.h>
+#include <engine/report.h>
+#include <stalls/threadstate.h>
+#include <windows/watchwindow.h>
 #include "widgetchecks.h"
 
 #include <QAbstractButton>

@@ -1,6 +1,6 @@
-#include "labcolors.h"
-#include "operationlog.h"
-#include "operationlogmodel.h"
+#include <models/labcolors.h>
+#include <engine/operationlog.h>
+#include <models/operationlogmodel.h>
 
 #include <QAbstractItemModelTester>
 #include <QBrush>
@@ -136,7 +136,7 @@ void TestOperationLogModel::cellText_data()
             << asyncFetch << int(OperationLogModel::ThreadColumn)
             << u"no thread waited (event loop)"_s;
     OperationRecord frozenFetch = blockingFetch;
-    frozenFetch.culprit = u"BlockingFetcher::fetch (core/blockingfetcher.cpp:36)"_s;
+    frozenFetch.culprit = u"BlockingFetcher::fetch (src/engine/blockingfetcher.cpp:36)"_s;
     frozenFetch.culpritStallMs = 2010;
     QTest::addRow("culprit of the longest freeze")
             << frozenFetch << int(OperationLogModel::CulpritColumn) << frozenFetch.culprit;

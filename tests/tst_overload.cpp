@@ -1,6 +1,6 @@
 // The embedded server over its connection cap: clients over it are told 503 rather than dropped,
 // a storm of closing clients does not keep a new one waiting, and the memory goes back.
-#include "embeddedserver.h"
+#include <httpserver/embeddedserver.h>
 #include "memoryusage.h"
 
 #include <QElapsedTimer>

@@ -1,6 +1,6 @@
-#include "deadlinequeue.h"
-#include "embeddedserver.h"
-#include "memoryexchange.h"
+#include <httpserver/deadlinequeue.h>
+#include <httpserver/embeddedserver.h>
+#include <httpserver/memoryexchange.h>
 #include "pattern.h"
 
 #include <QCryptographicHash>

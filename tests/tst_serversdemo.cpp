@@ -1,13 +1,13 @@
-#include "demoregistry.h"
+#include <demos/demoregistry.h>
 #include "demorun.h"
-#include "demos/serversdemo.h"
-#include "lab.h"
-#include "labclock.h"
-#include "loadgenerator.h"
-#include "onethreadserver.h"
-#include "responsivenessmonitor.h"
-#include "serverroutes.h"
-#include "threadperconnectionserver.h"
+#include <demos/serversdemo.h>
+#include <engine/lab.h>
+#include <common/labclock.h>
+#include <serverlab/loadgenerator.h>
+#include <serverlab/onethreadserver.h>
+#include <stalls/responsivenessmonitor.h>
+#include <httpserver/serverroutes.h>
+#include <serverlab/threadperconnectionserver.h>
 
 #include <QElapsedTimer>
 #include <QRegularExpression>

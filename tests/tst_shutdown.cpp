@@ -1,9 +1,9 @@
-#include "demogallery.h"
-#include "demoregistry.h"
-#include "heartbeatwidget.h"
-#include "lab.h"
-#include "mainwindow.h"
-#include "modetoggle.h"
+#include <windows/demogallery.h>
+#include <demos/demoregistry.h>
+#include <widgets/heartbeatwidget.h>
+#include <engine/lab.h>
+#include <windows/mainwindow.h>
+#include <widgets/modetoggle.h>
 #include "widgetchecks.h"
 
 #include <QApplication>

@@ -1,6 +1,6 @@
-#include "demoregistry.h"
-#include "lab.h"
-#include "snippets.h"
+#include <demos/demoregistry.h>
+#include <engine/lab.h>
+#include <demokit/snippets.h>
 
 #include <QDir>
 #include <QFile>

@@ -1,7 +1,7 @@
-#include "eventtiming.h"
-#include "lab.h"
-#include "stacksampler.h"
-#include "stallwatchdog.h"
+#include <stalls/eventtiming.h>
+#include <engine/lab.h>
+#include <stalls/stacksampler.h>
+#include <stalls/stallwatchdog.h>
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -319,12 +319,12 @@ void TestStalls::blockingFetchWaitsOnFuture()
     SKIP_IF_STARVED(record);
     QVERIFY2(record.culprit.function == u"BlockingFetcher::fetch"_s,
              qPrintable(record.culprit.function));
-    QCOMPARE(record.culprit.file, u"core/blockingfetcher.cpp"_s);
+    QCOMPARE(record.culprit.file, u"src/engine/blockingfetcher.cpp"_s);
     QVERIFY2(record.culprit.share >= 0.8, qPrintable(QString::number(record.culprit.share)));
     QVERIFY2(record.waitingShare >= 0.8, qPrintable(record.activityText()));
     QCOMPARE(record.mainWait, WaitReason::LockOrFuture);
     // The operation names it too.
-    QTRY_VERIFY(lab.log().find(id)->culprit.startsWith(u"BlockingFetcher::fetch (core/"_s));
+    QTRY_VERIFY(lab.log().find(id)->culprit.startsWith(u"BlockingFetcher::fetch (src/engine/"_s));
 }
 
 void TestStalls::blockingLoadIsBusy()
@@ -350,8 +350,8 @@ void TestStalls::blockingLoadIsBusy()
     qInfo().noquote() << dump(record);
     SKIP_IF_STARVED(record);
     // The innermost own frame is the loop that reads and hashes, or the hashing wrapper it calls.
-    QVERIFY2(record.culprit.file == u"core/fileload.cpp"_s
-                     || record.culprit.file == u"core/sha256.cpp"_s,
+    QVERIFY2(record.culprit.file == u"src/engine/fileload.cpp"_s
+                     || record.culprit.file == u"src/engine/sha256.cpp"_s,
              qPrintable(record.culprit.location()));
     const bool fromLoad =
             std::any_of(record.stack.cbegin(), record.stack.cend(),

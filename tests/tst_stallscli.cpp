@@ -64,7 +64,7 @@ void TestStallsCli::blockingFetchNamesItsWait()
     const auto culprit = std::find_if(lines.cbegin(), lines.cend(),
                                       [](const QByteArray &l) { return l.startsWith("culprit"); });
     QVERIFY2(culprit != lines.cend(), o.out.constData());
-    QVERIFY2(culprit->contains("BlockingFetcher::fetch (core/blockingfetcher.cpp:"),
+    QVERIFY2(culprit->contains("BlockingFetcher::fetch (src/engine/blockingfetcher.cpp:"),
              culprit->constData());
     QVERIFY2(culprit->contains("waiting") && culprit->contains("futex"), culprit->constData());
     QVERIFY2(culprit->contains(event), culprit->constData());
@@ -88,7 +88,7 @@ void TestStallsCli::jsonCarriesEveryStall()
     QCOMPARE(stall["waitingOn"_L1].toString(), u"a lock or future (futex)"_s);
     const QJsonObject culprit = stall["culprit"_L1].toObject();
     QCOMPARE(culprit["function"_L1].toString(), u"BlockingFetcher::fetch"_s);
-    QCOMPARE(culprit["file"_L1].toString(), u"core/blockingfetcher.cpp"_s);
+    QCOMPARE(culprit["file"_L1].toString(), u"src/engine/blockingfetcher.cpp"_s);
     QVERIFY(culprit["line"_L1].toInt() > 0);
     QCOMPARE(stall["event"_L1].toString(), u"Timer on QSingleShotTimer"_s);
     const QJsonArray stack = stall["stack"_L1].toArray();
@@ -145,8 +145,8 @@ void TestStallsCli::compareNamesEachRunsCulprit()
     // The standard scenario's longest blocking freeze is its 2 s delayed fetch, or, in a slow
     // (sanitizer) build, the file it hashes on the GUI thread.
     const auto isBlockingJob = [](const QString &culprit) {
-        return culprit.startsWith(u"BlockingFetcher::fetch (core/"_s)
-                || culprit.contains(u"(core/fileload.cpp:"_s);
+        return culprit.startsWith(u"BlockingFetcher::fetch (src/engine/"_s)
+                || culprit.contains(u"(src/engine/fileload.cpp:"_s);
     };
     QVERIFY2(isBlockingJob(runs[0]["culprit"_L1].toString()),
              qPrintable(runs[0]["culprit"_L1].toString()));

@@ -1,5 +1,5 @@
-#include "stallcard.h"
-#include "stallspanel.h"
+#include <widgets/stallcard.h>
+#include <widgets/stallspanel.h>
 
 #include <QLabel>
 #include <QListWidget>
@@ -30,14 +30,16 @@ StallRecord fetchStall(const QString &path)
     r.waitingShare = 0.99;
     r.busyShare = 0.01;
     r.mainWait = WaitReason::LockOrFuture;
-    r.culprit = { u"BlockingFetcher::fetch"_s, u"core/blockingfetcher.cpp"_s, path, 36, 198, 0.99 };
+    r.culprit = {
+        u"BlockingFetcher::fetch"_s, u"src/engine/blockingfetcher.cpp"_s, path, 36, 198, 0.99
+    };
     r.event = u"MouseButtonRelease on QPushButton 'fetchButton'"_s;
     StackFrame futex;
     futex.function = u"syscall"_s;
     futex.module = u"libc.so.6"_s;
     StackFrame fetch;
     fetch.function = u"BlockingFetcher::fetch(QUrl const&, FetchOptions const&)"_s;
-    fetch.file = u"core/blockingfetcher.cpp"_s;
+    fetch.file = u"src/engine/blockingfetcher.cpp"_s;
     fetch.path = path;
     fetch.line = 36;
     fetch.own = true;
@@ -49,11 +51,12 @@ StallRecord fetchStall(const QString &path)
 void TestStallsPanel::cardExplainsTheStall()
 {
     StallCard card;
-    card.setRecord(fetchStall(QStringLiteral(ASYNCLAB_SOURCE_DIR "/core/blockingfetcher.cpp")));
+    card.setRecord(
+            fetchStall(QStringLiteral(ASYNCLAB_SOURCE_DIR "/src/engine/blockingfetcher.cpp")));
     QVERIFY(card.summaryLabel()->text().contains(u"2.01 s"_s));
     QVERIFY(card.summaryLabel()->text().contains(u"waiting 99% on a lock or future (futex)"_s));
     QVERIFY(card.culpritLabel()->text().contains(u"<b>BlockingFetcher::fetch</b>"_s));
-    QVERIFY(card.culpritLabel()->text().contains(u"core/blockingfetcher.cpp:36"_s));
+    QVERIFY(card.culpritLabel()->text().contains(u"src/engine/blockingfetcher.cpp:36"_s));
     QCOMPARE(card.eventLabel()->text(),
              u"Started by MouseButtonRelease on QPushButton 'fetchButton'"_s);
     QCOMPARE(card.shareBar()->waitingShare(), 0.99);
@@ -62,7 +65,7 @@ void TestStallsPanel::cardExplainsTheStall()
     QCOMPARE(card.stackView()->item(0)->foreground().color(), dimmed);
     QVERIFY(card.stackView()->item(1)->foreground().color() != dimmed);
     QCOMPARE(card.stackView()->item(1)->text(),
-             u"BlockingFetcher::fetch (core/blockingfetcher.cpp:36)"_s);
+             u"BlockingFetcher::fetch (src/engine/blockingfetcher.cpp:36)"_s);
     // The source around the line, the culprit's line marked.
     const QString source = card.sourceView()->toPlainText();
     QVERIFY2(source.contains(u"▶   36  "_s), qPrintable(source));
@@ -75,10 +78,10 @@ void TestStallsPanel::cardExplainsTheStall()
 void TestStallsPanel::missingSourceIsSaid()
 {
     StallCard card;
-    card.setRecord(fetchStall(u"/nonexistent/core/blockingfetcher.cpp"_s));
+    card.setRecord(fetchStall(u"/nonexistent/src/engine/blockingfetcher.cpp"_s));
     QVERIFY(card.sourceView()->toPlainText().startsWith(
             u"The source file is not on this machine"_s));
-    QVERIFY(card.culpritLabel()->text().contains(u"core/blockingfetcher.cpp:36"_s));
+    QVERIFY(card.culpritLabel()->text().contains(u"src/engine/blockingfetcher.cpp:36"_s));
 }
 
 void TestStallsPanel::listFollowsTheNewest()
@@ -132,7 +135,7 @@ void TestStallsPanel::oneRunsRecordsAndTheirMarkers()
     const QString text = markers.at(0).text;
     QVERIFY2(text.contains(u"Froze 2.01 s"_s), qPrintable(text));
     QVERIFY(text.contains(u"waiting 99% on a lock or future (futex)"_s));
-    QVERIFY(text.contains(u"<b>BlockingFetcher::fetch</b> at core/blockingfetcher.cpp:36"_s));
+    QVERIFY(text.contains(u"<b>BlockingFetcher::fetch</b> at src/engine/blockingfetcher.cpp:36"_s));
     QVERIFY(text.contains(u"Started by MouseButtonRelease on QPushButton 'fetchButton'"_s));
     QVERIFY(!markers.at(1).text.contains(u"Started by"_s));
 

@@ -1,15 +1,15 @@
-#include "compareview.h"
-#include "demogallery.h"
-#include "heartbeatwidget.h"
-#include "lab.h"
-#include "labapplication.h"
-#include "lagchartwidget.h"
-#include "mainwindow.h"
-#include "modetoggle.h"
-#include "operationlogmodel.h"
-#include "stallcard.h"
-#include "stallspanel.h"
-#include "units.h"
+#include <windows/compareview.h>
+#include <windows/demogallery.h>
+#include <engine/lab.h>
+#include <windows/labapplication.h>
+#include <widgets/lagchartwidget.h>
+#include <windows/mainwindow.h>
+#include <widgets/modetoggle.h>
+#include <models/operationlogmodel.h>
+#include <widgets/stallcard.h>
+#include <widgets/stallspanel.h>
+#include <widgets/heartbeatwidget.h>
+#include <common/units.h>
 
 #include <QDir>
 #include <QFile>
@@ -114,7 +114,7 @@ void TestStallsUi::blockingFetchMarkerOpensCard()
     QCOMPARE(markers.at(longest).startMs, stall.startMs);
     QCOMPARE(markers.at(longest).durationMs, stall.durationMs);
     QVERIFY(markers.at(longest).text.contains(u"BlockingFetcher::fetch"_s));
-    QVERIFY(markers.at(longest).text.contains(u"core/blockingfetcher.cpp:"_s));
+    QVERIFY(markers.at(longest).text.contains(u"src/engine/blockingfetcher.cpp:"_s));
 
     // clicking the marker selects that stall and the card names the function
     panel->listView()->setCurrentRow(-1);
@@ -137,7 +137,7 @@ void TestStallsUi::blockingFetchMarkerOpensCard()
     const QAbstractItemModel *log = m_window->operationsTable()->model();
     const QString culprit =
             log->index(log->rowCount() - 1, OperationLogModel::CulpritColumn).data().toString();
-    QVERIFY2(culprit.startsWith(u"BlockingFetcher::fetch (core/blockingfetcher.cpp:"_s),
+    QVERIFY2(culprit.startsWith(u"BlockingFetcher::fetch (src/engine/blockingfetcher.cpp:"_s),
              qPrintable(culprit));
 }
 

@@ -1,8 +1,8 @@
-#include "demogallery.h"
-#include "lab.h"
-#include "labapplication.h"
-#include "mainwindow.h"
-#include "modetoggle.h"
+#include <windows/demogallery.h>
+#include <engine/lab.h>
+#include <windows/labapplication.h>
+#include <windows/mainwindow.h>
+#include <widgets/modetoggle.h>
 
 #include <QFile>
 #include <QLineEdit>
@@ -113,7 +113,7 @@ void TestStallsWindow::blockingFetchWaitsInFetcher()
     const StallRecord r = longestRecordAfter(spy);
     QVERIFY2(r.durationMs >= 800, qPrintable(QString::number(r.durationMs)));
     QCOMPARE(r.culprit.function, u"BlockingFetcher::fetch"_s);
-    QCOMPARE(r.culprit.file, u"core/blockingfetcher.cpp"_s);
+    QCOMPARE(r.culprit.file, u"src/engine/blockingfetcher.cpp"_s);
     QVERIFY(r.culprit.share >= 0.8);
     QVERIFY2(r.waitingShare >= 0.8, qPrintable(r.activityText()));
     QCOMPARE(r.mainWait, WaitReason::LockOrFuture);
@@ -130,7 +130,7 @@ void TestStallsWindow::blockingLoadComputesInLoad()
     click(m_window.get(), u"loadButton"_s);
     const StallRecord r = longestRecordAfter(spy);
     QVERIFY2(r.durationMs >= 100, qPrintable(QString::number(r.durationMs)));
-    QCOMPARE(r.culprit.file, u"core/fileload.cpp"_s);
+    QCOMPARE(r.culprit.file, u"src/engine/fileload.cpp"_s);
     // readFile, or the line counter it calls when the optimiser did not inline that.
     const bool inLoad = std::any_of(r.stack.cbegin(), r.stack.cend(), [](const StackFrame &f) {
         return f.own && f.function.contains(u"readFile"_s);

@@ -1,5 +1,5 @@
-#include "lab.h"
-#include "labclock.h"
+#include <engine/lab.h>
+#include <common/labclock.h>
 #include "memoryusage.h"
 
 #include <QElapsedTimer>

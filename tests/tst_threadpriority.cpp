@@ -1,5 +1,5 @@
-#include "lab.h"
-#include "threadpriority.h"
+#include <engine/lab.h>
+#include <engine/threadpriority.h>
 
 #include <QFile>
 #include <QSemaphore>

@@ -1,7 +1,7 @@
-#include "lab.h"
-#include "labclock.h"
-#include "timelinemodel.h"
-#include "timelinewidget.h"
+#include <engine/lab.h>
+#include <common/labclock.h>
+#include <models/timelinemodel.h>
+#include <widgets/timelinewidget.h>
 
 #include <QSignalSpy>
 #include <QTemporaryDir>

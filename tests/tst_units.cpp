@@ -1,7 +1,7 @@
-#include "lab.h"
-#include "oneline.h"
-#include "report.h"
-#include "units.h"
+#include <engine/lab.h>
+#include <common/oneline.h>
+#include <engine/report.h>
+#include <common/units.h>
 
 #include <QJsonObject>
 #include <QJsonValue>

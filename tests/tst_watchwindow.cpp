@@ -1,7 +1,7 @@
-#include "lagchartwidget.h"
-#include "stallspanel.h"
-#include "watchsession.h"
-#include "watchwindow.h"
+#include <widgets/lagchartwidget.h>
+#include <widgets/stallspanel.h>
+#include <watch/watchsession.h>
+#include <windows/watchwindow.h>
 
 #include <QListWidget>
 #include <QSignalSpy>

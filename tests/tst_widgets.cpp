@@ -1,11 +1,11 @@
-#include "demobarchart.h"
-#include "demoplotchart.h"
-#include "heartbeatwidget.h"
-#include "labclock.h"
-#include "lagchartwidget.h"
-#include "modetoggle.h"
-#include "operationlog.h"
-#include "responsivenessmonitor.h"
+#include <widgets/demobarchart.h>
+#include <widgets/demoplotchart.h>
+#include <widgets/heartbeatwidget.h>
+#include <common/labclock.h>
+#include <widgets/lagchartwidget.h>
+#include <widgets/modetoggle.h>
+#include <engine/operationlog.h>
+#include <stalls/responsivenessmonitor.h>
 #include "widgetchecks.h"
 
 #include <QElapsedTimer>

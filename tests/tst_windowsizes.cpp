@@ -1,7 +1,7 @@
-#include "compareview.h"
-#include "demogallery.h"
-#include "lab.h"
-#include "mainwindow.h"
+#include <windows/compareview.h>
+#include <windows/demogallery.h>
+#include <engine/lab.h>
+#include <windows/mainwindow.h>
 
 #include <QApplication>
 #include <QFile>

@@ -1,6 +1,6 @@
 // libFuzzer target: arbitrary bytes as a client's side of one connection, through the server's
 // whole request path in memory. The first byte picks how the input is split into TCP-like pieces.
-#include "memoryexchange.h"
+#include <httpserver/memoryexchange.h>
 
 #include <QCoreApplication>
 #include <cstdint>

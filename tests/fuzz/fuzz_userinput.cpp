@@ -1,9 +1,9 @@
 // libFuzzer target: what AsyncLab parses from a person. The same text as the URL field (through
 // Lab::resolveUrl), as the argument of --fetch and --load and as any other option, and as the
 // query string of /drip and the key and query of /flaky. The first byte picks an extra option.
-#include "commandline.h"
-#include "lab.h"
-#include "serverroutes.h"
+#include <cli/commandline.h>
+#include <engine/lab.h>
+#include <httpserver/serverroutes.h>
 
 #include <QCoreApplication>
 #include <cstdint>

@@ -1,7 +1,7 @@
 #include "demorun.h"
 
-#include "demoregistry.h"
-#include "lab.h"
+#include <demos/demoregistry.h>
+#include <engine/lab.h>
 
 #include <QSignalSpy>
 

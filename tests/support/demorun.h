@@ -1,6 +1,6 @@
 #pragma once
 
-#include "demo.h"
+#include <demokit/demo.h>
 
 #include <QTemporaryDir>
 #include <memory>

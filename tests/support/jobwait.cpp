@@ -1,7 +1,7 @@
 #include "jobwait.h"
 
-#include "jobrunner.h"
-#include "operationlog.h"
+#include <engine/jobrunner.h>
+#include <engine/operationlog.h>
 
 #include <QFutureWatcher>
 #include <QSignalSpy>

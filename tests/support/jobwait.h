@@ -1,8 +1,8 @@
 #pragma once
 
-#include "fileload.h"
-#include "operationrecord.h"
-#include "runmode.h"
+#include <engine/fileload.h>
+#include <engine/operationrecord.h>
+#include <engine/runmode.h>
 
 #include <QString>
 #include <QUrl>

@@ -1,6 +1,6 @@
 #include "widgetchecks.h"
 
-#include "modetoggle.h"
+#include <widgets/modetoggle.h>
 
 #include <QList>
 #include <QPushButton>

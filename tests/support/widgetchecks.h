@@ -1,6 +1,6 @@
 #pragma once
 
-#include "runmode.h"
+#include <engine/runmode.h>
 
 #include <QImage>
 #include <QString>

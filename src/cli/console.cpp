@@ -1,0 +1,80 @@
+#include <cli/console.h>
+#include <demokit/demo.h>
+#include <common/oneline.h>
+#include <common/units.h>
+
+#include <QJsonDocument>
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+void write(FILE *stream, const QString &text)
+{
+    const QByteArray bytes = text.toLocal8Bit();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
+    std::fflush(stream);
+}
+} // namespace
+
+namespace Console {
+
+void out(const QString &text)
+{
+    write(stdout, text);
+}
+
+void err(const QString &text)
+{
+    write(stderr, text);
+}
+
+void error(const QString &message)
+{
+    // Long enough for any message of ours; what it echoes of user input is cut already.
+    write(stderr, u"asynclab: %1\n"_s.arg(oneLine(message, 1000)));
+}
+
+QString jsonText(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));
+}
+
+QString jsonText(const QJsonArray &array)
+{
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
+}
+
+QJsonObject demoJson(const QString &name, const QString &title, const DemoOutcome &outcome)
+{
+    QJsonArray bars;
+    for (const auto &[label, value] : outcome.bars)
+        bars.append(QJsonObject { { u"label"_s, label }, { u"value"_s, value } });
+    return { { u"demo"_s, name },
+             { u"title"_s, title },
+             { u"ok"_s, outcome.ok },
+             { u"error"_s, outcome.error },
+             { u"summary"_s, outcome.summary },
+             { u"figures"_s, outcome.figures },
+             { u"bars"_s, bars },
+             { u"barsUnit"_s, outcome.barsUnit } };
+}
+
+QString demoText(const QString &title, const DemoOutcome &outcome)
+{
+    QString text = u"%1\n\n%2\n\n"_s.arg(title, outcome.summary);
+    qsizetype width = 0;
+    for (auto it = outcome.figures.constBegin(); it != outcome.figures.constEnd(); ++it)
+        width = std::max(width, it.key().size());
+    for (auto it = outcome.figures.constBegin(); it != outcome.figures.constEnd(); ++it) {
+        text += u"  %1  %2\n"_s.arg(it.key().leftJustified(width), formatFigure(it.value()));
+    }
+    if (!outcome.bars.isEmpty()) {
+        text += u"\n%1:\n"_s.arg(outcome.barsUnit);
+        for (const auto &[label, value] : outcome.bars)
+            text += u"  %1  %2\n"_s.arg(label.leftJustified(24)).arg(value, 0, 'f', 1);
+    }
+    return text;
+}
+
+} // namespace Console

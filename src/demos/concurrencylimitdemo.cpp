@@ -1,0 +1,189 @@
+#include <demos/concurrencylimitdemo.h>
+#include <httpserver/embeddedserver.h>
+#include <common/labclock.h>
+#include <common/units.h>
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTimer>
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+ConcurrencyLimitDemo::ConcurrencyLimitDemo(const DemoContext &context, QObject *parent)
+    : Demo(context, Name.toString(), Title.toString(), parent)
+{
+}
+
+ConcurrencyLimitDemo::~ConcurrencyLimitDemo()
+{
+    blockSignals(true);
+    cancel();
+}
+
+QList<ConcurrencyLimitDemo::Setting> ConcurrencyLimitDemo::settings()
+{
+    constexpr int enough = (Fetches + PerManager - 1) / PerManager;
+    return { { 1, 1 }, { 2, 1 }, { 6, 1 }, { 16, 3 }, { Unlimited, enough }, { Unlimited, 1 } };
+}
+
+QString ConcurrencyLimitDemo::settingLabel(const Setting &setting)
+{
+    if (setting.limit != Unlimited)
+        return QString::number(setting.limit);
+    return setting.managers == 1 ? u"unlimited, 1 manager"_s : u"unlimited"_s;
+}
+
+QString ConcurrencyLimitDemo::explanation() const
+{
+    return u"%1 requests to a server that answers each after %2 ms, sent through a small queue "
+           "that keeps at most N of them in flight: a finished request makes room for the next. "
+           "The total time falls roughly as %1 × %2 ms / N, so a limit trades speed for load on "
+           "the server. The server counts the requests it is answering at the same moment; its "
+           "peak never exceeds the limit. QNetworkAccessManager itself opens at most %3 "
+           "connections to one host and queues the rest, so for 16 and unlimited the requests "
+           "are spread over several managers. The last bar is one manager with no limit of ours: "
+           "its own cap of %3 holds the server's peak at %3."_s.arg(Fetches)
+                   .arg(DelayMs)
+                   .arg(PerManager);
+}
+
+QStringList ConcurrencyLimitDemo::snippetIds() const
+{
+    return { u"limiter"_s };
+}
+
+void ConcurrencyLimitDemo::run()
+{
+    if (!beginRun())
+        return;
+    m_outcome = {};
+    m_outcome.barsUnit = u"ms for %1 fetches"_s.arg(Fetches);
+    m_outcome.barsCategory = u"fetches in flight at most"_s;
+    m_setting = 0;
+    QTimer::singleShot(0, this, &ConcurrencyLimitDemo::startSetting);
+}
+
+void ConcurrencyLimitDemo::startSetting()
+{
+    if (!isRunning())
+        return;
+    // The server's peak is reset only once the previous batch has fully left it.
+    if (context().server->requestsInFlight() > 0) {
+        QTimer::singleShot(5, this, &ConcurrencyLimitDemo::startSetting);
+        return;
+    }
+    const Setting setting = settings().at(m_setting);
+    qDeleteAll(m_managers);
+    m_managers.clear();
+    for (int i = 0; i < setting.managers; ++i)
+        m_managers.append(new QNetworkAccessManager(this));
+    m_busy = QList<int>(setting.managers, 0);
+    m_limit = setting.limit;
+    m_queue = QList<QUrl>(Fetches, context().server->url(u"/delay/%1"_s.arg(DelayMs)));
+    m_inFlight = m_peakInFlight = m_done = m_failed = 0;
+    context().server->resetPeakRequestsInFlight();
+    m_startMs = m_lastReportMs = labNowMs();
+    emit progress(
+            u"max in flight %1: starting %2 fetches"_s.arg(settingLabel(setting)).arg(Fetches));
+    startMore();
+}
+
+//! [limiter]
+// Starts queued fetches while fewer than the limit are in flight; each one that ends makes room.
+void ConcurrencyLimitDemo::startMore()
+{
+    while (!m_queue.isEmpty() && (m_limit == Unlimited || m_inFlight < m_limit)) {
+        QNetworkReply *reply = leastBusyManager()->get(QNetworkRequest(m_queue.takeFirst()));
+        m_peakInFlight = std::max(m_peakInFlight, ++m_inFlight);
+        connect(reply, &QNetworkReply::finished, this, [this, reply] { onFetched(reply); });
+    }
+}
+
+void ConcurrencyLimitDemo::onFetched(QNetworkReply *reply)
+{
+    reply->deleteLater();
+    if (!isRunning())
+        return; // canceled
+    --m_inFlight;
+    --m_busy[m_managers.indexOf(reply->manager())];
+    m_failed += reply->error() == QNetworkReply::NoError ? 0 : 1;
+    if (++m_done < Fetches) {
+        // A slow setting reports as it goes, so a long phase never shows only "Running…".
+        if (labNowMs() - m_lastReportMs >= 1000) {
+            m_lastReportMs = labNowMs();
+            emit progress(u"  max in flight %1: %2 of %3 fetches done after %4"_s
+                                  .arg(settingLabel(settings().at(m_setting)))
+                                  .arg(m_done)
+                                  .arg(Fetches)
+                                  .arg(formatDuration(labNowMs() - m_startMs)));
+        }
+        return startMore();
+    }
+    //! [limiter]
+    const Setting setting = settings().at(m_setting);
+    const QString key = u"max in flight "_s + settingLabel(setting);
+    const double ms = labNowMs() - m_startMs;
+    const int serverPeak = context().server->peakRequestsInFlight();
+    if (m_failed > 0)
+        return fail(u"%1 fetches failed"_s.arg(m_failed));
+    m_outcome.figures[key + u": ms"_s] = qRound(ms);
+    m_outcome.figures[key + u": server peak"_s] = serverPeak;
+    m_outcome.figures[key + u": client peak"_s] = m_peakInFlight;
+    m_outcome.bars.append({ settingLabel(setting), ms });
+    emit progress(u"max in flight %1 (%2 network manager%3): %4 fetches in %5; the server answered "
+                  "at most %6 at once"_s.arg(settingLabel(setting))
+                          .arg(setting.managers)
+                          .arg(setting.managers == 1 ? QString() : u"s"_s)
+                          .arg(Fetches)
+                          .arg(formatDuration(ms))
+                          .arg(serverPeak));
+    if (++m_setting < settings().size())
+        return startSetting();
+
+    bool respected = true;
+    QStringList times;
+    QStringList peaks;
+    for (const Setting &s : settings()) {
+        const QString label = settingLabel(s);
+        const QString key = u"max in flight "_s + label;
+        const int peak = m_outcome.figures[key + u": server peak"_s].toInt();
+        respected = respected && (s.limit == Unlimited || peak <= s.limit);
+        if (s.managers > 1 || s.limit != Unlimited) {
+            times.append(u"%1: %2"_s.arg(
+                    label, formatDuration(m_outcome.figures[key + u": ms"_s].toDouble())));
+            peaks.append(QString::number(peak));
+        }
+    }
+    m_outcome.figures[u"limit respected"_s] = respected;
+    const QString oneManager = u"max in flight "_s + settingLabel(settings().constLast());
+    m_outcome.summary =
+            u"%1 fetches with at most N in flight took %2. Peaks at the server: %3 requests at "
+            "once, %4. One network manager with no limit of ours peaked at %5 on the server and "
+            "took %6."_s.arg(Fetches)
+                    .arg(times.join(u", "_s), peaks.join(u", "_s),
+                         respected ? u"never above the limit"_s : u"ABOVE THE LIMIT"_s)
+                    .arg(m_outcome.figures[oneManager + u": server peak"_s].toInt())
+                    .arg(formatDuration(m_outcome.figures[oneManager + u": ms"_s].toDouble()));
+    if (!respected) {
+        m_outcome.ok = false;
+        m_outcome.error = u"the server saw more requests at once than the limit allowed"_s;
+    }
+    finish(m_outcome);
+}
+
+QNetworkAccessManager *ConcurrencyLimitDemo::leastBusyManager()
+{
+    const auto least = std::min_element(m_busy.begin(), m_busy.end());
+    ++*least;
+    return m_managers.at(int(least - m_busy.begin()));
+}
+
+void ConcurrencyLimitDemo::stopRun()
+{
+    m_queue.clear();
+    // Deleting a manager aborts its requests; later, since this may run inside one's handler.
+    for (QNetworkAccessManager *manager : std::as_const(m_managers))
+        manager->deleteLater();
+    m_managers.clear();
+}

@@ -1,0 +1,573 @@
+#include <demos/databasedemo.h>
+#include <common/labclock.h>
+#include <stalls/responsivenessmonitor.h>
+#include <common/units.h>
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QMutexLocker>
+#include <QSqlDatabase>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThread>
+#include <QTimer>
+#include <QtConcurrentRun>
+#include <atomic>
+#include <functional>
+#include <sqlite3.h>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int InsertBatch = 50000;
+
+// How many orders are bigger than each of the first N: a self-join that no index helps, so
+// SQLite compares every one of the first N orders with all the others.
+constexpr auto SlowQuery = "SELECT count(*), sum(b.amount) FROM orders a JOIN orders b "
+                           "ON b.amount > a.amount WHERE a.id <= :outer"_L1;
+
+// Qt's rule: a connection belongs to the thread that made it, so every thread makes its own,
+// under a name no other thread uses.
+QString uniqueConnectionName(QStringView who)
+{
+    static std::atomic<int> counter = 0;
+    return u"asynclab-database-%1-%2"_s.arg(who).arg(++counter);
+}
+
+//! [database-handle]
+// The driver's own handle, as Qt's documentation for QSqlDriver::handle() shows: for QSQLITE a
+// QVariant holding a sqlite3*.
+sqlite3 *sqliteHandle(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver()->handle();
+    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
+        return *static_cast<sqlite3 *const *>(handle.constData());
+    return nullptr;
+}
+//! [database-handle]
+
+struct ProgressState
+{
+    std::function<void(qint64)> report;
+    const std::atomic<bool> *canceled = nullptr;
+    qint64 ticks = 0;
+};
+
+int onSqliteProgress(void *state)
+{
+    auto *progress = static_cast<ProgressState *>(state);
+    ++progress->ticks;
+    if (progress->report)
+        progress->report(progress->ticks);
+    // Non-zero interrupts the query too: this catches a Cancel that came before the statement
+    // started, when sqlite3_interrupt() has nothing to interrupt yet and does nothing.
+    return progress->canceled && progress->canceled->load() ? 1 : 0;
+}
+
+//! [database-query]
+// One run of the slow query on the calling thread, through a connection this thread opens,
+// uses and removes. The GUI thread calls it plainly (and freezes); a worker calls it the same way.
+DatabaseDemo::QueryResult runSlowQuery(const QString &path, int outerRows,
+                                       DatabaseDemo::Interrupter *interrupter,
+                                       const std::function<void(qint64)> &report)
+{
+    DatabaseDemo::QueryResult result;
+    const QString name = uniqueConnectionName(u"query");
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
+        if (!db.open()) {
+            result.error = db.lastError().text();
+        } else {
+            sqlite3 *handle = sqliteHandle(db);
+            ProgressState progress { report, interrupter ? &interrupter->requested : nullptr, 0 };
+            sqlite3_progress_handler(handle, DatabaseDemo::ProgressInstructions, onSqliteProgress,
+                                     &progress);
+            if (interrupter) {
+                const QMutexLocker locker(&interrupter->mutex);
+                interrupter->handle = handle;
+                if (interrupter->requested)
+                    sqlite3_interrupt(handle);
+            }
+            QElapsedTimer timer;
+            timer.start();
+            QSqlQuery query(db);
+            query.prepare(SlowQuery);
+            query.bindValue(u":outer"_s, outerRows);
+            if (query.exec() && query.next()) {
+                result.ok = true;
+                result.count = query.value(0).toLongLong();
+                result.sum = query.value(1).toLongLong();
+            } else {
+                result.error = query.lastError().text();
+                result.interrupted =
+                        query.lastError().nativeErrorCode().toInt() == SQLITE_INTERRUPT;
+            }
+            result.ms = double(timer.nsecsElapsed()) / 1e6;
+            result.ticks = progress.ticks;
+            query.finish();
+            if (interrupter) {
+                const QMutexLocker locker(&interrupter->mutex);
+                interrupter->handle = nullptr; // before the connection closes
+            }
+            sqlite3_progress_handler(handle, 0, nullptr, nullptr);
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(name); // once no QSqlDatabase of it is left
+    return result;
+}
+//! [database-query]
+
+// True when path holds the table of orders with this many rows, made by an earlier run.
+bool hasOrders(const QString &path, int rows)
+{
+    if (!QFile::exists(path))
+        return false;
+    const QString name = uniqueConnectionName(u"check");
+    bool found = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
+        if (db.open()) {
+            QSqlQuery count(db);
+            found = count.exec(u"SELECT count(*) FROM orders"_s) && count.next()
+                    && count.value(0).toLongLong() == rows;
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return found;
+}
+
+// Makes the table of orders in batches of one statement each, reporting rows done. Returns an
+// error, or nothing; writes to a side file first, so a half-made database is never used.
+QString makeDatabase(QPromise<QString> &promise, const QString &path, int rows)
+{
+    if (hasOrders(path, rows))
+        return {};
+    const QString name = uniqueConnectionName(u"generate");
+    const QString part = path + u".part"_s;
+    QFile::remove(part);
+    QString error;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(part);
+        QSqlQuery query(db);
+        if (!db.open()) {
+            error = db.lastError().text();
+        } else {
+            query.exec(u"PRAGMA journal_mode=OFF"_s);
+            if (!query.exec(u"CREATE TABLE orders(id INTEGER PRIMARY KEY, customer INTEGER NOT "
+                            "NULL, amount INTEGER NOT NULL)"_s)) {
+                error = query.lastError().text();
+            }
+        }
+        promise.setProgressRange(0, rows);
+        for (int from = 1; error.isEmpty() && from <= rows; from += InsertBatch) {
+            if (promise.isCanceled()) {
+                error = u"canceled"_s;
+                break;
+            }
+            const int to = std::min(rows, from + InsertBatch - 1);
+            query.prepare(u"INSERT INTO orders WITH RECURSIVE n(x) AS (SELECT :from UNION ALL "
+                          "SELECT x + 1 FROM n WHERE x < :to) "
+                          "SELECT x, (x * 7919) % 50000, (x * 104729) % 10000 FROM n"_s);
+            query.bindValue(u":from"_s, from);
+            query.bindValue(u":to"_s, to);
+            if (!query.exec())
+                error = query.lastError().text();
+            promise.setProgressValue(to);
+        }
+        query.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    if (!error.isEmpty()) {
+        QFile::remove(part);
+        return error;
+    }
+    QFile::remove(path);
+    return QFile::rename(part, path) ? QString() : u"cannot rename %1"_s.arg(part);
+}
+
+void generateDatabase(QPromise<QString> &promise, const QString &path, int rows)
+{
+    promise.addResult(makeDatabase(promise, path, rows));
+}
+
+//! [database-wrong-thread]
+// Qt prints a warning when a thread asks for a connection another thread made, and hands back
+// an invalid QSqlDatabase instead. It is caught here, for the calling thread only, to be shown.
+QMutex captureMutex;
+QThread *captureThread = nullptr;
+QStringList *captured = nullptr;
+QtMessageHandler previousHandler = nullptr;
+
+void captureMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    {
+        const QMutexLocker locker(&captureMutex);
+        if (captured && QThread::currentThread() == captureThread) {
+            captured->append(message);
+            return;
+        }
+    }
+    if (previousHandler)
+        previousHandler(type, context, message);
+}
+
+QStringList askForAnotherThreadsConnection(const QString &guiConnection)
+{
+    QStringList messages;
+    {
+        const QMutexLocker locker(&captureMutex);
+        captureThread = QThread::currentThread();
+        captured = &messages;
+        previousHandler = qInstallMessageHandler(captureMessage);
+    }
+    // Asked from a worker, for the GUI thread's connection: Qt refuses, safely.
+    QSqlDatabase db = QSqlDatabase::database(guiConnection, false);
+    const bool valid = db.isValid();
+    QSqlQuery query(db);
+    const bool ran = query.exec(u"SELECT count(*) FROM orders"_s);
+    const QString queryError = query.lastError().driverText();
+    {
+        const QMutexLocker locker(&captureMutex);
+        qInstallMessageHandler(previousHandler);
+        captured = nullptr;
+        captureThread = nullptr;
+    }
+    return { messages.value(0), valid ? u"valid"_s : u"invalid (an empty QSqlDatabase)"_s,
+             ran ? u"the query ran"_s : queryError.trimmed() };
+}
+//! [database-wrong-thread]
+
+} // namespace
+
+void DatabaseDemo::Interrupter::interrupt()
+{
+    //! [database-cancel]
+    // From the GUI thread, while the worker is inside sqlite3_step(): SQLite allows this, and the
+    // query stops at its next check with SQLITE_INTERRUPT. The mutex keeps the connection open
+    // until the call returns.
+    const QMutexLocker locker(&mutex);
+    requested = true;
+    if (handle)
+        sqlite3_interrupt(handle);
+    //! [database-cancel]
+}
+
+DatabaseDemo::DatabaseDemo(const DemoContext &context, QObject *parent)
+    : Demo(context, Name.toString(), Title.toString(), parent)
+{
+    m_pool.setMaxThreadCount(1);
+    connect(&m_generator, &QFutureWatcher<QString>::progressValueChanged, this, [this](int rows) {
+        const int percent = m_options.rows > 0 ? int(qint64(rows) * 100 / m_options.rows) : 100;
+        if (percent / 10 == m_lastPercent / 10)
+            return;
+        m_lastPercent = percent;
+        emit progress(u"generating on a worker thread: %1 of %2 rows (%3%)"_s.arg(rows)
+                              .arg(m_options.rows)
+                              .arg(percent));
+    });
+    connect(&m_generator, &QFutureWatcher<QString>::finished, this, &DatabaseDemo::generated);
+    connect(&m_query, &QFutureWatcher<QueryResult>::progressValueChanged, this, [this](int ticks) {
+        const int total = m_query.progressMaximum();
+        const int percent = total > 0 ? std::min(100, int(qint64(ticks) * 100 / total)) : 0;
+        if (total <= 0 || percent / 10 == m_lastPercent / 10)
+            return;
+        m_lastPercent = percent;
+        emit progress(u"  worker: %1% of the query, GUI thread's longest stall so far %2"_s
+                              .arg(percent, 3)
+                              .arg(formatDuration(Demo::context().monitor->maxStallBetween(
+                                      m_phaseStartMs, labNowMs()))));
+    });
+    connect(&m_query, &QFutureWatcher<QueryResult>::finished, this, &DatabaseDemo::workerQueryDone);
+    connect(&m_wrongThread, &QFutureWatcher<QStringList>::finished, this,
+            &DatabaseDemo::wrongThreadDone);
+}
+
+DatabaseDemo::~DatabaseDemo()
+{
+    blockSignals(true);
+    cancel();
+    m_pool.waitForDone(); // a canceled query or generation stops within milliseconds
+    stopRun(); // the GUI thread's connection, when the last step was running
+}
+
+void DatabaseDemo::setOptions(const Options &options)
+{
+    Q_ASSERT(!isRunning());
+    m_options = options;
+}
+
+QString DatabaseDemo::databasePath() const
+{
+    return QDir(context().workDir).filePath(u"asynclab-orders-%1.sqlite"_s.arg(m_options.rows));
+}
+
+QString DatabaseDemo::explanation() const
+{
+    return u"A real SQLite database of %L1 orders, made on a worker thread the first time (Qt SQL "
+           "with its QSQLITE driver). One slow query asks how many orders are bigger than each of "
+           "the first %2: a self-join no index helps, so SQLite compares %2 orders with all the "
+           "others. First it runs on the GUI thread: the window freezes for the whole query, and "
+           "the longest stall is about as long as the query. Then the same function runs on a "
+           "worker thread with a connection of its own (a Qt SQL connection may only be used by "
+           "the thread that made it); SQLite's progress handler reports how far it got, and the "
+           "GUI thread stays free. A third run is canceled after %3 ms: sqlite3_interrupt(), "
+           "called through the driver's handle, stops the query inside SQLite within "
+           "milliseconds. Last, a worker asks for the GUI thread's connection: Qt prints a "
+           "warning and returns an invalid connection instead of letting two threads share one."_s
+                   .arg(m_options.rows)
+                   .arg(m_options.outerRows)
+                   .arg(m_options.cancelAfterMs);
+}
+
+QStringList DatabaseDemo::snippetIds() const
+{
+    return { u"database-query"_s, u"database-worker"_s, u"database-cancel"_s,
+             u"database-wrong-thread"_s, u"database-handle"_s };
+}
+
+void DatabaseDemo::run()
+{
+    if (!beginRun())
+        return;
+    m_gui = m_worker = m_canceled = {};
+    m_guiStallMs = m_workerStallMs = m_cancelToEndMs = m_cancelAtMs = 0;
+    m_wrongThreadReport.clear();
+    m_generatedNow = !QFile::exists(databasePath());
+    if (!QSqlDatabase::isDriverAvailable(u"QSQLITE"_s)) {
+        QTimer::singleShot(0, this, [this, generation = currentGeneration()] {
+            if (isCurrent(generation))
+                fail(u"Qt's SQLite driver (QSQLITE) is not installed: on Debian, install "
+                     "libqt6sql6-sqlite"_s);
+        });
+        return;
+    }
+    m_phase = Phase::Generate;
+    m_lastPercent = -1;
+    m_phaseStartMs = labNowMs();
+    emit progress(m_generatedNow ? u"making %1 on a worker thread"_s.arg(databasePath())
+                                 : u"checking %1"_s.arg(databasePath()));
+    m_generator.setFuture(
+            QtConcurrent::run(&m_pool, generateDatabase, databasePath(), m_options.rows));
+}
+
+void DatabaseDemo::cancelRun()
+{
+    emit progress(u"canceling"_s);
+    m_cancelAtMs = labNowMs();
+    switch (m_phase) {
+    case Phase::Generate:
+        m_generator.cancel();
+        break;
+    case Phase::WorkerQuery:
+    case Phase::CanceledQuery:
+        m_interrupter->interrupt();
+        break;
+    case Phase::Idle:
+    case Phase::GuiQuery:
+    case Phase::WrongThread:
+        break; // ends on its own in a moment
+    }
+}
+
+void DatabaseDemo::stopRun()
+{
+    m_phase = Phase::Idle;
+    if (!m_guiConnection.isEmpty()) {
+        QSqlDatabase::database(m_guiConnection, false).close();
+        QSqlDatabase::removeDatabase(m_guiConnection);
+        m_guiConnection.clear();
+    }
+}
+
+void DatabaseDemo::generated()
+{
+    if (m_phase != Phase::Generate)
+        return;
+    const QFuture<QString> future = m_generator.future();
+    const QString error = future.isResultReadyAt(0) ? future.result() : u"canceled"_s;
+    if (isCanceled())
+        return finishCanceled(u"Canceled while making the database."_s);
+    if (!error.isEmpty())
+        return fail(u"cannot make the database: %1"_s.arg(error));
+    m_generateMs = labNowMs() - m_phaseStartMs;
+    emit progress(m_generatedNow ? u"database made in %1"_s.arg(formatDuration(m_generateMs))
+                                 : u"database already there"_s);
+    emit phase(tr("query on the GUI thread"));
+    emit progress(u"the slow query ON THE GUI THREAD: the window freezes until it ends"_s);
+    m_phase = Phase::GuiQuery;
+    // A moment for the line above to be shown before the freeze.
+    QTimer::singleShot(50, this, [this, generation = currentGeneration()] {
+        if (isCurrent(generation))
+            queryOnGuiThread();
+    });
+}
+
+void DatabaseDemo::queryOnGuiThread()
+{
+    context().monitor->checkpoint();
+    const double startMs = labNowMs();
+    m_gui = runSlowQuery(databasePath(), m_options.outerRows, nullptr, {});
+    context().monitor->checkpoint();
+    m_guiStallMs = context().monitor->maxStallBetween(startMs, labNowMs());
+    if (!m_gui.ok)
+        return fail(u"the query failed: %1"_s.arg(m_gui.error));
+    emit progress(u"  GUI thread: %1 orders bigger, in %2; the GUI thread's longest stall %3"_s
+                          .arg(m_gui.count)
+                          .arg(formatDuration(m_gui.ms), formatDuration(m_guiStallMs)));
+    if (isCanceled())
+        return finishCanceled(u"Canceled after the query on the GUI thread."_s);
+    emit phase(tr("query on a worker"));
+    emit progress(u"the same query on a WORKER THREAD with its own connection:"_s);
+    queryOnWorker(Phase::WorkerQuery);
+}
+
+void DatabaseDemo::queryOnWorker(Phase phase)
+{
+    m_phase = phase;
+    m_lastPercent = -1;
+    m_interrupter = std::make_shared<Interrupter>();
+    m_phaseStartMs = labNowMs();
+    const qint64 total = m_gui.ticks; // the same query on the same data: the same VM steps
+    //! [database-worker]
+    m_query.setFuture(QtConcurrent::run(
+            &m_pool,
+            [path = databasePath(), outer = m_options.outerRows, interrupter = m_interrupter,
+             total](QPromise<QueryResult> &promise) {
+                promise.setProgressRange(0, int(std::min<qint64>(total, INT_MAX)));
+                promise.addResult(
+                        runSlowQuery(path, outer, interrupter.get(), [&promise](qint64 ticks) {
+                            promise.setProgressValue(int(ticks));
+                        }));
+            }));
+    //! [database-worker]
+    if (phase == Phase::CanceledQuery) {
+        QTimer::singleShot(m_options.cancelAfterMs, this, [this, generation = currentGeneration()] {
+            if (!isCurrent(generation) || m_phase != Phase::CanceledQuery || isCanceled())
+                return;
+            emit progress(u"  Cancel pressed after %1: sqlite3_interrupt()"_s.arg(
+                    formatDuration(labNowMs() - m_phaseStartMs)));
+            m_cancelAtMs = labNowMs();
+            m_interrupter->interrupt();
+        });
+    }
+}
+
+void DatabaseDemo::workerQueryDone()
+{
+    if (m_phase != Phase::WorkerQuery && m_phase != Phase::CanceledQuery)
+        return;
+    const QFuture<QueryResult> future = m_query.future();
+    const QueryResult result = future.isResultReadyAt(0) ? future.result() : QueryResult();
+    const double nowMs = labNowMs();
+    const double stallMs = context().monitor->maxStallBetween(m_phaseStartMs, nowMs);
+    if (isCanceled()) {
+        return finishCanceled(u"Canceled: the query stopped %1 after Cancel."_s.arg(
+                formatDuration(nowMs - m_cancelAtMs)));
+    }
+    if (m_phase == Phase::WorkerQuery) {
+        m_worker = result;
+        m_workerStallMs = stallMs;
+        if (!result.ok)
+            return fail(u"the query failed on the worker: %1"_s.arg(result.error));
+        emit progress(u"  worker: %1 orders bigger, in %2; the GUI thread's longest stall %3"_s
+                              .arg(result.count)
+                              .arg(formatDuration(result.ms), formatDuration(stallMs)));
+        emit phase(tr("canceled on a worker"));
+        emit progress(u"the query on a worker again, canceled after %1:"_s.arg(
+                formatDuration(m_options.cancelAfterMs)));
+        return queryOnWorker(Phase::CanceledQuery);
+    }
+    m_canceled = result;
+    m_cancelToEndMs = m_cancelAtMs > 0 ? nowMs - m_cancelAtMs : 0;
+    if (result.ok) {
+        emit progress(u"  the query ended before Cancel (%1)"_s.arg(formatDuration(result.ms)));
+    } else {
+        emit progress(u"  stopped %1 after Cancel: \"%2\""_s.arg(formatDuration(m_cancelToEndMs),
+                                                                 result.error.trimmed()));
+    }
+    askFromWrongThread();
+}
+
+void DatabaseDemo::askFromWrongThread()
+{
+    m_phase = Phase::WrongThread;
+    m_guiConnection = uniqueConnectionName(u"gui");
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_guiConnection);
+    db.setDatabaseName(databasePath());
+    db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
+    db.open();
+    emit progress(u"a worker asks for the GUI thread's connection \"%1\":"_s.arg(m_guiConnection));
+    m_wrongThread.setFuture(
+            QtConcurrent::run(&m_pool, askForAnotherThreadsConnection, m_guiConnection));
+}
+
+void DatabaseDemo::wrongThreadDone()
+{
+    if (m_phase != Phase::WrongThread)
+        return;
+    if (isCanceled())
+        return finishCanceled(u"Canceled at the last step."_s);
+    const QFuture<QStringList> future = m_wrongThread.future();
+    m_wrongThreadReport = future.isResultReadyAt(0) ? future.result() : QStringList();
+    emit progress(u"  Qt says: %1"_s.arg(m_wrongThreadReport.value(0)));
+    emit progress(u"  the connection it got: %1; a query on it: %2"_s.arg(
+            m_wrongThreadReport.value(1), m_wrongThreadReport.value(2)));
+    finish(outcome());
+}
+
+DemoOutcome DatabaseDemo::outcome() const
+{
+    DemoOutcome o;
+    o.figures.insert(u"rows"_s, m_options.rows);
+    o.figures.insert(u"database made in this run"_s, m_generatedNow);
+    if (m_generatedNow)
+        o.figures.insert(u"database made in ms"_s, qRound(m_generateMs));
+    o.figures.insert(u"query"_s,
+                     QString(SlowQuery).replace(u":outer"_s, QString::number(m_options.outerRows)));
+    o.figures.insert(u"answer"_s, double(m_gui.count));
+    o.figures.insert(u"GUI thread: query ms"_s, qRound(m_gui.ms));
+    o.figures.insert(u"GUI thread: max stall ms"_s, qRound(m_guiStallMs));
+    o.figures.insert(u"worker: query ms"_s, qRound(m_worker.ms));
+    o.figures.insert(u"worker: max stall ms"_s, qRound(m_workerStallMs));
+    o.figures.insert(u"worker: progress reports"_s, double(m_worker.ticks));
+    const bool same = m_worker.count == m_gui.count && m_worker.sum == m_gui.sum;
+    o.figures.insert(u"same answer"_s, same);
+    o.figures.insert(u"cancel: pressed after ms"_s, m_options.cancelAfterMs);
+    o.figures.insert(u"cancel: interrupted"_s, m_canceled.interrupted);
+    o.figures.insert(u"cancel: ms until the query stopped"_s, qRound(m_cancelToEndMs));
+    o.figures.insert(u"cancel: error"_s, m_canceled.error.trimmed());
+    o.figures.insert(u"wrong thread: Qt says"_s, m_wrongThreadReport.value(0));
+    o.figures.insert(u"wrong thread: connection"_s, m_wrongThreadReport.value(1));
+    o.figures.insert(u"wrong thread: query"_s, m_wrongThreadReport.value(2));
+    o.bars = { { u"query on the GUI thread"_s, m_guiStallMs },
+               { u"query on a worker"_s, m_workerStallMs },
+               { u"Cancel until stopped"_s, m_cancelToEndMs } };
+    o.barsUnit = u"ms (longest GUI stall; time to stop)"_s;
+    o.summary =
+            u"On the GUI thread the query took %1 and froze the window for %2. On a worker with "
+            "its own connection it took %3 and the GUI thread's longest stall was %4%5. Canceled "
+            "after %6, the query %7. A worker that asked for the GUI thread's connection got %8."_s
+                    .arg(formatDuration(m_gui.ms), formatDuration(m_guiStallMs),
+                         formatDuration(m_worker.ms), formatDuration(m_workerStallMs),
+                         same ? u", with the same answer"_s : u", with a DIFFERENT answer"_s,
+                         formatDuration(m_options.cancelAfterMs),
+                         m_canceled.interrupted
+                                 ? u"stopped %1 later"_s.arg(formatDuration(m_cancelToEndMs))
+                                 : u"was not interrupted"_s,
+                         m_wrongThreadReport.value(1));
+    if (!same) {
+        o.ok = false;
+        o.error = u"the worker's answer differs from the GUI thread's"_s;
+    }
+    return o;
+}

@@ -1,0 +1,422 @@
+#include <demos/errorsdemo.h>
+#include <httpserver/embeddedserver.h>
+#include <engine/fetchjob.h>
+#include <engine/threadlabel.h>
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSaveFile>
+#include <QSemaphore>
+#include <QTimer>
+#include <QUuid>
+#include <QtConcurrentRun>
+#include <cmath>
+#include <numeric>
+#include <stdexcept>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+double elapsedMs(const QElapsedTimer &clock)
+{
+    return double(clock.nsecsElapsed()) / 1e6;
+}
+
+QByteArray chunkText(int chunk)
+{
+    return "chunk " + QByteArray::number(chunk) + ": " + QByteArray(1000, 'x') + '\n';
+}
+
+void failWith(QPromise<int> &promise, const QString &why)
+{
+    promise.setException(std::make_exception_ptr(std::runtime_error(why.toStdString())));
+}
+
+// Step 1 writes the chunks into a temporary file beside `path`, step 2 renames it to `path`.
+// Each written chunk is reported as a result; after `pauseAfterChunk` the writer waits for the
+// demo's go-ahead, so that the cancel lands half-way every time.
+void writeInTwoSteps(QPromise<int> &promise, const QString &path, int pauseAfterChunk,
+                     const std::shared_ptr<QSemaphore> &resume)
+{
+    //! [errors-cancel-chain]
+    QSaveFile file(path); // writes into a temporary file in the same folder
+    if (!file.open(QIODevice::WriteOnly))
+        return failWith(promise, file.errorString());
+    for (int chunk = 1; chunk <= ErrorsDemo::FileChunks; ++chunk) {
+        if (promise.isCanceled())
+            return; // QSaveFile's destructor deletes the temporary file: `path` never appears
+        file.write(chunkText(chunk));
+        promise.addResult(chunk);
+        if (chunk == pauseAfterChunk)
+            resume->tryAcquire(1, 5000);
+    }
+    if (!file.commit()) // step 2, the rename: `path` appears complete or not at all
+        failWith(promise, file.errorString());
+    //! [errors-cancel-chain]
+}
+
+QString canceledSummary()
+{
+    return u"Canceled before all four steps ran."_s;
+}
+
+} // namespace
+
+ErrorsDemo::ErrorsDemo(const DemoContext &context, QObject *parent)
+    : Demo(context, Name.toString(), Title.toString(), parent)
+{
+    connect(&m_writer, &QFutureWatcherBase::resultReadyAt, this, &ErrorsDemo::chunkWritten);
+    connect(&m_writer, &QFutureWatcherBase::finished, this, &ErrorsDemo::fileWriteDone);
+}
+
+ErrorsDemo::~ErrorsDemo()
+{
+    m_writer.cancel();
+    if (m_resumeWriter)
+        m_resumeWriter->release();
+    m_pool.waitForDone();
+    delete m_job.get(); // before the manager its reply belongs to
+}
+
+QString ErrorsDemo::explanation() const
+{
+    return u"Four ways async work fails, and how the failure reaches the code that asked for it. "
+           "An exception thrown inside a QtConcurrent task is stored in its future and rethrown "
+           "to the onFailed() handler on the GUI thread. A request the server answers only after "
+           "%1 ms is stopped by a %2 ms deadline, so the caller hears \"timed out\" instead of "
+           "waiting. A flaky endpoint answers 503 %3 times before it succeeds; each retry waits "
+           "twice as long as the one before (%4 ms, then %5, then %6), and attempt %7 gets the "
+           "200. Last, a file is written in two steps, into a temporary file and then renamed "
+           "into place; the first time it completes, the second time it is canceled after %8 of "
+           "%9 chunks, and neither the target file nor a temporary file is left behind."_s
+                   .arg(SlowRequestMs)
+                   .arg(DeadlineMs)
+                   .arg(FlakyFailures)
+                   .arg(FirstBackoffMs)
+                   .arg(FirstBackoffMs * 2)
+                   .arg(FirstBackoffMs * 4)
+                   .arg(FlakyFailures + 1)
+                   .arg(CancelAfterChunk)
+                   .arg(FileChunks);
+}
+
+QStringList ErrorsDemo::snippetIds() const
+{
+    return { u"errors-exception"_s, u"errors-timeout"_s, u"errors-retry"_s,
+             u"errors-cancel-chain"_s };
+}
+
+QString ErrorsDemo::completeFilePath() const
+{
+    const QDir dir(context().workDir.isEmpty() ? QDir::tempPath() : context().workDir);
+    return dir.filePath(u"errors-demo-complete.txt"_s);
+}
+
+QString ErrorsDemo::canceledFilePath() const
+{
+    const QDir dir(context().workDir.isEmpty() ? QDir::tempPath() : context().workDir);
+    return dir.filePath(u"errors-demo-canceled.txt"_s);
+}
+
+void ErrorsDemo::run()
+{
+    if (!beginRun())
+        return;
+    m_exceptionDelivered = m_deadlineDetected = m_retrySucceeded = m_partialFileExists = false;
+    m_exceptionMessage.clear();
+    m_exceptionCaughtOn.clear();
+    m_deadlineError.clear();
+    m_deadlineAfterMs = m_retryTotalMs = 0;
+    m_attempts = m_chunksBeforeCancel = 0;
+    m_backoffMs.clear();
+    m_completeFileBytes = -1;
+    m_leftoverFiles.clear();
+    m_error.clear();
+    QTimer::singleShot(0, this, [this, generation = currentGeneration()] {
+        if (isCurrent(generation))
+            advance(&ErrorsDemo::throwInTask);
+    });
+}
+
+void ErrorsDemo::cancelRun()
+{
+    emit progress(u"canceling"_s);
+    if (m_job)
+        m_job->cancel(); // finished() comes back synchronously and ends the step
+    if (m_writer.isRunning()) {
+        m_writer.cancel();
+        m_resumeWriter->release();
+    }
+    // A backoff wait or the exception step ends on its own within a few hundred ms.
+}
+
+void ErrorsDemo::advance(Step next)
+{
+    if (isCanceled())
+        finishCanceled(canceledSummary());
+    else
+        (this->*next)();
+}
+
+void ErrorsDemo::throwInTask()
+{
+    emit progress(u"1. a task on a worker thread throws an exception"_s);
+    //! [errors-exception]
+    QtConcurrent::run(&m_pool,
+                      [] {
+                          bool ok = false;
+                          const int quantity = u"12,5"_s.toInt(&ok);
+                          if (!ok)
+                              throw std::invalid_argument("\"12,5\" is not a whole number");
+                          return quantity;
+                      })
+            .then(this,
+                  [this](int quantity) {
+                      exceptionStepDone(false, u"no exception: %1"_s.arg(quantity));
+                  })
+            .onFailed(this, [this](const QUnhandledException &wrapped) {
+                // QtConcurrent wraps exceptions that are not QExceptions; the original is inside.
+                try {
+                    std::rethrow_exception(wrapped.exception());
+                } catch (const std::exception &e) {
+                    exceptionStepDone(true, QString::fromUtf8(e.what()));
+                } catch (...) {
+                    exceptionStepDone(true, u"an exception of unknown type"_s);
+                }
+            });
+    //! [errors-exception]
+}
+
+void ErrorsDemo::exceptionStepDone(bool thrown, const QString &what)
+{
+    m_exceptionDelivered = thrown;
+    m_exceptionMessage = what;
+    m_exceptionCaughtOn = currentThreadLabel();
+    emit progress(thrown ? u"   the exception reached the %1 through the future: %2"_s.arg(
+                          m_exceptionCaughtOn, what)
+                         : u"   %1"_s.arg(what));
+    advance(&ErrorsDemo::fetchWithDeadline);
+}
+
+void ErrorsDemo::fetchWithDeadline()
+{
+    emit progress(u"2. fetch /delay/%1 with a %2 ms deadline"_s.arg(SlowRequestMs).arg(DeadlineMs));
+    const QUrl url = context().server->url(u"/delay/%1"_s.arg(SlowRequestMs));
+    QElapsedTimer clock;
+    clock.start();
+    //! [errors-timeout]
+    FetchOptions options;
+    options.deadlineMs = DeadlineMs; // for the whole request, not just a pause between bytes
+    auto *job = new FetchJob(&m_manager, url, options, this);
+    connect(job, &FetchJob::finished, this, [this, job, clock](const FetchResult &result) {
+        job->deleteLater();
+        deadlineDone(result, elapsedMs(clock)); // result.error: "timed out after 300 ms"
+    });
+    job->start();
+    //! [errors-timeout]
+    m_job = job;
+}
+
+void ErrorsDemo::deadlineDone(const FetchResult &result, double ms)
+{
+    m_deadlineDetected =
+            !result.ok() && !result.canceled && result.httpStatus == 0 && ms < SlowRequestMs;
+    m_deadlineAfterMs = ms;
+    m_deadlineError = result.error;
+    if (!result.canceled) {
+        emit progress(m_deadlineDetected
+                              ? u"   stopped after %1 ms: %2"_s.arg(ms, 0, 'f', 0).arg(result.error)
+                              : u"   not stopped by the deadline: HTTP %1 after %2 ms"_s
+                                        .arg(result.httpStatus)
+                                        .arg(ms, 0, 'f', 0));
+    }
+    advance(&ErrorsDemo::startRetries);
+}
+
+void ErrorsDemo::startRetries()
+{
+    // A key of its own, so the server counts this run's failures from zero.
+    m_retryUrl = u"/flaky/%1?fail=%2"_s.arg(QUuid::createUuid().toString(QUuid::Id128))
+                         .arg(FlakyFailures);
+    emit progress(u"3. fetch a flaky endpoint that answers 503 %1 times, then 200; retry with "
+                  "exponential backoff, at most %2 attempts"_s.arg(FlakyFailures)
+                          .arg(MaxAttempts));
+    m_clock.start();
+    attempt(1);
+}
+
+//! [errors-retry]
+void ErrorsDemo::attempt(int number)
+{
+    if (isCanceled()) { // canceled during the backoff: no more attempts
+        finishCanceled(canceledSummary());
+        return;
+    }
+    m_attempts = number;
+    auto *job = new FetchJob(&m_manager, context().server->url(m_retryUrl), {}, this);
+    connect(job, &FetchJob::finished, this, [this, job, number](const FetchResult &result) {
+        job->deleteLater();
+        // No answer or a server error may pass; a 4xx answer will not change by asking again.
+        const bool worthRetrying = result.httpStatus == 0 || result.httpStatus >= 500;
+        if (result.ok() || result.canceled || !worthRetrying || number == MaxAttempts) {
+            retriesDone(result);
+            return;
+        }
+        const int backoffMs = FirstBackoffMs << (number - 1); // 100, 200, 400 ms, ...
+        m_backoffMs.append(backoffMs);
+        emit progress(u"   attempt %1 at %2 ms: %3; next attempt in %4 ms"_s.arg(number)
+                              .arg(m_clock.elapsed())
+                              .arg(result.error)
+                              .arg(backoffMs));
+        QTimer::singleShot(backoffMs, this, [this, number, generation = currentGeneration()] {
+            if (isCurrent(generation))
+                attempt(number + 1);
+        });
+    });
+    job->start();
+    m_job = job;
+}
+//! [errors-retry]
+
+void ErrorsDemo::retriesDone(const FetchResult &result)
+{
+    m_retrySucceeded = result.ok();
+    m_retryTotalMs = double(m_clock.elapsed());
+    if (!result.canceled) {
+        emit progress(result.ok() ? u"   attempt %1 at %2 ms: HTTP %3, success"_s.arg(m_attempts)
+                                            .arg(m_clock.elapsed())
+                                            .arg(result.httpStatus)
+                                  : u"   attempt %1 at %2 ms: %3; giving up"_s.arg(m_attempts)
+                                            .arg(m_clock.elapsed())
+                                            .arg(result.error));
+    }
+    advance(&ErrorsDemo::writeCompleteFile);
+}
+
+void ErrorsDemo::writeCompleteFile()
+{
+    emit progress(u"4. write %1 chunks to a temporary file, then rename it to %2"_s.arg(FileChunks)
+                          .arg(QFileInfo(completeFilePath()).fileName()));
+    writeFile(completeFilePath(), false);
+}
+
+void ErrorsDemo::writeCanceledFile()
+{
+    emit progress(u"   again, to %1, canceled after chunk %2"_s
+                          .arg(QFileInfo(canceledFilePath()).fileName())
+                          .arg(CancelAfterChunk));
+    writeFile(canceledFilePath(), true);
+}
+
+void ErrorsDemo::writeFile(const QString &path, bool cancelMidway)
+{
+    QFile::remove(path); // left by an earlier run
+    m_writingPath = path;
+    m_cancelMidway = cancelMidway;
+    m_chunksBeforeCancel = 0;
+    m_resumeWriter = std::make_shared<QSemaphore>();
+    m_writer.setFuture(QtConcurrent::run(&m_pool, writeInTwoSteps, path,
+                                         cancelMidway ? CancelAfterChunk : 0, m_resumeWriter));
+}
+
+void ErrorsDemo::chunkWritten(int resultIndex)
+{
+    const int chunk = m_writer.resultAt(resultIndex);
+    m_chunksBeforeCancel = chunk;
+    emit progress(u"   chunk %1 of %2 written to the temporary file"_s.arg(chunk).arg(FileChunks));
+    if (m_cancelMidway && chunk == CancelAfterChunk) {
+        emit progress(u"   cancel!"_s);
+        m_writer.cancel();
+        m_resumeWriter->release();
+    }
+}
+
+void ErrorsDemo::fileWriteDone()
+{
+    try {
+        m_writer.future().waitForFinished(); // finished already; rethrows a stored exception
+    } catch (const std::exception &e) {
+        m_error = u"writing %1 failed: %2"_s.arg(m_writingPath, QString::fromUtf8(e.what()));
+        emit progress(u"   "_s + m_error);
+    }
+    const QFileInfo target(m_writingPath);
+    const bool exists = target.exists();
+    if (!m_cancelMidway) {
+        m_completeFileBytes = exists ? target.size() : -1;
+        emit progress(
+                exists ? u"   %1 is there, %2 bytes"_s.arg(target.fileName()).arg(target.size())
+                       : u"   %1 is missing"_s.arg(target.fileName()));
+        advance(&ErrorsDemo::writeCanceledFile);
+        return;
+    }
+    m_partialFileExists = exists;
+    // QSaveFile's temporary files are named after the target: anything else starting with the
+    // target's name was left behind.
+    m_leftoverFiles =
+            target.dir().entryList({ target.fileName() + u"*"_s }, QDir::Files | QDir::Hidden);
+    m_leftoverFiles.removeAll(target.fileName());
+    emit progress(
+            u"   canceled after %1 chunks: %2 %3; temporary files left: %4"_s
+                    .arg(m_chunksBeforeCancel)
+                    .arg(target.fileName(), exists ? u"EXISTS"_s : u"does not exist"_s)
+                    .arg(m_leftoverFiles.isEmpty() ? u"none"_s : m_leftoverFiles.join(u", "_s)));
+    if (isCanceled())
+        finishCanceled(canceledSummary());
+    else
+        finish(outcome());
+}
+
+DemoOutcome ErrorsDemo::outcome() const
+{
+    DemoOutcome o;
+    o.figures.insert(u"exception: delivered"_s, m_exceptionDelivered);
+    o.figures.insert(u"exception: message"_s, m_exceptionMessage);
+    o.figures.insert(u"exception: caught on"_s, m_exceptionCaughtOn);
+    o.figures.insert(u"timeout: request ms"_s, SlowRequestMs);
+    o.figures.insert(u"timeout: deadline ms"_s, DeadlineMs);
+    o.figures.insert(u"timeout: detected"_s, m_deadlineDetected);
+    o.figures.insert(u"timeout: stopped after ms"_s, std::round(m_deadlineAfterMs));
+    o.figures.insert(u"timeout: error"_s, m_deadlineError);
+    o.figures.insert(u"retry: attempts"_s, m_attempts);
+    o.figures.insert(u"retry: succeeded"_s, m_retrySucceeded);
+    QStringList backoff;
+    for (int ms : m_backoffMs)
+        backoff.append(QString::number(ms));
+    o.figures.insert(u"retry: backoff ms"_s, backoff.join(u", "_s));
+    o.figures.insert(u"retry: total ms"_s, m_retryTotalMs);
+    o.figures.insert(u"file written: bytes"_s, double(m_completeFileBytes));
+    o.figures.insert(u"file: chunks"_s, FileChunks);
+    o.figures.insert(u"file canceled: after chunk"_s, m_chunksBeforeCancel);
+    o.figures.insert(u"file canceled: target exists"_s, m_partialFileExists);
+    o.figures.insert(u"file canceled: temporary files left"_s, int(m_leftoverFiles.size()));
+    for (int i = 0; i < m_backoffMs.size(); ++i)
+        o.bars.append({ u"before attempt %1"_s.arg(i + 2), double(m_backoffMs.at(i)) });
+    o.barsUnit = u"ms of backoff"_s;
+    o.barsCategory = u"retry"_s;
+
+    const QString exception = m_exceptionDelivered
+            ? u"The exception thrown in a worker task reached the %1 through its future (%2)."_s
+                      .arg(m_exceptionCaughtOn, m_exceptionMessage)
+            : u"No exception reached the caller."_s;
+    const QString deadline = m_deadlineDetected
+            ? u"The %1 ms request was stopped after %2 ms."_s.arg(SlowRequestMs)
+                      .arg(m_deadlineAfterMs, 0, 'f', 0)
+            : u"The %1 ms request was NOT stopped by the deadline."_s.arg(SlowRequestMs);
+    const QString retry = m_retrySucceeded
+            ? u"The flaky request succeeded on attempt %1 after %2 ms of backoff."_s.arg(m_attempts)
+                      .arg(std::accumulate(m_backoffMs.begin(), m_backoffMs.end(), 0))
+            : u"The flaky request failed after %1 attempts."_s.arg(m_attempts);
+    const QString file =
+            u"The write canceled after %1 of %2 chunks left %3 and %4 temporary "
+            "files."_s.arg(m_chunksBeforeCancel)
+                    .arg(FileChunks)
+                    .arg(m_partialFileExists ? u"a partial target file"_s : u"no target file"_s)
+                    .arg(m_leftoverFiles.size());
+    o.summary = QStringList { exception, deadline, retry, file }.join(u' ');
+    if (!m_error.isEmpty()) {
+        o.ok = false;
+        o.error = m_error;
+    }
+    return o;
+}

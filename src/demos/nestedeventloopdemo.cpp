@@ -1,0 +1,194 @@
+#include <demos/nestedeventloopdemo.h>
+#include <common/labclock.h>
+#include <stalls/responsivenessmonitor.h>
+
+#include <QEventLoop>
+#include <QPointer>
+#include <QTimer>
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+NestedEventLoopDemo::NestedEventLoopDemo(const DemoContext &context, QObject *parent)
+    : Demo(context, Name.toString(), Title.toString(), parent)
+{
+}
+
+// A nested loop still running when we are deleted ends by its own timer; its handler notices
+// through its QPointer and returns without touching us.
+NestedEventLoopDemo::~NestedEventLoopDemo() = default;
+
+QString NestedEventLoopDemo::explanation() const
+{
+    return u"Two simulated clicks on the same button, %1 ms apart; each click's work takes %2 ms. "
+           "The first handler \"waits\" for its work by running a nested QEventLoop. The window "
+           "keeps painting (the monitor sees no freeze), but the nested loop also delivers the "
+           "second click, so the same handler starts again before its first call has returned: "
+           "start 1, start 2, end 2, end 1. The first call resumes last, on top of whatever the "
+           "second one changed. The safe handler starts the work, returns to the event loop at "
+           "once and finishes in a continuation; a click that arrives while it is busy waits its "
+           "turn, so the log reads start 1, end 1, start 2, end 2."_s.arg(SecondClickAfterMs)
+                   .arg(WorkMs);
+}
+
+QStringList NestedEventLoopDemo::snippetIds() const
+{
+    return { u"nested-unsafe"_s, u"nested-safe"_s };
+}
+
+void NestedEventLoopDemo::run()
+{
+    if (!beginRun())
+        return;
+    m_depth = 0;
+    m_busy = false;
+    m_waitingClicks.clear();
+    m_unsafe = {};
+    m_safe = {};
+    m_unsafeMaxStallMs = 0;
+    m_unsafeStartMs = labNowMs();
+    emit phase(tr("nested event loop"));
+    emit progress(u"nested event loop: click 1 now, click 2 %1 ms later"_s.arg(SecondClickAfterMs));
+    postClicks(&NestedEventLoopDemo::clickUnsafe);
+}
+
+void NestedEventLoopDemo::cancelRun()
+{
+    emit progress(u"canceling"_s);
+    finishIfCanceled(); // or, inside a nested loop, once the handlers have returned
+}
+
+void NestedEventLoopDemo::postClicks(void (NestedEventLoopDemo::*handler)(int))
+{
+    for (const int click : { 1, 2 }) {
+        const int delayMs = click == 1 ? 0 : SecondClickAfterMs;
+        QTimer::singleShot(delayMs, Qt::PreciseTimer, this,
+                           [this, handler, click, generation = currentGeneration()] {
+                               if (isCurrent(generation) && !isCanceled())
+                                   (this->*handler)(click);
+                           });
+    }
+}
+
+bool NestedEventLoopDemo::enter(Variant &variant)
+{
+    ++m_depth;
+    variant.maxDepth = std::max(variant.maxDepth, m_depth);
+    if (m_depth > 1)
+        variant.reentered = true;
+    return m_depth > 1;
+}
+
+void NestedEventLoopDemo::note(Variant &variant, const QString &event, const QString &detail)
+{
+    variant.order.append(event);
+    emit progress(u"    %1: %2"_s.arg(event, detail));
+}
+
+void NestedEventLoopDemo::clickUnsafe(int click)
+{
+    const bool reentered = enter(m_unsafe);
+    note(m_unsafe, u"start %1"_s.arg(click),
+         reentered ? u"the handler is RE-ENTERED: its first call has not returned yet"_s
+                   : u"the handler waits %1 ms in a nested event loop"_s.arg(WorkMs));
+    //! [nested-unsafe]
+    const QPointer<NestedEventLoopDemo> self(this);
+    QEventLoop loop;
+    QTimer::singleShot(WorkMs, &loop, &QEventLoop::quit); // stands in for the awaited work
+    loop.exec(); // paints, and runs every other pending event too: the next click as well
+    if (!self)
+        return; // anything can happen meanwhile, even this object's deletion
+    //! [nested-unsafe]
+    --m_depth;
+    note(m_unsafe, u"end %1"_s.arg(click), u"handler returns"_s);
+    if (finishIfCanceled() || ++m_unsafe.clicksDone < 2)
+        return;
+    if (context().monitor)
+        m_unsafeMaxStallMs = context().monitor->maxStallBetween(m_unsafeStartMs, labNowMs());
+    emit progress(u"    order: %1; longest event-loop stall meanwhile: %2 ms"_s
+                          .arg(m_unsafe.order.join(u", "_s))
+                          .arg(m_unsafeMaxStallMs, 0, 'f', 0));
+    QTimer::singleShot(0, this, [this, generation = currentGeneration()] {
+        if (isCurrent(generation))
+            startSafe();
+    });
+}
+
+void NestedEventLoopDemo::startSafe()
+{
+    if (finishIfCanceled())
+        return;
+    emit phase(tr("continuation"));
+    emit progress(u"continuation and busy flag: the same two clicks"_s);
+    postClicks(&NestedEventLoopDemo::clickSafe);
+}
+
+void NestedEventLoopDemo::clickSafe(int click)
+{
+    enter(m_safe);
+    //! [nested-safe]
+    if (m_busy) { // like a disabled button, except that the click is kept for later
+        m_waitingClicks.append(click);
+        emit progress(u"    click %1 arrives while busy: it waits its turn"_s.arg(click));
+    } else {
+        m_busy = true;
+        note(m_safe, u"start %1"_s.arg(click), u"starts the work and returns at once"_s);
+        QTimer::singleShot(WorkMs, this, [this, click, generation = currentGeneration()] {
+            if (isCurrent(generation))
+                safeWorkDone(click); // the rest of the handler, run when the work is done
+        });
+    }
+    //! [nested-safe]
+    --m_depth;
+}
+
+void NestedEventLoopDemo::safeWorkDone(int click)
+{
+    note(m_safe, u"end %1"_s.arg(click), u"the continuation finishes the work"_s);
+    m_busy = false;
+    ++m_safe.clicksDone;
+    if (finishIfCanceled())
+        return;
+    if (!m_waitingClicks.isEmpty()) {
+        clickSafe(m_waitingClicks.takeFirst());
+        return;
+    }
+    if (m_safe.clicksDone == 2) {
+        emit progress(u"    order: %1"_s.arg(m_safe.order.join(u", "_s)));
+        finish(outcome());
+    }
+}
+
+bool NestedEventLoopDemo::finishIfCanceled()
+{
+    if (!isCanceled() || m_depth > 0)
+        return false;
+    finishCanceled(u"Canceled before both clicks were handled."_s);
+    return true;
+}
+
+DemoOutcome NestedEventLoopDemo::outcome() const
+{
+    DemoOutcome o;
+    o.figures.insert(u"nested event loop: re-entered"_s, m_unsafe.reentered);
+    o.figures.insert(u"nested event loop: order"_s, m_unsafe.order.join(u", "_s));
+    o.figures.insert(u"nested event loop: max stall ms"_s,
+                     std::round(m_unsafeMaxStallMs * 10) / 10);
+    o.figures.insert(u"continuation + busy flag: re-entered"_s, m_safe.reentered);
+    o.figures.insert(u"continuation + busy flag: order"_s, m_safe.order.join(u", "_s));
+    o.figures.insert(u"work ms"_s, WorkMs);
+    o.figures.insert(u"second click after ms"_s, SecondClickAfterMs);
+    o.bars = { { u"nested QEventLoop"_s, double(m_unsafe.maxDepth) },
+               { u"continuation + busy flag"_s, double(m_safe.maxDepth) } };
+    o.barsUnit = u"handler calls running at once (max)"_s;
+    o.barsCategory = u"handler"_s;
+    const auto verdict = [](const Variant &v) {
+        return v.reentered ? u"re-entered"_s : u"not re-entered"_s;
+    };
+    o.summary = u"Nested event loop: %1, order %2, while the event loop never stalled longer than "
+                "%3 ms. Continuation with a busy flag: %4, order %5."_s
+                        .arg(verdict(m_unsafe), m_unsafe.order.join(u", "_s))
+                        .arg(m_unsafeMaxStallMs, 0, 'f', 0)
+                        .arg(verdict(m_safe), m_safe.order.join(u", "_s));
+    return o;
+}

@@ -1,0 +1,237 @@
+#include <demos/objectlifetimedemo.h>
+#include <httpserver/embeddedserver.h>
+#include <engine/fetchjob.h>
+
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+ObjectLifetimeDemo::ObjectLifetimeDemo(const DemoContext &context, QObject *parent)
+    : Demo(context, Name.toString(), Title.toString(), parent)
+{
+}
+
+ObjectLifetimeDemo::~ObjectLifetimeDemo()
+{
+    const QList<QPointer<FetchJob>> jobs = m_jobs;
+    for (const QPointer<FetchJob> &job : jobs)
+        delete job.get(); // before the manager their replies belong to
+}
+
+QString ObjectLifetimeDemo::explanation() const
+{
+    return u"Three panels each start a request that takes %1 ms, and each panel is closed "
+           "(deleted) after %2 ms, while its request is still in flight. The naive callback "
+           "holds a plain pointer to its panel and runs anyway when the result arrives: a real "
+           "program would now write into freed memory, which crashes or silently corrupts data. "
+           "Here the demo only looks the address up among the live panels and counts the write "
+           "it would have made. A QPointer turns null when its object is deleted, so the guarded "
+           "callback sees that the panel is gone and drops the result. Giving connect() the panel "
+           "as its context object is cleaner still: deleting the panel disconnects the callback, "
+           "which never runs. (QFuture::then(context, ...) must not outlive its context in Qt "
+           "6.4; a QFutureWatcher owned by the panel gives the same guarantee.)"_s
+                   .arg(RequestDelayMs)
+                   .arg(CloseAfterMs);
+}
+
+QStringList ObjectLifetimeDemo::snippetIds() const
+{
+    return { u"lifetime-naive"_s, u"lifetime-qpointer"_s, u"lifetime-context"_s };
+}
+
+void ObjectLifetimeDemo::run()
+{
+    if (!beginRun())
+        return;
+    m_lateResults = m_wouldTouchDeadPanel = m_droppedByQPointer = 0;
+    m_contextCallbacksRun = m_droppedByContext = m_panelsUpdated = 0;
+    m_error.clear();
+    QTimer::singleShot(0, this, [this, generation = currentGeneration()] {
+        if (isCurrent(generation))
+            start();
+    });
+}
+
+void ObjectLifetimeDemo::cancelRun()
+{
+    emit progress(u"canceling"_s);
+    if (m_jobs.isEmpty()) {
+        finishCanceled(u"Canceled before the requests started."_s);
+        return;
+    }
+    const QList<QPointer<FetchJob>> jobs = m_jobs;
+    for (const QPointer<FetchJob> &job : jobs) {
+        if (job)
+            job->cancel(); // finished() comes back synchronously, through requestDone()
+    }
+}
+
+QObject *ObjectLifetimeDemo::openPanel(const QString &name)
+{
+    auto *panel = new QObject(this);
+    panel->setObjectName(name);
+    m_panels.append(panel);
+    m_livePanels.insert(panel);
+    connect(panel, &QObject::destroyed, this, [this, panel] { m_livePanels.remove(panel); });
+    return panel;
+}
+
+FetchJob *ObjectLifetimeDemo::startRequest()
+{
+    const QUrl url = context().server->url(u"/delay/%1"_s.arg(RequestDelayMs));
+    auto *job = new FetchJob(&m_manager, url, {}, this);
+    m_jobs.append(job);
+    return job;
+}
+
+void ObjectLifetimeDemo::start()
+{
+    m_clock.start();
+    emit progress(u"three panels open, each fetching /delay/%1"_s.arg(RequestDelayMs));
+    QList<FetchJob *> started;
+    {
+        QObject *panel = openPanel(u"panel with a naive callback"_s);
+        FetchJob *job = startRequest();
+        //! [lifetime-naive]
+        // The callback's context is the job: it lives as long as the request, not the panel.
+        connect(job, &FetchJob::finished, job, [this, panel](const FetchResult &result) {
+            showIn(panel, result); // where panel->setProperty(...) would touch freed memory
+        });
+        //! [lifetime-naive]
+        connect(job, &FetchJob::finished, this, [this, job](const FetchResult &result) {
+            requestDone(job, Variant::Naive, result);
+        });
+        started.append(job);
+    }
+    {
+        QObject *panel = openPanel(u"panel with a QPointer guard"_s);
+        FetchJob *job = startRequest();
+        //! [lifetime-qpointer]
+        connect(job, &FetchJob::finished, job,
+                [this, guard = QPointer<QObject>(panel)](const FetchResult &result) {
+                    if (!guard) { // deleted while the request ran: drop the result
+                        ++m_droppedByQPointer;
+                        return;
+                    }
+                    guard->setProperty("results", result.preview);
+                });
+        //! [lifetime-qpointer]
+        connect(job, &FetchJob::finished, this, [this, job](const FetchResult &result) {
+            requestDone(job, Variant::QPointerGuard, result);
+        });
+        started.append(job);
+    }
+    {
+        QObject *panel = openPanel(u"panel as context object"_s);
+        FetchJob *job = startRequest();
+        //! [lifetime-context]
+        // The panel is the context: deleting it disconnects the callback, which never runs.
+        connect(job, &FetchJob::finished, panel, [this, panel](const FetchResult &result) {
+            ++m_contextCallbacksRun;
+            panel->setProperty("results", result.preview);
+        });
+        //! [lifetime-context]
+        connect(job, &FetchJob::finished, this, [this, job](const FetchResult &result) {
+            requestDone(job, Variant::Context, result);
+        });
+        started.append(job);
+    }
+    for (FetchJob *job : std::as_const(started))
+        job->start();
+    QTimer::singleShot(CloseAfterMs, Qt::PreciseTimer, this,
+                       [this, generation = currentGeneration()] {
+                           if (isCurrent(generation))
+                               closePanels();
+                       });
+}
+
+void ObjectLifetimeDemo::closePanels()
+{
+    const QList<QPointer<QObject>> panels = std::exchange(m_panels, {});
+    for (const QPointer<QObject> &panel : panels)
+        delete panel.get();
+    emit progress(u"%1 ms: the user closes all three panels (deleted); their requests are still "
+                  "in flight"_s.arg(m_clock.elapsed()));
+}
+
+// The naive callback's panel->setProperty(...), made safe to show: the address is looked up among
+// the live panels first and never followed once the panel is gone.
+void ObjectLifetimeDemo::showIn(QObject *panel, const FetchResult &result)
+{
+    if (result.canceled)
+        return;
+    if (!m_livePanels.contains(panel)) {
+        ++m_wouldTouchDeadPanel;
+        emit progress(u"%1 ms: a result arrives for the panel with the naive callback: it runs "
+                      "with a pointer to the deleted panel, and a real program would write into "
+                      "freed memory now (counted here, not done)"_s.arg(m_clock.elapsed()));
+        return;
+    }
+    panel->setProperty("results", result.preview);
+    ++m_panelsUpdated;
+    emit progress(
+            u"%1 ms: the naive callback updates its panel, still open"_s.arg(m_clock.elapsed()));
+}
+
+void ObjectLifetimeDemo::requestDone(FetchJob *job, Variant variant, const FetchResult &result)
+{
+    job->deleteLater();
+    m_jobs.removeOne(job);
+    ++m_lateResults;
+    if (!result.ok() && !result.canceled)
+        m_error = u"the request failed: %1"_s.arg(result.error);
+    if (!isCanceled() && variant != Variant::Naive) { // the naive callback reported itself
+        QString what;
+        if (variant == Variant::QPointerGuard) {
+            what = m_droppedByQPointer > 0 ? u"the QPointer is null, the result is dropped"_s
+                                           : u"the panel was still there"_s;
+        } else if (m_contextCallbacksRun == 0) {
+            ++m_droppedByContext;
+            what = u"the callback went with the panel and does not run"_s;
+        } else {
+            what = u"the callback ran"_s;
+        }
+        emit progress(
+                u"%1 ms: a result arrives for the panel with the %2: %3"_s.arg(m_clock.elapsed())
+                        .arg(variant == Variant::QPointerGuard ? u"QPointer guard"_s
+                                                               : u"panel as context"_s,
+                             what));
+    }
+    if (!m_jobs.isEmpty())
+        return;
+    if (isCanceled())
+        finishCanceled(u"Canceled while the requests were in flight."_s);
+    else
+        finish(outcome());
+}
+
+DemoOutcome ObjectLifetimeDemo::outcome() const
+{
+    DemoOutcome o;
+    o.figures.insert(u"request ms"_s, RequestDelayMs);
+    o.figures.insert(u"panels closed after ms"_s, CloseAfterMs);
+    o.figures.insert(u"late results"_s, m_lateResults);
+    o.figures.insert(u"naive callback: would touch a deleted panel"_s, m_wouldTouchDeadPanel);
+    o.figures.insert(u"QPointer guard: results dropped"_s, m_droppedByQPointer);
+    o.figures.insert(u"context object: callbacks run"_s, m_contextCallbacksRun);
+    o.figures.insert(u"context object: results dropped"_s, m_droppedByContext);
+    o.figures.insert(u"results dropped cleanly"_s, m_droppedByQPointer + m_droppedByContext);
+    o.figures.insert(u"panels updated"_s, m_panelsUpdated);
+    o.bars = { { u"naive callback"_s, double(m_wouldTouchDeadPanel) },
+               { u"QPointer guard"_s, 0 },
+               { u"context object"_s, double(m_contextCallbacksRun) } };
+    o.barsUnit = u"callbacks that touch a closed panel"_s;
+    o.barsCategory = u"how the late result is handled"_s;
+    o.summary = u"%1 results arrived after their panels were closed. The naive callback ran %2 "
+                "time(s) with a pointer to a deleted panel (counted, not followed); the QPointer "
+                "guard dropped %3 result(s); the callback with the panel as context ran %4 "
+                "times."_s.arg(m_lateResults)
+                        .arg(m_wouldTouchDeadPanel)
+                        .arg(m_droppedByQPointer)
+                        .arg(m_contextCallbacksRun);
+    if (!m_error.isEmpty()) {
+        o.ok = false;
+        o.error = m_error;
+    }
+    return o;
+}

@@ -1,0 +1,423 @@
+#include <demos/racedemo.h>
+#include <httpserver/embeddedserver.h>
+#include <engine/fetchjob.h>
+
+#include <QMutex>
+#include <QMutexLocker>
+#include <QRandomGenerator>
+#include <QThread>
+#include <QtConcurrentRun>
+#include <atomic>
+#include <cmath>
+#include <latch>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct SharedCounter
+{
+    explicit SharedCounter(int threads) : start(threads) { }
+    std::latch start; // releases all threads together, so their loops really overlap
+    volatile int plain = 0;
+    int locked = 0;
+    QMutex mutex;
+    std::atomic<int> atomic = 0;
+};
+
+// Gives up the core between a read and its write once every 1000 increments, as the scheduler
+// may do at any moment anyway: that makes the gap show on a busy or one-core machine too, where
+// the threads rarely run at the very same time. All three variants yield equally often.
+void yieldSometimes(int i)
+{
+    if (i % 1000 == 0)
+        QThread::yieldCurrentThread();
+}
+
+//! [race-unprotected]
+// Two threads may both read 5 and both write 6: one update is lost. That is a data race,
+// undefined behaviour in C++, and exactly the bug on show. volatile only stops the compiler
+// from keeping the counter in a register; it does not make the read and the write one step.
+void addUnprotected(volatile int *counter, int times)
+{
+    for (int i = 1; i <= times; ++i) {
+        const int value = *counter; // read
+        yieldSometimes(i); // other threads add to the counter meanwhile...
+        *counter = value + 1; // ...and this write wipes out what they added
+    }
+}
+//! [race-unprotected]
+
+//! [race-mutex]
+void addWithMutex(int *counter, QMutex *mutex, int times)
+{
+    for (int i = 1; i <= times; ++i) {
+        const QMutexLocker locker(mutex); // the others wait here until this thread unlocks
+        const int value = *counter;
+        yieldSometimes(i); // other threads may run, but none gets past the lock
+        *counter = value + 1;
+    }
+}
+//! [race-mutex]
+
+//! [race-atomic]
+void addAtomic(std::atomic<int> *counter, int times)
+{
+    for (int i = 1; i <= times; ++i) {
+        counter->fetch_add(1); // read, add and write as one indivisible step: there is no gap
+        yieldSometimes(i);
+    }
+}
+//! [race-atomic]
+
+QString variantLabel(int variant)
+{
+    static const QString labels[] = { u"unprotected"_s, u"QMutex"_s, u"std::atomic"_s };
+    return labels[variant];
+}
+
+QString quoted(const QString &query, int shownIndex)
+{
+    return shownIndex < 0 ? u"(nothing)"_s : u"\"%1\""_s.arg(query.left(shownIndex + 1));
+}
+
+} // namespace
+
+RaceDemo::RaceDemo(const DemoContext &context, QObject *parent)
+    : Demo(context, Name.toString(), Title.toString(), parent)
+{
+    m_options.threads = std::max(m_options.threads, QThread::idealThreadCount());
+    m_options.query = u"asynclab"_s;
+    m_workers.setMaxThreadCount(m_options.threads);
+    m_keyTimer.setTimerType(Qt::PreciseTimer);
+    m_keyTimer.setInterval(m_options.keyIntervalMs);
+    connect(&m_keyTimer, &QTimer::timeout, this, &RaceDemo::typeNextKey);
+}
+
+RaceDemo::~RaceDemo()
+{
+    m_workers.waitForDone(); // counter runs are short; their continuations are dropped with us
+    const QList<QPointer<FetchJob>> jobs = m_jobs;
+    for (const QPointer<FetchJob> &job : jobs)
+        delete job.get(); // before the manager their replies belong to
+}
+
+void RaceDemo::setOptions(const Options &options)
+{
+    Q_ASSERT(!isRunning());
+    m_options = options;
+    m_workers.setMaxThreadCount(m_options.threads);
+    m_keyTimer.setInterval(m_options.keyIntervalMs);
+}
+
+QString RaceDemo::explanation() const
+{
+    return u"Several threads each add 1 to one shared counter many times. Unprotected, an "
+           "increment is a read and then a write, and a thread can be interrupted between the "
+           "two: the others add to the counter meanwhile, and its write wipes out what they "
+           "added. (So that this shows on a busy or one-core machine too, every thread gives up "
+           "its core between a read and its write once every 1000 increments, as the scheduler "
+           "may do at any time.) Such a data race is undefined behaviour in C++; the numbers are "
+           "what this build did on this machine. Under a QMutex the other threads wait at the "
+           "lock, and std::atomic adds in one indivisible step, so neither loses an update.\n"
+           "The second race is a search box: the demo types a query one letter every %1 ms, and "
+           "each keystroke fetches results that take a random %2 to %3 ms. Without a guard, "
+           "whichever answer arrives last stays on screen, even when it belongs to an older "
+           "query. With a request id checked on arrival, answers to anything but the latest "
+           "request are dropped, and the screen always ends on the full query."_s
+                   .arg(m_options.keyIntervalMs)
+                   .arg(m_options.minDelayMs)
+                   .arg(m_options.maxDelayMs);
+}
+
+QStringList RaceDemo::snippetIds() const
+{
+    return { u"race-unprotected"_s, u"race-mutex"_s, u"race-atomic"_s, u"race-search-unguarded"_s,
+             u"race-search-guard"_s };
+}
+
+void RaceDemo::run()
+{
+    if (!beginRun())
+        return;
+    m_step = 0;
+    for (int v = 0; v < VariantCount; ++v) {
+        m_lost[v].clear();
+        m_ms[v] = 0;
+    }
+    m_unguardedSearch = {};
+    m_guardedSearch = {};
+    emit progress(u"%1 threads each add 1 to a shared counter %2 times, %3 runs per variant"_s
+                          .arg(m_options.threads)
+                          .arg(m_options.incrementsPerThread)
+                          .arg(m_options.runs));
+    QTimer::singleShot(0, this, &RaceDemo::startCounterRun);
+}
+
+void RaceDemo::cancelRun()
+{
+    emit progress(u"canceling"_s);
+    m_keyTimer.stop();
+    const bool searching = m_step == VariantCount * m_options.runs;
+    const QList<QPointer<FetchJob>> jobs = m_jobs;
+    for (const QPointer<FetchJob> &job : jobs) {
+        if (job)
+            job->cancel(); // finished() comes back synchronously, through searchRequestDone()
+    }
+    if (searching && search().pending == 0)
+        endSearch();
+    // A counter run in progress ends within milliseconds and then sees isCanceled().
+}
+
+void RaceDemo::startCounterRun()
+{
+    if (isCanceled()) {
+        finishCanceled(u"Canceled during the counter runs."_s);
+        return;
+    }
+    if (m_step == VariantCount * m_options.runs) {
+        startSearch(false);
+        return;
+    }
+    const auto variant = Variant(m_step / m_options.runs);
+    const int times = m_options.incrementsPerThread;
+    auto counter = std::make_shared<SharedCounter>(m_options.threads);
+    QList<QFuture<void>> threads;
+    for (int t = 0; t < m_options.threads; ++t) {
+        threads.append(QtConcurrent::run(&m_workers, [counter, variant, times] {
+            counter->start.arrive_and_wait();
+            switch (variant) {
+            case Unprotected:
+                addUnprotected(&counter->plain, times);
+                break;
+            case Mutex:
+                addWithMutex(&counter->locked, &counter->mutex, times);
+                break;
+            case Atomic:
+                addAtomic(&counter->atomic, times);
+                break;
+            case VariantCount:
+                break;
+            }
+        }));
+    }
+    QElapsedTimer timer;
+    timer.start();
+    // The future's completion orders the threads' writes before the reads below.
+    QtFuture::whenAll(threads.begin(), threads.end())
+            .then(this, [this, counter, variant, timer](const QList<QFuture<void>> &) {
+                const qint64 counted = variant == Unprotected ? qint64(counter->plain)
+                        : variant == Mutex                    ? qint64(counter->locked)
+                                                              : qint64(counter->atomic.load());
+                counterRunDone(variant, counted, double(timer.nsecsElapsed()) / 1e6);
+            });
+}
+
+void RaceDemo::counterRunDone(Variant variant, qint64 counted, double ms)
+{
+    const qint64 expected = qint64(m_options.threads) * m_options.incrementsPerThread;
+    m_lost[variant].append(expected - counted);
+    m_ms[variant] += ms;
+    emit progress(u"%1 run %2/%3: expected %4, counted %5, lost %6 updates (%7 ms)"_s
+                          .arg(variantLabel(variant))
+                          .arg(m_lost[variant].size())
+                          .arg(m_options.runs)
+                          .arg(expected)
+                          .arg(counted)
+                          .arg(expected - counted)
+                          .arg(ms, 0, 'f', 1));
+    ++m_step;
+    startCounterRun();
+}
+
+void RaceDemo::startSearch(bool guarded)
+{
+    m_guarded = guarded;
+    SearchRun &s = search();
+    s = {};
+    QRandomGenerator random(m_options.seed); // the same delays for both runs
+    for (qsizetype i = 0; i < m_options.query.size(); ++i)
+        s.delaysMs.append(random.bounded(m_options.minDelayMs, m_options.maxDelayMs + 1));
+    emit progress(guarded ? u"search as you type, WITH a request-id guard:"_s
+                          : u"search as you type, without a guard:"_s);
+    m_searchClock.start();
+    typeNextKey();
+    m_keyTimer.start();
+}
+
+QString RaceDemo::searchTime() const
+{
+    return u"%1 ms"_s.arg(m_searchClock.elapsed(), 4);
+}
+
+void RaceDemo::typeNextKey()
+{
+    SearchRun &s = search();
+    const int index = s.typed++;
+    if (s.typed == m_options.query.size())
+        m_keyTimer.stop();
+    const int delayMs = s.delaysMs.at(index);
+    emit progress(u"%1  typed %2, its results take %3 ms"_s
+                          .arg(searchTime(), quoted(m_options.query, index))
+                          .arg(delayMs));
+    auto *job =
+            new FetchJob(&m_manager, context().server->url(u"/delay/%1"_s.arg(delayMs)), {}, this);
+    m_jobs.append(job);
+    ++s.pending;
+    if (!m_guarded) {
+        //! [race-search-unguarded]
+        connect(job, &FetchJob::finished, this, [this, index](const FetchResult &result) {
+            showAnswer(index, result); // whichever answer arrives last stays on screen
+        });
+        //! [race-search-unguarded]
+    } else {
+        //! [race-search-guard]
+        const int requestId = ++m_latestRequestId;
+        connect(job, &FetchJob::finished, this,
+                [this, index, requestId](const FetchResult &result) {
+                    if (requestId != m_latestRequestId) { // a newer query was typed since: stale
+                        dropAnswer(index);
+                        return;
+                    }
+                    showAnswer(index, result);
+                });
+        //! [race-search-guard]
+    }
+    connect(job, &FetchJob::finished, this, [this, job] { searchRequestDone(job); });
+    job->start();
+}
+
+void RaceDemo::showAnswer(int index, const FetchResult &result)
+{
+    if (result.canceled)
+        return;
+    SearchRun &s = search();
+    if (!result.ok()) {
+        s.error = u"the request for %1 failed: %2"_s.arg(quoted(m_options.query, index),
+                                                         result.error);
+        emit progress(s.error);
+        return;
+    }
+    if (index < s.shown) {
+        ++s.staleOverwrites;
+        emit progress(u"%1  answer for %2 arrives late and REPLACES the newer %3 on screen"_s.arg(
+                searchTime(), quoted(m_options.query, index), quoted(m_options.query, s.shown)));
+    } else {
+        emit progress(
+                u"%1  answer for %2 shown"_s.arg(searchTime(), quoted(m_options.query, index)));
+    }
+    s.shown = index;
+}
+
+void RaceDemo::dropAnswer(int index)
+{
+    ++search().dropped;
+    emit progress(u"%1  answer for %2 dropped: not the latest request"_s.arg(
+            searchTime(), quoted(m_options.query, index)));
+}
+
+void RaceDemo::searchRequestDone(FetchJob *job)
+{
+    job->deleteLater();
+    m_jobs.removeOne(job);
+    SearchRun &s = search();
+    --s.pending;
+    if (s.pending == 0 && (s.typed == m_options.query.size() || isCanceled()))
+        endSearch();
+}
+
+void RaceDemo::endSearch()
+{
+    const SearchRun &s = search();
+    if (isCanceled()) {
+        finishCanceled(u"Canceled during the search."_s);
+        return;
+    }
+    const bool newestWon = s.shown == m_options.query.size() - 1;
+    emit progress(u"the screen ends on %1 after typing %2: %3"_s.arg(
+            quoted(m_options.query, s.shown),
+            quoted(m_options.query, int(m_options.query.size()) - 1),
+            newestWon ? u"the newest query won"_s : u"a STALE answer won"_s));
+    if (m_guarded)
+        finish(outcome());
+    else
+        startSearch(true);
+}
+
+void RaceDemo::stopRun()
+{
+    m_keyTimer.stop();
+}
+
+DemoOutcome RaceDemo::outcome() const
+{
+    DemoOutcome o;
+    o.figures.insert(u"threads"_s, m_options.threads);
+    o.figures.insert(u"increments per thread"_s, m_options.incrementsPerThread);
+    o.figures.insert(u"runs per variant"_s, m_options.runs);
+    qint64 total[VariantCount] = {};
+    int runsThatLost[VariantCount] = {};
+    for (int v = 0; v < VariantCount; ++v) {
+        QStringList perRun;
+        for (qint64 lost : m_lost[v]) {
+            total[v] += lost;
+            runsThatLost[v] += lost > 0 ? 1 : 0;
+            perRun.append(QString::number(lost));
+        }
+        const QString label = variantLabel(v);
+        o.figures.insert(label + u": lost updates"_s, double(total[v]));
+        o.figures.insert(label + u": runs with lost updates"_s, runsThatLost[v]);
+        o.figures.insert(label + u": lost per run"_s, perRun.join(u", "_s));
+        o.figures.insert(label + u": total ms"_s, std::round(m_ms[v] * 10) / 10);
+        const double mean = m_lost[v].isEmpty() ? 0 : double(total[v]) / m_lost[v].size();
+        o.bars.append({ variantLabel(v), std::round(mean) });
+    }
+    o.barsUnit = u"lost updates per run (mean)"_s;
+    o.barsCategory = u"protection"_s;
+
+    const QString &query = m_options.query;
+    const int last = int(query.size()) - 1;
+    o.figures.insert(u"search: query"_s, query);
+    o.figures.insert(u"search: seed"_s, double(m_options.seed));
+    o.figures.insert(u"search without guard: stale overwrites"_s,
+                     m_unguardedSearch.staleOverwrites);
+    o.figures.insert(u"search with guard: stale overwrites"_s, m_guardedSearch.staleOverwrites);
+    o.figures.insert(u"search without guard: shown at the end"_s,
+                     query.left(m_unguardedSearch.shown + 1));
+    o.figures.insert(u"search with guard: shown at the end"_s,
+                     query.left(m_guardedSearch.shown + 1));
+    o.figures.insert(u"search with guard: answers dropped"_s, m_guardedSearch.dropped);
+
+    o.summary = u"Unprotected, %1 of %2 runs lost updates (%3 in all); QMutex lost %4 and "
+                "std::atomic %5. Without a guard the search ended on %6 after typing %7 (%8 stale "
+                "overwrites); with the guard it ended on %9 (%10 stale overwrites)."_s
+                        .arg(runsThatLost[Unprotected])
+                        .arg(m_options.runs)
+                        .arg(total[Unprotected])
+                        .arg(total[Mutex])
+                        .arg(total[Atomic])
+                        .arg(quoted(query, m_unguardedSearch.shown), quoted(query, last))
+                        .arg(m_unguardedSearch.staleOverwrites)
+                        .arg(quoted(query, m_guardedSearch.shown))
+                        .arg(m_guardedSearch.staleOverwrites);
+    // The plain arithmetic first, then why the loss repeats: a reader seeing the same loss four
+    // times would otherwise take the race for something deterministic.
+    const qint64 expected = qint64(m_options.threads) * m_options.incrementsPerThread;
+    if (!m_lost[Unprotected].isEmpty()) {
+        const qint64 meanLost = qRound64(double(total[Unprotected]) / m_lost[Unprotected].size());
+        o.summary = u"Unprotected: expected %L1, got about %L2 per run. "_s.arg(expected).arg(
+                            expected - meanLost)
+                + o.summary
+                + u" The losses are alike from run to run because every thread yields at the same "
+                  "points of its loop, so the threads take turns the same way each time; in real "
+                  "code the interleaving, and so the loss, changes from run to run."_s;
+    }
+    const QString error =
+            !m_unguardedSearch.error.isEmpty() ? m_unguardedSearch.error : m_guardedSearch.error;
+    if (!error.isEmpty()) {
+        o.ok = false;
+        o.error = error;
+    }
+    return o;
+}

@@ -1,0 +1,341 @@
+#include <demos/threestylesdemo.h>
+#include <httpserver/embeddedserver.h>
+#include <common/labclock.h>
+#include "pipelineerror.h"
+#include "pipelinesteps.h"
+#include <common/units.h>
+
+#include <QCoroFuture>
+#include <QCoroNetworkReply>
+#include <QDir>
+#include <QFile>
+#include <QFutureWatcher>
+#include <QNetworkReply>
+#include <QPointer>
+#include <QtConcurrentRun>
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+QString caseRoute(ThreeStylesDemo::Case c)
+{
+    switch (c) {
+    case ThreeStylesDemo::Good:
+        return u"/json?items=%1"_s.arg(ThreeStylesDemo::Items);
+    case ThreeStylesDemo::HttpError:
+        return u"/status/500"_s;
+    default:
+        return u"/badjson"_s;
+    }
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+} // namespace
+
+ThreeStylesDemo::ThreeStylesDemo(const DemoContext &context, QObject *parent)
+    : Demo(context, Name.toString(), Title.toString(), parent)
+{
+    m_timeout.setSingleShot(true);
+    m_timeout.setInterval(TimeoutMs);
+    connect(&m_timeout, &QTimer::timeout, this, [this] { cancel(); });
+}
+
+ThreeStylesDemo::~ThreeStylesDemo()
+{
+    blockSignals(true);
+    cancel();
+    m_pool.waitForDone();
+    dropPostedContinuations();
+}
+
+QString ThreeStylesDemo::explanation() const
+{
+    return u"One pipeline, written three times: fetch a JSON list from the server, parse it on a "
+           "worker thread, write a summary file. With callbacks, each step starts the next from "
+           "inside its own completion handler, and every handler checks for errors itself. With "
+           "futures, the steps form one chain and an error thrown anywhere skips to the single "
+           "onFailed() at its end. With coroutines, the code reads top to bottom like blocking "
+           "code, but each co_await returns to the event loop, and errors are caught with an "
+           "ordinary try/catch. All three write byte-identical files, and an HTTP 500 or broken "
+           "JSON ends each of them, by its own path, with the same message. The times are for "
+           "the whole pipeline, mostly the fetch and the hand-offs between threads: the "
+           "differences between the styles are no larger than the run-to-run noise."_s;
+}
+
+QStringList ThreeStylesDemo::snippetIds() const
+{
+    return { u"pipeline-callbacks"_s, u"pipeline-futures"_s, u"pipeline-coroutines"_s };
+}
+
+QString ThreeStylesDemo::styleName(Style style)
+{
+    static const QString names[] = { u"callbacks"_s, u"futures"_s, u"coroutines"_s };
+    return names[style];
+}
+
+QString ThreeStylesDemo::outputPath(Style style, Case c) const
+{
+    static const QString cases[] = { u"summary"_s, u"http-error"_s, u"bad-json"_s };
+    return QDir(context().workDir).filePath(u"%1-%2.txt"_s.arg(cases[c], styleName(style)));
+}
+
+void ThreeStylesDemo::run()
+{
+    if (!beginRun())
+        return;
+    for (int s = 0; s < StyleCount; ++s) {
+        m_goodMs[s].clear();
+        for (int c = 0; c < CaseCount; ++c) {
+            m_errors[c][s].clear();
+            QFile::remove(outputPath(Style(s), Case(c)));
+        }
+    }
+    // An untimed pass first opens the connection and starts the worker threads, so the first
+    // style timed does not pay for them; the good case is then timed a few times per style.
+    m_plan = { { Callbacks, Good } };
+    for (int i = 0; i < TimedRuns; ++i) {
+        // Each round starts with another style, so none always runs first or last.
+        for (int s = 0; s < StyleCount; ++s)
+            m_plan.append({ Style((s + i) % StyleCount), Good });
+    }
+    for (Case c : { HttpError, BadJson }) {
+        for (int s = 0; s < StyleCount; ++s)
+            m_plan.append({ Style(s), c });
+    }
+    m_next = 0;
+    m_timeout.start();
+    ++m_currentJob; // results of a canceled run still in flight now report to nobody
+    QTimer::singleShot(0, this, [this, generation = currentGeneration()] {
+        if (isCurrent(generation)) // not canceled and run again in the meantime
+            runNext();
+    });
+}
+
+void ThreeStylesDemo::runNext()
+{
+    if (!isRunning())
+        return;
+    if (m_next == m_plan.size())
+        return finish(outcome());
+    const Step step = m_plan.at(m_next);
+    const QString path = m_next == 0 ? QDir(context().workDir).filePath(u"warm-up.txt"_s)
+                                     : outputPath(step.style, step.c);
+    ++m_next;
+    const Job job { ++m_currentJob, context().server->url(caseRoute(step.c)), path };
+    m_jobStartMs = labNowMs();
+    switch (step.style) {
+    case Callbacks:
+        runWithCallbacks(job);
+        break;
+    case Futures:
+        runWithFutures(job);
+        break;
+    default:
+        runWithCoroutines(job);
+        break;
+    }
+}
+
+//! [pipeline-callbacks]
+void ThreeStylesDemo::runWithCallbacks(const Job &job)
+{
+    QNetworkReply *reply = m_manager.get(PipelineSteps::request(job.url));
+    connect(reply, &QNetworkReply::finished, this, [this, job, reply] {
+        reply->deleteLater();
+        if (const QString error = PipelineSteps::replyError(reply); !error.isEmpty())
+            return done(job, error);
+        auto *parsing = new QFutureWatcher<ParseResult>(this);
+        connect(parsing, &QFutureWatcherBase::finished, this, [this, job, parsing] {
+            parsing->deleteLater();
+            const ParseResult parsed = parsing->result();
+            if (!parsed.error.isEmpty())
+                return done(job, parsed.error);
+            auto *writing = new QFutureWatcher<QString>(this);
+            connect(writing, &QFutureWatcherBase::finished, this, [this, job, writing] {
+                writing->deleteLater();
+                done(job, writing->result());
+            });
+            writing->setFuture(
+                    QtConcurrent::run(&m_pool, PipelineSteps::write, job.path, parsed.summary));
+        });
+        parsing->setFuture(QtConcurrent::run(&m_pool, PipelineSteps::parse, reply->readAll()));
+    });
+}
+//! [pipeline-callbacks]
+
+//! [pipeline-futures]
+void ThreeStylesDemo::runWithFutures(const Job &job)
+{
+    QNetworkReply *reply = m_manager.get(PipelineSteps::request(job.url));
+    QtFuture::connect(reply, &QNetworkReply::finished)
+            .then(this,
+                  [reply] {
+                      reply->deleteLater();
+                      if (const QString error = PipelineSteps::replyError(reply); !error.isEmpty())
+                          throw PipelineError(error);
+                      return reply->readAll();
+                  })
+            .then(&m_pool,
+                  [](const QByteArray &json) {
+                      const ParseResult parsed = PipelineSteps::parse(json);
+                      if (!parsed.error.isEmpty())
+                          throw PipelineError(parsed.error);
+                      return parsed.summary;
+                  })
+            .then(&m_pool,
+                  [path = job.path](const ItemsSummary &summary) {
+                      if (const QString error = PipelineSteps::write(path, summary);
+                          !error.isEmpty())
+                          throw PipelineError(error);
+                  })
+            .then(this, [this, job] { done(job, {}); })
+            .onFailed(this, [this, job](const PipelineError &e) { done(job, e.message()); });
+}
+//! [pipeline-futures]
+
+//! [pipeline-coroutines]
+QCoro::Task<> ThreeStylesDemo::runWithCoroutines(Job job)
+{
+    QPointer<ThreeStylesDemo> self(this); // QCoro 0.8 resumes us even if this object died
+    try {
+        QNetworkReply *reply = co_await m_manager.get(PipelineSteps::request(job.url));
+        if (!self)
+            co_return;
+        reply->deleteLater();
+        if (const QString error = PipelineSteps::replyError(reply); !error.isEmpty())
+            throw PipelineError(error);
+        const ParseResult parsed =
+                co_await QtConcurrent::run(&m_pool, PipelineSteps::parse, reply->readAll());
+        if (!self)
+            co_return;
+        if (!parsed.error.isEmpty())
+            throw PipelineError(parsed.error);
+        const QString error =
+                co_await QtConcurrent::run(&m_pool, PipelineSteps::write, job.path, parsed.summary);
+        if (!self)
+            co_return;
+        if (!error.isEmpty())
+            throw PipelineError(error);
+        done(job, {});
+    } catch (const PipelineError &e) {
+        done(job, e.message());
+    }
+}
+//! [pipeline-coroutines]
+
+void ThreeStylesDemo::done(const Job &job, const QString &error)
+{
+    if (!isRunning() || job.id != m_currentJob)
+        return; // a canceled run's pipeline
+    const double ms = labNowMs() - m_jobStartMs;
+    if (m_next == 1) { // the warm-up pass
+        if (!error.isEmpty())
+            return fail(error);
+        QFile::remove(job.path);
+        return queueNext(job);
+    }
+    const auto [style, c] = m_plan.at(m_next - 1);
+    if (c != Good || m_errors[c][style].isEmpty())
+        m_errors[c][style] = error;
+    if (c == Good)
+        m_goodMs[style].append(ms);
+    emit progress(u"%1, %2: %3 (%4)"_s.arg(
+            styleName(style), caseRoute(c),
+            error.isEmpty() ? u"wrote %1"_s.arg(QDir(context().workDir).relativeFilePath(job.path))
+                            : error,
+            formatDuration(ms)));
+    queueNext(job);
+}
+
+void ThreeStylesDemo::queueNext(const Job &job)
+{
+    // Queued: the next pipeline starts from a clean stack, not inside this one's last handler.
+    QMetaObject::invokeMethod(
+            this,
+            [this, id = job.id] {
+                if (id == m_currentJob)
+                    runNext();
+            },
+            Qt::QueuedConnection);
+}
+
+DemoOutcome ThreeStylesDemo::outcome() const
+{
+    DemoOutcome outcome;
+    for (int s = 0; s < StyleCount; ++s) {
+        if (!m_errors[Good][s].isEmpty()) {
+            outcome.ok = false;
+            outcome.error =
+                    u"the %1 pipeline failed: %2"_s.arg(styleName(Style(s)), m_errors[Good][s]);
+            return outcome;
+        }
+    }
+    const QByteArray reference = readFile(outputPath(Callbacks, Good));
+    bool filesIdentical = !reference.isEmpty();
+    bool errorsIdentical = true;
+    bool errorFilesAbsent = true;
+    QStringList medians;
+    double spread = 0; // the widest range of one style's times
+    for (int s = 0; s < StyleCount; ++s) {
+        const auto style = Style(s);
+        const QString name = styleName(style);
+        filesIdentical = filesIdentical && readFile(outputPath(style, Good)) == reference;
+        QList<double> times = m_goodMs[s];
+        std::sort(times.begin(), times.end());
+        // rounded once, as the text shows it: the figure, the bar and the summary agree
+        const double median = roundedMs(times.value(times.size() / 2));
+        medians.append(u"%1 %2"_s.arg(name, formatDuration(median)));
+        spread = std::max(spread, times.isEmpty() ? 0.0 : roundedMs(times.last() - times.first()));
+        outcome.figures[name + u": ms"_s] = median;
+        outcome.figures[name + u": HTTP 500"_s] = m_errors[HttpError][s];
+        outcome.figures[name + u": bad JSON"_s] = m_errors[BadJson][s];
+        for (int c = HttpError; c < CaseCount; ++c) {
+            errorsIdentical = errorsIdentical && !m_errors[c][s].isEmpty()
+                    && m_errors[c][s] == m_errors[c][Callbacks];
+            errorFilesAbsent = errorFilesAbsent && !QFile::exists(outputPath(style, Case(c)));
+        }
+        outcome.bars.append({ name, median });
+    }
+    outcome.figures[u"files identical"_s] = filesIdentical;
+    outcome.figures[u"errors identical"_s] = errorsIdentical;
+    outcome.figures[u"no file after an error"_s] = errorFilesAbsent;
+    outcome.figures[u"summary bytes"_s] = reference.size();
+    outcome.barsUnit = u"ms per pipeline (median of %1)"_s.arg(TimedRuns);
+    outcome.barsCategory = u"style"_s;
+    outcome.summary =
+            u"%1 The HTTP 500 ended %2 with \"%3\" and the broken JSON with \"%4\"; %5"_s.arg(
+                    filesIdentical ? u"All three styles wrote the same %1-byte summary file."_s.arg(
+                            reference.size())
+                                   : u"The three summary files differ."_s,
+                    errorsIdentical ? u"every style"_s : u"the styles differently, callbacks"_s,
+                    m_errors[HttpError][Callbacks], m_errors[BadJson][Callbacks],
+                    errorFilesAbsent ? u"no style wrote a file after an error."_s
+                                     : u"a file was written after an error."_s);
+    outcome.summary += u" Median of %1 runs: %2; the runs of one style varied by up to %3."_s.arg(
+            QString::number(TimedRuns), medians.join(u", "_s), formatDuration(spread));
+    if (!filesIdentical || !errorsIdentical || !errorFilesAbsent) {
+        outcome.ok = false;
+        outcome.error = u"the three styles did not agree"_s;
+    }
+    return outcome;
+}
+
+void ThreeStylesDemo::cancelRun()
+{
+    fail(m_timeout.isActive() ? u"canceled"_s
+                              : u"timed out after %1"_s.arg(formatDuration(TimeoutMs)));
+    ++m_currentJob; // whatever is still in flight reports to nobody
+    const auto replies = m_manager.findChildren<QNetworkReply *>();
+    for (QNetworkReply *reply : replies)
+        reply->abort();
+}
+
+void ThreeStylesDemo::stopRun()
+{
+    m_timeout.stop();
+}

@@ -1,0 +1,264 @@
+#include <demos/wherethewaitdemo.h>
+#include <httpserver/embeddedserver.h>
+#include <common/labclock.h>
+#include <stalls/responsivenessmonitor.h>
+#include <common/units.h>
+
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTcpSocket>
+#include <QtConcurrentRun>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr int NetworkManagers = 4; // each opens at most 6 connections to one host
+
+//! [blocking-get]
+// One GET through a blocking socket: each waitFor...() parks the calling thread in the kernel
+// until the server answers. The short slices only let a worker notice a cancel.
+bool blockingGet(const QUrl &url, const std::atomic<bool> &cancel)
+{
+    QTcpSocket socket;
+    socket.connectToHost(url.host(), quint16(url.port()));
+    if (!socket.waitForConnected(5000))
+        return false;
+    socket.write("GET " + url.path().toUtf8() + " HTTP/1.1\r\nHost: " + url.authority().toUtf8()
+                 + "\r\nConnection: close\r\n\r\n");
+    QByteArray response;
+    const double deadline = labNowMs() + 10000;
+    while (socket.state() == QAbstractSocket::ConnectedState && !cancel && labNowMs() < deadline) {
+        socket.waitForReadyRead(100);
+        response += socket.readAll();
+    }
+    response += socket.readAll();
+    return response.startsWith("HTTP/1.1 200");
+}
+//! [blocking-get]
+
+void raisePeak(std::atomic<int> &peak, int value)
+{
+    int seen = peak;
+    while (value > seen && !peak.compare_exchange_weak(seen, value)) { }
+}
+
+// Threads in this process right now (Linux), or -1.
+int processThreadCount()
+{
+    QFile status(u"/proc/self/status"_s);
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (QByteArray line = status.readLine(); !line.isEmpty(); line = status.readLine()) {
+        if (line.startsWith("Threads:"))
+            return line.mid(8).trimmed().toInt();
+    }
+    return -1;
+}
+} // namespace
+
+WhereTheWaitDemo::WhereTheWaitDemo(const DemoContext &context, QObject *parent)
+    : Demo(context, Name.toString(), Title.toString(), parent)
+{
+    m_pool.setMaxThreadCount(Fetches);
+    m_liveThreads.setInterval(100);
+    connect(&m_liveThreads, &QTimer::timeout, this, &WhereTheWaitDemo::reportLiveThreads);
+}
+
+WhereTheWaitDemo::~WhereTheWaitDemo()
+{
+    m_cancel = true;
+    m_pool.waitForDone();
+}
+
+QString WhereTheWaitDemo::explanation() const
+{
+    return u"The same slow request (the server answers after %1 ms) is waited for in three places. "
+           "On the GUI thread, %2 fetches run one after another and the window freezes for all of "
+           "their wait, about %3 (only %2 of the %4, so the freeze stays short). On worker "
+           "threads, each of the %4 fetches blocks a thread of its own: the window stays "
+           "responsive, but %4 threads sit doing nothing but waiting. On the event loop, all %4 "
+           "requests are sent at once and the GUI thread is only told when each answer is there: "
+           "the same half second, no freeze, and no thread per wait. Qt's network manager waits "
+           "for all of its requests on one internal thread; %5 managers are used because each "
+           "opens at most 6 connections to one server."_s.arg(DelayMs)
+                   .arg(GuiFetches)
+                   .arg(formatDuration(GuiFetches * DelayMs))
+                   .arg(Fetches)
+                   .arg(NetworkManagers);
+}
+
+QStringList WhereTheWaitDemo::snippetIds() const
+{
+    return { u"wait-on-gui-thread"_s, u"wait-on-workers"_s, u"wait-on-event-loop"_s,
+             u"blocking-get"_s };
+}
+
+void WhereTheWaitDemo::run()
+{
+    if (!beginRun())
+        return;
+    m_cancel = false;
+    m_outcome = {};
+    emit phase(tr("GUI thread waits"));
+    emit progress(u"In a moment the window freezes for about %1: %2 fetches wait on the GUI "
+                  "thread."_s.arg(formatDuration(GuiFetches * DelayMs))
+                          .arg(GuiFetches));
+    // Long enough for the window to paint the line above before the freeze.
+    QTimer::singleShot(300, this, [this, generation = currentGeneration()] {
+        if (isCurrent(generation))
+            waitOnGuiThread();
+    });
+}
+
+void WhereTheWaitDemo::waitOnGuiThread()
+{
+    const QUrl url = context().server->url(u"/delay/%1"_s.arg(DelayMs));
+    const double start = labNowMs();
+    int ok = 0;
+    //! [wait-on-gui-thread]
+    // The click handler itself waits: nothing else runs on the GUI thread until all are done.
+    for (int i = 0; i < GuiFetches; ++i)
+        ok += blockingGet(url, m_cancel);
+    //! [wait-on-gui-thread]
+    context().monitor->checkpoint();
+    if (ok != GuiFetches)
+        return fail(u"a fetch on the GUI thread failed"_s);
+    endWay(u"GUI thread"_s, GuiFetches, start, 1);
+    waitOnWorkers();
+}
+
+void WhereTheWaitDemo::waitOnWorkers()
+{
+    emit phase(tr("workers wait"));
+    emit progress(u"Now %1 fetches on %1 worker threads, one blocking call each."_s.arg(Fetches));
+    const QUrl url = context().server->url(u"/delay/%1"_s.arg(DelayMs));
+    m_done = m_failed = 0;
+    m_blockedPeak = 0;
+    m_startMs = labNowMs();
+    m_liveThreads.start();
+    //! [wait-on-workers]
+    for (int i = 0; i < Fetches; ++i) {
+        QtConcurrent::run(&m_pool, [this, url] {
+            raisePeak(m_blockedPeak, ++m_blockedNow);
+            const bool ok = blockingGet(url, m_cancel); // this worker waits here
+            --m_blockedNow;
+            return ok;
+        }).then(this, [this, generation = currentGeneration()](bool ok) {
+            if (isCurrent(generation))
+                onWorkerFetched(ok);
+        });
+    }
+    //! [wait-on-workers]
+}
+
+void WhereTheWaitDemo::onWorkerFetched(bool ok)
+{
+    m_failed += ok ? 0 : 1;
+    if (++m_done < Fetches)
+        return;
+    m_liveThreads.stop();
+    context().monitor->checkpoint();
+    if (m_failed > 0)
+        return fail(u"%1 fetches on worker threads failed"_s.arg(m_failed));
+    endWay(u"worker threads"_s, Fetches, m_startMs, m_blockedPeak);
+    waitOnEventLoop();
+}
+
+void WhereTheWaitDemo::waitOnEventLoop()
+{
+    emit phase(tr("event loop, no wait"));
+    emit progress(u"Now %1 fetches on the event loop: no thread waits for any one of them."_s.arg(
+            Fetches));
+    const QUrl url = context().server->url(u"/delay/%1"_s.arg(DelayMs));
+    m_done = m_failed = 0;
+    m_threadsBefore = processThreadCount();
+    m_startMs = labNowMs();
+    delete m_managers;
+    m_managers = new QObject(this);
+    QList<QNetworkAccessManager *> managers;
+    for (int i = 0; i < NetworkManagers; ++i)
+        managers.append(new QNetworkAccessManager(m_managers));
+    //! [wait-on-event-loop]
+    for (int i = 0; i < Fetches; ++i) {
+        QNetworkReply *reply = managers.at(i % NetworkManagers)->get(QNetworkRequest(url));
+        // Returns at once; finished() arrives as an event when the answer is complete.
+        connect(reply, &QNetworkReply::finished, this, [this, reply] {
+            reply->deleteLater();
+            onReplyFinished(reply->error() == QNetworkReply::NoError);
+        });
+    }
+    //! [wait-on-event-loop]
+}
+
+void WhereTheWaitDemo::onReplyFinished(bool ok)
+{
+    if (!isRunning())
+        return;
+    m_failed += ok ? 0 : 1;
+    if (++m_done < Fetches)
+        return;
+    context().monitor->checkpoint();
+    if (m_failed > 0)
+        return fail(u"%1 fetches on the event loop failed"_s.arg(m_failed));
+    endWay(u"event loop"_s, Fetches, m_startMs, 0);
+    m_outcome.figures[u"event loop: network threads"_s] =
+            std::max(0, processThreadCount() - m_threadsBefore);
+    m_managers->deleteLater();
+    m_managers = nullptr;
+
+    const QJsonObject &f = m_outcome.figures;
+    const auto way = [&f](const QString &key, const QString &threads) {
+        return u"%1: %2 fetches took %3 with %4; longest freeze %5."_s.arg(
+                key.first(1).toUpper() + key.sliced(1),
+                QString::number(f[key + u": fetches"_s].toInt()),
+                formatDuration(f[key + u": time ms"_s].toDouble()), threads,
+                formatDuration(f[key + u": max stall ms"_s].toDouble()));
+    };
+    m_outcome.summary = way(u"GUI thread"_s, u"the GUI thread itself waiting"_s) + u' '
+            + way(u"worker threads"_s,
+                  u"%1 threads blocked at once"_s.arg(
+                          f["worker threads: threads blocked"_L1].toInt()))
+            + u' '
+            + way(u"event loop"_s,
+                  u"no thread blocked for any one fetch (the network managers added %1 "
+                  "threads, which wait for all their requests together)"_s.arg(
+                          f["event loop: network threads"_L1].toInt()));
+    m_outcome.barsUnit = u"ms longest freeze"_s;
+    m_outcome.barsCategory = u"where the 20 waits happen"_s;
+    finish(m_outcome);
+}
+
+void WhereTheWaitDemo::reportLiveThreads()
+{
+    emit progress(u"%1 worker threads blocked in a fetch right now; %2 done; the process has %3 "
+                  "threads"_s.arg(m_blockedNow.load())
+                          .arg(m_done)
+                          .arg(processThreadCount()));
+}
+
+void WhereTheWaitDemo::endWay(const QString &key, int fetches, double startMs, int threadsBlocked)
+{
+    const double wallMs = labNowMs() - startMs;
+    const double stallMs = context().monitor->maxStallBetween(startMs, labNowMs());
+    m_outcome.figures[key + u": fetches"_s] = fetches;
+    m_outcome.figures[key + u": time ms"_s] = roundedMs(wallMs);
+    m_outcome.figures[key + u": max stall ms"_s] = roundedMs(stallMs);
+    m_outcome.figures[key + u": threads blocked"_s] = threadsBlocked;
+    m_outcome.bars.append({ key, roundedMs(stallMs) });
+    emit progress(u"%1: %2 fetches in %3, longest freeze %4"_s.arg(key).arg(fetches).arg(
+            formatDuration(roundedMs(wallMs)), formatDuration(roundedMs(stallMs))));
+}
+
+void WhereTheWaitDemo::cancelRun()
+{
+    m_cancel = true; // blocked workers notice within 100 ms; their results are dropped
+    finishCanceled();
+    delete m_managers; // aborts the event-loop way's requests
+    m_managers = nullptr;
+}
+
+void WhereTheWaitDemo::stopRun()
+{
+    m_liveThreads.stop();
+}

@@ -1,0 +1,71 @@
+#pragma once
+
+#include <stalls/stackframe.h>
+#include <stalls/threadstate.h>
+
+#include <QList>
+#include <QString>
+
+// One look at the stalled thread: what the kernel said it was doing and, when the thread ran the
+// sampler's signal handler in time, its stack.
+struct StallSample
+{
+    double atMs = 0; // labNowMs()
+    ThreadActivity activity = ThreadActivity::Unknown;
+    WaitReason reason = WaitReason::None;
+    bool answered = false; // false: "no sample", the thread did not run the handler in time
+    bool truncated = false; // deeper than StackSampler::MaxFrames
+    Stack stack; // symbolised, innermost first; empty when not answered
+};
+
+// The innermost frame in AsyncLab's own code, as most samples had it.
+struct StallCulprit
+{
+    QString function; // demangled, without parameters: "BlockingFetcher::fetch"
+    QString file; // "src/engine/blockingfetcher.cpp"
+    QString path; // absolute, for showing the source
+    int line = 0;
+    int samples = 0; // samples whose innermost own frame was in this function
+    double share = 0; // of the samples that have a stack
+
+    bool isKnown() const { return !function.isEmpty(); }
+    QString location() const; // "BlockingFetcher::fetch (src/engine/blockingfetcher.cpp:36)"
+};
+
+// One freeze of the GUI thread, seen while it happened.
+struct StallRecord
+{
+    int id = 0;
+    double startMs = 0; // when the thread's heartbeat was due and did not come (labNowMs)
+    double durationMs = 0;
+    int sampleCount = 0;
+    int unansweredCount = 0; // "no sample"
+    int truncatedCount = 0;
+    double busyShare = 0; // of all samples
+    double waitingShare = 0;
+    double cpuWaitSampleShare = 0; // of all samples: runnable, but waiting for a CPU
+    // Of the watched part of the stall, the time the thread spent on a run queue, and the CPU time
+    // it ran, from the kernel's schedstat (set before summarizeStall); -1 when not known.
+    double cpuWaitShare = -1;
+    double cpuRunMs = -1;
+    WaitReason mainWait = WaitReason::None; // what most waiting samples waited on
+    StallCulprit culprit;
+    Stack stack; // one representative full stack: a sample whose culprit is the culprit
+    QString event; // what the thread was handling: "MouseButtonRelease on QPushButton 'Fetch'"
+    bool eventsTimed = false; // false where nothing timed the events (a watched program)
+
+    double endMs() const { return startMs + durationMs; }
+    // Most of the stall went to waiting for a CPU: the machine, not AsyncLab's code, caused it,
+    // and it has no culprit.
+    bool isCpuStarved() const;
+    // "busy 98%", "waiting 99% on a lock or future (futex)", "waiting for a CPU 85% (other
+    // programs were running)", "no sample"
+    QString activityText() const;
+    // For a CPU-starved stall: "the machine had no CPU to give: 85% of it on a run queue, 12 ms
+    // of CPU time"
+    QString cpuCauseText() const;
+};
+
+// Fills the figures of `record` (counts, shares, culprit, representative stack) from its samples;
+// a CPU-starved stall gets no culprit.
+void summarizeStall(StallRecord &record, const QList<StallSample> &samples);

@@ -1,0 +1,47 @@
+#include <stalls/stackframe.h>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+// "(anonymous namespace)::readFile" reads better as "readFile"; the file says where it is.
+QString withoutAnonymous(QString name)
+{
+    return name.remove(u"(anonymous namespace)::"_s);
+}
+} // namespace
+
+QString StackFrame::shortFunction() const
+{
+    // Cut at the first '(' outside template arguments and lambda names that opens the parameter
+    // list, stepping over "(anonymous namespace)" and the "()" of "operator()".
+    static const QString anonymous = u"(anonymous namespace)"_s;
+    int depth = 0;
+    for (qsizetype i = 0; i < function.size(); ++i) {
+        const QChar c = function.at(i);
+        if (c == u'<' || c == u'{') {
+            ++depth;
+        } else if (c == u'>' || c == u'}') {
+            --depth;
+        } else if (c == u'(' && depth == 0) {
+            if (QStringView(function).mid(i).startsWith(anonymous)) {
+                i += anonymous.size() - 1;
+                continue;
+            }
+            if (QStringView(function).left(i).endsWith(u"operator") && i + 1 < function.size()
+                && function.at(i + 1) == u')') {
+                ++i;
+                continue;
+            }
+            return withoutAnonymous(function.left(i));
+        }
+    }
+    return withoutAnonymous(function);
+}
+
+QString StackFrame::location() const
+{
+    const QString name = function.isEmpty() ? u"0x%1"_s.arg(address, 0, 16) : shortFunction();
+    if (file.isEmpty())
+        return module.isEmpty() ? name : u"%1 (%2)"_s.arg(name, module);
+    return u"%1 (%2:%3)"_s.arg(name, file).arg(line);
+}

@@ -1,0 +1,271 @@
+#include <stalls/stallwatchdog.h>
+#include <stalls/eventtiming.h>
+#include <common/labclock.h>
+#include <stalls/stacksampler.h>
+#include <stalls/symbolizer.h>
+
+#include <QThread>
+#include <QTimer>
+#include <memory>
+#include <pthread.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+struct StallWatchdog::RawSample
+{
+    double atMs = 0;
+    ThreadSnapshot state;
+    StackSampler::Outcome outcome = StackSampler::Outcome::Failed;
+    bool truncated = false;
+    QList<void *> frames;
+};
+
+StallWatchdog::StallWatchdog(QObject *parent)
+    : QObject(parent),
+      m_tid(pid_t(syscall(SYS_gettid))),
+      m_sourceRoot(Symbolizer::defaultSourceRoot()),
+      m_buildRoot(Symbolizer::defaultBuildRoot())
+{
+}
+
+void StallWatchdog::setOwnCode(const QString &sourceRoot, const QString &buildRoot)
+{
+    Q_ASSERT(!isRunning());
+    m_sourceRoot = sourceRoot;
+    m_buildRoot = buildRoot;
+}
+
+StallWatchdog::~StallWatchdog()
+{
+    stop();
+}
+
+bool StallWatchdog::start(const std::atomic<double> *heartbeatMs, int tickIntervalMs)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    if (isRunning())
+        return true;
+    if (!StackSampler::install(&m_error)) {
+        m_error = u"stack sampling is off: %1"_s.arg(m_error);
+        return false;
+    }
+    m_heartbeat = heartbeatMs;
+    m_tickIntervalMs = tickIntervalMs;
+    {
+        const std::lock_guard lock(m_mutex);
+        m_stopping = false;
+    }
+    m_thread = std::thread([this] { run(); });
+    pthread_setname_np(m_thread.native_handle(), "stall watchdog");
+    return true;
+}
+
+void StallWatchdog::stop()
+{
+    if (!isRunning())
+        return;
+    {
+        const std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_all();
+    m_thread.join();
+    m_hasCpuClock.store(false);
+}
+
+double StallWatchdog::cpuTimeMs() const
+{
+    if (!m_hasCpuClock.load())
+        return 0;
+    timespec ts {};
+    if (clock_gettime(m_cpuClock.load(), &ts) != 0)
+        return 0;
+    return double(ts.tv_sec) * 1000 + double(ts.tv_nsec) / 1e6;
+}
+
+QList<StallRecord> StallWatchdog::recordsBetween(double fromMs, double toMs) const
+{
+    QList<StallRecord> found;
+    for (const StallRecord &record : m_records) {
+        if (record.endMs() >= fromMs && record.startMs <= toMs)
+            found.append(record);
+    }
+    return found;
+}
+
+void StallWatchdog::whenSettled(QObject *context, std::function<void()> function)
+{
+    if (!isRunning()) {
+        QTimer::singleShot(0, context, std::move(function));
+        return;
+    }
+    const quint64 ticket = ++m_nextTicket;
+    m_waiters.append({ ticket, context, std::move(function) });
+    m_settleRequested.store(ticket);
+    m_wake.notify_all();
+}
+
+void StallWatchdog::settled(quint64 upTo)
+{
+    QList<SettleWaiter> ready;
+    for (auto it = m_waiters.begin(); it != m_waiters.end();) {
+        if (it->ticket <= upTo) {
+            ready.append(std::move(*it));
+            it = m_waiters.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    for (const SettleWaiter &waiter : ready) {
+        if (waiter.context)
+            waiter.function();
+    }
+}
+
+void StallWatchdog::run()
+{
+    clockid_t clock {};
+    if (pthread_getcpuclockid(pthread_self(), &clock) == 0) {
+        m_cpuClock.store(clock);
+        m_hasCpuClock.store(true);
+    }
+    // Symbols are looked up here, never in the signal handler; debug information loads on the
+    // first stall and stays cached for the next ones.
+    std::unique_ptr<Symbolizer> symbolizer;
+    QList<RawSample> samples;
+    bool inStall = false;
+    double stallBeat = 0;
+    SchedReading stallSched; // at the stall's start
+    SchedReading lastSched; // at the latest sample
+    quint64 settledUpTo = 0;
+    std::unique_lock lock(m_mutex);
+    while (!m_stopping) {
+        const int intervalMs = m_sampleIntervalMs.load();
+        m_wake.wait_for(lock, std::chrono::milliseconds(intervalMs));
+        if (m_stopping)
+            break;
+        lock.unlock();
+        const double beat = m_heartbeat->load(std::memory_order_acquire);
+        const double now = labNowMs();
+        const bool late = beat >= 0 && now - beat - m_tickIntervalMs > m_thresholdMs.load();
+        if (inStall && (beat != stallBeat || beat < 0)) {
+            // The heartbeat came back: the stall ended when the thread ran its tick.
+            StackSampler::withdraw();
+            if (!symbolizer)
+                symbolizer = std::make_unique<Symbolizer>(m_sourceRoot, m_buildRoot);
+            finishStall(*symbolizer, stallBeat + m_tickIntervalMs, beat < 0 ? now : beat, samples,
+                        stallSched, readSched());
+            inStall = false;
+            samples.clear();
+        } else if (!inStall && late) {
+            inStall = true;
+            stallBeat = beat;
+            stallSched = readSched();
+            lastSched = stallSched;
+        }
+        if (!inStall) {
+            if (const quint64 wanted = m_settleRequested.load(); wanted > settledUpTo) {
+                settledUpTo = wanted;
+                QMetaObject::invokeMethod(
+                        this, [this, wanted] { settled(wanted); }, Qt::QueuedConnection);
+            }
+        } else if (samples.size() < MaxSamplesPerStall) {
+            RawSample sample;
+            // The state first: the signal wakes a sleeping thread, which would then look busy.
+            sample.state = readThreadState(m_tid);
+            const SchedReading sched = readSched();
+            sample.atMs = sched.atMs;
+            // Runnable, yet on a run queue for most of the time since the last look: the thread
+            // waited for a CPU that other programs held, it did not compute. The kernel adds to
+            // the wait only when the thread gets a CPU again, so a thread that got none shows as
+            // runnable with next to no CPU time: under a quarter of the time counts as none, so
+            // a loop that shares a core with a few others still computes.
+            if (sample.state.activity == ThreadActivity::Busy && sched.stat.valid
+                && lastSched.stat.valid && sched.stat.waitNs >= lastSched.stat.waitNs
+                && sched.stat.runNs >= lastSched.stat.runNs) {
+                const double sinceMs = sched.atMs - lastSched.atMs;
+                const double waitedMs = double(sched.stat.waitNs - lastSched.stat.waitNs) / 1e6;
+                const double ranMs = double(sched.stat.runNs - lastSched.stat.runNs) / 1e6;
+                if (waitedMs > sinceMs / 2 || ranMs < sinceMs / 4)
+                    sample.state.activity = ThreadActivity::CpuWait;
+            }
+            lastSched = sched;
+            const StackSampler::Result result = StackSampler::sample(m_tid, intervalMs);
+            sample.outcome = result.outcome;
+            sample.truncated = result.truncated;
+            sample.frames.reserve(result.depth);
+            for (int i = 0; i < result.depth; ++i)
+                sample.frames.append(result.frames[size_t(i)]);
+            samples.append(std::move(sample));
+        }
+        lock.lock();
+    }
+    if (inStall) {
+        StackSampler::withdraw(); // a signal still pending on the thread then captures nothing
+        if (m_recordsStallAtStop.load()) {
+            if (!symbolizer)
+                symbolizer = std::make_unique<Symbolizer>(m_sourceRoot, m_buildRoot);
+            finishStall(*symbolizer, stallBeat + m_tickIntervalMs, labNowMs(), samples, stallSched,
+                        readSched());
+        }
+    }
+}
+
+StallWatchdog::SchedReading StallWatchdog::readSched() const
+{
+    SchedReading reading;
+    reading.stat = readSchedStat(m_tid);
+    reading.atMs = labNowMs();
+    return reading;
+}
+
+void StallWatchdog::finishStall(Symbolizer &symbolizer, double startMs, double endMs,
+                                const QList<RawSample> &raw, const SchedReading &first,
+                                const SchedReading &last)
+{
+    StallRecord record;
+    record.startMs = startMs;
+    record.durationMs = std::max(0.0, endMs - startMs);
+    // The kernel adds a wait when it ends, so the wait since the first reading holds the one
+    // going on then, from before the watchdog saw the stall: the share is of the whole stall.
+    const double watchedMs = std::max(last.atMs - first.atMs, record.durationMs);
+    if (first.stat.valid && last.stat.valid && last.stat.waitNs >= first.stat.waitNs
+        && last.stat.runNs >= first.stat.runNs && watchedMs > 0) {
+        record.cpuWaitShare =
+                std::min(1.0, double(last.stat.waitNs - first.stat.waitNs) / 1e6 / watchedMs);
+        record.cpuRunMs = double(last.stat.runNs - first.stat.runNs) / 1e6;
+    }
+    QList<StallSample> samples;
+    samples.reserve(raw.size());
+    for (const RawSample &r : raw) {
+        StallSample sample;
+        sample.atMs = r.atMs;
+        sample.activity = r.state.activity;
+        sample.reason = r.state.reason;
+        sample.answered = r.outcome == StackSampler::Outcome::Captured;
+        sample.truncated = r.truncated;
+        if (sample.answered) {
+            sample.stack = symbolizer.symbolizeSample(r.frames.constData(), int(r.frames.size()));
+        }
+        samples.append(std::move(sample));
+    }
+    summarizeStall(record, samples);
+    QMetaObject::invokeMethod(
+            this, [this, record] { deliver(record); }, Qt::QueuedConnection);
+}
+
+void StallWatchdog::deliver(StallRecord record)
+{
+    record.id = m_nextId++;
+    if (const EventTiming *timing = EventTiming::instance()) {
+        record.event = timing->eventDuring(record.startMs, record.endMs());
+        record.eventsTimed = true;
+    }
+    m_records.append(record);
+    while (m_records.size() > MaxRecords)
+        m_records.removeFirst();
+    emit stallRecorded(record);
+}

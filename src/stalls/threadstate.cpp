@@ -1,0 +1,158 @@
+#include <stalls/threadstate.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+QString threadActivityName(ThreadActivity activity)
+{
+    switch (activity) {
+    case ThreadActivity::Busy:
+        return u"busy"_s;
+    case ThreadActivity::Waiting:
+        return u"waiting"_s;
+    case ThreadActivity::CpuWait:
+        return u"waiting for a CPU (other programs were running)"_s;
+    case ThreadActivity::Unknown:
+        break;
+    }
+    return u"unknown"_s;
+}
+
+QString waitReasonName(WaitReason reason)
+{
+    switch (reason) {
+    case WaitReason::None:
+        return u"nothing"_s;
+    case WaitReason::LockOrFuture:
+        return u"a lock or future (futex)"_s;
+    case WaitReason::SocketOrFile:
+        return u"a socket or file"_s;
+    case WaitReason::Sleep:
+        return u"a sleep"_s;
+    case WaitReason::Disk:
+        return u"the disk (uninterruptible)"_s;
+    case WaitReason::Other:
+        break;
+    }
+    return u"something else"_s;
+}
+
+WaitReason waitReasonForSyscall(long number)
+{
+    switch (number) {
+    case SYS_futex:
+#ifdef SYS_futex_waitv
+    case SYS_futex_waitv:
+#endif
+        return WaitReason::LockOrFuture;
+    case SYS_poll:
+    case SYS_ppoll:
+    case SYS_select:
+    case SYS_pselect6:
+    case SYS_epoll_wait:
+    case SYS_epoll_pwait:
+#ifdef SYS_epoll_pwait2
+    case SYS_epoll_pwait2:
+#endif
+    case SYS_read:
+    case SYS_readv:
+    case SYS_pread64:
+    case SYS_recvfrom:
+    case SYS_recvmsg:
+    case SYS_accept:
+    case SYS_accept4:
+    case SYS_connect:
+    case SYS_write:
+    case SYS_writev:
+    case SYS_sendto:
+    case SYS_sendmsg:
+        return WaitReason::SocketOrFile;
+    case SYS_nanosleep:
+    case SYS_clock_nanosleep:
+        return WaitReason::Sleep;
+    default:
+        return WaitReason::Other;
+    }
+}
+
+namespace {
+// Reads a small /proc file into buffer; the length read, or -1.
+ssize_t readSmallFile(const char *path, char *buffer, size_t size)
+{
+    const int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    const ssize_t n = read(fd, buffer, size - 1);
+    close(fd);
+    if (n >= 0)
+        buffer[n] = '\0';
+    return n;
+}
+} // namespace
+
+ThreadSnapshot readThreadState(pid_t tid)
+{
+    ThreadSnapshot snapshot;
+    char path[64];
+    char text[512];
+    std::snprintf(path, sizeof path, "/proc/self/task/%d/stat", int(tid));
+    if (readSmallFile(path, text, sizeof text) <= 0)
+        return snapshot;
+    // "tid (name) S ...": the name may hold spaces and parentheses, the state follows the last ')'.
+    const char *close = std::strrchr(text, ')');
+    if (!close || close[1] != ' ' || close[2] == '\0')
+        return snapshot;
+    snapshot.state = close[2];
+    switch (snapshot.state) {
+    case 'R':
+        snapshot.activity = ThreadActivity::Busy;
+        return snapshot;
+    case 'D':
+        snapshot.activity = ThreadActivity::Waiting;
+        snapshot.reason = WaitReason::Disk;
+        break;
+    case 'S':
+    case 't':
+    case 'T':
+        snapshot.activity = ThreadActivity::Waiting;
+        snapshot.reason = WaitReason::Other;
+        break;
+    default:
+        return snapshot; // zombie or dead
+    }
+    std::snprintf(path, sizeof path, "/proc/self/task/%d/syscall", int(tid));
+    if (readSmallFile(path, text, sizeof text) > 0 && text[0] >= '0' && text[0] <= '9') {
+        snapshot.syscall = std::strtol(text, nullptr, 10);
+        if (snapshot.reason != WaitReason::Disk)
+            snapshot.reason = waitReasonForSyscall(snapshot.syscall);
+    }
+    return snapshot;
+}
+
+SchedStat readSchedStat(pid_t tid)
+{
+    SchedStat stat;
+    char path[64];
+    char text[128];
+    std::snprintf(path, sizeof path, "/proc/self/task/%d/schedstat", int(tid));
+    if (readSmallFile(path, text, sizeof text) <= 0)
+        return stat;
+    char *end = nullptr;
+    stat.runNs = std::strtoull(text, &end, 10);
+    if (end == text)
+        return stat;
+    const char *next = end;
+    stat.waitNs = std::strtoull(next, &end, 10);
+    if (end == next)
+        return stat;
+    next = end;
+    stat.timeslices = std::strtoull(next, &end, 10);
+    stat.valid = end != next;
+    return stat;
+}

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <widgets/lagchartwidget.h>
+#include <stalls/stallrecord.h>
+
+#include <QList>
+#include <QWidget>
+
+class QListWidget;
+class StallCard;
+class StallWatchdog;
+
+// Every stall of the GUI thread as it is recorded, newest last, each with its culprit; the
+// selected one explained in a stall card. Without a watchdog it shows the records it is given
+// (one run's stalls).
+class StallsPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit StallsPanel(StallWatchdog *watchdog, QWidget *parent = nullptr);
+
+    void addRecord(const StallRecord &record);
+    void setRecords(const QList<StallRecord> &records); // replaces what is listed
+    void selectRecord(int index); // into records()
+    int selectedIndex() const;
+    const QList<StallRecord> &records() const { return m_records; }
+    QListWidget *listView() const { return m_list; }
+    StallCard *card() const { return m_card; }
+    QSize sizeHint() const override;
+
+    static QString rowText(const StallRecord &record); // "2.01 s  BlockingFetcher::fetch  waiting"
+    // One marker per record, in the same order, with the card's short text for its tooltip.
+    static QList<LagChartWidget::StallMarker> markersFor(const QList<StallRecord> &records);
+
+signals:
+    void recordsChanged();
+
+private:
+    void appendRow(const StallRecord &record);
+    void showSelected();
+
+    QList<StallRecord> m_records;
+    QListWidget *m_list;
+    StallCard *m_card;
+};

@@ -1,0 +1,284 @@
+#include <widgets/stallcard.h>
+#include <engine/sourceexcerpt.h>
+#include <common/units.h>
+
+#include <QFontDatabase>
+#include <QLabel>
+#include <QListWidget>
+#include <QPainter>
+#include <QPlainTextEdit>
+#include <QTextBlock>
+#include <QVBoxLayout>
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+const QColor BusyColor(0xd6, 0x4b, 0x3c); // computing: the thread was on a CPU
+const QColor WaitingColor(0x3c, 0x7d, 0xd6); // asleep in the kernel
+const QColor NoSampleColor(0xb0, 0xb0, 0xb0);
+} // namespace
+
+StallShareBar::StallShareBar(QWidget *parent) : QWidget(parent)
+{
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    setAccessibleName(u"Busy and waiting shares"_s);
+}
+
+void StallShareBar::setShares(double busy, double waiting)
+{
+    m_busy = std::clamp(busy, 0.0, 1.0);
+    m_waiting = std::clamp(waiting, 0.0, 1.0 - m_busy);
+    setToolTip(u"busy %1%, waiting %2%"_s.arg(std::lround(m_busy * 100))
+                       .arg(std::lround(m_waiting * 100)));
+    update();
+}
+
+QSize StallShareBar::sizeHint() const
+{
+    return { 200, fontMetrics().height() / 2 + 4 };
+}
+
+void StallShareBar::paintEvent(QPaintEvent *)
+{
+    QPainter painter(this);
+    const QRectF r = rect();
+    const double busyWidth = r.width() * m_busy;
+    const double waitingWidth = r.width() * m_waiting;
+    painter.fillRect(r, NoSampleColor);
+    painter.fillRect(QRectF(r.left(), r.top(), busyWidth, r.height()), BusyColor);
+    painter.fillRect(QRectF(r.left() + busyWidth, r.top(), waitingWidth, r.height()), WaitingColor);
+}
+
+StallCard::StallCard(QWidget *parent)
+    : QWidget(parent),
+      m_headline(new QLabel(this)),
+      m_summary(new QLabel(this)),
+      m_bar(new StallShareBar(this)),
+      m_legend(new QLabel(this)),
+      m_culprit(new QLabel(this)),
+      m_event(new QLabel(this)),
+      m_stack(new QListWidget(this)),
+      m_source(new QPlainTextEdit(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    for (QLabel *label : { m_headline, m_summary, m_legend, m_culprit, m_event }) {
+        label->setWordWrap(true);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    }
+    m_headline->setAccessibleName(tr("In plain words"));
+    QFont larger = m_headline->font();
+    larger.setPointSizeF(larger.pointSizeF() * 1.1);
+    m_headline->setFont(larger);
+    m_summary->setAccessibleName(u"Stall"_s);
+    m_legend->setAccessibleName(tr("Legend"));
+    m_legend->setText(tr("<span style='color:%1'>\u25a0</span> busy: computing on a CPU &nbsp; "
+                         "<span style='color:%2'>\u25a0</span> waiting: asleep in the kernel until "
+                         "something arrives &nbsp; <span style='color:%3'>\u25a0</span> no sample")
+                              .arg(BusyColor.name(), WaitingColor.name(), NoSampleColor.name()));
+    m_culprit->setAccessibleName(u"Culprit"_s);
+    m_event->setAccessibleName(u"Started by"_s);
+    m_stack->setAccessibleName(u"Stack"_s);
+    m_stack->setUniformItemSizes(true);
+    m_source->setAccessibleName(u"Source around the culprit"_s);
+    m_source->setReadOnly(true);
+    // wrapped: the comment at the end of the culprit's line is often what explains it
+    m_source->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    m_source->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    m_source->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_source->setMaximumHeight(m_source->fontMetrics().lineSpacing() * 10 + 12);
+    m_stack->setToolTip(tr("Innermost call first. Frames of Qt and the system libraries are "
+                           "folded: click a folded line to see them."));
+    connect(m_stack, &QListWidget::itemClicked, this, &StallCard::unfold);
+    layout->addWidget(m_headline);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_bar);
+    layout->addWidget(m_legend);
+    layout->addWidget(m_culprit);
+    layout->addWidget(m_event);
+    layout->addWidget(m_source);
+    layout->addWidget(m_stack, 1);
+    clear();
+}
+
+void StallCard::clear()
+{
+    m_headline->clear();
+    m_summary->setText(u"No stall yet. Freeze the window (a Blocking fetch or load) and the "
+                       "function that held the GUI thread appears here."_s);
+    m_bar->setShares(0, 0);
+    m_culprit->clear();
+    m_event->clear();
+    m_stack->clear();
+    m_source->clear();
+}
+
+QString StallCard::headline(const StallRecord &record)
+{
+    const QString froze = tr("The window froze %1").arg(formatDuration(record.durationMs));
+    if (record.isCpuStarved()) {
+        return tr("%1 because the machine gave AsyncLab no CPU: other programs were running. "
+                  "Not caused by the code you ran.")
+                .arg(froze);
+    }
+    QString what;
+    if (record.busyShare >= record.waitingShare) {
+        what = tr("kept the GUI thread computing");
+    } else {
+        switch (record.mainWait) {
+        case WaitReason::LockOrFuture:
+            what = tr("kept the GUI thread waiting on a lock or a future");
+            break;
+        case WaitReason::SocketOrFile:
+            what = tr("kept the GUI thread waiting for the network or a file");
+            break;
+        case WaitReason::Sleep:
+            what = tr("put the GUI thread to sleep");
+            break;
+        case WaitReason::Disk:
+            what = tr("kept the GUI thread waiting for the disk");
+            break;
+        case WaitReason::None:
+        case WaitReason::Other:
+            what = tr("kept the GUI thread waiting");
+            break;
+        }
+    }
+    if (!record.culprit.isKnown())
+        return tr("%1 because code outside AsyncLab (Qt or a system library) %2.").arg(froze, what);
+    return tr("%1 because %2 (line %3) %4.")
+            .arg(froze, record.culprit.function, QString::number(record.culprit.line), what);
+}
+
+QString StallCard::shortText(const StallRecord &record)
+{
+    QString text = u"<b>Froze %1</b> — %2"_s.arg(formatDuration(record.durationMs),
+                                                 record.activityText().toHtmlEscaped());
+    text += record.isCpuStarved()
+            ? u"<br>No culprit in AsyncLab: %1"_s.arg(record.cpuCauseText().toHtmlEscaped())
+            : record.culprit.isKnown()
+            ? u"<br>In <b>%1</b> at %2:%3"_s.arg(record.culprit.function.toHtmlEscaped(),
+                                                 record.culprit.file.toHtmlEscaped(),
+                                                 QString::number(record.culprit.line))
+            : u"<br>Not in AsyncLab's own code"_s;
+    if (!record.event.isEmpty())
+        text += u"<br>Started by %1"_s.arg(record.event.toHtmlEscaped());
+    return text + u"<br><i>Click for the stack and the source lines.</i>"_s;
+}
+
+void StallCard::setRecord(const StallRecord &record)
+{
+    m_headline->setText(headline(record));
+    m_summary->setText(u"<b>Froze %1</b> — %2 (%3%4)"_s.arg(
+            formatDuration(record.durationMs), record.activityText().toHtmlEscaped(),
+            record.sampleCount == 1 ? tr("1 sample") : tr("%1 samples").arg(record.sampleCount),
+            record.unansweredCount > 0 ? u", %1 with no answer"_s.arg(record.unansweredCount)
+                                       : QString()));
+    QString legend = m_legend->text().section(u"<br>"_s, 0, 0);
+    if (!record.isCpuStarved() && record.waitingShare > record.busyShare
+        && record.mainWait == WaitReason::LockOrFuture) {
+        legend += tr("<br><i>futex</i>: the kernel call a thread sleeps in while it waits for a "
+                     "mutex, a condition or a future's result (<code>QFuture::result()</code>, "
+                     "<code>waitForFinished()</code>).");
+    }
+    m_legend->setText(legend);
+    m_bar->setShares(record.busyShare, record.waitingShare);
+    if (record.isCpuStarved()) {
+        m_culprit->setText(u"No culprit in AsyncLab: %1 (other programs were running)."_s.arg(
+                record.cpuCauseText().toHtmlEscaped()));
+    } else if (record.culprit.isKnown()) {
+        m_culprit->setText(u"In <b>%1</b> at %2:%3, in %4% of the samples"_s.arg(
+                record.culprit.function.toHtmlEscaped(), record.culprit.file.toHtmlEscaped(),
+                QString::number(record.culprit.line),
+                QString::number(std::lround(record.culprit.share * 100))));
+    } else {
+        m_culprit->setText(u"Not in the program's own code: the stack below shows where."_s);
+    }
+    if (!record.event.isEmpty())
+        m_event->setText(u"Started by %1"_s.arg(record.event));
+    else if (record.eventsTimed)
+        m_event->setText(u"Not inside an event handler."_s);
+    else
+        m_event->setText(
+                u"Which event started it is not known: only AsyncLab times the events it handles."_s);
+
+    showStack(record.stack);
+
+    const SourceExcerpt excerpt = SourceExcerpt::read(record.culprit.path, record.culprit.line);
+    if (excerpt.found) {
+        QString text;
+        for (int i = 0; i < excerpt.lines.size(); ++i) {
+            const int number = excerpt.firstLine + int(i);
+            text += u"%1 %2  %3\n"_s.arg(number == excerpt.focusLine ? u"▶"_s : u" "_s)
+                            .arg(number, 4)
+                            .arg(excerpt.lines.at(i));
+        }
+        text.chop(1);
+        m_source->setPlainText(text);
+        // the culprit's line in view when the card is short of room
+        QTextCursor cursor(
+                m_source->document()->findBlockByNumber(excerpt.focusLine - excerpt.firstLine));
+        m_source->setTextCursor(cursor);
+        m_source->centerCursor();
+    } else if (record.culprit.isKnown()) {
+        m_source->setPlainText(u"The source file is not on this machine (looked for %1); the "
+                               "culprit's name and line above come from the executable."_s.arg(
+                                       record.culprit.path));
+    } else {
+        m_source->clear();
+    }
+}
+
+void StallCard::showStack(const Stack &stack)
+{
+    // Own frames one a line; a run of library frames (Qt's event dispatch, glib) one folded line
+    // that holds them, since a beginner looks for their own code first.
+    m_stack->clear();
+    const QColor dimmed = palette().color(QPalette::PlaceholderText);
+    const auto addFrame = [&](const StackFrame &frame) {
+        auto *item = new QListWidgetItem(frame.location(), m_stack);
+        item->setToolTip(frame.function);
+        if (!frame.own)
+            item->setForeground(dimmed);
+    };
+    for (qsizetype i = 0; i < stack.size();) {
+        qsizetype end = i;
+        while (end < stack.size() && !stack.at(end).own)
+            ++end;
+        if (end - i < FoldFrames) {
+            addFrame(stack.at(i++));
+            continue;
+        }
+        QStringList modules;
+        QVariantList frames;
+        for (qsizetype j = i; j < end; ++j) {
+            const QString module = stack.at(j).module.section(u".so"_s, 0, 0);
+            if (!module.isEmpty() && !modules.contains(module))
+                modules.append(module);
+            frames.append(QVariant::fromValue(stack.at(j).location()));
+        }
+        auto *folded = new QListWidgetItem(tr("\u25b8 %1 frames in libraries (%2): click to show")
+                                                   .arg(end - i)
+                                                   .arg(modules.join(u", "_s)),
+                                           m_stack);
+        folded->setData(Qt::UserRole, frames);
+        folded->setForeground(dimmed);
+        i = end;
+    }
+}
+
+void StallCard::unfold(QListWidgetItem *item)
+{
+    const QVariantList frames = item->data(Qt::UserRole).toList();
+    if (frames.isEmpty())
+        return;
+    const int row = m_stack->row(item);
+    const QColor dimmed = palette().color(QPalette::PlaceholderText);
+    delete m_stack->takeItem(row);
+    for (qsizetype i = 0; i < frames.size(); ++i) {
+        auto *frame = new QListWidgetItem(frames.at(i).toString());
+        frame->setForeground(dimmed);
+        m_stack->insertItem(row + int(i), frame);
+    }
+}

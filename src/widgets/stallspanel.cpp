@@ -1,0 +1,122 @@
+#include <widgets/stallspanel.h>
+#include <widgets/stallcard.h>
+#include <stalls/stallwatchdog.h>
+#include <common/units.h>
+
+#include <QListWidget>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+StallsPanel::StallsPanel(StallWatchdog *watchdog, QWidget *parent)
+    : QWidget(parent), m_list(new QListWidget(this)), m_card(new StallCard(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    m_list->setAccessibleName(u"Stalls"_s);
+    // a row wraps rather than hiding its end in a narrow dock
+    m_list->setWordWrap(true);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // the list gets a quarter of the height, however many rows it holds; the card the rest
+    m_list->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Ignored);
+    m_list->setMinimumHeight(m_list->fontMetrics().height() * 4 + 8);
+    splitter->addWidget(m_list);
+    // scrolls rather than making the window it is in taller than a laptop's screen
+    auto *cardArea = new QScrollArea(splitter);
+    cardArea->setWidgetResizable(true);
+    cardArea->setFrameShape(QFrame::NoFrame);
+    cardArea->setAccessibleName(u"Selected stall"_s);
+    cardArea->setWidget(m_card);
+    splitter->addWidget(cardArea);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 3);
+    layout->addWidget(splitter);
+    connect(m_list, &QListWidget::currentRowChanged, this, &StallsPanel::showSelected);
+    if (watchdog) {
+        for (const StallRecord &record : watchdog->records())
+            addRecord(record);
+        connect(watchdog, &StallWatchdog::stallRecorded, this, &StallsPanel::addRecord);
+    }
+}
+
+QSize StallsPanel::sizeHint() const
+{
+    // Wide enough for a culprit's name and a line of source beside the chart.
+    return { fontMetrics().horizontalAdvance(u'x') * 60, 600 };
+}
+
+QString StallsPanel::rowText(const StallRecord &record)
+{
+    if (record.isCpuStarved()) {
+        return tr("%1  the machine, not your code (no CPU to give)")
+                .arg(formatDuration(record.durationMs));
+    }
+    const QString where =
+            record.culprit.isKnown() ? record.culprit.function : u"(not in AsyncLab's code)"_s;
+    const QString doing = record.busyShare >= record.waitingShare ? u"busy"_s : u"waiting"_s;
+    return u"%1  %2  %3"_s.arg(formatDuration(record.durationMs), where, doing);
+}
+
+void StallsPanel::addRecord(const StallRecord &record)
+{
+    // Follows the newest stall unless a person picked an older one.
+    const bool following = m_list->currentRow() < 0 || m_list->currentRow() == m_list->count() - 1;
+    appendRow(record);
+    if (following)
+        m_list->setCurrentRow(m_list->count() - 1);
+    emit recordsChanged();
+}
+
+void StallsPanel::setRecords(const QList<StallRecord> &records)
+{
+    m_list->clear();
+    m_records.clear();
+    for (const StallRecord &record : records)
+        appendRow(record);
+    m_list->setCurrentRow(m_list->count() - 1);
+    showSelected(); // also when the row stayed -1 and the card must be cleared
+    emit recordsChanged();
+}
+
+void StallsPanel::selectRecord(int index)
+{
+    if (index >= 0 && index < m_records.size())
+        m_list->setCurrentRow(index);
+}
+
+int StallsPanel::selectedIndex() const
+{
+    return m_list->currentRow();
+}
+
+QList<LagChartWidget::StallMarker> StallsPanel::markersFor(const QList<StallRecord> &records)
+{
+    QList<LagChartWidget::StallMarker> markers;
+    markers.reserve(records.size());
+    for (const StallRecord &record : records)
+        markers.append({ record.startMs, record.durationMs, StallCard::shortText(record) });
+    return markers;
+}
+
+void StallsPanel::appendRow(const StallRecord &record)
+{
+    m_records.append(record);
+    auto *item = new QListWidgetItem(rowText(record), m_list);
+    // the machine's stalls are told apart at a glance from those of the code that ran
+    if (record.isCpuStarved())
+        item->setForeground(palette().color(QPalette::PlaceholderText));
+    const QString where = record.isCpuStarved() ? record.cpuCauseText() : record.culprit.location();
+    item->setToolTip(record.event.isEmpty() ? where : u"%1\n%2"_s.arg(where, record.event));
+}
+
+void StallsPanel::showSelected()
+{
+    const int row = m_list->currentRow();
+    if (row < 0 || row >= m_records.size())
+        m_card->clear();
+    else
+        m_card->setRecord(m_records.at(row));
+}

@@ -1,0 +1,537 @@
+#include <windows/demogallery.h>
+#include <widgets/demobarchart.h>
+#include <widgets/demoplotchart.h>
+#include <demos/demoregistry.h>
+#include <widgets/heartbeatwidget.h>
+#include <engine/lab.h>
+#include <common/labclock.h>
+#include <widgets/lagchartwidget.h>
+#include <demokit/snippets.h>
+#include <widgets/stallspanel.h>
+#include <common/units.h>
+
+#include <QComboBox>
+#include <QFontDatabase>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonValue>
+#include <QLabel>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+QGroupBox *framed(const QString &title, QWidget *content, QWidget *parent)
+{
+    auto *box = new QGroupBox(title, parent);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(6, 6, 6, 6);
+    content->setParent(box);
+    layout->addWidget(content);
+    return box;
+}
+} // namespace
+
+DemoGallery::DemoGallery(Lab *lab, QWidget *parent) : QWidget(parent), m_lab(lab)
+{
+    setWindowFlag(Qt::Window);
+    setAccessibleName(u"Concept gallery"_s);
+    setWindowTitle(u"AsyncLab — concepts"_s);
+    m_list = new QListWidget(this);
+    m_list->setAccessibleName(u"Demos"_s);
+    m_list->setMinimumWidth(190);
+    m_list->setMaximumWidth(260);
+    const DemoContext context = DemoRegistry::contextFor(lab, m_workDir.path());
+    for (const DemoEntry &entry : DemoRegistry::all()) {
+        Demo *demo = DemoRegistry::create(entry.name, context, this);
+        m_states[entry.name].demo = demo;
+        auto *item = new QListWidgetItem(demo->title(), m_list);
+        item->setData(Qt::UserRole, entry.name);
+        item->setToolTip(u"asynclab --demo %1"_s.arg(entry.name));
+        connect(demo, &Demo::progress, this,
+                [this, name = entry.name](const QString &line) { onProgress(name, line); });
+        connect(demo, &Demo::finished, this, [this, name = entry.name](const DemoOutcome &outcome) {
+            onFinished(name, outcome);
+        });
+        connect(demo, &Demo::phase, this, [this, name = entry.name](const QString &label) {
+            m_states[name].phases.append({ labNowMs(), label });
+            if (name == currentDemo())
+                m_lag->setPhaseMarks(m_states[name].phases);
+        });
+        connect(demo, &Demo::measured, this, [this, name = entry.name](const DemoOutcome &soFar) {
+            m_states[name].soFar = soFar;
+            if (name == currentDemo())
+                showMeasured(soFar);
+        });
+    }
+
+    auto *right = new QWidget(this);
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addWidget(createHeader());
+    m_explanation = new QLabel(right);
+    m_explanation->setWordWrap(true);
+    m_explanation->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_explanation->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_explanation->setAccessibleName(tr("What you are seeing"));
+    // A long explanation scrolls rather than pushing the window past a laptop's screen.
+    m_explanationArea = new QScrollArea(right);
+    m_explanationArea->setWidgetResizable(true);
+    m_explanationArea->setFrameShape(QFrame::NoFrame);
+    m_explanationArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_explanationArea->setWidget(m_explanation);
+    m_explanationArea->setMinimumHeight(m_explanation->fontMetrics().lineSpacing() * 4 + 4);
+
+    m_measured = new QStackedWidget(right);
+    m_bars = new DemoBarChart(m_measured);
+    m_plots = new DemoPlotChart(m_measured);
+    m_measured->addWidget(m_bars);
+    m_measured->addWidget(m_plots);
+    m_lag = new LagChartWidget(right);
+    m_lag->setMonitor(&lab->monitor());
+    m_lag->setLog(&lab->log());
+    m_visuals = new QSplitter(Qt::Horizontal, right);
+    m_visuals->addWidget(framed(tr("Measured"), m_measured, m_visuals));
+    m_lag->setShadeStalls(true);
+    m_visuals->addWidget(framed(tr("GUI thread: event-loop lag"), m_lag, m_visuals));
+
+    m_log = new QPlainTextEdit(right);
+    m_log->setReadOnly(true);
+    m_log->setAccessibleName(tr("Live log"));
+    m_log->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    // The stalls share the log's place: a third column would not fit a laptop's screen.
+    m_resultTabs = new QTabWidget(right);
+    m_resultTabs->setDocumentMode(true);
+    m_resultTabs->setAccessibleName(tr("Live log and stalls"));
+    m_resultTabs->addTab(m_log, tr("Live log"));
+    m_stalls = new StallsPanel(nullptr, m_resultTabs);
+    m_stalls->setAccessibleName(tr("Stalls of the last run"));
+    m_resultTabs->addTab(m_stalls, tr("Stalls"));
+    connect(m_lag, &LagChartWidget::stallMarkerClicked, this, &DemoGallery::showStall);
+    auto *results = new QSplitter(Qt::Horizontal, right);
+    results->addWidget(createOutcomePanel());
+    results->addWidget(m_resultTabs);
+    results->setSizes({ 600, 500 });
+
+    // One tab per snippet: side by side, six of them would widen the window past any screen.
+    m_snippets = new QTabWidget(right);
+    m_snippets->setUsesScrollButtons(true);
+    m_snippets->setDocumentMode(true);
+    auto *code =
+            framed(tr("The code that does it (read-only, from the real sources; one tab each)"),
+                   m_snippets, right);
+
+    // What the demo is about beside the code that does it, read together before Run; below them
+    // what a run measures, at the window's full width.
+    auto *reading = new QSplitter(Qt::Horizontal, right);
+    reading->addWidget(framed(tr("What you are seeing"), m_explanationArea, reading));
+    reading->addWidget(code);
+    reading->setStretchFactor(0, 1);
+    reading->setStretchFactor(1, 1);
+    reading->setChildrenCollapsible(false);
+
+    auto *body = new QSplitter(Qt::Vertical, right);
+    body->addWidget(reading);
+    body->addWidget(m_visuals);
+    body->addWidget(results);
+    body->setStretchFactor(0, 4);
+    body->setStretchFactor(1, 2);
+    body->setStretchFactor(2, 3);
+    body->setChildrenCollapsible(false);
+    rightLayout->addWidget(body, 1);
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(m_list);
+    splitter->addWidget(right);
+    splitter->setStretchFactor(1, 1);
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter);
+
+    connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row >= 0)
+            showDemo(m_list->item(row)->data(Qt::UserRole).toString());
+    });
+    if (m_list->count() > 0)
+        m_list->setCurrentRow(0);
+    resize(sizeHint()); // not adjustSize()'s two thirds of the screen
+}
+
+DemoGallery::~DemoGallery()
+{
+    // Before the work folder goes: a demo may still be writing into it.
+    for (State &state : m_states)
+        delete state.demo;
+}
+
+QSize DemoGallery::sizeHint() const
+{
+    // frame and title bar included
+    const QSize preferred(1400, 920);
+    const QScreen *where = screen();
+    return where ? preferred.boundedTo(where->availableSize() - QSize(16, 48)) : preferred;
+}
+
+QWidget *DemoGallery::createHeader()
+{
+    auto *header = new QWidget(this);
+    auto *row = new QHBoxLayout(header);
+    row->setContentsMargins(0, 0, 0, 0);
+    m_title = new QLabel(header);
+    QFont font = m_title->font();
+    font.setPointSizeF(font.pointSizeF() * 1.5);
+    font.setBold(true);
+    m_title->setFont(font);
+    m_status = new QLabel(header);
+    m_status->setAccessibleName(u"Demo status"_s);
+    // A long status is cut, never allowed to widen the window.
+    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_heartbeat = new HeartbeatWidget(header);
+    m_heartbeat->setMonitor(&m_lab->monitor());
+    m_heartbeat->setToolTip(
+            u"Animated by the GUI thread: it stops whenever that thread is blocked."_s);
+    m_run = new QPushButton(u"&Run"_s, header);
+    m_run->setObjectName(u"runDemoButton"_s);
+    m_run->setToolTip(u"Run this demo (Ctrl+Return)"_s);
+    m_run->setShortcut(QKeySequence(u"Ctrl+Return"_s));
+    m_cancel = new QPushButton(u"Cancel"_s, header);
+    m_cancel->setObjectName(u"cancelDemoButton"_s);
+    m_cancel->setToolTip(u"Stop the running demo (Esc)"_s);
+    m_cancel->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_variant = new QComboBox(header);
+    m_variant->setAccessibleName(u"Variant"_s);
+    m_variant->setToolTip(u"What the demo runs, e.g. what its request handler does; chosen "
+                          "before Run"_s);
+    m_variant->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_variant->hide();
+    connect(m_variant, &QComboBox::activated, this, [this](int index) {
+        if (Demo *demo = m_states.value(currentDemo()).demo; demo && !demo->isRunning())
+            demo->setVariant(index);
+    });
+    connect(m_run, &QPushButton::clicked, this, &DemoGallery::runCurrent);
+    connect(m_cancel, &QPushButton::clicked, this, &DemoGallery::cancelCurrent);
+    row->addWidget(m_title);
+    row->addSpacing(12);
+    row->addWidget(m_status, 1);
+    row->addWidget(m_heartbeat);
+    row->addWidget(m_variant);
+    row->addWidget(m_run);
+    row->addWidget(m_cancel);
+    return header;
+}
+
+QWidget *DemoGallery::createOutcomePanel()
+{
+    auto *box = new QGroupBox(u"Outcome"_s, this);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(6, 6, 6, 6);
+    m_summary = new QLabel(box);
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary->setAccessibleName(u"Summary"_s);
+    m_figures = new QTableWidget(0, 2, box);
+    m_figures->setAccessibleName(u"Figures"_s);
+    m_figures->setHorizontalHeaderLabels({ u"Figure"_s, u"Value"_s });
+    m_figures->verticalHeader()->hide();
+    m_figures->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_figures->horizontalHeader()->setStretchLastSection(true);
+    m_figures->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_figures->setAlternatingRowColors(true);
+    m_figures->setWordWrap(false);
+    m_figures->setTextElideMode(Qt::ElideMiddle);
+    // Compact rows, so that more figures show at once.
+    m_figures->verticalHeader()->setDefaultSectionSize(m_figures->fontMetrics().height() + 4);
+    // Four rows at least, whatever the window's size: the table is what a run leaves to read.
+    // (Six left a laptop's screen no room for a dozen lines of code.)
+    m_figures->setMinimumHeight(m_figures->horizontalHeader()->sizeHint().height()
+                                + 4 * m_figures->verticalHeader()->defaultSectionSize()
+                                + 2 * m_figures->frameWidth());
+    layout->addWidget(m_summary);
+    layout->addWidget(m_figures, 1);
+    return box;
+}
+
+QStringList DemoGallery::demoNames() const
+{
+    return DemoRegistry::names();
+}
+
+QString DemoGallery::currentDemo() const
+{
+    const QListWidgetItem *item = m_list->currentItem();
+    return item ? item->data(Qt::UserRole).toString() : QString();
+}
+
+void DemoGallery::selectDemo(const QString &name)
+{
+    for (int row = 0; row < m_list->count(); ++row) {
+        if (m_list->item(row)->data(Qt::UserRole).toString() == name)
+            m_list->setCurrentRow(row);
+    }
+}
+
+Demo *DemoGallery::demo(const QString &name) const
+{
+    return m_states.value(name).demo;
+}
+
+bool DemoGallery::isRunning() const
+{
+    return !m_running.isEmpty();
+}
+
+QList<QPlainTextEdit *> DemoGallery::snippetViews() const
+{
+    return m_snippets->findChildren<QPlainTextEdit *>();
+}
+
+void DemoGallery::showDemo(const QString &name)
+{
+    const State &state = m_states[name];
+    m_title->setText(state.demo->title());
+    m_explanation->setText(state.demo->explanation());
+    m_explanationArea->verticalScrollBar()->setValue(0); // each demo's text from its start
+    const QStringList variants = state.demo->variants();
+    m_variant->clear();
+    m_variant->addItems(variants);
+    m_variant->setCurrentIndex(state.demo->variant());
+    m_variant->setVisible(!variants.isEmpty());
+    m_log->setPlainText(state.log);
+    showOutcome(state);
+    showSnippets(state.demo->snippetIds());
+    updateButtons();
+}
+
+void DemoGallery::showLag(const State &state)
+{
+    // the selected demo's own run, not whatever the last 30 s held; the demo's name is in the
+    // header above, so the chart's title says only which run
+    m_lag->setPhaseMarks(state.phases);
+    const int width = m_visuals->width();
+    if (state.hasOutcome) {
+        const double pad = std::max(20.0, state.durationMs * 0.04);
+        m_lag->setTimeRange(&m_lab->monitor(), state.startMs,
+                            state.startMs + state.durationMs + pad);
+        const double longestMs =
+                m_lab->monitor().maxStallBetween(state.startMs, state.startMs + state.durationMs);
+        const bool flat = longestMs < ResponsivenessMonitor::StallThresholdMs;
+        m_lag->setTitle(flat ? tr("Last run: never stalled (longest lag %1)")
+                                        .arg(formatDuration(roundedMs(longestMs)))
+                             : tr("Last run, start to end"));
+        // a flat line needs little room: the measured results get it
+        m_visuals->setSizes(flat ? QList<int> { width * 3 / 4, width / 4 }
+                                 : QList<int> { width / 2, width / 2 });
+    } else if (m_running == currentDemo() && state.startMs > 0) {
+        m_lag->setGrowingFrom(&m_lab->monitor(), state.startMs);
+        m_lag->setTitle(tr("This run so far"));
+    } else {
+        const double now = labNowMs();
+        m_lag->setTimeRange(&m_lab->monitor(), now, now + 2000);
+        m_lag->setTitle(tr("Not run yet: Run shows its lag here"));
+        m_visuals->setSizes({ width * 3 / 5, width * 2 / 5 });
+    }
+}
+
+void DemoGallery::showStalls(const State &state)
+{
+    QList<StallRecord> stalls;
+    if (state.hasOutcome)
+        stalls = m_lab->stalls().recordsBetween(state.startMs, state.startMs + state.durationMs);
+    m_stalls->setRecords(stalls);
+    m_lag->setStallMarkers(StallsPanel::markersFor(stalls));
+    m_resultTabs->setTabText(1,
+                             state.hasOutcome ? u"Stalls (%1)"_s.arg(stalls.size()) : u"Stalls"_s);
+}
+
+void DemoGallery::showStall(int index)
+{
+    m_resultTabs->setCurrentWidget(m_stalls);
+    m_stalls->selectRecord(index);
+}
+
+void DemoGallery::showOutcome(const State &state)
+{
+    showLag(state);
+    showStalls(state);
+    m_figures->setRowCount(0);
+    if (!state.hasOutcome) {
+        const bool running = m_running == currentDemo();
+        m_bars->clear();
+        m_plots->clear();
+        m_measured->setCurrentWidget(m_bars);
+        if (running)
+            showMeasured(state.soFar); // back to a running demo: what it has so far
+        m_summary->setText(running ? u"Running…"_s : u"Press Run to measure."_s);
+        m_status->setText(running ? u"Running…"_s : QString());
+        return;
+    }
+    const DemoOutcome &outcome = state.outcome;
+    m_status->setText(outcome.ok ? u"Done in %1"_s.arg(formatDuration(state.durationMs))
+                              : outcome.error == u"canceled"_s ? u"Canceled"_s
+                                                               : u"Failed"_s);
+    showMeasured(outcome);
+    m_summary->setText(outcome.ok ? outcome.summary
+                                  : u"<span style='color:#c0392b'>%1</span>"_s.arg(
+                                          outcome.error.toHtmlEscaped()));
+    // Grouped: "max in flight 2: ms" and "max in flight 2: server peak" share a row.
+    const FigureGrid grid = figureGrid(outcome.figures, 7);
+    m_figures->setColumnCount(int(grid.columns.size()) + 1);
+    m_figures->setHorizontalHeaderLabels(QStringList { u"Figure"_s } + grid.columns);
+
+    for (const auto &[name, values] : grid.rows) {
+        const int row = m_figures->rowCount();
+        m_figures->insertRow(row);
+        m_figures->setItem(row, 0, new QTableWidgetItem(name));
+        m_figures->item(row, 0)->setToolTip(name);
+        for (int i = 0; i < values.size(); ++i) {
+            auto *item = new QTableWidgetItem(values.at(i));
+            item->setToolTip(values.at(i).isEmpty()
+                                     ? QString()
+                                     : u"%1: %2 %3"_s.arg(name, grid.columns.at(i), values.at(i)));
+            m_figures->setItem(row, i + 1, item);
+        }
+    }
+    // Columns as wide as their content when all fit; otherwise they share the width and long
+    // texts are elided in the middle (the tooltip has them whole): never a sideways scroll.
+    QHeaderView *header = m_figures->horizontalHeader();
+    for (int column = 1; column < m_figures->columnCount(); ++column)
+        header->setSectionResizeMode(column, QHeaderView::Interactive);
+    m_figures->resizeColumnsToContents();
+    if (header->length() > m_figures->viewport()->width()) {
+        for (int column = 1; column < m_figures->columnCount(); ++column)
+            header->setSectionResizeMode(column, QHeaderView::Stretch);
+    }
+}
+
+void DemoGallery::showMeasured(const DemoOutcome &outcome)
+{
+    m_bars->setBars(outcome.bars, outcome.barsUnit, outcome.barsCategory, outcome.barsNote);
+    m_plots->setPlots(outcome.plots, outcome.plotsX);
+    m_measured->setCurrentWidget(outcome.plots.isEmpty() ? static_cast<QWidget *>(m_bars)
+                                                         : m_plots);
+}
+
+void DemoGallery::showSnippets(const QStringList &ids)
+{
+    while (m_snippets->count() > 0)
+        delete m_snippets->widget(0); // its tab goes with it
+    const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    for (const QString &id : ids) {
+        auto *panel = new QWidget(m_snippets);
+        auto *layout = new QVBoxLayout(panel);
+        layout->setContentsMargins(0, 0, 0, 0);
+        const QString location = snippetLocation(id);
+        auto *label = new QLabel(
+                u"<b>%1</b> &nbsp; <span style='color:gray'>%2</span>"_s.arg(
+                        id.toHtmlEscaped(), location.isEmpty() ? u"not found"_s : location),
+                panel);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        auto *view = new QPlainTextEdit(panel);
+        view->setObjectName(id);
+        view->setReadOnly(true);
+        // Wrapped, so every line can be read without scrolling sideways.
+        view->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+        view->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+        view->setFont(mono);
+        view->setAccessibleName(u"Source %1"_s.arg(location));
+        view->setPlainText(snippet(id));
+        // a dozen lines at least: the code is what a demo is about (a few less on a screen
+        // shorter than a 1366x768 laptop's, where nothing else would fit)
+        const bool shortScreen = screen() && screen()->availableSize().height() < 740;
+        view->setMinimumHeight(
+                view->fontMetrics().lineSpacing()
+                        * (shortScreen ? MinCodeLinesShortScreen : MinCodeLines)
+                + 2 * (view->frameWidth() + int(view->document()->documentMargin())));
+        layout->addWidget(label);
+        layout->addWidget(view, 1);
+        m_snippets->addTab(panel, id);
+        m_snippets->setTabToolTip(m_snippets->count() - 1, location);
+    }
+}
+
+bool DemoGallery::runCurrent()
+{
+    const QString name = currentDemo();
+    if (isRunning() || name.isEmpty())
+        return false;
+    State &state = m_states[name];
+    state.log.clear();
+    state.hasOutcome = false;
+    state.soFar = {};
+    state.phases.clear();
+    state.startMs = labNowMs();
+    m_running = name;
+    m_log->clear();
+    showOutcome(state);
+    updateButtons();
+    state.demo->run();
+    return true;
+}
+
+// Cancels the running demo, also while another one is shown: it is the only one that can run.
+void DemoGallery::cancelCurrent()
+{
+    if (isRunning())
+        m_states[m_running].demo->cancel();
+}
+
+void DemoGallery::onProgress(const QString &name, const QString &line)
+{
+    State &state = m_states[name];
+    const QString text =
+            u"%1 s  %2"_s.arg((labNowMs() - state.startMs) / 1000, 6, 'f', 2).arg(line);
+    state.log += (state.log.isEmpty() ? QString() : u"\n"_s) + text;
+    if (name == currentDemo()) {
+        m_log->appendPlainText(text);
+        m_summary->setText(u"Running… %1"_s.arg(line.trimmed().toHtmlEscaped()));
+    }
+}
+
+void DemoGallery::onFinished(const QString &name, const DemoOutcome &outcome)
+{
+    State &state = m_states[name];
+    state.outcome = outcome;
+    state.hasOutcome = true;
+    if (m_running == name)
+        m_running.clear();
+    state.durationMs = labNowMs() - state.startMs;
+    if (name == currentDemo())
+        showOutcome(state);
+    // a stall that ended just now is recorded a moment later
+    m_lab->stalls().whenSettled(this, [this, name] {
+        if (name != currentDemo())
+            return;
+        showStalls(m_states[name]);
+        // the run is over and its log complete: what froze the window is the news now
+        if (!m_stalls->records().isEmpty())
+            m_resultTabs->setCurrentWidget(m_stalls);
+    });
+    updateButtons();
+    emit demoFinished(name, outcome);
+}
+
+void DemoGallery::updateButtons()
+{
+    m_run->setEnabled(!isRunning());
+    m_variant->setEnabled(!isRunning());
+    m_cancel->setEnabled(isRunning());
+    m_cancel->setToolTip(isRunning() && m_running != currentDemo()
+                                 ? u"Stop \u201c%1\u201d, which is still running (Esc)"_s.arg(
+                                         m_states[m_running].demo->title())
+                                 : u"Stop the running demo (Esc)"_s);
+    m_run->setToolTip(isRunning() ? u"Another demo is running; one at a time keeps the "
+                                    "measurements clean."_s
+                                  : u"Run this demo (Ctrl+Return)"_s);
+}

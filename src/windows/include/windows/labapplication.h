@@ -1,0 +1,33 @@
+#pragma once
+
+#include <stalls/eventtiming.h>
+
+#include <QApplication>
+#include <QCoreApplication>
+
+// The application objects of AsyncLab: Qt's, plus a timer around every event they dispatch on
+// the GUI thread, so that a stall record can name the event whose handler froze the window.
+class LabApplication : public QApplication
+{
+    Q_OBJECT
+public:
+    LabApplication(int &argc, char **argv) : QApplication(argc, argv) { }
+    bool notify(QObject *receiver, QEvent *event) override;
+    const EventTiming &eventTiming() const { return m_timing; }
+
+private:
+    EventTiming m_timing;
+};
+
+// The same without widgets, for the command line without a window.
+class LabCoreApplication : public QCoreApplication
+{
+    Q_OBJECT
+public:
+    LabCoreApplication(int &argc, char **argv) : QCoreApplication(argc, argv) { }
+    bool notify(QObject *receiver, QEvent *event) override;
+    const EventTiming &eventTiming() const { return m_timing; }
+
+private:
+    EventTiming m_timing;
+};

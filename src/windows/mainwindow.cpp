@@ -1,0 +1,728 @@
+#include <windows/mainwindow.h>
+#include <windows/compareview.h>
+#include <windows/demogallery.h>
+#include <widgets/heartbeatwidget.h>
+#include <engine/lab.h>
+#include <common/labclock.h>
+#include <widgets/lagchartwidget.h>
+#include <widgets/modetoggle.h>
+#include <models/operationlogmodel.h>
+#include <engine/report.h>
+#include <widgets/stallspanel.h>
+#include <widgets/timelinewidget.h>
+#include <common/units.h>
+#include <windows/watchwindow.h>
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScreen>
+#include <QSettings>
+#include <QDockWidget>
+#include <QSplitter>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr qint64 MiB = qint64(1) << 20;
+
+struct RouteDemo
+{
+    const char16_t *label;
+    const char16_t *path;
+    const char16_t *tip;
+};
+
+const RouteDemo routeDemos[] = {
+    { u"Slow server (2 s)", u"/delay/2000", u"The server answers after 2 seconds." },
+    { u"Download 64 MiB", u"/bytes/67108864", u"64 MiB streamed from the embedded server." },
+    { u"Trickle (3 s)", u"/drip?bytes=262144&ms=3000", u"256 KiB trickled over 3 seconds." },
+    { u"JSON", u"/json", u"A small JSON document." },
+    { u"HTTP 404", u"/status/404", u"The server answers 404 Not Found." },
+    { u"Truncated body", u"/truncate/1048576", u"Announces 1 MiB, sends half, then closes." },
+    { u"Server hangs", u"/hang", u"Accepts and never answers: stopped by the deadline." },
+};
+
+QLabel *figureLabel(QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    QFont font = label->font();
+    font.setBold(true);
+    label->setFont(font);
+    label->setMinimumWidth(label->fontMetrics().horizontalAdvance(u"0000.0 ms"_s));
+    return label;
+}
+} // namespace
+
+MainWindow::MainWindow(Lab *lab, QWidget *parent)
+    : QMainWindow(parent), m_lab(lab), m_logModel(new OperationLogModel(&lab->log(), this))
+{
+    setWindowTitle(u"AsyncLab — blocking vs async"_s);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(6, 4, 6, 6);
+    layout->setSpacing(4);
+    layout->addWidget(createTopBar());
+
+    m_chart = new LagChartWidget(central);
+    m_chart->setMonitor(&lab->monitor());
+    m_chart->setLog(&lab->log());
+    m_chart->setMinimumHeight(76); // with the result's second line, all fits 1280x720
+    // The threads under the lag they caused, on the same time axis.
+    auto *chartArea = new QWidget(central);
+    auto *chartLayout = new QVBoxLayout(chartArea);
+    chartLayout->setContentsMargins(0, 0, 0, 0);
+    chartLayout->setSpacing(0);
+    m_timeline = new TimelineWidget(chartArea);
+    m_timeline->model()->setLog(&lab->log());
+    m_timeline->alignTo(m_chart);
+    m_timeline->setLaneRoom(3);
+    // On a short screen the lanes shrink to their least height before the lag chart does.
+    m_timeline->setMaximumHeight(m_timeline->minimumSizeHint().height());
+    connect(m_timeline, &TimelineWidget::operationClicked, this, &MainWindow::selectOperation);
+    chartLayout->addWidget(m_chart, 1);
+    chartLayout->addWidget(m_timeline);
+
+    auto *controls = new QWidget(central);
+    auto *controlsLayout = new QVBoxLayout(controls);
+    controlsLayout->setContentsMargins(0, 0, 0, 0);
+    controlsLayout->setSpacing(4);
+    controlsLayout->addWidget(createFetchPanel());
+    controlsLayout->addWidget(createFilePanel());
+    controlsLayout->addWidget(createProgressRow());
+    m_result = new QLabel(u"Pick a mode, then start a fetch or a file load. Type in the box above "
+                          "while it runs: in Blocking mode nothing you type appears until the work "
+                          "is over."_s,
+                          controls);
+    m_result->setWordWrap(true);
+    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_result->setAccessibleName(u"Last result"_s);
+    m_result->setObjectName(u"resultLine"_s);
+    // Two lines kept whether the text needs one or two, so that the rows above do not move
+    // when an operation starts or ends.
+    m_result->setMinimumHeight(m_result->fontMetrics().lineSpacing() * 2);
+    m_result->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+
+    controlsLayout->addWidget(m_result);
+
+    m_table = new QTableView(central);
+    m_table->setModel(m_logModel);
+    m_table->setAccessibleName(u"Operations log"_s);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setAlternatingRowColors(true);
+    m_table->verticalHeader()->hide();
+    m_table->setWordWrap(false);
+    m_table->setTextElideMode(Qt::ElideMiddle);
+    // The target takes the room the others leave; the rest are sized to their content.
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->horizontalHeader()->setSectionResizeMode(OperationLogModel::TargetColumn,
+                                                      QHeaderView::Stretch);
+    // At least five rows and the header, whatever the window's size.
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    m_table->setMinimumHeight(m_table->horizontalHeader()->sizeHint().height()
+                              + 5 * m_table->verticalHeader()->defaultSectionSize()
+                              + 2 * m_table->frameWidth() + 4);
+    // Sized when a row comes or an operation ends, not on every progress change: resizing costs
+    // the GUI thread time for each row it measures. Only the rows in view and a few more, so the
+    // cost does not grow with the log: over a thousand rows it took longer than a stall, and
+    // each stall recorded (its culprit fills a cell) caused the next one.
+    m_table->horizontalHeader()->setResizeContentsPrecision(20);
+    connect(m_logModel, &QAbstractItemModel::rowsInserted, m_table, [this] {
+        sizeLogColumns();
+        m_table->scrollToBottom();
+    });
+    sizeLogColumns();
+
+    auto *splitter = m_splitter = new QSplitter(Qt::Vertical, central);
+    splitter->addWidget(chartArea);
+    splitter->addWidget(controls);
+    splitter->addWidget(m_table);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 0);
+    splitter->setStretchFactor(2, 1);
+    splitter->setChildrenCollapsible(false);
+    layout->addWidget(splitter, 1);
+    setCentralWidget(central);
+
+    // Each stall of the GUI thread with the function that held it, beside the chart.
+    auto *stallsDock = m_stallsDock = new QDockWidget(u"Stalls"_s, this);
+    stallsDock->setObjectName(u"stallsDock"_s);
+    m_stallsPanel = new StallsPanel(&lab->stalls(), stallsDock);
+    stallsDock->setWidget(m_stallsPanel);
+    addDockWidget(Qt::RightDockWidgetArea, stallsDock);
+    // a marker on the chart for each stall, updated when one is recorded, never on a timer
+    const auto updateMarkers = [this] {
+        m_chart->setStallMarkers(StallsPanel::markersFor(m_stallsPanel->records()));
+    };
+    connect(m_stallsPanel, &StallsPanel::recordsChanged, m_chart, updateMarkers);
+    // the log's Culprit cells are filled when the stall is recorded, after the operation ended
+    connect(m_stallsPanel, &StallsPanel::recordsChanged, this, &MainWindow::sizeLogColumns);
+    updateMarkers();
+    connect(m_chart, &LagChartWidget::stallMarkerClicked, this, &MainWindow::showStall);
+
+    createMenus();
+
+    connect(&lab->jobs(), &JobRunner::progress, this, &MainWindow::onProgress);
+    connect(&lab->jobs(), &JobRunner::finished, this, &MainWindow::onFinished);
+    connect(m_modeToggle, &ModeToggle::modeChanged, this, &MainWindow::describeMode);
+
+    auto *figures = new QTimer(this);
+    connect(figures, &QTimer::timeout, this, &MainWindow::updateLiveFigures);
+    figures->start(200);
+
+    restoreSettings();
+    describeMode();
+    updateRunningState();
+    updateLiveFigures();
+}
+
+MainWindow::~MainWindow() = default;
+
+QWidget *MainWindow::createTopBar()
+{
+    auto *bar = new QWidget(this);
+    auto *grid = new QGridLayout(bar);
+    grid->setContentsMargins(0, 0, 0, 0);
+
+    m_modeToggle = new ModeToggle(bar);
+    m_modeHint = new QLabel(bar);
+    m_modeHint->setWordWrap(true);
+    grid->addWidget(m_modeToggle, 0, 0);
+    grid->addWidget(m_modeHint, 0, 1);
+
+    m_heartbeat = new HeartbeatWidget(bar);
+    m_heartbeat->setMonitor(&m_lab->monitor()); // "froze" shows the log's and the Stalls' number
+    m_typingField = new QLineEdit(bar);
+    m_typingField->setPlaceholderText(u"Type here while work runs…"_s);
+    m_typingField->setAccessibleName(u"Typing test field"_s);
+    m_typingField->setToolTip(
+            u"If the GUI thread is blocked, your keystrokes appear only when it is "
+            "free again."_s);
+    // Two rows only, a laptop screen is short: the mode, what it means and the heartbeat; then
+    // the typing field and the live figures.
+    grid->addWidget(m_heartbeat, 0, 2);
+    grid->addWidget(m_typingField, 1, 0);
+
+    auto *figures = new QWidget(bar);
+    auto *row = new QHBoxLayout(figures);
+    row->setContentsMargins(0, 0, 0, 0);
+    m_lagNow = figureLabel(figures);
+    m_maxStall = figureLabel(figures);
+    m_maxStall->setObjectName(u"maxStallFigure"_s);
+    m_p99 = figureLabel(figures);
+    m_stalls = figureLabel(figures);
+    const auto addFigure = [row, figures](const QString &name, QLabel *value, const QString &tip) {
+        auto *label = new QLabel(name, figures);
+        label->setToolTip(tip);
+        value->setToolTip(tip);
+        value->setAccessibleName(name);
+        row->addWidget(label);
+        row->addWidget(value);
+        row->addSpacing(16);
+    };
+    addFigure(u"Event-loop lag now:"_s, m_lagNow,
+              u"How late the last 5 ms timer tick ran on the GUI thread."_s);
+    addFigure(u"Max stall (10 s):"_s, m_maxStall,
+              u"The longest time the GUI thread could not react, in the last 10 seconds."_s);
+    addFigure(u"p99 lag:"_s, m_p99,
+              u"99% of timer ticks in the last 10 seconds ran at most this late."_s);
+    addFigure(u"Stalls > 50 ms:"_s, m_stalls,
+              u"Freezes long enough to feel (a 'long task'), in the last 10 seconds."_s);
+    row->addStretch();
+    grid->addWidget(figures, 1, 1, 1, 2);
+    grid->setColumnStretch(1, 1);
+    return bar;
+}
+
+QWidget *MainWindow::createFetchPanel()
+{
+    // The server's address is in the title: a status bar would cost a laptop screen a line.
+    auto *box =
+            new QGroupBox(u"Fetch over HTTP (QNetworkAccessManager) — embedded server at %1"_s.arg(
+                                  m_lab->server().baseUrl().toString()),
+                          this);
+    auto *layout = new QVBoxLayout(box);
+    auto *urlRow = new QHBoxLayout;
+    m_urlEdit = new QLineEdit(m_lab->server().url(u"/delay/2000"_s).toString(), box);
+    m_urlEdit->setAccessibleName(u"URL"_s);
+    m_urlEdit->setToolTip(u"Any http:// or https:// URL, or a route of the embedded server such as "
+                          "/bytes/1048576"_s);
+    auto *fetchButton = new QPushButton(u"&Fetch"_s, box);
+    fetchButton->setObjectName(u"fetchButton"_s);
+    fetchButton->setToolTip(u"Fetch the URL in the current mode (Ctrl+F)"_s);
+    fetchButton->setShortcut(QKeySequence(u"Ctrl+F"_s));
+    connect(fetchButton, &QPushButton::clicked, this, [this] { fetch(m_urlEdit->text()); });
+    connect(m_urlEdit, &QLineEdit::returnPressed, this, [this] { fetch(m_urlEdit->text()); });
+    urlRow->addWidget(new QLabel(u"URL:"_s, box));
+    urlRow->addWidget(m_urlEdit, 1);
+    urlRow->addWidget(fetchButton);
+    layout->addLayout(urlRow);
+
+    auto *routes = new QHBoxLayout;
+    routes->addWidget(new QLabel(u"Try:"_s, box));
+    // Alt+1, Alt+2, … in the order shown: the labels are too alike for letter mnemonics.
+    int shortcutDigit = 0;
+    const auto numberShortcut = [&shortcutDigit](QPushButton *button, const QString &tip) {
+        const QKeySequence key(Qt::ALT | Qt::Key(Qt::Key_1 + shortcutDigit++));
+        button->setShortcut(key);
+        button->setToolTip(u"%1 (%2)"_s.arg(tip, key.toString(QKeySequence::NativeText)));
+    };
+    for (const RouteDemo &demo : routeDemos) {
+        auto *button = new QPushButton(QString::fromUtf16(demo.label), box);
+        const QString path = QString::fromUtf16(demo.path);
+        numberShortcut(button, u"%1 Fetches %2"_s.arg(QString::fromUtf16(demo.tip), path));
+        button->setObjectName(path);
+        connect(button, &QPushButton::clicked, this, [this, path] {
+            m_urlEdit->setText(m_lab->server().url(path).toString());
+            fetch(m_urlEdit->text());
+        });
+        routes->addWidget(button);
+    }
+    auto *refused = new QPushButton(u"Refused"_s, box);
+    numberShortcut(refused, u"Connects to a port where nothing listens."_s);
+    connect(refused, &QPushButton::clicked, this, [this] {
+        m_urlEdit->setText(u"http://127.0.0.1:1/"_s);
+        fetch(m_urlEdit->text());
+    });
+    routes->addWidget(refused);
+    routes->addStretch();
+    layout->addLayout(routes);
+    return box;
+}
+
+QWidget *MainWindow::createFilePanel()
+{
+    // Untitled, its label says what it does: a laptop screen is short.
+    auto *box = new QGroupBox(this);
+    box->setToolTip(u"Loads a file: its SHA-256, bytes and lines (QtConcurrent in Async mode)"_s);
+    auto *layout = new QHBoxLayout(box);
+    m_fileEdit = new QLineEdit(box);
+    m_fileEdit->setAccessibleName(u"File path"_s);
+    m_fileEdit->setPlaceholderText(u"Path of a file to load, or generate a sample file →"_s);
+    auto *browse = new QPushButton(u"&Browse…"_s, box);
+    browse->setToolTip(u"Choose a file (Ctrl+O)"_s);
+    connect(browse, &QPushButton::clicked, this, &MainWindow::chooseFile);
+    auto *load = new QPushButton(u"&Load"_s, box);
+    load->setObjectName(u"loadButton"_s);
+    load->setToolTip(u"Load the file in the current mode (Ctrl+L)"_s);
+    load->setShortcut(QKeySequence(u"Ctrl+L"_s));
+    connect(load, &QPushButton::clicked, this, [this] { loadFile(m_fileEdit->text()); });
+    connect(m_fileEdit, &QLineEdit::returnPressed, this, [this] { loadFile(m_fileEdit->text()); });
+
+    m_sampleSize = new QComboBox(box);
+    m_sampleSize->setAccessibleName(u"Sample file size"_s);
+    for (qint64 size : { 16 * MiB, 64 * MiB, 256 * MiB, 1024 * MiB })
+        m_sampleSize->addItem(formatBytes(size), size);
+    // 1 GiB: hashing it takes about 0.6 s on a fast desktop with SHA instructions, 1-2 s on a
+    // typical laptop, long enough to feel the Blocking freeze; 256 MiB was over in 0.2 s.
+    m_sampleSize->setCurrentIndex(3);
+    auto *generate = new QPushButton(u"&Generate sample"_s, box);
+    generate->setObjectName(u"generateButton"_s);
+    generate->setToolTip(u"Write a sample text file of the chosen size to %1 (Ctrl+G)"_s.arg(
+            QDir::toNativeSeparators(m_lab->sampleDir())));
+    generate->setShortcut(QKeySequence(u"Ctrl+G"_s));
+    connect(generate, &QPushButton::clicked, this, &MainWindow::generateSample);
+
+    layout->addWidget(new QLabel(u"Load a file (SHA-256, lines):"_s, box));
+    layout->addWidget(m_fileEdit, 1);
+    layout->addWidget(browse);
+    layout->addWidget(load);
+    layout->addSpacing(16);
+    layout->addWidget(m_sampleSize);
+    layout->addWidget(generate);
+    return box;
+}
+
+QWidget *MainWindow::createProgressRow()
+{
+    auto *row = new QWidget(this);
+    auto *layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_progress = new QProgressBar(row);
+    m_progress->setAccessibleName(u"Progress"_s);
+    m_progressText = new QLabel(row);
+    m_progressText->setObjectName(u"progressText"_s);
+    m_progressText->setAccessibleName(u"Progress status"_s);
+    // Cut rather than allowed to widen the window or move the bar as the text changes.
+    m_progressText->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    showProgress(u"Idle"_s, 0, 1);
+    m_cancel = new QPushButton(u"Cancel"_s, row);
+    m_cancel->setObjectName(u"cancelButton"_s);
+    m_cancel->setToolTip(u"Cancel everything that is running (Esc)"_s);
+    m_cancel->setShortcut(QKeySequence(Qt::Key_Escape));
+    connect(m_cancel, &QPushButton::clicked, &m_lab->jobs(), &JobRunner::cancelAll);
+
+    m_scenario = new QComboBox(row);
+    m_scenario->setAccessibleName(u"Comparison scenario"_s);
+    for (const Scenario &s : Scenario::builtIn()) {
+        m_scenario->addItem(s.title, s.name);
+        m_scenario->setItemData(m_scenario->count() - 1, s.description, Qt::ToolTipRole);
+    }
+    // The chosen scenario says what it runs where it is chosen.
+    const auto describeScenario = [this] {
+        m_scenario->setToolTip(m_scenario->currentData(Qt::ToolTipRole).toString());
+    };
+    connect(m_scenario, &QComboBox::currentIndexChanged, m_scenario, describeScenario);
+    describeScenario();
+    auto *compare = new QPushButton(u"&Compare both modes"_s, row);
+    compare->setObjectName(u"compareButton"_s);
+    compare->setToolTip(
+            u"Run the chosen scenario in Blocking mode, then in Async mode, and compare "
+            "the freezes (Ctrl+R)"_s);
+    compare->setShortcut(QKeySequence(u"Ctrl+R"_s));
+    connect(compare, &QPushButton::clicked, this, &MainWindow::runComparison);
+
+    layout->addWidget(m_progressText, 2);
+    layout->addWidget(m_progress, 1);
+    layout->addWidget(m_cancel);
+    layout->addSpacing(16);
+    layout->addWidget(m_scenario);
+    layout->addWidget(compare);
+    return row;
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(u"&File"_s);
+    file->addAction(u"&Open file…"_s, QKeySequence::Open, this, &MainWindow::chooseFile);
+    file->addAction(u"&Generate sample file"_s, this, &MainWindow::generateSample);
+    file->addAction(u"&Watch a program…"_s, this, [this] { WatchWindow::askAndOpen(this); });
+    file->addSeparator();
+    file->addAction(u"&Quit"_s, QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu *mode = menuBar()->addMenu(u"&Mode"_s);
+    mode->addAction(u"&Blocking"_s, QKeySequence(u"Ctrl+1"_s), this,
+                    [this] { setMode(RunMode::Blocking); });
+    mode->addAction(u"&Async"_s, QKeySequence(u"Ctrl+2"_s), this,
+                    [this] { setMode(RunMode::Async); });
+
+    QMenu *concepts = menuBar()->addMenu(u"&Concepts"_s);
+    concepts->addAction(u"Concept &gallery…"_s, QKeySequence(u"Ctrl+K"_s), this,
+                        &MainWindow::showConceptGallery);
+
+    QMenu *help = menuBar()->addMenu(u"&Help"_s);
+    help->addAction(u"&About AsyncLab"_s, this, [this] {
+        QMessageBox::about(
+                this, u"About AsyncLab"_s,
+                u"<h3>AsyncLab %1</h3><p>See and measure the difference between blocking "
+                "and asynchronous code.</p><p>Embedded server: %2</p>"_s.arg(
+                        QCoreApplication::applicationVersion(),
+                        m_lab->server().baseUrl().toString()));
+    });
+}
+
+DemoGallery *MainWindow::conceptGallery()
+{
+    if (!m_gallery)
+        m_gallery = new DemoGallery(m_lab, this); // a window of its own, sized to fit the screen
+    return m_gallery;
+}
+
+void MainWindow::showConceptGallery()
+{
+    DemoGallery *gallery = conceptGallery();
+    gallery->show();
+    gallery->raise();
+    gallery->activateWindow();
+}
+
+RunMode MainWindow::mode() const
+{
+    return m_modeToggle->mode();
+}
+
+void MainWindow::setMode(RunMode mode)
+{
+    m_modeToggle->setMode(mode);
+    describeMode();
+}
+
+void MainWindow::describeMode()
+{
+    m_modeHint->setText(
+            mode() == RunMode::Blocking
+                    ? u"<b>Blocking:</b> the GUI thread does each job itself: it waits for a "
+                      "fetch's answer, or reads and hashes the file. The heartbeat stops and "
+                      "typing is ignored until the job ends."_s
+                    : u"<b>Async:</b> a fetch waits in the event loop and a file is read on a "
+                      "worker thread. The heartbeat keeps beating and you can keep typing."_s);
+}
+
+void MainWindow::follow(int id, const QString &waitingFor)
+{
+    m_progressId = id;
+    m_waitingFor = waitingFor;
+    // From now on the result line is this job's: older jobs that end later do not replace it.
+    m_resultId = id;
+    m_result->setText(u"%1 (%2 mode)…"_s.arg(waitingFor, runModeName(mode())).toHtmlEscaped());
+    showProgress(mode() == RunMode::Blocking
+                         ? u"Blocking: %1 — the window is frozen until it ends"_s.arg(waitingFor)
+                         : waitingFor + u"…"_s);
+    if (mode() == RunMode::Blocking) {
+        // Painted at once, because nothing else will be painted until the blocking job ends.
+        m_progress->repaint();
+        m_progressText->repaint();
+        m_result->repaint();
+    }
+}
+
+void MainWindow::fetch(const QString &urlText)
+{
+    const QUrl url = m_lab->resolveUrl(urlText);
+    // The id is known only when the job returns, which in Blocking mode is when it has ended.
+    follow(m_lab->log().nextId(), u"Waiting for %1"_s.arg(url.toDisplayString()));
+    m_progressId = m_lab->jobs().fetch(url, mode());
+    updateRunningState();
+}
+
+void MainWindow::loadFile(const QString &path)
+{
+    follow(m_lab->log().nextId(), u"Loading %1"_s.arg(QDir::toNativeSeparators(path.trimmed())));
+    m_progressId = m_lab->jobs().loadFile(path.trimmed(), mode());
+    updateRunningState();
+}
+
+void MainWindow::generateSample()
+{
+    const qint64 size = m_sampleSize->currentData().toLongLong();
+    const QString path = m_lab->samplePath(size);
+    follow(m_lab->log().nextId(), u"Writing a %1 sample file"_s.arg(formatBytes(size)));
+    m_progressId = m_lab->jobs().generateFile(path, size, mode());
+    updateRunningState();
+}
+
+void MainWindow::chooseFile()
+{
+    // The native dialog runs its own event loop; harmless here since nothing is measured meanwhile.
+    const QString path = QFileDialog::getOpenFileName(this, u"Load a file"_s, m_fileEdit->text());
+    if (!path.isEmpty())
+        m_fileEdit->setText(path);
+}
+
+CompareView *MainWindow::compareView()
+{
+    if (!m_compareView)
+        m_compareView = new CompareView(m_lab, this);
+    return m_compareView;
+}
+
+void MainWindow::runComparison()
+{
+    CompareView *view = compareView();
+    view->show();
+    view->raise();
+    view->activateWindow();
+    if (view->isRunning() || m_lab->scenarios().isRunning())
+        return;
+    view->selectScenario(m_scenario->currentData().toString());
+    view->run();
+}
+
+void MainWindow::selectOperation(int id)
+{
+    const int row = m_lab->log().rowOf(id);
+    if (row < 0)
+        return;
+    m_table->selectRow(row);
+    m_table->scrollTo(m_logModel->index(row, 0));
+}
+
+void MainWindow::onProgress(int id, qint64 done, qint64 total)
+{
+    if (id != m_progressId)
+        return;
+    if (total > 0)
+        showProgress(u"%1 of %2"_s.arg(formatBytes(done), formatBytes(total)),
+                     int(1000 * double(done) / double(total)), 1000);
+    else
+        showProgress(done > 0 ? u"%1 received, size unknown"_s.arg(formatBytes(done))
+                              : m_waitingFor + u"…"_s);
+}
+
+void MainWindow::showProgress(const QString &text, int done, int total)
+{
+    // total 0: busy, nothing known about how far it got (a busy bar draws no text)
+    if (m_progressText->text() != text)
+        m_progressText->setText(text);
+    m_progress->setRange(0, total);
+    m_progress->setValue(done);
+    m_progress->setFormat(total == 1 ? text : u"%p%"_s);
+}
+
+void MainWindow::onFinished(int id)
+{
+    const OperationRecord *record = m_lab->log().find(id);
+    if (record && record->kind == OperationKind::GenerateFile
+        && record->status == OperationStatus::Succeeded)
+        m_fileEdit->setText(record->target);
+    // Only the last job this window started: one started earlier can end later (a slow fetch, a
+    // cancel noticed late), and a comparison's jobs are the Compare view's. The window's own job
+    // can end while a comparison runs.
+    if (record && id == m_resultId)
+        m_result->setText(Report::operationSummaryHtml(*record));
+    sizeLogColumns();
+    updateRunningState();
+}
+
+void MainWindow::updateRunningState()
+{
+    const int running = m_lab->jobs().runningCount();
+    m_cancel->setEnabled(running > 0);
+    if (running == 0) {
+        const OperationRecord *last = m_lab->log().find(m_progressId);
+        if (!last)
+            showProgress(u"Idle"_s, 0, 1);
+        else
+            showProgress(last->status == OperationStatus::Canceled         ? u"Canceled"_s
+                                 : last->status == OperationStatus::Failed ? u"Failed"_s
+                                                                           : u"Done"_s,
+                         1, 1);
+    } else if (!m_lab->jobs().isRunning(m_progressId)) {
+        showProgress(running == 1 ? u"1 job still running…"_s
+                                  : u"%1 jobs still running…"_s.arg(running));
+    }
+}
+
+void MainWindow::showStall(int index)
+{
+    m_stallsDock->show();
+    m_stallsDock->raise();
+    m_stallsPanel->selectRecord(index);
+}
+
+void MainWindow::sizeLogColumns()
+{
+    m_table->resizeColumnsToContents();
+    // Long words are elided in the middle rather than widening a column past this.
+    const int widest = m_table->fontMetrics().horizontalAdvance(u'x') * 46;
+    for (int column = 0; column < m_logModel->columnCount(); ++column) {
+        if (column != OperationLogModel::TargetColumn && m_table->columnWidth(column) > widest)
+            m_table->setColumnWidth(column, widest);
+    }
+}
+
+void MainWindow::updateLiveFigures()
+{
+    // Hidden or minimised, nobody reads the figures; they are current again at the next tick.
+    if (m_measureFromMs < 0 || !isVisible() || isMinimized())
+        return; // not shown yet, or nobody can see them
+    const double now = labNowMs();
+    const LagStats stats =
+            m_lab->monitor().statsBetween(std::max(now - 10000, m_measureFromMs), now);
+    // Text and colour only when they change: each change relays the label out and repaints it,
+    // and a style sheet would be parsed again each time.
+    const auto setIfChanged = [](QLabel *label, const QString &text, const QColor &colour) {
+        if (label->text() != text)
+            label->setText(text);
+        if (label->palette().color(QPalette::WindowText) != colour) {
+            QPalette pal = label->palette();
+            pal.setColor(QPalette::WindowText, colour);
+            label->setPalette(pal);
+        }
+    };
+    const QColor normal = palette().color(QPalette::WindowText);
+    const auto show = [&](QLabel *label, double ms) {
+        setIfChanged(label, formatDuration(ms),
+                     ms > 100          ? QColor(0xc0, 0x39, 0x2b)
+                             : ms > 16 ? QColor(0xd3, 0x54, 0x00)
+                                       : normal);
+    };
+    show(m_lagNow, stats.currentLagMs);
+    show(m_maxStall, stats.maxStallMs);
+    show(m_p99, stats.p99LagMs);
+    setIfChanged(m_stalls, QString::number(stats.stallsOver50Ms), normal);
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());
+    if (const auto saved = runModeFromName(settings.value(u"mode"_s).toString()))
+        m_modeToggle->setMode(*saved);
+    // The embedded server's routes are kept as paths: its port changes from launch to launch.
+    if (const QString url = settings.value(u"fetch/url"_s).toString(); !url.isEmpty())
+        m_urlEdit->setText(url.startsWith(u'/') ? m_lab->resolveUrl(url).toString() : url);
+    m_fileEdit->setText(settings.value(u"file/path"_s).toString());
+    // Fits a 1280x720 screen, frame and title bar included; a geometry saved on a bigger screen
+    // is cut down. On a screen smaller than the window's least size nothing can fit: the designed
+    // size stays, the same at every scale factor.
+    const QSize room = screen()->availableSize() - QSize(16, 48);
+    const QSize least = minimumSizeHint();
+    const bool canFit = least.width() <= room.width() && least.height() <= room.height();
+    const auto fitted = [&](QSize size) { return canFit ? size.boundedTo(room) : size; };
+    if (!settings.contains(u"window/geometry"_s))
+        resize(fitted(QSize(1400, 760))); // the room past the least size goes to the Stalls dock
+    else
+        resize(fitted(size()));
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(u"window/geometry"_s, saveGeometry());
+    settings.setValue(u"mode"_s, runModeName(mode()));
+    const QUrl url = m_lab->resolveUrl(m_urlEdit->text());
+    const QUrl server = m_lab->server().baseUrl();
+    const bool embedded = url.scheme() == server.scheme() && url.host() == server.host()
+            && url.port() == server.port();
+    settings.setValue(u"fetch/url"_s,
+                      embedded ? url.toString(QUrl::RemoveScheme | QUrl::RemoveAuthority)
+                               : m_urlEdit->text());
+    settings.setValue(u"file/path"_s, m_fileEdit->text());
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (m_splitterSized)
+        return;
+    m_splitterSized = true;
+    // Once laid out at its real size: the controls and the log get what they need, the charts
+    // all the rest.
+    QTimer::singleShot(0, m_splitter, [this] {
+        const int controls = m_splitter->widget(1)->minimumSizeHint().height();
+        const int log = std::max(m_table->minimumHeight(), m_splitter->height() / 5);
+        m_splitter->setSizes({ m_splitter->height() - controls - log, controls, log });
+        // the Stalls dock wide enough to read a culprit's name and a line of its source
+        const int stalls = std::min(width() / 4, fontMetrics().horizontalAdvance(u'x') * 44);
+        if (m_stallsDock->width() < stalls)
+            resizeDocks({ m_stallsDock }, { stalls }, Qt::Horizontal);
+    });
+}
+
+bool MainWindow::event(QEvent *event)
+{
+    const bool handled = QMainWindow::event(event);
+    // The first frame has just been painted: close the monitor's sample that holds the start-up
+    // painting, and measure from here on.
+    if (event->type() == QEvent::UpdateRequest && m_measureFromMs < 0) {
+        m_lab->monitor().checkpoint();
+        m_measureFromMs = labNowMs() + 0.01;
+        updateLiveFigures();
+    }
+    return handled;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    m_lab->jobs().cancelAll();
+    event->accept();
+}
