@@ -418,7 +418,7 @@ void DatabaseDemo::queryOnGuiThread()
     const double startMs = labNowMs();
     m_gui = runSlowQuery(databasePath(), m_options.outerRows, nullptr, {});
     context().monitor->checkpoint();
-    m_guiStallMs = context().monitor->maxStallBetween(startMs, labNowMs());
+    m_guiStallMs = roundedMs(context().monitor->maxStallBetween(startMs, labNowMs()));
     if (!m_gui.ok)
         return fail(u"the query failed: %1"_s.arg(m_gui.error));
     emit progress(u"  GUI thread: %1 orders bigger, in %2; the GUI thread's longest stall %3"_s
@@ -476,7 +476,7 @@ void DatabaseDemo::workerQueryDone()
     }
     if (m_phase == Phase::WorkerQuery) {
         m_worker = result;
-        m_workerStallMs = stallMs;
+        m_workerStallMs = roundedMs(stallMs);
         if (!result.ok)
             return fail(u"the query failed on the worker: %1"_s.arg(result.error));
         emit progress(u"  worker: %1 orders bigger, in %2; the GUI thread's longest stall %3"_s
@@ -488,7 +488,8 @@ void DatabaseDemo::workerQueryDone()
         return queryOnWorker(Phase::CanceledQuery);
     }
     m_canceled = result;
-    m_cancelToEndMs = m_cancelAtMs > 0 ? nowMs - m_cancelAtMs : 0;
+    // rounded once, as formatDuration() shows it: the log, the figure and the bar give one number
+    m_cancelToEndMs = m_cancelAtMs > 0 ? roundedMs(nowMs - m_cancelAtMs) : 0;
     if (result.ok) {
         emit progress(u"  the query ended before Cancel (%1)"_s.arg(formatDuration(result.ms)));
     } else {
@@ -536,15 +537,15 @@ DemoOutcome DatabaseDemo::outcome() const
                      QString(SlowQuery).replace(u":outer"_s, QString::number(m_options.outerRows)));
     o.figures.insert(u"answer"_s, double(m_gui.count));
     o.figures.insert(u"GUI thread: query ms"_s, qRound(m_gui.ms));
-    o.figures.insert(u"GUI thread: max stall ms"_s, qRound(m_guiStallMs));
+    o.figures.insert(u"GUI thread: max stall ms"_s, m_guiStallMs);
     o.figures.insert(u"worker: query ms"_s, qRound(m_worker.ms));
-    o.figures.insert(u"worker: max stall ms"_s, qRound(m_workerStallMs));
+    o.figures.insert(u"worker: max stall ms"_s, m_workerStallMs);
     o.figures.insert(u"worker: progress reports"_s, double(m_worker.ticks));
     const bool same = m_worker.count == m_gui.count && m_worker.sum == m_gui.sum;
     o.figures.insert(u"same answer"_s, same);
     o.figures.insert(u"cancel: pressed after ms"_s, m_options.cancelAfterMs);
     o.figures.insert(u"cancel: interrupted"_s, m_canceled.interrupted);
-    o.figures.insert(u"cancel: ms until the query stopped"_s, qRound(m_cancelToEndMs));
+    o.figures.insert(u"cancel: ms until the query stopped"_s, m_cancelToEndMs);
     o.figures.insert(u"cancel: error"_s, m_canceled.error.trimmed());
     o.figures.insert(u"wrong thread: Qt says"_s, m_wrongThreadReport.value(0));
     o.figures.insert(u"wrong thread: connection"_s, m_wrongThreadReport.value(1));

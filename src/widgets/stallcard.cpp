@@ -114,9 +114,14 @@ void StallCard::clear()
     m_source->clear();
 }
 
-QString StallCard::headline(const StallRecord &record)
+QString StallCard::headline(const StallRecord &record, bool duringStartUp)
 {
     const QString froze = tr("The window froze %1").arg(formatDuration(record.durationMs));
+    if (duringStartUp) {
+        return tr("%1 while AsyncLab was starting: building and first showing its window, "
+                  "before you did anything. Not caused by the code you ran.")
+                .arg(froze);
+    }
     if (record.isCpuStarved()) {
         return tr("%1 because the machine gave AsyncLab no CPU: other programs were running. "
                   "Not caused by the code you ran.")
@@ -167,9 +172,9 @@ QString StallCard::shortText(const StallRecord &record)
     return text + u"<br><i>Click for the stack and the source lines.</i>"_s;
 }
 
-void StallCard::setRecord(const StallRecord &record)
+void StallCard::setRecord(const StallRecord &record, bool duringStartUp)
 {
-    m_headline->setText(headline(record));
+    m_headline->setText(headline(record, duringStartUp));
     m_summary->setText(u"<b>Froze %1</b> — %2 (%3%4)"_s.arg(
             formatDuration(record.durationMs), record.activityText().toHtmlEscaped(),
             record.sampleCount == 1 ? tr("1 sample") : tr("%1 samples").arg(record.sampleCount),

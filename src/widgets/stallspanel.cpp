@@ -48,8 +48,10 @@ QSize StallsPanel::sizeHint() const
     return { fontMetrics().horizontalAdvance(u'x') * 60, 600 };
 }
 
-QString StallsPanel::rowText(const StallRecord &record)
+QString StallsPanel::rowText(const StallRecord &record, bool duringStartUp)
 {
+    if (duringStartUp)
+        return tr("%1  AsyncLab starting, not your code").arg(formatDuration(record.durationMs));
     if (record.isCpuStarved()) {
         return tr("%1  the machine, not your code (no CPU to give)")
                 .arg(formatDuration(record.durationMs));
@@ -81,6 +83,18 @@ void StallsPanel::setRecords(const QList<StallRecord> &records)
     emit recordsChanged();
 }
 
+void StallsPanel::setStartUpBeforeMs(double ms)
+{
+    m_startUpBeforeMs = ms;
+    for (int row = 0; row < m_records.size(); ++row) {
+        const StallRecord &record = m_records.at(row);
+        m_list->item(row)->setText(rowText(record, isStartUp(record)));
+        if (isStartUp(record))
+            m_list->item(row)->setForeground(palette().color(QPalette::PlaceholderText));
+    }
+    showSelected();
+}
+
 void StallsPanel::selectRecord(int index)
 {
     if (index >= 0 && index < m_records.size())
@@ -104,9 +118,9 @@ QList<LagChartWidget::StallMarker> StallsPanel::markersFor(const QList<StallReco
 void StallsPanel::appendRow(const StallRecord &record)
 {
     m_records.append(record);
-    auto *item = new QListWidgetItem(rowText(record), m_list);
-    // the machine's stalls are told apart at a glance from those of the code that ran
-    if (record.isCpuStarved())
+    auto *item = new QListWidgetItem(rowText(record, isStartUp(record)), m_list);
+    // the machine's and start-up's stalls are told apart at a glance from the code that ran
+    if (record.isCpuStarved() || isStartUp(record))
         item->setForeground(palette().color(QPalette::PlaceholderText));
     const QString where = record.isCpuStarved() ? record.cpuCauseText() : record.culprit.location();
     item->setToolTip(record.event.isEmpty() ? where : u"%1\n%2"_s.arg(where, record.event));
@@ -118,5 +132,5 @@ void StallsPanel::showSelected()
     if (row < 0 || row >= m_records.size())
         m_card->clear();
     else
-        m_card->setRecord(m_records.at(row));
+        m_card->setRecord(m_records.at(row), isStartUp(m_records.at(row)));
 }

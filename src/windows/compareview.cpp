@@ -115,10 +115,15 @@ CompareView::CompareView(Lab *lab, QWidget *parent)
     m_typingField->setAccessibleName(u"Typing probe"_s);
     m_typingField->setPlaceholderText(u"During each run a key press is typed here every 50 ms, "
                                       "from another thread, as a person keeps typing"_s);
-    m_typingField->setToolTip(u"Each dot is a key press. In Blocking mode they pile up and "
-                              "appear in bursts, when the GUI thread is free again."_s);
+    m_typingField->setToolTip(
+            tr("<p>Each dot on the charts is a key press, at the moment it was typed and as "
+               "high as the time it waited to be handled.</p><p>During a freeze a key typed at "
+               "its start waits for all of it, one typed near its end only for the rest: so the "
+               "dots fall while the lag line rises, and reach zero where the freeze ends. In "
+               "Blocking mode the keys then appear in a burst.</p>"));
     m_probe->setTarget(m_typingField);
-    auto *typingLabel = new QLabel(u"Automatic typing (a key every 50 ms):"_s, this);
+    auto *typingLabel =
+            new QLabel(tr("Automatic typing, a key every 50 ms (the dots on the charts):"), this);
     typingLabel->setToolTip(m_typingField->toolTip());
     typingLabel->setBuddy(m_typingField);
     typing->addWidget(typingLabel);
@@ -351,6 +356,17 @@ void CompareView::showRun(const ScenarioRun &run, double windowMs)
             marks.append({ s.postedAtMs, s.latencyMs() });
     }
     h.chart->setInputLatencyMarks(marks);
+    // each step of the scenario named where it started, as the log names its target
+    QList<LagChartWidget::PhaseMark> steps;
+    for (int id : run.operationIds) {
+        for (const OperationRecord &record : m_lab->log().records()) {
+            if (record.id == id)
+                steps.append({ record.startMs,
+                               u"%1 %2"_s.arg(operationKindName(record.kind),
+                                              shortTarget(record.target)) });
+        }
+    }
+    h.chart->setPhaseMarks(steps);
     TimelineModel *model = h.timeline->model();
     model->setLog(&m_lab->log());
     model->setOperations(run.operationIds);

@@ -697,6 +697,8 @@ void MainWindow::showEvent(QShowEvent *event)
     // Once laid out at its real size: the controls and the log get what they need, the charts
     // all the rest.
     QTimer::singleShot(0, m_splitter, [this] {
+        // a stall that began before now was AsyncLab opening its window, not the person's doing
+        m_stallsPanel->setStartUpBeforeMs(labNowMs());
         const int controls = m_splitter->widget(1)->minimumSizeHint().height();
         const int log = std::max(m_table->minimumHeight(), m_splitter->height() / 5);
         m_splitter->setSizes({ m_splitter->height() - controls - log, controls, log });

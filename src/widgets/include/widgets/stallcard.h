@@ -37,14 +37,14 @@ class StallCard : public QWidget
     Q_OBJECT
 public:
     explicit StallCard(QWidget *parent = nullptr);
-    void setRecord(const StallRecord &record);
+    void setRecord(const StallRecord &record, bool duringStartUp = false);
     void clear();
     // The card in a few lines of rich text, for a tooltip: duration, busy or waiting, the culprit
     // with file:line and the event that started it.
     static QString shortText(const StallRecord &record);
     // The card's first line, in plain words: "The window froze 2.01 s because
     // BlockingFetcher::fetch (line 36) kept the GUI thread waiting on a lock or a future."
-    static QString headline(const StallRecord &record);
+    static QString headline(const StallRecord &record, bool duringStartUp = false);
     // Library frames in a row of at least this many are folded behind one line.
     static constexpr int FoldFrames = 3;
 
