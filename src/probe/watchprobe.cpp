@@ -1,69 +1,63 @@
 #include "watchprobe.h"
 #include "probelink.h"
 #include <stalls/responsivenessmonitor.h>
-#include <stalls/stallwatchdog.h>
 #include <stalls/watchprotocol.h>
 
 #include <QCoreApplication>
 #include <QTimer>
 #include <cstdio>
 #include <dlfcn.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
-WatchProbe::WatchProbe(ProbeLink *link, double thresholdMs)
-    : m_link(link),
-      m_monitor(std::make_unique<ResponsivenessMonitor>()),
-      m_watchdog(std::make_unique<StallWatchdog>())
+WatchProbe::WatchProbe(ProbeLink *link)
+    : m_link(link), m_monitor(std::make_unique<ResponsivenessMonitor>())
 {
     m_monitor->setHistoryMs(0); // the samples go to AsyncLab; the probe keeps none
-    m_watchdog->setThresholdMs(thresholdMs);
-    m_watchdog->setOwnCode({}); // the culprit is the innermost frame in the program itself
-    m_watchdog->setRecordsStallAtStop(true);
     connect(m_monitor.get(), &ResponsivenessMonitor::sampled, this, [this](const LagSample &s) {
+        // A store to a lock-free atomic per tick: the whole cost of being watched between stalls.
+        heartbeat().store(s.atMs, std::memory_order_release);
         m_link->sendLag(s);
         if (m_link->isGone())
-            QTimer::singleShot(0, this, &WatchProbe::stopWhenAlone);
+            QTimer::singleShot(0, this, &WatchProbe::finish);
     });
-    connect(m_watchdog.get(), &StallWatchdog::stallRecorded, this,
-            [this](const StallRecord &record) { m_link->send(WatchProtocol::stallLine(record)); });
 }
 
 WatchProbe::~WatchProbe()
 {
-    stopWhenAlone();
+    finish();
 }
 
-bool WatchProbe::start(QString *error)
+std::atomic<double> &WatchProbe::heartbeat()
 {
-    if (!m_watchdog->start(&m_monitor->heartbeat(), m_monitor->intervalMs())) {
-        *error = m_watchdog->errorString();
-        return false;
-    }
+    static std::atomic<double> beat { -1 };
+    static_assert(std::atomic<double>::is_always_lock_free);
+    return beat;
+}
+
+void WatchProbe::start()
+{
     m_monitor->start();
-    return true;
+    heartbeat().store(m_monitor->heartbeat().load(), std::memory_order_release);
 }
 
 void WatchProbe::finish()
 {
     m_monitor->stop();
-    m_watchdog->stop();
-    // The last record is queued for this thread; its event loop may never run again.
-    QCoreApplication::sendPostedEvents(m_watchdog.get(), QEvent::MetaCall);
+    heartbeat().store(-1, std::memory_order_release);
 }
 
-void WatchProbe::stopWhenAlone()
+int WatchProbe::tickIntervalMs() const
 {
-    m_monitor->stop();
-    m_watchdog->stop();
+    return m_monitor->intervalMs();
 }
 
 namespace {
 struct Settings
 {
     QByteArray socketPath;
-    double thresholdMs = StallWatchdog::DefaultThresholdMs;
     pid_t pid = 0;
 };
 Settings settings;
@@ -97,13 +91,8 @@ bool readSettings()
     settings.socketPath = qgetenv(WatchProtocol::SocketVariable);
     if (settings.socketPath.isEmpty())
         return false;
-    bool ok = false;
-    const double ms = qEnvironmentVariable(WatchProtocol::ThresholdVariable).toDouble(&ok);
-    if (ok && ms > 0)
-        settings.thresholdMs = ms;
     settings.pid = getpid();
     qunsetenv(WatchProtocol::SocketVariable);
-    qunsetenv(WatchProtocol::ThresholdVariable);
     removeSelfFromPreload();
     return true;
 }
@@ -136,11 +125,8 @@ void startProbe()
     if (!running.startsWith(built + u'.')) {
         error = u"the program uses Qt %1, the probe is built for Qt %2"_s.arg(running, built);
     } else {
-        probe = new WatchProbe(link, settings.thresholdMs);
-        if (!probe->start(&error)) {
-            delete probe;
-            probe = nullptr;
-        }
+        probe = new WatchProbe(link);
+        probe->start();
     }
     if (!probe) {
         link->send(WatchProtocol::refusedLine(getpid(), error));
@@ -149,8 +135,15 @@ void startProbe()
         link = nullptr;
         return;
     }
-    link->send(
-            WatchProtocol::helloLine(getpid(), running, QCoreApplication::applicationFilePath()));
+    WatchProtocol::Hello hello;
+    hello.pid = getpid();
+    hello.tid = syscall(SYS_gettid); // this is the main thread: the constructor runs here
+    hello.qtVersion = running;
+    hello.program = QCoreApplication::applicationFilePath();
+    hello.heartbeat = quintptr(&WatchProbe::heartbeat());
+    hello.startBeatMs = WatchProbe::heartbeat().load();
+    hello.tickMs = probe->tickIntervalMs();
+    link->send(WatchProtocol::helloLine(hello));
     qAddPostRoutine(stopProbe);
     std::fprintf(stderr, "asynclab: watching the responsiveness of this program (pid %d)\n",
                  int(getpid()));

@@ -1,28 +1,30 @@
 #pragma once
 
 #include <QObject>
+#include <atomic>
 #include <memory>
 
 class ProbeLink;
 class ResponsivenessMonitor;
-class StallWatchdog;
 
-// Inside a watched program, on its main thread: the responsiveness monitor and the stall
-// watchdog, their lag samples and stall records sent to AsyncLab through a ProbeLink.
+// Inside a watched program, on its main thread: the responsiveness monitor, its lag samples sent
+// to AsyncLab through a ProbeLink and its heartbeat published where AsyncLab reads it. Stalls are
+// seen and sampled from AsyncLab (ProgramWatchdog): nothing here stops or signals the thread.
 class WatchProbe : public QObject
 {
     Q_OBJECT
 public:
-    WatchProbe(ProbeLink *link, double thresholdMs);
+    explicit WatchProbe(ProbeLink *link);
     ~WatchProbe() override;
-    bool start(QString *error);
-    // Stops watching; a stall still going on is recorded and sent first.
+    void start();
     void finish();
+    int tickIntervalMs() const;
+
+    // The heartbeat AsyncLab reads from outside: static storage, so that it stays readable (and
+    // reads "stopped") after the probe is gone.
+    static std::atomic<double> &heartbeat();
 
 private:
-    void stopWhenAlone();
-
     ProbeLink *m_link;
     std::unique_ptr<ResponsivenessMonitor> m_monitor;
-    std::unique_ptr<StallWatchdog> m_watchdog;
 };

@@ -40,6 +40,8 @@ QString StackFrame::shortFunction() const
 
 QString StackFrame::location() const
 {
+    if (function.isEmpty() && !module.isEmpty())
+        return u"%1+0x%2"_s.arg(module).arg(offset, 0, 16); // "libfoo.so+0x1a2b"
     const QString name = function.isEmpty() ? u"0x%1"_s.arg(address, 0, 16) : shortFunction();
     if (file.isEmpty())
         return module.isEmpty() ? name : u"%1 (%2)"_s.arg(name, module);

@@ -1,6 +1,8 @@
 #include <stalls/stallrecord.h>
 
 #include <QHash>
+#include <QStringList>
+#include <functional>
 #include <algorithm>
 #include <cmath>
 
@@ -42,6 +44,13 @@ QString StallRecord::cpuCauseText() const
     return text;
 }
 
+QString StallPath::activityText() const
+{
+    if (activity == ThreadActivity::Waiting)
+        return u"waiting on %1"_s.arg(waitReasonName(reason));
+    return threadActivityName(activity);
+}
+
 QString StallRecord::activityText() const
 {
     if (isCpuStarved()) {
@@ -71,7 +80,83 @@ const StackFrame *innermostOwn(const Stack &stack)
     }
     return first;
 }
+
+// The answered samples grouped by call path, the most common first: the stall's representative
+// stack is the first's, so the stack shown is what most samples saw.
+QList<StallPath> callPaths(const QList<StallSample> &samples, int withStack,
+                           const std::function<bool(const Stack &)> &preferred)
+{
+    struct Group
+    {
+        StallPath path;
+        int order = 0;
+        bool preferredStack = false;
+        QHash<int, int> activities;
+        QHash<int, int> reasons;
+    };
+    QHash<QString, Group> groups;
+    for (const StallSample &sample : samples) {
+        if (!sample.answered)
+            continue;
+        const QString key = callPathKey(sample.stack);
+        auto it = groups.find(key);
+        if (it == groups.end()) {
+            it = groups.insert(key, {});
+            it->order = int(groups.size());
+            it->path.stack = sample.stack;
+        }
+        if (!it->preferredStack && preferred(sample.stack)) {
+            it->path.stack = sample.stack;
+            it->preferredStack = true;
+        }
+        ++it->path.samples;
+        ++it->activities[int(sample.activity)];
+        if (sample.activity == ThreadActivity::Waiting)
+            ++it->reasons[int(sample.reason)];
+    }
+    QList<Group> sorted = groups.values();
+    std::sort(sorted.begin(), sorted.end(), [](const Group &a, const Group &b) {
+        return a.path.samples != b.path.samples ? a.path.samples > b.path.samples
+                                                : a.order < b.order;
+    });
+    const auto most = [](const QHash<int, int> &counts) {
+        int key = -1;
+        int best = 0;
+        for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+            if (it.value() > best || (it.value() == best && it.key() < key)) {
+                key = it.key();
+                best = it.value();
+            }
+        }
+        return key;
+    };
+    QList<StallPath> paths;
+    for (const Group &group : std::as_const(sorted)) {
+        if (paths.size() == StallRecord::MaxPaths)
+            break;
+        StallPath path = group.path;
+        path.share = double(path.samples) / std::max(1, withStack);
+        path.activity = ThreadActivity(most(group.activities));
+        if (path.activity == ThreadActivity::Waiting)
+            path.reason = WaitReason(most(group.reasons));
+        paths.append(path);
+    }
+    return paths;
+}
 } // namespace
+
+void setCpuFigures(StallRecord &record, const SchedReading &first, const SchedReading &last)
+{
+    // The kernel adds a wait when it ends, so the wait since the first reading holds the one
+    // going on then, from before the watchdog saw the stall: the share is of the whole stall.
+    const double watchedMs = std::max(last.atMs - first.atMs, record.durationMs);
+    if (first.stat.valid && last.stat.valid && last.stat.waitNs >= first.stat.waitNs
+        && last.stat.runNs >= first.stat.runNs && watchedMs > 0) {
+        record.cpuWaitShare =
+                std::min(1.0, double(last.stat.waitNs - first.stat.waitNs) / 1e6 / watchedMs);
+        record.cpuRunMs = double(last.stat.runNs - first.stat.runNs) / 1e6;
+    }
+}
 
 void summarizeStall(StallRecord &record, const QList<StallSample> &samples)
 {
@@ -130,36 +215,65 @@ void summarizeStall(StallRecord &record, const QList<StallSample> &samples)
     }
     if (record.isCpuStarved())
         record.culprit = {}; // whatever was on the stack waited for a CPU like the rest
-    if (!record.culprit.isKnown()) {
-        // No own code on any stack (the thread was in Qt or a library throughout): the first
-        // answered sample still shows where.
+    // The most frequent line of the culprit: its file and line, and the sample to show for a path.
+    int bestLine = 0;
+    if (record.culprit.isKnown()) {
+        record.culprit.share = double(record.culprit.samples) / std::max(1, withStack);
+        int bestCount = 0;
+        const QHash<int, int> &lines = linesByFunction.value(record.culprit.function);
+        for (auto it = lines.cbegin(); it != lines.cend(); ++it) {
+            if (it.value() > bestCount || (it.value() == bestCount && it.key() < bestLine)) {
+                bestLine = it.key();
+                bestCount = it.value();
+            }
+        }
         for (const StallSample &sample : samples) {
-            if (sample.answered) {
-                record.stack = sample.stack;
+            const StackFrame *own = sample.answered ? innermostOwn(sample.stack) : nullptr;
+            if (own && own->shortFunction() == record.culprit.function && own->line == bestLine) {
+                record.culprit.file = own->file;
+                record.culprit.path = own->path;
+                record.culprit.line = own->line;
                 break;
             }
         }
-        return;
     }
-    record.culprit.share = double(record.culprit.samples) / std::max(1, withStack);
-    // The most frequent line of the culprit, and a stack that shows it.
-    int bestLine = 0;
-    int bestCount = 0;
-    const QHash<int, int> &lines = linesByFunction.value(record.culprit.function);
-    for (auto it = lines.cbegin(); it != lines.cend(); ++it) {
-        if (it.value() > bestCount || (it.value() == bestCount && it.key() < bestLine)) {
-            bestLine = it.key();
-            bestCount = it.value();
-        }
+    const auto showsCulprit = [&](const Stack &stack) {
+        const StackFrame *own = innermostOwn(stack);
+        return own && own->shortFunction() == record.culprit.function && own->line == bestLine;
+    };
+    record.paths = callPaths(samples, withStack, showsCulprit);
+    if (!record.paths.isEmpty())
+        record.stack = record.paths.constFirst().stack;
+}
+
+QString callPathKey(const Stack &stack)
+{
+    QString key;
+    for (const StackFrame &frame : stack) {
+        key += frame.function.isEmpty() ? frame.module : frame.shortFunction();
+        key += u'\n';
     }
-    for (const StallSample &sample : samples) {
-        const StackFrame *own = sample.answered ? innermostOwn(sample.stack) : nullptr;
-        if (own && own->shortFunction() == record.culprit.function && own->line == bestLine) {
-            record.culprit.file = own->file;
-            record.culprit.path = own->path;
-            record.culprit.line = own->line;
-            record.stack = sample.stack;
+    return key;
+}
+
+QString callChainText(const Stack &stack, const StallCulprit &culprit, int depth)
+{
+    QStringList names;
+    bool started = !culprit.isKnown();
+    for (const StackFrame &frame : stack) {
+        if (frame.function.isEmpty())
+            continue;
+        const QString name = frame.shortFunction();
+        started = started || name == culprit.function;
+        if (!started || (!names.isEmpty() && names.constLast() == name))
+            continue;
+        names.append(name);
+        if (names.size() == depth)
             break;
-        }
     }
+    if (names.isEmpty() && culprit.isKnown())
+        return callChainText(stack, {}, depth); // the culprit is on another path
+    if (names.isEmpty() && !stack.isEmpty())
+        names.append(stack.constFirst().location());
+    return names.join(u" ← "_s);
 }

@@ -179,20 +179,7 @@ void StallWatchdog::run()
             sample.state = readThreadState(m_tid);
             const SchedReading sched = readSched();
             sample.atMs = sched.atMs;
-            // Runnable, yet on a run queue for most of the time since the last look: the thread
-            // waited for a CPU that other programs held, it did not compute. The kernel adds to
-            // the wait only when the thread gets a CPU again, so a thread that got none shows as
-            // runnable with next to no CPU time: under a quarter of the time counts as none, so
-            // a loop that shares a core with a few others still computes.
-            if (sample.state.activity == ThreadActivity::Busy && sched.stat.valid
-                && lastSched.stat.valid && sched.stat.waitNs >= lastSched.stat.waitNs
-                && sched.stat.runNs >= lastSched.stat.runNs) {
-                const double sinceMs = sched.atMs - lastSched.atMs;
-                const double waitedMs = double(sched.stat.waitNs - lastSched.stat.waitNs) / 1e6;
-                const double ranMs = double(sched.stat.runNs - lastSched.stat.runNs) / 1e6;
-                if (waitedMs > sinceMs / 2 || ranMs < sinceMs / 4)
-                    sample.state.activity = ThreadActivity::CpuWait;
-            }
+            sample.state.activity = schedCorrected(sample.state.activity, lastSched, sched);
             lastSched = sched;
             const StackSampler::Result result = StackSampler::sample(m_tid, intervalMs);
             sample.outcome = result.outcome;
@@ -215,12 +202,9 @@ void StallWatchdog::run()
     }
 }
 
-StallWatchdog::SchedReading StallWatchdog::readSched() const
+SchedReading StallWatchdog::readSched() const
 {
-    SchedReading reading;
-    reading.stat = readSchedStat(m_tid);
-    reading.atMs = labNowMs();
-    return reading;
+    return readSchedReading(m_tid);
 }
 
 void StallWatchdog::finishStall(Symbolizer &symbolizer, double startMs, double endMs,
@@ -230,15 +214,7 @@ void StallWatchdog::finishStall(Symbolizer &symbolizer, double startMs, double e
     StallRecord record;
     record.startMs = startMs;
     record.durationMs = std::max(0.0, endMs - startMs);
-    // The kernel adds a wait when it ends, so the wait since the first reading holds the one
-    // going on then, from before the watchdog saw the stall: the share is of the whole stall.
-    const double watchedMs = std::max(last.atMs - first.atMs, record.durationMs);
-    if (first.stat.valid && last.stat.valid && last.stat.waitNs >= first.stat.waitNs
-        && last.stat.runNs >= first.stat.runNs && watchedMs > 0) {
-        record.cpuWaitShare =
-                std::min(1.0, double(last.stat.waitNs - first.stat.waitNs) / 1e6 / watchedMs);
-        record.cpuRunMs = double(last.stat.runNs - first.stat.runNs) / 1e6;
-    }
+    setCpuFigures(record, first, last);
     QList<StallSample> samples;
     samples.reserve(raw.size());
     for (const RawSample &r : raw) {

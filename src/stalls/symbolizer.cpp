@@ -64,8 +64,16 @@ QString cleanPath(const char *file, const char *compDir)
 Symbolizer::Symbolizer(const QString &sourceRoot, const QString &buildRoot)
     : m_sourceRoot(sourceRoot.isEmpty() ? QString() : QDir::cleanPath(sourceRoot) + u'/'),
       m_buildRoot(buildRoot.isEmpty() ? QString() : QDir::cleanPath(buildRoot) + u'/'),
-      m_executable(QFileInfo(u"/proc/self/exe"_s).canonicalFilePath())
+      m_executable(QFileInfo(u"/proc/self/exe"_s).canonicalFilePath()),
+      m_pid(getpid())
 {
+}
+
+void Symbolizer::setProcess(pid_t pid)
+{
+    Q_ASSERT(!m_dwfl);
+    m_pid = pid;
+    m_executable = QFileInfo(u"/proc/%1/exe"_s.arg(pid)).canonicalFilePath();
 }
 
 Symbolizer::~Symbolizer()
@@ -95,7 +103,7 @@ bool Symbolizer::ensureReported(quintptr address)
     if (!m_dwfl)
         return false;
     dwfl_report_begin_add(m_dwfl);
-    dwfl_linux_proc_report(m_dwfl, getpid());
+    dwfl_linux_proc_report(m_dwfl, m_pid);
     dwfl_report_end(m_dwfl, nullptr, nullptr);
     return dwfl_addrmodule(m_dwfl, address) != nullptr;
 }
@@ -135,6 +143,16 @@ Stack Symbolizer::lookUp(quintptr address, bool exact)
     const bool mainModule =
             !m_executable.isEmpty() && QFileInfo(modulePath).canonicalFilePath() == m_executable;
     outer.module = QFileInfo(modulePath).fileName();
+    // Where the address is in its file, and which build that file is: enough for anyone to look
+    // the frame up later (eu-addr2line -e MODULE OFFSET, or a debuginfod server by build id).
+    Dwarf_Addr moduleBias = 0;
+    if (dwfl_module_getelf(module, &moduleBias))
+        outer.offset = address - moduleBias;
+    const unsigned char *buildId = nullptr;
+    GElf_Addr buildIdAddress = 0;
+    if (const int length = dwfl_module_build_id(module, &buildId, &buildIdAddress); length > 0)
+        outer.buildId = QString::fromLatin1(
+                QByteArray(reinterpret_cast<const char *>(buildId), length).toHex());
 
     GElf_Off offset = 0;
     GElf_Sym symbol;
@@ -187,6 +205,8 @@ Stack Symbolizer::lookUp(quintptr address, bool exact)
             StackFrame frame;
             frame.address = address;
             frame.module = outer.module;
+            frame.offset = outer.offset;
+            frame.buildId = outer.buildId;
             frame.path = path;
             frame.line = line;
             frame.inlined = tag == DW_TAG_inlined_subroutine;
@@ -217,7 +237,11 @@ Stack Symbolizer::lookUp(quintptr address, bool exact)
         frames.append(outer);
     }
     for (StackFrame &frame : frames) {
-        frame.own = isOwn(frame.path, mainModule);
+        // A program built without line tables still names its functions in its symbol table
+        // (all but the C runtime's entry point, which every executable has).
+        frame.own = isOwn(frame.path, mainModule)
+                || (m_sourceRoot.isEmpty() && mainModule && frame.path.isEmpty()
+                    && !frame.function.isEmpty() && frame.function != u"_start"_s);
         frame.file = frame.own && !m_sourceRoot.isEmpty() ? frame.path.mid(m_sourceRoot.size())
                                                           : frame.path;
     }

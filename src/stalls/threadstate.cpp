@@ -1,4 +1,5 @@
 #include <stalls/threadstate.h>
+#include <common/labclock.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -96,12 +97,23 @@ ssize_t readSmallFile(const char *path, char *buffer, size_t size)
 }
 } // namespace
 
-ThreadSnapshot readThreadState(pid_t tid)
+namespace {
+// "/proc/self/task/<tid>/<file>", or another process's.
+void taskPath(char (&path)[64], pid_t process, pid_t tid, const char *file)
+{
+    if (process > 0)
+        std::snprintf(path, sizeof path, "/proc/%d/task/%d/%s", int(process), int(tid), file);
+    else
+        std::snprintf(path, sizeof path, "/proc/self/task/%d/%s", int(tid), file);
+}
+} // namespace
+
+ThreadSnapshot readThreadState(pid_t tid, pid_t process)
 {
     ThreadSnapshot snapshot;
     char path[64];
     char text[512];
-    std::snprintf(path, sizeof path, "/proc/self/task/%d/stat", int(tid));
+    taskPath(path, process, tid, "stat");
     if (readSmallFile(path, text, sizeof text) <= 0)
         return snapshot;
     // "tid (name) S ...": the name may hold spaces and parentheses, the state follows the last ')'.
@@ -126,7 +138,7 @@ ThreadSnapshot readThreadState(pid_t tid)
     default:
         return snapshot; // zombie or dead
     }
-    std::snprintf(path, sizeof path, "/proc/self/task/%d/syscall", int(tid));
+    taskPath(path, process, tid, "syscall");
     if (readSmallFile(path, text, sizeof text) > 0 && text[0] >= '0' && text[0] <= '9') {
         snapshot.syscall = std::strtol(text, nullptr, 10);
         if (snapshot.reason != WaitReason::Disk)
@@ -135,12 +147,12 @@ ThreadSnapshot readThreadState(pid_t tid)
     return snapshot;
 }
 
-SchedStat readSchedStat(pid_t tid)
+SchedStat readSchedStat(pid_t tid, pid_t process)
 {
     SchedStat stat;
     char path[64];
     char text[128];
-    std::snprintf(path, sizeof path, "/proc/self/task/%d/schedstat", int(tid));
+    taskPath(path, process, tid, "schedstat");
     if (readSmallFile(path, text, sizeof text) <= 0)
         return stat;
     char *end = nullptr;
@@ -155,4 +167,31 @@ SchedStat readSchedStat(pid_t tid)
     stat.timeslices = std::strtoull(next, &end, 10);
     stat.valid = end != next;
     return stat;
+}
+
+SchedReading readSchedReading(pid_t tid, pid_t process)
+{
+    SchedReading reading;
+    reading.stat = readSchedStat(tid, process);
+    reading.atMs = labNowMs();
+    return reading;
+}
+
+ThreadActivity schedCorrected(ThreadActivity activity, const SchedReading &before,
+                              const SchedReading &after)
+{
+    // The kernel adds to the wait only when the thread gets a CPU again, so a thread that got none
+    // shows as runnable with next to no CPU time: under a quarter of the time counts as none, so a
+    // loop that shares a core with a few others still computes. The run time of a running thread
+    // advances at scheduler ticks only: over less than a couple of milliseconds (the first sample
+    // of a stall) it says nothing.
+    constexpr double ShortestJudgedMs = 2;
+    const double sinceMs = after.atMs - before.atMs;
+    if (activity != ThreadActivity::Busy || !after.stat.valid || !before.stat.valid
+        || after.stat.waitNs < before.stat.waitNs || after.stat.runNs < before.stat.runNs
+        || sinceMs < ShortestJudgedMs)
+        return activity;
+    const double waitedMs = double(after.stat.waitNs - before.stat.waitNs) / 1e6;
+    const double ranMs = double(after.stat.runNs - before.stat.runNs) / 1e6;
+    return waitedMs > sinceMs / 2 || ranMs < sinceMs / 4 ? ThreadActivity::CpuWait : activity;
 }

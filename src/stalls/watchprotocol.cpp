@@ -46,12 +46,29 @@ WaitReason waitReasonFrom(int value)
 }
 } // namespace
 
-QByteArray helloLine(qint64 pid, const QString &qtVersion, const QString &program)
+QByteArray helloLine(const Hello &hello)
 {
     return line({ { u"type"_s, u"hello"_s },
-                  { u"pid"_s, pid },
-                  { u"qt"_s, qtVersion },
-                  { u"program"_s, program } });
+                  { u"pid"_s, hello.pid },
+                  { u"tid"_s, hello.tid },
+                  { u"qt"_s, hello.qtVersion },
+                  { u"program"_s, hello.program },
+                  { u"heartbeat"_s, QString::number(hello.heartbeat, 16) },
+                  { u"startBeat"_s, hello.startBeatMs },
+                  { u"tickMs"_s, hello.tickMs } });
+}
+
+Hello helloFromJson(const QJsonObject &json)
+{
+    Hello hello;
+    hello.pid = json.value(u"pid"_s).toInteger();
+    hello.tid = json.value(u"tid"_s).toInteger();
+    hello.qtVersion = json.value(u"qt"_s).toString();
+    hello.program = json.value(u"program"_s).toString();
+    hello.heartbeat = quintptr(json.value(u"heartbeat"_s).toString().toULongLong(nullptr, 16));
+    hello.startBeatMs = json.value(u"startBeat"_s).toDouble(-1);
+    hello.tickMs = json.value(u"tickMs"_s).toInt(5);
+    return hello;
 }
 
 QByteArray refusedLine(qint64 pid, const QString &reason)

@@ -1,12 +1,9 @@
 #include <watch/watchsession.h>
 #include <common/labclock.h>
-#include <stalls/stallreport.h>
-#include <common/units.h>
 #include <stalls/watchprotocol.h>
 
 #include <QCoreApplication>
 #include <QFileInfo>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocalServer>
 #include <QLocalSocket>
@@ -16,43 +13,13 @@
 #include <cstdio>
 #include <cstring>
 #include <dlfcn.h>
+#include <sys/prctl.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 constexpr double HistoryMs = 3600000; // the report covers the last hour of a longer watch
-
-QString endName(WatchSession::End end)
-{
-    switch (end) {
-    case WatchSession::End::Running:
-        return u"running"_s;
-    case WatchSession::End::Exited:
-        return u"exited"_s;
-    case WatchSession::End::Crashed:
-        return u"crashed"_s;
-    case WatchSession::End::DurationOver:
-        return u"duration"_s;
-    case WatchSession::End::FailedToStart:
-        return u"failedToStart"_s;
-    }
-    return {};
-}
-
-QString probeName(WatchSession::Probe probe)
-{
-    switch (probe) {
-    case WatchSession::Probe::Waiting:
-        return u"waiting"_s;
-    case WatchSession::Probe::Running:
-        return u"running"_s;
-    case WatchSession::Probe::Refused:
-        return u"refused"_s;
-    case WatchSession::Probe::Absent:
-        return u"absent"_s;
-    }
-    return {};
-}
 
 // An AddressSanitizer build of the probe needs the sanitizer's runtime loaded before it, ahead of
 // everything the program links: the one this (equally instrumented) AsyncLab runs with.
@@ -66,11 +33,6 @@ QString sanitizerRuntime()
 #endif
     return {};
 }
-
-QString percent(double share)
-{
-    return u"%1%"_s.arg(std::lround(share * 100));
-}
 } // namespace
 
 WatchSession::WatchSession(QObject *parent) : QObject(parent), m_server(new QLocalServer(this))
@@ -80,15 +42,19 @@ WatchSession::WatchSession(QObject *parent) : QObject(parent), m_server(new QLoc
     connect(m_server, &QLocalServer::newConnection, this, &WatchSession::acceptConnection);
     connect(&m_process, &QProcess::finished, this, &WatchSession::programFinished);
     connect(&m_process, &QProcess::errorOccurred, this, &WatchSession::programError);
-    connect(&m_process, &QProcess::readyReadStandardOutput, this, [this] {
-        const QByteArray out = m_process.readAllStandardOutput();
-        std::fwrite(out.constData(), 1, size_t(out.size()), stderr);
-    });
+    connect(&m_process, &QProcess::readyReadStandardOutput, this,
+            [this] { readOutput(QProcess::StandardOutput); });
+    connect(&m_process, &QProcess::readyReadStandardError, this,
+            [this] { readOutput(QProcess::StandardError); });
     m_duration.setSingleShot(true);
-    connect(&m_duration, &QTimer::timeout, this, [this] {
-        m_end = End::DurationOver;
-        stop();
+    connect(&m_duration, &QTimer::timeout, this, [this] { stop(End::DurationOver); });
+    connect(&m_watchdog, &ProgramWatchdog::stallUpdated, this, [this](const StallRecord &record) {
+        m_openStall = record;
+        emit stallUpdated(record);
     });
+    connect(&m_watchdog, &ProgramWatchdog::stallRecorded, this, &WatchSession::recordStall);
+    connect(&m_watchdog, &ProgramWatchdog::samplingRefused, this,
+            [this](const QString &reason) { m_samplingRefusal = reason; });
     m_kill.setSingleShot(true);
     m_kill.setInterval(TerminateGraceMs);
     connect(&m_kill, &QTimer::timeout, &m_process, &QProcess::kill);
@@ -133,6 +99,7 @@ QString WatchSession::serverName() const
 void WatchSession::start()
 {
     m_startMs = labNowMs();
+    m_startedAt = QDateTime::currentDateTimeUtc();
     const QString probe = probePath();
     if (!QFileInfo::exists(probe)) {
         m_startError = u"the watch probe %1 is missing"_s.arg(probe);
@@ -158,23 +125,69 @@ void WatchSession::start()
         preload.append(given);
     env.insert(QString::fromLatin1(WatchProtocol::PreloadVariable), preload.join(u':'));
     env.insert(QString::fromLatin1(WatchProtocol::SocketVariable), m_server->fullServerName());
-    env.insert(QString::fromLatin1(WatchProtocol::ThresholdVariable),
-               QString::number(m_thresholdMs));
     m_process.setProcessEnvironment(env);
-    m_process.setProcessChannelMode(m_outputToStderr ? QProcess::ForwardedErrorChannel
-                                                     : QProcess::ForwardedChannels);
+    // Standard error passes through AsyncLab, which keeps its last line for a program that dies
+    // early; standard output is the program's own (AsyncLab's standard error with --json).
+    m_process.setProcessChannelMode(m_outputToStderr ? QProcess::SeparateChannels
+                                                     : QProcess::ForwardedOutputChannel);
+    // The program never outlives AsyncLab: the kernel kills it when the thread that started it
+    // (this, the GUI thread, which lives as long as AsyncLab) ends. Only async-signal-safe calls
+    // here: this runs in the child between fork and exec.
+    const pid_t parent = getpid();
+    m_process.setChildProcessModifier([parent] {
+        prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (getppid() != parent)
+            _exit(CannotStartStatus); // AsyncLab died before the line above took effect
+    });
     m_process.setInputChannelMode(QProcess::ForwardedInputChannel);
     m_process.start(m_program, m_arguments);
     if (m_durationMs > 0)
         m_duration.start(int(std::ceil(m_durationMs)));
 }
 
-void WatchSession::stop()
+void WatchSession::stop(End end)
 {
-    if (m_process.state() == QProcess::NotRunning)
+    if (m_process.state() == QProcess::NotRunning || m_programDone)
         return;
-    m_process.terminate();
-    m_kill.start();
+    if (m_end == End::Running)
+        m_end = end;
+    m_duration.stop();
+    m_watchdog.stop(); // the stall going on now is recorded as it was when the watch ended
+    if (m_endMs == 0)
+        m_endMs = labNowMs();
+    if (!m_kill.isActive()) {
+        m_process.terminate();
+        m_kill.start();
+    }
+}
+
+void WatchSession::interrupt(int signal)
+{
+    if (m_receivedSignal != 0) {
+        m_process.kill(); // asked twice: no grace
+        return;
+    }
+    m_receivedSignal = signal;
+    if (m_programDone) {
+        finish(); // it ended on its own: report now, without waiting for the probe's last lines
+        return;
+    }
+    stop(End::Interrupted);
+}
+
+void WatchSession::readOutput(QProcess::ProcessChannel channel)
+{
+    m_process.setReadChannel(channel);
+    const QByteArray out = m_process.readAll();
+    std::fwrite(out.constData(), 1, size_t(out.size()), stderr);
+    // The last complete or partial line that holds more than blanks.
+    m_partialLine += out;
+    const QList<QByteArray> lines = m_partialLine.split('\n');
+    for (const QByteArray &line : lines) {
+        if (!line.trimmed().isEmpty())
+            m_lastLine = QString::fromLocal8Bit(line.trimmed()).left(300);
+    }
+    m_partialLine = lines.constLast().right(4096);
 }
 
 void WatchSession::programError(QProcess::ProcessError error)
@@ -190,13 +203,16 @@ void WatchSession::programError(QProcess::ProcessError error)
 
 void WatchSession::programFinished(int code, QProcess::ExitStatus status)
 {
-    m_endMs = labNowMs();
+    if (m_endMs == 0)
+        m_endMs = labNowMs();
     m_duration.stop();
     m_kill.stop();
+    m_watchdog.stop();
     m_programDone = true;
     m_code = code;
-    if (m_end != End::DurationOver)
-        m_end = status == QProcess::CrashExit ? End::Crashed : End::Exited;
+    m_crashed = status == QProcess::CrashExit;
+    if (m_end == End::Running)
+        m_end = m_crashed ? End::Crashed : End::Exited;
     settle();
 }
 
@@ -221,6 +237,7 @@ void WatchSession::finish()
         return;
     if (m_socket)
         readLines();
+    m_watchdog.stop();
     m_finished = true;
     m_settle.stop();
     if (m_endMs == 0)
@@ -264,16 +281,8 @@ void WatchSession::handleLine(const QByteArray &line)
     if (type == u"lag") {
         for (const LagSample &sample : WatchProtocol::lagFromJson(json))
             m_lag.addSample(sample);
-    } else if (type == u"stall") {
-        StallRecord record = WatchProtocol::recordFromJson(json.value(u"record"_s).toObject());
-        record.id = int(m_stalls.size()) + 1;
-        m_stalls.append(record);
-        emit stallRecorded(record);
     } else if (type == u"hello") {
-        m_pid = json.value(u"pid"_s).toInteger();
-        m_qtVersion = json.value(u"qt"_s).toString();
-        m_probe = Probe::Running;
-        emit probeChanged(m_probe);
+        startWatchdog(json);
     } else if (type == u"refused") {
         m_pid = json.value(u"pid"_s).toInteger();
         m_refusal = json.value(u"reason"_s).toString();
@@ -287,25 +296,61 @@ void WatchSession::handleLine(const QByteArray &line)
     }
 }
 
+void WatchSession::startWatchdog(const QJsonObject &json)
+{
+    const WatchProtocol::Hello hello = WatchProtocol::helloFromJson(json);
+    m_pid = hello.pid;
+    m_qtVersion = hello.qtVersion;
+    m_probe = Probe::Running;
+    // Only the program AsyncLab started: a program it starts in turn does not stream.
+    if (hello.pid == m_process.processId() && hello.heartbeat != 0 && hello.tid > 0
+        && !m_programDone && m_end == End::Running) {
+        m_watchdog.setThresholdMs(m_thresholdMs);
+        m_watchdog.start({ pid_t(hello.pid), pid_t(hello.tid), hello.heartbeat, hello.startBeatMs,
+                           hello.tickMs });
+    }
+    emit probeChanged(m_probe);
+}
+
+void WatchSession::recordStall(StallRecord record)
+{
+    m_openStall.reset();
+    record.id = int(m_stalls.size()) + 1;
+    m_stalls.append(record);
+    emit stallRecorded(record);
+}
+
+int WatchSession::programSignal() const
+{
+    return m_crashed ? m_code : 0; // on Unix the "exit code" of a crash is the signal
+}
+
 int WatchSession::exitStatus() const
 {
     switch (m_end) {
     case End::FailedToStart:
         return CannotStartStatus;
-    case End::Crashed:
-        return 128 + m_code; // on Unix the "exit code" of a crash is the signal
+    case End::Interrupted:
+        return 128 + m_receivedSignal; // as a shell reports a command a signal ended
     case End::DurationOver:
+    case End::Closed:
         return 0; // the watch ran its course; the program did not fail
+    case End::Crashed:
     case End::Exited:
     case End::Running:
         break;
     }
-    return m_code;
+    return m_crashed ? 128 + m_code : m_code;
+}
+
+double WatchSession::endMs() const
+{
+    return m_endMs > 0 ? m_endMs : labNowMs();
 }
 
 double WatchSession::elapsedMs() const
 {
-    return (m_endMs > 0 ? m_endMs : labNowMs()) - m_startMs;
+    return endMs() - m_startMs;
 }
 
 QString WatchSession::probeMessage() const
@@ -316,118 +361,23 @@ QString WatchSession::probeMessage() const
     case Probe::Absent:
         if (m_end == End::FailedToStart)
             return u"cannot start %1: %2"_s.arg(m_program, m_startError);
-        return u"nothing watched: %1 is not a Qt 6 program (it started no QCoreApplication)"_s.arg(
+        if (m_crashed) {
+            QString text = u"nothing watched: %1 died before its application object existed "
+                           "(killed by signal %2, %3)"_s.arg(m_program)
+                                   .arg(m_code)
+                                   .arg(QString::fromLocal8Bit(strsignal(m_code)));
+            if (!m_lastLine.isEmpty())
+                text += u"; its last line: %1"_s.arg(m_lastLine);
+            return text;
+        }
+        if (m_programDone)
+            return u"nothing watched: %1 is not a Qt 6 program (it started no QCoreApplication)"_s
+                    .arg(m_program);
+        return u"nothing watched: %1 was stopped before its application object existed"_s.arg(
                 m_program);
     case Probe::Waiting:
     case Probe::Running:
         break;
     }
     return {};
-}
-
-QJsonObject WatchSession::reportJson() const
-{
-    const LagStats stats = m_lag.statsBetween(m_startMs, m_endMs > 0 ? m_endMs : labNowMs());
-    double frozenMs = 0;
-    double busyMs = 0;
-    double waitingMs = 0;
-    // A program without an event loop has no lag samples, only the stall of its whole run.
-    double maxStallMs = stats.maxStallMs;
-    int recordsOver50Ms = 0;
-    for (const StallRecord &record : m_stalls) {
-        maxStallMs = std::max(maxStallMs, record.durationMs);
-        if (record.durationMs > ResponsivenessMonitor::StallThresholdMs)
-            ++recordsOver50Ms;
-        frozenMs += record.durationMs;
-        busyMs += record.busyShare * record.durationMs;
-        waitingMs += record.waitingShare * record.durationMs;
-    }
-    QJsonObject json {
-        { u"program"_s, m_program },
-        { u"arguments"_s, QJsonArray::fromStringList(m_arguments) },
-        { u"pid"_s, m_pid },
-        { u"qt"_s, m_qtVersion.isEmpty() ? QJsonValue() : QJsonValue(m_qtVersion) },
-        { u"probe"_s, probeName(m_probe) },
-        { u"message"_s, probeMessage().isEmpty() ? QJsonValue() : QJsonValue(probeMessage()) },
-        { u"ended"_s, endName(m_end) },
-        { u"exitStatus"_s, exitStatus() },
-        { u"signal"_s, m_end == End::Crashed ? QJsonValue(m_code) : QJsonValue() },
-        { u"watchedMs"_s, elapsedMs() },
-        { u"thresholdMs"_s, m_thresholdMs },
-        { u"samples"_s, stats.samples },
-        { u"droppedSamples"_s, m_droppedSamples },
-        { u"maxStallMs"_s, maxStallMs },
-        { u"p99LagMs"_s, stats.p99LagMs },
-        { u"stallsOver50Ms"_s, std::max(stats.stallsOver50Ms, recordsOver50Ms) },
-        { u"frozenMs"_s, frozenMs },
-        { u"busyShare"_s, frozenMs > 0 ? busyMs / frozenMs : 0.0 },
-        { u"waitingShare"_s, frozenMs > 0 ? waitingMs / frozenMs : 0.0 },
-    };
-    return StallReport::withStalls(json, m_stalls);
-}
-
-QString WatchSession::reportText() const
-{
-    const QJsonObject json = reportJson();
-    QString text;
-    const auto row = [&text](const QString &name, const QString &value) {
-        text += u"%1%2\n"_s.arg(name, -16).arg(value);
-    };
-    row(u"program"_s, (QStringList { m_program } + m_arguments).join(u' '));
-    if (!probeMessage().isEmpty())
-        row(u"watch"_s, probeMessage());
-    else
-        row(u"watch"_s,
-            u"pid %1, Qt %2, %3"_s.arg(m_pid).arg(m_qtVersion, formatDuration(elapsedMs())));
-    switch (m_end) {
-    case End::Exited:
-        row(u"ended"_s, u"exited with status %1"_s.arg(m_code));
-        break;
-    case End::Crashed:
-        row(u"ended"_s,
-            u"killed by signal %1 (%2)"_s.arg(m_code).arg(
-                    QString::fromLocal8Bit(strsignal(m_code))));
-        break;
-    case End::DurationOver:
-        row(u"ended"_s, u"stopped by AsyncLab at the end of the duration"_s);
-        break;
-    case End::FailedToStart:
-        row(u"ended"_s, u"did not start"_s);
-        break;
-    case End::Running:
-        row(u"ended"_s, u"still running"_s);
-        break;
-    }
-    if (m_probe != Probe::Running)
-        return text;
-    row(u"max stall"_s, formatDuration(json.value(u"maxStallMs"_s).toDouble()));
-    row(u"p99 lag"_s, formatDuration(json.value(u"p99LagMs"_s).toDouble()));
-    row(u"stalls > 50 ms"_s, QString::number(json.value(u"stallsOver50Ms"_s).toInt()));
-    row(u"time frozen"_s, formatDuration(json.value(u"frozenMs"_s).toDouble()));
-    if (!m_stalls.isEmpty()) {
-        row(u"busy / waiting"_s,
-            u"%1 / %2"_s.arg(percent(json.value(u"busyShare"_s).toDouble()),
-                             percent(json.value(u"waitingShare"_s).toDouble())));
-    }
-    for (const StallRecord &record : m_stalls) {
-        text += u"\nstall %1 at %2: %3, %4\n"_s.arg(record.id).arg(
-                formatDuration(record.startMs - m_startMs), formatDuration(record.durationMs),
-                record.activityText());
-        text += u"  culprit  %1\n"_s.arg(record.culprit.isKnown()
-                                                 ? record.culprit.location()
-                                                 : u"none in the program's own code"_s);
-        if (!record.culprit.isKnown()) {
-            // A stripped program names none of its functions: the innermost named frame of a
-            // library it called still says where.
-            for (const StackFrame &frame : record.stack) {
-                if (!frame.function.isEmpty() && !frame.module.startsWith(u"libc.so"_s)) {
-                    text += u"  inside   %1\n"_s.arg(frame.location());
-                    break;
-                }
-            }
-        }
-        for (const StackFrame &frame : record.stack)
-            text += u"    %1%2\n"_s.arg(frame.own ? u"> "_s : u"  "_s, frame.location());
-    }
-    return text;
 }

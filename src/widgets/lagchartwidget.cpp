@@ -501,13 +501,13 @@ void LagChartWidget::paintKey(QPainter &p, const QRect &plot) const
         QColor colour;
         enum { Line, Dot, Box, Hatched } style;
     };
-    QList<Entry> entries = {
-        { tr("lag"), tr("lag"), lineColour(), Entry::Line },
-        { tr("blocking operation"), tr("blocking"), withAlpha(modeColor(RunMode::Blocking), 150),
-          Entry::Box },
-        { tr("async operation"), tr("async"), withAlpha(modeColor(RunMode::Async), 150),
-          Entry::Box },
-    };
+    QList<Entry> entries = { { tr("lag"), tr("lag"), lineColour(), Entry::Line } };
+    if (m_log) { // operations exist only where AsyncLab runs them
+        entries.append({ tr("blocking operation"), tr("blocking"),
+                         withAlpha(modeColor(RunMode::Blocking), 150), Entry::Box });
+        entries.append({ tr("async operation"), tr("async"),
+                         withAlpha(modeColor(RunMode::Async), 150), Entry::Box });
+    }
     if (m_shadeStalls)
         entries.prepend({ tr("GUI thread blocked"), tr("blocked"), modeColor(RunMode::Blocking),
                           Entry::Hatched });

@@ -35,6 +35,8 @@ StallsPanel::StallsPanel(StallWatchdog *watchdog, QWidget *parent)
     splitter->setStretchFactor(1, 3);
     layout->addWidget(splitter);
     connect(m_list, &QListWidget::currentRowChanged, this, &StallsPanel::showSelected);
+    // A row a person picked stays picked: new stalls no longer move the selection under them.
+    connect(m_list, &QListWidget::itemPressed, this, [this] { m_followsNewest = false; });
     if (watchdog) {
         for (const StallRecord &record : watchdog->records())
             addRecord(record);
@@ -59,13 +61,19 @@ QString StallsPanel::rowText(const StallRecord &record, bool duringStartUp)
     const QString where =
             record.culprit.isKnown() ? record.culprit.function : u"(not in AsyncLab's code)"_s;
     const QString doing = record.busyShare >= record.waitingShare ? u"busy"_s : u"waiting"_s;
-    return u"%1  %2  %3"_s.arg(formatDuration(record.durationMs), where, doing);
+    QString text = u"%1  %2  %3"_s.arg(formatDuration(record.durationMs), where, doing);
+    if (record.open)
+        text += tr("  (still going at the end)");
+    if (record.startUp)
+        text = tr("start-up: %1").arg(text);
+    return text;
 }
 
 void StallsPanel::addRecord(const StallRecord &record)
 {
-    // Follows the newest stall unless a person picked an older one.
-    const bool following = m_list->currentRow() < 0 || m_list->currentRow() == m_list->count() - 1;
+    // Follows the newest stall until a person picks one.
+    const bool following = m_list->currentRow() < 0
+            || (m_followsNewest && m_list->currentRow() == m_list->count() - 1);
     appendRow(record);
     if (following)
         m_list->setCurrentRow(m_list->count() - 1);

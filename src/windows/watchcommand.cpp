@@ -1,12 +1,20 @@
 #include <windows/watchcommand.h>
+#include <watch/watchreport.h>
 #include <watch/watchsession.h>
 #include <windows/watchwindow.h>
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFile>
 #include <QJsonDocument>
+#include <QSaveFile>
+#include <QSocketNotifier>
+#include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <memory>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -17,46 +25,130 @@ int usageError(const QString &message)
     return 2;
 }
 
-void printReport(const WatchSession &session, bool json)
+// SIGINT, SIGTERM and SIGHUP end the watch like --duration: the handler only writes the signal's
+// number to a socket (write is async-signal-safe; errno is restored), and the event loop reads it.
+int signalPipe[2] = { -1, -1 };
+
+void onStopSignal(int signal)
+{
+    const int savedErrno = errno;
+    const char number = char(signal);
+    [[maybe_unused]] const ssize_t written = write(signalPipe[1], &number, 1);
+    errno = savedErrno;
+}
+
+std::unique_ptr<QSocketNotifier> catchStopSignals(WatchSession *session)
+{
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0, signalPipe) != 0)
+        return nullptr;
+    struct sigaction action
+    {
+    };
+    action.sa_handler = onStopSignal;
+    action.sa_flags = SA_RESTART;
+    sigemptyset(&action.sa_mask);
+    for (int signal : { SIGINT, SIGTERM, SIGHUP })
+        sigaction(signal, &action, nullptr);
+    auto notifier = std::make_unique<QSocketNotifier>(signalPipe[0], QSocketNotifier::Read);
+    QObject::connect(notifier.get(), &QSocketNotifier::activated, session, [session] {
+        char number = 0;
+        while (read(signalPipe[0], &number, 1) == 1)
+            session->interrupt(number);
+    });
+    return notifier;
+}
+
+QByteArray reportBytes(const WatchSession &session, bool json, bool stacks)
+{
+    const WatchReport report(session);
+    return json
+            ? QJsonDocument(report.json()).toJson()
+            : report.text(stacks ? WatchReport::Stacks::Full : WatchReport::Stacks::Paths).toUtf8();
+}
+
+// The report to standard output, or to `output`; false (with a message) when it cannot be written.
+bool printReport(const WatchSession &session, bool json, bool stacks, const QString &output)
 {
     if (!session.probeMessage().isEmpty())
         std::fprintf(stderr, "asynclab: %s\n", qPrintable(session.probeMessage()));
-    const QByteArray out =
-            json ? QJsonDocument(session.reportJson()).toJson() : session.reportText().toUtf8();
-    std::fwrite(out.constData(), 1, size_t(out.size()), stdout);
-    std::fflush(stdout);
+    if (!session.samplingMessage().isEmpty())
+        std::fprintf(stderr, "asynclab: no stacks: %s\n", qPrintable(session.samplingMessage()));
+    const QByteArray out = reportBytes(session, json, stacks);
+    if (output.isEmpty()) {
+        std::fwrite(out.constData(), 1, size_t(out.size()), stdout);
+        std::fflush(stdout);
+        return true;
+    }
+    QSaveFile file(output);
+    if (!file.open(QIODevice::WriteOnly) || file.write(out) != out.size() || !file.commit()) {
+        std::fprintf(stderr, "asynclab watch: cannot write the report to %s: %s\n",
+                     qPrintable(output), qPrintable(file.errorString()));
+        return false;
+    }
+    return true;
+}
+
+QString helpText(const QCommandLineParser &parser)
+{
+    QString text = parser.helpText();
+    // The parser names the executable from an application object, which does not exist yet.
+    text.replace(0, text.indexOf(u'\n'),
+                 QCoreApplication::translate("watch",
+                                             "Usage: asynclab watch [options] -- "
+                                             "PROGRAM [ARGS...]"));
+    return text;
 }
 } // namespace
 
 int runWatchCommand(int &argc, char **argv, const QStringList &arguments, bool withDisplay)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-            u"Starts PROGRAM, a Qt 6 program, and measures how responsive its main thread is: lag, "
-            "stalls over the threshold, and for each stall the function of PROGRAM that caused it, "
-            "computing (busy) or waiting. With a display a Watch window shows it live; otherwise, "
-            "or with --json, a report is printed when PROGRAM ends or the duration is over. The "
-            "exit "
-            "status is PROGRAM's (128 + N when signal N killed it, 127 when it cannot start, 0 "
-            "when "
-            "the duration ended it)."_s);
+    parser.setApplicationDescription(QCoreApplication::translate(
+            "watch",
+            "Starts PROGRAM, a Qt 6 program, and measures how responsive its main thread is: lag, "
+            "stalls over the threshold, and for each stall the function of PROGRAM that caused "
+            "it, computing (busy) or waiting. With a display a Watch window shows it live; "
+            "otherwise, or with --json, a report is printed when the watch ends: PROGRAM ended, "
+            "the duration is over, or AsyncLab got SIGINT, SIGTERM or SIGHUP (it then ends "
+            "PROGRAM: SIGTERM, SIGKILL 3 s later). A stall still going then is reported as open. "
+            "PROGRAM never outlives AsyncLab.\n\n"
+            "Exit status: PROGRAM's own; 128 + N when signal N killed it; 127 when it cannot "
+            "start; 0 when the duration or the window ended it; 128 + N when AsyncLab got signal "
+            "N; 2 for a usage error."));
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     parser.addHelpOption();
-    const QCommandLineOption json(u"json"_s, u"Print the report as JSON, open no window."_s);
-    const QCommandLineOption duration(u"duration"_s,
-                                      u"End the watch (and PROGRAM) after S seconds."_s, u"S"_s);
+    const QCommandLineOption json(
+            u"json"_s, QCoreApplication::translate("watch", "Report as JSON, open no window."));
+    const QCommandLineOption duration(
+            u"duration"_s,
+            QCoreApplication::translate("watch", "End the watch (and PROGRAM) after S seconds."),
+            u"S"_s);
     const QCommandLineOption threshold(
-            u"threshold"_s, u"A stall is a freeze longer than MS milliseconds (default: 50)."_s,
+            u"threshold"_s,
+            QCoreApplication::translate(
+                    "watch", "A stall is a freeze longer than MS milliseconds (default: 50)."),
             u"MS"_s, u"50"_s);
-    parser.addOptions({ json, duration, threshold });
-    parser.addPositionalArgument(u"PROGRAM"_s, u"The program to start, and its arguments."_s,
-                                 u"-- PROGRAM [ARGS...]"_s);
+    const QCommandLineOption output(
+            u"output"_s,
+            QCoreApplication::translate(
+                    "watch",
+                    "Write the report to FILE instead of standard output (also with a window)."),
+            u"FILE"_s);
+    const QCommandLineOption stacks(
+            u"stacks"_s,
+            QCoreApplication::translate("watch",
+                                        "Show each stall's full stack in the text report."));
+    parser.addOptions({ json, duration, threshold, output, stacks });
+    parser.addPositionalArgument(
+            u"PROGRAM"_s,
+            QCoreApplication::translate("watch", "The program to start, and its arguments."),
+            u"-- PROGRAM [ARGS...]"_s);
     QStringList parsed = arguments;
     parsed.removeAt(1); // "watch"
     if (!parser.parse(parsed))
         return usageError(parser.errorText());
-    if (parser.isSet(u"help"_s)) {
-        std::fprintf(stdout, "%s", qPrintable(parser.helpText()));
+    if (parser.isSet(u"help"_s) || parser.isSet(u"help-all"_s)) {
+        std::fprintf(stdout, "%s", qPrintable(helpText(parser)));
         return 0;
     }
     QStringList command = parser.positionalArguments();
@@ -74,6 +166,9 @@ int runWatchCommand(int &argc, char **argv, const QStringList &arguments, bool w
     if (!ok || thresholdMs < 1)
         return usageError(u"--threshold wants milliseconds, at least 1, not \"%1\""_s.arg(
                 parser.value(threshold)));
+    const QString outputFile = parser.value(output);
+    if (parser.isSet(output) && outputFile.isEmpty())
+        return usageError(u"--output wants a file name"_s);
 
     const bool window = withDisplay && !parser.isSet(json);
     std::unique_ptr<QCoreApplication> app = window ? std::make_unique<QApplication>(argc, argv)
@@ -83,14 +178,19 @@ int runWatchCommand(int &argc, char **argv, const QStringList &arguments, bool w
     session.setDurationMs(durationMs);
     session.setThresholdMs(thresholdMs);
     session.setOutputToStderr(parser.isSet(json));
+    const std::unique_ptr<QSocketNotifier> stopSignals = catchStopSignals(&session);
     std::unique_ptr<WatchWindow> view;
     if (window) {
         view = std::make_unique<WatchWindow>(&session);
         view->show();
     }
     QObject::connect(&session, &WatchSession::finished, app.get(), [&](int status) {
-        printReport(session, parser.isSet(json));
-        if (!view || !view->isVisible())
+        const bool written =
+                printReport(session, parser.isSet(json), parser.isSet(stacks), outputFile);
+        if (!written)
+            status = 1;
+        // After a signal AsyncLab goes, window or not: it was asked to stop.
+        if (!view || !view->isVisible() || session.receivedSignal() != 0)
             QCoreApplication::exit(status);
     });
     if (view) {

@@ -14,6 +14,8 @@ struct StackFrame
     QString path; // absolute path of the source file, empty when unknown
     int line = 0;
     QString module; // file name of the executable or library: "asynclab", "libQt6Core.so.6"
+    quint64 offset = 0; // the address in the module's own address space (as eu-addr2line takes)
+    QString buildId; // the module's GNU build id, hex
     bool own = false; // AsyncLab's own code, not Qt's, the C library's or the C++ library's
     bool inlined = false;
 

@@ -32,6 +32,18 @@ struct StallCulprit
     QString location() const; // "BlockingFetcher::fetch (src/engine/blockingfetcher.cpp:36)"
 };
 
+// One call path a stall's samples shared (function names, innermost first), and how many had it.
+struct StallPath
+{
+    Stack stack; // one sample's stack on this path
+    int samples = 0;
+    double share = 0; // of the samples that have a stack
+    ThreadActivity activity = ThreadActivity::Unknown; // what most of them were doing
+    WaitReason reason = WaitReason::None; // and on what, when waiting
+
+    QString activityText() const; // "busy", "waiting on a lock or future (futex)"
+};
+
 // One freeze of the GUI thread, seen while it happened.
 struct StallRecord
 {
@@ -53,6 +65,11 @@ struct StallRecord
     Stack stack; // one representative full stack: a sample whose culprit is the culprit
     QString event; // what the thread was handling: "MouseButtonRelease on QPushButton 'Fetch'"
     bool eventsTimed = false; // false where nothing timed the events (a watched program)
+    // The most common call paths, most common first (at most MaxPaths); `stack` is the first's.
+    QList<StallPath> paths;
+    bool open = false; // still going when it was recorded: the watch ended during it
+    bool startUp = false; // began before the thread's event loop first ran
+    static constexpr int MaxPaths = 3;
 
     double endMs() const { return startMs + durationMs; }
     // Most of the stall went to waiting for a CPU: the machine, not AsyncLab's code, caused it,
@@ -66,6 +83,17 @@ struct StallRecord
     QString cpuCauseText() const;
 };
 
-// Fills the figures of `record` (counts, shares, culprit, representative stack) from its samples;
-// a CPU-starved stall gets no culprit.
+// Sets the record's run-queue share and CPU time from the scheduler's account at the stall's first
+// and last look.
+void setCpuFigures(StallRecord &record, const SchedReading &first, const SchedReading &last);
+
+// Fills the figures of `record` (counts, shares, culprit, call paths, representative stack) from
+// its samples; a CPU-starved stall gets no culprit.
 void summarizeStall(StallRecord &record, const QList<StallSample> &samples);
+
+// What makes two stacks the same call path: their functions (or modules, where a frame has no
+// name), innermost first, whatever line or instruction each was at.
+QString callPathKey(const Stack &stack);
+// "hashBigFile ← Window::onTimer ← QTimer::timeout": `depth` named functions from the culprit (or
+// the innermost named frame) outwards.
+QString callChainText(const Stack &stack, const StallCulprit &culprit, int depth = 3);

@@ -75,11 +75,6 @@ signals:
 
 private:
     struct RawSample;
-    struct SchedReading
-    {
-        double atMs = 0;
-        SchedStat stat;
-    };
     void run();
     SchedReading readSched() const;
     void finishStall(Symbolizer &symbolizer, double startMs, double endMs,

@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <memory>
+#include <sys/types.h>
 
 struct Dwfl;
 
@@ -20,6 +21,10 @@ public:
     ~Symbolizer();
     Symbolizer(const Symbolizer &) = delete;
     Symbolizer &operator=(const Symbolizer &) = delete;
+
+    // Looks up addresses of another process (one this user may read) instead of this one. Call
+    // before the first lookup.
+    void setProcess(pid_t pid);
 
     static QString defaultSourceRoot(); // AsyncLab's source tree, as compiled in
     static QString defaultBuildRoot();
@@ -41,5 +46,6 @@ private:
     QString m_sourceRoot;
     QString m_buildRoot;
     QString m_executable;
+    pid_t m_pid;
     QHash<quintptr, Stack> m_cache; // address * 2 + exact
 };

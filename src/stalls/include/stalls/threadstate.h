@@ -34,8 +34,9 @@ struct ThreadSnapshot
 };
 
 // Reads /proc/self/task/<tid>/stat and .../syscall with plain system calls, no allocation: cheap
-// enough to call before every stack sample, from any thread of this process.
-ThreadSnapshot readThreadState(pid_t tid);
+// enough to call before every stack sample, from any thread of this process. With a `process`,
+// a thread of that process (one this user may trace: its syscall file needs it).
+ThreadSnapshot readThreadState(pid_t tid, pid_t process = 0);
 
 // The scheduler's account of a thread, from /proc/self/task/<tid>/schedstat: the time it ran on a
 // CPU, the time it was runnable but waited on a run queue, and its timeslices.
@@ -48,4 +49,18 @@ struct SchedStat
 };
 
 // Like readThreadState(): plain system calls, no allocation, from any thread of this process.
-SchedStat readSchedStat(pid_t tid);
+SchedStat readSchedStat(pid_t tid, pid_t process = 0);
+
+// A schedstat reading and when it was taken (labNowMs()).
+struct SchedReading
+{
+    double atMs = 0;
+    SchedStat stat;
+};
+SchedReading readSchedReading(pid_t tid, pid_t process = 0);
+
+// The activity to count for a sample whose state read `activity`, given the scheduler's account
+// since the previous look: a runnable thread that sat on a run queue most of that time waited for
+// a CPU other programs held; it did not compute.
+ThreadActivity schedCorrected(ThreadActivity activity, const SchedReading &before,
+                              const SchedReading &after);

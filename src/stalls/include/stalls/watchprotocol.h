@@ -9,20 +9,34 @@
 
 // What the watch probe inside a watched program and AsyncLab say to each other: one JSON object
 // per line over a local socket, probe to AsyncLab only.
-//   {"type":"hello","pid":N,"qt":"6.4.2","program":"..."}      the probe runs
+//   {"type":"hello","pid":N,"tid":N,"qt":"6.4.2","program":"...",
+//    "heartbeat":"7f..","startBeat":ms,"tickMs":5}             the probe runs; AsyncLab reads
+//                                                              the heartbeat at that address
+//                                                              (hex) to see stalls from outside
 //   {"type":"refused","pid":N,"reason":"..."}                  the probe stays inert, and why
 //   {"type":"lag","samples":[[atMs,lagMs],...]}                 monitor ticks since the last line
-//   {"type":"stall","record":{...}}                            one stall, with samples' culprit
+//   {"type":"stall","record":{...}}                            one stall seen from inside
 //   {"type":"dropped","samples":N}                             lag samples lost: AsyncLab read
 //   slowly
 //   {"type":"bye"}                                             the program's application ends
-// Times are labNowMs(): the steady clock, the same in both processes.
+// Times are labNowMs(): the steady clock, the same in both processes. A reader ignores types and
+// fields it does not know, so either side may add some.
 namespace WatchProtocol {
 inline constexpr char SocketVariable[] = "ASYNCLAB_WATCH_SOCKET"; // the server's full path
-inline constexpr char ThresholdVariable[] = "ASYNCLAB_WATCH_THRESHOLD_MS";
 inline constexpr char PreloadVariable[] = "LD_PRELOAD";
 
-QByteArray helloLine(qint64 pid, const QString &qtVersion, const QString &program);
+struct Hello
+{
+    qint64 pid = 0;
+    qint64 tid = 0; // the main (GUI) thread
+    QString qtVersion;
+    QString program;
+    quintptr heartbeat = 0; // address of a std::atomic<double> labNowMs(), negative when stopped
+    double startBeatMs = -1; // the heartbeat before the event loop first ran
+    int tickMs = 5;
+};
+QByteArray helloLine(const Hello &hello);
+Hello helloFromJson(const QJsonObject &json);
 QByteArray refusedLine(qint64 pid, const QString &reason);
 QByteArray lagLine(const QList<LagSample> &samples);
 QByteArray stallLine(const StallRecord &record);

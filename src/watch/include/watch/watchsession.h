@@ -2,21 +2,25 @@
 
 #include <stalls/responsivenessmonitor.h>
 #include <stalls/stallrecord.h>
+#include <watch/programwatchdog.h>
 
+#include <QDateTime>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
 #include <QProcess>
 #include <QStringList>
 #include <QTimer>
+#include <optional>
 
 class QLocalServer;
 class QLocalSocket;
 
 // `asynclab watch`: starts a program with the watch probe preloaded, listens on a local socket
-// only this user can open, and collects what the probe streams from inside the program: its lag
-// samples and its stall records. Ends when the program ends (or, with a duration, ends the
-// program when the duration is over) and reports the figures the way AsyncLab reports its own.
+// only this user can open, and collects what the probe streams from inside the program (its lag
+// samples) and the stalls a ProgramWatchdog sees from outside. Ends when the program ends, or
+// ends the program when the duration is over, when told to stop or when AsyncLab gets a signal;
+// a stall still going then is recorded as open. WatchReport renders what it collected.
 class WatchSession : public QObject
 {
     Q_OBJECT
@@ -27,13 +31,17 @@ public:
         Refused, // inside the program but inert: another Qt version, or no stack sampling
         Absent, // the program ended without starting a Qt 6 application
     };
+    Q_ENUM(Probe)
     enum class End {
         Running,
         Exited,
         Crashed, // killed by a signal
         DurationOver, // AsyncLab ended the program
+        Interrupted, // AsyncLab got SIGINT, SIGTERM or SIGHUP and ended the program
+        Closed, // the Watch window was closed
         FailedToStart,
     };
+    Q_ENUM(End)
 
     static constexpr int CannotStartStatus = 127; // as a shell says "command not found"
     static constexpr int TerminateGraceMs = 3000; // SIGTERM, then SIGKILL
@@ -44,6 +52,7 @@ public:
 
     void setProgram(const QString &program, const QStringList &arguments);
     void setThresholdMs(double ms) { m_thresholdMs = ms; }
+    double thresholdMs() const { return m_thresholdMs; }
     void setDurationMs(double ms) { m_durationMs = ms; } // 0: until the program ends
     // The program's standard output goes to AsyncLab's standard error (for --json).
     void setOutputToStderr(bool on) { m_outputToStderr = on; }
@@ -51,27 +60,46 @@ public:
     static QString probePath();
 
     void start();
-    void stop(); // ends the program early: SIGTERM, SIGKILL after TerminateGraceMs
+    // Ends the watch early as `end` (a stall going on is recorded, open), then the program:
+    // SIGTERM, SIGKILL after TerminateGraceMs.
+    void stop(End end = End::Closed);
+    // AsyncLab got `signal`: the watch ends as with stop(); a second one kills the program now.
+    void interrupt(int signal);
+    int receivedSignal() const { return m_receivedSignal; }
 
     Probe probe() const { return m_probe; }
     End end() const { return m_end; }
     bool isFinished() const { return m_finished; }
-    int exitStatus() const; // the program's; 128 + signal when killed; 127 when it cannot start
+    // The program's status; 128 + N when signal N killed it; 127 when it cannot start; 0 when the
+    // duration or the window ended it; 128 + N when AsyncLab got signal N.
+    int exitStatus() const;
+    int programSignal() const; // the signal that killed the program, or 0
     QString probeMessage() const; // why nothing was watched, or empty
+    QString samplingMessage() const { return m_samplingRefusal; } // why stacks are missing
+    QString lastOutputLine() const { return m_lastLine; } // of the program's standard error
     QString serverName() const; // the socket's full path, while listening
     qint64 pid() const { return m_pid; }
 
     ResponsivenessMonitor *lag() { return &m_lag; }
     const ResponsivenessMonitor *lag() const { return &m_lag; }
+    // Every stall recorded, in order: the start-up one (before the event loop first ran) too.
     const QList<StallRecord> &stalls() const { return m_stalls; }
+    // The stall going on now, as far as it has been seen.
+    const std::optional<StallRecord> &openStall() const { return m_openStall; }
+    const QString &program() const { return m_program; }
+    const QStringList &arguments() const { return m_arguments; }
+    QString qtVersion() const { return m_qtVersion; }
+    qint64 droppedSamples() const { return m_droppedSamples; }
+    double startMs() const { return m_startMs; } // labNowMs() when the program was started
+    double endMs() const; // when it ended, or now
+    QDateTime startedAt() const { return m_startedAt; }
     double elapsedMs() const;
-
-    QJsonObject reportJson() const;
-    QString reportText() const;
+    ProgramWatchdog::StopStats stopStats() const { return m_watchdog.stopStats(); }
 
 signals:
     void probeChanged(WatchSession::Probe probe);
     void stallRecorded(const StallRecord &record);
+    void stallUpdated(const StallRecord &record); // the open stall grew
     void finished(int exitStatus);
 
 private:
@@ -80,10 +108,14 @@ private:
     void handleLine(const QByteArray &line);
     void programFinished(int code, QProcess::ExitStatus status);
     void programError(QProcess::ProcessError error);
+    void readOutput(QProcess::ProcessChannel channel);
+    void startWatchdog(const QJsonObject &hello);
+    void recordStall(StallRecord record);
     void settle();
     void finish();
 
     QProcess m_process;
+    ProgramWatchdog m_watchdog;
     QLocalServer *m_server;
     QLocalSocket *m_socket = nullptr;
     QTimer m_duration;
@@ -100,10 +132,17 @@ private:
     bool m_bye = false;
     bool m_finished = false;
     int m_code = 0;
+    bool m_crashed = false;
     qint64 m_pid = 0;
     QString m_qtVersion;
     QString m_refusal;
     QString m_startError;
+    QString m_samplingRefusal;
+    QString m_lastLine;
+    QByteArray m_partialLine;
+    QDateTime m_startedAt;
+    int m_receivedSignal = 0;
+    std::optional<StallRecord> m_openStall;
     double m_startMs = 0;
     double m_endMs = 0;
     qint64 m_droppedSamples = 0;

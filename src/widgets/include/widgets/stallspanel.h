@@ -48,4 +48,5 @@ private:
     double m_startUpBeforeMs = 0;
     QListWidget *m_list;
     StallCard *m_card;
+    bool m_followsNewest = true;
 };
