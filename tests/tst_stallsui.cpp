@@ -47,6 +47,7 @@ private slots:
 
 private:
     void settle();
+    void fetchBlocking(const QString &path);
 
     std::unique_ptr<Lab> m_lab;
     std::unique_ptr<MainWindow> m_window;
@@ -84,17 +85,25 @@ void TestStallsUi::settle()
     QTRY_VERIFY_WITH_TIMEOUT(settled, 10000);
 }
 
-void TestStallsUi::blockingFetchMarkerOpensCard()
+// Switches to Blocking and clicks Fetch for `path` as a person would, then waits for its stalls.
+void TestStallsUi::fetchBlocking(const QString &path)
 {
     ModeToggle *toggle = m_window->modeToggle();
     QTest::mouseClick(toggle, Qt::LeftButton, {},
                       QPoint(toggle->width() / 4, toggle->height() / 2));
     QCOMPARE(m_window->mode(), RunMode::Blocking);
-    m_window->urlEdit()->setText(m_lab->server().url(u"/delay/1000"_s).toString());
+    m_window->urlEdit()->setText(m_lab->server().url(path).toString());
     auto *fetch = m_window->findChild<QPushButton *>(u"fetchButton"_s);
     QVERIFY(fetch);
     QTest::mouseClick(fetch, Qt::LeftButton);
     settle();
+}
+
+void TestStallsUi::blockingFetchMarkerOpensCard()
+{
+    fetchBlocking(u"/delay/1000"_s);
+    if (QTest::currentTestFailed())
+        return;
 
     StallsPanel *panel = m_window->stallsPanel();
     LagChartWidget *chart = m_window->lagChart();
@@ -145,15 +154,9 @@ void TestStallsUi::blockingFetchMarkerOpensCard()
 // freeze one number, rounded one way; the card names the button as the person saw it.
 void TestStallsUi::oneFreezeShowsOneNumber()
 {
-    ModeToggle *toggle = m_window->modeToggle();
-    QTest::mouseClick(toggle, Qt::LeftButton, {},
-                      QPoint(toggle->width() / 4, toggle->height() / 2));
-    QCOMPARE(m_window->mode(), RunMode::Blocking);
-    m_window->urlEdit()->setText(m_lab->server().url(u"/delay/400"_s).toString());
-    auto *fetch = m_window->findChild<QPushButton *>(u"fetchButton"_s);
-    QVERIFY(fetch);
-    QTest::mouseClick(fetch, Qt::LeftButton);
-    settle();
+    fetchBlocking(u"/delay/400"_s);
+    if (QTest::currentTestFailed())
+        return;
 
     StallsPanel *panel = m_window->stallsPanel();
     qsizetype longest = -1;
