@@ -127,7 +127,7 @@ void TestUnits::ratios()
     QFETCH(double, blocking);
     QFETCH(double, async);
     QFETCH(QString, words);
-    ComparisonFigure figure;
+    Report::ComparisonFigure figure;
     figure.blocking = blocking;
     figure.async = async;
     QCOMPARE(figure.formattedRatio(), words);
