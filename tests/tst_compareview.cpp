@@ -98,7 +98,7 @@ void TestCompareView::describesScenarioAndConcurrency()
 void TestCompareView::ratiosReadAsWords()
 {
     const QRegularExpression words(
-            u"^(\\d+(\\.\\d)?× (shorter|longer|fewer|more)|none in Async|about the same|—)$"_s);
+            u"^(>?\\d+(\\.\\d)?× (shorter|longer|fewer|more)|none in Async|about the same|—)$"_s);
     const QTableWidget *table = m_view->table();
     QVERIFY(table->rowCount() >= 5);
     for (int row = 0; row < table->rowCount(); ++row) {

@@ -121,10 +121,10 @@ void TestOperationLogModel::cellText_data()
     QTest::addRow("bytes in MiB") << fetch << int(OperationLogModel::BytesColumn) << u"64.0 MiB"_s;
     QTest::addRow("no lines for a fetch")
             << fetch << int(OperationLogModel::LinesColumn) << QString();
-    QTest::addRow("duration grouped")
-            << fetch << int(OperationLogModel::DurationColumn) << u"1,234 ms"_s;
+    QTest::addRow("duration as everywhere")
+            << fetch << int(OperationLogModel::DurationColumn) << u"1.23 s"_s;
     QTest::addRow("stall rounded")
-            << fetch << int(OperationLogModel::MaxStallColumn) << u"1,180 ms"_s;
+            << fetch << int(OperationLogModel::MaxStallColumn) << u"1.18 s"_s;
     OperationRecord blockingFetch = fetch;
     blockingFetch.workerThread = u"network thread"_s;
     QTest::addRow("blocking fetch: who waited, who did the I/O")

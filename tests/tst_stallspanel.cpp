@@ -18,6 +18,8 @@ private slots:
     void missingSourceIsSaid();
     void listFollowsTheNewest();
     void oneRunsRecordsAndTheirMarkers();
+    void startUpAndMachineStallsAreSetApart();
+    void libraryFramesFold();
 };
 
 namespace {
@@ -147,4 +149,64 @@ void TestStallsPanel::oneRunsRecordsAndTheirMarkers()
 }
 
 QTEST_MAIN(TestStallsPanel)
+
+void TestStallsPanel::startUpAndMachineStallsAreSetApart()
+{
+    StallRecord startUp = fetchStall({});
+    startUp.startMs = 1000;
+    startUp.durationMs = 340;
+    StallRecord machine = fetchStall({});
+    machine.startMs = 5000;
+    machine.durationMs = 102;
+    // the case that read "waiting for a CPU 100%" then "0% of it on a run queue": one sample
+    // found the thread runnable, the kernel counted no wait
+    machine.cpuWaitShare = 0;
+    machine.cpuWaitSampleShare = 1;
+    machine.sampleCount = 1;
+    StallRecord fetch = fetchStall({});
+    fetch.startMs = 9000;
+    StallsPanel panel(nullptr);
+    panel.setRecords({ startUp, machine, fetch });
+    panel.setStartUpBeforeMs(2000);
+    QCOMPARE(panel.listView()->item(0)->text(), u"340 ms  AsyncLab starting, not your code"_s);
+    QVERIFY(panel.listView()->item(1)->text().startsWith(u"102 ms  the machine, not your code"_s));
+    QCOMPARE(panel.listView()->item(2)->text(), u"2.01 s  BlockingFetcher::fetch  waiting"_s);
+    panel.selectRecord(0);
+    QVERIFY(panel.card()->headlineLabel()->text().startsWith(
+            u"The window froze 340 ms while AsyncLab was starting"_s));
+    panel.selectRecord(1);
+    QVERIFY(panel.card()->headlineLabel()->text().contains(u"the machine gave AsyncLab no CPU"_s));
+    // one measure says it, so the card never contradicts itself
+    QVERIFY(!panel.card()->culpritLabel()->text().contains(u"0% of it on a run queue"_s));
+    panel.selectRecord(2);
+    QCOMPARE(panel.card()->headlineLabel()->text(),
+             u"The window froze 2.01 s because BlockingFetcher::fetch (line 36) kept the GUI "
+             "thread waiting on a lock or a future."_s);
+}
+
+void TestStallsPanel::libraryFramesFold()
+{
+    StallRecord r = fetchStall({});
+    Stack stack;
+    for (int i = 0; i < 5; ++i) {
+        StackFrame qt;
+        qt.function = u"QCoreApplication::notify"_s;
+        qt.module = u"libQt6Core.so.6"_s;
+        stack.append(qt);
+    }
+    StackFrame own = r.stack.last();
+    stack.insert(2, own);
+    r.stack = stack; // two library frames, own code, three library frames
+    StallCard card;
+    card.setRecord(r);
+    card.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&card));
+    QListWidget *view = card.stackView();
+    QCOMPARE(view->count(), 4);
+    QVERIFY(view->item(3)->text().contains(u"3 frames in libraries (libQt6Core)"_s));
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+                      view->visualItemRect(view->item(3)).center());
+    QCOMPARE(view->count(), 6);
+}
+
 #include "tst_stallspanel.moc"

@@ -8,6 +8,8 @@
 #include <models/operationlogmodel.h>
 #include <widgets/stallcard.h>
 #include <widgets/stallspanel.h>
+#include <widgets/heartbeatwidget.h>
+#include <common/units.h>
 
 #include <QDir>
 #include <QFile>
@@ -39,11 +41,13 @@ private slots:
     void init();
     void cleanup();
     void blockingFetchMarkerOpensCard();
+    void oneFreezeShowsOneNumber();
     void compareListsEachRunsStalls();
     void galleryListsTheDemosStall();
 
 private:
     void settle();
+    void fetchBlocking(const QString &path);
 
     std::unique_ptr<Lab> m_lab;
     std::unique_ptr<MainWindow> m_window;
@@ -81,17 +85,25 @@ void TestStallsUi::settle()
     QTRY_VERIFY_WITH_TIMEOUT(settled, 10000);
 }
 
-void TestStallsUi::blockingFetchMarkerOpensCard()
+// Switches to Blocking and clicks Fetch for `path` as a person would, then waits for its stalls.
+void TestStallsUi::fetchBlocking(const QString &path)
 {
     ModeToggle *toggle = m_window->modeToggle();
     QTest::mouseClick(toggle, Qt::LeftButton, {},
                       QPoint(toggle->width() / 4, toggle->height() / 2));
     QCOMPARE(m_window->mode(), RunMode::Blocking);
-    m_window->urlEdit()->setText(m_lab->server().url(u"/delay/1000"_s).toString());
+    m_window->urlEdit()->setText(m_lab->server().url(path).toString());
     auto *fetch = m_window->findChild<QPushButton *>(u"fetchButton"_s);
     QVERIFY(fetch);
     QTest::mouseClick(fetch, Qt::LeftButton);
     settle();
+}
+
+void TestStallsUi::blockingFetchMarkerOpensCard()
+{
+    fetchBlocking(u"/delay/1000"_s);
+    if (QTest::currentTestFailed())
+        return;
 
     StallsPanel *panel = m_window->stallsPanel();
     LagChartWidget *chart = m_window->lagChart();
@@ -136,6 +148,44 @@ void TestStallsUi::blockingFetchMarkerOpensCard()
             log->index(log->rowCount() - 1, OperationLogModel::CulpritColumn).data().toString();
     QVERIFY2(culprit.startsWith(u"BlockingFetcher::fetch (src/engine/blockingfetcher.cpp:"_s),
              qPrintable(culprit));
+}
+
+// The heartbeat's "froze", the log's Max stall, the Stalls list and the card's first line give one
+// freeze one number, rounded one way; the card names the button as the person saw it.
+void TestStallsUi::oneFreezeShowsOneNumber()
+{
+    fetchBlocking(u"/delay/400"_s);
+    if (QTest::currentTestFailed())
+        return;
+
+    StallsPanel *panel = m_window->stallsPanel();
+    qsizetype longest = -1;
+    for (qsizetype i = 0; i < panel->records().size(); ++i) {
+        if (longest < 0
+            || panel->records().at(i).durationMs > panel->records().at(longest).durationMs)
+            longest = i;
+    }
+    QVERIFY(longest >= 0);
+    const StallRecord stall = panel->records().at(longest);
+    QVERIFY2(stall.durationMs >= 350, qPrintable(QString::number(stall.durationMs)));
+    const QString number = formatDuration(stall.durationMs);
+
+    QVERIFY2(panel->listView()->item(int(longest))->text().startsWith(number),
+             qPrintable(panel->listView()->item(int(longest))->text() + u" / "_s + number));
+    panel->selectRecord(int(longest));
+    QVERIFY2(panel->card()->headlineLabel()->text().startsWith(
+                     u"The window froze %1 because BlockingFetcher::fetch (line "_s.arg(number)),
+             qPrintable(panel->card()->headlineLabel()->text()));
+    QCOMPARE(stall.event, u"MouseButtonRelease on QPushButton \u201cFetch\u201d"_s);
+
+    const QAbstractItemModel *log = m_window->operationsTable()->model();
+    QTRY_VERIFY(log->rowCount() > 0);
+    const QModelIndex maxStall = log->index(log->rowCount() - 1, OperationLogModel::MaxStallColumn);
+    QCOMPARE(maxStall.data().toString(), number);
+
+    auto *heartbeat = m_window->findChild<HeartbeatWidget *>();
+    QVERIFY(heartbeat);
+    QCOMPARE(heartbeat->freezeText(), u"froze %1"_s.arg(number));
 }
 
 void TestStallsUi::compareListsEachRunsStalls()

@@ -117,7 +117,7 @@ void TestStallsWindow::blockingFetchWaitsInFetcher()
     QVERIFY(r.culprit.share >= 0.8);
     QVERIFY2(r.waitingShare >= 0.8, qPrintable(r.activityText()));
     QCOMPARE(r.mainWait, WaitReason::LockOrFuture);
-    QCOMPARE(r.event, u"MouseButtonRelease on QPushButton 'fetchButton'"_s);
+    QCOMPARE(r.event, u"MouseButtonRelease on QPushButton \u201cFetch\u201d"_s);
     QTRY_VERIFY(m_lab->log().records().constLast().culprit.startsWith(u"BlockingFetcher::fetch"_s));
 }
 
@@ -137,7 +137,7 @@ void TestStallsWindow::blockingLoadComputesInLoad()
     });
     QVERIFY2(inLoad, qPrintable(r.culprit.location()));
     QVERIFY2(r.busyShare >= 0.6, qPrintable(r.activityText()));
-    QCOMPARE(r.event, u"MouseButtonRelease on QPushButton 'loadButton'"_s);
+    QCOMPARE(r.event, u"MouseButtonRelease on QPushButton \u201cLoad\u201d"_s);
 }
 
 void TestStallsWindow::asyncFetchDoesNotStall()

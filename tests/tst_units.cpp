@@ -22,6 +22,8 @@ private slots:
     void steps();
     void figures_data();
     void figures();
+    void ratios_data();
+    void ratios();
     void oneLineCuts_data();
     void oneLineCuts();
     void summaryStaysShort();
@@ -102,6 +104,30 @@ void TestUnits::figures()
     QFETCH(QJsonValue, value);
     QFETCH(QString, text);
     QCOMPARE(formatFigure(value), text);
+}
+
+void TestUnits::ratios_data()
+{
+    QTest::addColumn<double>("blocking");
+    QTest::addColumn<double>("async");
+    QTest::addColumn<QString>("words");
+    QTest::addRow("a few times") << 2000.0 << 500.0 << u"4.0× shorter"_s;
+    QTest::addRow("hundreds") << 2000.0 << 7.3 << u"274× shorter"_s;
+    // a near-zero Async figure is mostly noise: capped, not printed to four digits
+    QTest::addRow("past a thousand") << 2000.0 << 0.1667 << u">1000× shorter"_s;
+    QTest::addRow("longer") << 100.0 << 300.0 << u"3.0× longer"_s;
+    QTest::addRow("same") << 100.0 << 101.0 << u"about the same"_s;
+}
+
+void TestUnits::ratios()
+{
+    QFETCH(double, blocking);
+    QFETCH(double, async);
+    QFETCH(QString, words);
+    Report::ComparisonFigure figure;
+    figure.blocking = blocking;
+    figure.async = async;
+    QCOMPARE(figure.formattedRatio(), words);
 }
 
 void TestUnits::oneLineCuts_data()

@@ -9,6 +9,7 @@
 #include "widgetchecks.h"
 
 #include <QElapsedTimer>
+#include <QPaintEvent>
 #include <QToolButton>
 #include <QSignalSpy>
 #include <QTest>
@@ -35,12 +36,37 @@ private slots:
     void ladderLabelsNeverOverlap_data();
     void ladderLabelsNeverOverlap();
     void logScaleSpreadsSmallAndLargeStalls();
+    void axisFollowsTheRangeAfterASpikeScrollsOut();
+    void logScaleLabelsArePowersOfTen();
     void stallMarkersReportClicks();
     void barChartLabelsZerosAndCountsWholeTicks();
     void plotChartSpansWholeDecades();
 };
 
 namespace {
+
+// The union of what a widget repaints, as the screen would get it: a label outside the painted
+// region stays as it was on screen, whatever the widget's pixmap holds.
+class PaintedRegion : public QObject
+{
+public:
+    explicit PaintedRegion(QWidget *widget) : QObject(widget) { widget->installEventFilter(this); }
+    QRegion region;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint)
+            region += static_cast<QPaintEvent *>(event)->region();
+        return QObject::eventFilter(watched, event);
+    }
+};
+
+QRect yLabelArea(const LagChartWidget &chart)
+{
+    const QRect plot = chart.plotRect();
+    return QRect(0, plot.top(), plot.left(), plot.height());
+}
 
 double maxLag(const QList<QPointF> &points)
 {
@@ -320,6 +346,15 @@ void TestWidgets::ladderLabelsNeverOverlap()
     }
     for (qsizetype i = 1; i < guides.size(); ++i)
         QVERIFY(chart.yAt(guides.at(i - 1).lagMs) - chart.yAt(guides.at(i).lagMs) >= 3);
+    // a label sits above its own line, and no other guide's line runs through it
+    for (const LagChartWidget::Guide &label : labels) {
+        const double y = chart.yAt(label.lagMs);
+        for (const LagChartWidget::Guide &guide : guides) {
+            const double other = chart.yAt(guide.lagMs);
+            QVERIFY2(guide.lagMs == label.lagMs || other >= y || y - other >= labelHeight,
+                     qPrintable(label.label + u" struck by "_s + guide.label));
+        }
+    }
     // every rung on the scale that has room is drawn; the top one always gets its label
     const auto ladder = LagChartWidget::thresholdLadder();
     const auto highest = std::find_if(ladder.crbegin(), ladder.crend(),
@@ -349,6 +384,68 @@ void TestWidgets::logScaleSpreadsSmallAndLargeStalls()
     QVERIFY(chart.yAt(5000) - plot.top() < plot.height() / 6.0);
     QVERIFY(chart.yAt(5000) > plot.top());
     QCOMPARE(chart.visibleGuides().size(), LagChartWidget::thresholdLadder().size());
+}
+
+void TestWidgets::axisFollowsTheRangeAfterASpikeScrollsOut()
+{
+    ResponsivenessMonitor monitor; // fed by hand: a 2 s stall just before the window's left edge
+    LagChartWidget chart;
+    chart.setMonitor(&monitor);
+    chart.resize(640, 240);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    const double now = labNowMs();
+    emit monitor.sampled(LagSample { now - LagChartWidget::WindowMs + 300, 2000 });
+    emit monitor.sampled(LagSample { now - 50, 20 });
+    chart.refresh();
+    QVERIFY2(chart.yMaxMs() >= 2200, qPrintable(QString::number(chart.yMaxMs())));
+    QVERIFY(chart.yAxisLabels().constLast().lagMs >= 2000);
+
+    // the spike scrolls out as the chart follows the clock: the axis comes down to the default
+    // and its labels are repainted with the guide lines, not left reading 0-2000
+    PaintedRegion painted(&chart);
+    QTRY_COMPARE_WITH_TIMEOUT(chart.yMaxMs(), LagChartWidget::MinYMaxMs, 5000);
+    QTRY_VERIFY(painted.region.contains(yLabelArea(chart)));
+    const QList<LagChartWidget::AxisLabel> labels = chart.yAxisLabels();
+    QVERIFY(labels.size() >= 3);
+    QCOMPARE(labels.constFirst().text, u"0"_s);
+    for (const LagChartWidget::AxisLabel &label : labels) {
+        QVERIFY2(label.lagMs <= chart.yMaxMs(), qPrintable(label.text));
+        QCOMPARE(label.text, QString::number(label.lagMs, 'f', 0));
+    }
+    QVERIFY(labels.constLast().lagMs >= chart.yMaxMs() / 2);
+    // a guide's line and its label sit at the height of the axis value they name
+    for (const LagChartWidget::Guide &guide : chart.visibleGuides())
+        QVERIFY2(guide.lagMs <= chart.yMaxMs(), qPrintable(guide.label));
+}
+
+void TestWidgets::logScaleLabelsArePowersOfTen()
+{
+    LagChartWidget chart;
+    chart.resize(640, 240);
+    chart.setFixedYMax(6000);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    QCOMPARE(chart.yAxisLabels().constLast().text, u"6000"_s);
+
+    PaintedRegion painted(&chart);
+    chart.setLogScale(true);
+    QTRY_VERIFY(painted.region.contains(yLabelArea(chart)));
+    const QList<LagChartWidget::AxisLabel> labels = chart.yAxisLabels();
+    QStringList texts;
+    for (const LagChartWidget::AxisLabel &label : labels)
+        texts.append(label.text);
+    QCOMPARE(texts, QStringList({ u"1"_s, u"10"_s, u"100"_s, u"1000"_s }));
+    // equal steps up the axis for each factor of ten, 5 ms well clear of zero
+    const double decade = chart.yAt(1) - chart.yAt(10);
+    QVERIFY(decade > 10);
+    QVERIFY(std::abs((chart.yAt(10) - chart.yAt(100)) - decade) < 1);
+    QVERIFY(std::abs((chart.yAt(100) - chart.yAt(1000)) - decade) < 1);
+
+    painted.region = {};
+    chart.setLogScale(false);
+    QTRY_VERIFY(painted.region.contains(yLabelArea(chart)));
+    QCOMPARE(chart.yAxisLabels().constFirst().text, u"0"_s);
 }
 
 void TestWidgets::stallMarkersReportClicks()

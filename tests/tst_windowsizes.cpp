@@ -11,7 +11,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QStandardPaths>
@@ -37,6 +40,7 @@ private slots:
     void mainWindowFits();
     void galleryFitsWhateverDemoIsSelected();
     void outcomeTableReadsWithoutScrolling();
+    void galleryShowsCodeAndExplanation();
     void compareViewFits();
     void learnWindowFitsEveryLesson();
 
@@ -167,6 +171,38 @@ void TestWindowSizes::outcomeTableReadsWithoutScrolling()
                                         .arg(rect.height())));
         }
     }
+}
+
+// Read before Run: the explanation whole and from its start, and a dozen lines of code at once.
+void TestWindowSizes::galleryShowsCodeAndExplanation()
+{
+    DemoGallery *gallery = m_window->conceptGallery();
+    gallery->show();
+    QVERIFY(QTest::qWaitForWindowExposed(gallery));
+    const int leastLines = m_screen.height() >= 768 ? DemoGallery::MinCodeLines
+                                                    : DemoGallery::MinCodeLinesShortScreen;
+    QStringList needScrolling;
+    for (const QString &name : gallery->demoNames()) {
+        gallery->selectDemo(name);
+        QCoreApplication::processEvents();
+        const QList<QPlainTextEdit *> views = gallery->snippetViews();
+        QVERIFY2(!views.isEmpty(), qPrintable(name));
+        for (const QPlainTextEdit *view : views) {
+            if (!view->isVisible())
+                continue;
+            const int lines = view->viewport()->height() / view->fontMetrics().lineSpacing();
+            QVERIFY2(lines >= leastLines,
+                     qPrintable(u"%1: %2 lines of code"_s.arg(name).arg(lines)));
+        }
+        QScrollBar *scroll = gallery->explanationArea()->verticalScrollBar();
+        QCOMPARE(scroll->value(), 0); // from its start, wherever the last demo's was left
+        if (scroll->maximum() > 0)
+            needScrolling.append(name);
+        scroll->setValue(scroll->maximum());
+    }
+    // at 1366x768 the longest few may scroll, most fit as they are; shorter screens scroll more
+    if (m_screen.height() >= 768)
+        QVERIFY2(needScrolling.size() <= 4, qPrintable(needScrolling.join(u", "_s)));
 }
 
 void TestWindowSizes::compareViewFits()

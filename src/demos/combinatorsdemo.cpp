@@ -14,7 +14,7 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr int SearchDelayMs = 80; // how long the server takes to answer one search
-constexpr int TimelineColumns = 40;
+constexpr int TimelineColumns = 24; // narrow enough for the live log not to wrap a line
 constexpr double TimelineMs = 1000; // the width of a timeline
 
 // A request that failed, as the exception its future carries.
@@ -407,13 +407,13 @@ QString CombinatorsDemo::timeline(const Round &round) const
         const int end = column(settled.endMs);
         QString bar = QString(end, u'█') + (settled.ok ? u'█' : u'✗');
         bar = bar.leftJustified(TimelineColumns + 1);
-        lines.append(u"  %1 %2 |%3| %4 at %5"_s.arg(
-                requests().at(i).label.leftJustified(7), requests().at(i).path.leftJustified(11),
-                bar, settled.ok ? u"ok"_s : settled.text.section(u' ', 0, 1),
-                formatDuration(settled.endMs)));
+        lines.append(
+                u"  %1 |%2| %3 at %4"_s.arg(requests().at(i).label.leftJustified(7), bar,
+                                            settled.ok ? u"ok"_s : settled.text.section(u' ', 0, 1),
+                                            formatDuration(settled.endMs)));
     }
     const QString label = round.decidedBy >= 0 ? requests().at(round.decidedBy).label : QString();
-    lines.append(u"  %1 %2^ decided at %3 by %4"_s.arg(QString(20, u' '),
+    lines.append(u"  %1 %2^ decided at %3 by %4"_s.arg(QString(8, u' '),
                                                        QString(column(round.decidedMs), u' '),
                                                        formatDuration(round.decidedMs), label));
     return lines.join(u'\n');

@@ -390,6 +390,7 @@ void DatabaseDemo::generated()
     m_generateMs = labNowMs() - m_phaseStartMs;
     emit progress(m_generatedNow ? u"database made in %1"_s.arg(formatDuration(m_generateMs))
                                  : u"database already there"_s);
+    emit phase(tr("query on the GUI thread"));
     emit progress(u"the slow query ON THE GUI THREAD: the window freezes until it ends"_s);
     m_phase = Phase::GuiQuery;
     // A moment for the line above to be shown before the freeze.
@@ -405,7 +406,7 @@ void DatabaseDemo::queryOnGuiThread()
     const double startMs = labNowMs();
     m_gui = runSlowQuery(databasePath(), m_options.outerRows, nullptr, {});
     context().monitor->checkpoint();
-    m_guiStallMs = context().monitor->maxStallBetween(startMs, labNowMs());
+    m_guiStallMs = roundedMs(context().monitor->maxStallBetween(startMs, labNowMs()));
     if (!m_gui.ok)
         return fail(u"the query failed: %1"_s.arg(m_gui.error));
     emit progress(u"  GUI thread: %1 orders bigger, in %2; the GUI thread's longest stall %3"_s
@@ -413,6 +414,7 @@ void DatabaseDemo::queryOnGuiThread()
                           .arg(formatDuration(m_gui.ms), formatDuration(m_guiStallMs)));
     if (isCanceled())
         return finishCanceled(u"Canceled after the query on the GUI thread."_s);
+    emit phase(tr("query on a worker"));
     emit progress(u"the same query on a WORKER THREAD with its own connection:"_s);
     queryOnWorker(Phase::WorkerQuery);
 }
@@ -462,18 +464,20 @@ void DatabaseDemo::workerQueryDone()
     }
     if (m_phase == Phase::WorkerQuery) {
         m_worker = result;
-        m_workerStallMs = stallMs;
+        m_workerStallMs = roundedMs(stallMs);
         if (!result.ok)
             return fail(u"the query failed on the worker: %1"_s.arg(result.error));
         emit progress(u"  worker: %1 orders bigger, in %2; the GUI thread's longest stall %3"_s
                               .arg(result.count)
                               .arg(formatDuration(result.ms), formatDuration(stallMs)));
+        emit phase(tr("canceled on a worker"));
         emit progress(u"the query on a worker again, canceled after %1:"_s.arg(
                 formatDuration(m_options.cancelAfterMs)));
         return queryOnWorker(Phase::CanceledQuery);
     }
     m_canceled = result;
-    m_cancelToEndMs = m_cancelAtMs > 0 ? nowMs - m_cancelAtMs : 0;
+    // rounded once, as formatDuration() shows it: the log, the figure and the bar give one number
+    m_cancelToEndMs = m_cancelAtMs > 0 ? roundedMs(nowMs - m_cancelAtMs) : 0;
     if (result.ok) {
         emit progress(u"  the query ended before Cancel (%1)"_s.arg(formatDuration(result.ms)));
     } else {
@@ -521,15 +525,15 @@ DemoOutcome DatabaseDemo::outcome() const
                    QString(SlowQuery).replace(u":outer"_s, QString::number(m_options.outerRows)));
     o.setRunFigure(u"answer"_s, double(m_gui.count));
     o.setFigure(u"GUI thread"_s, u"query"_s, qRound(m_gui.ms), u"ms"_s);
-    o.setFigure(u"GUI thread"_s, u"max stall"_s, qRound(m_guiStallMs), u"ms"_s);
+    o.setFigure(u"GUI thread"_s, u"max stall"_s, m_guiStallMs, u"ms"_s);
     o.setFigure(u"worker"_s, u"query"_s, qRound(m_worker.ms), u"ms"_s);
-    o.setFigure(u"worker"_s, u"max stall"_s, qRound(m_workerStallMs), u"ms"_s);
+    o.setFigure(u"worker"_s, u"max stall"_s, m_workerStallMs, u"ms"_s);
     o.setFigure(u"worker"_s, u"progress reports"_s, double(m_worker.ticks));
     const bool same = m_worker.count == m_gui.count && m_worker.sum == m_gui.sum;
     o.setRunFigure(u"same answer"_s, same);
     o.setFigure(u"cancel"_s, u"pressed after"_s, m_options.cancelAfterMs, u"ms"_s);
     o.setFigure(u"cancel"_s, u"interrupted"_s, m_canceled.interrupted);
-    o.setFigure(u"cancel"_s, u"until the query stopped"_s, qRound(m_cancelToEndMs), u"ms"_s);
+    o.setFigure(u"cancel"_s, u"until the query stopped"_s, m_cancelToEndMs, u"ms"_s);
     o.setFigure(u"cancel"_s, u"error"_s, m_canceled.error.trimmed());
     o.setFigure(u"wrong thread"_s, u"Qt says"_s, m_wrongThreadReport.value(0));
     o.setFigure(u"wrong thread"_s, u"connection"_s, m_wrongThreadReport.value(1));

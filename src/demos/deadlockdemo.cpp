@@ -187,6 +187,7 @@ void DeadlockDemo::advance(Step next)
 
 void DeadlockDemo::guiTrap()
 {
+    emit phase(tr("(a) GUI thread waits on itself"));
     emit progress(u"(a) the GUI thread waits for a result its own event loop must deliver; "
                   "the watchdog gives up after %1 ms"_s.arg(GuiTimeoutMs));
     auto delivered = std::make_shared<QSemaphore>(); // outlives a wait that gave up
@@ -243,6 +244,7 @@ void DeadlockDemo::guiFixed()
 
 void DeadlockDemo::lockOrderTrap()
 {
+    emit phase(tr("(b) two locks"));
     emit progress(u"(b) thread A takes lock 1 then lock 2, thread B lock 2 then lock 1; "
                   "each waits at most %1 ms"_s.arg(LockTimeoutMs));
     auto locks = std::make_shared<LockPair>();
@@ -315,6 +317,7 @@ void DeadlockDemo::lockOrderFixed()
 
 void DeadlockDemo::poolTrap()
 {
+    emit phase(tr("(c) full pool"));
     emit progress(u"(c) a task in a one-thread pool waits (at most %1 ms) for a second task in "
                   "the same pool"_s.arg(PoolTimeoutMs));
     QtConcurrent::run(&m_onePool, waitForTaskInSamePool, &m_onePool, PoolTimeoutMs, &m_stop)

@@ -39,6 +39,7 @@ void NestedEventLoopDemo::run()
     m_safe = {};
     m_unsafeMaxStallMs = 0;
     m_unsafeStartMs = labNowMs();
+    emit phase(tr("nested event loop"));
     emit progress(u"nested event loop: click 1 now, click 2 %1 ms later"_s.arg(SecondClickAfterMs));
     postClicks(&NestedEventLoopDemo::clickUnsafe);
 }
@@ -109,6 +110,7 @@ void NestedEventLoopDemo::startSafe()
 {
     if (finishIfCanceled())
         return;
+    emit phase(tr("continuation"));
     emit progress(u"continuation and busy flag: the same two clicks"_s);
     postClicks(&NestedEventLoopDemo::clickSafe);
 }

@@ -153,6 +153,7 @@ void ParallelismDemo::hashOnOneThread()
 {
     if (!isRunning())
         return;
+    emit phase(tr("hash: one worker"));
     emit progress(u"Hashing %1 chunks of %2 on one worker thread…"_s.arg(Chunks).arg(
             formatBytes(ChunkBytes)));
     m_startMs = labNowMs();
@@ -171,6 +172,7 @@ void ParallelismDemo::hashOnOneThread()
 
 void ParallelismDemo::hashOnAllCores()
 {
+    emit phase(tr("hash: all cores"));
     emit progress(u"Hashing the same chunks on all %1 cores…"_s.arg(QThread::idealThreadCount()));
     hashingThreads().clear();
     m_startMs = labNowMs();
@@ -189,7 +191,8 @@ void ParallelismDemo::fetchOneAfterAnother(int remaining)
         return fetchAllAtOnce();
     }
     if (remaining == Fetches)
-        emit progress(u"Fetching %1 slow pages one after another…"_s.arg(Fetches));
+        emit phase(tr("fetch one by one"));
+    emit progress(u"Fetching %1 slow pages one after another…"_s.arg(Fetches));
     QNetworkReply *reply =
             network()->get(QNetworkRequest(context().server->url(u"/delay/%1"_s.arg(DelayMs))));
     connect(reply, &QNetworkReply::finished, this,
@@ -205,6 +208,7 @@ void ParallelismDemo::fetchOneAfterAnother(int remaining)
 
 void ParallelismDemo::fetchAllAtOnce()
 {
+    emit phase(tr("fetch all at once"));
     emit progress(u"Fetching the same %1 pages all at once…"_s.arg(Fetches));
     m_done = m_failed = 0;
     m_startMs = labNowMs();

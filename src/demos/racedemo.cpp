@@ -381,6 +381,18 @@ DemoOutcome RaceDemo::outcome() const
                         .arg(m_unguardedSearch.staleOverwrites)
                         .arg(quoted(query, m_guardedSearch.shown))
                         .arg(m_guardedSearch.staleOverwrites);
+    // The plain arithmetic first, then why the loss repeats: a reader seeing the same loss four
+    // times would otherwise take the race for something deterministic.
+    const qint64 expected = qint64(m_options.threads) * m_options.incrementsPerThread;
+    if (!m_lost[Unprotected].isEmpty()) {
+        const qint64 meanLost = qRound64(double(total[Unprotected]) / m_lost[Unprotected].size());
+        o.summary = u"Unprotected: expected %L1, got about %L2 per run. "_s.arg(expected).arg(
+                            expected - meanLost)
+                + o.summary
+                + u" The losses are alike from run to run because every thread yields at the same "
+                  "points of its loop, so the threads take turns the same way each time; in real "
+                  "code the interleaving, and so the loss, changes from run to run."_s;
+    }
     const QString error =
             !m_unguardedSearch.error.isEmpty() ? m_unguardedSearch.error : m_guardedSearch.error;
     if (!error.isEmpty()) {

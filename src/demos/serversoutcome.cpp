@@ -111,10 +111,16 @@ QString ServersOutcomeBuilder::eventLoopSentence() const
                       .arg(ServersDemo::BackendWaitMs)
             : u"but answered none in the measured %1"_s.arg(
                     formatDuration(m_run.options.measureMs));
-    return u"The event loop used %1 thread%2 at every C; at C=%3 it held %4 connections %5."_s
+    // errors are said where the table shows them, not left for the reader to find
+    const QString errors = top.errors > 0
+            ? u", with %1 error%2 (refused, reset, 503 or never opened)"_s
+                      .arg(countText(top.errors))
+                      .arg(top.errors == 1 ? QString() : u"s"_s)
+            : QString();
+    return u"The event loop used %1 thread%2 at every C; at C=%3 it held %4 connections %5%6."_s
             .arg(most)
             .arg(most == 1 ? QString() : u"s"_s)
-            .arg(countText(top.connections), countText(top.serverConnections), served);
+            .arg(countText(top.connections), countText(top.serverConnections), served, errors);
 }
 
 QString ServersOutcomeBuilder::perConnectionSentence() const

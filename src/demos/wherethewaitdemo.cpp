@@ -93,6 +93,7 @@ void WhereTheWaitDemo::run()
         return;
     m_cancel = false;
     m_outcome = {};
+    emit phase(tr("GUI thread waits"));
     emit progress(u"In a moment the window freezes for about %1: %2 fetches wait on the GUI "
                   "thread."_s.arg(formatDuration(GuiFetches * DelayMs))
                           .arg(GuiFetches));
@@ -122,6 +123,7 @@ void WhereTheWaitDemo::waitOnGuiThread()
 
 void WhereTheWaitDemo::waitOnWorkers()
 {
+    emit phase(tr("workers wait"));
     emit progress(u"Now %1 fetches on %1 worker threads, one blocking call each."_s.arg(Fetches));
     const QUrl url = context().server->url(u"/delay/%1"_s.arg(DelayMs));
     m_done = m_failed = 0;
@@ -158,6 +160,7 @@ void WhereTheWaitDemo::onWorkerFetched(bool ok)
 
 void WhereTheWaitDemo::waitOnEventLoop()
 {
+    emit phase(tr("event loop, no wait"));
     emit progress(u"Now %1 fetches on the event loop: no thread waits for any one of them."_s.arg(
             Fetches));
     const QUrl url = context().server->url(u"/delay/%1"_s.arg(DelayMs));

@@ -44,6 +44,7 @@ bool Lab::start(quint16 port, int maxConnections)
     m_scenarios.setServerUrl(m_server.baseUrl());
     m_monitor.start();
     // Without the watchdog the lab still measures; it only cannot say where a stall was.
+    m_stalls.setLagSource(&m_monitor); // one measure per freeze: the monitor's
     if (!m_stalls.start(&m_monitor.heartbeat(), m_monitor.intervalMs()))
         qCWarning(lcStalls, "%s", qPrintable(m_stalls.errorString()));
     return true;

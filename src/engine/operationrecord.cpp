@@ -1,8 +1,18 @@
 #include <engine/operationrecord.h>
 
 #include <QCoreApplication>
+#include <QFileInfo>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
+
+QString shortTarget(const QString &target)
+{
+    const QUrl url(target);
+    if (url.scheme() == "http"_L1 || url.scheme() == "https"_L1)
+        return url.toString(QUrl::RemoveScheme | QUrl::RemoveAuthority);
+    return QFileInfo(target).fileName();
+}
 
 namespace {
 const char *operationKindSource(OperationKind kind)

@@ -179,7 +179,11 @@ QString ComparisonFigure::formattedRatio() const
         return u"—"_s;
     if (async <= 0)
         return QCoreApplication::translate("Report", "none in Async");
+    // Past a thousand the factor is mostly the noise in a near-zero figure: capped, not printed
+    // to four digits as if measured that well.
     const auto times = [](double factor) {
+        if (factor > MaxShownRatio)
+            return u">%1"_s.arg(QLocale().toString(qRound64(MaxShownRatio)));
         return factor >= 10 ? QLocale().toString(qRound64(factor))
                             : QLocale().toString(factor, 'f', 1);
     };

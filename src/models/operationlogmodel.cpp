@@ -18,22 +18,6 @@ namespace {
 
 constexpr int ShortShaLength = 12;
 
-QString formatMs(double ms)
-{
-    const QLocale locale;
-    const QString number = ms < 10 ? locale.toString(ms, 'f', 1) : locale.toString(qRound64(ms));
-    return QCoreApplication::translate("Units", "%1 ms").arg(number);
-}
-
-// A URL shows its path and query (the host is always the same server), a file its name.
-QString shortTarget(const QString &target)
-{
-    const QUrl url(target);
-    if (url.scheme() == "http"_L1 || url.scheme() == "https"_L1)
-        return url.toString(QUrl::RemoveScheme | QUrl::RemoveAuthority);
-    return QFileInfo(target).fileName();
-}
-
 // What the threads did, in the words a beginner expects: who waited, who did the work.
 QString threadText(const OperationRecord &r)
 {
@@ -188,9 +172,9 @@ QVariant OperationLogModel::displayText(const OperationRecord &r, int column) co
     case LinesColumn:
         return r.lines >= 0 ? locale.toString(r.lines) : QString();
     case DurationColumn:
-        return r.isFinished() ? formatMs(r.durationMs()) : QString();
+        return r.isFinished() ? formatDuration(r.durationMs()) : QString();
     case MaxStallColumn:
-        return r.isFinished() || r.maxStallMs > 0 ? formatMs(r.maxStallMs) : QString();
+        return r.isFinished() || r.maxStallMs > 0 ? formatDuration(r.maxStallMs) : QString();
     case CulpritColumn:
         return r.culprit;
     case ThreadColumn:

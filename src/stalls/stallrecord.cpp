@@ -34,8 +34,13 @@ bool StallRecord::isCpuStarved() const
 QString StallRecord::cpuCauseText() const
 {
     QString text = tr("the machine had no CPU to give");
-    if (cpuWaitShare >= 0)
+    // Said by the measure that decided it, so the card never says both "waiting for a CPU 100%"
+    // and "0% of it on a run queue".
+    if (cpuWaitShare >= 0.5)
         text = tr("%1: %2% of it on a run queue").arg(text, percent(cpuWaitShare));
+    else
+        text = tr("%1: %2% of the samples found it ready to run but not running")
+                       .arg(text, percent(cpuWaitSampleShare));
     if (cpuRunMs >= 0)
         text = tr("%1, %2 ms of CPU time").arg(text, QLocale().toString(cpuRunMs, 'f', 1));
     return text;

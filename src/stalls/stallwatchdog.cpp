@@ -1,4 +1,5 @@
 #include <stalls/stallwatchdog.h>
+#include <stalls/responsivenessmonitor.h>
 #include <stalls/eventtiming.h>
 #include <common/labclock.h>
 #include <stalls/stacksampler.h>
@@ -238,6 +239,22 @@ void StallWatchdog::finishStall(Symbolizer &symbolizer, double startMs, double e
 void StallWatchdog::deliver(StallRecord record)
 {
     record.id = m_nextId++;
+    if (m_lagSource) {
+        // The longest sample whose late tick overlaps the stall is the same freeze, measured by
+        // the thread itself: its times are the ones shown everywhere else.
+        const LagSample *same = nullptr;
+        const auto &samples = m_lagSource->samples();
+        for (auto it = samples.crbegin(); it != samples.crend(); ++it) {
+            if (it->atMs < record.startMs)
+                break;
+            if (it->atMs - it->lagMs <= record.endMs() && (!same || it->lagMs > same->lagMs))
+                same = &*it;
+        }
+        if (same && same->lagMs > 0) {
+            record.startMs = same->atMs - same->lagMs;
+            record.durationMs = same->lagMs;
+        }
+    }
     if (const EventTiming *timing = EventTiming::instance()) {
         record.event = timing->eventDuring(record.startMs, record.endMs());
         record.eventsTimed = true;

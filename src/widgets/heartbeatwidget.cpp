@@ -2,6 +2,8 @@
 #include <common/labclock.h>
 #include <models/labcolors.h>
 #include <widgets/painting.h>
+#include <stalls/responsivenessmonitor.h>
+#include <common/units.h>
 
 #include <QEvent>
 #include <QPaintEvent>
@@ -102,6 +104,31 @@ void HeartbeatWidget::hideEvent(QHideEvent *event)
     QWidget::hideEvent(event);
 }
 
+void HeartbeatWidget::setMonitor(ResponsivenessMonitor *monitor)
+{
+    if (m_monitor)
+        disconnect(m_monitor, nullptr, this, nullptr);
+    m_monitor = monitor;
+    if (monitor) {
+        connect(monitor, &ResponsivenessMonitor::sampled, this, [this](const LagSample &sample) {
+            if (sample.lagMs >= FreezeReportMs && isVisible())
+                noteFreeze(sample.lagMs);
+        });
+    }
+}
+
+void HeartbeatWidget::noteFreeze(double ms)
+{
+    m_lastFreezeMs = ms;
+    m_lastFreezeAtMs = labNowMs();
+    update(textRect().toAlignedRect());
+}
+
+QString HeartbeatWidget::freezeText() const
+{
+    return tr("froze %1").arg(formatDuration(m_lastFreezeMs));
+}
+
 void HeartbeatWidget::advance()
 {
     const double now = labNowMs();
@@ -111,10 +138,9 @@ void HeartbeatWidget::advance()
     const auto due = qint64(std::floor(gapMs / FramePeriodMs + 0.5));
     if (due > 1)
         m_missed += due - 1;
-    if (gapMs >= FreezeReportMs) {
-        m_lastFreezeMs = gapMs;
-        m_lastFreezeAtMs = now;
-    }
+    // with a monitor, its sample of this freeze is the number shown (see noteFreeze)
+    if (gapMs >= FreezeReportMs && !m_monitor)
+        noteFreeze(gapMs);
     ++m_frames;
     // Only the heart and the ball move at 60 fps; the counters are redrawn a few times a second,
     // or at once when a frame was missed or a freeze ends.
@@ -284,8 +310,7 @@ void HeartbeatWidget::paintEvent(QPaintEvent *event)
         bold.setBold(true);
         p.setFont(bold);
         p.setPen(failedColor());
-        p.drawText(text, Qt::AlignRight | Qt::AlignVCenter,
-                   tr("froze %L1 ms").arg(qRound64(m_lastFreezeMs)));
+        p.drawText(text, Qt::AlignRight | Qt::AlignVCenter, freezeText());
     }
 }
 

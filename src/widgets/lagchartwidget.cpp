@@ -50,7 +50,8 @@ LagChartWidget::LagChartWidget(QWidget *parent) : QWidget(parent)
     m_logButton->setText(tr("log scal&e"));
     m_logButton->setAccessibleName(tr("Log scale"));
     m_logButton->setCheckable(true);
-    m_logButton->setAutoRaise(true);
+    // framed, so it reads as a button to press and not as a caption
+    m_logButton->setAutoRaise(false);
     m_logButton->setFocusPolicy(Qt::TabFocus);
     m_logButton->setToolTip(tr("A logarithmic lag axis: a 5 ms and a 5 s stall both readable"));
     connect(m_logButton, &QToolButton::toggled, this, &LagChartWidget::setLogScale);
@@ -155,6 +156,12 @@ void LagChartWidget::setStallMarkers(const QList<StallMarker> &markers)
     m_hoveredMarker = -1;
     setMouseTracking(!markers.isEmpty());
     update();
+}
+
+void LagChartWidget::setPhaseMarks(const QList<PhaseMark> &marks)
+{
+    m_phaseMarks = marks;
+    update(plotRect().adjusted(-3, -3, 3, 3));
 }
 
 void LagChartWidget::setShadeStalls(bool shade)
@@ -267,9 +274,14 @@ QList<LagChartWidget::Guide> LagChartWidget::labelledGuides() const
     const double labelHeight = QFontMetricsF(m_layout.small).height();
     double lastY = plotRect().top() - labelHeight;
     const QList<Guide> guides = visibleGuides();
+    // A label sits just above its line: it needs a label's height clear of the label above it
+    // and of every line above it, or that line would strike it through.
+    double lineAbove = lastY;
     for (auto it = guides.crbegin(); it != guides.crend(); ++it) {
         const double y = std::round(yAt(it->lagMs));
-        if (y - lastY < labelHeight)
+        const bool clear = y - lastY >= labelHeight && y - lineAbove >= labelHeight;
+        lineAbove = y;
+        if (!clear)
             continue;
         labelled.prepend(*it);
         lastY = y;
@@ -323,7 +335,21 @@ void LagChartWidget::updateLagSeries()
             m_stallSpans.append({ s.atMs - s.lagMs, s.atMs });
     }
     m_stallSpans = mergeSpans(m_stallSpans);
-    m_yMaxMs = m_fixedYMaxMs > 0 ? m_fixedYMaxMs : std::max(MinYMaxMs, peak * 1.1);
+    m_yMaxMs = m_fixedYMaxMs > 0 ? m_fixedYMaxMs : roundedYMax(peak * 1.1);
+}
+
+double LagChartWidget::roundedYMax(double ms)
+{
+    // 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a power of ten: the top of the axis is a number
+    // its labels can end on, and it moves only when the peak crosses one of them
+    if (!(ms > MinYMaxMs))
+        return MinYMaxMs;
+    const double magnitude = std::pow(10, std::floor(std::log10(ms)));
+    for (double factor : { 1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0 }) {
+        if (factor * magnitude >= ms * (1 - 1e-9))
+            return factor * magnitude;
+    }
+    return 10 * magnitude;
 }
 
 void LagChartWidget::updateBands()
@@ -351,17 +377,24 @@ void LagChartWidget::updateTimer()
 
 void LagChartWidget::invalidateBackground()
 {
+    // The axis labels and the key lie outside the plot: a new background repaints them too,
+    // or the labels of the old scale stay beside the new guide lines.
     m_background = QPixmap();
+    update();
 }
 
-QList<double> LagChartWidget::yTicks() const
+QList<LagChartWidget::AxisLabel> LagChartWidget::yAxisLabels() const
 {
-    if (!m_logScale)
-        return Painting::axisTicks(m_yMaxMs, 5);
-    QList<double> ticks;
-    for (double v = LogFloorMs; v <= m_yMaxMs; v *= 10)
-        ticks.append(v);
-    return ticks;
+    QList<AxisLabel> labels;
+    if (!m_logScale) {
+        for (double v : Painting::axisTicks(m_yMaxMs, 5))
+            labels.append({ v, QString::number(v, 'f', 0) });
+        return labels;
+    }
+    // powers of ten: equal steps on a log axis, each ten times the one below
+    for (double v = LogFloorMs; v <= m_yMaxMs * (1 + 1e-9); v *= 10)
+        labels.append({ v, QString::number(v, 'f', 0) });
+    return labels;
 }
 
 QList<std::pair<double, QString>> LagChartWidget::xTicks() const
@@ -392,13 +425,13 @@ void LagChartWidget::paintBackground(QPainter &p, const QRect &plot) const
     const double bottom = plot.top() + plot.height();
 
     // y grid and labels
-    for (double v : yTicks()) {
-        const double y = std::round(yAt(v)) + 0.5;
+    for (const AxisLabel &label : yAxisLabels()) {
+        const double y = std::round(yAt(label.lagMs)) + 0.5;
         p.setPen(QPen(withAlpha(text, 28), 1));
         p.drawLine(QPointF(plot.left(), y), QPointF(plot.left() + plot.width(), y));
         p.setPen(text);
         p.drawText(QRectF(0, y - fm.height() / 2, plot.left() - 4, fm.height()),
-                   Qt::AlignRight | Qt::AlignVCenter, QString::number(v, 'f', 0));
+                   Qt::AlignRight | Qt::AlignVCenter, label.text);
     }
     p.save();
     p.setPen(pal.color(QPalette::PlaceholderText));
@@ -464,35 +497,43 @@ void LagChartWidget::paintKey(QPainter &p, const QRect &plot) const
     struct Entry
     {
         QString text;
+        QString shortText; // when the title would not fit beside the long one
         QColor colour;
         enum { Line, Dot, Box, Hatched } style;
     };
-    QList<Entry> entries = { { tr("lag"), lineColour(), Entry::Line } };
+    QList<Entry> entries = { { tr("lag"), tr("lag"), lineColour(), Entry::Line } };
     if (m_log) { // operations exist only where AsyncLab runs them
-        entries.append({ tr("blocking operation"), withAlpha(modeColor(RunMode::Blocking), 150),
-                         Entry::Box });
-        entries.append(
-                { tr("async operation"), withAlpha(modeColor(RunMode::Async), 150), Entry::Box });
+        entries.append({ tr("blocking operation"), tr("blocking"),
+                         withAlpha(modeColor(RunMode::Blocking), 150), Entry::Box });
+        entries.append({ tr("async operation"), tr("async"),
+                         withAlpha(modeColor(RunMode::Async), 150), Entry::Box });
     }
     if (m_shadeStalls)
-        entries.prepend({ tr("GUI thread blocked"), modeColor(RunMode::Blocking), Entry::Hatched });
+        entries.prepend({ tr("GUI thread blocked"), tr("blocked"), modeColor(RunMode::Blocking),
+                          Entry::Hatched });
     if (!m_inputMarks.isEmpty())
-        entries.prepend({ tr("key press: how long it had waited when handled"),
+        entries.prepend({ tr("key press: how long it waited"), tr("key press"),
                           QColor(0x8e, 0x44, 0xad), Entry::Dot });
-    double width = 0;
-    for (const auto &e : entries)
-        width += swatch + 4 + fm.horizontalAdvance(e.text) + 14;
+    const auto keyWidth = [&](bool shortTexts) {
+        double width = 0;
+        for (const auto &e : entries)
+            width += swatch + 4 + fm.horizontalAdvance(shortTexts ? e.shortText : e.text) + 14;
+        return width;
+    };
     const double keyHeight = plot.top();
     const double midY = std::round(keyHeight / 2);
     const double titleLeft = m_logButton->geometry().right() + 8;
-    double x = std::max(titleLeft, plot.left() + plot.width() - width + 14);
+    QFont bold = p.font();
+    bold.setBold(true);
+    const QFontMetricsF boldMetrics(bold);
+    const double right = plot.left() + plot.width() + 14;
+    const bool shortTexts = !m_title.isEmpty()
+            && titleLeft + boldMetrics.horizontalAdvance(m_title) + 12 + keyWidth(false) > right;
+    double x = std::max(titleLeft, right - keyWidth(shortTexts));
     if (!m_title.isEmpty()) {
-        QFont bold = p.font();
-        bold.setBold(true);
         p.save();
         p.setFont(bold);
         p.setPen(pal.color(QPalette::Text));
-        const QFontMetricsF boldMetrics(bold);
         const double room = std::max(0.0, x - titleLeft - 12);
         p.drawText(QRectF(titleLeft, 0, room, keyHeight), Qt::AlignVCenter | Qt::AlignLeft,
                    boldMetrics.elidedText(m_title, Qt::ElideRight, room));
@@ -518,9 +559,10 @@ void LagChartWidget::paintKey(QPainter &p, const QRect &plot) const
             break;
         }
         x += swatch + 4;
-        const double textWidth = fm.horizontalAdvance(e.text);
+        const QString text = shortTexts ? e.shortText : e.text;
+        const double textWidth = fm.horizontalAdvance(text);
         p.setPen(pal.color(QPalette::Text));
-        p.drawText(QRectF(x, 0, textWidth + 2, keyHeight), Qt::AlignVCenter, e.text);
+        p.drawText(QRectF(x, 0, textWidth + 2, keyHeight), Qt::AlignVCenter, text);
         x += textWidth + 14;
     }
 }
@@ -588,6 +630,7 @@ void LagChartWidget::paintPlot(QPainter &p, const QRect &plot) const
         for (const QPointF &mark : m_inputMarks)
             p.drawEllipse(QPointF(xAt(mark.x()), yAt(std::min(mark.y(), m_yMaxMs))), 2.5, 2.5);
     }
+    paintPhaseMarks(p, plot);
     // stall markers: a flag at the top over each stall's length
     const QColor flag = failedColor();
     for (int i = 0; i < m_stallMarkers.size(); ++i) {
@@ -603,6 +646,32 @@ void LagChartWidget::paintPlot(QPainter &p, const QRect &plot) const
                 { QPointF(x1 - s, top), QPointF(x1 + s, top), QPointF(x1, top + 1.6 * s) }));
     }
     p.restore();
+}
+
+void LagChartWidget::paintPhaseMarks(QPainter &p, const QRect &plot) const
+{
+    if (m_phaseMarks.isEmpty())
+        return;
+    const QFontMetricsF fm(m_layout.small);
+    p.setFont(m_layout.small);
+    const QColor text = palette().color(QPalette::Text);
+    const double labelTop = plot.top() + 12; // below the stall flags
+    for (qsizetype i = 0; i < m_phaseMarks.size(); ++i) {
+        const double x = std::round(xAt(m_phaseMarks.at(i).atMs)) + 0.5;
+        // each label has the room up to the next mark, or to the plot's edge
+        const double next = i + 1 < m_phaseMarks.size() ? xAt(m_phaseMarks.at(i + 1).atMs)
+                                                        : plot.left() + plot.width();
+        p.setPen(QPen(withAlpha(text, 150), 1, Qt::DotLine));
+        p.drawLine(QPointF(x, plot.top()), QPointF(x, plot.top() + plot.height()));
+        const double room = std::min(next, double(plot.left() + plot.width())) - x - 6;
+        if (room < fm.averageCharWidth() * 4)
+            continue;
+        const QString label = fm.elidedText(m_phaseMarks.at(i).label, Qt::ElideRight, room);
+        const QRectF box(x + 3, labelTop, fm.horizontalAdvance(label) + 4, fm.height());
+        p.fillRect(box, withAlpha(palette().color(QPalette::Base), 210));
+        p.setPen(text);
+        p.drawText(box, Qt::AlignCenter, label);
+    }
 }
 
 void LagChartWidget::paintEvent(QPaintEvent *event)

@@ -54,8 +54,10 @@ void StallShareBar::paintEvent(QPaintEvent *)
 
 StallCard::StallCard(QWidget *parent)
     : QWidget(parent),
+      m_headline(new QLabel(this)),
       m_summary(new QLabel(this)),
       m_bar(new StallShareBar(this)),
+      m_legend(new QLabel(this)),
       m_culprit(new QLabel(this)),
       m_event(new QLabel(this)),
       m_stack(new QListWidget(this)),
@@ -63,22 +65,38 @@ StallCard::StallCard(QWidget *parent)
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    for (QLabel *label : { m_summary, m_culprit, m_event }) {
+    for (QLabel *label : { m_headline, m_summary, m_legend, m_culprit, m_event }) {
         label->setWordWrap(true);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     }
+    m_headline->setAccessibleName(tr("In plain words"));
+    QFont larger = m_headline->font();
+    larger.setPointSizeF(larger.pointSizeF() * 1.1);
+    m_headline->setFont(larger);
     m_summary->setAccessibleName(tr("Stall"));
+    m_legend->setAccessibleName(tr("Legend"));
+    m_legend->setText(tr("<span style='color:%1'>\u25a0</span> busy: computing on a CPU &nbsp; "
+                         "<span style='color:%2'>\u25a0</span> waiting: asleep in the kernel until "
+                         "something arrives &nbsp; <span style='color:%3'>\u25a0</span> no sample")
+                              .arg(BusyColor.name(), WaitingColor.name(), NoSampleColor.name()));
     m_culprit->setAccessibleName(tr("Culprit"));
     m_event->setAccessibleName(tr("Started by"));
     m_stack->setAccessibleName(tr("Stack"));
     m_stack->setUniformItemSizes(true);
     m_source->setAccessibleName(tr("Source around the culprit"));
     m_source->setReadOnly(true);
-    m_source->setLineWrapMode(QPlainTextEdit::NoWrap);
+    // wrapped: the comment at the end of the culprit's line is often what explains it
+    m_source->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    m_source->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     m_source->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_source->setMaximumHeight(m_source->fontMetrics().lineSpacing() * 10 + 12);
+    m_stack->setToolTip(tr("Innermost call first. Frames of Qt and the system libraries are "
+                           "folded: click a folded line to see them."));
+    connect(m_stack, &QListWidget::itemClicked, this, &StallCard::unfold);
+    layout->addWidget(m_headline);
     layout->addWidget(m_summary);
     layout->addWidget(m_bar);
+    layout->addWidget(m_legend);
     layout->addWidget(m_culprit);
     layout->addWidget(m_event);
     layout->addWidget(m_source);
@@ -88,6 +106,7 @@ StallCard::StallCard(QWidget *parent)
 
 void StallCard::clear()
 {
+    m_headline->clear();
     m_summary->setText(u"No stall yet. Freeze the window (a Blocking fetch or load) and the "
                        "function that held the GUI thread appears here."_s);
     m_bar->setShares(0, 0);
@@ -95,6 +114,48 @@ void StallCard::clear()
     m_event->clear();
     m_stack->clear();
     m_source->clear();
+}
+
+QString StallCard::headline(const StallRecord &record, bool duringStartUp)
+{
+    const QString froze = tr("The window froze %1").arg(formatDuration(record.durationMs));
+    if (duringStartUp) {
+        return tr("%1 while AsyncLab was starting: building and first showing its window, "
+                  "before you did anything. Not caused by the code you ran.")
+                .arg(froze);
+    }
+    if (record.isCpuStarved()) {
+        return tr("%1 because the machine gave AsyncLab no CPU: other programs were running. "
+                  "Not caused by the code you ran.")
+                .arg(froze);
+    }
+    QString what;
+    if (record.busyShare >= record.waitingShare) {
+        what = tr("kept the GUI thread computing");
+    } else {
+        switch (record.mainWait) {
+        case WaitReason::LockOrFuture:
+            what = tr("kept the GUI thread waiting on a lock or a future");
+            break;
+        case WaitReason::SocketOrFile:
+            what = tr("kept the GUI thread waiting for the network or a file");
+            break;
+        case WaitReason::Sleep:
+            what = tr("put the GUI thread to sleep");
+            break;
+        case WaitReason::Disk:
+            what = tr("kept the GUI thread waiting for the disk");
+            break;
+        case WaitReason::None:
+        case WaitReason::Other:
+            what = tr("kept the GUI thread waiting");
+            break;
+        }
+    }
+    if (!record.culprit.isKnown())
+        return tr("%1 because code outside AsyncLab (Qt or a system library) %2.").arg(froze, what);
+    return tr("%1 because %2 (line %3) %4.")
+            .arg(froze, record.culprit.function, QString::number(record.culprit.line), what);
 }
 
 QString StallCard::shortText(const StallRecord &record)
@@ -114,8 +175,9 @@ QString StallCard::shortText(const StallRecord &record)
     return text + tr("<br><i>Click for the stack and the source lines.</i>");
 }
 
-void StallCard::setRecord(const StallRecord &record)
+void StallCard::setRecord(const StallRecord &record, bool duringStartUp)
 {
+    m_headline->setText(headline(record, duringStartUp));
     const QString samples = record.unansweredCount > 0
             ? tr("%n sample(s), %1 with no answer", nullptr, record.sampleCount)
                       .arg(QLocale().toString(record.unansweredCount))
@@ -123,6 +185,14 @@ void StallCard::setRecord(const StallRecord &record)
     m_summary->setText(tr("<b>Froze %1</b> — %2 (%3)")
                                .arg(formatDuration(record.durationMs),
                                     record.activityText().toHtmlEscaped(), samples));
+    QString legend = m_legend->text().section(u"<br>"_s, 0, 0);
+    if (!record.isCpuStarved() && record.waitingShare > record.busyShare
+        && record.mainWait == WaitReason::LockOrFuture) {
+        legend += tr("<br><i>futex</i>: the kernel call a thread sleeps in while it waits for a "
+                     "mutex, a condition or a future's result (<code>QFuture::result()</code>, "
+                     "<code>waitForFinished()</code>).");
+    }
+    m_legend->setText(legend);
     m_bar->setShares(record.busyShare, record.waitingShare);
     if (record.isCpuStarved()) {
         m_culprit->setText(tr("No culprit in AsyncLab: %1 (other programs were running).")
@@ -145,14 +215,7 @@ void StallCard::setRecord(const StallRecord &record)
         m_event->setText(tr(
                 "Which event started it is not known: only AsyncLab times the events it handles."));
 
-    m_stack->clear();
-    const QColor dimmed = palette().color(QPalette::PlaceholderText);
-    for (const StackFrame &frame : record.stack) {
-        auto *item = new QListWidgetItem(frame.location(), m_stack);
-        item->setToolTip(frame.function);
-        if (!frame.own)
-            item->setForeground(dimmed);
-    }
+    showStack(record.stack);
 
     const SourceExcerpt excerpt = SourceExcerpt::read(record.culprit.path, record.culprit.line);
     if (excerpt.found) {
@@ -176,5 +239,58 @@ void StallCard::setRecord(const StallRecord &record)
                                        record.culprit.path));
     } else {
         m_source->clear();
+    }
+}
+
+void StallCard::showStack(const Stack &stack)
+{
+    // Own frames one a line; a run of library frames (Qt's event dispatch, glib) one folded line
+    // that holds them, since a beginner looks for their own code first.
+    m_stack->clear();
+    const QColor dimmed = palette().color(QPalette::PlaceholderText);
+    const auto addFrame = [&](const StackFrame &frame) {
+        auto *item = new QListWidgetItem(frame.location(), m_stack);
+        item->setToolTip(frame.function);
+        if (!frame.own)
+            item->setForeground(dimmed);
+    };
+    for (qsizetype i = 0; i < stack.size();) {
+        qsizetype end = i;
+        while (end < stack.size() && !stack.at(end).own)
+            ++end;
+        if (end - i < FoldFrames) {
+            addFrame(stack.at(i++));
+            continue;
+        }
+        QStringList modules;
+        QVariantList frames;
+        for (qsizetype j = i; j < end; ++j) {
+            const QString module = stack.at(j).module.section(u".so"_s, 0, 0);
+            if (!module.isEmpty() && !modules.contains(module))
+                modules.append(module);
+            frames.append(QVariant::fromValue(stack.at(j).location()));
+        }
+        auto *folded = new QListWidgetItem(tr("\u25b8 %1 frames in libraries (%2): click to show")
+                                                   .arg(end - i)
+                                                   .arg(modules.join(u", "_s)),
+                                           m_stack);
+        folded->setData(Qt::UserRole, frames);
+        folded->setForeground(dimmed);
+        i = end;
+    }
+}
+
+void StallCard::unfold(QListWidgetItem *item)
+{
+    const QVariantList frames = item->data(Qt::UserRole).toList();
+    if (frames.isEmpty())
+        return;
+    const int row = m_stack->row(item);
+    const QColor dimmed = palette().color(QPalette::PlaceholderText);
+    delete m_stack->takeItem(row);
+    for (qsizetype i = 0; i < frames.size(); ++i) {
+        auto *frame = new QListWidgetItem(frames.at(i).toString());
+        frame->setForeground(dimmed);
+        m_stack->insertItem(row + int(i), frame);
     }
 }

@@ -17,10 +17,12 @@ StallsPanel::StallsPanel(StallWatchdog *watchdog, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     auto *splitter = new QSplitter(Qt::Vertical, this);
     m_list->setAccessibleName(tr("Stalls"));
-    m_list->setUniformItemSizes(true);
+    // a row wraps rather than hiding its end in a narrow dock
+    m_list->setWordWrap(true);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     // the list gets a quarter of the height, however many rows it holds; the card the rest
     m_list->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Ignored);
-    m_list->setMinimumHeight(m_list->fontMetrics().height() * 2 + 8);
+    m_list->setMinimumHeight(m_list->fontMetrics().height() * 4 + 8);
     splitter->addWidget(m_list);
     // scrolls rather than making the window it is in taller than a laptop's screen
     auto *cardArea = new QScrollArea(splitter);
@@ -48,10 +50,13 @@ QSize StallsPanel::sizeHint() const
     return { fontMetrics().horizontalAdvance(u'x') * 60, 600 };
 }
 
-QString StallsPanel::rowText(const StallRecord &record)
+QString StallsPanel::rowText(const StallRecord &record, bool duringStartUp)
 {
+    if (duringStartUp)
+        return tr("%1  AsyncLab starting, not your code").arg(formatDuration(record.durationMs));
     if (record.isCpuStarved()) {
-        return tr("%1  (no CPU to give)  waiting for a CPU").arg(formatDuration(record.durationMs));
+        return tr("%1  the machine, not your code (no CPU to give)")
+                .arg(formatDuration(record.durationMs));
     }
     const QString where =
             record.culprit.isKnown() ? record.culprit.function : tr("(not in AsyncLab's code)");
@@ -86,6 +91,18 @@ void StallsPanel::setRecords(const QList<StallRecord> &records)
     emit recordsChanged();
 }
 
+void StallsPanel::setStartUpBeforeMs(double ms)
+{
+    m_startUpBeforeMs = ms;
+    for (int row = 0; row < m_records.size(); ++row) {
+        const StallRecord &record = m_records.at(row);
+        m_list->item(row)->setText(rowText(record, isStartUp(record)));
+        if (isStartUp(record))
+            m_list->item(row)->setForeground(palette().color(QPalette::PlaceholderText));
+    }
+    showSelected();
+}
+
 void StallsPanel::selectRecord(int index)
 {
     if (index >= 0 && index < m_records.size())
@@ -109,7 +126,10 @@ QList<LagChartWidget::StallMarker> StallsPanel::markersFor(const QList<StallReco
 void StallsPanel::appendRow(const StallRecord &record)
 {
     m_records.append(record);
-    auto *item = new QListWidgetItem(rowText(record), m_list);
+    auto *item = new QListWidgetItem(rowText(record, isStartUp(record)), m_list);
+    // the machine's and start-up's stalls are told apart at a glance from the code that ran
+    if (record.isCpuStarved() || isStartUp(record))
+        item->setForeground(palette().color(QPalette::PlaceholderText));
     const QString where = record.isCpuStarved() ? record.cpuCauseText() : record.culprit.location();
     item->setToolTip(record.event.isEmpty() ? where : u"%1\n%2"_s.arg(where, record.event));
 }
@@ -120,5 +140,5 @@ void StallsPanel::showSelected()
     if (row < 0 || row >= m_records.size())
         m_card->clear();
     else
-        m_card->setRecord(m_records.at(row));
+        m_card->setRecord(m_records.at(row), isStartUp(m_records.at(row)));
 }

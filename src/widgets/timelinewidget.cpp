@@ -307,9 +307,11 @@ void TimelineWidget::paintBars(QPainter &p, const QRectF &plot)
         } else {
             p.fillRect(r, withAlpha(colour, 210));
             const OperationRecord *record = m_model->record(bar.operationId);
+            // what was fetched or loaded, as the log's Target column names it
             drawLabel(r, bar.lane,
-                      u"#%1 %2 · %3"_s.arg(bar.operationId)
-                              .arg(record ? operationKindText(record->kind) : QString(), duration),
+                      record ? u"%1 %2 · %3"_s.arg(operationKindText(record->kind),
+                                                   shortTarget(record->target), duration)
+                             : duration,
                       {}, Qt::white, false);
         }
     }

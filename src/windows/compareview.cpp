@@ -87,7 +87,10 @@ CompareView::CompareView(Lab *lab, QWidget *parent)
     m_status->setAccessibleName(tr("Comparison status"));
     // Nothing here may change the layout while a run is measured: a relayout repaints the whole
     // view on the GUI thread and would show up as a stall in the Async figures.
-    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    // So a long message wraps onto a second line of room kept for it, rather than being cut.
+    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    m_status->setWordWrap(true);
+    m_status->setFixedHeight(m_status->fontMetrics().lineSpacing() * 2 + 2);
     controls->addWidget(new QLabel(tr("Scenario:"), this));
     controls->addWidget(m_scenarioBox);
     controls->addWidget(m_runButton);
@@ -117,10 +120,15 @@ CompareView::CompareView(Lab *lab, QWidget *parent)
     m_typingField->setAccessibleName(tr("Typing probe"));
     m_typingField->setPlaceholderText(tr("During each run a key press is typed here every 50 ms, "
                                          "from another thread, as a person keeps typing"));
-    m_typingField->setToolTip(tr("Each dot is a key press. In Blocking mode they pile up and "
-                                 "appear in bursts, when the GUI thread is free again."));
+    m_typingField->setToolTip(
+            tr("<p>Each dot on the charts is a key press, at the moment it was typed and as "
+               "high as the time it waited to be handled.</p><p>During a freeze a key typed at "
+               "its start waits for all of it, one typed near its end only for the rest: so the "
+               "dots fall while the lag line rises, and reach zero where the freeze ends. In "
+               "Blocking mode the keys then appear in a burst.</p>"));
     m_probe->setTarget(m_typingField);
-    auto *typingLabel = new QLabel(tr("Automatic typing (a key every 50 ms):"), this);
+    auto *typingLabel =
+            new QLabel(tr("Automatic typing, a key every 50 ms (the dots on the charts):"), this);
     typingLabel->setToolTip(m_typingField->toolTip());
     typingLabel->setBuddy(m_typingField);
     typing->addWidget(typingLabel);
@@ -352,6 +360,17 @@ void CompareView::showRun(const ScenarioRun &run, double windowMs)
             marks.append({ s.postedAtMs, s.latencyMs() });
     }
     h.chart->setInputLatencyMarks(marks);
+    // each step of the scenario named where it started, as the log names its target
+    QList<LagChartWidget::PhaseMark> steps;
+    for (int id : run.operationIds) {
+        for (const OperationRecord &record : m_lab->log().records()) {
+            if (record.id == id)
+                steps.append({ record.startMs,
+                               u"%1 %2"_s.arg(operationKindName(record.kind),
+                                              shortTarget(record.target)) });
+        }
+    }
+    h.chart->setPhaseMarks(steps);
     TimelineModel *model = h.timeline->model();
     model->setLog(&m_lab->log());
     model->setOperations(run.operationIds);

@@ -24,6 +24,7 @@
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTabWidget>
@@ -66,6 +67,11 @@ DemoGallery::DemoGallery(Lab *lab, QWidget *parent) : QWidget(parent), m_lab(lab
         connect(demo, &Demo::finished, this, [this, name = entry.name](const DemoOutcome &outcome) {
             onFinished(name, outcome);
         });
+        connect(demo, &Demo::phase, this, [this, name = entry.name](const QString &label) {
+            m_states[name].phases.append({ labNowMs(), label });
+            if (name == currentDemo())
+                m_lag->setPhaseMarks(m_states[name].phases);
+        });
         connect(demo, &Demo::measured, this, [this, name = entry.name](const DemoOutcome &soFar) {
             m_states[name].soFar = soFar;
             if (name == currentDemo())
@@ -79,17 +85,16 @@ DemoGallery::DemoGallery(Lab *lab, QWidget *parent) : QWidget(parent), m_lab(lab
     rightLayout->addWidget(createHeader());
     m_explanation = new QLabel(right);
     m_explanation->setWordWrap(true);
+    m_explanation->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_explanation->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_explanation->setAccessibleName(tr("What you are seeing"));
     // A long explanation scrolls rather than pushing the window past a laptop's screen.
-    auto *explanationArea = new QScrollArea(right);
-    explanationArea->setWidgetResizable(true);
-    explanationArea->setFrameShape(QFrame::NoFrame);
-    explanationArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    explanationArea->setWidget(m_explanation);
-    explanationArea->setMaximumHeight(m_explanation->fontMetrics().lineSpacing() * 6 + 4);
-    explanationArea->setMinimumHeight(m_explanation->fontMetrics().lineSpacing() * 2 + 4);
-    rightLayout->addWidget(framed(tr("What you are seeing"), explanationArea, right));
+    m_explanationArea = new QScrollArea(right);
+    m_explanationArea->setWidgetResizable(true);
+    m_explanationArea->setFrameShape(QFrame::NoFrame);
+    m_explanationArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_explanationArea->setWidget(m_explanation);
+    m_explanationArea->setMinimumHeight(m_explanation->fontMetrics().lineSpacing() * 4 + 4);
 
     m_measured = new QStackedWidget(right);
     m_bars = new DemoBarChart(m_measured);
@@ -99,10 +104,10 @@ DemoGallery::DemoGallery(Lab *lab, QWidget *parent) : QWidget(parent), m_lab(lab
     m_lag = new LagChartWidget(right);
     m_lag->setMonitor(&lab->monitor());
     m_lag->setLog(&lab->log());
-    auto *visuals = new QSplitter(Qt::Horizontal, right);
-    visuals->addWidget(framed(tr("Measured"), m_measured, visuals));
+    m_visuals = new QSplitter(Qt::Horizontal, right);
+    m_visuals->addWidget(framed(tr("Measured"), m_measured, m_visuals));
     m_lag->setShadeStalls(true);
-    visuals->addWidget(framed(tr("GUI thread: event-loop lag"), m_lag, visuals));
+    m_visuals->addWidget(framed(tr("GUI thread: event-loop lag"), m_lag, m_visuals));
 
     m_log = new QPlainTextEdit(right);
     m_log->setReadOnly(true);
@@ -126,17 +131,25 @@ DemoGallery::DemoGallery(Lab *lab, QWidget *parent) : QWidget(parent), m_lab(lab
     m_snippets = new QTabWidget(right);
     m_snippets->setUsesScrollButtons(true);
     m_snippets->setDocumentMode(true);
-    m_snippets->setMinimumHeight(90);
     auto *code =
             framed(tr("The code that does it (read-only, from the real sources; one tab each)"),
                    m_snippets, right);
 
+    // What the demo is about beside the code that does it, read together before Run; below them
+    // what a run measures, at the window's full width.
+    auto *reading = new QSplitter(Qt::Horizontal, right);
+    reading->addWidget(framed(tr("What you are seeing"), m_explanationArea, reading));
+    reading->addWidget(code);
+    reading->setStretchFactor(0, 1);
+    reading->setStretchFactor(1, 1);
+    reading->setChildrenCollapsible(false);
+
     auto *body = new QSplitter(Qt::Vertical, right);
-    body->addWidget(visuals);
+    body->addWidget(reading);
+    body->addWidget(m_visuals);
     body->addWidget(results);
-    body->addWidget(code);
-    body->setStretchFactor(0, 2);
-    body->setStretchFactor(1, 3);
+    body->setStretchFactor(0, 4);
+    body->setStretchFactor(1, 2);
     body->setStretchFactor(2, 3);
     body->setChildrenCollapsible(false);
     rightLayout->addWidget(body, 1);
@@ -185,6 +198,7 @@ QWidget *DemoGallery::createHeader()
     // A long status is cut, never allowed to widen the window.
     m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_heartbeat = new HeartbeatWidget(header);
+    m_heartbeat->setMonitor(&m_lab->monitor());
     m_heartbeat->setToolTip(
             tr("Animated by the GUI thread: it stops whenever that thread is blocked."));
     m_run = new QPushButton(tr("&Run"), header);
@@ -241,9 +255,10 @@ QWidget *DemoGallery::createOutcomePanel()
     // Compact rows, so that more figures show at once.
     m_figures->verticalHeader()->setDefaultSectionSize(m_figures->fontMetrics().height() + 4);
     m_figures->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    // Six rows at least, whatever the window's size: the table is what a run leaves to read.
+    // Four rows at least, whatever the window's size: the table is what a run leaves to read.
+    // (Six left a laptop's screen no room for a dozen lines of code.)
     m_figures->setMinimumHeight(m_figures->horizontalHeader()->sizeHint().height()
-                                + 6 * m_figures->verticalHeader()->defaultSectionSize()
+                                + 4 * m_figures->verticalHeader()->defaultSectionSize()
                                 + 2 * m_figures->frameWidth());
     layout->addWidget(m_summary);
     layout->addWidget(m_figures, 1);
@@ -289,6 +304,7 @@ void DemoGallery::showDemo(const QString &name)
     const State &state = m_states[name];
     m_title->setText(state.demo->title());
     m_explanation->setText(state.demo->explanation());
+    m_explanationArea->verticalScrollBar()->setValue(0); // each demo's text from its start
     const QStringList variants = state.demo->variants();
     m_variant->clear();
     m_variant->addItems(variants);
@@ -302,20 +318,31 @@ void DemoGallery::showDemo(const QString &name)
 
 void DemoGallery::showLag(const State &state)
 {
-    // the selected demo's own run, not whatever the last 30 s held
-    const QString title = state.demo->title();
+    // the selected demo's own run, not whatever the last 30 s held; the demo's name is in the
+    // header above, so the chart's title says only which run
+    m_lag->setPhaseMarks(state.phases);
+    const int width = m_visuals->width();
     if (state.hasOutcome) {
         const double pad = std::max(20.0, state.durationMs * 0.04);
         m_lag->setTimeRange(&m_lab->monitor(), state.startMs,
                             state.startMs + state.durationMs + pad);
-        m_lag->setTitle(tr("%1: its last run, start to end").arg(title));
+        const double longestMs =
+                m_lab->monitor().maxStallBetween(state.startMs, state.startMs + state.durationMs);
+        const bool flat = longestMs < ResponsivenessMonitor::StallThresholdMs;
+        m_lag->setTitle(flat ? tr("Last run: never stalled (longest lag %1)")
+                                        .arg(formatDuration(roundedMs(longestMs)))
+                             : tr("Last run, start to end"));
+        // a flat line needs little room: the measured results get it
+        m_visuals->setSizes(flat ? QList<int> { width * 3 / 4, width / 4 }
+                                 : QList<int> { width / 2, width / 2 });
     } else if (m_running == currentDemo() && state.startMs > 0) {
         m_lag->setGrowingFrom(&m_lab->monitor(), state.startMs);
-        m_lag->setTitle(tr("%1: this run so far").arg(title));
+        m_lag->setTitle(tr("This run so far"));
     } else {
         const double now = labNowMs();
         m_lag->setTimeRange(&m_lab->monitor(), now, now + 2000);
-        m_lag->setTitle(tr("%1: not run yet; Run shows its lag here").arg(title));
+        m_lag->setTitle(tr("Not run yet: Run shows its lag here"));
+        m_visuals->setSizes({ width * 3 / 5, width * 2 / 5 });
     }
 }
 
@@ -445,6 +472,13 @@ void DemoGallery::showSnippets(const QStringList &ids)
         view->setFont(mono);
         view->setAccessibleName(tr("Source %1").arg(location));
         view->setPlainText(snippet(id));
+        // a dozen lines at least: the code is what a demo is about (a few less on a screen
+        // shorter than a 1366x768 laptop's, where nothing else would fit)
+        const bool shortScreen = screen() && screen()->availableSize().height() < 740;
+        view->setMinimumHeight(
+                view->fontMetrics().lineSpacing()
+                        * (shortScreen ? MinCodeLinesShortScreen : MinCodeLines)
+                + 2 * (view->frameWidth() + int(view->document()->documentMargin())));
         layout->addWidget(label);
         layout->addWidget(view, 1);
         m_snippets->addTab(panel, id);
@@ -461,6 +495,7 @@ bool DemoGallery::runCurrent()
     state.log.clear();
     state.hasOutcome = false;
     state.soFar = {};
+    state.phases.clear();
     state.startMs = labNowMs();
     m_running = name;
     m_log->clear();

@@ -104,7 +104,7 @@ MainWindow::MainWindow(Lab *lab, QWidget *parent)
     m_chart = new LagChartWidget(central);
     m_chart->setMonitor(&lab->monitor());
     m_chart->setLog(&lab->log());
-    m_chart->setMinimumHeight(90);
+    m_chart->setMinimumHeight(76); // with the result's second line, all fits 1280x720
     // The threads under the lag they caused, on the same time axis.
     auto *chartArea = new QWidget(central);
     auto *chartLayout = new QVBoxLayout(chartArea);
@@ -136,6 +136,11 @@ MainWindow::MainWindow(Lab *lab, QWidget *parent)
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_result->setAccessibleName(tr("Last result"));
     m_result->setObjectName(u"resultLine"_s);
+    // Two lines kept whether the text needs one or two, so that the rows above do not move
+    // when an operation starts or ends.
+    m_result->setMinimumHeight(m_result->fontMetrics().lineSpacing() * 2);
+    m_result->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+
     controlsLayout->addWidget(m_result);
     showInvitation();
 
@@ -231,6 +236,7 @@ QWidget *MainWindow::createTopBar()
     grid->addWidget(m_modeHint, 0, 1);
 
     m_heartbeat = new HeartbeatWidget(bar);
+    m_heartbeat->setMonitor(&m_lab->monitor()); // "froze" shows the log's and the Stalls' number
     m_typingField = new QLineEdit(bar);
     m_typingField->setPlaceholderText(tr("Type here while work runs…"));
     m_typingField->setAccessibleName(tr("Typing test field"));
@@ -794,6 +800,8 @@ void MainWindow::showEvent(QShowEvent *event)
     // Once laid out at its real size: the controls and the log get what they need, the charts
     // all the rest.
     QTimer::singleShot(0, m_splitter, [this] {
+        // a stall that began before now was AsyncLab opening its window, not the person's doing
+        m_stallsPanel->setStartUpBeforeMs(labNowMs());
         const int controls = m_splitter->widget(1)->minimumSizeHint().height();
         const int log = std::max(m_table->minimumHeight(), m_splitter->height() / 5);
         m_splitter->setSizes({ m_splitter->height() - controls - log, controls, log });

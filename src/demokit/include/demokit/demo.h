@@ -56,6 +56,8 @@ public:
 
 signals:
     void progress(const QString &line); // a live log line: what just happened
+    // The run moves on to a new phase ("on a worker thread"), a few words marked on the lag chart.
+    void phase(const QString &label);
     // What the run has measured so far (its plots, bars and figures), for live views.
     void measured(const DemoOutcome &soFar);
     void finished(const DemoOutcome &outcome);

@@ -52,6 +52,9 @@ struct ThreadSpan
 // The kind and status in English for JSON ("file load", "ok"); ...Text() for people, translated.
 QString operationKindName(OperationKind kind);
 QString operationKindText(OperationKind kind);
+// What a person calls the target: a URL's path and query (the host is always the same server),
+// a file's name.
+QString shortTarget(const QString &target);
 QString spanKindName(SpanKind kind); // for people
 QString operationStatusName(OperationStatus status);
 QString operationStatusText(OperationStatus status);

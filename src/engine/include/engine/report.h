@@ -27,6 +27,8 @@ QString comparisonText(const Scenario &scenario, const QList<ScenarioRun> &runs)
 // One row of the side-by-side table: the same figure for a Blocking and an Async run.
 struct ComparisonFigure
 {
+    static constexpr double MaxShownRatio = 1000; // beyond it: ">1000× shorter"
+
     const char *source; // "max stall": untranslated, for CSV; name() for people
     QString key; // its JSON name, "maxStallMs"
     bool isDuration = true; // milliseconds; otherwise a count
@@ -36,7 +38,8 @@ struct ComparisonFigure
     QString name() const { return QCoreApplication::translate("Report", source); }
     std::optional<double> ratio() const; // Async / Blocking; none when Blocking is 0
     QString formatted(double value) const; // "2.02 s", "3"
-    // Async against Blocking in words: "274× shorter", "3× fewer", "none in Async", "—"
+    // Async against Blocking in words: "274× shorter", ">1000× shorter", "3× fewer",
+    // "none in Async", "—"
     QString formattedRatio() const;
 };
 

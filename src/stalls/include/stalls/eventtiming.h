@@ -12,13 +12,15 @@ struct TimedEvent
 {
     const char *className = nullptr; // the receiver's, from its meta-object (static storage)
     QString objectName;
+    QString label; // the text a person saw on the receiver of a click or key ("Slow server (2 s)")
     QEvent::Type type = QEvent::None;
     double startMs = 0; // labNowMs()
     double durationMs = 0;
     int depth = 0; // 0 for an event the event loop dispatched, 1 for one sent from its handler, ...
 
     double endMs() const { return startMs + durationMs; }
-    // "MouseButtonRelease on QPushButton 'Fetch'"
+    // "MouseButtonRelease on QPushButton “Slow server (2 s)”": the receiver's visible
+    // text when it has one, else its object name in single quotes
     QString description() const;
 };
 
@@ -65,6 +67,7 @@ private:
     {
         const char *className;
         QString objectName;
+        QString label;
         QEvent::Type type;
         double startMs;
         int depth;

@@ -11,6 +11,7 @@
 #include <mutex>
 #include <thread>
 
+class ResponsivenessMonitor;
 class Symbolizer;
 
 // Watches the heartbeat of the thread that creates it (the GUI thread) from a thread of its own,
@@ -52,6 +53,10 @@ public:
     // frozen (one that never runs an event loop is frozen from start to end). The record is
     // delivered like any other, through this object's thread's event queue.
     void setRecordsStallAtStop(bool on) { m_recordsStallAtStop.store(on); }
+
+    // The monitor whose heartbeat is watched: a stall then takes its start and length from the
+    // monitor's sample of the same freeze, so the list, the log and the heartbeat give one number.
+    void setLagSource(const ResponsivenessMonitor *monitor) { m_lagSource = monitor; }
 
     const QList<StallRecord> &records() const { return m_records; }
     QList<StallRecord> recordsBetween(double fromMs, double toMs) const; // overlapping
@@ -96,6 +101,7 @@ private:
     QString m_buildRoot;
 
     // GUI thread only:
+    const ResponsivenessMonitor *m_lagSource = nullptr;
     QList<StallRecord> m_records;
     int m_nextId = 1;
     struct SettleWaiter

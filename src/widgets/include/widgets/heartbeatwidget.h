@@ -2,8 +2,12 @@
 
 #include <QList>
 #include <QPixmap>
+#include <QPointer>
 #include <QTimer>
 #include <QWidget>
+
+class ResponsivenessMonitor;
+struct LagSample;
 
 // A 60 fps animation driven by a timer on the GUI thread: while the GUI thread is blocked it
 // stands still, and the frames it should have drawn meanwhile are counted as missed.
@@ -17,7 +21,11 @@ public:
 
     qint64 frameCount() const { return m_frames; }
     qint64 framesMissed() const { return m_missed; }
-    double lastFreezeMs() const { return m_lastFreezeMs; } // longest gap of the latest freeze
+    // The latest freeze: the monitor's measure of it when there is a monitor, so the heartbeat
+    // shows the number the log and the Stalls list show; else the longest gap between frames.
+    double lastFreezeMs() const { return m_lastFreezeMs; }
+    QString freezeText() const; // "froze 2.01 s"
+    void setMonitor(ResponsivenessMonitor *monitor);
     void resetCounters();
     bool isAnimating() const { return m_timer.isActive(); } // only while shown
 
@@ -33,6 +41,7 @@ protected:
 
 private:
     void advance();
+    void noteFreeze(double ms);
     void paintAnimation(QPainter &p, const QRectF &card, double textTop, bool withHeart);
     struct Track
     {
@@ -51,6 +60,7 @@ private:
     QRect animationRect() const;
 
     QTimer m_timer;
+    QPointer<ResponsivenessMonitor> m_monitor;
     double m_lastFrameMs = 0;
     qint64 m_frames = 0;
     qint64 m_missed = 0;

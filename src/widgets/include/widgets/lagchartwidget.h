@@ -51,6 +51,20 @@ public:
         QString label;
     };
     static QList<Guide> thresholdLadder();
+    // A moment a demo's run changed what it does ("on a worker"), marked on the time axis.
+    struct PhaseMark
+    {
+        double atMs = 0; // labNowMs()
+        QString label;
+    };
+    // A label on the lag axis, at lagMs.
+    struct AxisLabel
+    {
+        double lagMs = 0;
+        QString text;
+    };
+    // The top of the axis for a peak: a round value at least `ms` and MinYMaxMs.
+    static double roundedYMax(double ms);
 
     explicit LagChartWidget(QWidget *parent = nullptr);
 
@@ -72,6 +86,8 @@ public:
     void setInputLatencyMarks(const QList<QPointF> &marks);
     QList<QPointF> inputLatencyMarks() const { return m_inputMarks; }
     void setStallMarkers(const QList<StallMarker> &markers);
+    void setPhaseMarks(const QList<PhaseMark> &marks);
+    QList<PhaseMark> phaseMarks() const { return m_phaseMarks; }
     QList<StallMarker> stallMarkers() const { return m_stallMarkers; }
     // Shades the time the GUI thread was blocked (ticks 50 ms late or more), from the samples.
     void setShadeStalls(bool shade);
@@ -89,6 +105,8 @@ public:
     // The guides drawn at the current scale and size, and those of them that have a label.
     QList<Guide> visibleGuides() const;
     QList<Guide> labelledGuides() const;
+    // The labels of the lag axis at the current scale: what the background shows.
+    QList<AxisLabel> yAxisLabels() const;
 
     // Recomputes the line and the bands now; while visible and following this runs every
     // UpdateIntervalMs.
@@ -133,9 +151,9 @@ private:
     void invalidateBackground();
     void paintBackground(QPainter &p, const QRect &plot) const;
     void paintKey(QPainter &p, const QRect &plot) const;
-    QList<double> yTicks() const;
     QList<std::pair<double, QString>> xTicks() const; // (ms before the range's end, label)
     void paintPlot(QPainter &p, const QRect &plot) const;
+    void paintPhaseMarks(QPainter &p, const QRect &plot) const;
     bool isDark() const;
     QColor lineColour() const;
 
@@ -157,6 +175,7 @@ private:
     QString m_title;
     QList<QPointF> m_inputMarks;
     QList<StallMarker> m_stallMarkers;
+    QList<PhaseMark> m_phaseMarks;
     QToolButton *m_logButton = nullptr;
     Layout m_layout;
     QPixmap m_background; // everything but the bands, the line and the marks

@@ -6,6 +6,7 @@
 
 class QLabel;
 class QListWidget;
+class QListWidgetItem;
 class QPlainTextEdit;
 
 // The share of a stall's samples that found the thread busy, waiting, or not answering, as
@@ -36,13 +37,19 @@ class StallCard : public QWidget
     Q_OBJECT
 public:
     explicit StallCard(QWidget *parent = nullptr);
-    void setRecord(const StallRecord &record);
+    void setRecord(const StallRecord &record, bool duringStartUp = false);
     void clear();
     // The card in a few lines of rich text, for a tooltip: duration, busy or waiting, the culprit
     // with file:line and the event that started it.
     static QString shortText(const StallRecord &record);
+    // The card's first line, in plain words: "The window froze 2.01 s because
+    // BlockingFetcher::fetch (line 36) kept the GUI thread waiting on a lock or a future."
+    static QString headline(const StallRecord &record, bool duringStartUp = false);
+    // Library frames in a row of at least this many are folded behind one line.
+    static constexpr int FoldFrames = 3;
 
     // Named parts, for tests.
+    QLabel *headlineLabel() const { return m_headline; }
     QLabel *summaryLabel() const { return m_summary; }
     QLabel *culpritLabel() const { return m_culprit; }
     QLabel *eventLabel() const { return m_event; }
@@ -51,8 +58,13 @@ public:
     QPlainTextEdit *sourceView() const { return m_source; }
 
 private:
+    void showStack(const Stack &stack);
+    void unfold(QListWidgetItem *item);
+
+    QLabel *m_headline;
     QLabel *m_summary;
     StallShareBar *m_bar;
+    QLabel *m_legend; // what the bar's colours and the wait's words mean
     QLabel *m_culprit;
     QLabel *m_event;
     QListWidget *m_stack;

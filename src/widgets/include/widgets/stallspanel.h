@@ -28,7 +28,12 @@ public:
     StallCard *card() const { return m_card; }
     QSize sizeHint() const override;
 
-    static QString rowText(const StallRecord &record); // "2.01 s  BlockingFetcher::fetch  waiting"
+    // "2.01 s  BlockingFetcher::fetch  waiting"; a start-up stall says so instead of its culprit
+    static QString rowText(const StallRecord &record, bool duringStartUp = false);
+    // Stalls that began before `ms` (labNowMs) happened while the program was starting: listed
+    // apart from what a person did, greyed and said to be the program's own.
+    void setStartUpBeforeMs(double ms);
+    bool isStartUp(const StallRecord &record) const { return record.startMs < m_startUpBeforeMs; }
     // One marker per record, in the same order, with the card's short text for its tooltip.
     static QList<LagChartWidget::StallMarker> markersFor(const QList<StallRecord> &records);
 
@@ -40,6 +45,7 @@ private:
     void showSelected();
 
     QList<StallRecord> m_records;
+    double m_startUpBeforeMs = 0;
     QListWidget *m_list;
     StallCard *m_card;
     bool m_followsNewest = true;

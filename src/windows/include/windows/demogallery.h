@@ -1,6 +1,7 @@
 #pragma once
 
 #include <demokit/demo.h>
+#include <widgets/lagchartwidget.h>
 
 #include <QHash>
 #include <QTemporaryDir>
@@ -11,12 +12,12 @@ class DemoPlotChart;
 struct FigureTable;
 class HeartbeatWidget;
 class Lab;
-class LagChartWidget;
 class QLabel;
 class QComboBox;
 class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
+class QScrollArea;
 class QSplitter;
 class QStackedWidget;
 class QTabWidget;
@@ -30,6 +31,9 @@ class DemoGallery : public QWidget
 {
     Q_OBJECT
 public:
+    static constexpr int MinCodeLines = 12; // shown at once in the code pane, on a laptop too
+    static constexpr int MinCodeLinesShortScreen = 8; // below 1366x768
+
     explicit DemoGallery(Lab *lab, QWidget *parent = nullptr);
     ~DemoGallery() override;
 
@@ -58,6 +62,7 @@ public:
     StallsPanel *stallsPanel() const { return m_stalls; }
     QTabWidget *resultTabs() const { return m_resultTabs; }
     QList<QPlainTextEdit *> snippetViews() const;
+    QScrollArea *explanationArea() const { return m_explanationArea; }
 
 signals:
     void demoFinished(const QString &name, const DemoOutcome &outcome);
@@ -70,6 +75,7 @@ private:
         DemoOutcome outcome;
         bool hasOutcome = false;
         DemoOutcome soFar; // what the running demo has measured so far (Demo::measured)
+        QList<LagChartWidget::PhaseMark> phases; // of the last or running run
         double startMs = 0;
         double durationMs = 0;
     };
@@ -94,6 +100,8 @@ private:
     QListWidget *m_list = nullptr;
     QLabel *m_title = nullptr;
     QLabel *m_explanation = nullptr;
+    QScrollArea *m_explanationArea = nullptr;
+    QSplitter *m_visuals = nullptr; // what the run measured | the GUI thread's lag
     QLabel *m_status = nullptr;
     HeartbeatWidget *m_heartbeat = nullptr;
     QPushButton *m_run = nullptr;
