@@ -89,13 +89,13 @@ int main(int argc, char *argv[])
         const double others =
                 (machineBusySeconds() - busyBefore - (processCpuSeconds() - ownBefore))
                 / (double(wall.elapsed()) / 1000);
-        if (!outcome.ok) {
+        if (!outcome.ok()) {
             std::printf("%-4d failed: %s\n", i + 1, qPrintable(outcome.error));
             ++failures;
             continue;
         }
-        cpu.append(outcome.figures.value(u"CPU speedup"_s).toDouble());
-        io.append(outcome.figures.value(u"I/O speedup"_s).toDouble());
+        cpu.append(outcome.figure(u"CPU speedup"_s).toDouble());
+        io.append(outcome.figure(u"I/O speedup"_s).toDouble());
         std::printf("%-4d %11.2fx %11.2fx %18.2f\n", i + 1, cpu.last(), io.last(), others);
     }
     std::printf("median %9.2fx %11.2fx\n", median(cpu), median(io));

@@ -121,7 +121,7 @@ int main(int argc, char *argv[])
     });
     QMetaObject::invokeMethod(&demo, &Demo::run, Qt::QueuedConnection);
     app.exec();
-    if (!outcome.ok) {
+    if (!outcome.ok()) {
         std::fprintf(stderr, "the demo failed: %s\n", qPrintable(outcome.error));
         return 1;
     }

@@ -163,12 +163,11 @@ void TestMainWindow::busyLoadsLeavePaintingAlone()
     QTRY_VERIFY_WITH_TIMEOUT(*ran, 1000);
     QElapsedTimer timer;
     timer.start();
-    const QImage window = m_window->grab().toImage();
+    m_window->grab(); // paints the whole window
     QImage photo(1600, 1200, QImage::Format_ARGB32_Premultiplied); // scaling this is split up
     photo.fill(Qt::darkGreen);
-    QVERIFY(!photo.scaled(800, 600, Qt::IgnoreAspectRatio, Qt::SmoothTransformation).isNull());
+    photo = photo.scaled(800, 600, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
     const qint64 paintMs = timer.elapsed();
-    QVERIFY(!window.isNull());
     qInfo("painting and scaling with every load running: %lld ms", paintMs);
     QCOMPARE(m_lab->jobs().runningCount(), loads.size());
     m_lab->jobs().cancelAll();

@@ -69,16 +69,19 @@ namespace {
 // Memory: what live allocations hold when the app is idle may not grow by more than this from
 // the first idle moment after the warm-up to the end. The stall watchdog's symbolizer keeps what
 // it read of the line tables (up to ~80 MiB, once, when a stall first lands in new code), so the
-// bound leaves room for that. RSS, which also keeps what the allocator holds of freed memory
-// (glibc's free lists; ASan's 256 MiB quarantine and its padding), is bounded more loosely.
+// bound leaves room for that. RSS also holds what the allocator keeps of freed memory: with
+// glibc's free lists that stays within a loose bound, so RSS is bounded too; AddressSanitizer's
+// allocator keeps far more (its quarantine, its size classes, never returned: RSS grew 1.5 GiB
+// in 10 minutes while the heap in use grew 30 MiB), so there RSS is reported, not bounded.
 constexpr qint64 HeapGrowthBoundMiB = 128;
 #if defined(__SANITIZE_ADDRESS__)
 constexpr int DefaultSeconds = 20;
-constexpr qint64 RssGrowthBoundMiB = 600;
+constexpr bool RssMeansLeaks = false;
 #else
 constexpr int DefaultSeconds = 8;
-constexpr qint64 RssGrowthBoundMiB = 150;
+constexpr bool RssMeansLeaks = true;
 #endif
+constexpr qint64 RssGrowthBoundMiB = 150;
 constexpr int RecentActions = 20;
 
 // The last actions, kept preformatted so that a crash handler can print them with write(2).
@@ -908,17 +911,22 @@ void TestMonkey::monkey()
                 "dialogs closed, %lld operations; "
                 "GUI thread on a run queue %.0f ms of the 2 s after; heap in use when idle %lld "
                 "MiB after warm-up, at most %lld MiB (growth %lld MiB, bound %lld); RSS after "
-                "warm-up %lld MiB, peak %lld MiB (growth %lld MiB, bound %lld), peak VmHWM %lld "
+                "warm-up %lld MiB, peak %lld MiB (growth %lld MiB, %s), peak VmHWM %lld "
                 "MiB; 0 warnings; Async max stall over 2 s after: %.1f ms\n",
                 m_seed, monkeyMs / 1000, m_actions, qPrintable(perKind.join(u", "_s)), m_passedOver,
                 m_dialogsClosed, qlonglong(m_lab->log().records().size()), runQueueMs,
                 m_idleHeapAfterWarmUpMiB, m_idleHeapMaxMiB, heapGrowth, HeapGrowthBoundMiB,
-                m_rssAfterWarmUpMiB, m_rssMaxMiB, growth, RssGrowthBoundMiB,
+                m_rssAfterWarmUpMiB, m_rssMaxMiB, growth,
+                RssMeansLeaks ? qPrintable(u"bound %1"_s.arg(RssGrowthBoundMiB))
+                              : "not bounded under the sanitizers",
                 MemoryUsage::peakRssKib() / 1024, after.maxStallMs);
     std::fflush(stdout);
     MONKEY_VERIFY(heapGrowth < HeapGrowthBoundMiB,
                   u"the heap in use when idle grew by %1 MiB after warm-up"_s.arg(heapGrowth));
-    MONKEY_VERIFY(growth < RssGrowthBoundMiB, u"RSS grew by %1 MiB after warm-up"_s.arg(growth));
+    if (RssMeansLeaks) {
+        MONKEY_VERIFY(growth < RssGrowthBoundMiB,
+                      u"RSS grew by %1 MiB after warm-up"_s.arg(growth));
+    }
     for (const LagSample &sample : m_lab->monitor().samples()) {
         if (sample.atMs >= fromMs && sample.atMs <= toMs && sample.lagMs >= 50)
             stalls.append(u"a tick %1 ms late at %2 s"_s.arg(sample.lagMs, 0, 'f', 1)

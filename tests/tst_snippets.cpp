@@ -45,7 +45,7 @@ void TestSnippets::everyDemoSnippetResolves()
             QVERIFY2(!snippet(id).trimmed().isEmpty(),
                      qPrintable(u"%1: no snippet \"%2\""_s.arg(entry.name, id)));
             // the engine's sources, or the server library's (the servers demo shows its servers)
-            QVERIFY2(QRegularExpression(u"^(core|server)/.+\\.cpp:\\d+$"_s)
+            QVERIFY2(QRegularExpression(u"^src/[a-z]+/.+\\.cpp:\\d+$"_s)
                              .match(snippetLocation(id))
                              .hasMatch(),
                      qPrintable(snippetLocation(id)));

@@ -26,9 +26,6 @@ private slots:
     void oneLineCuts();
     void summaryStaysShort();
     void sampleFiles();
-    void figureReadingOrder();
-    void figureGridGroupsRows();
-    void figureGridFallsBackToList();
 };
 
 void TestUnits::bytes_data()
@@ -145,50 +142,6 @@ void TestUnits::sampleFiles()
     lab.setSampleDir(u"/some/folder"_s);
     QCOMPARE(lab.samplePath(1024), u"/some/folder/asynclab-sample-1024.txt"_s);
     QCOMPARE(Lab::defaultFetchOptions().deadlineMs, 10000);
-}
-
-void TestUnits::figureReadingOrder()
-{
-    QCOMPARE(figureNamesInReadingOrder({ u"limit unlimited"_s, u"limit 16"_s, u"limit 2"_s,
-                                         u"limit 1"_s, u"limit 6"_s }),
-             QStringList({ u"limit 1"_s, u"limit 2"_s, u"limit 6"_s, u"limit 16"_s,
-                           u"limit unlimited"_s }));
-}
-
-void TestUnits::figureGridGroupsRows()
-{
-    const QJsonObject figures { { u"max in flight 16: ms"_s, 407 },
-                                { u"max in flight 16: server peak"_s, 16 },
-                                { u"max in flight 2: ms"_s, 2535 },
-                                { u"max in flight 2: server peak"_s, 2 },
-                                { u"limit respected"_s, true } };
-    const FigureGrid grid = figureGrid(figures);
-    QCOMPARE(grid.columns, QStringList({ u"ms"_s, u"server peak"_s }));
-    QCOMPARE(grid.rows.size(), 3);
-    QCOMPARE(grid.rows.at(0).first, u"limit respected"_s);
-    QCOMPARE(grid.rows.at(0).second, QStringList({ u"yes"_s, QString() }));
-    QCOMPARE(grid.rows.at(1).first, u"max in flight 2"_s);
-    QCOMPARE(grid.rows.at(1).second, QStringList({ u"2535"_s, u"2"_s }));
-    QCOMPARE(grid.rows.at(2).first, u"max in flight 16"_s);
-    QCOMPARE(grid.rows.at(2).second, QStringList({ u"407"_s, u"16"_s }));
-}
-
-void TestUnits::figureGridFallsBackToList()
-{
-    // nothing shares a row: one figure a row
-    const QJsonObject single { { u"CPU, one thread: ms"_s, 322 }, { u"cores"_s, 2 } };
-    FigureGrid grid = figureGrid(single);
-    QCOMPARE(grid.columns, QStringList({ u"Value"_s }));
-    QCOMPARE(grid.rows.size(), 2);
-    QCOMPARE(grid.rows.at(1).first, u"CPU, one thread: ms"_s); // letters compare without case
-    // too many different columns to read as a grid
-    QJsonObject wide;
-    for (const char *column : { "a", "b", "c", "d", "e", "f" })
-        wide.insert(u"x: "_s + QString::fromLatin1(column), 1);
-    wide.insert(u"y: a"_s, 2);
-    grid = figureGrid(wide);
-    QCOMPARE(grid.columns, QStringList({ u"Value"_s }));
-    QCOMPARE(grid.rows.size(), 7);
 }
 
 QTEST_GUILESS_MAIN(TestUnits)

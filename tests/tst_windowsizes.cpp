@@ -10,6 +10,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QScreen>
+#include <QSignalSpy>
+#include <QTableWidget>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -32,6 +34,7 @@ private slots:
     void cleanup();
     void mainWindowFits();
     void galleryFitsWhateverDemoIsSelected();
+    void outcomeTableReadsWithoutScrolling();
     void compareViewFits();
 
 private:
@@ -107,6 +110,59 @@ void TestWindowSizes::galleryFitsWhateverDemoIsSelected()
                  qPrintable(u"%1 made the gallery %2x%3"_s.arg(name)
                                     .arg(gallery->width())
                                     .arg(gallery->height())));
+    }
+}
+
+// Three-styles' outcome at this size: its rows in the order its summary uses (callbacks, futures,
+// coroutines) and all three on screen, every header and every cell whole (long texts wrap).
+void TestWindowSizes::outcomeTableReadsWithoutScrolling()
+{
+    DemoGallery *gallery = m_window->conceptGallery();
+    gallery->show();
+    QVERIFY(QTest::qWaitForWindowExposed(gallery));
+    gallery->selectDemo(u"three-styles"_s);
+    QSignalSpy finished(gallery, &DemoGallery::demoFinished);
+    QVERIFY(gallery->runCurrent());
+    QVERIFY(finished.wait(20000));
+    QVERIFY2(finished.at(0).at(1).value<DemoOutcome>().ok(),
+             qPrintable(finished.at(0).at(1).value<DemoOutcome>().error));
+    QCoreApplication::processEvents(); // the table's relayout
+
+    const QTableWidget *table = gallery->figuresTable();
+    QCOMPARE(table->item(0, 0)->text(), u"callbacks"_s);
+    QCOMPARE(table->item(1, 0)->text(), u"futures"_s);
+    QCOMPARE(table->item(2, 0)->text(), u"coroutines"_s);
+    const QRect viewport = table->viewport()->rect();
+    for (int row = 0; row < 3; ++row) {
+        const QRect shown = table->visualRect(table->model()->index(row, 0));
+        QVERIFY2(viewport.contains(shown), qPrintable(table->item(row, 0)->text()));
+    }
+    const QHeaderView *header = table->horizontalHeader();
+    const QFontMetrics metrics(header->font());
+    for (int column = 0; column < table->columnCount(); ++column) {
+        const QString text = table->horizontalHeaderItem(column)->text();
+        int widest = 0;
+        for (const QString &line : text.split(u'\n'))
+            widest = std::max(widest, metrics.horizontalAdvance(line));
+        QVERIFY2(header->sectionSize(column) >= widest,
+                 qPrintable(u"header \"%1\" is %2 px wide in %3 px"_s.arg(text).arg(widest).arg(
+                         header->sectionSize(column))));
+    }
+    const QFontMetrics cells(table->font());
+    for (int row = 0; row < table->rowCount(); ++row) {
+        for (int column = 0; column < table->columnCount(); ++column) {
+            const QTableWidgetItem *item = table->item(row, column);
+            if (!item || item->text().isEmpty())
+                continue;
+            const QRect rect = table->visualRect(table->model()->index(row, column));
+            // the room the style leaves for text: a few pixels less than the cell
+            const QRect needed =
+                    cells.boundingRect(rect.adjusted(0, 0, -8, 0), Qt::TextWordWrap, item->text());
+            QVERIFY2(needed.height() <= rect.height(),
+                     qPrintable(u"\"%1\" needs %2 px in a %3 px row"_s.arg(item->text())
+                                        .arg(needed.height())
+                                        .arg(rect.height())));
+        }
     }
 }
 

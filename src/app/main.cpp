@@ -1,6 +1,7 @@
 #include <cli/commandline.h>
 #include <cli/commandrunner.h>
 #include <cli/console.h>
+#include <cli/translations.h>
 #include <engine/lab.h>
 #include <windows/labapplication.h>
 #include <windows/mainwindow.h>
@@ -93,18 +94,24 @@ int main(int argc, char *argv[])
     if (arguments.size() > 1 && arguments.at(1) == u"watch")
         return runWatchCommand(argc, argv, arguments, hasDisplay());
     const auto parsed = CommandLine::parse(arguments);
-    if (const auto *exit = std::get_if<CommandLine::Exit>(&parsed)) {
-        if (exit->code != 0) {
-            Console::error(exit->output);
-            Console::err(u"Try 'asynclab --help'.\n"_s);
+    if (std::holds_alternative<CommandLine::Exit>(parsed)) {
+        // Translators need an application object: parsed again with one, the help and the
+        // errors are in the user's language.
+        QCoreApplication app(argc, argv);
+        installTranslations();
+        const auto exit = std::get<CommandLine::Exit>(CommandLine::parse(arguments));
+        if (exit.code != 0) {
+            Console::error(exit.output);
+            Console::err(QCoreApplication::translate("main", "Try 'asynclab --help'.") + u'\n');
         } else {
-            Console::out(exit->output + u'\n');
+            Console::out(exit.output + u'\n');
         }
-        return exit->code;
+        return exit.code;
     }
     const CommandLine options = std::get<CommandLine>(parsed);
     if (!options.needsWindow() && options.action != CommandLine::Action::Compare) {
         LabCoreApplication app(argc, argv);
+        installTranslations();
         Lab lab;
         if (!lab.start(options.port, options.maxConnections))
             return fail(lab.errorString());
@@ -116,6 +123,7 @@ int main(int argc, char *argv[])
         // A comparison without a window still types while it runs, into a field no one sees.
         qputenv("QT_QPA_PLATFORM", "offscreen");
         LabApplication app(argc, argv);
+        installTranslations();
         Lab lab;
         if (!lab.start(options.port, options.maxConnections))
             return fail(lab.errorString());
@@ -129,6 +137,7 @@ int main(int argc, char *argv[])
     if (!hasDisplay() && (!options.screenshotPath.isEmpty() || !options.outDir.isEmpty()))
         qputenv("QT_QPA_PLATFORM", "offscreen"); // pictures need no screen
     LabApplication app(argc, argv);
+    installTranslations();
     QApplication::setWindowIcon(QIcon(u":/icons/asynclab.svg"_s));
     QApplication::setDesktopFileName(u"asynclab"_s);
     Lab lab;

@@ -3,7 +3,10 @@
 #include <common/oneline.h>
 #include <common/units.h>
 
+#include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocale>
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
@@ -50,12 +53,22 @@ QJsonObject demoJson(const QString &name, const QString &title, const DemoOutcom
     QJsonArray bars;
     for (const auto &[label, value] : outcome.bars)
         bars.append(QJsonObject { { u"label"_s, label }, { u"value"_s, value } });
+    QJsonArray figures;
+    for (const DemoFigure &figure : outcome.figures) {
+        QJsonObject object { { u"column"_s, figure.column }, { u"value"_s, figure.value } };
+        if (!figure.row.isEmpty())
+            object.insert(u"row"_s, figure.row);
+        if (!figure.unit.isEmpty())
+            object.insert(u"unit"_s, figure.unit);
+        figures.append(object);
+    }
     return { { u"demo"_s, name },
              { u"title"_s, title },
-             { u"ok"_s, outcome.ok },
+             { u"status"_s, DemoOutcome::statusKey(outcome.status) },
+             { u"ok"_s, outcome.ok() },
              { u"error"_s, outcome.error },
              { u"summary"_s, outcome.summary },
-             { u"figures"_s, outcome.figures },
+             { u"figures"_s, figures },
              { u"bars"_s, bars },
              { u"barsUnit"_s, outcome.barsUnit } };
 }
@@ -64,15 +77,14 @@ QString demoText(const QString &title, const DemoOutcome &outcome)
 {
     QString text = u"%1\n\n%2\n\n"_s.arg(title, outcome.summary);
     qsizetype width = 0;
-    for (auto it = outcome.figures.constBegin(); it != outcome.figures.constEnd(); ++it)
-        width = std::max(width, it.key().size());
-    for (auto it = outcome.figures.constBegin(); it != outcome.figures.constEnd(); ++it) {
-        text += u"  %1  %2\n"_s.arg(it.key().leftJustified(width), formatFigure(it.value()));
-    }
+    for (const DemoFigure &figure : outcome.figures)
+        width = std::max(width, figure.label().size());
+    for (const DemoFigure &figure : outcome.figures)
+        text += u"  %1  %2\n"_s.arg(figure.label().leftJustified(width), figure.valueText());
     if (!outcome.bars.isEmpty()) {
-        text += u"\n%1:\n"_s.arg(outcome.barsUnit);
+        text += u'\n' + QCoreApplication::translate("Console", "%1:").arg(outcome.barsUnit) + u'\n';
         for (const auto &[label, value] : outcome.bars)
-            text += u"  %1  %2\n"_s.arg(label.leftJustified(24)).arg(value, 0, 'f', 1);
+            text += u"  %1  %2\n"_s.arg(label.leftJustified(24), QLocale().toString(value, 'f', 1));
     }
     return text;
 }

@@ -1,8 +1,8 @@
 #include <common/units.h>
 
-#include <QCollator>
-#include <QJsonObject>
+#include <QCoreApplication>
 #include <QJsonValue>
+#include <QLocale>
 #include <algorithm>
 #include <cmath>
 
@@ -10,23 +10,31 @@ using namespace Qt::StringLiterals;
 
 QString formatBytes(qint64 bytes)
 {
-    static const char *const units[] = { "KiB", "MiB", "GiB", "TiB" };
+    static const char *const units[] = {
+        QT_TRANSLATE_NOOP("Units", "%1 KiB"),
+        QT_TRANSLATE_NOOP("Units", "%1 MiB"),
+        QT_TRANSLATE_NOOP("Units", "%1 GiB"),
+        QT_TRANSLATE_NOOP("Units", "%1 TiB"),
+    };
     if (bytes < 1024)
-        return u"%1 B"_s.arg(bytes);
+        return QCoreApplication::translate("Units", "%1 B").arg(QLocale().toString(bytes));
     double value = double(bytes);
     int unit = -1;
     while (value >= 1024 && unit < 3) {
         value /= 1024;
         ++unit;
     }
-    return u"%1 %2"_s.arg(value, 0, 'f', 1).arg(QLatin1StringView(units[unit]));
+    return QCoreApplication::translate("Units", units[unit]).arg(QLocale().toString(value, 'f', 1));
 }
 
 QString formatDuration(double ms)
 {
-    if (ms < 1000)
-        return u"%1 ms"_s.arg(ms, 0, 'f', ms < 10 ? 1 : 0);
-    return u"%1 s"_s.arg(ms / 1000, 0, 'f', ms < 10000 ? 2 : 1);
+    if (ms < 1000) {
+        return QCoreApplication::translate("Units", "%1 ms")
+                .arg(QLocale().toString(ms, 'f', ms < 10 ? 1 : 0));
+    }
+    return QCoreApplication::translate("Units", "%1 s")
+            .arg(QLocale().toString(ms / 1000, 'f', ms < 10000 ? 2 : 1));
 }
 
 double roundedMs(double ms)
@@ -47,55 +55,13 @@ double niceStep(double range, int ticks)
 QString formatFigure(const QJsonValue &value)
 {
     if (value.isBool())
-        return value.toBool() ? u"yes"_s : u"no"_s;
+        return value.toBool() ? QCoreApplication::translate("Units", "yes")
+                              : QCoreApplication::translate("Units", "no");
     if (!value.isDouble())
         return value.toString();
-    QString text = QString::number(value.toDouble(), 'f', 2);
-    while (text.contains(u'.') && (text.endsWith(u'0') || text.endsWith(u'.')))
-        text.chop(1);
-    return text;
-}
-
-QStringList figureNamesInReadingOrder(const QStringList &names)
-{
-    QCollator collator { QLocale(QLocale::English) };
-    collator.setNumericMode(true);
-    QStringList sorted = names;
-    std::stable_sort(sorted.begin(), sorted.end(), collator);
-    return sorted;
-}
-
-FigureGrid figureGrid(const QJsonObject &figures, int maxColumns)
-{
-    const QStringList names = figureNamesInReadingOrder(figures.keys());
-    const auto split = [](const QString &name) {
-        const qsizetype colon = name.lastIndexOf(u": "_s);
-        return colon < 0 ? std::pair(name, QString())
-                         : std::pair(name.left(colon), name.mid(colon + 2));
-    };
-    QStringList rows;
-    QStringList columns;
-    for (const QString &name : names) {
-        const auto [row, column] = split(name);
-        if (!rows.contains(row))
-            rows.append(row);
-        if (!column.isEmpty() && !columns.contains(column))
-            columns.append(column);
-    }
-    FigureGrid grid;
-    if (columns.isEmpty() || columns.size() > maxColumns || rows.size() == names.size()) {
-        grid.columns = QStringList { u"Value"_s };
-        for (const QString &name : names)
-            grid.rows.append({ name, { formatFigure(figures.value(name)) } });
-        return grid;
-    }
-    grid.columns = columns;
-    for (const QString &row : std::as_const(rows))
-        grid.rows.append({ row, QStringList(columns.size(), QString()) });
-    for (const QString &name : names) {
-        const auto [row, column] = split(name);
-        const qsizetype at = column.isEmpty() ? 0 : columns.indexOf(column);
-        grid.rows[rows.indexOf(row)].second[at] = formatFigure(figures.value(name));
-    }
-    return grid;
+    // At most two decimals and no trailing zeros, never an exponent: 'g' with enough digits for
+    // the whole part keeps 1250000 whole and rounds 3.14159 to 3.14.
+    const double rounded = std::round(value.toDouble() * 100) / 100;
+    const int wholeDigits = rounded == 0 ? 1 : int(std::floor(std::log10(std::abs(rounded)))) + 1;
+    return QLocale().toString(rounded, 'g', std::max(wholeDigits, 0) + 2);
 }

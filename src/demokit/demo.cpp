@@ -1,6 +1,8 @@
 #include <demokit/demo.h>
 
 #include <QCoreApplication>
+#include <QFile>
+#include <QNetworkAccessManager>
 
 #include <utility>
 
@@ -9,6 +11,13 @@ using namespace Qt::StringLiterals;
 Demo::Demo(const DemoContext &context, QString name, QString title, QObject *parent)
     : QObject(parent), m_context(context), m_name(std::move(name)), m_title(std::move(title))
 {
+}
+
+Demo::~Demo() = default;
+
+QString Demo::explanation() const
+{
+    return explanationText();
 }
 
 void Demo::cancel()
@@ -41,12 +50,44 @@ void Demo::finish(const DemoOutcome &outcome)
 
 void Demo::fail(const QString &error)
 {
-    finish({ false, error, {}, {}, {}, {}, {}, {}, {}, {} });
+    finish(DemoOutcome::failed(error));
 }
 
 void Demo::finishCanceled(const QString &summary)
 {
-    finish({ false, u"canceled"_s, summary, {}, {}, {}, {}, {}, {}, {} });
+    finish(DemoOutcome::canceled(summary));
+}
+
+QNetworkAccessManager *Demo::network()
+{
+    if (!m_network)
+        m_network = std::make_unique<QNetworkAccessManager>();
+    return m_network.get();
+}
+
+void Demo::teardown()
+{
+    blockSignals(true);
+    cancel();
+    m_pool.waitForDone();
+    const QList<QPointer<QObject>> beforeNetwork = std::exchange(m_beforeNetwork, {});
+    for (const QPointer<QObject> &object : beforeNetwork)
+        delete object.get(); // its reply belongs to the manager
+    m_network.reset();
+    dropPostedContinuations();
+}
+
+QString Demo::explanationText() const
+{
+    // One place that finds the text, so that a translated file can be looked up here.
+    QFile file(u":/explanations/%1.md"_s.arg(m_name));
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+        return {};
+    // Paragraphs are separated by a blank line and wrapped for editing: one line each here.
+    QStringList paragraphs = QString::fromUtf8(file.readAll()).trimmed().split(u"\n\n"_s);
+    for (QString &paragraph : paragraphs)
+        paragraph = paragraph.simplified();
+    return paragraphs.join(u'\n');
 }
 
 void Demo::dropPostedContinuations()

@@ -129,8 +129,7 @@ BackpressureDemo::BackpressureDemo(const DemoContext &context, QObject *parent)
 
 BackpressureDemo::~BackpressureDemo()
 {
-    blockSignals(true);
-    cancel();
+    teardown();
     if (m_producerThread.isRunning()) {
         // The producer and its sockets go in their own thread; it does nothing that takes long.
         StreamProducer *producer = m_producer.release();
@@ -149,23 +148,9 @@ void BackpressureDemo::setOptions(const Options &options)
 
 QString BackpressureDemo::explanation() const
 {
-    return u"A producer on its own thread streams %1 over a local TCP connection as fast as the "
-           "connection takes it; the consumer on the GUI thread processes (hashes) only %2 per "
-           "second. Unbounded (first): the consumer reads everything as it arrives into a queue "
-           "of its own. The producer is done long before the consumer, and most of the stream "
-           "waits in the consumer's memory: the queue and the process's resident memory (RSS) "
-           "grow by about the size of the stream. Bounded (second): the consumer's socket may "
-           "buffer only %3, and the consumer reads only as much as it is ready to process. The "
-           "kernel's buffers fill, TCP's flow control stops the sender, and the producer waits "
-           "for its writes to be taken: its time spent waiting goes up, it finishes only when "
-           "the consumer does, and memory stays flat. Both deliver the same bytes (the same "
-           "SHA-256) at about the same speed, since the consumer sets the pace either way; only "
-           "memory differs. RSS is the whole process's: a one-time jump of a few tens of MiB can "
-           "also be the stall watchdog loading symbols for its first report. The live log shows "
-           "the queue, the growth of RSS (plotted as a bar) and what the producer has sent, "
-           "twice a second."_s.arg(formatBytes(m_options.streamBytes),
-                                   formatBytes(m_options.consumeBytesPerSecond),
-                                   formatBytes(m_options.readBufferBytes));
+    return explanationText().arg(formatBytes(m_options.streamBytes),
+                                 formatBytes(m_options.consumeBytesPerSecond),
+                                 formatBytes(m_options.readBufferBytes));
 }
 
 QStringList BackpressureDemo::snippetIds() const
@@ -412,24 +397,25 @@ void BackpressureDemo::stopRun()
 DemoOutcome BackpressureDemo::outcome() const
 {
     DemoOutcome o;
-    o.figures.insert(u"stream bytes"_s, double(m_options.streamBytes));
-    o.figures.insert(u"consumer bytes per second"_s, double(m_options.consumeBytesPerSecond));
-    o.figures.insert(u"bounded: read buffer bytes"_s, double(m_options.readBufferBytes));
+    o.setRunFigure(u"stream"_s, double(m_options.streamBytes), u"bytes"_s);
+    o.setRunFigure(u"consumer reads"_s, double(m_options.consumeBytesPerSecond), u"bytes/s"_s);
+    o.setFigure(u"bounded"_s, u"read buffer"_s, double(m_options.readBufferBytes), u"bytes"_s);
     for (int mode = 0; mode < ModeCount; ++mode) {
         const Measured &m = m_measured[mode];
         const QString name = modeName(mode == Bounded);
         const double growthMib = double(m.peakRssKib - m.startRssKib) / 1024;
-        o.figures.insert(name + u": RSS at start MiB"_s, qRound(double(m.startRssKib) / 1024));
-        o.figures.insert(name + u": RSS growth MiB"_s, std::round(growthMib * 10) / 10);
-        o.figures.insert(name + u": peak queue bytes"_s, double(m.peakQueueBytes));
-        o.figures.insert(name + u": bytes delivered"_s, double(m.delivered));
-        o.figures.insert(name + u": ms"_s, qRound(m.ms));
-        o.figures.insert(name + u": MiB per second"_s,
-                         std::round(double(m.delivered) / (1 << 20) / (m.ms / 1000) * 10) / 10);
-        o.figures.insert(name + u": producer done ms"_s, qRound(m.producerDoneMs));
-        o.figures.insert(name + u": producer waits over 1 ms"_s, m.heldBack);
-        o.figures.insert(name + u": producer waited ms"_s, qRound(m.heldBackMs));
-        o.figures.insert(name + u": SHA-256"_s, QString::fromLatin1(m.consumerSha));
+        o.setFigure(name, u"RSS at start"_s, qRound(double(m.startRssKib) / 1024), u"MiB"_s);
+        o.setFigure(name, u"RSS growth"_s, std::round(growthMib * 10) / 10, u"MiB"_s);
+        o.setFigure(name, u"peak queue"_s, double(m.peakQueueBytes), u"bytes"_s);
+        o.setFigure(name, u"delivered"_s, double(m.delivered), u"bytes"_s);
+        o.setFigure(name, u"time"_s, qRound(m.ms), u"ms"_s);
+        o.setFigure(name, u"throughput"_s,
+                    std::round(double(m.delivered) / (1 << 20) / (m.ms / 1000) * 10) / 10,
+                    u"MiB/s"_s);
+        o.setFigure(name, u"producer done"_s, qRound(m.producerDoneMs), u"ms"_s);
+        o.setFigure(name, u"producer waits over 1 ms"_s, m.heldBack);
+        o.setFigure(name, u"producer waited"_s, qRound(m.heldBackMs), u"ms"_s);
+        o.setFigure(name, u"SHA-256"_s, QString::fromLatin1(m.consumerSha));
         o.bars.append({ name + u": RSS growth"_s, growthMib });
         o.bars.append({ name + u": peak queue"_s, double(m.peakQueueBytes) / (1 << 20) });
     }
@@ -438,7 +424,7 @@ DemoOutcome BackpressureDemo::outcome() const
     const Measured &u = m_measured[Unbounded];
     const bool same = b.consumerSha == u.consumerSha && b.consumerSha == b.producerSha
             && u.consumerSha == u.producerSha && b.delivered == u.delivered;
-    o.figures.insert(u"same data delivered"_s, same);
+    o.setRunFigure(u"same data delivered"_s, same);
     o.summary =
             u"Both delivered the same %1 (SHA-256 %2…), unbounded in %3 and bounded in %4. "
             "Unbounded, the producer was done after %5 and memory grew by %6 with up to %7 "
@@ -454,7 +440,7 @@ DemoOutcome BackpressureDemo::outcome() const
                     .arg(b.heldBack)
                     .arg(formatDuration(b.producerDoneMs));
     if (!same) {
-        o.ok = false;
+        o.status = DemoOutcome::Status::Failed;
         o.error = u"the two runs did not deliver the same bytes"_s;
     }
     return o;

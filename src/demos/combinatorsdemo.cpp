@@ -136,23 +136,19 @@ QFuture<QtFuture::WhenAnyResult<QByteArray>> anyOf(QList<QFuture<QByteArray>> fu
 CombinatorsDemo::CombinatorsDemo(const DemoContext &context, QObject *parent)
     : Demo(context, Name.toString(), Title.toString(), parent)
 {
-    m_keyTimer.setSingleShot(true);
-    m_keyTimer.setTimerType(Qt::PreciseTimer);
-    connect(&m_keyTimer, &QTimer::timeout, this, &CombinatorsDemo::typeNext);
+    connect(&m_typing, &SimulatedTyping::keyTyped, this, &CombinatorsDemo::keyTyped);
     //! [debounce]
     // Every keystroke restarts the timer; only a pause of DebounceMs lets it fire and search.
     m_debounce.setSingleShot(true);
     m_debounce.setTimerType(Qt::PreciseTimer);
     m_debounce.setInterval(DebounceMs);
-    connect(&m_debounce, &QTimer::timeout, this, [this] { search(m_text); });
+    connect(&m_debounce, &QTimer::timeout, this, [this] { search(m_typing.text()); });
     //! [debounce]
 }
 
 CombinatorsDemo::~CombinatorsDemo()
 {
-    blockSignals(true);
-    cancel(); // aborts the replies still in flight, so every future in a chain has ended
-    dropPostedContinuations();
+    teardown(); // its cancel() aborts the replies still in flight, so every chain ends
 }
 
 QList<CombinatorsDemo::Combinator> CombinatorsDemo::combinators()
@@ -184,7 +180,7 @@ QList<CombinatorsDemo::Request> CombinatorsDemo::requests()
              { u"E fast"_s, u"/delay/200"_s } };
 }
 
-QList<CombinatorsDemo::Keystroke> CombinatorsDemo::typing()
+QList<SimulatedTyping::Key> CombinatorsDemo::typing()
 {
     // "async", a pause to think, then "lab": a person's typing, not a machine's.
     return { { u'a', 0 },  { u's', 90 },  { u'y', 90 }, { u'n', 90 },
@@ -193,20 +189,7 @@ QList<CombinatorsDemo::Keystroke> CombinatorsDemo::typing()
 
 QString CombinatorsDemo::explanation() const
 {
-    return u"Five requests start together: two slow ones (600 and 900 ms), one that fails at "
-           "once (HTTP 500), and two fast ones (100 and 200 ms). Each is a QFuture, made from "
-           "the reply's finished signal with QtFuture::connect and a continuation that throws on "
-           "an error. They are combined four ways, each in a round of its own. all: every "
-           "value, or the first failure as soon as it comes (the failing request ends it at "
-           "once). all settled: wait for every request and collect each outcome, success or "
-           "failure; this is what QtFuture::whenAll does. any: the first success; failures "
-           "count only if all fail. race: whichever settles first, success or failure; this is "
-           "QtFuture::whenAny. Each timeline shows the five requests and the moment the "
-           "combinator decided (^). A combinator only decides what you get: the requests it did "
-           "not wait for still run to their end.\n"
-           "Last, the search box of the race demo, typed the same way twice (\"async\", a pause, "
-           "\"lab\"): once sending a request for every keystroke, once with a %1 ms debounce "
-           "that sends only when the typing pauses."_s.arg(DebounceMs);
+    return explanationText().arg(DebounceMs);
 }
 
 QStringList CombinatorsDemo::snippetIds() const
@@ -238,7 +221,7 @@ void CombinatorsDemo::cancelRun()
 
 void CombinatorsDemo::stopRun()
 {
-    m_keyTimer.stop();
+    m_typing.stop();
     m_debounce.stop();
     const QList<QNetworkReply *> replies = m_replies;
     m_replies.clear();
@@ -253,7 +236,7 @@ void CombinatorsDemo::stopRun()
 QFuture<QByteArray> CombinatorsDemo::fetch(int index)
 {
     QNetworkReply *reply =
-            m_manager.get(QNetworkRequest(context().server->url(requests().at(index).path)));
+            network()->get(QNetworkRequest(context().server->url(requests().at(index).path)));
     m_replies.append(reply);
     return QtFuture::connect(reply, &QNetworkReply::finished)
             .then([this, reply, index, generation = currentGeneration()] {
@@ -439,24 +422,18 @@ QString CombinatorsDemo::timeline(const Round &round) const
 void CombinatorsDemo::startTyping(bool debounced)
 {
     m_debounced = debounced;
-    m_typed = 0;
-    m_text.clear();
     emit progress(debounced ? u"search as you type WITH a %1 ms debounce:"_s.arg(DebounceMs)
                             : u"search as you type, a request for every keystroke:"_s);
-    m_keyTimer.start(typing().first().afterMs);
+    m_typing.start(typing());
 }
 
-void CombinatorsDemo::typeNext()
+void CombinatorsDemo::keyTyped(int, const QString &text)
 {
-    const Keystroke key = typing().at(m_typed++);
-    m_text += key.letter;
-    emit progress(u"  typed \"%1\""_s.arg(m_text));
+    emit progress(u"  typed \"%1\""_s.arg(text));
     if (m_debounced)
         m_debounce.start(); // restarts: a search goes out only after a pause
     else
-        search(m_text);
-    if (m_typed < typing().size())
-        m_keyTimer.start(typing().at(m_typed).afterMs);
+        search(text);
 }
 
 void CombinatorsDemo::search(const QString &text)
@@ -465,7 +442,7 @@ void CombinatorsDemo::search(const QString &text)
     ++m_searchesSent[mode];
     m_searched[mode].append(text);
     emit progress(u"    request %1 sent: search \"%2\""_s.arg(m_searchesSent[mode]).arg(text));
-    QNetworkReply *reply = m_manager.get(
+    QNetworkReply *reply = network()->get(
             QNetworkRequest(context().server->url(u"/delay/%1"_s.arg(SearchDelayMs))));
     m_replies.append(reply);
     connect(reply, &QNetworkReply::finished, this, [this, reply, mode] {
@@ -474,7 +451,7 @@ void CombinatorsDemo::search(const QString &text)
         if (!isRunning())
             return;
         ++m_searchesAnswered[mode];
-        const bool typingDone = m_typed == typing().size() && !m_debounce.isActive();
+        const bool typingDone = m_typing.isDone() && !m_debounce.isActive();
         if (!typingDone || m_searchesAnswered[mode] < m_searchesSent[mode])
             return;
         if (!m_debounced)
@@ -492,24 +469,24 @@ DemoOutcome CombinatorsDemo::outcome() const
         const Round &round = m_rounds.at(r);
         const QString name = combinatorName(combinators().at(r));
         const QString by = round.decidedBy >= 0 ? requests().at(round.decidedBy).label : QString();
-        o.figures.insert(name + u": succeeded"_s, round.ok);
-        o.figures.insert(name + u": returned"_s, round.result);
-        o.figures.insert(name + u": decided by"_s, by);
-        o.figures.insert(name + u": decided ms"_s, qRound(round.decidedMs));
+        o.setFigure(name, u"succeeded"_s, round.ok);
+        o.setFigure(name, u"returned"_s, round.result);
+        o.setFigure(name, u"decided by"_s, by);
+        o.setFigure(name, u"decided"_s, qRound(round.decidedMs), u"ms"_s);
         o.bars.append({ name, round.decidedMs });
         parts.append(u"%1 returned after %2 (%3)"_s.arg(name, formatDuration(round.decidedMs),
                                                         round.ok ? round.result : round.result));
     }
     o.barsUnit = u"ms until the combinator returned"_s;
     QString typed;
-    for (const Keystroke &key : typing())
+    for (const SimulatedTyping::Key &key : typing())
         typed += key.letter;
-    o.figures.insert(u"search: typed"_s, typed);
-    o.figures.insert(u"search: keystrokes"_s, int(typing().size()));
-    o.figures.insert(u"search without debounce: requests"_s, m_searchesSent[0]);
-    o.figures.insert(u"search with debounce: requests"_s, m_searchesSent[1]);
-    o.figures.insert(u"search with debounce: searched"_s, m_searched[1].join(u", "_s));
-    o.figures.insert(u"debounce ms"_s, DebounceMs);
+    o.setFigure(u"search"_s, u"typed"_s, typed);
+    o.setFigure(u"search"_s, u"keystrokes"_s, int(typing().size()));
+    o.setFigure(u"search without debounce"_s, u"requests"_s, m_searchesSent[0]);
+    o.setFigure(u"search with debounce"_s, u"requests"_s, m_searchesSent[1]);
+    o.setFigure(u"search with debounce"_s, u"searched"_s, m_searched[1].join(u", "_s));
+    o.setRunFigure(u"debounce"_s, DebounceMs, u"ms"_s);
     o.summary = u"%1. Typing \"%2\" sent %3 requests without a debounce and %4 with a %5 ms "
                 "debounce (%6)."_s.arg(parts.join(u"; "_s), typed)
                         .arg(m_searchesSent[0])

@@ -17,8 +17,7 @@ ConcurrencyLimitDemo::ConcurrencyLimitDemo(const DemoContext &context, QObject *
 
 ConcurrencyLimitDemo::~ConcurrencyLimitDemo()
 {
-    blockSignals(true);
-    cancel();
+    teardown();
 }
 
 QList<ConcurrencyLimitDemo::Setting> ConcurrencyLimitDemo::settings()
@@ -36,16 +35,7 @@ QString ConcurrencyLimitDemo::settingLabel(const Setting &setting)
 
 QString ConcurrencyLimitDemo::explanation() const
 {
-    return u"%1 requests to a server that answers each after %2 ms, sent through a small queue "
-           "that keeps at most N of them in flight: a finished request makes room for the next. "
-           "The total time falls roughly as %1 × %2 ms / N, so a limit trades speed for load on "
-           "the server. The server counts the requests it is answering at the same moment; its "
-           "peak never exceeds the limit. QNetworkAccessManager itself opens at most %3 "
-           "connections to one host and queues the rest, so for 16 and unlimited the requests "
-           "are spread over several managers. The last bar is one manager with no limit of ours: "
-           "its own cap of %3 holds the server's peak at %3."_s.arg(Fetches)
-                   .arg(DelayMs)
-                   .arg(PerManager);
+    return explanationText().arg(Fetches).arg(DelayMs).arg(PerManager);
 }
 
 QStringList ConcurrencyLimitDemo::snippetIds() const
@@ -127,9 +117,9 @@ void ConcurrencyLimitDemo::onFetched(QNetworkReply *reply)
     const int serverPeak = context().server->peakRequestsInFlight();
     if (m_failed > 0)
         return fail(u"%1 fetches failed"_s.arg(m_failed));
-    m_outcome.figures[key + u": ms"_s] = qRound(ms);
-    m_outcome.figures[key + u": server peak"_s] = serverPeak;
-    m_outcome.figures[key + u": client peak"_s] = m_peakInFlight;
+    m_outcome.setFigure(key, u"time"_s, qRound(ms), u"ms"_s);
+    m_outcome.setFigure(key, u"server peak"_s, serverPeak);
+    m_outcome.setFigure(key, u"client peak"_s, m_peakInFlight);
     m_outcome.bars.append({ settingLabel(setting), ms });
     emit progress(u"max in flight %1 (%2 network manager%3): %4 fetches in %5; the server answered "
                   "at most %6 at once"_s.arg(settingLabel(setting))
@@ -147,15 +137,15 @@ void ConcurrencyLimitDemo::onFetched(QNetworkReply *reply)
     for (const Setting &s : settings()) {
         const QString label = settingLabel(s);
         const QString key = u"max in flight "_s + label;
-        const int peak = m_outcome.figures[key + u": server peak"_s].toInt();
+        const int peak = m_outcome.figure(key, u"server peak"_s).toInt();
         respected = respected && (s.limit == Unlimited || peak <= s.limit);
         if (s.managers > 1 || s.limit != Unlimited) {
             times.append(u"%1: %2"_s.arg(
-                    label, formatDuration(m_outcome.figures[key + u": ms"_s].toDouble())));
+                    label, formatDuration(m_outcome.figure(key, u"time"_s).toDouble())));
             peaks.append(QString::number(peak));
         }
     }
-    m_outcome.figures[u"limit respected"_s] = respected;
+    m_outcome.setRunFigure(u"limit respected"_s, respected);
     const QString oneManager = u"max in flight "_s + settingLabel(settings().constLast());
     m_outcome.summary =
             u"%1 fetches with at most N in flight took %2. Peaks at the server: %3 requests at "
@@ -163,10 +153,10 @@ void ConcurrencyLimitDemo::onFetched(QNetworkReply *reply)
             "took %6."_s.arg(Fetches)
                     .arg(times.join(u", "_s), peaks.join(u", "_s),
                          respected ? u"never above the limit"_s : u"ABOVE THE LIMIT"_s)
-                    .arg(m_outcome.figures[oneManager + u": server peak"_s].toInt())
-                    .arg(formatDuration(m_outcome.figures[oneManager + u": ms"_s].toDouble()));
+                    .arg(m_outcome.figure(oneManager, u"server peak"_s).toInt())
+                    .arg(formatDuration(m_outcome.figure(oneManager, u"time"_s).toDouble()));
     if (!respected) {
-        m_outcome.ok = false;
+        m_outcome.status = DemoOutcome::Status::Failed;
         m_outcome.error = u"the server saw more requests at once than the limit allowed"_s;
     }
     finish(m_outcome);

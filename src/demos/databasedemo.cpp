@@ -265,7 +265,7 @@ void DatabaseDemo::Interrupter::interrupt()
 DatabaseDemo::DatabaseDemo(const DemoContext &context, QObject *parent)
     : Demo(context, Name.toString(), Title.toString(), parent)
 {
-    m_pool.setMaxThreadCount(1);
+    pool()->setMaxThreadCount(1);
     connect(&m_generator, &QFutureWatcher<QString>::progressValueChanged, this, [this](int rows) {
         const int percent = m_options.rows > 0 ? int(qint64(rows) * 100 / m_options.rows) : 100;
         if (percent / 10 == m_lastPercent / 10)
@@ -294,9 +294,7 @@ DatabaseDemo::DatabaseDemo(const DemoContext &context, QObject *parent)
 
 DatabaseDemo::~DatabaseDemo()
 {
-    blockSignals(true);
-    cancel();
-    m_pool.waitForDone(); // a canceled query or generation stops within milliseconds
+    teardown(); // a canceled query or generation stops within milliseconds
     stopRun(); // the GUI thread's connection, when the last step was running
 }
 
@@ -313,20 +311,10 @@ QString DatabaseDemo::databasePath() const
 
 QString DatabaseDemo::explanation() const
 {
-    return u"A real SQLite database of %L1 orders, made on a worker thread the first time (Qt SQL "
-           "with its QSQLITE driver). One slow query asks how many orders are bigger than each of "
-           "the first %2: a self-join no index helps, so SQLite compares %2 orders with all the "
-           "others. First it runs on the GUI thread: the window freezes for the whole query, and "
-           "the longest stall is about as long as the query. Then the same function runs on a "
-           "worker thread with a connection of its own (a Qt SQL connection may only be used by "
-           "the thread that made it); SQLite's progress handler reports how far it got, and the "
-           "GUI thread stays free. A third run is canceled after %3 ms: sqlite3_interrupt(), "
-           "called through the driver's handle, stops the query inside SQLite within "
-           "milliseconds. Last, a worker asks for the GUI thread's connection: Qt prints a "
-           "warning and returns an invalid connection instead of letting two threads share one."_s
-                   .arg(m_options.rows)
-                   .arg(m_options.outerRows)
-                   .arg(m_options.cancelAfterMs);
+    return explanationText()
+            .arg(m_options.rows)
+            .arg(m_options.outerRows)
+            .arg(m_options.cancelAfterMs);
 }
 
 QStringList DatabaseDemo::snippetIds() const
@@ -357,7 +345,7 @@ void DatabaseDemo::run()
     emit progress(m_generatedNow ? u"making %1 on a worker thread"_s.arg(databasePath())
                                  : u"checking %1"_s.arg(databasePath()));
     m_generator.setFuture(
-            QtConcurrent::run(&m_pool, generateDatabase, databasePath(), m_options.rows));
+            QtConcurrent::run(pool(), generateDatabase, databasePath(), m_options.rows));
 }
 
 void DatabaseDemo::cancelRun()
@@ -438,7 +426,7 @@ void DatabaseDemo::queryOnWorker(Phase phase)
     const qint64 total = m_gui.ticks; // the same query on the same data: the same VM steps
     //! [database-worker]
     m_query.setFuture(QtConcurrent::run(
-            &m_pool,
+            pool(),
             [path = databasePath(), outer = m_options.outerRows, interrupter = m_interrupter,
              total](QPromise<QueryResult> &promise) {
                 promise.setProgressRange(0, int(std::min<qint64>(total, INT_MAX)));
@@ -505,7 +493,7 @@ void DatabaseDemo::askFromWrongThread()
     db.open();
     emit progress(u"a worker asks for the GUI thread's connection \"%1\":"_s.arg(m_guiConnection));
     m_wrongThread.setFuture(
-            QtConcurrent::run(&m_pool, askForAnotherThreadsConnection, m_guiConnection));
+            QtConcurrent::run(pool(), askForAnotherThreadsConnection, m_guiConnection));
 }
 
 void DatabaseDemo::wrongThreadDone()
@@ -525,27 +513,27 @@ void DatabaseDemo::wrongThreadDone()
 DemoOutcome DatabaseDemo::outcome() const
 {
     DemoOutcome o;
-    o.figures.insert(u"rows"_s, m_options.rows);
-    o.figures.insert(u"database made in this run"_s, m_generatedNow);
+    o.setRunFigure(u"rows"_s, m_options.rows);
+    o.setRunFigure(u"database made in this run"_s, m_generatedNow);
     if (m_generatedNow)
-        o.figures.insert(u"database made in ms"_s, qRound(m_generateMs));
-    o.figures.insert(u"query"_s,
-                     QString(SlowQuery).replace(u":outer"_s, QString::number(m_options.outerRows)));
-    o.figures.insert(u"answer"_s, double(m_gui.count));
-    o.figures.insert(u"GUI thread: query ms"_s, qRound(m_gui.ms));
-    o.figures.insert(u"GUI thread: max stall ms"_s, qRound(m_guiStallMs));
-    o.figures.insert(u"worker: query ms"_s, qRound(m_worker.ms));
-    o.figures.insert(u"worker: max stall ms"_s, qRound(m_workerStallMs));
-    o.figures.insert(u"worker: progress reports"_s, double(m_worker.ticks));
+        o.setRunFigure(u"making the database"_s, qRound(m_generateMs), u"ms"_s);
+    o.setRunFigure(u"query"_s,
+                   QString(SlowQuery).replace(u":outer"_s, QString::number(m_options.outerRows)));
+    o.setRunFigure(u"answer"_s, double(m_gui.count));
+    o.setFigure(u"GUI thread"_s, u"query"_s, qRound(m_gui.ms), u"ms"_s);
+    o.setFigure(u"GUI thread"_s, u"max stall"_s, qRound(m_guiStallMs), u"ms"_s);
+    o.setFigure(u"worker"_s, u"query"_s, qRound(m_worker.ms), u"ms"_s);
+    o.setFigure(u"worker"_s, u"max stall"_s, qRound(m_workerStallMs), u"ms"_s);
+    o.setFigure(u"worker"_s, u"progress reports"_s, double(m_worker.ticks));
     const bool same = m_worker.count == m_gui.count && m_worker.sum == m_gui.sum;
-    o.figures.insert(u"same answer"_s, same);
-    o.figures.insert(u"cancel: pressed after ms"_s, m_options.cancelAfterMs);
-    o.figures.insert(u"cancel: interrupted"_s, m_canceled.interrupted);
-    o.figures.insert(u"cancel: ms until the query stopped"_s, qRound(m_cancelToEndMs));
-    o.figures.insert(u"cancel: error"_s, m_canceled.error.trimmed());
-    o.figures.insert(u"wrong thread: Qt says"_s, m_wrongThreadReport.value(0));
-    o.figures.insert(u"wrong thread: connection"_s, m_wrongThreadReport.value(1));
-    o.figures.insert(u"wrong thread: query"_s, m_wrongThreadReport.value(2));
+    o.setRunFigure(u"same answer"_s, same);
+    o.setFigure(u"cancel"_s, u"pressed after"_s, m_options.cancelAfterMs, u"ms"_s);
+    o.setFigure(u"cancel"_s, u"interrupted"_s, m_canceled.interrupted);
+    o.setFigure(u"cancel"_s, u"until the query stopped"_s, qRound(m_cancelToEndMs), u"ms"_s);
+    o.setFigure(u"cancel"_s, u"error"_s, m_canceled.error.trimmed());
+    o.setFigure(u"wrong thread"_s, u"Qt says"_s, m_wrongThreadReport.value(0));
+    o.setFigure(u"wrong thread"_s, u"connection"_s, m_wrongThreadReport.value(1));
+    o.setFigure(u"wrong thread"_s, u"query"_s, m_wrongThreadReport.value(2));
     o.bars = { { u"query on the GUI thread"_s, m_guiStallMs },
                { u"query on a worker"_s, m_workerStallMs },
                { u"Cancel until stopped"_s, m_cancelToEndMs } };
@@ -563,7 +551,7 @@ DemoOutcome DatabaseDemo::outcome() const
                                  : u"was not interrupted"_s,
                          m_wrongThreadReport.value(1));
     if (!same) {
-        o.ok = false;
+        o.status = DemoOutcome::Status::Failed;
         o.error = u"the worker's answer differs from the GUI thread's"_s;
     }
     return o;

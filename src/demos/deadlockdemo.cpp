@@ -1,4 +1,5 @@
 #include <demos/deadlockdemo.h>
+#include <demokit/cancelslices.h>
 #include <stalls/responsivenessmonitor.h>
 
 #include <QDeadlineTimer>
@@ -35,31 +36,16 @@ struct LockPair
     QSemaphore bReady;
 };
 
-// Calls tryFor(ms) in short slices until it succeeds, the timeout passes or `stop` is set, so a
-// cancel or a quit ends the wait within one slice instead of at the end of the timeout.
-template<typename TryFor>
-bool waitUnlessStopped(const std::atomic_bool &stop, int timeoutMs, TryFor tryFor)
-{
-    constexpr qint64 SliceMs = 20;
-    const QDeadlineTimer deadline(timeoutMs, Qt::PreciseTimer);
-    while (!stop.load()) {
-        if (tryFor(int(std::clamp<qint64>(deadline.remainingTime(), 0, SliceMs))))
-            return true;
-        if (deadline.hasExpired())
-            return false;
-    }
-    return false;
-}
-
 bool tryLockFor(QMutex *mutex, int timeoutMs, const std::atomic_bool &stop)
 {
-    return waitUnlessStopped(stop, timeoutMs, [mutex](int ms) { return mutex->tryLock(ms); });
+    return CancelSlices::tryUnlessStopped(stop, timeoutMs,
+                                          [mutex](int ms) { return mutex->tryLock(ms); });
 }
 
 bool tryAcquireFor(QSemaphore *semaphore, int timeoutMs, const std::atomic_bool &stop)
 {
-    return waitUnlessStopped(stop, timeoutMs,
-                             [semaphore](int ms) { return semaphore->tryAcquire(1, ms); });
+    return CancelSlices::tryUnlessStopped(
+            stop, timeoutMs, [semaphore](int ms) { return semaphore->tryAcquire(1, ms); });
 }
 
 // Waits until the other thread gets here too, or the timeout passes.
@@ -157,24 +143,12 @@ DeadlockDemo::~DeadlockDemo()
     m_lockThreads.waitForDone();
     m_onePool.waitForDone();
     m_twoPool.waitForDone();
+    teardown();
 }
 
 QString DeadlockDemo::explanation() const
 {
-    return u"Three traps that would wait forever, each caught by a timeout and shown beside its "
-           "fix. (a) The GUI thread waits for a result that a queued call on the GUI thread "
-           "delivers; the queued call can only run when the event loop runs, and the waiting is "
-           "what stops the loop. The watchdog gives up after %1 ms, so the window freezes for "
-           "that long (the heartbeat stops) and then recovers; asking for the result and "
-           "returning to the event loop gets it at once. (b) Two worker threads take two locks in "
-           "opposite order: each holds one and waits for the other's, until a %2 ms timeout "
-           "gives up. Taking locks in one agreed order cannot deadlock. (c) A task in a "
-           "one-thread pool waits for a second task in the same pool, which cannot start until "
-           "the first returns; a %3 ms timeout catches it. Chaining the second task as a "
-           "continuation instead of waiting, or a bigger pool, removes the wait."_s
-                   .arg(GuiTimeoutMs)
-                   .arg(LockTimeoutMs)
-                   .arg(PoolTimeoutMs);
+    return explanationText().arg(GuiTimeoutMs).arg(LockTimeoutMs).arg(PoolTimeoutMs);
 }
 
 QStringList DeadlockDemo::snippetIds() const
@@ -396,22 +370,22 @@ void DeadlockDemo::poolFixedWithBiggerPool()
 DemoOutcome DeadlockDemo::outcome() const
 {
     DemoOutcome o;
-    o.figures.insert(u"GUI thread waits on itself: detected"_s, m_gui.detected);
-    o.figures.insert(u"GUI thread waits on itself: ms to detect"_s,
-                     std::round(m_gui.timeToDetectMs));
-    o.figures.insert(u"GUI thread waits on itself: blocked at most ms"_s, GuiTimeoutMs);
-    o.figures.insert(u"GUI thread, fixed: ms to result"_s, rounded(m_gui.fixedMs));
-    o.figures.insert(u"opposite lock order: detected"_s, m_lockOrder.detected);
-    o.figures.insert(u"opposite lock order: ms to detect"_s,
-                     std::round(m_lockOrder.timeToDetectMs));
-    o.figures.insert(u"one lock order: rounds (both threads)"_s, 2 * FixedLockRounds);
-    o.figures.insert(u"one lock order: timeouts"_s, m_lockOrderFixedTimeouts);
-    o.figures.insert(u"one lock order: ms"_s, rounded(m_lockOrder.fixedMs));
-    o.figures.insert(u"pool starvation: detected"_s, m_pool.detected);
-    o.figures.insert(u"pool starvation: ms to detect"_s, std::round(m_pool.timeToDetectMs));
-    o.figures.insert(u"pool, continuation: ms"_s, rounded(m_pool.fixedMs));
-    o.figures.insert(u"pool of two threads: timed out"_s, m_biggerPool.detected);
-    o.figures.insert(u"pool of two threads: ms"_s, rounded(m_biggerPool.fixedMs));
+    o.setFigure(u"GUI thread waits on itself"_s, u"detected"_s, m_gui.detected);
+    o.setFigure(u"GUI thread waits on itself"_s, u"to detect"_s, std::round(m_gui.timeToDetectMs),
+                u"ms"_s);
+    o.setFigure(u"GUI thread waits on itself"_s, u"blocked at most"_s, GuiTimeoutMs, u"ms"_s);
+    o.setFigure(u"GUI thread, fixed"_s, u"to result"_s, rounded(m_gui.fixedMs), u"ms"_s);
+    o.setFigure(u"opposite lock order"_s, u"detected"_s, m_lockOrder.detected);
+    o.setFigure(u"opposite lock order"_s, u"to detect"_s, std::round(m_lockOrder.timeToDetectMs),
+                u"ms"_s);
+    o.setFigure(u"one lock order"_s, u"rounds (both threads)"_s, 2 * FixedLockRounds);
+    o.setFigure(u"one lock order"_s, u"timeouts"_s, m_lockOrderFixedTimeouts);
+    o.setFigure(u"one lock order"_s, u"time"_s, rounded(m_lockOrder.fixedMs), u"ms"_s);
+    o.setFigure(u"pool starvation"_s, u"detected"_s, m_pool.detected);
+    o.setFigure(u"pool starvation"_s, u"to detect"_s, std::round(m_pool.timeToDetectMs), u"ms"_s);
+    o.setFigure(u"pool, continuation"_s, u"time"_s, rounded(m_pool.fixedMs), u"ms"_s);
+    o.setFigure(u"pool of two threads"_s, u"timed out"_s, m_biggerPool.detected);
+    o.setFigure(u"pool of two threads"_s, u"time"_s, rounded(m_biggerPool.fixedMs), u"ms"_s);
     // rounded as in the figures and the summary: whole ms to detect, tenths for the fixes
     o.bars = { { u"GUI thread waits on itself"_s, std::round(m_gui.timeToDetectMs) },
                { u"GUI thread, fixed"_s, rounded(m_gui.fixedMs) },

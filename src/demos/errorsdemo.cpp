@@ -72,33 +72,21 @@ ErrorsDemo::ErrorsDemo(const DemoContext &context, QObject *parent)
 
 ErrorsDemo::~ErrorsDemo()
 {
-    m_writer.cancel();
-    if (m_resumeWriter)
-        m_resumeWriter->release();
-    m_pool.waitForDone();
-    delete m_job.get(); // before the manager its reply belongs to
+    teardown(); // cancels the job and the writer, and deletes the job before its manager
 }
 
 QString ErrorsDemo::explanation() const
 {
-    return u"Four ways async work fails, and how the failure reaches the code that asked for it. "
-           "An exception thrown inside a QtConcurrent task is stored in its future and rethrown "
-           "to the onFailed() handler on the GUI thread. A request the server answers only after "
-           "%1 ms is stopped by a %2 ms deadline, so the caller hears \"timed out\" instead of "
-           "waiting. A flaky endpoint answers 503 %3 times before it succeeds; each retry waits "
-           "twice as long as the one before (%4 ms, then %5, then %6), and attempt %7 gets the "
-           "200. Last, a file is written in two steps, into a temporary file and then renamed "
-           "into place; the first time it completes, the second time it is canceled after %8 of "
-           "%9 chunks, and neither the target file nor a temporary file is left behind."_s
-                   .arg(SlowRequestMs)
-                   .arg(DeadlineMs)
-                   .arg(FlakyFailures)
-                   .arg(FirstBackoffMs)
-                   .arg(FirstBackoffMs * 2)
-                   .arg(FirstBackoffMs * 4)
-                   .arg(FlakyFailures + 1)
-                   .arg(CancelAfterChunk)
-                   .arg(FileChunks);
+    return explanationText()
+            .arg(SlowRequestMs)
+            .arg(DeadlineMs)
+            .arg(FlakyFailures)
+            .arg(FirstBackoffMs)
+            .arg(FirstBackoffMs * 2)
+            .arg(FirstBackoffMs * 4)
+            .arg(FlakyFailures + 1)
+            .arg(CancelAfterChunk)
+            .arg(FileChunks);
 }
 
 QStringList ErrorsDemo::snippetIds() const
@@ -163,7 +151,7 @@ void ErrorsDemo::throwInTask()
 {
     emit progress(u"1. a task on a worker thread throws an exception"_s);
     //! [errors-exception]
-    QtConcurrent::run(&m_pool,
+    QtConcurrent::run(pool(),
                       [] {
                           bool ok = false;
                           const int quantity = u"12,5"_s.toInt(&ok);
@@ -208,14 +196,14 @@ void ErrorsDemo::fetchWithDeadline()
     //! [errors-timeout]
     FetchOptions options;
     options.deadlineMs = DeadlineMs; // for the whole request, not just a pause between bytes
-    auto *job = new FetchJob(&m_manager, url, options, this);
+    auto *job = new FetchJob(network(), url, options, this);
     connect(job, &FetchJob::finished, this, [this, job, clock](const FetchResult &result) {
         job->deleteLater();
         deadlineDone(result, elapsedMs(clock)); // result.error: "timed out after 300 ms"
     });
     job->start();
     //! [errors-timeout]
-    m_job = job;
+    m_job = deleteBeforeNetwork(job);
 }
 
 void ErrorsDemo::deadlineDone(const FetchResult &result, double ms)
@@ -254,7 +242,7 @@ void ErrorsDemo::attempt(int number)
         return;
     }
     m_attempts = number;
-    auto *job = new FetchJob(&m_manager, context().server->url(m_retryUrl), {}, this);
+    auto *job = new FetchJob(network(), context().server->url(m_retryUrl), {}, this);
     connect(job, &FetchJob::finished, this, [this, job, number](const FetchResult &result) {
         job->deleteLater();
         // No answer or a server error may pass; a 4xx answer will not change by asking again.
@@ -275,7 +263,7 @@ void ErrorsDemo::attempt(int number)
         });
     });
     job->start();
-    m_job = job;
+    m_job = deleteBeforeNetwork(job);
 }
 //! [errors-retry]
 
@@ -316,7 +304,7 @@ void ErrorsDemo::writeFile(const QString &path, bool cancelMidway)
     m_cancelMidway = cancelMidway;
     m_chunksBeforeCancel = 0;
     m_resumeWriter = std::make_shared<QSemaphore>();
-    m_writer.setFuture(QtConcurrent::run(&m_pool, writeInTwoSteps, path,
+    m_writer.setFuture(QtConcurrent::run(pool(), writeInTwoSteps, path,
                                          cancelMidway ? CancelAfterChunk : 0, m_resumeWriter));
 }
 
@@ -370,26 +358,26 @@ void ErrorsDemo::fileWriteDone()
 DemoOutcome ErrorsDemo::outcome() const
 {
     DemoOutcome o;
-    o.figures.insert(u"exception: delivered"_s, m_exceptionDelivered);
-    o.figures.insert(u"exception: message"_s, m_exceptionMessage);
-    o.figures.insert(u"exception: caught on"_s, m_exceptionCaughtOn);
-    o.figures.insert(u"timeout: request ms"_s, SlowRequestMs);
-    o.figures.insert(u"timeout: deadline ms"_s, DeadlineMs);
-    o.figures.insert(u"timeout: detected"_s, m_deadlineDetected);
-    o.figures.insert(u"timeout: stopped after ms"_s, std::round(m_deadlineAfterMs));
-    o.figures.insert(u"timeout: error"_s, m_deadlineError);
-    o.figures.insert(u"retry: attempts"_s, m_attempts);
-    o.figures.insert(u"retry: succeeded"_s, m_retrySucceeded);
+    o.setFigure(u"exception"_s, u"delivered"_s, m_exceptionDelivered);
+    o.setFigure(u"exception"_s, u"message"_s, m_exceptionMessage);
+    o.setFigure(u"exception"_s, u"caught on"_s, m_exceptionCaughtOn);
+    o.setFigure(u"timeout"_s, u"request"_s, SlowRequestMs, u"ms"_s);
+    o.setFigure(u"timeout"_s, u"deadline"_s, DeadlineMs, u"ms"_s);
+    o.setFigure(u"timeout"_s, u"detected"_s, m_deadlineDetected);
+    o.setFigure(u"timeout"_s, u"stopped after"_s, std::round(m_deadlineAfterMs), u"ms"_s);
+    o.setFigure(u"timeout"_s, u"error"_s, m_deadlineError);
+    o.setFigure(u"retry"_s, u"attempts"_s, m_attempts);
+    o.setFigure(u"retry"_s, u"succeeded"_s, m_retrySucceeded);
     QStringList backoff;
     for (int ms : m_backoffMs)
         backoff.append(QString::number(ms));
-    o.figures.insert(u"retry: backoff ms"_s, backoff.join(u", "_s));
-    o.figures.insert(u"retry: total ms"_s, m_retryTotalMs);
-    o.figures.insert(u"file written: bytes"_s, double(m_completeFileBytes));
-    o.figures.insert(u"file: chunks"_s, FileChunks);
-    o.figures.insert(u"file canceled: after chunk"_s, m_chunksBeforeCancel);
-    o.figures.insert(u"file canceled: target exists"_s, m_partialFileExists);
-    o.figures.insert(u"file canceled: temporary files left"_s, int(m_leftoverFiles.size()));
+    o.setFigure(u"retry"_s, u"backoff"_s, backoff.join(u", "_s), u"ms"_s);
+    o.setFigure(u"retry"_s, u"total"_s, m_retryTotalMs, u"ms"_s);
+    o.setFigure(u"file written"_s, u"bytes"_s, double(m_completeFileBytes));
+    o.setFigure(u"file"_s, u"chunks"_s, FileChunks);
+    o.setFigure(u"file canceled"_s, u"after chunk"_s, m_chunksBeforeCancel);
+    o.setFigure(u"file canceled"_s, u"target exists"_s, m_partialFileExists);
+    o.setFigure(u"file canceled"_s, u"temporary files left"_s, int(m_leftoverFiles.size()));
     for (int i = 0; i < m_backoffMs.size(); ++i)
         o.bars.append({ u"before attempt %1"_s.arg(i + 2), double(m_backoffMs.at(i)) });
     o.barsUnit = u"ms of backoff"_s;
@@ -415,7 +403,7 @@ DemoOutcome ErrorsDemo::outcome() const
                     .arg(m_leftoverFiles.size());
     o.summary = QStringList { exception, deadline, retry, file }.join(u' ');
     if (!m_error.isEmpty()) {
-        o.ok = false;
+        o.status = DemoOutcome::Status::Failed;
         o.error = m_error;
     }
     return o;

@@ -1,4 +1,5 @@
 #include <demos/eventloopdemo.h>
+#include <demokit/cancelslices.h>
 #include <httpserver/embeddedserver.h>
 #include <common/labclock.h>
 #include <stalls/responsivenessmonitor.h>
@@ -14,7 +15,7 @@ using namespace Qt::StringLiterals;
 EventLoopDemo::EventLoopDemo(const DemoContext &context, QObject *parent)
     : Demo(context, Name.toString(), Title.toString(), parent)
 {
-    m_pool.setMaxThreadCount(2);
+    pool()->setMaxThreadCount(2);
     m_ticker.setTimerType(Qt::PreciseTimer);
     m_ticker.setInterval(TickMs);
     connect(&m_ticker, &QTimer::timeout, this, &EventLoopDemo::onTick);
@@ -37,24 +38,12 @@ EventLoopDemo::EventLoopDemo(const DemoContext &context, QObject *parent)
 
 EventLoopDemo::~EventLoopDemo()
 {
-    blockSignals(true);
-    cancel();
-    m_pool.waitForDone();
+    teardown();
 }
 
 QString EventLoopDemo::explanation() const
 {
-    return u"The GUI thread runs one loop: take the next event, call its handler, repeat. Here it "
-           "serves a %1 ms timer, two network replies and two results posted by worker threads, "
-           "and the log shows when each was due and when its handler ran. While the loop is "
-           "free, events run on time, or a few milliseconds late when painting the window (also "
-           "work on this loop) took its turn first. At %2 ms one handler takes %3 ms. The loop "
-           "cannot take the next event until that handler returns, "
-           "so the tick, the reply and the worker's result that became due meanwhile all wait, "
-           "and run together when it ends, each late by the rest of the block. The "
-           "responsiveness monitor measures the same stall."_s.arg(TickMs)
-                   .arg(BlockAtMs)
-                   .arg(BlockMs);
+    return explanationText().arg(TickMs).arg(BlockAtMs).arg(BlockMs);
 }
 
 QStringList EventLoopDemo::snippetIds() const
@@ -76,7 +65,7 @@ void EventLoopDemo::run()
     auto warmUps = std::make_shared<int>(2);
     for (int i = 0; i < 2; ++i) {
         QNetworkReply *reply =
-                m_manager.get(QNetworkRequest(context().server->url(u"/delay/20"_s)));
+                network()->get(QNetworkRequest(context().server->url(u"/delay/20"_s)));
         connect(reply, &QNetworkReply::finished, this,
                 [this, reply, warmUps, generation = currentGeneration()] {
                     reply->deleteLater();
@@ -112,7 +101,7 @@ void EventLoopDemo::fetch(int delayMs)
 {
     const double sentMs = now();
     QNetworkReply *reply =
-            m_manager.get(QNetworkRequest(context().server->url(u"/delay/%1"_s.arg(delayMs))));
+            network()->get(QNetworkRequest(context().server->url(u"/delay/%1"_s.arg(delayMs))));
     // Due when the server sends the answer: the request's send time plus the server's delay.
     connect(reply, &QNetworkReply::readyRead, this,
             [this, reply, dueMs = sentMs + delayMs, generation = currentGeneration()] {
@@ -126,11 +115,11 @@ void EventLoopDemo::fetch(int delayMs)
 void EventLoopDemo::postResult(QFutureWatcher<double> *watcher, int readyAtMs)
 {
     const double start = m_startMs;
-    watcher->setFuture(QtConcurrent::run(&m_pool, [start, readyAtMs](QPromise<double> &promise) {
+    watcher->setFuture(QtConcurrent::run(pool(), [start, readyAtMs](QPromise<double> &promise) {
         // A worker finishing at a known moment; its result is an event for the GUI thread. It
         // sleeps in short slices, so that a cancel or a quit ends it at once.
-        while (!promise.isCanceled() && labNowMs() < start + readyAtMs)
-            QThread::msleep(ulong(std::clamp(start + readyAtMs - labNowMs(), 0.0, 5.0)));
+        CancelSlices::sleepUnlessStopped([&] { return start + readyAtMs - labNowMs(); },
+                                         [&] { return promise.isCanceled(); });
         promise.addResult(labNowMs() - start);
     }));
 }
@@ -205,18 +194,17 @@ void EventLoopDemo::summarise()
         return fail(u"only %1 of 4 replies and results arrived"_s.arg(seen));
     const double stall = context().monitor->maxStallBetween(m_startMs, labNowMs());
     DemoOutcome outcome;
-    QJsonObject &f = outcome.figures;
     // rounded as the summary shows them: tenths below 10 ms, whole milliseconds above
     const auto ms = [](double v) { return v < 10 ? qRound(v * 10) / 10.0 : double(qRound(v)); };
-    f[u"free: timer tick max delay ms"_s] = ms(quietTick);
-    f[u"free: network reply delay ms"_s] = ms(quiet[0]);
-    f[u"free: worker result delay ms"_s] = ms(quiet[1]);
-    f[u"blocked: timer tick delay ms"_s] = ms(blockedTick);
-    f[u"blocked: network reply delay ms"_s] = ms(blocked[0]);
-    f[u"blocked: worker result delay ms"_s] = ms(blocked[1]);
-    f[u"long handler ms"_s] = BlockMs;
-    f[u"monitor max stall ms"_s] = ms(stall);
-    f[u"timer ticks"_s] = m_ticks;
+    outcome.setFigure(u"loop free"_s, u"timer tick"_s, ms(quietTick), u"ms late"_s);
+    outcome.setFigure(u"loop free"_s, u"network reply"_s, ms(quiet[0]), u"ms late"_s);
+    outcome.setFigure(u"loop free"_s, u"worker result"_s, ms(quiet[1]), u"ms late"_s);
+    outcome.setFigure(u"loop blocked"_s, u"timer tick"_s, ms(blockedTick), u"ms late"_s);
+    outcome.setFigure(u"loop blocked"_s, u"network reply"_s, ms(blocked[0]), u"ms late"_s);
+    outcome.setFigure(u"loop blocked"_s, u"worker result"_s, ms(blocked[1]), u"ms late"_s);
+    outcome.setRunFigure(u"long handler"_s, BlockMs, u"ms"_s);
+    outcome.setRunFigure(u"monitor max stall"_s, ms(stall), u"ms"_s);
+    outcome.setRunFigure(u"timer ticks"_s, m_ticks);
     outcome.bars = {
         { u"tick (free)"_s, ms(quietTick) },      { u"reply (free)"_s, ms(quiet[0]) },
         { u"result (free)"_s, ms(quiet[1]) },     { u"tick (blocked)"_s, ms(blockedTick) },
@@ -240,7 +228,7 @@ void EventLoopDemo::cancelRun()
     m_quietResult.cancel();
     m_blockedResult.cancel();
     finishCanceled();
-    const auto replies = m_manager.findChildren<QNetworkReply *>();
+    const auto replies = network()->findChildren<QNetworkReply *>();
     for (QNetworkReply *reply : replies)
         reply->abort();
 }

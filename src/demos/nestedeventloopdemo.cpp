@@ -20,15 +20,7 @@ NestedEventLoopDemo::~NestedEventLoopDemo() = default;
 
 QString NestedEventLoopDemo::explanation() const
 {
-    return u"Two simulated clicks on the same button, %1 ms apart; each click's work takes %2 ms. "
-           "The first handler \"waits\" for its work by running a nested QEventLoop. The window "
-           "keeps painting (the monitor sees no freeze), but the nested loop also delivers the "
-           "second click, so the same handler starts again before its first call has returned: "
-           "start 1, start 2, end 2, end 1. The first call resumes last, on top of whatever the "
-           "second one changed. The safe handler starts the work, returns to the event loop at "
-           "once and finishes in a continuation; a click that arrives while it is busy waits its "
-           "turn, so the log reads start 1, end 1, start 2, end 2."_s.arg(SecondClickAfterMs)
-                   .arg(WorkMs);
+    return explanationText().arg(SecondClickAfterMs).arg(WorkMs);
 }
 
 QStringList NestedEventLoopDemo::snippetIds() const
@@ -168,14 +160,14 @@ bool NestedEventLoopDemo::finishIfCanceled()
 DemoOutcome NestedEventLoopDemo::outcome() const
 {
     DemoOutcome o;
-    o.figures.insert(u"nested event loop: re-entered"_s, m_unsafe.reentered);
-    o.figures.insert(u"nested event loop: order"_s, m_unsafe.order.join(u", "_s));
-    o.figures.insert(u"nested event loop: max stall ms"_s,
-                     std::round(m_unsafeMaxStallMs * 10) / 10);
-    o.figures.insert(u"continuation + busy flag: re-entered"_s, m_safe.reentered);
-    o.figures.insert(u"continuation + busy flag: order"_s, m_safe.order.join(u", "_s));
-    o.figures.insert(u"work ms"_s, WorkMs);
-    o.figures.insert(u"second click after ms"_s, SecondClickAfterMs);
+    o.setFigure(u"nested event loop"_s, u"re-entered"_s, m_unsafe.reentered);
+    o.setFigure(u"nested event loop"_s, u"order"_s, m_unsafe.order.join(u", "_s));
+    o.setFigure(u"nested event loop"_s, u"max stall"_s, std::round(m_unsafeMaxStallMs * 10) / 10,
+                u"ms"_s);
+    o.setFigure(u"continuation + busy flag"_s, u"re-entered"_s, m_safe.reentered);
+    o.setFigure(u"continuation + busy flag"_s, u"order"_s, m_safe.order.join(u", "_s));
+    o.setRunFigure(u"work"_s, WorkMs, u"ms"_s);
+    o.setRunFigure(u"second click after"_s, SecondClickAfterMs, u"ms"_s);
     o.bars = { { u"nested QEventLoop"_s, double(m_unsafe.maxDepth) },
                { u"continuation + busy flag"_s, double(m_safe.maxDepth) } };
     o.barsUnit = u"handler calls running at once (max)"_s;

@@ -13,25 +13,12 @@ ObjectLifetimeDemo::ObjectLifetimeDemo(const DemoContext &context, QObject *pare
 
 ObjectLifetimeDemo::~ObjectLifetimeDemo()
 {
-    const QList<QPointer<FetchJob>> jobs = m_jobs;
-    for (const QPointer<FetchJob> &job : jobs)
-        delete job.get(); // before the manager their replies belong to
+    teardown(); // deletes the jobs before the manager their replies belong to
 }
 
 QString ObjectLifetimeDemo::explanation() const
 {
-    return u"Three panels each start a request that takes %1 ms, and each panel is closed "
-           "(deleted) after %2 ms, while its request is still in flight. The naive callback "
-           "holds a plain pointer to its panel and runs anyway when the result arrives: a real "
-           "program would now write into freed memory, which crashes or silently corrupts data. "
-           "Here the demo only looks the address up among the live panels and counts the write "
-           "it would have made. A QPointer turns null when its object is deleted, so the guarded "
-           "callback sees that the panel is gone and drops the result. Giving connect() the panel "
-           "as its context object is cleaner still: deleting the panel disconnects the callback, "
-           "which never runs. (QFuture::then(context, ...) must not outlive its context in Qt "
-           "6.4; a QFutureWatcher owned by the panel gives the same guarantee.)"_s
-                   .arg(RequestDelayMs)
-                   .arg(CloseAfterMs);
+    return explanationText().arg(RequestDelayMs).arg(CloseAfterMs);
 }
 
 QStringList ObjectLifetimeDemo::snippetIds() const
@@ -79,8 +66,8 @@ QObject *ObjectLifetimeDemo::openPanel(const QString &name)
 FetchJob *ObjectLifetimeDemo::startRequest()
 {
     const QUrl url = context().server->url(u"/delay/%1"_s.arg(RequestDelayMs));
-    auto *job = new FetchJob(&m_manager, url, {}, this);
-    m_jobs.append(job);
+    auto *job = new FetchJob(network(), url, {}, this);
+    m_jobs.append(deleteBeforeNetwork(job));
     return job;
 }
 
@@ -208,15 +195,15 @@ void ObjectLifetimeDemo::requestDone(FetchJob *job, Variant variant, const Fetch
 DemoOutcome ObjectLifetimeDemo::outcome() const
 {
     DemoOutcome o;
-    o.figures.insert(u"request ms"_s, RequestDelayMs);
-    o.figures.insert(u"panels closed after ms"_s, CloseAfterMs);
-    o.figures.insert(u"late results"_s, m_lateResults);
-    o.figures.insert(u"naive callback: would touch a deleted panel"_s, m_wouldTouchDeadPanel);
-    o.figures.insert(u"QPointer guard: results dropped"_s, m_droppedByQPointer);
-    o.figures.insert(u"context object: callbacks run"_s, m_contextCallbacksRun);
-    o.figures.insert(u"context object: results dropped"_s, m_droppedByContext);
-    o.figures.insert(u"results dropped cleanly"_s, m_droppedByQPointer + m_droppedByContext);
-    o.figures.insert(u"panels updated"_s, m_panelsUpdated);
+    o.setRunFigure(u"request"_s, RequestDelayMs, u"ms"_s);
+    o.setRunFigure(u"panels closed after"_s, CloseAfterMs, u"ms"_s);
+    o.setRunFigure(u"late results"_s, m_lateResults);
+    o.setFigure(u"naive callback"_s, u"would touch a deleted panel"_s, m_wouldTouchDeadPanel);
+    o.setFigure(u"QPointer guard"_s, u"results dropped"_s, m_droppedByQPointer);
+    o.setFigure(u"context object"_s, u"callbacks run"_s, m_contextCallbacksRun);
+    o.setFigure(u"context object"_s, u"results dropped"_s, m_droppedByContext);
+    o.setRunFigure(u"results dropped cleanly"_s, m_droppedByQPointer + m_droppedByContext);
+    o.setRunFigure(u"panels updated"_s, m_panelsUpdated);
     o.bars = { { u"naive callback"_s, double(m_wouldTouchDeadPanel) },
                { u"QPointer guard"_s, 0 },
                { u"context object"_s, double(m_contextCallbacksRun) } };
@@ -230,7 +217,7 @@ DemoOutcome ObjectLifetimeDemo::outcome() const
                         .arg(m_droppedByQPointer)
                         .arg(m_contextCallbacksRun);
     if (!m_error.isEmpty()) {
-        o.ok = false;
+        o.status = DemoOutcome::Status::Failed;
         o.error = m_error;
     }
     return o;

@@ -97,7 +97,7 @@ ParallelismDemo::ParallelismDemo(const DemoContext &context, QObject *parent)
     // Not the global pool: Qt 6.4's image code splits large conversions and scalings over the
     // global pool and waits for them on the calling thread, the GUI thread when it paints; a
     // global pool full of long tasks froze the window for the whole run here.
-    m_pool.setMaxThreadCount(QThread::idealThreadCount());
+    pool()->setMaxThreadCount(QThread::idealThreadCount());
     connect(&m_oneThread, &QFutureWatcherBase::finished, this, [this] {
         if (!isRunning() || m_oneThread.isCanceled())
             return;
@@ -109,9 +109,9 @@ ParallelismDemo::ParallelismDemo(const DemoContext &context, QObject *parent)
         if (!isRunning() || m_allCores.isCanceled())
             return;
         step(u"CPU, %1 cores"_s.arg(QThread::idealThreadCount()), m_startMs);
-        m_outcome.figures[u"threads hashing, all cores"_s] = hashingThreads().count();
-        m_outcome.figures[u"same result"_s] =
-                combined(m_allCores.future().results()) == m_oneThreadDigest;
+        m_outcome.setRunFigure(u"threads hashing, all cores"_s, hashingThreads().count());
+        m_outcome.setRunFigure(u"same result"_s,
+                               combined(m_allCores.future().results()) == m_oneThreadDigest);
         m_startMs = labNowMs();
         fetchOneAfterAnother(Fetches);
     });
@@ -119,26 +119,17 @@ ParallelismDemo::ParallelismDemo(const DemoContext &context, QObject *parent)
 
 ParallelismDemo::~ParallelismDemo()
 {
-    blockSignals(true);
-    cancel();
-    m_oneThread.waitForFinished();
-    m_allCores.waitForFinished();
+    teardown(); // both ways of hashing run on the demo's pool
 }
 
 QString ParallelismDemo::explanation() const
 {
-    return u"CPU-bound work only gets faster with more cores: %1 chunks of %2 are hashed with "
-           "SHA-256 on one worker thread, then spread by QtConcurrent::mapped over all %3 "
-           "cores of this machine. The speedup can be at most %3, and is less when other programs "
-           "use the cores too. I/O-bound work is different: %4 fetches of a page the server "
-           "answers after %5 ms mostly wait, so sending them all at once helps even though one "
-           "thread handles them all, because the waits overlap. Neither part runs on the GUI "
-           "thread, but while every core is hashing the GUI thread has to share them, so the "
-           "log shows the longest freeze of each part."_s.arg(Chunks)
-                   .arg(formatBytes(ChunkBytes))
-                   .arg(QThread::idealThreadCount())
-                   .arg(Fetches)
-                   .arg(DelayMs);
+    return explanationText()
+            .arg(Chunks)
+            .arg(formatBytes(ChunkBytes))
+            .arg(QThread::idealThreadCount())
+            .arg(Fetches)
+            .arg(DelayMs);
 }
 
 QStringList ParallelismDemo::snippetIds() const
@@ -166,7 +157,7 @@ void ParallelismDemo::hashOnOneThread()
             formatBytes(ChunkBytes)));
     m_startMs = labNowMs();
     //! [cpu-one-thread]
-    m_oneThread.setFuture(QtConcurrent::run(&m_pool, [](QPromise<QByteArray> &promise) {
+    m_oneThread.setFuture(QtConcurrent::run(pool(), [](QPromise<QByteArray> &promise) {
         QList<QByteArray> digests;
         for (int i = 0; i < Chunks; ++i) {
             if (promise.isCanceled())
@@ -185,7 +176,7 @@ void ParallelismDemo::hashOnAllCores()
     m_startMs = labNowMs();
     //! [cpu-all-cores]
     // One task per chunk, on a pool with a thread per core.
-    m_allCores.setFuture(QtConcurrent::mapped(&m_pool, chunkIndexes(), hashChunk));
+    m_allCores.setFuture(QtConcurrent::mapped(pool(), chunkIndexes(), hashChunk));
     //! [cpu-all-cores]
 }
 
@@ -200,7 +191,7 @@ void ParallelismDemo::fetchOneAfterAnother(int remaining)
     if (remaining == Fetches)
         emit progress(u"Fetching %1 slow pages one after another…"_s.arg(Fetches));
     QNetworkReply *reply =
-            m_manager.get(QNetworkRequest(context().server->url(u"/delay/%1"_s.arg(DelayMs))));
+            network()->get(QNetworkRequest(context().server->url(u"/delay/%1"_s.arg(DelayMs))));
     connect(reply, &QNetworkReply::finished, this,
             [this, reply, remaining, generation = currentGeneration()] {
                 reply->deleteLater();
@@ -222,7 +213,7 @@ void ParallelismDemo::fetchAllAtOnce()
     // each answer arrives.
     for (int i = 0; i < Fetches; ++i) {
         QNetworkReply *reply =
-                m_manager.get(QNetworkRequest(context().server->url(u"/delay/%1"_s.arg(DelayMs))));
+                network()->get(QNetworkRequest(context().server->url(u"/delay/%1"_s.arg(DelayMs))));
         connect(reply, &QNetworkReply::finished, this,
                 [this, reply, generation = currentGeneration()] {
                     reply->deleteLater();
@@ -262,25 +253,26 @@ void ParallelismDemo::summarise()
     const double ioOne = m_outcome.bars.at(2).second;
     const double ioAll = m_outcome.bars.at(3).second;
     const int cores = QThread::idealThreadCount();
-    QJsonObject &f = m_outcome.figures;
-    f[u"cores"_s] = cores;
-    f[u"CPU, one thread: ms"_s] = cpuOne;
-    f[u"CPU, all cores: ms"_s] = cpuAll;
-    f[u"CPU speedup"_s] = qRound(cpuOne / cpuAll * 100) / 100.0;
-    f[u"I/O, one at a time: ms"_s] = ioOne;
-    f[u"I/O, all at once: ms"_s] = ioAll;
-    f[u"I/O speedup"_s] = qRound(ioOne / ioAll * 100) / 100.0;
-    f[u"GUI max stall ms"_s] = m_maxStallMs;
+    const double cpuSpeedup = qRound(cpuOne / cpuAll * 100) / 100.0;
+    const double ioSpeedup = qRound(ioOne / ioAll * 100) / 100.0;
+    m_outcome.setFigure(u"CPU, one thread"_s, u"time"_s, cpuOne, u"ms"_s);
+    m_outcome.setFigure(u"CPU, all cores"_s, u"time"_s, cpuAll, u"ms"_s);
+    m_outcome.setRunFigure(u"cores"_s, cores);
+    m_outcome.setRunFigure(u"CPU speedup"_s, cpuSpeedup, u"×"_s);
+    m_outcome.setFigure(u"I/O, one at a time"_s, u"time"_s, ioOne, u"ms"_s);
+    m_outcome.setFigure(u"I/O, all at once"_s, u"time"_s, ioAll, u"ms"_s);
+    m_outcome.setRunFigure(u"I/O speedup"_s, ioSpeedup, u"×"_s);
+    m_outcome.setRunFigure(u"GUI max stall"_s, m_maxStallMs, u"ms"_s);
     m_outcome.summary =
             u"Hashing took %1 on one thread and %2 on %3 cores: %4× faster (at most %3× is "
             "possible). The %5 fetches took %6 one after another and %7 all at once: %8× faster, "
             "on a single thread."_s.arg(formatDuration(cpuOne), formatDuration(cpuAll))
                     .arg(cores)
-                    .arg(f[u"CPU speedup"_s].toDouble(), 0, 'f', 2)
+                    .arg(cpuSpeedup, 0, 'f', 2)
                     .arg(Fetches)
                     .arg(formatDuration(ioOne), formatDuration(ioAll))
-                    .arg(f[u"I/O speedup"_s].toDouble(), 0, 'f', 2);
-    if (!f[u"same result"_s].toBool())
+                    .arg(ioSpeedup, 0, 'f', 2);
+    if (!m_outcome.figure(u"same result"_s).toBool())
         return fail(u"the two ways of hashing gave different results"_s);
     finish(m_outcome);
 }
@@ -290,7 +282,7 @@ void ParallelismDemo::cancelRun()
     m_oneThread.cancel();
     m_allCores.cancel();
     finishCanceled();
-    const auto replies = m_manager.findChildren<QNetworkReply *>();
+    const auto replies = network()->findChildren<QNetworkReply *>();
     for (QNetworkReply *reply : replies)
         reply->abort();
 }

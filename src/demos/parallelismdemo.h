@@ -37,10 +37,8 @@ private:
     void step(const QString &label, double startMs);
     void summarise();
 
-    QThreadPool m_pool;
     QFutureWatcher<QByteArray> m_oneThread;
     QFutureWatcher<QByteArray> m_allCores;
-    QNetworkAccessManager m_manager;
     DemoOutcome m_outcome;
     QByteArray m_oneThreadDigest;
     double m_startMs = 0;

@@ -89,46 +89,28 @@ RaceDemo::RaceDemo(const DemoContext &context, QObject *parent)
 {
     m_options.threads = std::max(m_options.threads, QThread::idealThreadCount());
     m_options.query = u"asynclab"_s;
-    m_workers.setMaxThreadCount(m_options.threads);
-    m_keyTimer.setTimerType(Qt::PreciseTimer);
-    m_keyTimer.setInterval(m_options.keyIntervalMs);
-    connect(&m_keyTimer, &QTimer::timeout, this, &RaceDemo::typeNextKey);
+    pool()->setMaxThreadCount(m_options.threads);
+    connect(&m_typing, &SimulatedTyping::keyTyped, this, &RaceDemo::keyTyped);
 }
 
 RaceDemo::~RaceDemo()
 {
-    m_workers.waitForDone(); // counter runs are short; their continuations are dropped with us
-    const QList<QPointer<FetchJob>> jobs = m_jobs;
-    for (const QPointer<FetchJob> &job : jobs)
-        delete job.get(); // before the manager their replies belong to
+    teardown(); // counter runs are short; the pool waits for them
 }
 
 void RaceDemo::setOptions(const Options &options)
 {
     Q_ASSERT(!isRunning());
     m_options = options;
-    m_workers.setMaxThreadCount(m_options.threads);
-    m_keyTimer.setInterval(m_options.keyIntervalMs);
+    pool()->setMaxThreadCount(m_options.threads);
 }
 
 QString RaceDemo::explanation() const
 {
-    return u"Several threads each add 1 to one shared counter many times. Unprotected, an "
-           "increment is a read and then a write, and a thread can be interrupted between the "
-           "two: the others add to the counter meanwhile, and its write wipes out what they "
-           "added. (So that this shows on a busy or one-core machine too, every thread gives up "
-           "its core between a read and its write once every 1000 increments, as the scheduler "
-           "may do at any time.) Such a data race is undefined behaviour in C++; the numbers are "
-           "what this build did on this machine. Under a QMutex the other threads wait at the "
-           "lock, and std::atomic adds in one indivisible step, so neither loses an update.\n"
-           "The second race is a search box: the demo types a query one letter every %1 ms, and "
-           "each keystroke fetches results that take a random %2 to %3 ms. Without a guard, "
-           "whichever answer arrives last stays on screen, even when it belongs to an older "
-           "query. With a request id checked on arrival, answers to anything but the latest "
-           "request are dropped, and the screen always ends on the full query."_s
-                   .arg(m_options.keyIntervalMs)
-                   .arg(m_options.minDelayMs)
-                   .arg(m_options.maxDelayMs);
+    return explanationText()
+            .arg(m_options.keyIntervalMs)
+            .arg(m_options.minDelayMs)
+            .arg(m_options.maxDelayMs);
 }
 
 QStringList RaceDemo::snippetIds() const
@@ -158,7 +140,7 @@ void RaceDemo::run()
 void RaceDemo::cancelRun()
 {
     emit progress(u"canceling"_s);
-    m_keyTimer.stop();
+    m_typing.stop();
     const bool searching = m_step == VariantCount * m_options.runs;
     const QList<QPointer<FetchJob>> jobs = m_jobs;
     for (const QPointer<FetchJob> &job : jobs) {
@@ -185,7 +167,7 @@ void RaceDemo::startCounterRun()
     auto counter = std::make_shared<SharedCounter>(m_options.threads);
     QList<QFuture<void>> threads;
     for (int t = 0; t < m_options.threads; ++t) {
-        threads.append(QtConcurrent::run(&m_workers, [counter, variant, times] {
+        threads.append(QtConcurrent::run(pool(), [counter, variant, times] {
             counter->start.arrive_and_wait();
             switch (variant) {
             case Unprotected:
@@ -242,8 +224,7 @@ void RaceDemo::startSearch(bool guarded)
     emit progress(guarded ? u"search as you type, WITH a request-id guard:"_s
                           : u"search as you type, without a guard:"_s);
     m_searchClock.start();
-    typeNextKey();
-    m_keyTimer.start();
+    m_typing.start(SimulatedTyping::evenly(m_options.query, m_options.keyIntervalMs));
 }
 
 QString RaceDemo::searchTime() const
@@ -251,18 +232,16 @@ QString RaceDemo::searchTime() const
     return u"%1 ms"_s.arg(m_searchClock.elapsed(), 4);
 }
 
-void RaceDemo::typeNextKey()
+void RaceDemo::keyTyped(int index)
 {
     SearchRun &s = search();
-    const int index = s.typed++;
-    if (s.typed == m_options.query.size())
-        m_keyTimer.stop();
+    s.typed = index + 1;
     const int delayMs = s.delaysMs.at(index);
     emit progress(u"%1  typed %2, its results take %3 ms"_s
                           .arg(searchTime(), quoted(m_options.query, index))
                           .arg(delayMs));
-    auto *job =
-            new FetchJob(&m_manager, context().server->url(u"/delay/%1"_s.arg(delayMs)), {}, this);
+    auto *job = deleteBeforeNetwork(
+            new FetchJob(network(), context().server->url(u"/delay/%1"_s.arg(delayMs)), {}, this));
     m_jobs.append(job);
     ++s.pending;
     if (!m_guarded) {
@@ -347,15 +326,15 @@ void RaceDemo::endSearch()
 
 void RaceDemo::stopRun()
 {
-    m_keyTimer.stop();
+    m_typing.stop();
 }
 
 DemoOutcome RaceDemo::outcome() const
 {
     DemoOutcome o;
-    o.figures.insert(u"threads"_s, m_options.threads);
-    o.figures.insert(u"increments per thread"_s, m_options.incrementsPerThread);
-    o.figures.insert(u"runs per variant"_s, m_options.runs);
+    o.setRunFigure(u"threads"_s, m_options.threads);
+    o.setRunFigure(u"increments per thread"_s, m_options.incrementsPerThread);
+    o.setRunFigure(u"runs per variant"_s, m_options.runs);
     qint64 total[VariantCount] = {};
     int runsThatLost[VariantCount] = {};
     for (int v = 0; v < VariantCount; ++v) {
@@ -366,10 +345,10 @@ DemoOutcome RaceDemo::outcome() const
             perRun.append(QString::number(lost));
         }
         const QString label = variantLabel(v);
-        o.figures.insert(label + u": lost updates"_s, double(total[v]));
-        o.figures.insert(label + u": runs with lost updates"_s, runsThatLost[v]);
-        o.figures.insert(label + u": lost per run"_s, perRun.join(u", "_s));
-        o.figures.insert(label + u": total ms"_s, std::round(m_ms[v] * 10) / 10);
+        o.setFigure(label, u"lost updates"_s, double(total[v]));
+        o.setFigure(label, u"runs with lost updates"_s, runsThatLost[v]);
+        o.setFigure(label, u"lost per run"_s, perRun.join(u", "_s));
+        o.setFigure(label, u"total"_s, std::round(m_ms[v] * 10) / 10, u"ms"_s);
         const double mean = m_lost[v].isEmpty() ? 0 : double(total[v]) / m_lost[v].size();
         o.bars.append({ variantLabel(v), std::round(mean) });
     }
@@ -378,16 +357,17 @@ DemoOutcome RaceDemo::outcome() const
 
     const QString &query = m_options.query;
     const int last = int(query.size()) - 1;
-    o.figures.insert(u"search: query"_s, query);
-    o.figures.insert(u"search: seed"_s, double(m_options.seed));
-    o.figures.insert(u"search without guard: stale overwrites"_s,
-                     m_unguardedSearch.staleOverwrites);
-    o.figures.insert(u"search with guard: stale overwrites"_s, m_guardedSearch.staleOverwrites);
-    o.figures.insert(u"search without guard: shown at the end"_s,
-                     query.left(m_unguardedSearch.shown + 1));
-    o.figures.insert(u"search with guard: shown at the end"_s,
-                     query.left(m_guardedSearch.shown + 1));
-    o.figures.insert(u"search with guard: answers dropped"_s, m_guardedSearch.dropped);
+    o.setFigure(u"search"_s, u"query"_s, query);
+    o.setFigure(u"search"_s, u"seed"_s, double(m_options.seed));
+    // in the summary's order: without the guard, then with it
+    o.setFigure(u"search without guard"_s, u"shown at the end"_s,
+                query.left(m_unguardedSearch.shown + 1));
+    o.setFigure(u"search without guard"_s, u"stale overwrites"_s,
+                m_unguardedSearch.staleOverwrites);
+    o.setFigure(u"search with guard"_s, u"shown at the end"_s,
+                query.left(m_guardedSearch.shown + 1));
+    o.setFigure(u"search with guard"_s, u"stale overwrites"_s, m_guardedSearch.staleOverwrites);
+    o.setFigure(u"search with guard"_s, u"answers dropped"_s, m_guardedSearch.dropped);
 
     o.summary = u"Unprotected, %1 of %2 runs lost updates (%3 in all); QMutex lost %4 and "
                 "std::atomic %5. Without a guard the search ended on %6 after typing %7 (%8 stale "
@@ -404,7 +384,7 @@ DemoOutcome RaceDemo::outcome() const
     const QString error =
             !m_unguardedSearch.error.isEmpty() ? m_unguardedSearch.error : m_guardedSearch.error;
     if (!error.isEmpty()) {
-        o.ok = false;
+        o.status = DemoOutcome::Status::Failed;
         o.error = error;
     }
     return o;

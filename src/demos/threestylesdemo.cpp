@@ -47,24 +47,7 @@ ThreeStylesDemo::ThreeStylesDemo(const DemoContext &context, QObject *parent)
 
 ThreeStylesDemo::~ThreeStylesDemo()
 {
-    blockSignals(true);
-    cancel();
-    m_pool.waitForDone();
-    dropPostedContinuations();
-}
-
-QString ThreeStylesDemo::explanation() const
-{
-    return u"One pipeline, written three times: fetch a JSON list from the server, parse it on a "
-           "worker thread, write a summary file. With callbacks, each step starts the next from "
-           "inside its own completion handler, and every handler checks for errors itself. With "
-           "futures, the steps form one chain and an error thrown anywhere skips to the single "
-           "onFailed() at its end. With coroutines, the code reads top to bottom like blocking "
-           "code, but each co_await returns to the event loop, and errors are caught with an "
-           "ordinary try/catch. All three write byte-identical files, and an HTTP 500 or broken "
-           "JSON ends each of them, by its own path, with the same message. The times are for "
-           "the whole pipeline, mostly the fetch and the hand-offs between threads: the "
-           "differences between the styles are no larger than the run-to-run noise."_s;
+    teardown();
 }
 
 QStringList ThreeStylesDemo::snippetIds() const
@@ -144,7 +127,7 @@ void ThreeStylesDemo::runNext()
 //! [pipeline-callbacks]
 void ThreeStylesDemo::runWithCallbacks(const Job &job)
 {
-    QNetworkReply *reply = m_manager.get(PipelineSteps::request(job.url));
+    QNetworkReply *reply = network()->get(PipelineSteps::request(job.url));
     connect(reply, &QNetworkReply::finished, this, [this, job, reply] {
         reply->deleteLater();
         if (const QString error = PipelineSteps::replyError(reply); !error.isEmpty())
@@ -161,9 +144,9 @@ void ThreeStylesDemo::runWithCallbacks(const Job &job)
                 done(job, writing->result());
             });
             writing->setFuture(
-                    QtConcurrent::run(&m_pool, PipelineSteps::write, job.path, parsed.summary));
+                    QtConcurrent::run(pool(), PipelineSteps::write, job.path, parsed.summary));
         });
-        parsing->setFuture(QtConcurrent::run(&m_pool, PipelineSteps::parse, reply->readAll()));
+        parsing->setFuture(QtConcurrent::run(pool(), PipelineSteps::parse, reply->readAll()));
     });
 }
 //! [pipeline-callbacks]
@@ -171,7 +154,7 @@ void ThreeStylesDemo::runWithCallbacks(const Job &job)
 //! [pipeline-futures]
 void ThreeStylesDemo::runWithFutures(const Job &job)
 {
-    QNetworkReply *reply = m_manager.get(PipelineSteps::request(job.url));
+    QNetworkReply *reply = network()->get(PipelineSteps::request(job.url));
     QtFuture::connect(reply, &QNetworkReply::finished)
             .then(this,
                   [reply] {
@@ -180,14 +163,14 @@ void ThreeStylesDemo::runWithFutures(const Job &job)
                           throw PipelineError(error);
                       return reply->readAll();
                   })
-            .then(&m_pool,
+            .then(pool(),
                   [](const QByteArray &json) {
                       const ParseResult parsed = PipelineSteps::parse(json);
                       if (!parsed.error.isEmpty())
                           throw PipelineError(parsed.error);
                       return parsed.summary;
                   })
-            .then(&m_pool,
+            .then(pool(),
                   [path = job.path](const ItemsSummary &summary) {
                       if (const QString error = PipelineSteps::write(path, summary);
                           !error.isEmpty())
@@ -203,20 +186,20 @@ QCoro::Task<> ThreeStylesDemo::runWithCoroutines(Job job)
 {
     QPointer<ThreeStylesDemo> self(this); // QCoro 0.8 resumes us even if this object died
     try {
-        QNetworkReply *reply = co_await m_manager.get(PipelineSteps::request(job.url));
+        QNetworkReply *reply = co_await network()->get(PipelineSteps::request(job.url));
         if (!self)
             co_return;
         reply->deleteLater();
         if (const QString error = PipelineSteps::replyError(reply); !error.isEmpty())
             throw PipelineError(error);
         const ParseResult parsed =
-                co_await QtConcurrent::run(&m_pool, PipelineSteps::parse, reply->readAll());
+                co_await QtConcurrent::run(pool(), PipelineSteps::parse, reply->readAll());
         if (!self)
             co_return;
         if (!parsed.error.isEmpty())
             throw PipelineError(parsed.error);
         const QString error =
-                co_await QtConcurrent::run(&m_pool, PipelineSteps::write, job.path, parsed.summary);
+                co_await QtConcurrent::run(pool(), PipelineSteps::write, job.path, parsed.summary);
         if (!self)
             co_return;
         if (!error.isEmpty())
@@ -269,7 +252,7 @@ DemoOutcome ThreeStylesDemo::outcome() const
     DemoOutcome outcome;
     for (int s = 0; s < StyleCount; ++s) {
         if (!m_errors[Good][s].isEmpty()) {
-            outcome.ok = false;
+            outcome.status = DemoOutcome::Status::Failed;
             outcome.error =
                     u"the %1 pipeline failed: %2"_s.arg(styleName(Style(s)), m_errors[Good][s]);
             return outcome;
@@ -291,9 +274,9 @@ DemoOutcome ThreeStylesDemo::outcome() const
         const double median = roundedMs(times.value(times.size() / 2));
         medians.append(u"%1 %2"_s.arg(name, formatDuration(median)));
         spread = std::max(spread, times.isEmpty() ? 0.0 : roundedMs(times.last() - times.first()));
-        outcome.figures[name + u": ms"_s] = median;
-        outcome.figures[name + u": HTTP 500"_s] = m_errors[HttpError][s];
-        outcome.figures[name + u": bad JSON"_s] = m_errors[BadJson][s];
+        outcome.setFigure(name, u"time"_s, median, u"ms"_s);
+        outcome.setFigure(name, u"HTTP 500"_s, m_errors[HttpError][s]);
+        outcome.setFigure(name, u"bad JSON"_s, m_errors[BadJson][s]);
         for (int c = HttpError; c < CaseCount; ++c) {
             errorsIdentical = errorsIdentical && !m_errors[c][s].isEmpty()
                     && m_errors[c][s] == m_errors[c][Callbacks];
@@ -301,10 +284,10 @@ DemoOutcome ThreeStylesDemo::outcome() const
         }
         outcome.bars.append({ name, median });
     }
-    outcome.figures[u"files identical"_s] = filesIdentical;
-    outcome.figures[u"errors identical"_s] = errorsIdentical;
-    outcome.figures[u"no file after an error"_s] = errorFilesAbsent;
-    outcome.figures[u"summary bytes"_s] = reference.size();
+    outcome.setRunFigure(u"files identical"_s, filesIdentical);
+    outcome.setRunFigure(u"errors identical"_s, errorsIdentical);
+    outcome.setRunFigure(u"no file after an error"_s, errorFilesAbsent);
+    outcome.setRunFigure(u"summary"_s, reference.size(), u"bytes"_s);
     outcome.barsUnit = u"ms per pipeline (median of %1)"_s.arg(TimedRuns);
     outcome.barsCategory = u"style"_s;
     outcome.summary =
@@ -319,7 +302,7 @@ DemoOutcome ThreeStylesDemo::outcome() const
     outcome.summary += u" Median of %1 runs: %2; the runs of one style varied by up to %3."_s.arg(
             QString::number(TimedRuns), medians.join(u", "_s), formatDuration(spread));
     if (!filesIdentical || !errorsIdentical || !errorFilesAbsent) {
-        outcome.ok = false;
+        outcome.status = DemoOutcome::Status::Failed;
         outcome.error = u"the three styles did not agree"_s;
     }
     return outcome;
@@ -327,10 +310,12 @@ DemoOutcome ThreeStylesDemo::outcome() const
 
 void ThreeStylesDemo::cancelRun()
 {
-    fail(m_timeout.isActive() ? u"canceled"_s
-                              : u"timed out after %1"_s.arg(formatDuration(TimeoutMs)));
+    if (m_timeout.isActive())
+        finishCanceled();
+    else
+        fail(u"timed out after %1"_s.arg(formatDuration(TimeoutMs)));
     ++m_currentJob; // whatever is still in flight reports to nobody
-    const auto replies = m_manager.findChildren<QNetworkReply *>();
+    const auto replies = network()->findChildren<QNetworkReply *>();
     for (QNetworkReply *reply : replies)
         reply->abort();
 }

@@ -60,32 +60,25 @@ int processThreadCount()
 WhereTheWaitDemo::WhereTheWaitDemo(const DemoContext &context, QObject *parent)
     : Demo(context, Name.toString(), Title.toString(), parent)
 {
-    m_pool.setMaxThreadCount(Fetches);
+    pool()->setMaxThreadCount(Fetches);
     m_liveThreads.setInterval(100);
     connect(&m_liveThreads, &QTimer::timeout, this, &WhereTheWaitDemo::reportLiveThreads);
 }
 
 WhereTheWaitDemo::~WhereTheWaitDemo()
 {
-    m_cancel = true;
-    m_pool.waitForDone();
+    m_cancel = true; // blocked workers notice within 100 ms
+    teardown();
 }
 
 QString WhereTheWaitDemo::explanation() const
 {
-    return u"The same slow request (the server answers after %1 ms) is waited for in three places. "
-           "On the GUI thread, %2 fetches run one after another and the window freezes for all of "
-           "their wait, about %3 (only %2 of the %4, so the freeze stays short). On worker "
-           "threads, each of the %4 fetches blocks a thread of its own: the window stays "
-           "responsive, but %4 threads sit doing nothing but waiting. On the event loop, all %4 "
-           "requests are sent at once and the GUI thread is only told when each answer is there: "
-           "the same half second, no freeze, and no thread per wait. Qt's network manager waits "
-           "for all of its requests on one internal thread; %5 managers are used because each "
-           "opens at most 6 connections to one server."_s.arg(DelayMs)
-                   .arg(GuiFetches)
-                   .arg(formatDuration(GuiFetches * DelayMs))
-                   .arg(Fetches)
-                   .arg(NetworkManagers);
+    return explanationText()
+            .arg(DelayMs)
+            .arg(GuiFetches)
+            .arg(formatDuration(GuiFetches * DelayMs))
+            .arg(Fetches)
+            .arg(NetworkManagers);
 }
 
 QStringList WhereTheWaitDemo::snippetIds() const
@@ -137,7 +130,7 @@ void WhereTheWaitDemo::waitOnWorkers()
     m_liveThreads.start();
     //! [wait-on-workers]
     for (int i = 0; i < Fetches; ++i) {
-        QtConcurrent::run(&m_pool, [this, url] {
+        QtConcurrent::run(pool(), [this, url] {
             raisePeak(m_blockedPeak, ++m_blockedNow);
             const bool ok = blockingGet(url, m_cancel); // this worker waits here
             --m_blockedNow;
@@ -199,28 +192,28 @@ void WhereTheWaitDemo::onReplyFinished(bool ok)
     if (m_failed > 0)
         return fail(u"%1 fetches on the event loop failed"_s.arg(m_failed));
     endWay(u"event loop"_s, Fetches, m_startMs, 0);
-    m_outcome.figures[u"event loop: network threads"_s] =
-            std::max(0, processThreadCount() - m_threadsBefore);
+    m_outcome.setFigure(u"event loop"_s, u"network threads"_s,
+                        std::max(0, processThreadCount() - m_threadsBefore));
     m_managers->deleteLater();
     m_managers = nullptr;
 
-    const QJsonObject &f = m_outcome.figures;
+    const DemoOutcome &f = m_outcome;
     const auto way = [&f](const QString &key, const QString &threads) {
         return u"%1: %2 fetches took %3 with %4; longest freeze %5."_s.arg(
                 key.first(1).toUpper() + key.sliced(1),
-                QString::number(f[key + u": fetches"_s].toInt()),
-                formatDuration(f[key + u": time ms"_s].toDouble()), threads,
-                formatDuration(f[key + u": max stall ms"_s].toDouble()));
+                QString::number(f.figure(key, u"fetches"_s).toInt()),
+                formatDuration(f.figure(key, u"time"_s).toDouble()), threads,
+                formatDuration(f.figure(key, u"max stall"_s).toDouble()));
     };
     m_outcome.summary = way(u"GUI thread"_s, u"the GUI thread itself waiting"_s) + u' '
             + way(u"worker threads"_s,
                   u"%1 threads blocked at once"_s.arg(
-                          f["worker threads: threads blocked"_L1].toInt()))
+                          f.figure(u"worker threads"_s, u"threads blocked"_s).toInt()))
             + u' '
             + way(u"event loop"_s,
                   u"no thread blocked for any one fetch (the network managers added %1 "
                   "threads, which wait for all their requests together)"_s.arg(
-                          f["event loop: network threads"_L1].toInt()));
+                          f.figure(u"event loop"_s, u"network threads"_s).toInt()));
     m_outcome.barsUnit = u"ms longest freeze"_s;
     m_outcome.barsCategory = u"where the 20 waits happen"_s;
     finish(m_outcome);
@@ -238,10 +231,10 @@ void WhereTheWaitDemo::endWay(const QString &key, int fetches, double startMs, i
 {
     const double wallMs = labNowMs() - startMs;
     const double stallMs = context().monitor->maxStallBetween(startMs, labNowMs());
-    m_outcome.figures[key + u": fetches"_s] = fetches;
-    m_outcome.figures[key + u": time ms"_s] = roundedMs(wallMs);
-    m_outcome.figures[key + u": max stall ms"_s] = roundedMs(stallMs);
-    m_outcome.figures[key + u": threads blocked"_s] = threadsBlocked;
+    m_outcome.setFigure(key, u"fetches"_s, fetches);
+    m_outcome.setFigure(key, u"time"_s, roundedMs(wallMs), u"ms"_s);
+    m_outcome.setFigure(key, u"max stall"_s, roundedMs(stallMs), u"ms"_s);
+    m_outcome.setFigure(key, u"threads blocked"_s, threadsBlocked);
     m_outcome.bars.append({ key, roundedMs(stallMs) });
     emit progress(u"%1: %2 fetches in %3, longest freeze %4"_s.arg(key).arg(fetches).arg(
             formatDuration(roundedMs(wallMs)), formatDuration(roundedMs(stallMs))));

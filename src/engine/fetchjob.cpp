@@ -2,6 +2,7 @@
 #include <common/oneline.h>
 #include <common/units.h>
 
+#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 
@@ -43,24 +44,24 @@ FetchJob::FetchJob(QNetworkAccessManager *manager, const QUrl &url, const FetchO
     m_deadline.setSingleShot(true);
     m_deadline.setTimerType(Qt::PreciseTimer);
     connect(&m_deadline, &QTimer::timeout, this, [this] {
-        abortWith(u"timed out after %1"_s.arg(formatDuration(m_options.deadlineMs)));
+        abortWith(tr("timed out after %1").arg(formatDuration(m_options.deadlineMs)));
     });
 }
 
 QString FetchJob::validateUrl(const QUrl &url)
 {
     if (url.isEmpty())
-        return u"no URL given"_s;
+        return tr("no URL given");
     if (!url.isValid())
-        return u"not a valid URL: %1"_s.arg(oneLine(url.errorString()));
+        return tr("not a valid URL: %1").arg(oneLine(url.errorString()));
     if (url.scheme() != "http"_L1 && url.scheme() != "https"_L1) {
         return url.scheme().isEmpty()
-                ? u"not a valid URL (missing http:// or https://): %1"_s.arg(
-                        oneLine(url.toString()))
-                : u"unsupported scheme \"%1\": use http or https"_s.arg(oneLine(url.scheme()));
+                ? tr("not a valid URL (missing http:// or https://): %1")
+                          .arg(oneLine(url.toString()))
+                : tr("unsupported scheme \"%1\": use http or https").arg(oneLine(url.scheme()));
     }
     if (url.host().isEmpty())
-        return u"not a valid URL (no host): %1"_s.arg(oneLine(url.toString()));
+        return tr("not a valid URL (no host): %1").arg(oneLine(url.toString()));
     return {};
 }
 
@@ -141,7 +142,8 @@ void FetchJob::readBody()
                     chunk.first(std::min(n, PreviewBytes - m_result.preview.size())));
         m_result.bytes += n;
         if (m_result.bytes > m_options.maxBytes) {
-            abortWith(u"stopped after %1: size cap reached"_s.arg(formatBytes(m_options.maxBytes)));
+            abortWith(
+                    tr("stopped after %1: size cap reached").arg(formatBytes(m_options.maxBytes)));
             return;
         }
     }
@@ -177,24 +179,24 @@ void FetchJob::onReplyFinished()
                     u"%1 %2"_s.arg(m_result.httpStatus)
                             .arg(m_reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute)
                                          .toString());
-            m_result.error = u"HTTP "_s + statusLine;
+            m_result.error = tr("HTTP %1").arg(statusLine);
             if (const QString reason = shortTextReason(m_reply, m_result, statusLine);
                 !reason.isEmpty())
-                m_result.error += u": "_s + reason;
+                m_result.error = tr("%1: %2").arg(m_result.error, reason);
         } else if (announced > m_result.bytes
                    && (error == QNetworkReply::NoError
                        || error == QNetworkReply::RemoteHostClosedError)) {
             // A body shorter than its Content-Length is a failed transfer, whether Qt noticed the
             // close (an error) or not (a short "success"): say so the same way in both cases.
             m_result.error =
-                    u"truncated body: %1 of %2 announced bytes received"_s.arg(m_result.bytes)
-                            .arg(announced);
+                    tr("truncated body: %1 of %2 announced bytes received")
+                            .arg(QLocale().toString(m_result.bytes), QLocale().toString(announced));
         } else if (error == QNetworkReply::RemoteHostClosedError) {
             // Qt says only "Connection closed"; when it happened is what tells the cause.
             m_result.error = m_result.httpStatus == 0
-                    ? u"the server closed the connection without a valid answer"_s
-                    : u"the server closed the connection after %1 of the body"_s.arg(
-                            formatBytes(m_result.bytes));
+                    ? tr("the server closed the connection without a valid answer")
+                    : tr("the server closed the connection after %1 of the body")
+                              .arg(formatBytes(m_result.bytes));
         } else if (error != QNetworkReply::NoError) {
             // The status line was fine (a redirect loop, a refused connection): Qt's text says why.
             m_result.error = m_reply->errorString();

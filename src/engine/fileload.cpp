@@ -2,9 +2,11 @@
 
 #include <engine/sha256.h>
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLocale>
 #include <QSaveFile>
 
 #include <algorithm>
@@ -30,13 +32,17 @@ int kib(qint64 bytes)
 // Exact sizes read better in messages than rounded ones: "16 GiB", "1536 MiB", "100 bytes".
 QString sizeText(qint64 bytes)
 {
-    static constexpr const char *units[] = { "bytes", "KiB", "MiB", "GiB", "TiB" };
+    static constexpr const char *units[] = {
+        QT_TRANSLATE_NOOP("FileLoad", "%1 bytes"), QT_TRANSLATE_NOOP("FileLoad", "%1 KiB"),
+        QT_TRANSLATE_NOOP("FileLoad", "%1 MiB"),   QT_TRANSLATE_NOOP("FileLoad", "%1 GiB"),
+        QT_TRANSLATE_NOOP("FileLoad", "%1 TiB"),
+    };
     int unit = 0;
     while (unit < 4 && bytes >= 1024 && bytes % 1024 == 0) {
         bytes /= 1024;
         ++unit;
     }
-    return u"%1 %2"_s.arg(bytes).arg(QLatin1StringView(units[unit]));
+    return QCoreApplication::translate("FileLoad", units[unit]).arg(QLocale().toString(bytes));
 }
 
 // Byte-wide counters keep the loop simple enough for the compiler to vectorise (several times
@@ -81,12 +87,13 @@ QString openError(int error, const QString &path)
 {
     switch (error) {
     case ENOENT:
-        return u"no such file: "_s + path;
+        return QCoreApplication::translate("FileLoad", "no such file: %1").arg(path);
     case EACCES:
     case EPERM:
-        return u"permission denied: "_s + path;
+        return QCoreApplication::translate("FileLoad", "permission denied: %1").arg(path);
     default:
-        return u"cannot open %1: %2"_s.arg(path, qt_error_string(error));
+        return QCoreApplication::translate("FileLoad", "cannot open %1: %2")
+                .arg(path, qt_error_string(error));
     }
 }
 
@@ -115,11 +122,12 @@ FileLoadResult readFile(QPromise<FileLoadResult> &promise, const QString &path,
     }
     struct stat info = {};
     if (::fstat(file.get(), &info) != 0) {
-        result.error = u"cannot open %1: %2"_s.arg(path, qt_error_string(errno));
+        result.error = QCoreApplication::translate("FileLoad", "cannot open %1: %2")
+                               .arg(path, qt_error_string(errno));
         return result;
     }
     if (S_ISDIR(info.st_mode)) {
-        result.error = u"is a directory: "_s + path;
+        result.error = QCoreApplication::translate("FileLoad", "is a directory: %1").arg(path);
         return result;
     }
     const bool regular = S_ISREG(info.st_mode);
@@ -143,8 +151,9 @@ FileLoadResult readFile(QPromise<FileLoadResult> &promise, const QString &path,
         if (got < 0) {
             if (errno == EINTR || errno == EAGAIN)
                 continue;
-            result.error = u"read error in %1 after %2 bytes: %3"_s.arg(
-                    path, QString::number(result.bytes), qt_error_string(errno));
+            result.error =
+                    QCoreApplication::translate("FileLoad", "read error in %1 after %2 bytes: %3")
+                            .arg(path, QLocale().toString(result.bytes), qt_error_string(errno));
             break;
         }
         if (got == 0)
@@ -155,7 +164,9 @@ FileLoadResult readFile(QPromise<FileLoadResult> &promise, const QString &path,
         result.bytes += used;
         promise.setProgressValue(kib(result.bytes));
         if (used < got) {
-            result.error = u"stopped after %1: size cap reached"_s.arg(sizeText(cap));
+            result.error =
+                    QCoreApplication::translate("FileLoad", "stopped after %1: size cap reached")
+                            .arg(sizeText(cap));
             break;
         }
     }
@@ -198,10 +209,11 @@ QString writeSample(QPromise<QString> &promise, const QString &path, qint64 byte
 {
     const QString folder = QFileInfo(path).absolutePath();
     if (!QDir().mkpath(folder))
-        return u"cannot create folder "_s + folder;
+        return QCoreApplication::translate("FileLoad", "cannot create folder %1").arg(folder);
     QSaveFile file(path); // written beside the target and renamed at the end: cancel leaves none
     if (!file.open(QIODevice::WriteOnly))
-        return u"cannot write %1: %2"_s.arg(path, file.errorString());
+        return QCoreApplication::translate("FileLoad", "cannot write %1: %2")
+                .arg(path, file.errorString());
     promise.setProgressRange(0, kib(bytes));
     QByteArray chunk(qint64(1) << 20, Qt::Uninitialized);
     for (qint64 written = 0; written < bytes;) {
@@ -210,12 +222,14 @@ QString writeSample(QPromise<QString> &promise, const QString &path, qint64 byte
         const qint64 size = std::min<qint64>(chunk.size(), bytes - written);
         fillSample(chunk.data(), written, size);
         if (file.write(chunk.constData(), size) != size)
-            return u"cannot write %1: %2"_s.arg(path, file.errorString());
+            return QCoreApplication::translate("FileLoad", "cannot write %1: %2")
+                    .arg(path, file.errorString());
         written += size;
         promise.setProgressValue(kib(written));
     }
     if (!file.commit())
-        return u"cannot write %1: %2"_s.arg(path, file.errorString());
+        return QCoreApplication::translate("FileLoad", "cannot write %1: %2")
+                .arg(path, file.errorString());
     return {};
 }
 

@@ -62,6 +62,7 @@ OperationRecord JobRunner::begin(OperationKind kind, RunMode mode, const QString
     record.target = target;
     record.startMs = labNowMs();
     record.id = m_log->add(record);
+    emit started(record.id);
     return record;
 }
 

@@ -1,33 +1,62 @@
 #include <engine/operationrecord.h>
 
+#include <QCoreApplication>
+
 using namespace Qt::StringLiterals;
 
-QString operationKindName(OperationKind kind)
+namespace {
+const char *operationKindSource(OperationKind kind)
 {
     switch (kind) {
     case OperationKind::Fetch:
-        return u"fetch"_s;
+        return QT_TRANSLATE_NOOP("OperationRecord", "fetch");
     case OperationKind::FileLoad:
-        return u"file load"_s;
+        return QT_TRANSLATE_NOOP("OperationRecord", "file load");
     case OperationKind::GenerateFile:
-        return u"generate file"_s;
+        return QT_TRANSLATE_NOOP("OperationRecord", "generate file");
     }
-    return {};
+    return "";
+}
+
+const char *operationStatusSource(OperationStatus status)
+{
+    switch (status) {
+    case OperationStatus::Running:
+        return QT_TRANSLATE_NOOP("OperationRecord", "running");
+    case OperationStatus::Succeeded:
+        return QT_TRANSLATE_NOOP("OperationRecord", "ok");
+    case OperationStatus::Failed:
+        return QT_TRANSLATE_NOOP("OperationRecord", "failed");
+    case OperationStatus::Canceled:
+        return QT_TRANSLATE_NOOP("OperationRecord", "canceled");
+    }
+    return "";
+}
+} // namespace
+
+QString operationKindName(OperationKind kind)
+{
+    return QString::fromLatin1(operationKindSource(kind));
+}
+
+QString operationKindText(OperationKind kind)
+{
+    return QCoreApplication::translate("OperationRecord", operationKindSource(kind));
 }
 
 QString threadLaneName(ThreadLane lane, int worker)
 {
     switch (lane) {
     case ThreadLane::Gui:
-        return u"GUI thread"_s;
+        return QCoreApplication::translate("OperationRecord", "GUI thread");
     case ThreadLane::Worker:
-        return u"worker %1"_s.arg(worker);
+        return QCoreApplication::translate("OperationRecord", "worker %1").arg(worker);
     case ThreadLane::ThreadPool:
-        return u"thread pool"_s;
+        return QCoreApplication::translate("OperationRecord", "thread pool");
     case ThreadLane::NetworkThread:
-        return u"network thread"_s;
+        return QCoreApplication::translate("OperationRecord", "network thread");
     case ThreadLane::EventLoop:
-        return u"network (event loop)"_s;
+        return QCoreApplication::translate("OperationRecord", "network (event loop)");
     }
     return {};
 }
@@ -36,26 +65,21 @@ QString spanKindName(SpanKind kind)
 {
     switch (kind) {
     case SpanKind::Work:
-        return u"working"_s;
+        return QCoreApplication::translate("OperationRecord", "working");
     case SpanKind::BlockedWaiting:
-        return u"blocked, waiting"_s;
+        return QCoreApplication::translate("OperationRecord", "blocked, waiting");
     case SpanKind::EventLoopWait:
-        return u"pending in the event loop"_s;
+        return QCoreApplication::translate("OperationRecord", "pending in the event loop");
     }
     return {};
 }
 
 QString operationStatusName(OperationStatus status)
 {
-    switch (status) {
-    case OperationStatus::Running:
-        return u"running"_s;
-    case OperationStatus::Succeeded:
-        return u"ok"_s;
-    case OperationStatus::Failed:
-        return u"failed"_s;
-    case OperationStatus::Canceled:
-        return u"canceled"_s;
-    }
-    return {};
+    return QString::fromLatin1(operationStatusSource(status));
+}
+
+QString operationStatusText(OperationStatus status)
+{
+    return QCoreApplication::translate("OperationRecord", operationStatusSource(status));
 }

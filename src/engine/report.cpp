@@ -4,7 +4,11 @@
 #include <stalls/stallwatchdog.h>
 #include <common/units.h>
 
+#include <QCoreApplication>
 #include <QJsonArray>
+#include <QLocale>
+#include <algorithm>
+#include <climits>
 
 using namespace Qt::StringLiterals;
 
@@ -38,43 +42,51 @@ QJsonObject operationJson(const OperationRecord &record)
 
 QString operationText(const OperationRecord &record)
 {
-    QString status = operationStatusName(record.status);
+    QString status = operationStatusText(record.status);
     if (record.httpStatus > 0)
-        status += u" (HTTP %1)"_s.arg(record.httpStatus);
+        status = QCoreApplication::translate("Report", "%1 (HTTP %2)")
+                         .arg(status)
+                         .arg(record.httpStatus);
     QString text;
     const auto row = [&text](const QString &name, const QString &value) {
         text += u"%1 %2\n"_s.arg(name, -10).arg(value);
     };
-    row(u"status"_s, status);
+    row(QCoreApplication::translate("Report", "status"), status);
     if (!record.error.isEmpty())
-        row(u"error"_s, record.error);
-    row(u"mode"_s, runModeName(record.mode));
-    row(u"bytes"_s, u"%1 (%2)"_s.arg(record.bytes).arg(formatBytes(record.bytes)));
+        row(QCoreApplication::translate("Report", "error"), record.error);
+    row(QCoreApplication::translate("Report", "mode"), runModeText(record.mode));
+    row(QCoreApplication::translate("Report", "bytes"),
+        QCoreApplication::translate("Report", "%1 (%2)")
+                .arg(QLocale().toString(record.bytes), formatBytes(record.bytes)));
     if (record.lines >= 0)
-        row(u"lines"_s, QString::number(record.lines));
+        row(QCoreApplication::translate("Report", "lines"), QLocale().toString(record.lines));
     if (!record.sha256.isEmpty())
-        row(u"sha256"_s, QString::fromLatin1(record.sha256));
-    row(u"duration"_s, formatDuration(record.durationMs()));
-    row(u"max stall"_s, formatDuration(record.maxStallMs));
+        row(QCoreApplication::translate("Report", "sha256"), QString::fromLatin1(record.sha256));
+    row(QCoreApplication::translate("Report", "duration"), formatDuration(record.durationMs()));
+    row(QCoreApplication::translate("Report", "max stall"), formatDuration(record.maxStallMs));
     return text;
 }
 
 QString operationSummaryHtml(const OperationRecord &record)
 {
-    QString text = u"<b>%1 %2</b> (%3 mode): %4"_s.arg(
-            operationKindName(record.kind), oneLine(record.target).toHtmlEscaped(),
-            runModeName(record.mode), operationStatusName(record.status));
+    QString text =
+            QCoreApplication::translate("Report", "<b>%1 %2</b> (%3 mode): %4")
+                    .arg(operationKindText(record.kind), oneLine(record.target).toHtmlEscaped(),
+                         runModeText(record.mode), operationStatusText(record.status));
     if (!record.error.isEmpty())
         text += u" — <span style='color:#c0392b'>%1</span>"_s.arg(record.error.toHtmlEscaped());
     if (record.httpStatus > 0)
-        text += u", HTTP %1"_s.arg(record.httpStatus);
-    text += u", %1 in %2, longest freeze %3"_s.arg(formatBytes(record.bytes),
-                                                   formatDuration(record.durationMs()),
-                                                   formatDuration(record.maxStallMs));
-    if (record.lines >= 0)
-        text += u", %1 lines"_s.arg(record.lines);
+        text += QCoreApplication::translate("Report", ", HTTP %1").arg(record.httpStatus);
+    text += QCoreApplication::translate("Report", ", %1 in %2, longest freeze %3")
+                    .arg(formatBytes(record.bytes), formatDuration(record.durationMs()),
+                         formatDuration(record.maxStallMs));
+    if (record.lines >= 0) {
+        const int lines = int(std::min<qint64>(record.lines, INT_MAX));
+        text += QCoreApplication::translate("Report", ", %Ln line(s)", nullptr, lines);
+    }
     if (!record.sha256.isEmpty())
-        text += u"<br>SHA-256 <tt>%1</tt>"_s.arg(QString::fromLatin1(record.sha256));
+        text += QCoreApplication::translate("Report", "<br>SHA-256 <tt>%1</tt>")
+                        .arg(QString::fromLatin1(record.sha256));
     return text;
 }
 
@@ -126,7 +138,7 @@ std::optional<double> ComparisonFigure::ratio() const
 
 QString ComparisonFigure::formatted(double value) const
 {
-    return isDuration ? formatDuration(value) : QString::number(qRound64(value));
+    return isDuration ? formatDuration(value) : QLocale().toString(qRound64(value));
 }
 
 QString ComparisonFigure::formattedRatio() const
@@ -135,33 +147,42 @@ QString ComparisonFigure::formattedRatio() const
     if (!r)
         return u"—"_s;
     if (async <= 0)
-        return u"none in Async"_s;
+        return QCoreApplication::translate("Report", "none in Async");
     const auto times = [](double factor) {
-        return factor >= 10 ? QString::number(qRound64(factor)) : QString::number(factor, 'f', 1);
+        return factor >= 10 ? QLocale().toString(qRound64(factor))
+                            : QLocale().toString(factor, 'f', 1);
     };
     if (*r < 0.95)
-        return u"%1× %2"_s.arg(times(1 / *r), isDuration ? u"shorter"_s : u"fewer"_s);
+        return (isDuration ? QCoreApplication::translate("Report", "%1× shorter")
+                           : QCoreApplication::translate("Report", "%1× fewer"))
+                .arg(times(1 / *r));
     if (*r > 1.05)
-        return u"%1× %2"_s.arg(times(*r), isDuration ? u"longer"_s : u"more"_s);
-    return u"about the same"_s;
+        return (isDuration ? QCoreApplication::translate("Report", "%1× longer")
+                           : QCoreApplication::translate("Report", "%1× more"))
+                .arg(times(*r));
+    return QCoreApplication::translate("Report", "about the same");
 }
 
 QList<ComparisonFigure> comparisonFigures(const ScenarioRun &blocking, const ScenarioRun &async)
 {
     QList<ComparisonFigure> figures {
-        { u"wall time"_s, u"wallMs"_s, true, blocking.wallMs(), async.wallMs() },
-        { u"max stall"_s, u"maxStallMs"_s, true, blocking.lag.maxStallMs, async.lag.maxStallMs },
-        { u"p99 lag"_s, u"p99LagMs"_s, true, blocking.lag.p99LagMs, async.lag.p99LagMs },
-        { u"stalls > 50 ms"_s, u"stallsOver50Ms"_s, false, double(blocking.lag.stallsOver50Ms),
-          double(async.lag.stallsOver50Ms) },
-        { u"frames missed (60 Hz)"_s, u"framesMissed"_s, false, double(blocking.framesMissed),
-          double(async.framesMissed) },
+        { QT_TRANSLATE_NOOP("Report", "wall time"), u"wallMs"_s, true, blocking.wallMs(),
+          async.wallMs() },
+        { QT_TRANSLATE_NOOP("Report", "max stall"), u"maxStallMs"_s, true, blocking.lag.maxStallMs,
+          async.lag.maxStallMs },
+        { QT_TRANSLATE_NOOP("Report", "p99 lag"), u"p99LagMs"_s, true, blocking.lag.p99LagMs,
+          async.lag.p99LagMs },
+        { QT_TRANSLATE_NOOP("Report", "stalls > 50 ms"), u"stallsOver50Ms"_s, false,
+          double(blocking.lag.stallsOver50Ms), double(async.lag.stallsOver50Ms) },
+        { QT_TRANSLATE_NOOP("Report", "frames missed (60 Hz)"), u"framesMissed"_s, false,
+          double(blocking.framesMissed), double(async.framesMissed) },
     };
     if (blocking.keyPresses > 0 || async.keyPresses > 0) {
-        figures.append({ u"key press wait (max)"_s, u"keyLatencyMaxMs"_s, true,
-                         blocking.keyLatencyMaxMs, async.keyLatencyMaxMs });
-        figures.append({ u"key press wait (median)"_s, u"keyLatencyMedianMs"_s, true,
-                         blocking.keyLatencyMedianMs, async.keyLatencyMedianMs });
+        figures.append({ QT_TRANSLATE_NOOP("Report", "key press wait (max)"), u"keyLatencyMaxMs"_s,
+                         true, blocking.keyLatencyMaxMs, async.keyLatencyMaxMs });
+        figures.append({ QT_TRANSLATE_NOOP("Report", "key press wait (median)"),
+                         u"keyLatencyMedianMs"_s, true, blocking.keyLatencyMedianMs,
+                         async.keyLatencyMedianMs });
     }
     return figures;
 }
@@ -179,17 +200,19 @@ QString comparisonCsv(const ScenarioRun &blocking, const ScenarioRun &async)
     QString csv = u"figure,unit,blocking,async,async/blocking\n"_s;
     for (const ComparisonFigure &f : comparisonFigures(blocking, async)) {
         const auto ratio = f.ratio();
-        csv += u"%1,%2,%3,%4,%5\n"_s.arg(csvField(f.name), f.isDuration ? u"ms"_s : u"count"_s,
-                                         QString::number(f.blocking, 'f', 3),
-                                         QString::number(f.async, 'f', 3),
-                                         ratio ? QString::number(*ratio, 'f', 4) : QString());
+        csv += u"%1,%2,%3,%4,%5\n"_s.arg(
+                csvField(QString::fromLatin1(f.source)), f.isDuration ? u"ms"_s : u"count"_s,
+                QString::number(f.blocking, 'f', 3), QString::number(f.async, 'f', 3),
+                ratio ? QString::number(*ratio, 'f', 4) : QString());
     }
     return csv;
 }
 
 QString comparisonText(const Scenario &scenario, const QList<ScenarioRun> &runs)
 {
-    QString text = u"Scenario \"%1\": %2\n\n"_s.arg(scenario.name, scenario.description);
+    QString text = QCoreApplication::translate("Report", "Scenario \"%1\": %2")
+                           .arg(scenario.name, scenario.description)
+            + u"\n\n"_s;
     bool keys = false;
     for (const ScenarioRun &run : runs)
         keys = keys || run.keyPresses > 0;
@@ -200,13 +223,21 @@ QString comparisonText(const Scenario &scenario, const QList<ScenarioRun> &runs)
             row += (i ? u" "_s : QString()) + u"%1"_s.arg(cells.value(i), widths[i]);
         return row + u'\n';
     };
-    text += line({ u"mode"_s, u"wall time"_s, u"max stall"_s, u"p99 lag"_s, u"stalls > 50 ms"_s,
-                   u"frames missed"_s, u"failed"_s, u"key max"_s, u"key median"_s });
+    text += line({ QCoreApplication::translate("Report", "mode"),
+                   QCoreApplication::translate("Report", "wall time"),
+                   QCoreApplication::translate("Report", "max stall"),
+                   QCoreApplication::translate("Report", "p99 lag"),
+                   QCoreApplication::translate("Report", "stalls > 50 ms"),
+                   QCoreApplication::translate("Report", "frames missed"),
+                   QCoreApplication::translate("Report", "failed"),
+                   QCoreApplication::translate("Report", "key max"),
+                   QCoreApplication::translate("Report", "key median") });
+    const QLocale locale;
     for (const ScenarioRun &run : runs) {
-        text += line({ runModeName(run.mode), formatDuration(run.wallMs()),
+        text += line({ runModeText(run.mode), formatDuration(run.wallMs()),
                        formatDuration(run.lag.maxStallMs), formatDuration(run.lag.p99LagMs),
-                       QString::number(run.lag.stallsOver50Ms), QString::number(run.framesMissed),
-                       QString::number(run.failedOperations), formatDuration(run.keyLatencyMaxMs),
+                       locale.toString(run.lag.stallsOver50Ms), locale.toString(run.framesMissed),
+                       locale.toString(run.failedOperations), formatDuration(run.keyLatencyMaxMs),
                        formatDuration(run.keyLatencyMedianMs) });
     }
     return text;
@@ -246,9 +277,10 @@ QJsonObject comparisonJson(const Scenario &scenario, const QList<ScenarioRun> &r
 QString comparisonText(const Scenario &scenario, const QList<ScenarioRun> &runs,
                        const QList<StallRecord> &stalls)
 {
-    QString text = comparisonText(scenario, runs) + u"\nculprit of the longest freeze\n"_s;
+    QString text = comparisonText(scenario, runs) + u'\n'
+            + QCoreApplication::translate("Report", "culprit of the longest freeze") + u'\n';
     for (const ScenarioRun &run : runs) {
-        text += u"%1 %2\n"_s.arg(runModeName(run.mode), -10)
+        text += u"%1 %2\n"_s.arg(runModeText(run.mode), -10)
                         .arg(StallReport::culpritDescription(stallsOf(run, stalls)));
     }
     return text;

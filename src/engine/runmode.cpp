@@ -1,10 +1,18 @@
 #include <engine/runmode.h>
 
+#include <QCoreApplication>
+
 using namespace Qt::StringLiterals;
 
 QString runModeName(RunMode mode)
 {
     return mode == RunMode::Blocking ? u"blocking"_s : u"async"_s;
+}
+
+QString runModeText(RunMode mode)
+{
+    return mode == RunMode::Blocking ? QCoreApplication::translate("RunMode", "blocking")
+                                     : QCoreApplication::translate("RunMode", "async");
 }
 
 std::optional<RunMode> runModeFromName(QStringView name)

@@ -43,7 +43,7 @@ void ScenarioRunner::prepareSampleFile()
         QTimer::singleShot(m_settleMs, this, &ScenarioRunner::startNextRun);
         return;
     }
-    emit status(u"Generating a %1 sample file…"_s.arg(formatBytes(m_scenario.sampleFileBytes)));
+    emit status(tr("Generating a %1 sample file…").arg(formatBytes(m_scenario.sampleFileBytes)));
     m_prepareId =
             m_jobs->generateFile(sampleFilePath(), m_scenario.sampleFileBytes, RunMode::Async);
     emit operationStarted(m_prepareId);
@@ -59,9 +59,10 @@ void ScenarioRunner::startNextRun()
     m_current = ScenarioRun {};
     m_current.mode = m_modes.at(m_runs.size());
     const bool oneAtATime = m_current.mode == RunMode::Async && m_asyncOneAtATime;
-    emit status(u"Running \"%1\" in %2 mode%3…"_s.arg(m_scenario.title, runModeName(m_current.mode),
-                                                      oneAtATime ? u", one step at a time"_s
-                                                                 : QString()));
+    emit status(oneAtATime ? tr("Running \"%1\" in %2 mode, one step at a time…")
+                                     .arg(m_scenario.title, runModeText(m_current.mode))
+                           : tr("Running \"%1\" in %2 mode…")
+                                     .arg(m_scenario.title, runModeText(m_current.mode)));
     m_current.startMs = labNowMs();
     if (m_current.mode == RunMode::Blocking || m_asyncOneAtATime) {
         startStep(0);
@@ -99,7 +100,7 @@ void ScenarioRunner::onOperationFinished(int id)
         const OperationRecord *record = m_log->find(id);
         if (record->status != OperationStatus::Succeeded) {
             m_running = false;
-            emit failed(u"could not generate the sample file: %1"_s.arg(record->error));
+            emit failed(tr("could not generate the sample file: %1").arg(record->error));
             return;
         }
         QTimer::singleShot(m_settleMs, this, &ScenarioRunner::startNextRun);

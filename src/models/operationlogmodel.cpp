@@ -5,6 +5,7 @@
 #include <common/units.h>
 
 #include <QBrush>
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QLocale>
 #include <QUrl>
@@ -20,9 +21,8 @@ constexpr int ShortShaLength = 12;
 QString formatMs(double ms)
 {
     const QLocale locale;
-    if (ms < 10)
-        return locale.toString(ms, 'f', 1) + u" ms"_s;
-    return locale.toString(qRound64(ms)) + u" ms"_s;
+    const QString number = ms < 10 ? locale.toString(ms, 'f', 1) : locale.toString(qRound64(ms));
+    return QCoreApplication::translate("Units", "%1 ms").arg(number);
 }
 
 // A URL shows its path and query (the host is always the same server), a file its name.
@@ -37,20 +37,28 @@ QString shortTarget(const QString &target)
 // What the threads did, in the words a beginner expects: who waited, who did the work.
 QString threadText(const OperationRecord &r)
 {
-    const QString gui = u"GUI thread"_s;
+    const QString gui = threadLaneName(ThreadLane::Gui);
     if (r.workerThread.isEmpty())
         return {};
     if (r.kind == OperationKind::Fetch) {
         if (r.mode == RunMode::Blocking)
             return r.workerThread == gui
-                    ? u"GUI thread waited and did the I/O"_s
-                    : u"GUI thread waited; %1 did the I/O"_s.arg(r.workerThread);
-        return r.workerThread == gui ? u"no thread waited (event loop)"_s
-                                     : u"no thread waited; %1 did the I/O"_s.arg(r.workerThread);
+                    ? QCoreApplication::translate("OperationLogModel",
+                                                  "GUI thread waited and did the I/O")
+                    : QCoreApplication::translate("OperationLogModel",
+                                                  "GUI thread waited; %1 did the I/O")
+                              .arg(r.workerThread);
+        return r.workerThread == gui
+                ? QCoreApplication::translate("OperationLogModel", "no thread waited (event loop)")
+                : QCoreApplication::translate("OperationLogModel",
+                                              "no thread waited; %1 did the I/O")
+                          .arg(r.workerThread);
     }
     if (r.workerThread == gui)
-        return u"GUI thread did the work (and froze)"_s;
-    return u"%1 did the work; GUI thread free"_s.arg(r.workerThread);
+        return QCoreApplication::translate("OperationLogModel",
+                                           "GUI thread did the work (and froze)");
+    return QCoreApplication::translate("OperationLogModel", "%1 did the work; GUI thread free")
+            .arg(r.workerThread);
 }
 
 bool isNumeric(int column)
@@ -161,18 +169,20 @@ QVariant OperationLogModel::displayText(const OperationRecord &r, int column) co
     case IdColumn:
         return locale.toString(r.id);
     case KindColumn:
-        return operationKindName(r.kind);
+        return operationKindText(r.kind);
     case ModeColumn:
-        return runModeName(r.mode);
+        return runModeText(r.mode);
     case TargetColumn:
         return shortTarget(r.target);
     case StatusColumn:
         if (r.status == OperationStatus::Running && r.totalBytes > 0)
-            return u"%1 %2%"_s.arg(operationStatusName(r.status))
-                    .arg(qBound(qint64(0), r.bytes * 100 / r.totalBytes, qint64(100)));
-        return operationStatusName(r.status);
+            return tr("%1 %2%")
+                    .arg(operationStatusText(r.status))
+                    .arg(locale.toString(
+                            qBound(qint64(0), r.bytes * 100 / r.totalBytes, qint64(100))));
+        return operationStatusText(r.status);
     case HttpColumn:
-        return r.httpStatus > 0 ? QString::number(r.httpStatus) : QString();
+        return r.httpStatus > 0 ? QString::number(r.httpStatus) : QString(); // a code, not a count
     case BytesColumn:
         return formatBytes(r.bytes);
     case LinesColumn:
@@ -261,30 +271,34 @@ QVariant OperationLogModel::headerData(int section, Qt::Orientation orientation,
     if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
         return QAbstractTableModel::headerData(section, orientation, role);
     static const char *const titles[ColumnCount] = {
-        "#",     "Kind",     "Mode",      "Target",  "Status", "HTTP",    "Bytes",
-        "Lines", "Duration", "Max stall", "Culprit", "Thread", "SHA-256", "Error",
+        QT_TR_NOOP("#"),         QT_TR_NOOP("Kind"),    QT_TR_NOOP("Mode"),
+        QT_TR_NOOP("Target"),    QT_TR_NOOP("Status"),  QT_TR_NOOP("HTTP"),
+        QT_TR_NOOP("Bytes"),     QT_TR_NOOP("Lines"),   QT_TR_NOOP("Duration"),
+        QT_TR_NOOP("Max stall"), QT_TR_NOOP("Culprit"), QT_TR_NOOP("Thread"),
+        QT_TR_NOOP("SHA-256"),   QT_TR_NOOP("Error"),
     };
     static const char *const tips[ColumnCount] = {
-        "Operation number, in start order",
-        "Network fetch, file load or file generation",
-        "Blocking: waited on the GUI thread. Async: waited off it",
-        "URL or file",
-        "Running, ok, failed or canceled",
-        "HTTP status code of a fetch",
-        "Bytes received or read",
-        "Lines counted in a loaded file",
-        "Wall-clock time from start to finish",
-        "Longest time the GUI thread was frozen while this operation ran",
-        "Where the longest freeze during this operation held the GUI thread: function (file:line)",
-        "Which thread waited and which did the work",
-        "SHA-256 of the content (hover for the full digest)",
-        "Why the operation failed",
+        QT_TR_NOOP("Operation number, in start order"),
+        QT_TR_NOOP("Network fetch, file load or file generation"),
+        QT_TR_NOOP("Blocking: waited on the GUI thread. Async: waited off it"),
+        QT_TR_NOOP("URL or file"),
+        QT_TR_NOOP("Running, ok, failed or canceled"),
+        QT_TR_NOOP("HTTP status code of a fetch"),
+        QT_TR_NOOP("Bytes received or read"),
+        QT_TR_NOOP("Lines counted in a loaded file"),
+        QT_TR_NOOP("Wall-clock time from start to finish"),
+        QT_TR_NOOP("Longest time the GUI thread was frozen while this operation ran"),
+        QT_TR_NOOP("Where the longest freeze during this operation held the GUI thread: function "
+                   "(file:line)"),
+        QT_TR_NOOP("Which thread waited and which did the work"),
+        QT_TR_NOOP("SHA-256 of the content (hover for the full digest)"),
+        QT_TR_NOOP("Why the operation failed"),
     };
     switch (role) {
     case Qt::DisplayRole:
-        return QString::fromLatin1(titles[section]);
+        return tr(titles[section]);
     case Qt::ToolTipRole:
-        return QString::fromLatin1(tips[section]);
+        return tr(tips[section]);
     case Qt::TextAlignmentRole:
         return isNumeric(section) ? int(Qt::AlignRight | Qt::AlignVCenter)
                                   : int(Qt::AlignLeft | Qt::AlignVCenter);

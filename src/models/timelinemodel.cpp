@@ -206,26 +206,28 @@ QString TimelineModel::describe(const TimelineBar &bar) const
     if (!r)
         return {};
     const QString lane = m_lanes.value(bar.lane);
-    QString text = u"<b>#%1 %2</b> — %3 mode, %4"_s.arg(r->id).arg(
-            operationKindName(r->kind), runModeName(r->mode),
-            bar.running ? u"running"_s : operationStatusName(r->status));
+    QString text = tr("<b>#%1 %2</b> — %3 mode, %4")
+                           .arg(r->id)
+                           .arg(operationKindText(r->kind), runModeText(r->mode),
+                                bar.running ? operationStatusText(OperationStatus::Running)
+                                            : operationStatusText(r->status));
     if (r->isFinished())
-        text += u", %1"_s.arg(formatDuration(r->durationMs()));
+        text += tr(", %1").arg(formatDuration(r->durationMs()));
     text += u"<br>%1<br>"_s.arg(r->target.toHtmlEscaped());
     const bool onGui = m_laneIds.value(bar.lane).lane == ThreadLane::Gui;
     const QString what = bar.running && bar.kind == SpanKind::Work && !onGui
-            ? u"working on a pool thread"_s
+            ? tr("working on a pool thread")
             : spanKindName(bar.kind);
-    text += u"<b>%1: %2 for %3.</b> "_s.arg(lane, what, formatDuration(bar.durationMs()));
+    text += tr("<b>%1: %2 for %3.</b> ").arg(lane, what, formatDuration(bar.durationMs()));
     if (bar.blocksGui)
-        text += u"Nothing else ran on the GUI thread meanwhile: no painting, no typing, no "
-                "timers. The window was frozen."_s;
+        text += tr("Nothing else ran on the GUI thread meanwhile: no painting, no typing, no "
+                   "timers. The window was frozen.");
     else if (bar.kind == SpanKind::EventLoopWait)
-        text += u"No thread waited: the request was pending while the GUI thread's event loop "
-                "ran on and kept the window responsive."_s;
+        text += tr("No thread waited: the request was pending while the GUI thread's event loop "
+                   "ran on and kept the window responsive.");
     else if (r->mode == RunMode::Blocking)
-        text += u"Meanwhile the GUI thread waited for it and could do nothing else."_s;
+        text += tr("Meanwhile the GUI thread waited for it and could do nothing else.");
     else
-        text += u"The GUI thread stayed free meanwhile."_s;
+        text += tr("The GUI thread stayed free meanwhile.");
     return text;
 }

@@ -1,5 +1,7 @@
 #include <stalls/stacksampler.h>
 
+#include <QCoreApplication>
+
 #include <atomic>
 #include <cerrno>
 #include <chrono>
@@ -103,7 +105,9 @@ void doInstall()
     };
     if (sigaction(sampleSignal(), nullptr, &previous) == 0 && previous.sa_handler != SIG_DFL
         && previous.sa_handler != SIG_IGN) {
-        installError = u"signal %1 already has a handler"_s.arg(sampleSignal());
+        installError =
+                QCoreApplication::translate("StackSampler", "signal %1 already has a handler")
+                        .arg(sampleSignal());
         return;
     }
     if (sigaction(sampleSignal(), &action, nullptr) != 0) {

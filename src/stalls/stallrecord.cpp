@@ -1,6 +1,8 @@
 #include <stalls/stallrecord.h>
 
+#include <QCoreApplication>
 #include <QHash>
+#include <QLocale>
 #include <QStringList>
 #include <functional>
 #include <algorithm>
@@ -18,7 +20,7 @@ QString StallCulprit::location() const
 namespace {
 QString percent(double share)
 {
-    return QString::number(std::lround(share * 100));
+    return QLocale().toString(std::lround(share * 100));
 }
 } // namespace
 
@@ -31,11 +33,11 @@ bool StallRecord::isCpuStarved() const
 
 QString StallRecord::cpuCauseText() const
 {
-    QString text = u"the machine had no CPU to give"_s;
+    QString text = tr("the machine had no CPU to give");
     if (cpuWaitShare >= 0)
-        text += u": %1% of it on a run queue"_s.arg(percent(cpuWaitShare));
+        text = tr("%1: %2% of it on a run queue").arg(text, percent(cpuWaitShare));
     if (cpuRunMs >= 0)
-        text += u", %1 ms of CPU time"_s.arg(QString::number(cpuRunMs, 'f', 1));
+        text = tr("%1, %2 ms of CPU time").arg(text, QLocale().toString(cpuRunMs, 'f', 1));
     return text;
 }
 
@@ -49,14 +51,14 @@ QString StallPath::activityText() const
 QString StallRecord::activityText() const
 {
     if (isCpuStarved()) {
-        return u"waiting for a CPU %1% (other programs were running)"_s.arg(
-                percent(std::max(cpuWaitShare, cpuWaitSampleShare)));
+        return tr("waiting for a CPU %1% (other programs were running)")
+                .arg(percent(std::max(cpuWaitShare, cpuWaitSampleShare)));
     }
     if (sampleCount == 0 || unansweredCount == sampleCount)
-        return u"no sample"_s;
+        return tr("no sample");
     if (busyShare >= waitingShare)
-        return u"busy %1%"_s.arg(percent(busyShare));
-    return u"waiting %1% on %2"_s.arg(percent(waitingShare), waitReasonName(mainWait));
+        return tr("busy %1%").arg(percent(busyShare));
+    return tr("waiting %1% on %2").arg(percent(waitingShare), waitReasonName(mainWait));
 }
 
 namespace {

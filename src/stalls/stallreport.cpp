@@ -3,6 +3,7 @@
 #include <common/units.h>
 #include <stalls/stallwatchdog.h>
 
+#include <QCoreApplication>
 #include <QJsonArray>
 
 using namespace Qt::StringLiterals;
@@ -50,7 +51,7 @@ QJsonObject stallJson(const StallRecord &record)
         // "cpu": the machine had no CPU to give; "code": the thread computed or waited
         { u"cause"_s, record.isCpuStarved() ? u"cpu"_s : u"code"_s },
         { u"waitingOn"_s,
-          record.waitingShare > 0 ? QJsonValue(waitReasonName(record.mainWait)) : QJsonValue() },
+          record.waitingShare > 0 ? QJsonValue(waitReasonKey(record.mainWait)) : QJsonValue() },
         { u"event"_s, record.event.isEmpty() ? QJsonValue() : QJsonValue(record.event) },
         { u"stack"_s, stack },
     };
@@ -81,39 +82,54 @@ QString culpritDescription(const QList<StallRecord> &stalls)
 {
     const StallRecord *longest = longestStall(stalls);
     if (!longest)
-        return u"none: no freeze was recorded"_s;
+        return QCoreApplication::translate("StallReport", "none: no freeze was recorded");
     if (longest->isCpuStarved()) {
-        return u"none in AsyncLab: %1, %2 freeze"_s.arg(longest->cpuCauseText(),
-                                                        formatDuration(longest->durationMs));
+        return QCoreApplication::translate("StallReport", "none in AsyncLab: %1, %2 freeze")
+                .arg(longest->cpuCauseText(), formatDuration(longest->durationMs));
     }
-    QString text = longest->culprit.isKnown()
+    const QString where = longest->culprit.isKnown()
             ? longest->culprit.location()
-            : u"not in AsyncLab's code (%1)"_s.arg(
-                    longest->stack.isEmpty() ? u"no stack"_s : longest->stack.first().location());
-    text += u", %1, %2 freeze"_s.arg(longest->activityText(), formatDuration(longest->durationMs));
-    if (!longest->event.isEmpty())
-        text += u", during "_s + longest->event;
-    return text;
+            : QCoreApplication::translate("StallReport", "not in AsyncLab's code (%1)")
+                      .arg(longest->stack.isEmpty()
+                                   ? QCoreApplication::translate("StallReport", "no stack")
+                                   : longest->stack.first().location());
+    if (longest->event.isEmpty()) {
+        return QCoreApplication::translate("StallReport", "%1, %2, %3 freeze")
+                .arg(where, longest->activityText(), formatDuration(longest->durationMs));
+    }
+    return QCoreApplication::translate("StallReport", "%1, %2, %3 freeze, during %4")
+            .arg(where, longest->activityText(), formatDuration(longest->durationMs),
+                 longest->event);
 }
 
 QString topCulpritText(const QList<StallRecord> &stalls)
 {
     const StallRecord *longest = longestStall(stalls);
-    if (!longest)
-        return u"no freeze over %1"_s.arg(formatDuration(StallWatchdog::DefaultThresholdMs));
-    if (longest->isCpuStarved()) {
-        return u"the longest freeze, %1, waiting for a CPU: other programs were running"_s.arg(
-                formatDuration(longest->durationMs));
+    if (!longest) {
+        return QCoreApplication::translate("StallReport", "no freeze over %1")
+                .arg(formatDuration(StallWatchdog::DefaultThresholdMs));
     }
-    const QString doing = longest->busyShare >= longest->waitingShare ? u"busy"_s : u"waiting"_s;
-    const QString where =
-            longest->culprit.isKnown() ? longest->culprit.location() : u"code outside AsyncLab"_s;
-    return u"the longest freeze, %1, %2 in %3"_s.arg(formatDuration(longest->durationMs), doing,
-                                                     where);
+    const QString duration = formatDuration(longest->durationMs);
+    if (longest->isCpuStarved()) {
+        return QCoreApplication::translate(
+                       "StallReport",
+                       "the longest freeze, %1, waiting for a CPU: other programs were running")
+                .arg(duration);
+    }
+    const QString where = longest->culprit.isKnown()
+            ? longest->culprit.location()
+            : QCoreApplication::translate("StallReport", "code outside AsyncLab");
+    if (longest->busyShare >= longest->waitingShare) {
+        return QCoreApplication::translate("StallReport", "the longest freeze, %1, busy in %2")
+                .arg(duration, where);
+    }
+    return QCoreApplication::translate("StallReport", "the longest freeze, %1, waiting in %2")
+            .arg(duration, where);
 }
 
 QString culpritText(const QList<StallRecord> &stalls)
 {
-    return u"%1 %2\n"_s.arg(u"culprit"_s, -10).arg(culpritDescription(stalls));
+    return u"%1 %2\n"_s.arg(QCoreApplication::translate("StallReport", "culprit"), -10)
+            .arg(culpritDescription(stalls));
 }
 } // namespace StallReport

@@ -4,6 +4,7 @@
 #include <stalls/stacksampler.h>
 #include <stalls/symbolizer.h>
 
+#include <QCoreApplication>
 #include <QThread>
 #include <QTimer>
 #include <memory>
@@ -49,7 +50,8 @@ bool StallWatchdog::start(const std::atomic<double> *heartbeatMs, int tickInterv
     if (isRunning())
         return true;
     if (!StackSampler::install(&m_error)) {
-        m_error = u"stack sampling is off: %1"_s.arg(m_error);
+        m_error = QCoreApplication::translate("StallWatchdog", "stack sampling is off: %1")
+                          .arg(m_error);
         return false;
     }
     m_heartbeat = heartbeatMs;

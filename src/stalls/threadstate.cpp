@@ -1,6 +1,8 @@
 #include <stalls/threadstate.h>
 #include <common/labclock.h>
 
+#include <QCoreApplication>
+
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -10,38 +12,55 @@
 
 using namespace Qt::StringLiterals;
 
-QString threadActivityName(ThreadActivity activity)
+namespace {
+const char *activitySourceText(ThreadActivity activity)
 {
     switch (activity) {
     case ThreadActivity::Busy:
-        return u"busy"_s;
+        return QT_TRANSLATE_NOOP("ThreadState", "busy");
     case ThreadActivity::Waiting:
-        return u"waiting"_s;
+        return QT_TRANSLATE_NOOP("ThreadState", "waiting");
     case ThreadActivity::CpuWait:
-        return u"waiting for a CPU (other programs were running)"_s;
+        return QT_TRANSLATE_NOOP("ThreadState", "waiting for a CPU (other programs were running)");
     case ThreadActivity::Unknown:
         break;
     }
-    return u"unknown"_s;
+    return QT_TRANSLATE_NOOP("ThreadState", "unknown");
+}
+
+const char *waitReasonSourceText(WaitReason reason)
+{
+    switch (reason) {
+    case WaitReason::None:
+        return QT_TRANSLATE_NOOP("ThreadState", "nothing");
+    case WaitReason::LockOrFuture:
+        return QT_TRANSLATE_NOOP("ThreadState", "a lock or future (futex)");
+    case WaitReason::SocketOrFile:
+        return QT_TRANSLATE_NOOP("ThreadState", "a socket or file");
+    case WaitReason::Sleep:
+        return QT_TRANSLATE_NOOP("ThreadState", "a sleep");
+    case WaitReason::Disk:
+        return QT_TRANSLATE_NOOP("ThreadState", "the disk (uninterruptible)");
+    case WaitReason::Other:
+        break;
+    }
+    return QT_TRANSLATE_NOOP("ThreadState", "something else");
+}
+} // namespace
+
+QString threadActivityName(ThreadActivity activity)
+{
+    return QCoreApplication::translate("ThreadState", activitySourceText(activity));
 }
 
 QString waitReasonName(WaitReason reason)
 {
-    switch (reason) {
-    case WaitReason::None:
-        return u"nothing"_s;
-    case WaitReason::LockOrFuture:
-        return u"a lock or future (futex)"_s;
-    case WaitReason::SocketOrFile:
-        return u"a socket or file"_s;
-    case WaitReason::Sleep:
-        return u"a sleep"_s;
-    case WaitReason::Disk:
-        return u"the disk (uninterruptible)"_s;
-    case WaitReason::Other:
-        break;
-    }
-    return u"something else"_s;
+    return QCoreApplication::translate("ThreadState", waitReasonSourceText(reason));
+}
+
+QString waitReasonKey(WaitReason reason)
+{
+    return QString::fromLatin1(waitReasonSourceText(reason));
 }
 
 WaitReason waitReasonForSyscall(long number)

@@ -29,7 +29,7 @@ bool allWhole(const QList<QPair<QString, double>> &bars)
 DemoBarChart::DemoBarChart(QWidget *parent) : QWidget(parent)
 {
     setAttribute(Qt::WA_OpaquePaintEvent);
-    setAccessibleName(u"Measured results chart"_s);
+    setAccessibleName(tr("Measured results chart"));
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
     setMinimumHeight(180);
 }
@@ -108,7 +108,7 @@ void DemoBarChart::paintEvent(QPaintEvent *)
     const QColor dim = pal.color(QPalette::PlaceholderText);
     if (m_bars.isEmpty()) {
         p.setPen(dim);
-        p.drawText(rect(), Qt::AlignCenter, u"Run the demo to see its measurements here."_s);
+        p.drawText(rect(), Qt::AlignCenter, tr("Run the demo to see its measurements here."));
         return;
     }
 

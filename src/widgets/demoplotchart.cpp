@@ -1,6 +1,7 @@
 #include <widgets/demoplotchart.h>
 #include <widgets/painting.h>
 
+#include <QCoreApplication>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -16,9 +17,11 @@ QString decadeLabel(int exponent)
     if (exponent < 0)
         return QString::number(std::pow(10.0, exponent), 'g', 1);
     if (exponent >= 6)
-        return u"%1M"_s.arg(std::pow(10.0, exponent - 6));
+        return QCoreApplication::translate("DemoPlotChart", "%1M")
+                .arg(std::pow(10.0, exponent - 6));
     if (exponent >= 3)
-        return u"%1k"_s.arg(std::pow(10.0, exponent - 3));
+        return QCoreApplication::translate("DemoPlotChart", "%1k")
+                .arg(std::pow(10.0, exponent - 3));
     return QString::number(std::pow(10.0, exponent));
 }
 } // namespace
@@ -26,7 +29,7 @@ QString decadeLabel(int exponent)
 DemoPlotChart::DemoPlotChart(QWidget *parent) : QWidget(parent)
 {
     setAttribute(Qt::WA_OpaquePaintEvent);
-    setAccessibleName(u"Measured results plots"_s);
+    setAccessibleName(tr("Measured results plots"));
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
 }
 
@@ -90,7 +93,7 @@ void DemoPlotChart::paintEvent(QPaintEvent *)
     const QFontMetricsF fm(small);
     if (m_plots.isEmpty()) {
         p.setPen(palette().color(QPalette::PlaceholderText));
-        p.drawText(rect(), Qt::AlignCenter, u"Run the demo to see its measurements here."_s);
+        p.drawText(rect(), Qt::AlignCenter, tr("Run the demo to see its measurements here."));
         return;
     }
     p.setRenderHint(QPainter::Antialiasing);
@@ -107,7 +110,7 @@ void DemoPlotChart::paintEvent(QPaintEvent *)
         x += 18 + fm.horizontalAdvance(name) + 14;
     }
     // What x is, where there is room for it; the decades on the axes say "log" by themselves.
-    const QString xText = u"x: %1"_s.arg(m_xLabel);
+    const QString xText = tr("x: %1").arg(m_xLabel);
     if (x + fm.horizontalAdvance(xText) + 4 <= width()) {
         p.setPen(palette().color(QPalette::PlaceholderText));
         p.drawText(QRectF(x, legendY, width() - x - 4, fm.height()), Qt::AlignRight, xText);

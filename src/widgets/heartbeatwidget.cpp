@@ -56,7 +56,7 @@ HeartbeatWidget::HeartbeatWidget(QWidget *parent) : QWidget(parent)
     connect(&m_timer, &QTimer::timeout, this, &HeartbeatWidget::advance);
 
     setAttribute(Qt::WA_OpaquePaintEvent);
-    setAccessibleName(u"Heartbeat"_s);
+    setAccessibleName(tr("Heartbeat"));
     setAccessibleDescription(
             u"Animation redrawn 60 times a second on the GUI thread; it stops while the GUI "
             "thread is blocked"_s);
@@ -186,7 +186,7 @@ QRect HeartbeatWidget::heartRect() const
 
 QString HeartbeatWidget::counterText() const
 {
-    return u"frame %1 \u00b7 missed %2"_s.arg(m_frames).arg(m_missed);
+    return tr("frame %L1 \u00b7 missed %L2").arg(m_frames).arg(m_missed);
 }
 
 QRectF HeartbeatWidget::cardRect() const
@@ -285,7 +285,7 @@ void HeartbeatWidget::paintEvent(QPaintEvent *event)
         p.setFont(bold);
         p.setPen(failedColor());
         p.drawText(text, Qt::AlignRight | Qt::AlignVCenter,
-                   u"froze %1 ms"_s.arg(qRound64(m_lastFreezeMs)));
+                   tr("froze %L1 ms").arg(qRound64(m_lastFreezeMs)));
     }
 }
 

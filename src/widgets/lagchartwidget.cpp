@@ -29,12 +29,12 @@ constexpr double MinGrowingWindowMs = 2000;
 QList<LagChartWidget::Guide> LagChartWidget::thresholdLadder()
 {
     return {
-        { 16, u"16 ms · one frame"_s },
-        { 50, u"50 ms · long task"_s },
-        { 100, u"100 ms · noticed"_s },
-        { 250, u"250 ms · a hang in Apple's tools"_s },
-        { 1000, u"1 s"_s },
-        { 5000, u"5 s · Windows \u201cNot Responding\u201d, Android ANR"_s },
+        { 16, tr("16 ms · one frame") },
+        { 50, tr("50 ms · long task") },
+        { 100, tr("100 ms · noticed") },
+        { 250, tr("250 ms · a hang in Apple's tools") },
+        { 1000, tr("1 s") },
+        { 5000, tr("5 s · Windows \u201cNot Responding\u201d, Android ANR") },
     };
 }
 
@@ -47,15 +47,15 @@ LagChartWidget::LagChartWidget(QWidget *parent) : QWidget(parent)
 
     m_logButton = new QToolButton(this);
     m_logButton->setObjectName(u"logScaleButton"_s);
-    m_logButton->setText(u"log scal&e"_s);
-    m_logButton->setAccessibleName(u"Log scale"_s);
+    m_logButton->setText(tr("log scal&e"));
+    m_logButton->setAccessibleName(tr("Log scale"));
     m_logButton->setCheckable(true);
     m_logButton->setAutoRaise(true);
     m_logButton->setFocusPolicy(Qt::TabFocus);
-    m_logButton->setToolTip(u"A logarithmic lag axis: a 5 ms and a 5 s stall both readable"_s);
+    m_logButton->setToolTip(tr("A logarithmic lag axis: a 5 ms and a 5 s stall both readable"));
     connect(m_logButton, &QToolButton::toggled, this, &LagChartWidget::setLogScale);
 
-    setAccessibleName(u"Event-loop lag chart"_s);
+    setAccessibleName(tr("Event-loop lag chart"));
     setToolTip(u"<p>How late the GUI thread's event loop ran, over the last 30 seconds.</p>"
                "<p>Shaded bands show when operations ran: <b>red</b> for blocking, "
                "<b>green</b> for async. A frame at 60 Hz lasts 16 ms; a task over 50 ms is a "
@@ -370,8 +370,8 @@ QList<std::pair<double, QString>> LagChartWidget::xTicks() const
     const double windowS = windowMs() / 1000;
     if (isLive()) {
         for (int s = int(windowS); s > 0; s -= 5)
-            ticks.append({ s * 1000.0, u"\u2212%1 s"_s.arg(s) });
-        ticks.append({ 0, u"now"_s });
+            ticks.append({ s * 1000.0, tr("\u2212%1 s").arg(s) });
+        ticks.append({ 0, tr("now") });
         return ticks;
     }
     const double step = niceStep(windowS, 6);
@@ -407,9 +407,9 @@ void LagChartWidget::paintBackground(QPainter &p, const QRect &plot) const
     // The longest title that fits the plot's height: a short chart gets a short one, never a cut
     // one.
     const QStringList titles = m_logScale
-            ? QStringList { u"event-loop lag (ms, log scale)"_s, u"lag (ms, log scale)"_s,
-                            u"lag (ms)"_s, u"ms"_s }
-            : QStringList { u"event-loop lag (ms)"_s, u"lag (ms)"_s, u"ms"_s };
+            ? QStringList { tr("event-loop lag (ms, log scale)"), tr("lag (ms, log scale)"),
+                            tr("lag (ms)"), tr("ms") }
+            : QStringList { tr("event-loop lag (ms)"), tr("lag (ms)"), tr("ms") };
     QString title = titles.last();
     for (const QString &candidate : titles) {
         if (fm.horizontalAdvance(candidate) <= plot.height()) {
@@ -467,17 +467,17 @@ void LagChartWidget::paintKey(QPainter &p, const QRect &plot) const
         QColor colour;
         enum { Line, Dot, Box, Hatched } style;
     };
-    QList<Entry> entries = { { u"lag"_s, lineColour(), Entry::Line } };
+    QList<Entry> entries = { { tr("lag"), lineColour(), Entry::Line } };
     if (m_log) { // operations exist only where AsyncLab runs them
-        entries.append({ u"blocking operation"_s, withAlpha(modeColor(RunMode::Blocking), 150),
+        entries.append({ tr("blocking operation"), withAlpha(modeColor(RunMode::Blocking), 150),
                          Entry::Box });
         entries.append(
-                { u"async operation"_s, withAlpha(modeColor(RunMode::Async), 150), Entry::Box });
+                { tr("async operation"), withAlpha(modeColor(RunMode::Async), 150), Entry::Box });
     }
     if (m_shadeStalls)
-        entries.prepend({ u"GUI thread blocked"_s, modeColor(RunMode::Blocking), Entry::Hatched });
+        entries.prepend({ tr("GUI thread blocked"), modeColor(RunMode::Blocking), Entry::Hatched });
     if (!m_inputMarks.isEmpty())
-        entries.prepend({ u"key press: how long it had waited when handled"_s,
+        entries.prepend({ tr("key press: how long it had waited when handled"),
                           QColor(0x8e, 0x44, 0xad), Entry::Dot });
     double width = 0;
     for (const auto &e : entries)
@@ -645,10 +645,10 @@ bool LagChartWidget::event(QEvent *event)
             const StallMarker &m = m_stallMarkers.at(index);
             return Painting::showToolTip(
                     this, help,
-                    !m.text.isEmpty()
-                            ? m.text
-                            : u"<b>Stall of %1</b>: the GUI thread could not react for that long."_s
-                                      .arg(formatDuration(m.durationMs)),
+                    !m.text.isEmpty() ? m.text
+                                      : tr("<b>Stall of %1</b>: the GUI thread could not react for "
+                                           "that long.")
+                                                .arg(formatDuration(m.durationMs)),
                     QRect(int(xAt(m.startMs)) - 6, plotRect().top() - 2,
                           int(xAt(m.startMs + m.durationMs) - xAt(m.startMs)) + 12, 14));
         }

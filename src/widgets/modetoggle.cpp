@@ -1,6 +1,7 @@
 #include <widgets/modetoggle.h>
 #include <models/labcolors.h>
 
+#include <QCoreApplication>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
@@ -17,12 +18,15 @@ constexpr double Radius = 8;
 
 QString title(RunMode mode)
 {
-    return mode == RunMode::Blocking ? u"Blocking"_s : u"Async"_s;
+    return mode == RunMode::Blocking ? QCoreApplication::translate("ModeToggle", "Blocking")
+                                     : QCoreApplication::translate("ModeToggle", "Async");
 }
 
 QString caption(RunMode mode)
 {
-    return mode == RunMode::Blocking ? u"waits on the GUI thread"_s : u"GUI thread stays free"_s;
+    return mode == RunMode::Blocking
+            ? QCoreApplication::translate("ModeToggle", "waits on the GUI thread")
+            : QCoreApplication::translate("ModeToggle", "GUI thread stays free");
 }
 
 QFont titleFont(QFont font)
@@ -44,7 +48,7 @@ ModeToggle::ModeToggle(QWidget *parent) : QWidget(parent)
     setMouseTracking(true);
     setMinimumHeight(40);
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
-    setAccessibleName(u"Run mode"_s);
+    setAccessibleName(tr("Run mode"));
     setToolTip(u"<p><b>Blocking</b>: the work and all its waiting happen on the GUI thread. "
                "The window freezes until it is done.</p>"
                "<p><b>Async</b>: the waiting happens off the GUI thread (network events, a "

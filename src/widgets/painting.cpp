@@ -2,7 +2,9 @@
 #include <common/units.h>
 
 #include <QBrush>
+#include <QCoreApplication>
 #include <QHelpEvent>
+#include <QLocale>
 #include <QPainter>
 #include <QToolTip>
 #include <QWidget>
@@ -56,7 +58,8 @@ QString secondsLabel(double seconds, double step)
         step *= 10;
         ++decimals;
     }
-    return u"%1 s"_s.arg(seconds, 0, 'f', decimals);
+    return QCoreApplication::translate("Units", "%1 s")
+            .arg(QLocale().toString(seconds, 'f', decimals));
 }
 
 bool showToolTip(QWidget *widget, const QHelpEvent *event, const QString &text, const QRect &area)

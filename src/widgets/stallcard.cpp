@@ -5,6 +5,7 @@
 #include <QFontDatabase>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QPainter>
 #include <QPlainTextEdit>
 #include <QTextBlock>
@@ -22,14 +23,15 @@ const QColor NoSampleColor(0xb0, 0xb0, 0xb0);
 StallShareBar::StallShareBar(QWidget *parent) : QWidget(parent)
 {
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
-    setAccessibleName(u"Busy and waiting shares"_s);
+    setAccessibleName(tr("Busy and waiting shares"));
 }
 
 void StallShareBar::setShares(double busy, double waiting)
 {
     m_busy = std::clamp(busy, 0.0, 1.0);
     m_waiting = std::clamp(waiting, 0.0, 1.0 - m_busy);
-    setToolTip(u"busy %1%, waiting %2%"_s.arg(std::lround(m_busy * 100))
+    setToolTip(tr("busy %1%, waiting %2%")
+                       .arg(std::lround(m_busy * 100))
                        .arg(std::lround(m_waiting * 100)));
     update();
 }
@@ -65,12 +67,12 @@ StallCard::StallCard(QWidget *parent)
         label->setWordWrap(true);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     }
-    m_summary->setAccessibleName(u"Stall"_s);
-    m_culprit->setAccessibleName(u"Culprit"_s);
-    m_event->setAccessibleName(u"Started by"_s);
-    m_stack->setAccessibleName(u"Stack"_s);
+    m_summary->setAccessibleName(tr("Stall"));
+    m_culprit->setAccessibleName(tr("Culprit"));
+    m_event->setAccessibleName(tr("Started by"));
+    m_stack->setAccessibleName(tr("Stack"));
     m_stack->setUniformItemSizes(true);
-    m_source->setAccessibleName(u"Source around the culprit"_s);
+    m_source->setAccessibleName(tr("Source around the culprit"));
     m_source->setReadOnly(true);
     m_source->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_source->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -97,46 +99,51 @@ void StallCard::clear()
 
 QString StallCard::shortText(const StallRecord &record)
 {
-    QString text = u"<b>Froze %1</b> — %2"_s.arg(formatDuration(record.durationMs),
-                                                 record.activityText().toHtmlEscaped());
+    QString text =
+            tr("<b>Froze %1</b> — %2")
+                    .arg(formatDuration(record.durationMs), record.activityText().toHtmlEscaped());
     text += record.isCpuStarved()
-            ? u"<br>No culprit in AsyncLab: %1"_s.arg(record.cpuCauseText().toHtmlEscaped())
-            : record.culprit.isKnown()
-            ? u"<br>In <b>%1</b> at %2:%3"_s.arg(record.culprit.function.toHtmlEscaped(),
-                                                 record.culprit.file.toHtmlEscaped(),
-                                                 QString::number(record.culprit.line))
-            : u"<br>Not in AsyncLab's own code"_s;
+            ? tr("<br>No culprit in AsyncLab: %1").arg(record.cpuCauseText().toHtmlEscaped())
+            : record.culprit.isKnown() ? tr("<br>In <b>%1</b> at %2:%3")
+                                                 .arg(record.culprit.function.toHtmlEscaped(),
+                                                      record.culprit.file.toHtmlEscaped(),
+                                                      QString::number(record.culprit.line))
+                                       : tr("<br>Not in AsyncLab's own code");
     if (!record.event.isEmpty())
-        text += u"<br>Started by %1"_s.arg(record.event.toHtmlEscaped());
-    return text + u"<br><i>Click for the stack and the source lines.</i>"_s;
+        text += tr("<br>Started by %1").arg(record.event.toHtmlEscaped());
+    return text + tr("<br><i>Click for the stack and the source lines.</i>");
 }
 
 void StallCard::setRecord(const StallRecord &record)
 {
-    m_summary->setText(u"<b>Froze %1</b> — %2 (%3 samples%4)"_s.arg(
-            formatDuration(record.durationMs), record.activityText().toHtmlEscaped(),
-            QString::number(record.sampleCount),
-            record.unansweredCount > 0 ? u", %1 with no answer"_s.arg(record.unansweredCount)
-                                       : QString()));
+    const QString samples = record.unansweredCount > 0
+            ? tr("%n sample(s), %1 with no answer", nullptr, record.sampleCount)
+                      .arg(QLocale().toString(record.unansweredCount))
+            : tr("%n sample(s)", nullptr, record.sampleCount);
+    m_summary->setText(tr("<b>Froze %1</b> — %2 (%3)")
+                               .arg(formatDuration(record.durationMs),
+                                    record.activityText().toHtmlEscaped(), samples));
     m_bar->setShares(record.busyShare, record.waitingShare);
     if (record.isCpuStarved()) {
-        m_culprit->setText(u"No culprit in AsyncLab: %1 (other programs were running)."_s.arg(
-                record.cpuCauseText().toHtmlEscaped()));
+        m_culprit->setText(tr("No culprit in AsyncLab: %1 (other programs were running).")
+                                   .arg(record.cpuCauseText().toHtmlEscaped()));
     } else if (record.culprit.isKnown()) {
-        m_culprit->setText(u"In <b>%1</b> at %2:%3, in %4% of the samples"_s.arg(
-                record.culprit.function.toHtmlEscaped(), record.culprit.file.toHtmlEscaped(),
-                QString::number(record.culprit.line),
-                QString::number(std::lround(record.culprit.share * 100))));
+        m_culprit->setText(
+                tr("In <b>%1</b> at %2:%3, in %4% of the samples")
+                        .arg(record.culprit.function.toHtmlEscaped(),
+                             record.culprit.file.toHtmlEscaped(),
+                             QString::number(record.culprit.line),
+                             QLocale().toString(std::lround(record.culprit.share * 100))));
     } else {
-        m_culprit->setText(u"Not in the program's own code: the stack below shows where."_s);
+        m_culprit->setText(tr("Not in the program's own code: the stack below shows where."));
     }
     if (!record.event.isEmpty())
-        m_event->setText(u"Started by %1"_s.arg(record.event));
+        m_event->setText(tr("Started by %1").arg(record.event));
     else if (record.eventsTimed)
-        m_event->setText(u"Not inside an event handler."_s);
+        m_event->setText(tr("Not inside an event handler."));
     else
-        m_event->setText(
-                u"Which event started it is not known: only AsyncLab times the events it handles."_s);
+        m_event->setText(tr(
+                "Which event started it is not known: only AsyncLab times the events it handles."));
 
     m_stack->clear();
     const QColor dimmed = palette().color(QPalette::PlaceholderText);

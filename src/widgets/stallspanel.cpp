@@ -16,7 +16,7 @@ StallsPanel::StallsPanel(StallWatchdog *watchdog, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     auto *splitter = new QSplitter(Qt::Vertical, this);
-    m_list->setAccessibleName(u"Stalls"_s);
+    m_list->setAccessibleName(tr("Stalls"));
     m_list->setUniformItemSizes(true);
     // the list gets a quarter of the height, however many rows it holds; the card the rest
     m_list->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Ignored);
@@ -26,7 +26,7 @@ StallsPanel::StallsPanel(StallWatchdog *watchdog, QWidget *parent)
     auto *cardArea = new QScrollArea(splitter);
     cardArea->setWidgetResizable(true);
     cardArea->setFrameShape(QFrame::NoFrame);
-    cardArea->setAccessibleName(u"Selected stall"_s);
+    cardArea->setAccessibleName(tr("Selected stall"));
     cardArea->setWidget(m_card);
     splitter->addWidget(cardArea);
     splitter->setStretchFactor(0, 1);
@@ -51,11 +51,11 @@ QSize StallsPanel::sizeHint() const
 QString StallsPanel::rowText(const StallRecord &record)
 {
     if (record.isCpuStarved()) {
-        return u"%1  (no CPU to give)  waiting for a CPU"_s.arg(formatDuration(record.durationMs));
+        return tr("%1  (no CPU to give)  waiting for a CPU").arg(formatDuration(record.durationMs));
     }
     const QString where =
-            record.culprit.isKnown() ? record.culprit.function : u"(not in AsyncLab's code)"_s;
-    const QString doing = record.busyShare >= record.waitingShare ? u"busy"_s : u"waiting"_s;
+            record.culprit.isKnown() ? record.culprit.function : tr("(not in AsyncLab's code)");
+    const QString doing = record.busyShare >= record.waitingShare ? tr("busy") : tr("waiting");
     QString text = u"%1  %2  %3"_s.arg(formatDuration(record.durationMs), where, doing);
     if (record.open)
         text += tr("  (still going at the end)");

@@ -4,6 +4,7 @@
 #include <widgets/painting.h>
 #include <common/units.h>
 
+#include <QCoreApplication>
 #include <QHelpEvent>
 #include <QMouseEvent>
 #include <QPainter>
@@ -27,14 +28,16 @@ QString laneHint(ThreadLane lane)
 {
     switch (lane) {
     case ThreadLane::Gui:
-        return u"runs the event loop: painting, typing, timers"_s;
+        return QCoreApplication::translate("TimelineWidget",
+                                           "runs the event loop: painting, typing, timers");
     case ThreadLane::Worker:
     case ThreadLane::ThreadPool:
-        return u"a pool thread"_s;
+        return QCoreApplication::translate("TimelineWidget", "a pool thread");
     case ThreadLane::NetworkThread:
-        return u"talks to the server"_s;
+        return QCoreApplication::translate("TimelineWidget", "talks to the server");
     case ThreadLane::EventLoop:
-        return u"requests in flight, no thread waiting"_s;
+        return QCoreApplication::translate("TimelineWidget",
+                                           "requests in flight, no thread waiting");
     }
     return {};
 }
@@ -48,7 +51,7 @@ TimelineWidget::TimelineWidget(QWidget *parent) : QWidget(parent), m_model(new T
     setMouseTracking(true);
     setAttribute(Qt::WA_OpaquePaintEvent);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    setAccessibleName(u"Thread timeline"_s);
+    setAccessibleName(tr("Thread timeline"));
     setAccessibleDescription(u"One lane per thread; bars show which thread worked or waited for "
                              "each operation"_s);
 }
@@ -238,7 +241,7 @@ void TimelineWidget::paintLanes(QPainter &p, const QRectF &plot)
     if (!guiBusy) {
         const QRectF track(plot.left(), laneTop(0) + captionHeight(), plot.width(), barHeight());
         p.setPen(withAlpha(modeColor(RunMode::Async), 220));
-        p.drawText(track, Qt::AlignCenter, u"free: nothing blocked the GUI thread here"_s);
+        p.drawText(track, Qt::AlignCenter, tr("free: nothing blocked the GUI thread here"));
     }
 }
 
@@ -282,10 +285,10 @@ void TimelineWidget::paintBars(QPainter &p, const QRectF &plot)
         p.drawRect(r.adjusted(0.75, 0.75, -0.75, -0.75));
         const QString duration = formatDuration(group.durationMs());
         drawLabel(r, group.lane,
-                  g.count > 1 ? u"%1 requests pending · %2"_s.arg(g.count).arg(duration)
-                              : u"pending · %1"_s.arg(duration),
-                  g.count > 1 ? u"%1 pending"_s.arg(g.count) : u"pending"_s, colour.darker(120),
-                  false);
+                  g.count > 1 ? tr("%n requests pending · %1", nullptr, g.count).arg(duration)
+                              : tr("pending · %1").arg(duration),
+                  g.count > 1 ? tr("%n pending", nullptr, g.count) : tr("pending"),
+                  colour.darker(120), false);
     }
 
     for (const TimelineBar &bar : m_model->bars()) {
@@ -297,16 +300,16 @@ void TimelineWidget::paintBars(QPainter &p, const QRectF &plot)
         if (bar.blocksGui || bar.kind == SpanKind::BlockedWaiting) {
             Painting::fillHatched(p, r, colour);
             if (bar.blocksGui)
-                drawLabel(r, bar.lane, u"GUI blocked · %1"_s.arg(duration), u"GUI blocked"_s,
+                drawLabel(r, bar.lane, tr("GUI blocked · %1").arg(duration), tr("GUI blocked"),
                           Qt::white, true);
             else
-                drawLabel(r, bar.lane, u"waiting · %1"_s.arg(duration), {}, Qt::white, false);
+                drawLabel(r, bar.lane, tr("waiting · %1").arg(duration), {}, Qt::white, false);
         } else {
             p.fillRect(r, withAlpha(colour, 210));
             const OperationRecord *record = m_model->record(bar.operationId);
             drawLabel(r, bar.lane,
                       u"#%1 %2 · %3"_s.arg(bar.operationId)
-                              .arg(record ? operationKindName(record->kind) : QString(), duration),
+                              .arg(record ? operationKindText(record->kind) : QString(), duration),
                       {}, Qt::white, false);
         }
     }
@@ -343,7 +346,7 @@ void TimelineWidget::paintAxis(QPainter &p, const QRectF &plot)
         // counted back from now, like the lag chart above it
         for (double s = -std::floor(windowS / step) * step; s < -step / 2; s += step)
             tick(m_model->toMs() + s * 1000, u"\u2212"_s + secondsLabel(-s, step));
-        tick(m_model->toMs(), u"now"_s);
+        tick(m_model->toMs(), tr("now"));
     } else {
         for (double s = 0; s <= windowS + 1e-9; s += step)
             tick(m_model->fromMs() + s * 1000, secondsLabel(s, step));
@@ -363,10 +366,10 @@ void TimelineWidget::paintLegend(QPainter &p, const QRectF &plot)
         QColor colour;
         QString text;
     } entries[] = {
-        { Hatched, red, u"GUI thread blocked"_s },
-        { Solid, red, u"blocking op working"_s },
-        { Solid, green, u"async op working"_s },
-        { Dashed, green, u"async op pending, no thread waiting"_s },
+        { Hatched, red, tr("GUI thread blocked") },
+        { Solid, red, tr("blocking op working") },
+        { Solid, green, tr("async op working") },
+        { Dashed, green, tr("async op pending, no thread waiting") },
     };
     const double swatchW = 18;
     const double swatchH = std::round(fm.height() * 0.7);

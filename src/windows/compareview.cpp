@@ -1,4 +1,5 @@
 #include <windows/compareview.h>
+#include "screenfit.h"
 #include <widgets/inputlatencyprobe.h>
 #include <engine/lab.h>
 #include <common/labclock.h>
@@ -11,6 +12,7 @@
 #include <common/units.h>
 
 #include <QCheckBox>
+#include <QCoreApplication>
 #include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
@@ -34,7 +36,8 @@ constexpr RunMode Modes[] = { RunMode::Blocking, RunMode::Async };
 
 QString modeTitle(RunMode mode)
 {
-    return mode == RunMode::Blocking ? u"Blocking"_s : u"Async"_s;
+    return mode == RunMode::Blocking ? QCoreApplication::translate("CompareView", "Blocking")
+                                     : QCoreApplication::translate("CompareView", "Async");
 }
 
 bool writeFile(const QString &path, const QByteArray &bytes, QString *error)
@@ -43,7 +46,8 @@ bool writeFile(const QString &path, const QByteArray &bytes, QString *error)
     if (file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit())
         return true;
     if (error)
-        *error = u"cannot write %1: %2"_s.arg(QDir::toNativeSeparators(path), file.errorString());
+        *error = QCoreApplication::translate("CompareView", "cannot write %1: %2")
+                         .arg(QDir::toNativeSeparators(path), file.errorString());
     return false;
 }
 
@@ -51,7 +55,8 @@ QString joined(const QStringList &parts)
 {
     if (parts.size() < 2)
         return parts.value(0);
-    return QStringList(parts.mid(0, parts.size() - 1)).join(u", "_s) + u" and "_s + parts.last();
+    return QCoreApplication::translate("CompareView", "%1 and %2")
+            .arg(QStringList(parts.mid(0, parts.size() - 1)).join(u", "_s), parts.last());
 }
 } // namespace
 
@@ -62,42 +67,42 @@ CompareView::CompareView(Lab *lab, QWidget *parent)
       m_probe(new InputLatencyProbe(this))
 {
     setWindowFlag(Qt::Window);
-    setWindowTitle(u"AsyncLab — compare Blocking and Async"_s);
+    setWindowTitle(tr("AsyncLab — compare Blocking and Async"));
 
     auto *layout = new QVBoxLayout(this);
     auto *controls = new QHBoxLayout;
     m_scenarioBox = new QComboBox(this);
-    m_scenarioBox->setAccessibleName(u"Scenario"_s);
-    m_runButton = new QPushButton(u"&Run both modes"_s, this);
+    m_scenarioBox->setAccessibleName(tr("Scenario"));
+    m_runButton = new QPushButton(tr("&Run both modes"), this);
     m_runButton->setObjectName(u"runComparisonButton"_s);
     m_runButton->setToolTip(
-            u"Run the scenario in Blocking mode, then the same work in Async mode"_s);
+            tr("Run the scenario in Blocking mode, then the same work in Async mode"));
     connect(m_runButton, &QPushButton::clicked, this, &CompareView::run);
-    m_saveButton = new QPushButton(u"&Save results…"_s, this);
+    m_saveButton = new QPushButton(tr("&Save results…"), this);
     m_saveButton->setObjectName(u"saveResultsButton"_s);
-    m_saveButton->setToolTip(u"Write the table as CSV and JSON and the charts as PNG files"_s);
+    m_saveButton->setToolTip(tr("Write the table as CSV and JSON and the charts as PNG files"));
     m_saveButton->setEnabled(false);
     connect(m_saveButton, &QPushButton::clicked, this, &CompareView::saveInteractively);
     m_status = new QLabel(this);
-    m_status->setAccessibleName(u"Comparison status"_s);
+    m_status->setAccessibleName(tr("Comparison status"));
     // Nothing here may change the layout while a run is measured: a relayout repaints the whole
     // view on the GUI thread and would show up as a stall in the Async figures.
     m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    controls->addWidget(new QLabel(u"Scenario:"_s, this));
+    controls->addWidget(new QLabel(tr("Scenario:"), this));
     controls->addWidget(m_scenarioBox);
     controls->addWidget(m_runButton);
     controls->addWidget(m_status, 1);
     controls->addWidget(m_saveButton);
     layout->addLayout(controls);
 
-    m_oneAtATime = new QCheckBox(u"Async: &one step at a time"_s, this);
+    m_oneAtATime = new QCheckBox(tr("Async: &one step at a time"), this);
     m_oneAtATime->setObjectName(u"asyncOneAtATime"_s);
     m_oneAtATime->setToolTip(
-            u"Blocking runs the steps one after another; Async starts them all at once, so its "
-            "shorter wall time is partly concurrency. Check this to run the Async steps one "
-            "after another too: what is left of the difference is not blocking alone."_s);
+            tr("Blocking runs the steps one after another; Async starts them all at once, so its "
+               "shorter wall time is partly concurrency. Check this to run the Async steps one "
+               "after another too: what is left of the difference is not blocking alone."));
     m_description = new QLabel(this);
-    m_description->setAccessibleName(u"Scenario description"_s);
+    m_description->setAccessibleName(tr("Scenario description"));
     m_description->setWordWrap(true);
     m_description->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     auto *about = new QHBoxLayout;
@@ -109,13 +114,13 @@ CompareView::CompareView(Lab *lab, QWidget *parent)
 
     auto *typing = new QHBoxLayout;
     m_typingField = new QLineEdit(this);
-    m_typingField->setAccessibleName(u"Typing probe"_s);
-    m_typingField->setPlaceholderText(u"During each run a key press is typed here every 50 ms, "
-                                      "from another thread, as a person keeps typing"_s);
-    m_typingField->setToolTip(u"Each dot is a key press. In Blocking mode they pile up and "
-                              "appear in bursts, when the GUI thread is free again."_s);
+    m_typingField->setAccessibleName(tr("Typing probe"));
+    m_typingField->setPlaceholderText(tr("During each run a key press is typed here every 50 ms, "
+                                         "from another thread, as a person keeps typing"));
+    m_typingField->setToolTip(tr("Each dot is a key press. In Blocking mode they pile up and "
+                                 "appear in bursts, when the GUI thread is free again."));
     m_probe->setTarget(m_typingField);
-    auto *typingLabel = new QLabel(u"Automatic typing (a key every 50 ms):"_s, this);
+    auto *typingLabel = new QLabel(tr("Automatic typing (a key every 50 ms):"), this);
     typingLabel->setToolTip(m_typingField->toolTip());
     typingLabel->setBuddy(m_typingField);
     typing->addWidget(typingLabel);
@@ -133,16 +138,16 @@ CompareView::CompareView(Lab *lab, QWidget *parent)
     }
     layout->addLayout(halves, 1);
 
-    m_culprits = new QLabel(u"Run both modes to see what froze the window in each."_s, this);
-    m_culprits->setAccessibleName(u"Top culprits"_s);
+    m_culprits = new QLabel(tr("Run both modes to see what froze the window in each."), this);
+    m_culprits->setAccessibleName(tr("Top culprits"));
     m_culprits->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_culprits->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     layout->addWidget(m_culprits);
 
     m_table = new QTableWidget(0, 4, this);
-    m_table->setAccessibleName(u"Comparison figures"_s);
+    m_table->setAccessibleName(tr("Comparison figures"));
     m_table->setHorizontalHeaderLabels(
-            { u"Figure"_s, u"Blocking"_s, u"Async"_s, u"Async against Blocking"_s });
+            { tr("Figure"), tr("Blocking"), tr("Async"), tr("Async against Blocking") });
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -150,24 +155,23 @@ CompareView::CompareView(Lab *lab, QWidget *parent)
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    m_table->setToolTip(u"Lower is better for every figure. The last column says how the Async "
-                        "figure compares with the Blocking one."_s);
+    m_table->setToolTip(tr("Lower is better for every figure. The last column says how the Async "
+                           "figure compares with the Blocking one."));
     layout->addWidget(m_table);
 
     setScenarios(m_scenarios);
     // Fits a laptop's screen, title bar and panels included.
-    const QSize room = screen()->availableSize() - QSize(16, 48);
-    resize(QSize(1400, 900).boundedTo(room));
+    resize(ScreenFit::fitted(this, QSize(1400, 900)));
 }
 
 void CompareView::describeScenario()
 {
     const Scenario chosen = scenario();
     const QString concurrency = m_oneAtATime->isChecked()
-            ? u"Both modes run the steps one after another, so the difference is blocking "
-              "alone."_s
-            : u"Blocking runs the steps one after another, Async all at once: its wall time "
-              "is shorter partly because the steps overlap."_s;
+            ? tr("Both modes run the steps one after another, so the difference is blocking "
+                 "alone.")
+            : tr("Blocking runs the steps one after another, Async all at once: its wall time "
+                 "is shorter partly because the steps overlap.");
     m_description->setText(u"<b>%1:</b> %2 %3"_s.arg(
             chosen.title.toHtmlEscaped(), chosen.description.toHtmlEscaped(), concurrency));
 }
@@ -195,8 +199,8 @@ QWidget *CompareView::createHalf(RunMode mode)
     // tall enough for a title and three lines, so the short texts shown while runs are measured
     // never change the layout
     h.heading->setMinimumHeight(qRound(h.heading->fontMetrics().height() * 4.7));
-    h.heading->setAccessibleName(u"%1 result"_s.arg(modeTitle(mode)));
-    h.heading->setText(u"<b>%1</b>: not run yet."_s.arg(modeTitle(mode)));
+    h.heading->setAccessibleName(tr("%1 result").arg(modeTitle(mode)));
+    h.heading->setText(tr("<b>%1</b>: not run yet.").arg(modeTitle(mode)));
     h.chart = new LagChartWidget(frame);
     h.chart->setLog(&m_lab->log());
     h.chart->setTimeRange(&m_lab->monitor(), labNowMs(), labNowMs() + 2000);
@@ -209,7 +213,7 @@ QWidget *CompareView::createHalf(RunMode mode)
     // laptop's screen.
     h.tabs = new QTabWidget(frame);
     h.tabs->setDocumentMode(true);
-    h.tabs->setAccessibleName(u"%1 run's charts and stalls"_s.arg(modeTitle(mode)));
+    h.tabs->setAccessibleName(tr("%1 run's charts and stalls").arg(modeTitle(mode)));
     auto *charts = new QWidget(h.tabs);
     auto *chartsLayout = new QVBoxLayout(charts);
     chartsLayout->setContentsMargins(0, 0, 0, 0);
@@ -217,10 +221,10 @@ QWidget *CompareView::createHalf(RunMode mode)
     h.timeline->setParent(charts);
     chartsLayout->addWidget(h.chart, 1);
     chartsLayout->addWidget(h.timeline);
-    h.tabs->addTab(charts, u"Lag and threads"_s);
+    h.tabs->addTab(charts, tr("Lag and threads"));
     h.stalls = new StallsPanel(nullptr, h.tabs);
-    h.stalls->setAccessibleName(u"%1 stalls"_s.arg(modeTitle(mode)));
-    h.tabs->addTab(h.stalls, u"Stalls"_s);
+    h.stalls->setAccessibleName(tr("%1 stalls").arg(modeTitle(mode)));
+    h.tabs->addTab(h.stalls, tr("Stalls"));
     connect(h.chart, &LagChartWidget::stallMarkerClicked, this,
             [this, mode](int index) { showStall(mode, index); });
     layout->addWidget(h.heading);
@@ -275,7 +279,7 @@ void CompareView::run()
     const double now = labNowMs();
     for (RunMode mode : Modes) {
         const Half &h = half(mode);
-        h.heading->setText(u"<b>%1</b>: waiting to run…"_s.arg(modeTitle(mode)));
+        h.heading->setText(tr("<b>%1</b>: waiting to run…").arg(modeTitle(mode)));
         // nothing of the last run stays under "waiting to run"
         h.chart->setInputLatencyMarks({});
         h.chart->setFixedYMax(0);
@@ -284,9 +288,9 @@ void CompareView::run()
         h.timeline->model()->setTimeRange(now, now + 2000);
         h.chart->setStallMarkers({});
         h.stalls->setRecords({});
-        h.tabs->setTabText(1, u"Stalls"_s);
+        h.tabs->setTabText(1, tr("Stalls"));
     }
-    m_culprits->setText(u"Measuring…"_s);
+    m_culprits->setText(tr("Measuring…"));
     m_typingField->clear();
     m_probe->clear();
     m_probe->start();
@@ -301,7 +305,7 @@ void CompareView::run()
     });
     connect(&runner, &ScenarioRunner::runFinished, m_runContext, [this](const ScenarioRun &run) {
         // The charts are drawn when both runs are over, so drawing them costs neither run.
-        half(run.mode).heading->setText(u"<b>%1</b>: done."_s.arg(modeTitle(run.mode)));
+        half(run.mode).heading->setText(tr("<b>%1</b>: done.").arg(modeTitle(run.mode)));
     });
     connect(&runner, &ScenarioRunner::comparisonFinished, m_runContext,
             [this](const QList<ScenarioRun> &runs) {
@@ -313,7 +317,7 @@ void CompareView::run()
                     measureKeys(r);
                 m_runContext->deleteLater();
                 m_runContext = nullptr;
-                m_status->setText(u"%1: done."_s.arg(m_running.title));
+                m_status->setText(tr("%1: done.").arg(m_running.title));
                 showComparison();
                 setRunning(false);
                 emit finished(m_runs);
@@ -322,7 +326,7 @@ void CompareView::run()
         m_probe->stop();
         m_runContext->deleteLater();
         m_runContext = nullptr;
-        m_status->setText(u"Comparison failed: %1"_s.arg(error));
+        m_status->setText(tr("Comparison failed: %1").arg(error));
         setRunning(false);
         emit failed(error);
     });
@@ -399,7 +403,7 @@ void CompareView::showStalls()
         h.stalls->setRecords(stalls);
         m_stalls += stalls;
         h.chart->setStallMarkers(StallsPanel::markersFor(stalls));
-        h.tabs->setTabText(1, u"Stalls (%1)"_s.arg(stalls.size()));
+        h.tabs->setTabText(1, tr("Stalls (%1)").arg(stalls.size()));
         culprits.append(u"%1: %2"_s.arg(modeTitle(run.mode), StallReport::topCulpritText(stalls)));
     }
     m_culprits->setText(culprits.join(u"; "_s));
@@ -425,22 +429,23 @@ QString CompareView::headingText(const ScenarioRun &run) const
             const OperationRecord *r = model->record(bar.operationId);
             if (!bar.blocksGui || !r)
                 continue;
-            const QString what = bar.kind == SpanKind::BlockedWaiting ? u"waited for the server"_s
-                    : r->kind == OperationKind::FileLoad              ? u"hashed the file itself"_s
-                                                                      : u"did the work itself"_s;
+            const QString what = bar.kind == SpanKind::BlockedWaiting ? tr("waited for the server")
+                    : r->kind == OperationKind::FileLoad              ? tr("hashed the file itself")
+                                                                      : tr("did the work itself");
             if (!did.contains(what))
                 did.append(what);
         }
         if (did.isEmpty())
-            did.append(u"did the work itself"_s);
+            did.append(tr("did the work itself"));
         const double frozenMs = model->guiBlockedMs();
-        title = u"Blocking: the GUI thread waited — %1 frozen"_s.arg(formatDuration(frozenMs));
-        body = u"The GUI thread %1, so for %2 the window was frozen: no painting, no animation, "
-               "no reaction to input."_s.arg(joined(did), formatDuration(frozenMs));
+        title = tr("Blocking: the GUI thread waited — %1 frozen").arg(formatDuration(frozenMs));
+        body = tr("The GUI thread %1, so for %2 the window was frozen: no painting, no animation, "
+                  "no reaction to input.")
+                       .arg(joined(did), formatDuration(frozenMs));
         if (run.keyPresses > 0)
-            body += u" Key presses typed meanwhile waited up to %1."_s.arg(
-                    formatDuration(run.keyLatencyMaxMs));
-        body += u" Longest single freeze: %1."_s.arg(formatDuration(run.lag.maxStallMs));
+            body += tr(" Key presses typed meanwhile waited up to %1.")
+                            .arg(formatDuration(run.keyLatencyMaxMs));
+        body += tr(" Longest single freeze: %1.").arg(formatDuration(run.lag.maxStallMs));
     } else {
         QStringList where;
         bool fetches = false;
@@ -450,27 +455,28 @@ QString CompareView::headingText(const ScenarioRun &run) const
             loads = loads || (bar.kind == SpanKind::Work && !bar.blocksGui);
         }
         if (fetches)
-            where.append(u"the requests waited in the event loop with no thread blocked"_s);
+            where.append(tr("the requests waited in the event loop with no thread blocked"));
         if (loads)
-            where.append(u"the file was read on a worker thread"_s);
+            where.append(tr("the file was read on a worker thread"));
         const QString stall = formatDuration(run.lag.maxStallMs);
         // 50 ms is a "long task"; past about 200 ms a pause reads as a freeze
         title = run.lag.maxStallMs < ResponsivenessMonitor::StallThresholdMs
-                ? u"Async: the GUI thread stayed free — longest stall %1"_s.arg(stall)
+                ? tr("Async: the GUI thread stayed free — longest stall %1").arg(stall)
                 : run.lag.maxStallMs < 200
-                ? u"Async: the GUI thread stayed responsive — longest stall %1"_s.arg(stall)
-                : u"Async: the GUI thread was busy up to %1 at a time"_s.arg(stall);
-        body = u"%1, so the GUI thread kept painting and reacting"_s.arg(joined(where));
+                ? tr("Async: the GUI thread stayed responsive — longest stall %1").arg(stall)
+                : tr("Async: the GUI thread was busy up to %1 at a time").arg(stall);
+        body = tr("%1, so the GUI thread kept painting and reacting").arg(joined(where));
         if (!body.isEmpty())
             body[0] = body[0].toUpper();
         if (run.keyPresses > 0)
-            body += u": key presses were handled within %1 (median %2)."_s.arg(
-                    formatDuration(run.keyLatencyMaxMs), formatDuration(run.keyLatencyMedianMs));
+            body += tr(": key presses were handled within %1 (median %2).")
+                            .arg(formatDuration(run.keyLatencyMaxMs),
+                                 formatDuration(run.keyLatencyMedianMs));
         else
             body += u"."_s;
     }
-    return u"<div style='font-size:x-large; font-weight:600; color:%1'>%2</div><div>%3</div>"_s.arg(
-            colour.name(), title.toHtmlEscaped(), body.toHtmlEscaped());
+    return tr("<div style='font-size:x-large; font-weight:600; color:%1'>%2</div><div>%3</div>")
+            .arg(colour.name(), title.toHtmlEscaped(), body.toHtmlEscaped());
 }
 
 void CompareView::fillTable()
@@ -489,7 +495,7 @@ void CompareView::fillTable()
             m_table->setItem(row, column, item);
         };
         const auto ratio = f.ratio();
-        set(0, f.name, f.key);
+        set(0, f.name(), f.key);
         set(1, f.formatted(f.blocking), f.blocking);
         set(2, f.formatted(f.async), f.async);
         set(3, f.formattedRatio(), ratio ? QVariant(*ratio) : QVariant());
@@ -510,12 +516,12 @@ bool CompareView::saveResults(const QString &dir, QString *error)
 {
     if (m_runs.size() != 2) {
         if (error)
-            *error = u"nothing to save: run the comparison first"_s;
+            *error = tr("nothing to save: run the comparison first");
         return false;
     }
     if (!QDir().mkpath(dir)) {
         if (error)
-            *error = u"cannot create %1"_s.arg(QDir::toNativeSeparators(dir));
+            *error = tr("cannot create %1").arg(QDir::toNativeSeparators(dir));
         return false;
     }
     const QDir out(dir);
@@ -536,7 +542,7 @@ bool CompareView::saveResults(const QString &dir, QString *error)
     for (const auto &[widget, name] : pictures) {
         if (!widget->grab().save(out.filePath(name))) {
             if (error)
-                *error = u"cannot write %1"_s.arg(QDir::toNativeSeparators(out.filePath(name)));
+                *error = tr("cannot write %1").arg(QDir::toNativeSeparators(out.filePath(name)));
             return false;
         }
     }
@@ -545,13 +551,14 @@ bool CompareView::saveResults(const QString &dir, QString *error)
 
 void CompareView::saveInteractively()
 {
-    const QString dir = QFileDialog::getExistingDirectory(this, u"Save comparison results to"_s);
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Save comparison results to"));
     if (dir.isEmpty())
         return;
     QString error;
     if (saveResults(dir, &error))
-        m_status->setText(u"Saved %1 to %2"_s.arg(resultFileNames().join(u", "_s),
-                                                  QDir::toNativeSeparators(dir)));
+        m_status->setText(
+                tr("Saved %1 to %2")
+                        .arg(resultFileNames().join(u", "_s), QDir::toNativeSeparators(dir)));
     else
-        m_status->setText(u"Not saved: %1"_s.arg(error));
+        m_status->setText(tr("Not saved: %1").arg(error));
 }

@@ -1,4 +1,5 @@
 #include <windows/demogallery.h>
+#include "screenfit.h"
 #include <widgets/demobarchart.h>
 #include <widgets/demoplotchart.h>
 #include <demos/demoregistry.h>
@@ -9,6 +10,7 @@
 #include <demokit/snippets.h>
 #include <widgets/stallspanel.h>
 #include <common/units.h>
+#include <demokit/figuretable.h>
 
 #include <QComboBox>
 #include <QFontDatabase>
@@ -46,10 +48,10 @@ QGroupBox *framed(const QString &title, QWidget *content, QWidget *parent)
 DemoGallery::DemoGallery(Lab *lab, QWidget *parent) : QWidget(parent), m_lab(lab)
 {
     setWindowFlag(Qt::Window);
-    setAccessibleName(u"Concept gallery"_s);
-    setWindowTitle(u"AsyncLab — concepts"_s);
+    setAccessibleName(tr("Concept gallery"));
+    setWindowTitle(tr("AsyncLab — concepts"));
     m_list = new QListWidget(this);
-    m_list->setAccessibleName(u"Demos"_s);
+    m_list->setAccessibleName(tr("Demos"));
     m_list->setMinimumWidth(190);
     m_list->setMaximumWidth(260);
     const DemoContext context = DemoRegistry::contextFor(lab, m_workDir.path());
@@ -58,7 +60,7 @@ DemoGallery::DemoGallery(Lab *lab, QWidget *parent) : QWidget(parent), m_lab(lab
         m_states[entry.name].demo = demo;
         auto *item = new QListWidgetItem(demo->title(), m_list);
         item->setData(Qt::UserRole, entry.name);
-        item->setToolTip(u"asynclab --demo %1"_s.arg(entry.name));
+        item->setToolTip(tr("asynclab --demo %1").arg(entry.name));
         connect(demo, &Demo::progress, this,
                 [this, name = entry.name](const QString &line) { onProgress(name, line); });
         connect(demo, &Demo::finished, this, [this, name = entry.name](const DemoOutcome &outcome) {
@@ -78,7 +80,7 @@ DemoGallery::DemoGallery(Lab *lab, QWidget *parent) : QWidget(parent), m_lab(lab
     m_explanation = new QLabel(right);
     m_explanation->setWordWrap(true);
     m_explanation->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_explanation->setAccessibleName(u"What you are seeing"_s);
+    m_explanation->setAccessibleName(tr("What you are seeing"));
     // A long explanation scrolls rather than pushing the window past a laptop's screen.
     auto *explanationArea = new QScrollArea(right);
     explanationArea->setWidgetResizable(true);
@@ -87,7 +89,7 @@ DemoGallery::DemoGallery(Lab *lab, QWidget *parent) : QWidget(parent), m_lab(lab
     explanationArea->setWidget(m_explanation);
     explanationArea->setMaximumHeight(m_explanation->fontMetrics().lineSpacing() * 6 + 4);
     explanationArea->setMinimumHeight(m_explanation->fontMetrics().lineSpacing() * 2 + 4);
-    rightLayout->addWidget(framed(u"What you are seeing"_s, explanationArea, right));
+    rightLayout->addWidget(framed(tr("What you are seeing"), explanationArea, right));
 
     m_measured = new QStackedWidget(right);
     m_bars = new DemoBarChart(m_measured);
@@ -98,22 +100,22 @@ DemoGallery::DemoGallery(Lab *lab, QWidget *parent) : QWidget(parent), m_lab(lab
     m_lag->setMonitor(&lab->monitor());
     m_lag->setLog(&lab->log());
     auto *visuals = new QSplitter(Qt::Horizontal, right);
-    visuals->addWidget(framed(u"Measured"_s, m_measured, visuals));
+    visuals->addWidget(framed(tr("Measured"), m_measured, visuals));
     m_lag->setShadeStalls(true);
-    visuals->addWidget(framed(u"GUI thread: event-loop lag"_s, m_lag, visuals));
+    visuals->addWidget(framed(tr("GUI thread: event-loop lag"), m_lag, visuals));
 
     m_log = new QPlainTextEdit(right);
     m_log->setReadOnly(true);
-    m_log->setAccessibleName(u"Live log"_s);
+    m_log->setAccessibleName(tr("Live log"));
     m_log->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     // The stalls share the log's place: a third column would not fit a laptop's screen.
     m_resultTabs = new QTabWidget(right);
     m_resultTabs->setDocumentMode(true);
-    m_resultTabs->setAccessibleName(u"Live log and stalls"_s);
-    m_resultTabs->addTab(m_log, u"Live log"_s);
+    m_resultTabs->setAccessibleName(tr("Live log and stalls"));
+    m_resultTabs->addTab(m_log, tr("Live log"));
     m_stalls = new StallsPanel(nullptr, m_resultTabs);
-    m_stalls->setAccessibleName(u"Stalls of the last run"_s);
-    m_resultTabs->addTab(m_stalls, u"Stalls"_s);
+    m_stalls->setAccessibleName(tr("Stalls of the last run"));
+    m_resultTabs->addTab(m_stalls, tr("Stalls"));
     connect(m_lag, &LagChartWidget::stallMarkerClicked, this, &DemoGallery::showStall);
     auto *results = new QSplitter(Qt::Horizontal, right);
     results->addWidget(createOutcomePanel());
@@ -125,8 +127,9 @@ DemoGallery::DemoGallery(Lab *lab, QWidget *parent) : QWidget(parent), m_lab(lab
     m_snippets->setUsesScrollButtons(true);
     m_snippets->setDocumentMode(true);
     m_snippets->setMinimumHeight(90);
-    auto *code = framed(u"The code that does it (read-only, from the real sources; one tab each)"_s,
-                        m_snippets, right);
+    auto *code =
+            framed(tr("The code that does it (read-only, from the real sources; one tab each)"),
+                   m_snippets, right);
 
     auto *body = new QSplitter(Qt::Vertical, right);
     body->addWidget(visuals);
@@ -164,10 +167,7 @@ DemoGallery::~DemoGallery()
 
 QSize DemoGallery::sizeHint() const
 {
-    // frame and title bar included
-    const QSize preferred(1400, 920);
-    const QScreen *where = screen();
-    return where ? preferred.boundedTo(where->availableSize() - QSize(16, 48)) : preferred;
+    return ScreenFit::fitted(this, QSize(1400, 920)); // frame and title bar included
 }
 
 QWidget *DemoGallery::createHeader()
@@ -181,24 +181,24 @@ QWidget *DemoGallery::createHeader()
     font.setBold(true);
     m_title->setFont(font);
     m_status = new QLabel(header);
-    m_status->setAccessibleName(u"Demo status"_s);
+    m_status->setAccessibleName(tr("Demo status"));
     // A long status is cut, never allowed to widen the window.
     m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_heartbeat = new HeartbeatWidget(header);
     m_heartbeat->setToolTip(
-            u"Animated by the GUI thread: it stops whenever that thread is blocked."_s);
-    m_run = new QPushButton(u"&Run"_s, header);
+            tr("Animated by the GUI thread: it stops whenever that thread is blocked."));
+    m_run = new QPushButton(tr("&Run"), header);
     m_run->setObjectName(u"runDemoButton"_s);
-    m_run->setToolTip(u"Run this demo (Ctrl+Return)"_s);
+    m_run->setToolTip(tr("Run this demo (Ctrl+Return)"));
     m_run->setShortcut(QKeySequence(u"Ctrl+Return"_s));
-    m_cancel = new QPushButton(u"Cancel"_s, header);
+    m_cancel = new QPushButton(tr("Cancel"), header);
     m_cancel->setObjectName(u"cancelDemoButton"_s);
-    m_cancel->setToolTip(u"Stop the running demo (Esc)"_s);
+    m_cancel->setToolTip(tr("Stop the running demo (Esc)"));
     m_cancel->setShortcut(QKeySequence(Qt::Key_Escape));
     m_variant = new QComboBox(header);
-    m_variant->setAccessibleName(u"Variant"_s);
-    m_variant->setToolTip(u"What the demo runs, e.g. what its request handler does; chosen "
-                          "before Run"_s);
+    m_variant->setAccessibleName(tr("Variant"));
+    m_variant->setToolTip(tr("What the demo runs, e.g. what its request handler does; chosen "
+                             "before Run"));
     m_variant->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_variant->hide();
     connect(m_variant, &QComboBox::activated, this, [this](int index) {
@@ -219,25 +219,28 @@ QWidget *DemoGallery::createHeader()
 
 QWidget *DemoGallery::createOutcomePanel()
 {
-    auto *box = new QGroupBox(u"Outcome"_s, this);
+    auto *box = new QGroupBox(tr("Outcome"), this);
     auto *layout = new QVBoxLayout(box);
     layout->setContentsMargins(6, 6, 6, 6);
     m_summary = new QLabel(box);
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_summary->setAccessibleName(u"Summary"_s);
+    m_summary->setAccessibleName(tr("Summary"));
     m_figures = new QTableWidget(0, 2, box);
-    m_figures->setAccessibleName(u"Figures"_s);
-    m_figures->setHorizontalHeaderLabels({ u"Figure"_s, u"Value"_s });
+    m_figures->setAccessibleName(tr("Figures"));
+    m_figures->setHorizontalHeaderLabels({ tr("Figure"), tr("Value") });
     m_figures->verticalHeader()->hide();
     m_figures->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_figures->horizontalHeader()->setStretchLastSection(true);
     m_figures->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_figures->setAlternatingRowColors(true);
-    m_figures->setWordWrap(false);
-    m_figures->setTextElideMode(Qt::ElideMiddle);
+    // Long texts wrap rather than being cut; rows take the height their cells need.
+    m_figures->setWordWrap(true);
+    m_figures->setTextElideMode(Qt::ElideNone);
+    m_figures->horizontalHeader()->setDefaultAlignment(Qt::AlignCenter);
     // Compact rows, so that more figures show at once.
     m_figures->verticalHeader()->setDefaultSectionSize(m_figures->fontMetrics().height() + 4);
+    m_figures->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     // Six rows at least, whatever the window's size: the table is what a run leaves to read.
     m_figures->setMinimumHeight(m_figures->horizontalHeader()->sizeHint().height()
                                 + 6 * m_figures->verticalHeader()->defaultSectionSize()
@@ -305,14 +308,14 @@ void DemoGallery::showLag(const State &state)
         const double pad = std::max(20.0, state.durationMs * 0.04);
         m_lag->setTimeRange(&m_lab->monitor(), state.startMs,
                             state.startMs + state.durationMs + pad);
-        m_lag->setTitle(u"%1: its last run, start to end"_s.arg(title));
+        m_lag->setTitle(tr("%1: its last run, start to end").arg(title));
     } else if (m_running == currentDemo() && state.startMs > 0) {
         m_lag->setGrowingFrom(&m_lab->monitor(), state.startMs);
-        m_lag->setTitle(u"%1: this run so far"_s.arg(title));
+        m_lag->setTitle(tr("%1: this run so far").arg(title));
     } else {
         const double now = labNowMs();
         m_lag->setTimeRange(&m_lab->monitor(), now, now + 2000);
-        m_lag->setTitle(u"%1: not run yet; Run shows its lag here"_s.arg(title));
+        m_lag->setTitle(tr("%1: not run yet; Run shows its lag here").arg(title));
     }
 }
 
@@ -323,8 +326,8 @@ void DemoGallery::showStalls(const State &state)
         stalls = m_lab->stalls().recordsBetween(state.startMs, state.startMs + state.durationMs);
     m_stalls->setRecords(stalls);
     m_lag->setStallMarkers(StallsPanel::markersFor(stalls));
-    m_resultTabs->setTabText(1,
-                             state.hasOutcome ? u"Stalls (%1)"_s.arg(stalls.size()) : u"Stalls"_s);
+    m_resultTabs->setTabText(
+            1, state.hasOutcome ? tr("Stalls (%1)").arg(stalls.size()) : tr("Stalls"));
 }
 
 void DemoGallery::showStall(int index)
@@ -345,46 +348,69 @@ void DemoGallery::showOutcome(const State &state)
         m_measured->setCurrentWidget(m_bars);
         if (running)
             showMeasured(state.soFar); // back to a running demo: what it has so far
-        m_summary->setText(running ? u"Running…"_s : u"Press Run to measure."_s);
-        m_status->setText(running ? u"Running…"_s : QString());
+        m_summary->setText(running ? tr("Running…") : tr("Press Run to measure."));
+        m_status->setText(running ? tr("Running…") : QString());
         return;
     }
     const DemoOutcome &outcome = state.outcome;
-    m_status->setText(outcome.ok ? u"Done in %1"_s.arg(formatDuration(state.durationMs))
-                              : outcome.error == u"canceled"_s ? u"Canceled"_s
-                                                               : u"Failed"_s);
     showMeasured(outcome);
-    m_summary->setText(outcome.ok ? outcome.summary
-                                  : u"<span style='color:#c0392b'>%1</span>"_s.arg(
-                                          outcome.error.toHtmlEscaped()));
-    // Grouped: "max in flight 2: ms" and "max in flight 2: server peak" share a row.
-    const FigureGrid grid = figureGrid(outcome.figures, 7);
-    m_figures->setColumnCount(int(grid.columns.size()) + 1);
-    m_figures->setHorizontalHeaderLabels(QStringList { u"Figure"_s } + grid.columns);
+    const QString red = u"<span style='color:#c0392b'>%1</span> %2"_s;
+    switch (outcome.status) {
+    case DemoOutcome::Status::Done:
+        m_status->setText(tr("Done in %1").arg(formatDuration(state.durationMs)));
+        m_summary->setText(outcome.summary);
+        break;
+    case DemoOutcome::Status::Canceled:
+        m_status->setText(tr("Canceled"));
+        m_summary->setText(red.arg(tr("Run canceled."), outcome.summary.toHtmlEscaped()));
+        break;
+    case DemoOutcome::Status::Failed:
+        m_status->setText(tr("Failed"));
+        m_summary->setText(red.arg(outcome.error.toHtmlEscaped(), outcome.summary.toHtmlEscaped()));
+        break;
+    }
+    showFigures(figureTable(outcome.figures, 7));
+}
 
-    for (const auto &[name, values] : grid.rows) {
+void DemoGallery::showFigures(const FigureTable &table)
+{
+    m_figures->clearSpans();
+    m_figures->setColumnCount(int(table.columns.size()) + 1);
+    QStringList headers { tr("Figure") };
+    for (const QString &column : table.columns)
+        headers.append(QString(column).replace(u" ("_s, u"\n("_s)); // the unit on a line of its own
+    m_figures->setHorizontalHeaderLabels(headers);
+    for (const FigureTable::Row &line : table.rows) {
         const int row = m_figures->rowCount();
         m_figures->insertRow(row);
-        m_figures->setItem(row, 0, new QTableWidgetItem(name));
-        m_figures->item(row, 0)->setToolTip(name);
-        for (int i = 0; i < values.size(); ++i) {
-            auto *item = new QTableWidgetItem(values.at(i));
-            item->setToolTip(values.at(i).isEmpty()
-                                     ? QString()
-                                     : u"%1: %2 %3"_s.arg(name, grid.columns.at(i), values.at(i)));
+        m_figures->setItem(row, 0, new QTableWidgetItem(line.name));
+        for (int i = 0; i < line.values.size(); ++i) {
+            auto *item = new QTableWidgetItem(line.values.at(i));
+            if (!line.values.at(i).isEmpty())
+                item->setToolTip(u"%1, %2: %3"_s.arg(line.name, headers.at(i + 1).simplified(),
+                                                     line.values.at(i)));
             m_figures->setItem(row, i + 1, item);
         }
+        if (line.spans && table.columns.size() > 1)
+            m_figures->setSpan(row, 1, 1, int(table.columns.size()));
     }
-    // Columns as wide as their content when all fit; otherwise they share the width and long
-    // texts are elided in the middle (the tooltip has them whole): never a sideways scroll.
+    // Columns as wide as their content when all fit; otherwise the value columns share what is
+    // left and their texts wrap: never a sideways scroll, never a cut header.
     QHeaderView *header = m_figures->horizontalHeader();
+    header->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     for (int column = 1; column < m_figures->columnCount(); ++column)
-        header->setSectionResizeMode(column, QHeaderView::Interactive);
-    m_figures->resizeColumnsToContents();
-    if (header->length() > m_figures->viewport()->width()) {
+        header->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    const int wanted = header->length();
+    const int available = m_figures->viewport()->width();
+    if (wanted > available) {
+        // The names column gives up to a third; the values share the rest.
+        header->setSectionResizeMode(0, QHeaderView::Interactive);
+        header->resizeSection(0, std::min(header->sectionSize(0), available / 3));
         for (int column = 1; column < m_figures->columnCount(); ++column)
             header->setSectionResizeMode(column, QHeaderView::Stretch);
     }
+    m_figures->resizeRowsToContents();
+    m_figures->scrollToTop();
 }
 
 void DemoGallery::showMeasured(const DemoOutcome &outcome)
@@ -406,8 +432,8 @@ void DemoGallery::showSnippets(const QStringList &ids)
         layout->setContentsMargins(0, 0, 0, 0);
         const QString location = snippetLocation(id);
         auto *label = new QLabel(
-                u"<b>%1</b> &nbsp; <span style='color:gray'>%2</span>"_s.arg(
-                        id.toHtmlEscaped(), location.isEmpty() ? u"not found"_s : location),
+                tr("<b>%1</b> &nbsp; <span style='color:gray'>%2</span>")
+                        .arg(id.toHtmlEscaped(), location.isEmpty() ? tr("not found") : location),
                 panel);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
         auto *view = new QPlainTextEdit(panel);
@@ -417,7 +443,7 @@ void DemoGallery::showSnippets(const QStringList &ids)
         view->setLineWrapMode(QPlainTextEdit::WidgetWidth);
         view->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
         view->setFont(mono);
-        view->setAccessibleName(u"Source %1"_s.arg(location));
+        view->setAccessibleName(tr("Source %1").arg(location));
         view->setPlainText(snippet(id));
         layout->addWidget(label);
         layout->addWidget(view, 1);
@@ -459,7 +485,7 @@ void DemoGallery::onProgress(const QString &name, const QString &line)
     state.log += (state.log.isEmpty() ? QString() : u"\n"_s) + text;
     if (name == currentDemo()) {
         m_log->appendPlainText(text);
-        m_summary->setText(u"Running… %1"_s.arg(line.trimmed().toHtmlEscaped()));
+        m_summary->setText(tr("Running… %1").arg(line.trimmed().toHtmlEscaped()));
     }
 }
 
@@ -492,10 +518,10 @@ void DemoGallery::updateButtons()
     m_variant->setEnabled(!isRunning());
     m_cancel->setEnabled(isRunning());
     m_cancel->setToolTip(isRunning() && m_running != currentDemo()
-                                 ? u"Stop \u201c%1\u201d, which is still running (Esc)"_s.arg(
-                                         m_states[m_running].demo->title())
-                                 : u"Stop the running demo (Esc)"_s);
-    m_run->setToolTip(isRunning() ? u"Another demo is running; one at a time keeps the "
-                                    "measurements clean."_s
-                                  : u"Run this demo (Ctrl+Return)"_s);
+                                 ? tr("Stop \u201c%1\u201d, which is still running (Esc)")
+                                           .arg(m_states[m_running].demo->title())
+                                 : tr("Stop the running demo (Esc)"));
+    m_run->setToolTip(isRunning() ? tr("Another demo is running; one at a time keeps the "
+                                       "measurements clean.")
+                                  : tr("Run this demo (Ctrl+Return)"));
 }

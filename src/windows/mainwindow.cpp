@@ -1,4 +1,5 @@
 #include <windows/mainwindow.h>
+#include "screenfit.h"
 #include <windows/compareview.h>
 #include <windows/demogallery.h>
 #include <widgets/heartbeatwidget.h>
@@ -44,19 +45,26 @@ constexpr qint64 MiB = qint64(1) << 20;
 
 struct RouteDemo
 {
-    const char16_t *label;
+    const char *label;
     const char16_t *path;
-    const char16_t *tip;
+    const char *tip;
 };
 
 const RouteDemo routeDemos[] = {
-    { u"Slow server (2 s)", u"/delay/2000", u"The server answers after 2 seconds." },
-    { u"Download 64 MiB", u"/bytes/67108864", u"64 MiB streamed from the embedded server." },
-    { u"Trickle (3 s)", u"/drip?bytes=262144&ms=3000", u"256 KiB trickled over 3 seconds." },
-    { u"JSON", u"/json", u"A small JSON document." },
-    { u"HTTP 404", u"/status/404", u"The server answers 404 Not Found." },
-    { u"Truncated body", u"/truncate/1048576", u"Announces 1 MiB, sends half, then closes." },
-    { u"Server hangs", u"/hang", u"Accepts and never answers: stopped by the deadline." },
+    { QT_TRANSLATE_NOOP("MainWindow", "Slow server (2 s)"), u"/delay/2000",
+      QT_TRANSLATE_NOOP("MainWindow", "The server answers after 2 seconds.") },
+    { QT_TRANSLATE_NOOP("MainWindow", "Download 64 MiB"), u"/bytes/67108864",
+      QT_TRANSLATE_NOOP("MainWindow", "64 MiB streamed from the embedded server.") },
+    { QT_TRANSLATE_NOOP("MainWindow", "Trickle (3 s)"), u"/drip?bytes=262144&ms=3000",
+      QT_TRANSLATE_NOOP("MainWindow", "256 KiB trickled over 3 seconds.") },
+    { QT_TRANSLATE_NOOP("MainWindow", "JSON"), u"/json",
+      QT_TRANSLATE_NOOP("MainWindow", "A small JSON document.") },
+    { QT_TRANSLATE_NOOP("MainWindow", "HTTP 404"), u"/status/404",
+      QT_TRANSLATE_NOOP("MainWindow", "The server answers 404 Not Found.") },
+    { QT_TRANSLATE_NOOP("MainWindow", "Truncated body"), u"/truncate/1048576",
+      QT_TRANSLATE_NOOP("MainWindow", "Announces 1 MiB, sends half, then closes.") },
+    { QT_TRANSLATE_NOOP("MainWindow", "Server hangs"), u"/hang",
+      QT_TRANSLATE_NOOP("MainWindow", "Accepts and never answers: stopped by the deadline.") },
 };
 
 QLabel *figureLabel(QWidget *parent)
@@ -73,7 +81,7 @@ QLabel *figureLabel(QWidget *parent)
 MainWindow::MainWindow(Lab *lab, QWidget *parent)
     : QMainWindow(parent), m_lab(lab), m_logModel(new OperationLogModel(&lab->log(), this))
 {
-    setWindowTitle(u"AsyncLab — blocking vs async"_s);
+    setWindowTitle(tr("AsyncLab — blocking vs async"));
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -107,19 +115,20 @@ MainWindow::MainWindow(Lab *lab, QWidget *parent)
     controlsLayout->addWidget(createFetchPanel());
     controlsLayout->addWidget(createFilePanel());
     controlsLayout->addWidget(createProgressRow());
-    m_result = new QLabel(u"Pick a mode, then start a fetch or a file load. Type in the box above "
+    m_result =
+            new QLabel(tr("Pick a mode, then start a fetch or a file load. Type in the box above "
                           "while it runs: in Blocking mode nothing you type appears until the work "
-                          "is over."_s,
-                          controls);
+                          "is over."),
+                       controls);
     m_result->setWordWrap(true);
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_result->setAccessibleName(u"Last result"_s);
+    m_result->setAccessibleName(tr("Last result"));
     m_result->setObjectName(u"resultLine"_s);
     controlsLayout->addWidget(m_result);
 
     m_table = new QTableView(central);
     m_table->setModel(m_logModel);
-    m_table->setAccessibleName(u"Operations log"_s);
+    m_table->setAccessibleName(tr("Operations log"));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
@@ -157,7 +166,7 @@ MainWindow::MainWindow(Lab *lab, QWidget *parent)
     setCentralWidget(central);
 
     // Each stall of the GUI thread with the function that held it, beside the chart.
-    auto *stallsDock = m_stallsDock = new QDockWidget(u"Stalls"_s, this);
+    auto *stallsDock = m_stallsDock = new QDockWidget(tr("Stalls"), this);
     stallsDock->setObjectName(u"stallsDock"_s);
     m_stallsPanel = new StallsPanel(&lab->stalls(), stallsDock);
     stallsDock->setWidget(m_stallsPanel);
@@ -204,11 +213,11 @@ QWidget *MainWindow::createTopBar()
 
     m_heartbeat = new HeartbeatWidget(bar);
     m_typingField = new QLineEdit(bar);
-    m_typingField->setPlaceholderText(u"Type here while work runs…"_s);
-    m_typingField->setAccessibleName(u"Typing test field"_s);
+    m_typingField->setPlaceholderText(tr("Type here while work runs…"));
+    m_typingField->setAccessibleName(tr("Typing test field"));
     m_typingField->setToolTip(
-            u"If the GUI thread is blocked, your keystrokes appear only when it is "
-            "free again."_s);
+            tr("If the GUI thread is blocked, your keystrokes appear only when it is "
+               "free again."));
     // Two rows only, a laptop screen is short: the mode, what it means and the heartbeat; then
     // the typing field and the live figures.
     grid->addWidget(m_heartbeat, 0, 2);
@@ -231,14 +240,14 @@ QWidget *MainWindow::createTopBar()
         row->addWidget(value);
         row->addSpacing(16);
     };
-    addFigure(u"Event-loop lag now:"_s, m_lagNow,
-              u"How late the last 5 ms timer tick ran on the GUI thread."_s);
-    addFigure(u"Max stall (10 s):"_s, m_maxStall,
-              u"The longest time the GUI thread could not react, in the last 10 seconds."_s);
-    addFigure(u"p99 lag:"_s, m_p99,
-              u"99% of timer ticks in the last 10 seconds ran at most this late."_s);
-    addFigure(u"Stalls > 50 ms:"_s, m_stalls,
-              u"Freezes long enough to feel (a 'long task'), in the last 10 seconds."_s);
+    addFigure(tr("Event-loop lag now:"), m_lagNow,
+              tr("How late the last 5 ms timer tick ran on the GUI thread."));
+    addFigure(tr("Max stall (10 s):"), m_maxStall,
+              tr("The longest time the GUI thread could not react, in the last 10 seconds."));
+    addFigure(tr("p99 lag:"), m_p99,
+              tr("99% of timer ticks in the last 10 seconds ran at most this late."));
+    addFigure(tr("Stalls > 50 ms:"), m_stalls,
+              tr("Freezes long enough to feel (a 'long task'), in the last 10 seconds."));
     row->addStretch();
     grid->addWidget(figures, 1, 1, 1, 2);
     grid->setColumnStretch(1, 1);
@@ -248,29 +257,29 @@ QWidget *MainWindow::createTopBar()
 QWidget *MainWindow::createFetchPanel()
 {
     // The server's address is in the title: a status bar would cost a laptop screen a line.
-    auto *box =
-            new QGroupBox(u"Fetch over HTTP (QNetworkAccessManager) — embedded server at %1"_s.arg(
-                                  m_lab->server().baseUrl().toString()),
-                          this);
+    auto *box = new QGroupBox(tr("Fetch over HTTP (QNetworkAccessManager) — embedded server at %1")
+                                      .arg(m_lab->server().baseUrl().toString()),
+                              this);
     auto *layout = new QVBoxLayout(box);
     auto *urlRow = new QHBoxLayout;
     m_urlEdit = new QLineEdit(m_lab->server().url(u"/delay/2000"_s).toString(), box);
-    m_urlEdit->setAccessibleName(u"URL"_s);
-    m_urlEdit->setToolTip(u"Any http:// or https:// URL, or a route of the embedded server such as "
-                          "/bytes/1048576"_s);
-    auto *fetchButton = new QPushButton(u"&Fetch"_s, box);
+    m_urlEdit->setAccessibleName(tr("URL"));
+    m_urlEdit->setToolTip(
+            tr("Any http:// or https:// URL, or a route of the embedded server such as "
+               "/bytes/1048576"));
+    auto *fetchButton = new QPushButton(tr("&Fetch"), box);
     fetchButton->setObjectName(u"fetchButton"_s);
-    fetchButton->setToolTip(u"Fetch the URL in the current mode (Ctrl+F)"_s);
+    fetchButton->setToolTip(tr("Fetch the URL in the current mode (Ctrl+F)"));
     fetchButton->setShortcut(QKeySequence(u"Ctrl+F"_s));
     connect(fetchButton, &QPushButton::clicked, this, [this] { fetch(m_urlEdit->text()); });
     connect(m_urlEdit, &QLineEdit::returnPressed, this, [this] { fetch(m_urlEdit->text()); });
-    urlRow->addWidget(new QLabel(u"URL:"_s, box));
+    urlRow->addWidget(new QLabel(tr("URL:"), box));
     urlRow->addWidget(m_urlEdit, 1);
     urlRow->addWidget(fetchButton);
     layout->addLayout(urlRow);
 
     auto *routes = new QHBoxLayout;
-    routes->addWidget(new QLabel(u"Try:"_s, box));
+    routes->addWidget(new QLabel(tr("Try:"), box));
     // Alt+1, Alt+2, … in the order shown: the labels are too alike for letter mnemonics.
     int shortcutDigit = 0;
     const auto numberShortcut = [&shortcutDigit](QPushButton *button, const QString &tip) {
@@ -279,9 +288,9 @@ QWidget *MainWindow::createFetchPanel()
         button->setToolTip(u"%1 (%2)"_s.arg(tip, key.toString(QKeySequence::NativeText)));
     };
     for (const RouteDemo &demo : routeDemos) {
-        auto *button = new QPushButton(QString::fromUtf16(demo.label), box);
+        auto *button = new QPushButton(tr(demo.label), box);
         const QString path = QString::fromUtf16(demo.path);
-        numberShortcut(button, u"%1 Fetches %2"_s.arg(QString::fromUtf16(demo.tip), path));
+        numberShortcut(button, tr("%1 Fetches %2").arg(tr(demo.tip), path));
         button->setObjectName(path);
         connect(button, &QPushButton::clicked, this, [this, path] {
             m_urlEdit->setText(m_lab->server().url(path).toString());
@@ -289,8 +298,8 @@ QWidget *MainWindow::createFetchPanel()
         });
         routes->addWidget(button);
     }
-    auto *refused = new QPushButton(u"Refused"_s, box);
-    numberShortcut(refused, u"Connects to a port where nothing listens."_s);
+    auto *refused = new QPushButton(tr("Refused"), box);
+    numberShortcut(refused, tr("Connects to a port where nothing listens."));
     connect(refused, &QPushButton::clicked, this, [this] {
         m_urlEdit->setText(u"http://127.0.0.1:1/"_s);
         fetch(m_urlEdit->text());
@@ -305,36 +314,36 @@ QWidget *MainWindow::createFilePanel()
 {
     // Untitled, its label says what it does: a laptop screen is short.
     auto *box = new QGroupBox(this);
-    box->setToolTip(u"Loads a file: its SHA-256, bytes and lines (QtConcurrent in Async mode)"_s);
+    box->setToolTip(tr("Loads a file: its SHA-256, bytes and lines (QtConcurrent in Async mode)"));
     auto *layout = new QHBoxLayout(box);
     m_fileEdit = new QLineEdit(box);
-    m_fileEdit->setAccessibleName(u"File path"_s);
-    m_fileEdit->setPlaceholderText(u"Path of a file to load, or generate a sample file →"_s);
-    auto *browse = new QPushButton(u"&Browse…"_s, box);
-    browse->setToolTip(u"Choose a file (Ctrl+O)"_s);
+    m_fileEdit->setAccessibleName(tr("File path"));
+    m_fileEdit->setPlaceholderText(tr("Path of a file to load, or generate a sample file →"));
+    auto *browse = new QPushButton(tr("&Browse…"), box);
+    browse->setToolTip(tr("Choose a file (Ctrl+O)"));
     connect(browse, &QPushButton::clicked, this, &MainWindow::chooseFile);
-    auto *load = new QPushButton(u"&Load"_s, box);
+    auto *load = new QPushButton(tr("&Load"), box);
     load->setObjectName(u"loadButton"_s);
-    load->setToolTip(u"Load the file in the current mode (Ctrl+L)"_s);
+    load->setToolTip(tr("Load the file in the current mode (Ctrl+L)"));
     load->setShortcut(QKeySequence(u"Ctrl+L"_s));
     connect(load, &QPushButton::clicked, this, [this] { loadFile(m_fileEdit->text()); });
     connect(m_fileEdit, &QLineEdit::returnPressed, this, [this] { loadFile(m_fileEdit->text()); });
 
     m_sampleSize = new QComboBox(box);
-    m_sampleSize->setAccessibleName(u"Sample file size"_s);
+    m_sampleSize->setAccessibleName(tr("Sample file size"));
     for (qint64 size : { 16 * MiB, 64 * MiB, 256 * MiB, 1024 * MiB })
         m_sampleSize->addItem(formatBytes(size), size);
     // 1 GiB: hashing it takes about 0.6 s on a fast desktop with SHA instructions, 1-2 s on a
     // typical laptop, long enough to feel the Blocking freeze; 256 MiB was over in 0.2 s.
     m_sampleSize->setCurrentIndex(3);
-    auto *generate = new QPushButton(u"&Generate sample"_s, box);
+    auto *generate = new QPushButton(tr("&Generate sample"), box);
     generate->setObjectName(u"generateButton"_s);
-    generate->setToolTip(u"Write a sample text file of the chosen size to %1 (Ctrl+G)"_s.arg(
-            QDir::toNativeSeparators(m_lab->sampleDir())));
+    generate->setToolTip(tr("Write a sample text file of the chosen size to %1 (Ctrl+G)")
+                                 .arg(QDir::toNativeSeparators(m_lab->sampleDir())));
     generate->setShortcut(QKeySequence(u"Ctrl+G"_s));
     connect(generate, &QPushButton::clicked, this, &MainWindow::generateSample);
 
-    layout->addWidget(new QLabel(u"Load a file (SHA-256, lines):"_s, box));
+    layout->addWidget(new QLabel(tr("Load a file (SHA-256, lines):"), box));
     layout->addWidget(m_fileEdit, 1);
     layout->addWidget(browse);
     layout->addWidget(load);
@@ -350,21 +359,21 @@ QWidget *MainWindow::createProgressRow()
     auto *layout = new QHBoxLayout(row);
     layout->setContentsMargins(0, 0, 0, 0);
     m_progress = new QProgressBar(row);
-    m_progress->setAccessibleName(u"Progress"_s);
+    m_progress->setAccessibleName(tr("Progress"));
     m_progressText = new QLabel(row);
     m_progressText->setObjectName(u"progressText"_s);
-    m_progressText->setAccessibleName(u"Progress status"_s);
+    m_progressText->setAccessibleName(tr("Progress status"));
     // Cut rather than allowed to widen the window or move the bar as the text changes.
     m_progressText->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    showProgress(u"Idle"_s, 0, 1);
-    m_cancel = new QPushButton(u"Cancel"_s, row);
+    showProgress(tr("Idle"), 0, 1);
+    m_cancel = new QPushButton(tr("Cancel"), row);
     m_cancel->setObjectName(u"cancelButton"_s);
-    m_cancel->setToolTip(u"Cancel everything that is running (Esc)"_s);
+    m_cancel->setToolTip(tr("Cancel everything that is running (Esc)"));
     m_cancel->setShortcut(QKeySequence(Qt::Key_Escape));
     connect(m_cancel, &QPushButton::clicked, &m_lab->jobs(), &JobRunner::cancelAll);
 
     m_scenario = new QComboBox(row);
-    m_scenario->setAccessibleName(u"Comparison scenario"_s);
+    m_scenario->setAccessibleName(tr("Comparison scenario"));
     for (const Scenario &s : Scenario::builtIn()) {
         m_scenario->addItem(s.title, s.name);
         m_scenario->setItemData(m_scenario->count() - 1, s.description, Qt::ToolTipRole);
@@ -375,11 +384,11 @@ QWidget *MainWindow::createProgressRow()
     };
     connect(m_scenario, &QComboBox::currentIndexChanged, m_scenario, describeScenario);
     describeScenario();
-    auto *compare = new QPushButton(u"&Compare both modes"_s, row);
+    auto *compare = new QPushButton(tr("&Compare both modes"), row);
     compare->setObjectName(u"compareButton"_s);
     compare->setToolTip(
-            u"Run the chosen scenario in Blocking mode, then in Async mode, and compare "
-            "the freezes (Ctrl+R)"_s);
+            tr("Run the chosen scenario in Blocking mode, then in Async mode, and compare "
+               "the freezes (Ctrl+R)"));
     compare->setShortcut(QKeySequence(u"Ctrl+R"_s));
     connect(compare, &QPushButton::clicked, this, &MainWindow::runComparison);
 
@@ -394,31 +403,31 @@ QWidget *MainWindow::createProgressRow()
 
 void MainWindow::createMenus()
 {
-    QMenu *file = menuBar()->addMenu(u"&File"_s);
-    file->addAction(u"&Open file…"_s, QKeySequence::Open, this, &MainWindow::chooseFile);
-    file->addAction(u"&Generate sample file"_s, this, &MainWindow::generateSample);
-    file->addAction(u"&Watch a program…"_s, this, [this] { WatchWindow::askAndOpen(this); });
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Open file…"), QKeySequence::Open, this, &MainWindow::chooseFile);
+    file->addAction(tr("&Generate sample file"), this, &MainWindow::generateSample);
+    file->addAction(tr("&Watch a program…"), this, [this] { WatchWindow::askAndOpen(this); });
     file->addSeparator();
-    file->addAction(u"&Quit"_s, QKeySequence::Quit, this, &QWidget::close);
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
-    QMenu *mode = menuBar()->addMenu(u"&Mode"_s);
-    mode->addAction(u"&Blocking"_s, QKeySequence(u"Ctrl+1"_s), this,
+    QMenu *mode = menuBar()->addMenu(tr("&Mode"));
+    mode->addAction(tr("&Blocking"), QKeySequence(u"Ctrl+1"_s), this,
                     [this] { setMode(RunMode::Blocking); });
-    mode->addAction(u"&Async"_s, QKeySequence(u"Ctrl+2"_s), this,
+    mode->addAction(tr("&Async"), QKeySequence(u"Ctrl+2"_s), this,
                     [this] { setMode(RunMode::Async); });
 
-    QMenu *concepts = menuBar()->addMenu(u"&Concepts"_s);
-    concepts->addAction(u"Concept &gallery…"_s, QKeySequence(u"Ctrl+K"_s), this,
+    QMenu *concepts = menuBar()->addMenu(tr("&Concepts"));
+    concepts->addAction(tr("Concept &gallery…"), QKeySequence(u"Ctrl+K"_s), this,
                         &MainWindow::showConceptGallery);
 
-    QMenu *help = menuBar()->addMenu(u"&Help"_s);
-    help->addAction(u"&About AsyncLab"_s, this, [this] {
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About AsyncLab"), this, [this] {
         QMessageBox::about(
-                this, u"About AsyncLab"_s,
-                u"<h3>AsyncLab %1</h3><p>See and measure the difference between blocking "
-                "and asynchronous code.</p><p>Embedded server: %2</p>"_s.arg(
-                        QCoreApplication::applicationVersion(),
-                        m_lab->server().baseUrl().toString()));
+                this, tr("About AsyncLab"),
+                tr("<h3>AsyncLab %1</h3><p>See and measure the difference between blocking "
+                   "and asynchronous code.</p><p>Embedded server: %2</p>")
+                        .arg(QCoreApplication::applicationVersion(),
+                             m_lab->server().baseUrl().toString()));
     });
 }
 
@@ -452,11 +461,11 @@ void MainWindow::describeMode()
 {
     m_modeHint->setText(
             mode() == RunMode::Blocking
-                    ? u"<b>Blocking:</b> the GUI thread does each job itself: it waits for a "
-                      "fetch's answer, or reads and hashes the file. The heartbeat stops and "
-                      "typing is ignored until the job ends."_s
-                    : u"<b>Async:</b> a fetch waits in the event loop and a file is read on a "
-                      "worker thread. The heartbeat keeps beating and you can keep typing."_s);
+                    ? tr("<b>Blocking:</b> the GUI thread does each job itself: it waits for a "
+                         "fetch's answer, or reads and hashes the file. The heartbeat stops and "
+                         "typing is ignored until the job ends.")
+                    : tr("<b>Async:</b> a fetch waits in the event loop and a file is read on a "
+                         "worker thread. The heartbeat keeps beating and you can keep typing."));
 }
 
 void MainWindow::follow(int id, const QString &waitingFor)
@@ -465,9 +474,9 @@ void MainWindow::follow(int id, const QString &waitingFor)
     m_waitingFor = waitingFor;
     // From now on the result line is this job's: older jobs that end later do not replace it.
     m_resultId = id;
-    m_result->setText(u"%1 (%2 mode)…"_s.arg(waitingFor, runModeName(mode())).toHtmlEscaped());
+    m_result->setText(tr("%1 (%2 mode)…").arg(waitingFor, runModeText(mode())).toHtmlEscaped());
     showProgress(mode() == RunMode::Blocking
-                         ? u"Blocking: %1 — the window is frozen until it ends"_s.arg(waitingFor)
+                         ? tr("Blocking: %1 — the window is frozen until it ends").arg(waitingFor)
                          : waitingFor + u"…"_s);
     if (mode() == RunMode::Blocking) {
         // Painted at once, because nothing else will be painted until the blocking job ends.
@@ -477,35 +486,42 @@ void MainWindow::follow(int id, const QString &waitingFor)
     }
 }
 
+void MainWindow::startJob(const QString &waitingFor, const std::function<int()> &start)
+{
+    // A Blocking job returns only when it has ended: it is followed from the moment it starts.
+    const QMetaObject::Connection following = connect(
+            &m_lab->jobs(), &JobRunner::started, this,
+            [this, waitingFor](int id) { follow(id, waitingFor); }, Qt::SingleShotConnection);
+    m_progressId = start();
+    disconnect(following);
+    updateRunningState();
+}
+
 void MainWindow::fetch(const QString &urlText)
 {
     const QUrl url = m_lab->resolveUrl(urlText);
-    // The id is known only when the job returns, which in Blocking mode is when it has ended.
-    follow(m_lab->log().nextId(), u"Waiting for %1"_s.arg(url.toDisplayString()));
-    m_progressId = m_lab->jobs().fetch(url, mode());
-    updateRunningState();
+    startJob(tr("Waiting for %1").arg(url.toDisplayString()),
+             [&] { return m_lab->jobs().fetch(url, mode()); });
 }
 
 void MainWindow::loadFile(const QString &path)
 {
-    follow(m_lab->log().nextId(), u"Loading %1"_s.arg(QDir::toNativeSeparators(path.trimmed())));
-    m_progressId = m_lab->jobs().loadFile(path.trimmed(), mode());
-    updateRunningState();
+    startJob(tr("Loading %1").arg(QDir::toNativeSeparators(path.trimmed())),
+             [&] { return m_lab->jobs().loadFile(path.trimmed(), mode()); });
 }
 
 void MainWindow::generateSample()
 {
     const qint64 size = m_sampleSize->currentData().toLongLong();
     const QString path = m_lab->samplePath(size);
-    follow(m_lab->log().nextId(), u"Writing a %1 sample file"_s.arg(formatBytes(size)));
-    m_progressId = m_lab->jobs().generateFile(path, size, mode());
-    updateRunningState();
+    startJob(tr("Writing a %1 sample file").arg(formatBytes(size)),
+             [&] { return m_lab->jobs().generateFile(path, size, mode()); });
 }
 
 void MainWindow::chooseFile()
 {
     // The native dialog runs its own event loop; harmless here since nothing is measured meanwhile.
-    const QString path = QFileDialog::getOpenFileName(this, u"Load a file"_s, m_fileEdit->text());
+    const QString path = QFileDialog::getOpenFileName(this, tr("Load a file"), m_fileEdit->text());
     if (!path.isEmpty())
         m_fileEdit->setText(path);
 }
@@ -543,10 +559,10 @@ void MainWindow::onProgress(int id, qint64 done, qint64 total)
     if (id != m_progressId)
         return;
     if (total > 0)
-        showProgress(u"%1 of %2"_s.arg(formatBytes(done), formatBytes(total)),
+        showProgress(tr("%1 of %2").arg(formatBytes(done), formatBytes(total)),
                      int(1000 * double(done) / double(total)), 1000);
     else
-        showProgress(done > 0 ? u"%1 received, size unknown"_s.arg(formatBytes(done))
+        showProgress(done > 0 ? tr("%1 received, size unknown").arg(formatBytes(done))
                               : m_waitingFor + u"…"_s);
 }
 
@@ -582,15 +598,14 @@ void MainWindow::updateRunningState()
     if (running == 0) {
         const OperationRecord *last = m_lab->log().find(m_progressId);
         if (!last)
-            showProgress(u"Idle"_s, 0, 1);
+            showProgress(tr("Idle"), 0, 1);
         else
-            showProgress(last->status == OperationStatus::Canceled         ? u"Canceled"_s
-                                 : last->status == OperationStatus::Failed ? u"Failed"_s
-                                                                           : u"Done"_s,
+            showProgress(last->status == OperationStatus::Canceled         ? tr("Canceled")
+                                 : last->status == OperationStatus::Failed ? tr("Failed")
+                                                                           : tr("Done"),
                          1, 1);
     } else if (!m_lab->jobs().isRunning(m_progressId)) {
-        showProgress(running == 1 ? u"1 job still running…"_s
-                                  : u"%1 jobs still running…"_s.arg(running));
+        showProgress(tr("%n job(s) still running…", nullptr, running));
     }
 }
 
@@ -657,7 +672,7 @@ void MainWindow::restoreSettings()
     // Fits a 1280x720 screen, frame and title bar included; a geometry saved on a bigger screen
     // is cut down. On a screen smaller than the window's least size nothing can fit: the designed
     // size stays, the same at every scale factor.
-    const QSize room = screen()->availableSize() - QSize(16, 48);
+    const QSize room = ScreenFit::room(this);
     const QSize least = minimumSizeHint();
     const bool canFit = least.width() <= room.width() && least.height() <= room.height();
     const auto fitted = [&](QSize size) { return canFit ? size.boundedTo(room) : size; };

@@ -1,4 +1,5 @@
 #include <windows/watchcommand.h>
+#include <cli/translations.h>
 #include <watch/watchreport.h>
 #include <watch/watchsession.h>
 #include <windows/watchwindow.h>
@@ -173,6 +174,7 @@ int runWatchCommand(int &argc, char **argv, const QStringList &arguments, bool w
     const bool window = withDisplay && !parser.isSet(json);
     std::unique_ptr<QCoreApplication> app = window ? std::make_unique<QApplication>(argc, argv)
                                                    : std::make_unique<QCoreApplication>(argc, argv);
+    installTranslations();
     WatchSession session;
     session.setProgram(command.takeFirst(), command);
     session.setDurationMs(durationMs);

@@ -1,10 +1,10 @@
 #include <windows/windowdriver.h>
-#include <cli/commandrunner.h>
-#include <windows/compareview.h>
 #include <cli/console.h>
-#include <windows/demogallery.h>
-#include <engine/lab.h>
 #include <common/labclock.h>
+#include <demokit/demo.h>
+#include <engine/lab.h>
+#include <windows/compareview.h>
+#include <windows/demogallery.h>
 #include <windows/mainwindow.h>
 
 #include <QCoreApplication>
@@ -20,46 +20,17 @@ constexpr int SettleMs = 500;
 
 WindowDriver::WindowDriver(Lab *lab, const CommandLine &options, MainWindow *window,
                            QObject *parent)
-    : QObject(parent), m_lab(lab), m_options(options), m_window(window)
+    : ActionRunner(lab, options, SettleMs, parent), m_window(window)
 {
 }
 
-void WindowDriver::start()
+void WindowDriver::idle()
 {
-    m_actionStartMs = labNowMs() + SettleMs;
-    switch (m_options.action) {
-    case CommandLine::Action::Serve: // never with a window: the command line refuses it
-    case CommandLine::Action::Window:
-        QTimer::singleShot(m_options.screenshotDelayMs, this, [this] { finish(0); });
-        break;
-    case CommandLine::Action::Fetch:
-    case CommandLine::Action::Load:
-        QTimer::singleShot(SettleMs, this, &WindowDriver::runJob);
-        break;
-    case CommandLine::Action::Compare:
-        QTimer::singleShot(SettleMs, this, &WindowDriver::runComparison);
-        break;
-    case CommandLine::Action::Demo:
-        QTimer::singleShot(SettleMs, this, &WindowDriver::runDemo);
-        break;
-    }
+    QTimer::singleShot(m_options.screenshotDelayMs, this, [this] { finish(0); });
 }
 
-void WindowDriver::runJob()
+void WindowDriver::startJob()
 {
-    connect(&m_lab->jobs(), &JobRunner::finished, this, [this](int id) {
-        CommandOutput::whenStallsSettled(
-                m_lab, this, m_actionStartMs, [this, id](const QList<StallRecord> &stalls) {
-                    const OperationRecord &record = *m_lab->log().find(id);
-                    CommandOutput::printOperation(m_options, record, stalls);
-                    m_jobDone = true;
-                    m_jobExitCode = record.status == OperationStatus::Succeeded ? 0 : 1;
-                    if (m_options.screenshotAtMs < 0)
-                        finish(m_jobExitCode);
-                    else if (m_midwayShotTaken)
-                        QCoreApplication::exit(m_jobExitCode);
-                });
-    });
     if (m_options.screenshotAtMs >= 0) {
         const double due = labNowMs() + m_options.screenshotAtMs;
         QTimer::singleShot(m_options.screenshotAtMs, Qt::PreciseTimer, this,
@@ -76,6 +47,20 @@ void WindowDriver::runJob()
     }
 }
 
+void WindowDriver::done(int exitCode)
+{
+    const bool job = m_options.action == CommandLine::Action::Fetch
+            || m_options.action == CommandLine::Action::Load;
+    if (!job || m_options.screenshotAtMs < 0) {
+        finish(exitCode);
+        return;
+    }
+    m_jobDone = true;
+    m_jobExitCode = exitCode;
+    if (m_midwayShotTaken)
+        QCoreApplication::exit(m_jobExitCode);
+}
+
 void WindowDriver::grabMidway(double dueMs)
 {
     // A blocked GUI thread runs this timer late, once the freeze is over; the live views then
@@ -90,54 +75,29 @@ void WindowDriver::grabMidway(double dueMs)
     });
 }
 
-void WindowDriver::runComparison()
+void WindowDriver::startComparison()
 {
     m_compareView = new CompareView(m_lab, m_window);
     m_compareView->selectScenario(m_options.scenario);
     m_compareView->show();
-    connect(&m_lab->scenarios(), &ScenarioRunner::status, this,
-            [this](const QString &s) { CommandOutput::printStatus(m_options, s); });
-    connect(m_compareView, &CompareView::finished, this, [this](const QList<ScenarioRun> &runs) {
-        // runs from the view carry the key press figures it measured
-        CommandOutput::whenStallsSettled(
-                m_lab, this, m_actionStartMs, [this, runs](const QList<StallRecord> &stalls) {
-                    CommandOutput::printComparison(m_options, runs, stalls);
-                    finish(0);
-                });
-    });
-    connect(m_compareView, &CompareView::failed, this, [this](const QString &error) {
-        Console::error(error);
-        finish(1);
-    });
+    // runs from the view carry the key press figures it measured
+    connect(m_compareView, &CompareView::finished, this, &WindowDriver::comparisonDone);
+    connect(m_compareView, &CompareView::failed, this, &WindowDriver::failed);
     m_compareView->run();
 }
 
-void WindowDriver::runDemo()
+Demo *WindowDriver::prepareDemo(const QString &name)
 {
-    const QString name = m_options.demo;
-    if (name == "list"_L1) {
-        // A list needs no window: the same text as without one.
-        CommandRunner *runner = new CommandRunner(m_lab, m_options, this);
-        runner->start();
-        return;
-    }
     // In the gallery, exactly as its Run button runs it.
     m_gallery = new DemoGallery(m_lab, m_window); // a window of its own, sized to fit
-    if (!CommandOutput::applyVariant(m_options, m_gallery->demo(name)))
-        return;
+    return m_gallery->demo(name);
+}
+
+void WindowDriver::startDemo(Demo *demo)
+{
     m_gallery->show();
-    m_gallery->selectDemo(name);
-    connect(m_gallery, &DemoGallery::demoFinished, this,
-            [this](const QString &demo, const DemoOutcome &outcome) {
-                CommandOutput::whenStallsSettled(
-                        m_lab, this, m_actionStartMs,
-                        [this, demo, outcome](const QList<StallRecord> &stalls) {
-                            CommandOutput::printDemo(m_options, demo, outcome, stalls);
-                            finish(outcome.ok ? 0 : 1);
-                        });
-            });
-    connect(m_gallery->demo(name), &Demo::progress, this,
-            [this](const QString &line) { CommandOutput::printStatus(m_options, line); });
+    m_gallery->selectDemo(demo->name());
+    connect(m_gallery, &DemoGallery::demoFinished, this, &WindowDriver::demoDone);
     // Once the new window has painted, so its first paint is not measured as the demo's.
     QTimer::singleShot(500, m_gallery, &DemoGallery::runCurrent);
 }
@@ -154,7 +114,7 @@ void WindowDriver::finish(int exitCode)
         if (!m_options.outDir.isEmpty() && m_compareView) {
             QString error;
             if (m_compareView->saveResults(m_options.outDir, &error)) {
-                Console::err(u"results saved to %1\n"_s.arg(m_options.outDir));
+                Console::err(tr("results saved to %1\n").arg(m_options.outDir));
             } else {
                 Console::error(error);
                 code = 1;
@@ -172,9 +132,9 @@ bool WindowDriver::saveScreenshot()
             : m_gallery             ? static_cast<QWidget *>(m_gallery)
                                     : static_cast<QWidget *>(m_window.data());
     if (!target->grab().save(m_options.screenshotPath)) {
-        Console::error(u"cannot write screenshot %1"_s.arg(m_options.screenshotPath));
+        Console::error(tr("cannot write screenshot %1").arg(m_options.screenshotPath));
         return false;
     }
-    Console::err(u"screenshot saved to %1\n"_s.arg(m_options.screenshotPath));
+    Console::err(tr("screenshot saved to %1\n").arg(m_options.screenshotPath));
     return true;
 }

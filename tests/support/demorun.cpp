@@ -4,6 +4,7 @@
 #include <engine/lab.h>
 
 #include <QSignalSpy>
+#include <QTest>
 
 DemoRun runDemo(Demo *demo, int timeoutMs)
 {
@@ -22,6 +23,27 @@ DemoRun runDemo(Demo *demo, int timeoutMs)
     }
     QObject::disconnect(connection);
     return result;
+}
+
+void runToEnd(Demo *demo, int timeoutMs, DemoOutcome *outcome)
+{
+    QObject receiver; // disconnects the lambdas when this function returns
+    QList<DemoOutcome> outcomes;
+    int lines = 0;
+    QObject::connect(demo, &Demo::finished, &receiver,
+                     [&outcomes](const DemoOutcome &o) { outcomes.append(o); });
+    QObject::connect(demo, &Demo::progress, &receiver, [&lines] { ++lines; });
+    demo->run();
+    QVERIFY(demo->isRunning());
+    QVERIFY2(outcomes.isEmpty(), "finished() was emitted from inside run()");
+    QTRY_COMPARE_WITH_TIMEOUT(outcomes.size(), 1, timeoutMs);
+    QVERIFY(!demo->isRunning());
+    QCoreApplication::processEvents(); // a second finished() would show up here
+    QCOMPARE(outcomes.size(), 1);
+    QVERIFY2(outcomes.first().ok(), qPrintable(outcomes.first().error));
+    QVERIFY(!outcomes.first().summary.isEmpty());
+    QVERIFY(lines > 0);
+    *outcome = outcomes.first();
 }
 
 DemoBench::DemoBench() = default;
@@ -59,7 +81,12 @@ Demo *DemoBench::create(const QString &name, QObject *parent) const
     return DemoRegistry::create(name, context(), parent);
 }
 
-double figure(const DemoOutcome &outcome, const QString &key)
+double figure(const DemoOutcome &outcome, const QString &row, const QString &column)
 {
-    return outcome.figures.value(key).toDouble();
+    return outcome.figure(row, column).toDouble();
+}
+
+double figure(const DemoOutcome &outcome, const QString &column)
+{
+    return outcome.figure(column).toDouble();
 }

@@ -3,6 +3,7 @@
 #include <demokit/demo.h>
 
 #include <QTemporaryDir>
+#include <QTest>
 #include <memory>
 
 class Lab;
@@ -17,6 +18,11 @@ struct DemoRun
 // Runs `demo` and waits up to timeoutMs for finished(), then 100 ms more so that a second
 // finished() would be counted. A finished() from inside run() is reported as a warning.
 DemoRun runDemo(Demo *demo, int timeoutMs);
+
+// Runs `demo` to its end and checks the contract on the way: finished() exactly once, never from
+// inside run(), with progress lines; the outcome Done with a summary. Call from a test function,
+// then return when QTest::currentTestFailed().
+void runToEnd(Demo *demo, int timeoutMs, DemoOutcome *outcome);
 
 // What the gallery gives a demo: a started Lab (server and monitor) and a work folder, here a
 // temporary one. Start it in initTestCase() with QVERIFY2(bench.start(), ...errorString()).
@@ -39,5 +45,26 @@ private:
     QString m_error;
 };
 
-// A figure of an outcome as a number (0 when missing).
-double figure(const DemoOutcome &outcome, const QString &key);
+// What every test of one demo starts from: a started bench, and short ways to make, run and
+// give a context to demos. A test that needs more before its first function defines its own
+// initTestCase() and calls startBench() first.
+class DemoTestCase : public QObject
+{
+    Q_OBJECT
+protected:
+    using Run = DemoRun;
+    void startBench() { QVERIFY2(m_bench.start(), qPrintable(m_bench.errorString())); }
+    Demo *create(const QString &name) { return m_bench.create(name, this); }
+    static Run run(Demo *demo, int timeoutMs) { return runDemo(demo, timeoutMs); }
+    DemoContext context(const QString &workDir = {}) const { return m_bench.context(workDir); }
+
+    DemoBench m_bench;
+
+private slots:
+    void initTestCase() { startBench(); }
+};
+
+// A figure of an outcome as a number (0 when missing): by row and column, or a figure of the
+// whole run by its column.
+double figure(const DemoOutcome &outcome, const QString &row, const QString &column);
+double figure(const DemoOutcome &outcome, const QString &column);

@@ -2,13 +2,18 @@
 
 #include <engine/runmode.h>
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 #include <variant>
 
+class QCommandLineParser;
+
 // What the user asked for on the command line.
 struct CommandLine
 {
+    Q_DECLARE_TR_FUNCTIONS(CommandLine)
+public:
     enum class Action { Window, Serve, Fetch, Load, Compare, Demo };
     Action action = Action::Window;
     RunMode mode = RunMode::Async;
@@ -37,4 +42,10 @@ struct CommandLine
     };
     // Either the parsed options, or how to exit at once (help, version, or a usage error).
     static std::variant<CommandLine, Exit> parse(const QStringList &arguments);
+
+private:
+    // Each reads and checks a group of options: an error message, or empty.
+    QString readServer(const QCommandLineParser &parser);
+    QString readAction(const QCommandLineParser &parser);
+    QString readScreenshot(const QCommandLineParser &parser);
 };

@@ -4,7 +4,7 @@
 #include <QJsonObject>
 #include <QString>
 
-struct DemoOutcome;
+class DemoOutcome;
 
 // What the command line prints: results on standard output, progress and errors on standard
 // error, each flushed at once so a pipe sees every line when it happens.

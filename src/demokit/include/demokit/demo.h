@@ -1,46 +1,20 @@
 #pragma once
 
-#include <QJsonObject>
+#include <demokit/demooutcome.h>
+
 #include <QList>
 #include <QObject>
-#include <QPair>
+#include <QPointer>
 #include <QString>
 #include <QStringList>
+#include <QThreadPool>
 #include <functional>
+#include <memory>
+
+class QNetworkAccessManager;
 
 class EmbeddedServer;
 class ResponsivenessMonitor;
-
-// One line of a plot: a value per x (e.g. per number of connections).
-struct DemoSeries
-{
-    QString name;
-    QList<QPair<double, double>> points; // x, y; in the order measured
-};
-
-// A small chart of lines against one x, both axes logarithmic: e.g. req/s against connections,
-// one line per server.
-struct DemoPlot
-{
-    QString title; // e.g. "throughput"
-    QString unit; // of y, e.g. "req/s"
-    QList<DemoSeries> series;
-};
-
-// What a demo measured. The window and `asynclab --demo NAME` show the same figures.
-struct DemoOutcome
-{
-    bool ok = true; // false: the demo itself could not run (not: "the race lost updates")
-    QString error; // one line when !ok
-    QString summary; // one or two sentences saying what the numbers show, true to the numbers
-    QJsonObject figures; // name -> number/string, machine-readable (printed by --json)
-    QList<QPair<QString, double>> bars; // optional small bar chart: label -> value
-    QString barsUnit; // e.g. "ms", "lost updates", "x speedup"
-    QString barsCategory; // what each bar is, e.g. "in flight at most"
-    QString barsNote; // what a reader could take the bars for and should not
-    QList<DemoPlot> plots; // optional, shown instead of the bars; all share one x
-    QString plotsX; // what x is, e.g. "connections"
-};
 
 // Everything a demo may use; owned by the caller, alive for the demo's whole life.
 struct DemoContext
@@ -57,16 +31,19 @@ class Demo : public QObject
 {
     Q_OBJECT
 public:
+    ~Demo() override;
+
     QString name() const { return m_name; } // command-line name, e.g. "race"
     QString title() const { return m_title; } // e.g. "Race condition"
-    virtual QString explanation() const = 0; // "What you are seeing": a few plain sentences
+    // "What you are seeing": a few plain sentences, from the demo's explanation file by default
+    virtual QString explanation() const;
     // Ids of the source snippets shown beside the demo, marked in the real sources with
     // `//! [id]` ... `//! [id]` lines and extracted at build time.
     virtual QStringList snippetIds() const = 0;
 
     // Starts the demo; emits finished() exactly once, later (never from inside run()).
     virtual void run() = 0;
-    // Stops a running demo: finished() follows with the error "canceled", at once or when the
+    // Stops a running demo: finished() follows with the status Canceled, at once or when the
     // step in progress ends. Does nothing when not running or already canceled.
     void cancel();
     bool isRunning() const { return m_running; }
@@ -93,15 +70,33 @@ protected:
     // Ends the run: stopRun(), then finished(). Does nothing when no run is going, so a run ends
     // once however many of its paths get here.
     void finish(const DemoOutcome &outcome);
-    void fail(const QString &error); // finish() with ok false and this error
-    void finishCanceled(const QString &summary = {}); // finish() with the error "canceled"
+    void fail(const QString &error); // finish() with the status Failed and this error
+    void finishCanceled(const QString &summary = {}); // finish() with the status Canceled
     bool isCanceled() const { return m_canceled; } // cancel() was called during this run
-    // For a derived destructor, after cancel(): Qt 6.4 runs a chain's next continuation when a
-    // continuation posted to this object is discarded, and discarding happens in ~QObject, when
-    // the next step's context (this object) is already gone: Qt then asserts. Discarding them
-    // here, while the whole object lives, lets the chain's remaining steps end and report to
-    // nobody (the run has ended).
-    void dropPostedContinuations();
+
+    // The kit: what every demo needs and would otherwise write again.
+    // The demo's network manager, made on first use. Its replies and the jobs using them must
+    // die before it: pass those to deleteBeforeNetwork().
+    QNetworkAccessManager *network();
+    // The demo's own thread pool, so that teardown waits for this demo's tasks only.
+    QThreadPool *pool() { return &m_pool; }
+    // `object` (a fetch job, a reply) is deleted by teardown() before the network manager, if
+    // it is still alive then. Returns it.
+    template<typename T>
+    T *deleteBeforeNetwork(T *object)
+    {
+        m_beforeNetwork.removeIf([](const QPointer<QObject> &p) { return p.isNull(); });
+        m_beforeNetwork.append(object);
+        return object;
+    }
+    // The first line of every derived destructor, while the derived members still live: ends a
+    // running run without telling anyone (signals blocked, cancel()), waits for the pool's tasks,
+    // deletes what must go before the network manager and the manager, and drops the
+    // continuations posted to this object. Each demo's own stop flags and threads go first.
+    void teardown();
+    // The text of the demo's explanation file (resources :/explanations/<name>.md), with its
+    // %1, %2... left for the demo to fill in.
+    QString explanationText() const;
 
     // Changes when a run begins and when it ends. A callback captures it and checks isCurrent()
     // first, so that one from a run that has ended does nothing.
@@ -115,7 +110,16 @@ protected:
     virtual void stopRun() { }
 
 private:
+    // Qt 6.4 runs a chain's next continuation when a continuation posted to this object is
+    // discarded, and discarding happens in ~QObject, when the next step's context (this object)
+    // is already gone: Qt then asserts. Discarding them in teardown(), while the whole object
+    // lives, lets the chain's remaining steps end and report to nobody (the run has ended).
+    void dropPostedContinuations();
+
     DemoContext m_context;
+    QThreadPool m_pool;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    QList<QPointer<QObject>> m_beforeNetwork;
     QString m_name;
     QString m_title;
     int m_generation = 0;

@@ -1,12 +1,12 @@
 #pragma once
 
 #include <demokit/demo.h>
+#include <demokit/simulatedtyping.h>
 
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QFuture>
 #include <QList>
-#include <QNetworkAccessManager>
 #include <QTimer>
 
 class QNetworkReply;
@@ -34,13 +34,8 @@ public:
     };
     static QList<Request> requests();
 
-    // One keystroke of the typed query: the letter, typed this long after the one before.
-    struct Keystroke
-    {
-        QChar letter;
-        int afterMs;
-    };
-    static QList<Keystroke> typing();
+    // The typed query: each letter, typed this long after the one before.
+    static QList<SimulatedTyping::Key> typing();
 
     explicit CombinatorsDemo(const DemoContext &context, QObject *parent = nullptr);
     ~CombinatorsDemo() override;
@@ -75,20 +70,17 @@ private:
     void maybeEndRound();
     QString timeline(const Round &round) const;
     void startTyping(bool debounced);
-    void typeNext();
+    void keyTyped(int index, const QString &text);
     void search(const QString &text);
     DemoOutcome outcome() const;
 
-    QNetworkAccessManager m_manager;
     QList<QNetworkReply *> m_replies;
     QElapsedTimer m_clock;
     int m_round = 0;
     QList<Round> m_rounds;
-    QTimer m_keyTimer;
+    SimulatedTyping m_typing;
     QTimer m_debounce;
     bool m_debounced = false;
-    int m_typed = 0;
-    QString m_text;
     int m_searchesSent[2] = {}; // without, with the debounce
     int m_searchesAnswered[2] = {};
     QStringList m_searched[2];

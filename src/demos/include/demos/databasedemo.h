@@ -79,7 +79,6 @@ private:
 
     Options m_options;
     Phase m_phase = Phase::Idle;
-    QThreadPool m_pool;
     QFutureWatcher<QString> m_generator;
     QFutureWatcher<QueryResult> m_query;
     QFutureWatcher<QStringList> m_wrongThread;

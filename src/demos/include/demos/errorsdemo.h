@@ -60,8 +60,6 @@ private:
     void fileWriteDone();
     DemoOutcome outcome() const;
 
-    QThreadPool m_pool;
-    QNetworkAccessManager m_manager;
     QPointer<FetchJob> m_job;
     QFutureWatcher<int> m_writer;
     std::shared_ptr<QSemaphore> m_resumeWriter;

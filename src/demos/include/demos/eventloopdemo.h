@@ -60,8 +60,6 @@ private:
     QTimer m_ticker;
     QTimer m_blocker;
     QTimer m_end;
-    QNetworkAccessManager m_manager;
-    QThreadPool m_pool;
     QFutureWatcher<double> m_quietResult;
     QFutureWatcher<double> m_blockedResult;
     QList<Event> m_events;

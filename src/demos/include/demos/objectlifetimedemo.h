@@ -42,7 +42,6 @@ private:
     void requestDone(FetchJob *job, Variant variant, const FetchResult &result);
     DemoOutcome outcome() const;
 
-    QNetworkAccessManager m_manager;
     QElapsedTimer m_clock;
     QList<QPointer<FetchJob>> m_jobs;
     QList<QPointer<QObject>> m_panels;

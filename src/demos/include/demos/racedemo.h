@@ -1,13 +1,11 @@
 #pragma once
 
 #include <demokit/demo.h>
+#include <demokit/simulatedtyping.h>
 
 #include <QElapsedTimer>
 #include <QList>
-#include <QNetworkAccessManager>
 #include <QPointer>
-#include <QThreadPool>
-#include <QTimer>
 
 class FetchJob;
 struct FetchResult;
@@ -61,7 +59,7 @@ private:
     void startCounterRun();
     void counterRunDone(Variant variant, qint64 counted, double ms);
     void startSearch(bool guarded);
-    void typeNextKey();
+    void keyTyped(int index);
     void showAnswer(int index, const FetchResult &result);
     void dropAnswer(int index);
     void searchRequestDone(FetchJob *job);
@@ -71,9 +69,7 @@ private:
     DemoOutcome outcome() const;
 
     Options m_options;
-    QThreadPool m_workers;
-    QNetworkAccessManager m_manager;
-    QTimer m_keyTimer;
+    SimulatedTyping m_typing;
     QElapsedTimer m_searchClock;
     QList<QPointer<FetchJob>> m_jobs;
     int m_step = 0; // counter runs done, over all variants

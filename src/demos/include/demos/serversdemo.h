@@ -95,7 +95,6 @@ private:
     void cancelRun() override;
     void stopRun() override;
     void work(Options options, int generation); // on m_worker
-    Step runStep(const Options &options, Server server, int connections, int generation);
     void post(int generation, std::function<void()> onGuiThread);
     void joinWorker();
     void restoreFileLimit();

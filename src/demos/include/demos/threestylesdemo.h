@@ -27,7 +27,6 @@ public:
     explicit ThreeStylesDemo(const DemoContext &context, QObject *parent = nullptr);
     ~ThreeStylesDemo() override;
 
-    QString explanation() const override;
     QStringList snippetIds() const override;
     void run() override;
 
@@ -57,8 +56,6 @@ private:
     void queueNext(const Job &job);
     DemoOutcome outcome() const;
 
-    QNetworkAccessManager m_manager;
-    QThreadPool m_pool;
     QTimer m_timeout;
     QList<Step> m_plan; // the first step is an untimed warm-up
     int m_next = 0; // into m_plan

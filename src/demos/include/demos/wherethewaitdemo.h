@@ -39,7 +39,6 @@ private:
     void reportLiveThreads();
     void endWay(const QString &key, int fetches, double startMs, int threadsBlocked);
 
-    QThreadPool m_pool; // its own, large enough for one thread per blocking fetch
     QTimer m_liveThreads;
     QObject *m_managers = nullptr; // parent of the event-loop way's network managers
     std::atomic<bool> m_cancel = false;

@@ -48,6 +48,8 @@ public:
     static constexpr qint64 StartSliceNs = 3'000'000;
 
 signals:
+    // An operation is in the log: emitted before a Blocking one runs, so a caller can follow it.
+    void started(int id);
     void progress(int id, qint64 done, qint64 total); // total < 0: unknown
     void finished(int id);
     // Fetches that had to wait for a later turn have all been handed to the network.

@@ -13,7 +13,6 @@ public:
     explicit OperationLog(QObject *parent = nullptr);
 
     int add(OperationRecord record); // assigns and returns the id
-    int nextId() const { return m_nextId; } // the id the next add() assigns
     void update(const OperationRecord &record); // replaces the record with the same id
     const QList<OperationRecord> &records() const { return m_records; }
     const OperationRecord *find(int id) const;

@@ -49,9 +49,12 @@ struct ThreadSpan
     double endMs = 0;
 };
 
+// The kind and status in English for JSON ("file load", "ok"); ...Text() for people, translated.
 QString operationKindName(OperationKind kind);
-QString spanKindName(SpanKind kind);
+QString operationKindText(OperationKind kind);
+QString spanKindName(SpanKind kind); // for people
 QString operationStatusName(OperationStatus status);
+QString operationStatusText(OperationStatus status);
 
 // Everything AsyncLab knows about one operation, start to end. Times use labNowMs().
 struct OperationRecord

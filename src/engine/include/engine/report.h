@@ -5,6 +5,7 @@
 #include <engine/scenariorunner.h>
 #include <stalls/stallrecord.h>
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QString>
 #include <optional>
@@ -22,12 +23,13 @@ QString comparisonText(const Scenario &scenario, const QList<ScenarioRun> &runs)
 // One row of the side-by-side table: the same figure for a Blocking and an Async run.
 struct ComparisonFigure
 {
-    QString name; // "max stall"
+    const char *source; // "max stall": untranslated, for CSV; name() for people
     QString key; // its JSON name, "maxStallMs"
     bool isDuration = true; // milliseconds; otherwise a count
     double blocking = 0;
     double async = 0;
 
+    QString name() const { return QCoreApplication::translate("Report", source); }
     std::optional<double> ratio() const; // Async / Blocking; none when Blocking is 0
     QString formatted(double value) const; // "2.02 s", "3"
     // Async against Blocking in words: "274× shorter", "3× fewer", "none in Async", "—"

@@ -2,6 +2,7 @@
 
 #include <engine/operationrecord.h>
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <optional>
@@ -15,6 +16,8 @@ struct ScenarioStep
 // A fixed piece of work that is run once per mode so the two runs can be compared.
 struct Scenario
 {
+    Q_DECLARE_TR_FUNCTIONS(Scenario)
+public:
     QString name; // command-line name
     QString title;
     QString description;

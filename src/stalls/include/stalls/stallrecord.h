@@ -3,6 +3,7 @@
 #include <stalls/stackframe.h>
 #include <stalls/threadstate.h>
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
@@ -47,6 +48,8 @@ struct StallPath
 // One freeze of the GUI thread, seen while it happened.
 struct StallRecord
 {
+    Q_DECLARE_TR_FUNCTIONS(StallRecord)
+public:
     int id = 0;
     double startMs = 0; // when the thread's heartbeat was due and did not come (labNowMs)
     double durationMs = 0;

@@ -23,6 +23,8 @@ enum class WaitReason {
 
 QString threadActivityName(ThreadActivity activity); // "busy", "waiting", "waiting for a CPU ..."
 QString waitReasonName(WaitReason reason); // "a lock or future", "a socket or file", ...
+// The same in English whatever the language, for JSON.
+QString waitReasonKey(WaitReason reason);
 WaitReason waitReasonForSyscall(long number);
 
 struct ThreadSnapshot

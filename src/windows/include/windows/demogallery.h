@@ -8,6 +8,7 @@
 
 class DemoBarChart;
 class DemoPlotChart;
+struct FigureTable;
 class HeartbeatWidget;
 class Lab;
 class LagChartWidget;
@@ -83,6 +84,7 @@ private:
     void onProgress(const QString &name, const QString &line);
     void onFinished(const QString &name, const DemoOutcome &outcome);
     void showMeasured(const DemoOutcome &outcome); // bars or plots
+    void showFigures(const FigureTable &table);
     void updateButtons();
 
     Lab *m_lab;

@@ -3,6 +3,7 @@
 #include <engine/runmode.h>
 
 #include <QMainWindow>
+#include <functional>
 
 class Lab;
 class CompareView;
@@ -69,6 +70,8 @@ private:
     void selectOperation(int id); // in the operations table
     void showStall(int index); // in the Stalls panel
     void follow(int id, const QString &waitingFor); // in the progress bar and the result line
+    // Runs start(), which starts one job and returns its id, and follows that job.
+    void startJob(const QString &waitingFor, const std::function<int()> &start);
     void onProgress(int id, qint64 done, qint64 total);
     void onFinished(int id);
     void updateLiveFigures();

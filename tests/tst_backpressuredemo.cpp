@@ -1,0 +1,78 @@
+#include "demorun.h"
+#include <demos/backpressuredemo.h>
+#include <demos/demoregistry.h>
+#include <engine/lab.h>
+#include <stalls/stallwatchdog.h>
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QPointer>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+#include <QTimer>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+// The backpressure demo (a fast producer, a slow consumer, with and without a bounded buffer), run
+// for real against the embedded server as the gallery's Run button and `asynclab --demo` run it,
+// and what it measured. What every demo promises is tested in tst_democontract.
+class TestBackpressureDemo : public DemoTestCase
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void backpressureKeepsMemoryFlat();
+};
+
+void TestBackpressureDemo::initTestCase()
+{
+    startBench();
+    if (QTest::currentTestFailed())
+        return;
+    // A first freeze of the GUI thread makes the stall watchdog load its symbols, a one-time
+    // growth of this process's RSS: here, before the demo measures RSS, not during it.
+    QThread::msleep(300);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_bench.lab()->stalls().records().isEmpty(), 10000);
+}
+
+void TestBackpressureDemo::backpressureKeepsMemoryFlat()
+{
+    std::unique_ptr<Demo> demo(create(u"backpressure"_s));
+    auto *backpressure = static_cast<BackpressureDemo *>(demo.get());
+    QCOMPARE(backpressure->options().streamBytes, qint64(256) << 20);
+    const Run r = run(demo.get(), 60000);
+    QCOMPARE(r.finishedCount, 1);
+    QVERIFY2(r.outcome.ok(), qPrintable(r.outcome.error));
+    const QString summary = r.outcome.summary;
+    QVERIFY(r.outcome.figure(u"same data delivered"_s).toBool());
+    QCOMPARE(figure(r.outcome, u"bounded"_s, u"delivered"_s), double(qint64(256) << 20));
+    QCOMPARE(figure(r.outcome, u"unbounded"_s, u"delivered"_s), double(qint64(256) << 20));
+    QCOMPARE(r.outcome.figure(u"bounded"_s, u"SHA-256"_s).toString().size(), 64);
+    QVERIFY2(figure(r.outcome, u"bounded"_s, u"RSS growth"_s) <= 16, qPrintable(summary));
+    QVERIFY2(figure(r.outcome, u"unbounded"_s, u"RSS growth"_s) >= 100, qPrintable(summary));
+    QVERIFY2(figure(r.outcome, u"bounded"_s, u"peak queue"_s)
+                     <= double(backpressure->options().readBufferBytes),
+             qPrintable(summary));
+    QVERIFY2(figure(r.outcome, u"unbounded"_s, u"peak queue"_s) >= double(100 << 20),
+             qPrintable(summary));
+    // Bounded, the slow consumer held the producer back; unbounded, the producer was done long
+    // before the consumer.
+    QVERIFY2(figure(r.outcome, u"bounded"_s, u"producer waited"_s)
+                     > 2 * figure(r.outcome, u"unbounded"_s, u"producer waited"_s),
+             qPrintable(summary));
+    QVERIFY2(figure(r.outcome, u"bounded"_s, u"producer done"_s)
+                     >= 0.8 * figure(r.outcome, u"bounded"_s, u"time"_s),
+             qPrintable(summary));
+    QVERIFY2(figure(r.outcome, u"unbounded"_s, u"producer done"_s)
+                     < 0.5 * figure(r.outcome, u"unbounded"_s, u"time"_s),
+             qPrintable(summary));
+    QCOMPARE(r.outcome.bars.size(), 4);
+}
+
+QTEST_GUILESS_MAIN(TestBackpressureDemo)
+#include "tst_backpressuredemo.moc"
