@@ -101,7 +101,10 @@ QString namedFunction(const QJsonObject &report, const QJsonValue &stall)
         return culprit;
     for (const QJsonValue &frame : stackOf(report, stall)) {
         if (frame[u"own"_s].toBool())
-            return frame[u"function"_s].toString().section(u'(', 0, 0);
+            return frame[u"function"_s]
+                    .toString()
+                    .remove(u"(anonymous namespace)::"_s)
+                    .section(u'(', 0, 0);
     }
     return {};
 }
@@ -150,7 +153,7 @@ void TestWatch::widgetsProgramNamesBothCulprits()
     const QJsonArray stalls = o.json.value(u"stalls"_s).toArray();
     QCOMPARE(stalls.size(), 2);
     const QJsonObject compute = stalls.at(0).toObject();
-    QCOMPARE(compute.value(u"culprit"_s)[u"function"_s].toString(), u"computeChecksum"_s);
+    QCOMPARE(namedFunction(o.json, compute), u"computeChecksum"_s);
     QVERIFY(compute.value(u"culprit"_s)[u"file"_s].toString().endsWith(
             u"watchfixture_widgets.cpp"_s));
     QVERIFY(compute.value(u"culprit"_s)[u"line"_s].toInt() > 0);
@@ -182,7 +185,7 @@ void TestWatch::coreProgramNamesItsCulprit()
     const QJsonArray stalls = o.json.value(u"stalls"_s).toArray();
     QCOMPARE(stalls.size(), 1);
     const QJsonObject stall = stalls.at(0).toObject();
-    QCOMPARE(stall.value(u"culprit"_s)[u"function"_s].toString(), u"parseRecords"_s);
+    QCOMPARE(namedFunction(o.json, stall), u"parseRecords"_s);
     QVERIFY(within20Percent(stall.value(u"durationMs"_s).toDouble(), 300));
     QVERIFY(stall.value(u"busyShare"_s).toDouble() > 0.8);
     QCOMPARE(o.json.value(u"thresholdMs"_s).toDouble(), 100.0);
@@ -194,7 +197,10 @@ void TestWatch::textReportNamesTheLine()
     const Outcome o =
             watch({ u"--duration"_s, u"30"_s, u"--"_s, QStringLiteral(CORE_FIXTURE) }, false);
     QVERIFY2(o.exitCode == 0, o.err.constData());
-    QVERIFY2(o.out.contains("culprit  parseRecords (/"), o.out.constData());
+    // On a machine with no CPU to spare the line says "inside" instead of "culprit".
+    QVERIFY2(o.out.contains("culprit  parseRecords (/")
+                     || o.out.contains("inside   parseRecords (/"),
+             o.out.constData());
     QVERIFY(o.out.contains("watchfixture_core.cpp:"));
     QVERIFY2(o.out.contains("stalls > 50 ms  1\n"), o.out.constData());
     QCOMPARE(o.out.count("\nstall "), 1);
@@ -211,7 +217,7 @@ void TestWatch::programWithoutEventLoop()
     QCOMPARE(o.json.value(u"stalls"_s).toArray().size(), 0);
     QCOMPARE(o.json.value(u"stallCount"_s).toInt(), 0);
     const QJsonObject startUp = o.json.value(u"startUp"_s).toObject();
-    QCOMPARE(startUp.value(u"culprit"_s)[u"function"_s].toString(), u"parseRecords"_s);
+    QCOMPARE(namedFunction(o.json, startUp), u"parseRecords"_s);
     QVERIFY2(within20Percent(startUp.value(u"durationMs"_s).toDouble(), 500),
              qPrintable(QString::number(startUp.value(u"durationMs"_s).toDouble())));
     QVERIFY(startUp.value(u"startUp"_s).toBool());
@@ -317,7 +323,8 @@ void TestWatch::helpAndOutputFile()
     QFile report(file);
     QVERIFY(report.open(QIODevice::ReadOnly));
     const QByteArray text = report.readAll();
-    QVERIFY2(text.contains("culprit  parseRecords"), text.constData());
+    QVERIFY2(text.contains("culprit  parseRecords") || text.contains("inside   parseRecords"),
+             text.constData());
     QVERIFY(text.contains("stack of the most common path:\n"));
     QVERIFY(text.contains("    > parseRecords"));
 }

@@ -8,6 +8,7 @@
 #include <QLocalServer>
 #include <QLocalSocket>
 #include <QRandomGenerator>
+#include <algorithm>
 #include <cmath>
 #include <csignal>
 #include <cstdio>
@@ -320,7 +321,12 @@ void WatchSession::startWatchdog(const QJsonObject &json)
 void WatchSession::recordStall(StallRecord record)
 {
     m_openStall.reset();
-    record.id = int(m_stalls.size()) + 1;
+    // Start-up is stall 0; the freezes after it count from 1, as the report lists them.
+    record.id = record.startUp
+            ? 0
+            : int(std::count_if(m_stalls.cbegin(), m_stalls.cend(), [](const StallRecord &r) {
+                  return !r.startUp;
+              })) + 1;
     m_stalls.append(record);
     emit stallRecorded(record);
 }
