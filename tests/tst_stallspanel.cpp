@@ -162,6 +162,7 @@ void TestStallsPanel::startUpAndMachineStallsAreSetApart()
     // found the thread runnable, the kernel counted no wait
     machine.cpuWaitShare = 0;
     machine.cpuWaitSampleShare = 1;
+    machine.culprit = {}; // the thread was in the event loop: no own code to blame
     machine.sampleCount = 1;
     StallRecord fetch = fetchStall({});
     fetch.startMs = 9000;

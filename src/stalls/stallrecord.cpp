@@ -28,7 +28,9 @@ bool StallRecord::isCpuStarved() const
 {
     // The kernel counts a wait only once the thread gets a CPU again, and the sampler's signal
     // makes a sleeping thread runnable: either measure may fall short of the other.
-    return std::max(cpuWaitShare, cpuWaitSampleShare) >= 0.5;
+    // Own code on the stack froze the window however slowly the machine ran it: the machine is
+    // the cause only when the thread was in the event loop, wanting a CPU to go on.
+    return std::max(cpuWaitShare, cpuWaitSampleShare) >= 0.5 && !culprit.isKnown();
 }
 
 QString StallRecord::cpuCauseText() const
@@ -67,12 +69,24 @@ QString StallRecord::activityText() const
 }
 
 namespace {
-// The innermost frame in own code. A small helper from one of our headers inlined into the loop
-// that calls it (labNowMs() in a busy-wait) is context: the loop is the culprit.
+// A frame of Qt's event loop: own frames outside it only started the loop (main() calling
+// exec(), a dialog's exec()); what froze the window is inside it.
+bool runsEventLoop(const StackFrame &frame)
+{
+    return frame.function.contains(u"QEventLoop::exec"_s)
+            || frame.function.contains(u"QEventLoop::processEvents"_s)
+            || frame.function.contains(u"QCoreApplication::processEvents"_s);
+}
+
+// The innermost frame in own code inside the event loop. A small helper from one of our headers
+// inlined into the loop that calls it (labNowMs() in a busy-wait) is context: the loop is the
+// culprit.
 const StackFrame *innermostOwn(const Stack &stack)
 {
     const StackFrame *first = nullptr;
     for (const StackFrame &frame : stack) {
+        if (runsEventLoop(frame))
+            break;
         if (!frame.own)
             continue;
         if (!frame.inlined || !frame.file.endsWith(u".h"))
@@ -215,8 +229,6 @@ void summarizeStall(StallRecord &record, const QList<StallSample> &samples)
             record.culprit.samples = it.value();
         }
     }
-    if (record.isCpuStarved())
-        record.culprit = {}; // whatever was on the stack waited for a CPU like the rest
     // The most frequent line of the culprit: its file and line, and the sample to show for a path.
     int bestLine = 0;
     if (record.culprit.isKnown()) {
