@@ -314,8 +314,8 @@ void TestLessons::resultLineSaysWhatTheModeBought()
     QFETCH(QString, says);
     QSignalSpy finished(&m_lab->jobs(), &JobRunner::finished);
     QVERIFY(finished.isValid());
-    const int id = m_lab->log().nextId();
-    m_lab->jobs().fetch(m_lab->resolveUrl(u"/delay/%1"_s.arg(ShortDelayMs)), RunMode(mode));
+    const int id =
+            m_lab->jobs().fetch(m_lab->resolveUrl(u"/delay/%1"_s.arg(ShortDelayMs)), RunMode(mode));
     QTRY_VERIFY_WITH_TIMEOUT(m_lab->log().find(id) && m_lab->log().find(id)->isFinished(), 10000);
     const OperationRecord &record = *m_lab->log().find(id);
     const QString summary = Report::operationSummaryHtml(record);

@@ -18,6 +18,112 @@
             <numerusform>demo %1 has %n variants: %2</numerusform>
         </translation>
     </message>
+    <message>
+        <source>demo %1 canceled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lesson %1 could not measure: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AttachSession</name>
+    <message>
+        <source>no process with pid %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AsyncLab cannot watch itself (pid %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot watch pid %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without the probe inside the program AsyncLab cannot know its event-loop lag between samples, which event or timer started a stall, or freezes shorter than about two samples (20 ms); start the program under asynclab watch for those.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (pid %2), attached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>watch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 stack samples, %3 stopped per sample (longest %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the program ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>detached; the program runs on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>main thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>idle in its event loop %1, busy %2, waiting elsewhere %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>window ping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answers, median %2, longest %3 (_NET_WM_PING)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the last ping was not answered for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not measured: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stalls &gt; %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time frozen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+stall %1 at %2: %3, %4%5
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, still going when AsyncLab detached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  culprit  %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none in the program&apos;s own code</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -107,10 +213,6 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>choose one of --serve, --fetch, --load, --compare and --demo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>unknown demo &quot;%1&quot;; &apos;asynclab --demo list&apos; names them</source>
         <translation type="unfinished"></translation>
     </message>
@@ -144,6 +246,46 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
     </message>
     <message>
         <source>--out DIR goes with --compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run lesson N of the course without a window: its question, choices, what was measured and which choice that makes right; &quot;list&quot; names them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --lesson: the server&apos;s delay in a lesson that fetches (default: the lesson&apos;s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --fetch, --load, --compare or --demo: write the operations, stalls and lag to FILE in the Chrome Trace Event Format (Perfetto, chrome://tracing, Qt Creator).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --fetch, --load, --compare or --demo: write the stacks of the stalls to FILE in speedscope&apos;s format.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choose one of --serve, --fetch, --load, --compare, --demo and --lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no lesson &quot;%1&quot;: the course has lessons 1 to %2; &apos;asynclab --lesson list&apos; names them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--delay takes milliseconds from 1 to 60000, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--delay applies to --lesson N only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--lesson runs without a window; --screenshot does not apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--trace FILE and --profile FILE go with --fetch, --load, --compare or --demo NAME</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -238,14 +380,6 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
     </message>
     <message>
         <source>During each run a key press is typed here every 50 ms, from another thread, as a person keeps typing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Each dot is a key press. In Blocking mode they pile up and appear in bursts, when the GUI thread is free again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Automatic typing (a key every 50 ms):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -412,11 +546,49 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
         <source>Not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&lt;p&gt;Each dot on the charts is a key press, at the moment it was typed and as high as the time it waited to be handled.&lt;/p&gt;&lt;p&gt;During a freeze a key typed at its start waits for all of it, one typed near its end only for the rest: so the dots fall while the lag line rises, and reach zero where the freeze ends. In Blocking mode the keys then appear in a burst.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic typing, a key every 50 ms (the dots on the charts):</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Console</name>
     <message>
         <source>%1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseDemo</name>
+    <message>
+        <source>query on the GUI thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>query on a worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>canceled on a worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeadlockDemo</name>
+    <message>
+        <source>(a) GUI thread waits on itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(b) two locks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(c) full pool</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -534,18 +706,6 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: its last run, start to end</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: this run so far</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: not run yet; Run shows its lag here</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Stalls (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -570,10 +730,6 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#c0392b&apos;&gt;%1&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; &lt;span style=&apos;color:gray&apos;&gt;%2&lt;/span&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -595,6 +751,26 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
     </message>
     <message>
         <source>Another demo is running; one at a time keeps the measurements clean.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last run: never stalled (longest lag %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last run, start to end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This run so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not run yet: Run shows its lag here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run canceled.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -738,7 +914,7 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>froze %L1 ms</source>
+        <source>froze %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -829,11 +1005,274 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>key press: how long it had waited when handled</source>
+        <source>&lt;b&gt;Stall of %1&lt;/b&gt;: the GUI thread could not react for that long.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;Stall of %1&lt;/b&gt;: the GUI thread could not react for that long.</source>
+        <source>blocking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>async</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>key press: how long it waited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>key press</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LearnWindow</name>
+    <message>
+        <source>Try it in the main window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try it in Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try it in the gallery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watch a program…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learn AsyncLab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 printed this in %2:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed after %2:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Lessons&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start over…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget every answer and go back to the first lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run and check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C++ / Qt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JavaScript</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Python</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Glossary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run it with node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run it with python3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not installed on this machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs %1 against AsyncLab&apos;s built-in server, beside the C++ run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lesson %1 of %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First predict: pick the answer you expect. Then run it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;The explanation appears once your prediction has been checked.&lt;/i&gt;&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:gray&apos;&gt;%1&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your last prediction was %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 lessons done, %3 predicted right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running in Blocking mode: this window freezes too. Watch the heartbeat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The measurement could not run: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#1e8449&apos;&gt;&lt;b&gt;Right.&lt;/b&gt;&lt;/span&gt; You predicted “%1”, and the measurement agrees.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#c0392b&apos;&gt;&lt;b&gt;Not this time.&lt;/b&gt;&lt;/span&gt; You predicted “%1”; the measurement makes “%2” right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#b9770e&apos;&gt;&lt;b&gt;Unclear this time.&lt;/b&gt;&lt;/span&gt; %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measured in %1 mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Try more:&lt;/b&gt; %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words in this lesson: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget every answer and go back to the first lesson?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a prediction first</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LessonReport</name>
+    <message>
+        <source>Lesson %1: %2
+%3
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not measure: %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>measured   %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>right      %1. %2
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>right      unclear this time: %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LessonRunner</name>
+    <message>
+        <source>canceled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 mode: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 mode: %2 fetches of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no demo named %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running the demo &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a comparison is running already; try again when it has ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be watched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watching %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LessonScript</name>
+    <message>
+        <source>
+(stopped after %1 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not installed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1190,6 +1629,18 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
             <numerusform>%n jobs still running…</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Save &amp;trace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Learn AsyncLab…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;New to async programming?&lt;/b&gt; The course takes you from a first freeze to finding one in a program you did not write, in %1 short lessons: &lt;a href=&quot;learn:start&quot;&gt;start the course&lt;/a&gt; (F1, also in the Help menu) · &lt;a href=&quot;learn:dismiss&quot;&gt;don&apos;t show this again&lt;/a&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ModeToggle</name>
@@ -1211,6 +1662,17 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
     </message>
     <message>
         <source>Run mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NestedEventLoopDemo</name>
+    <message>
+        <source>nested event loop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>continuation</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1421,6 +1883,25 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
     </message>
 </context>
 <context>
+    <name>ParallelismDemo</name>
+    <message>
+        <source>hash: one worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hash: all cores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fetch one by one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fetch all at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Report</name>
     <message>
         <source>%1 (HTTP %2)</source>
@@ -1557,6 +2038,18 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
         <source>culprit of the longest freeze</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&lt;b&gt;Blocking&lt;/b&gt; cost a frozen window: it took %1 and the window could not paint or react for %2 of it. Async takes as long and keeps the window alive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Async&lt;/b&gt; took %1, as Blocking would, but the window kept painting and reacting: longest stall %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Async&lt;/b&gt; took %1, as Blocking would, yet the window still froze for up to %2: something else held the GUI thread.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RunMode</name>
@@ -1566,6 +2059,21 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
     </message>
     <message>
         <source>async</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SaveRecording</name>
+    <message>
+        <source>Chrome trace (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>speedscope profile (*.speedscope.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save trace</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1734,6 +2242,74 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
         <source>Which event started it is not known: only AsyncLab times the events it handles.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>In plain words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:%1&apos;&gt;■&lt;/span&gt; busy: computing on a CPU &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;■&lt;/span&gt; waiting: asleep in the kernel until something arrives &amp;nbsp; &lt;span style=&apos;color:%3&apos;&gt;■&lt;/span&gt; no sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Innermost call first. Frames of Qt and the system libraries are folded: click a folded line to see them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The window froze %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 while AsyncLab was starting: building and first showing its window, before you did anything. Not caused by the code you ran.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 because the machine gave AsyncLab no CPU: other programs were running. Not caused by the code you ran.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept the GUI thread computing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept the GUI thread waiting on a lock or a future</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept the GUI thread waiting for the network or a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>put the GUI thread to sleep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept the GUI thread waiting for the disk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept the GUI thread waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 because code outside AsyncLab (Qt or a system library) %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 because %2 (line %3) %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;i&gt;futex&lt;/i&gt;: the kernel call a thread sleeps in while it waits for a mutex, a condition or a future&apos;s result (&lt;code&gt;QFuture::result()&lt;/code&gt;, &lt;code&gt;waitForFinished()&lt;/code&gt;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>▸ %1 frames in libraries (%2): click to show</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StallRecord</name>
@@ -1763,6 +2339,10 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
     </message>
     <message>
         <source>waiting %1% on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2% of the samples found it ready to run but not running</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1846,10 +2426,6 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1  (no CPU to give)  waiting for a CPU</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>(not in AsyncLab&apos;s code)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1867,6 +2443,14 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
     </message>
     <message>
         <source>start-up: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  AsyncLab starting, not your code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  the machine, not your code (no CPU to give)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2067,8 +2651,35 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
         <source>no</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>WatchOutputs</name>
     <message>
-        <source>Value</source>
+        <source>Write the stalls, their culprits and the lag to FILE in the Chrome Trace Event Format (Perfetto, chrome://tracing, Qt Creator).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the stacks of the stalls to FILE in speedscope&apos;s format.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fail (exit status 123) when a stall lasted longer than MS milliseconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fail (exit status 123) when the main thread computed for longer than MS milliseconds during one stall: its own CPU time, which other jobs on the machine do not stretch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a JUnit XML report to FILE: one test case per stall, with its culprit and stack.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 wants milliseconds, at least 1, not &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a stall failed the responsiveness gate: exit status %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2325,6 +2936,29 @@ stall %1 %2
         <source> – no stacks: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Save trace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stalls, their stacks and the lag as a Chrome trace (Perfetto, Qt Creator) or a speedscope profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WhereTheWaitDemo</name>
+    <message>
+        <source>GUI thread waits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>workers wait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>event loop, no wait</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>WindowDriver</name>
@@ -2344,6 +2978,21 @@ stall %1 %2
     </message>
 </context>
 <context>
+    <name>WindowPing</name>
+    <message>
+        <source>no X11 display (DISPLAY is not set)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot connect to the X11 display %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no window of pid %1 on the X11 display answers _NET_WM_PING</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Try &apos;asynclab --help&apos;.</source>
@@ -2354,12 +3003,6 @@ stall %1 %2
     <name>watch</name>
     <message>
         <source>Usage: asynclab watch [options] -- PROGRAM [ARGS...]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Starts PROGRAM, a Qt 6 program, and measures how responsive its main thread is: lag, stalls over the threshold, and for each stall the function of PROGRAM that caused it, computing (busy) or waiting. With a display a Watch window shows it live; otherwise, or with --json, a report is printed when the watch ends: PROGRAM ended, the duration is over, or AsyncLab got SIGINT, SIGTERM or SIGHUP (it then ends PROGRAM: SIGTERM, SIGKILL 3 s later). A stall still going then is reported as open. PROGRAM never outlives AsyncLab.
-
-Exit status: PROGRAM&apos;s own; 128 + N when signal N killed it; 127 when it cannot start; 0 when the duration or the window ended it; 128 + N when AsyncLab got signal N; 2 for a usage error.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2384,6 +3027,23 @@ Exit status: PROGRAM&apos;s own; 128 + N when signal N killed it; 127 when it ca
     </message>
     <message>
         <source>The program to start, and its arguments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>asynclab: attached to pid %1 (%2); Ctrl+C detaches
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starts PROGRAM, a Qt 6 program, and measures how responsive its main thread is: lag, stalls over the threshold, and for each stall the function of PROGRAM that caused it, computing (busy) or waiting. With a display a Watch window shows it live; otherwise, or with --json, a report is printed when the watch ends: PROGRAM ended, the duration is over, or AsyncLab got SIGINT, SIGTERM or SIGHUP (it then ends PROGRAM: SIGTERM, SIGKILL 3 s later). A stall still going then is reported as open. PROGRAM never outlives AsyncLab.
+
+Exit status: PROGRAM&apos;s own; 128 + N when signal N killed it; 127 when it cannot start; 0 when the duration or the window ended it; 128 + N when AsyncLab got signal N; 2 for a usage error; with --fail-over or --fail-over-busy, 123 when PROGRAM succeeded and a stall failed the gate.
+
+Without a display, and with QT_QPA_PLATFORM=offscreen or minimal, no window opens. With --pid, AsyncLab attaches to a running program instead and leaves it running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach to the running program PID instead of starting one: its stacks through ptrace, its state from /proc, its X11 window&apos;s answers to _NET_WM_PING; it runs on.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,5 +1,6 @@
 #include <learn/lessonrunner.h>
 
+#include <demokit/demooutcome.h>
 #include <demos/demoregistry.h>
 #include <engine/lab.h>
 #include <common/labclock.h>
@@ -96,12 +97,17 @@ void LessonRunner::start()
 void LessonRunner::runFetch()
 {
     JobRunner &jobs = m_lab->jobs();
-    const int id = m_lab->log().nextId(); // a Blocking job ends before it returns its id
+    // A Blocking job ends before it returns its id: the id comes from started().
+    auto id = std::make_shared<int>(0);
     QObject *run = m_run.get();
+    connect(&jobs, &JobRunner::started, run, [id](int started) {
+        if (*id == 0)
+            *id = started;
+    });
     connect(&jobs, &JobRunner::finished, run, [this, run, id](int done) {
-        if (done != id || m_run.get() != run)
+        if (done != *id || m_run.get() != run)
             return;
-        const OperationRecord &record = *m_lab->log().find(id);
+        const OperationRecord &record = *m_lab->log().find(done);
         if (record.status != OperationStatus::Succeeded)
             return fail(record.error.isEmpty() ? operationStatusName(record.status) : record.error);
         complete({ { u"target"_s, record.target },
@@ -122,12 +128,16 @@ void LessonRunner::runFetch()
 void LessonRunner::runFetches()
 {
     JobRunner &jobs = m_lab->jobs();
-    const int first = m_lab->log().nextId();
     const int count = m_lesson.count;
     QObject *run = m_run.get();
     auto remaining = std::make_shared<int>(count);
-    connect(&jobs, &JobRunner::finished, run, [this, run, first, count, remaining](int done) {
-        if (done < first || done >= first + count || m_run.get() != run)
+    auto ids = std::make_shared<QList<int>>(); // the jobs this run started, from started()
+    connect(&jobs, &JobRunner::started, run, [ids, count](int started) {
+        if (ids->size() < count)
+            ids->append(started);
+    });
+    connect(&jobs, &JobRunner::finished, run, [this, run, ids, count, remaining](int done) {
+        if (!ids->contains(done) || m_run.get() != run)
             return;
         const OperationRecord &record = *m_lab->log().find(done);
         if (record.status != OperationStatus::Succeeded)
@@ -136,7 +146,7 @@ void LessonRunner::runFetches()
             return;
         double startMs = record.startMs;
         double endMs = record.endMs;
-        for (int id = first; id < first + count; ++id) {
+        for (const int id : std::as_const(*ids)) {
             startMs = std::min(startMs, m_lab->log().find(id)->startMs);
             endMs = std::max(endMs, m_lab->log().find(id)->endMs);
         }
@@ -151,6 +161,22 @@ void LessonRunner::runFetches()
     for (int i = 0; i < count; ++i)
         jobs.fetch(url, mode());
 }
+
+namespace {
+// The demo's figures by the names the judgments read: "row: column unit" ("unprotected: lost
+// updates", "blocked: timer tick delay ms").
+QJsonObject figuresByName(const QList<DemoFigure> &figures)
+{
+    QJsonObject named;
+    for (const DemoFigure &figure : figures) {
+        QString name = figure.row.isEmpty() ? figure.column : figure.row + u": "_s + figure.column;
+        if (!figure.unit.isEmpty() && figure.value.isDouble())
+            name += u' ' + figure.unit;
+        named.insert(name, figure.value);
+    }
+    return named;
+}
+} // namespace
 
 void LessonRunner::runDemo()
 {
@@ -167,9 +193,9 @@ void LessonRunner::runDemo()
     connect(demo, &Demo::finished, run, [this, run](const DemoOutcome &outcome) {
         if (m_run.get() != run)
             return;
-        if (!outcome.ok)
+        if (!outcome.ok())
             return fail(outcome.error);
-        complete(outcome.figures);
+        complete(figuresByName(outcome.figures));
     });
     emit progress(tr("Running the demo \"%1\"").arg(demo->title()));
     demo->run();
