@@ -84,7 +84,8 @@ QString demoText(const QString &title, const DemoOutcome &outcome)
     if (!outcome.bars.isEmpty()) {
         text += u'\n' + QCoreApplication::translate("Console", "%1:").arg(outcome.barsUnit) + u'\n';
         for (const auto &[label, value] : outcome.bars)
-            text += u"  %1  %2\n"_s.arg(label.leftJustified(24), QLocale().toString(value, 'f', 1));
+            text += u"  %1  %2\n"_s.arg(label.leftJustified(24),
+                                        numberLocale().toString(value, 'f', 1));
     }
     return text;
 }

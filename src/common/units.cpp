@@ -17,24 +17,25 @@ QString formatBytes(qint64 bytes)
         QT_TRANSLATE_NOOP("Units", "%1 TiB"),
     };
     if (bytes < 1024)
-        return QCoreApplication::translate("Units", "%1 B").arg(QLocale().toString(bytes));
+        return QCoreApplication::translate("Units", "%1 B").arg(numberLocale().toString(bytes));
     double value = double(bytes);
     int unit = -1;
     while (value >= 1024 && unit < 3) {
         value /= 1024;
         ++unit;
     }
-    return QCoreApplication::translate("Units", units[unit]).arg(QLocale().toString(value, 'f', 1));
+    return QCoreApplication::translate("Units", units[unit])
+            .arg(numberLocale().toString(value, 'f', 1));
 }
 
 QString formatDuration(double ms)
 {
     if (ms < 1000) {
         return QCoreApplication::translate("Units", "%1 ms")
-                .arg(QLocale().toString(ms, 'f', ms < 10 ? 1 : 0));
+                .arg(numberLocale().toString(ms, 'f', ms < 10 ? 1 : 0));
     }
     return QCoreApplication::translate("Units", "%1 s")
-            .arg(QLocale().toString(ms / 1000, 'f', ms < 10000 ? 2 : 1));
+            .arg(numberLocale().toString(ms / 1000, 'f', ms < 10000 ? 2 : 1));
 }
 
 double roundedMs(double ms)
@@ -63,5 +64,13 @@ QString formatFigure(const QJsonValue &value)
     // the whole part keeps 1250000 whole and rounds 3.14159 to 3.14.
     const double rounded = std::round(value.toDouble() * 100) / 100;
     const int wholeDigits = rounded == 0 ? 1 : int(std::floor(std::log10(std::abs(rounded)))) + 1;
-    return QLocale().toString(rounded, 'g', std::max(wholeDigits, 0) + 2);
+    return numberLocale().toString(rounded, 'g', std::max(wholeDigits, 0) + 2);
+}
+
+QLocale numberLocale()
+{
+    QLocale locale;
+    if (locale.language() == QLocale::C)
+        locale.setNumberOptions(locale.numberOptions() | QLocale::OmitGroupSeparator);
+    return locale;
 }

@@ -190,9 +190,9 @@ void FetchJob::onReplyFinished()
                        || error == QNetworkReply::RemoteHostClosedError)) {
             // A body shorter than its Content-Length is a failed transfer, whether Qt noticed the
             // close (an error) or not (a short "success"): say so the same way in both cases.
-            m_result.error =
-                    tr("truncated body: %1 of %2 announced bytes received")
-                            .arg(QLocale().toString(m_result.bytes), QLocale().toString(announced));
+            m_result.error = tr("truncated body: %1 of %2 announced bytes received")
+                                     .arg(numberLocale().toString(m_result.bytes),
+                                          numberLocale().toString(announced));
         } else if (error == QNetworkReply::RemoteHostClosedError) {
             // Qt says only "Connection closed"; when it happened is what tells the cause.
             m_result.error = m_result.httpStatus == 0

@@ -1,4 +1,5 @@
 #include <engine/fileload.h>
+#include <common/units.h>
 
 #include <engine/sha256.h>
 
@@ -42,7 +43,7 @@ QString sizeText(qint64 bytes)
         bytes /= 1024;
         ++unit;
     }
-    return QCoreApplication::translate("FileLoad", units[unit]).arg(QLocale().toString(bytes));
+    return QCoreApplication::translate("FileLoad", units[unit]).arg(numberLocale().toString(bytes));
 }
 
 // Byte-wide counters keep the loop simple enough for the compiler to vectorise (several times
@@ -153,7 +154,8 @@ FileLoadResult readFile(QPromise<FileLoadResult> &promise, const QString &path,
                 continue;
             result.error =
                     QCoreApplication::translate("FileLoad", "read error in %1 after %2 bytes: %3")
-                            .arg(path, QLocale().toString(result.bytes), qt_error_string(errno));
+                            .arg(path, numberLocale().toString(result.bytes),
+                                 qt_error_string(errno));
             break;
         }
         if (got == 0)

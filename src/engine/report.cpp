@@ -57,9 +57,9 @@ QString operationText(const OperationRecord &record)
     row(QCoreApplication::translate("Report", "mode"), runModeText(record.mode));
     row(QCoreApplication::translate("Report", "bytes"),
         QCoreApplication::translate("Report", "%1 (%2)")
-                .arg(QLocale().toString(record.bytes), formatBytes(record.bytes)));
+                .arg(numberLocale().toString(record.bytes), formatBytes(record.bytes)));
     if (record.lines >= 0)
-        row(QCoreApplication::translate("Report", "lines"), QLocale().toString(record.lines));
+        row(QCoreApplication::translate("Report", "lines"), numberLocale().toString(record.lines));
     if (!record.sha256.isEmpty())
         row(QCoreApplication::translate("Report", "sha256"), QString::fromLatin1(record.sha256));
     row(QCoreApplication::translate("Report", "duration"), formatDuration(record.durationMs()));
@@ -169,7 +169,7 @@ std::optional<double> ComparisonFigure::ratio() const
 
 QString ComparisonFigure::formatted(double value) const
 {
-    return isDuration ? formatDuration(value) : QLocale().toString(qRound64(value));
+    return isDuration ? formatDuration(value) : numberLocale().toString(qRound64(value));
 }
 
 QString ComparisonFigure::formattedRatio() const
@@ -183,9 +183,9 @@ QString ComparisonFigure::formattedRatio() const
     // to four digits as if measured that well.
     const auto times = [](double factor) {
         if (factor > MaxShownRatio)
-            return u">%1"_s.arg(QLocale().toString(qRound64(MaxShownRatio)));
-        return factor >= 10 ? QLocale().toString(qRound64(factor))
-                            : QLocale().toString(factor, 'f', 1);
+            return u">%1"_s.arg(numberLocale().toString(qRound64(MaxShownRatio)));
+        return factor >= 10 ? numberLocale().toString(qRound64(factor))
+                            : numberLocale().toString(factor, 'f', 1);
     };
     if (*r < 0.95)
         return (isDuration ? QCoreApplication::translate("Report", "%1× shorter")

@@ -1,4 +1,5 @@
 #include <stalls/stallrecord.h>
+#include <common/units.h>
 
 #include <QCoreApplication>
 #include <QHash>
@@ -20,7 +21,7 @@ QString StallCulprit::location() const
 namespace {
 QString percent(double share)
 {
-    return QLocale().toString(std::lround(share * 100));
+    return numberLocale().toString(std::lround(share * 100));
 }
 } // namespace
 
@@ -44,7 +45,7 @@ QString StallRecord::cpuCauseText() const
         text = tr("%1: %2% of the samples found it ready to run but not running")
                        .arg(text, percent(cpuWaitSampleShare));
     if (cpuRunMs >= 0)
-        text = tr("%1, %2 ms of CPU time").arg(text, QLocale().toString(cpuRunMs, 'f', 1));
+        text = tr("%1, %2 ms of CPU time").arg(text, numberLocale().toString(cpuRunMs, 'f', 1));
     return text;
 }
 

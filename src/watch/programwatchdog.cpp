@@ -154,6 +154,11 @@ void ProgramWatchdog::run()
             sample.atMs = sched.atMs;
             sample.activity = schedCorrected(state.activity, stall->last, sched);
             sample.reason = state.reason;
+            // A wait our own ptrace stop interrupted resumes as restart_syscall, which names no
+            // wait: it is the one the previous sample saw.
+            if (sample.reason == WaitReason::Other && !stall->samples.isEmpty()
+                && stall->samples.last().reason != WaitReason::None)
+                sample.reason = stall->samples.last().reason;
             stall->last = sched;
             const PtraceSampler::Result result = refused
                     ? PtraceSampler::Result {}

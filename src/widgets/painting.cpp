@@ -59,7 +59,7 @@ QString secondsLabel(double seconds, double step)
         ++decimals;
     }
     return QCoreApplication::translate("Units", "%1 s")
-            .arg(QLocale().toString(seconds, 'f', decimals));
+            .arg(numberLocale().toString(seconds, 'f', decimals));
 }
 
 bool showToolTip(QWidget *widget, const QHelpEvent *event, const QString &text, const QRect &area)

@@ -180,7 +180,7 @@ void StallCard::setRecord(const StallRecord &record, bool duringStartUp)
     m_headline->setText(headline(record, duringStartUp));
     const QString samples = record.unansweredCount > 0
             ? tr("%n sample(s), %1 with no answer", nullptr, record.sampleCount)
-                      .arg(QLocale().toString(record.unansweredCount))
+                      .arg(numberLocale().toString(record.unansweredCount))
             : tr("%n sample(s)", nullptr, record.sampleCount);
     m_summary->setText(tr("<b>Froze %1</b> — %2 (%3)")
                                .arg(formatDuration(record.durationMs),
@@ -203,7 +203,7 @@ void StallCard::setRecord(const StallRecord &record, bool duringStartUp)
                         .arg(record.culprit.function.toHtmlEscaped(),
                              record.culprit.file.toHtmlEscaped(),
                              QString::number(record.culprit.line),
-                             QLocale().toString(std::lround(record.culprit.share * 100))));
+                             numberLocale().toString(std::lround(record.culprit.share * 100))));
     } else {
         m_culprit->setText(tr("Not in the program's own code: the stack below shows where."));
     }

@@ -129,7 +129,10 @@ DemoGallery::DemoGallery(Lab *lab, QWidget *parent) : QWidget(parent), m_lab(lab
 
     // One tab per snippet: side by side, six of them would widen the window past any screen.
     m_snippets = new QTabWidget(right);
-    m_snippets->setUsesScrollButtons(true);
+    // Tabs share the width, their names elided (whole in the tooltip): no scroll arrows that
+    // hide a snippet off to the side.
+    m_snippets->setUsesScrollButtons(false);
+    m_snippets->setElideMode(Qt::ElideRight);
     m_snippets->setDocumentMode(true);
     auto *code =
             framed(tr("The code that does it (read-only, from the real sources; one tab each)"),

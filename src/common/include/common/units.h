@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QLocale>
+
 #include <QString>
 
 class QJsonValue;
@@ -15,3 +17,7 @@ double roundedMs(double ms);
 double niceStep(double range, int ticks);
 // A demo figure for people: "yes"/"no", 1250000 (never 1.25e+06), 3.14, or the text itself.
 QString formatFigure(const QJsonValue &value);
+
+// The locale numbers are written in: the user's, but without thousands separators in the C locale
+// (as Qt's own QLocale::c()), so scripts and logs read plain numbers.
+QLocale numberLocale();
