@@ -53,8 +53,10 @@ void TestBackpressureDemo::backpressureKeepsMemoryFlat()
     QCOMPARE(figure(r.outcome, u"bounded"_s, u"delivered"_s), double(qint64(256) << 20));
     QCOMPARE(figure(r.outcome, u"unbounded"_s, u"delivered"_s), double(qint64(256) << 20));
     QCOMPARE(r.outcome.figure(u"bounded"_s, u"SHA-256"_s).toString().size(), 64);
+#if !defined(__SANITIZE_ADDRESS__) // ASan's quarantine keeps freed chunks: RSS says nothing there
     QVERIFY2(figure(r.outcome, u"bounded"_s, u"RSS growth"_s) <= 16, qPrintable(summary));
     QVERIFY2(figure(r.outcome, u"unbounded"_s, u"RSS growth"_s) >= 100, qPrintable(summary));
+#endif
     QVERIFY2(figure(r.outcome, u"bounded"_s, u"peak queue"_s)
                      <= double(backpressure->options().readBufferBytes),
              qPrintable(summary));
