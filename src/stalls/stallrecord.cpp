@@ -70,11 +70,12 @@ QString StallRecord::activityText() const
 }
 
 namespace {
-// A frame of Qt's event loop: own frames outside it only started the loop (main() calling
-// exec(), a dialog's exec()); what froze the window is inside it.
+// A frame of Qt's event loop or its delivery of an event: own frames outside it only started the
+// loop (main() calling exec(), a dialog's exec()) or time every event (an application's notify());
+// what froze the window is inside it.
 bool runsEventLoop(const StackFrame &frame)
 {
-    return frame.function.contains(u"QEventLoop::exec"_s)
+    return frame.function.contains(u"::notify"_s) || frame.function.contains(u"QEventLoop::exec"_s)
             || frame.function.contains(u"QEventLoop::processEvents"_s)
             || frame.function.contains(u"QCoreApplication::processEvents"_s);
 }
