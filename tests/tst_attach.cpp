@@ -79,7 +79,14 @@ void TestAttach::attachedWhileIdle()
     QCOMPARE(stalls.size(), 1); // the freeze, not the idle event loop around it
     const QJsonObject stall = stalls.first().toObject();
     QCOMPARE(stall[u"culprit"_s][u"function"_s].toString(), u"parseRecords"_s);
-    QVERIFY2(stall[u"durationMs"_s].toDouble() > 450 && stall[u"durationMs"_s].toDouble() < 900,
+    // The 600 ms freeze, seen by samples 10 ms apart. Under the sanitizers the samples and the
+    // program's own work are several times slower on two shared cores.
+#if defined(__SANITIZE_ADDRESS__)
+    constexpr double AboveMs = 1500;
+#else
+    constexpr double AboveMs = 900;
+#endif
+    QVERIFY2(stall[u"durationMs"_s].toDouble() > 450 && stall[u"durationMs"_s].toDouble() < AboveMs,
              qPrintable(QString::number(stall[u"durationMs"_s].toDouble())));
     QVERIFY(w.json[u"idleShare"_s].toDouble() > 0.3);
     // The program runs on, never left stopped, to its own end.

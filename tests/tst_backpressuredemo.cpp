@@ -60,7 +60,14 @@ void TestBackpressureDemo::backpressureKeepsMemoryFlat()
     QVERIFY2(figure(r.outcome, u"bounded"_s, u"peak queue"_s)
                      <= double(backpressure->options().readBufferBytes),
              qPrintable(summary));
-    QVERIFY2(figure(r.outcome, u"unbounded"_s, u"peak queue"_s) >= double(100 << 20),
+    // Unbounded, the queue holds what the producer ran ahead: measured over 100 MiB in a release
+    // build, and 62 MiB under the sanitizers, whose slower producer runs less far ahead.
+#if defined(__SANITIZE_ADDRESS__)
+    constexpr double UnboundedPeakBytes = double(32 << 20);
+#else
+    constexpr double UnboundedPeakBytes = double(100 << 20);
+#endif
+    QVERIFY2(figure(r.outcome, u"unbounded"_s, u"peak queue"_s) >= UnboundedPeakBytes,
              qPrintable(summary));
     // Bounded, the slow consumer held the producer back; unbounded, the producer was done long
     // before the consumer.

@@ -144,7 +144,16 @@ void TestOverload::newClientAnsweredRightAfterStorm()
     });
     QTRY_VERIFY_WITH_TIMEOUT(late.front()->received.startsWith("HTTP/1.1 200 OK"), 5000);
     qInfo("a new client waited %lld ms after %d clients left", ms, Cap);
-    QVERIFY2(ms < 100, qPrintable(u"answered after %1 ms"_s.arg(ms)));
+    // Measured 11-103 ms in a release build on two idle cores: it depends on whether the new
+    // connection comes before or after the pass in which the server's event loop reads the 3000
+    // closes. The sanitizer build measured 122 ms. What may not happen is a wait for the cleanup
+    // of every connection, or for a timeout.
+#if defined(__SANITIZE_ADDRESS__)
+    constexpr qint64 BoundMs = 500;
+#else
+    constexpr qint64 BoundMs = 250;
+#endif
+    QVERIFY2(ms < BoundMs, qPrintable(u"answered after %1 ms"_s.arg(ms)));
     QTRY_COMPARE_WITH_TIMEOUT(m_server->openConnections(), 1, 5000);
 }
 

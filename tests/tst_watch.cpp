@@ -81,9 +81,27 @@ TestWatch::Outcome TestWatch::watch(const QStringList &arguments, bool display)
 }
 
 namespace {
-bool within20Percent(double measured, double expected)
+// A freeze's measured length against the fixture's: at least 80% of it; and, less the time the
+// thread waited for a CPU that other programs held (tests run two at a time on two cores), at most
+// 120%. Under the sanitizers the program's other work in the same turn (painting, the probe's tick)
+// runs several times slower: measured up to 1.55 times the freeze there.
+bool lastsAbout(const QJsonObject &stall, double expectedMs)
 {
-    return measured > expected * 0.8 && measured < expected * 1.2;
+#if defined(__SANITIZE_ADDRESS__)
+    constexpr double Above = 2.0;
+#else
+    constexpr double Above = 1.2;
+#endif
+    const double ms = stall.value(u"durationMs"_s).toDouble();
+    const double ownMs = ms * (1 - stall.value(u"cpuWaitShare"_s).toDouble());
+    return ms > expectedMs * 0.8 && ownMs < expectedMs * Above;
+}
+
+QByteArray lengthText(const QJsonObject &stall)
+{
+    return u"%1 ms, %2% of it waiting for a CPU"_s.arg(stall.value(u"durationMs"_s).toDouble())
+            .arg(stall.value(u"cpuWaitShare"_s).toDouble() * 100)
+            .toUtf8();
 }
 
 // A stall's representative stack: stacks are stored once, at the top of the report.
@@ -157,20 +175,20 @@ void TestWatch::widgetsProgramNamesBothCulprits()
     QVERIFY(compute.value(u"culprit"_s)[u"file"_s].toString().endsWith(
             u"watchfixture_widgets.cpp"_s));
     QVERIFY(compute.value(u"culprit"_s)[u"line"_s].toInt() > 0);
-    QVERIFY2(within20Percent(compute.value(u"durationMs"_s).toDouble(), 400),
-             qPrintable(QString::number(compute.value(u"durationMs"_s).toDouble())));
-    QVERIFY(compute.value(u"busyShare"_s).toDouble() > 0.8);
+    QVERIFY2(lastsAbout(compute, 400), lengthText(compute).constData());
+    QVERIFY(computingShare(compute) > 0.8);
     const QJsonObject wait = stalls.at(1).toObject();
     QCOMPARE(wait.value(u"culprit"_s)[u"function"_s].toString(), u"waitForReply"_s);
-    QVERIFY2(within20Percent(wait.value(u"durationMs"_s).toDouble(), 400),
-             qPrintable(QString::number(wait.value(u"durationMs"_s).toDouble())));
+    QVERIFY2(lastsAbout(wait, 400), lengthText(wait).constData());
     QVERIFY(wait.value(u"waitingShare"_s).toDouble() > 0.8);
     QCOMPARE(wait.value(u"waitingOn"_s).toString(), u"a sleep"_s);
     // Start-up is reported apart; the count is the list's.
     QCOMPARE(o.json.value(u"stallCount"_s).toInt(), 2);
-    QVERIFY(within20Percent(o.json.value(u"maxStallMs"_s).toDouble(), 400));
-    QVERIFY(within20Percent(o.json.value(u"frozenMs"_s).toDouble(), 800));
-    QVERIFY(o.json.value(u"busyShare"_s).toDouble() > 0.4);
+    const double computeMs = compute.value(u"durationMs"_s).toDouble();
+    const double waitMs = wait.value(u"durationMs"_s).toDouble();
+    QCOMPARE(o.json.value(u"maxStallMs"_s).toDouble(), std::max(computeMs, waitMs));
+    QCOMPARE(o.json.value(u"frozenMs"_s).toDouble(), computeMs + waitMs);
+    QVERIFY(computingShare(QJsonValue(o.json)) > 0.4);
     QVERIFY(o.json.value(u"waitingShare"_s).toDouble() > 0.4);
     QVERIFY(leftoverSockets(o.watcherPid).isEmpty());
 }
@@ -186,8 +204,8 @@ void TestWatch::coreProgramNamesItsCulprit()
     QCOMPARE(stalls.size(), 1);
     const QJsonObject stall = stalls.at(0).toObject();
     QCOMPARE(namedFunction(o.json, stall), u"parseRecords"_s);
-    QVERIFY(within20Percent(stall.value(u"durationMs"_s).toDouble(), 300));
-    QVERIFY(stall.value(u"busyShare"_s).toDouble() > 0.8);
+    QVERIFY2(lastsAbout(stall, 300), lengthText(stall).constData());
+    QVERIFY(computingShare(stall) > 0.8);
     QCOMPARE(o.json.value(u"thresholdMs"_s).toDouble(), 100.0);
 }
 
@@ -218,8 +236,7 @@ void TestWatch::programWithoutEventLoop()
     QCOMPARE(o.json.value(u"stallCount"_s).toInt(), 0);
     const QJsonObject startUp = o.json.value(u"startUp"_s).toObject();
     QCOMPARE(namedFunction(o.json, startUp), u"parseRecords"_s);
-    QVERIFY2(within20Percent(startUp.value(u"durationMs"_s).toDouble(), 500),
-             qPrintable(QString::number(startUp.value(u"durationMs"_s).toDouble())));
+    QVERIFY2(lastsAbout(startUp, 500), lengthText(startUp).constData());
     QVERIFY(startUp.value(u"startUp"_s).toBool());
 }
 

@@ -2761,10 +2761,6 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>stalls &gt; %1: %2   max %3   frozen %4 of %5 (%6)   busy %7 / waiting %8</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>program</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2847,6 +2843,14 @@ by call path
         <source>
 stall %1 %2
 </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stalls &gt; %1: %2   max %3   frozen %4 of %5 (%6)   busy %7 / waiting %8 / waiting for a CPU %9</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2 (and %3 ready to run, waiting for a CPU that other threads held)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

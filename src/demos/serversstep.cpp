@@ -205,6 +205,9 @@ void ServersStepRunner::stopServer()
     stopping.start();
     if (m_threaded) {
         m_threaded->stop();
+        // Its own count: a sample taken now and then may fall between two connections.
+        m_step.serverConnections =
+                std::max(m_step.serverConnections, m_threaded->peakConnections());
         m_step.threadsCounted = m_threaded->peakThreads();
         m_step.threadFailures = m_threaded->threadFailures();
         m_step.acceptFailures = m_threaded->acceptFailures();

@@ -17,8 +17,15 @@ WatchProbe::WatchProbe(ProbeLink *link)
 {
     m_monitor->setHistoryMs(0); // the samples go to AsyncLab; the probe keeps none
     connect(m_monitor.get(), &ResponsivenessMonitor::sampled, this, [this](const LagSample &s) {
-        // A store to a lock-free atomic per tick: the whole cost of being watched between stalls.
-        heartbeat().store(s.atMs, std::memory_order_release);
+        // A store to a lock-free atomic per tick (three after a freeze): the whole cost of being
+        // watched between stalls. Each store is whole, so a reader outside sees no torn value.
+        WatchProtocol::Heartbeat &beat = heartbeat();
+        const double previous = beat.beatMs.load(std::memory_order_relaxed);
+        if (previous >= 0 && s.atMs - previous >= 2 * m_monitor->intervalMs()) {
+            beat.gapFromMs.store(previous, std::memory_order_relaxed);
+            beat.gapToMs.store(s.atMs, std::memory_order_relaxed);
+        }
+        beat.beatMs.store(s.atMs, std::memory_order_release);
         m_link->sendLag(s);
         if (m_link->isGone())
             QTimer::singleShot(0, this, &WatchProbe::finish);
@@ -30,23 +37,22 @@ WatchProbe::~WatchProbe()
     finish();
 }
 
-std::atomic<double> &WatchProbe::heartbeat()
+WatchProtocol::Heartbeat &WatchProbe::heartbeat()
 {
-    static std::atomic<double> beat { -1 };
-    static_assert(std::atomic<double>::is_always_lock_free);
+    static WatchProtocol::Heartbeat beat;
     return beat;
 }
 
 void WatchProbe::start()
 {
     m_monitor->start();
-    heartbeat().store(m_monitor->heartbeat().load(), std::memory_order_release);
+    heartbeat().beatMs.store(m_monitor->heartbeat().load(), std::memory_order_release);
 }
 
 void WatchProbe::finish()
 {
     m_monitor->stop();
-    heartbeat().store(-1, std::memory_order_release);
+    heartbeat().beatMs.store(-1, std::memory_order_release);
 }
 
 int WatchProbe::tickIntervalMs() const
@@ -141,7 +147,7 @@ void startProbe()
     hello.qtVersion = running;
     hello.program = QCoreApplication::applicationFilePath();
     hello.heartbeat = quintptr(&WatchProbe::heartbeat());
-    hello.startBeatMs = WatchProbe::heartbeat().load();
+    hello.startBeatMs = WatchProbe::heartbeat().beatMs.load();
     hello.tickMs = probe->tickIntervalMs();
     link->send(WatchProtocol::helloLine(hello));
     qAddPostRoutine(stopProbe);

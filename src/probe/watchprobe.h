@@ -1,5 +1,7 @@
 #pragma once
 
+#include <stalls/watchprotocol.h>
+
 #include <QObject>
 #include <atomic>
 #include <memory>
@@ -22,7 +24,7 @@ public:
 
     // The heartbeat AsyncLab reads from outside: static storage, so that it stays readable (and
     // reads "stopped") after the probe is gone.
-    static std::atomic<double> &heartbeat();
+    static WatchProtocol::Heartbeat &heartbeat();
 
 private:
     ProbeLink *m_link;

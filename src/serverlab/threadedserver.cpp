@@ -193,6 +193,12 @@ int ThreadedServer::openConnections() const
     return int(m_open.size());
 }
 
+int ThreadedServer::peakConnections() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_peakOpen;
+}
+
 QString ThreadedServer::lastFailure() const
 {
     std::lock_guard lock(m_mutex);
@@ -216,6 +222,10 @@ bool ThreadedServer::start(quint16 port)
     m_threadFailures = 0;
     m_acceptFailures = 0;
     m_peak = 0;
+    {
+        std::lock_guard lock(m_mutex);
+        m_peakOpen = 0;
+    }
     m_lastFailure.clear();
     const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     const int one = 1;
@@ -321,6 +331,7 @@ int ThreadedServer::acceptOne()
                 return -1;
             }
             m_open.insert(fd);
+            m_peakOpen = std::max(m_peakOpen, int(m_open.size()));
             return fd;
         }
         const int error = errno;

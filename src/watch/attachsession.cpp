@@ -88,6 +88,7 @@ bool AttachSession::start()
     {
         // One sample here, to say at once and plainly when the system forbids tracing it.
         PtraceSampler probe { pid_t(m_pid) };
+        probe.warmUp(); // the tables first, so that this sample stops the program only briefly
         const PtraceSampler::Result first = probe.sample(pid_t(m_pid), StopTimeoutMs);
         if (first.outcome == PtraceSampler::Outcome::Refused) {
             m_error = tr("cannot watch pid %1: %2").arg(m_pid).arg(first.error);
@@ -118,9 +119,21 @@ void AttachSession::run()
     PtraceSampler sampler { pid_t(m_pid) };
     Symbolizer symbolizer { QString(), QString() }; // own code: the program's executable
     symbolizer.setProcess(pid_t(m_pid));
+    // The tables now, while nothing is stopped, as the watchdog does.
+    sampler.warmUp();
+    symbolizer.symbolize(0, true);
     QList<StallSample> stall;
+    QList<QList<PtraceSampler::Frame>> raw; // the stall's stacks not named yet
+    const auto symbolize = [&](StallSample &sample, const QList<PtraceSampler::Frame> &frames) {
+        for (const PtraceSampler::Frame &frame : frames)
+            sample.stack += symbolizer.symbolize(frame.pc, frame.exact);
+    };
     const auto close = [&](double endMs, bool open) {
         if (!stall.isEmpty() && endMs - stall.first().atMs >= m_thresholdMs) {
+            for (qsizetype i = 0; i < stall.size(); ++i) {
+                if (stall[i].stack.isEmpty())
+                    symbolize(stall[i], raw.at(i));
+            }
             StallRecord record;
             record.startMs = stall.first().atMs;
             record.durationMs = endMs - record.startMs;
@@ -129,6 +142,7 @@ void AttachSession::run()
             QMetaObject::invokeMethod(this, [this, record] { deliver(record); });
         }
         stall.clear();
+        raw.clear();
     };
     while (!m_stopping) {
         const double atMs = labNowMs();
@@ -145,8 +159,11 @@ void AttachSession::run()
         sample.reason = state.reason;
         sample.answered = result.outcome == PtraceSampler::Outcome::Captured;
         sample.truncated = result.truncated;
-        for (const PtraceSampler::Frame &frame : result.frames)
-            sample.stack += symbolizer.symbolize(frame.pc, frame.exact);
+        // Naming frames can take long the first time (a module's symbols load): only a waiting
+        // thread's stack is needed now, to tell its event loop's wait from another; a busy one is
+        // named when its stall closes, so the samples keep their pace.
+        if (state.activity == ThreadActivity::Waiting)
+            symbolize(sample, result.frames);
         const bool idle = idleInEventLoop(state, sample.stack);
         {
             const std::lock_guard lock(m_countsMutex);
@@ -158,10 +175,12 @@ void AttachSession::run()
             m_counts.stoppedUs += result.stoppedUs;
             m_counts.maxStoppedUs = std::max(m_counts.maxStoppedUs, result.stoppedUs);
         }
-        if (!idle)
+        if (!idle) {
             stall.append(sample);
-        else
+            raw.append(result.frames);
+        } else {
             close(atMs, false);
+        }
         const double nextMs = atMs + SampleIntervalMs;
         while (!m_stopping && labNowMs() < nextMs)
             usleep(useconds_t(std::max(100.0, (nextMs - labNowMs()) * 1000)));

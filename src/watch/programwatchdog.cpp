@@ -2,6 +2,7 @@
 #include <common/labclock.h>
 #include <stalls/symbolizer.h>
 #include <watch/ptracesampler.h>
+#include <stalls/watchprotocol.h>
 
 #include <QCoreApplication>
 #include <optional>
@@ -23,12 +24,21 @@ struct ProgramWatchdog::Stall
 };
 
 namespace {
-// The program's heartbeat, or false when it cannot be read (the program is gone).
-bool readHeartbeat(pid_t pid, quintptr address, double *beat)
+// What the program's probe published: its heartbeat and its latest gap.
+struct HeartbeatReading
 {
-    iovec local { beat, sizeof(double) };
-    iovec remote { reinterpret_cast<void *>(address), sizeof(double) };
-    return process_vm_readv(pid, &local, 1, &remote, 1, 0) == ssize_t(sizeof(double));
+    double gapFromMs = -1;
+    double gapToMs = -1;
+    double beatMs = -1;
+};
+static_assert(sizeof(HeartbeatReading) == sizeof(WatchProtocol::Heartbeat));
+
+// The program's heartbeat, or false when it cannot be read (the program is gone).
+bool readHeartbeat(pid_t pid, quintptr address, HeartbeatReading *reading)
+{
+    iovec local { reading, sizeof *reading };
+    iovec remote { reinterpret_cast<void *>(address), sizeof *reading };
+    return process_vm_readv(pid, &local, 1, &remote, 1, 0) == ssize_t(sizeof *reading);
 }
 } // namespace
 
@@ -124,19 +134,24 @@ void ProgramWatchdog::run()
         if (m_stopping)
             break;
         lock.unlock();
-        double beat = 0;
+        HeartbeatReading heartbeat;
         const double now = labNowMs();
-        if (!readHeartbeat(target.pid, target.heartbeatAddress, &beat)) {
+        if (!readHeartbeat(target.pid, target.heartbeatAddress, &heartbeat)) {
             if (stall)
                 finish(now, true); // the program died frozen
             QMetaObject::invokeMethod(this, &ProgramWatchdog::programGone, Qt::QueuedConnection);
             lock.lock();
             break;
         }
+        const double beat = heartbeat.beatMs;
         if (stall && beat != stall->beat) {
             // The heartbeat came back (or the application object went, and with it the monitor):
-            // the stall ended when the thread ran its tick.
-            finish(beat < 0 ? now : beat, false);
+            // the stall ended when the thread ran its first tick after it, which the probe kept
+            // even when this thread looks only several ticks later (a busy machine).
+            const double endMs = beat < 0                ? now
+                    : heartbeat.gapFromMs == stall->beat ? heartbeat.gapToMs
+                                                         : beat;
+            finish(endMs, false);
         } else if (!stall && beat >= 0 && now - beat - target.tickIntervalMs > m_thresholdMs) {
             stall.emplace();
             stall->beat = beat;

@@ -1,6 +1,7 @@
 #include <watch/ptracesampler.h>
 
 #include <QFile>
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <csignal>
@@ -164,13 +165,13 @@ void PtraceSampler::unwind(pid_t tid, Result &result)
     // Returns -1 when the unwinder stops early (no unwind table for a frame): the frames it found
     // are kept.
     dwfl_getthread_frames(m_dwfl, tid, onFrame, &state);
+}
+
+bool PtraceSampler::hasUnknownModule(const Result &result) const
+{
     // A return address outside every known module: a library loaded since modules were read.
-    for (const Frame &frame : std::as_const(result.frames)) {
-        if (!dwfl_addrmodule(m_dwfl, frame.pc)) {
-            reloadModules();
-            break;
-        }
-    }
+    return std::any_of(result.frames.cbegin(), result.frames.cend(),
+                       [this](const Frame &frame) { return !dwfl_addrmodule(m_dwfl, frame.pc); });
 }
 
 PtraceSampler::Result PtraceSampler::sample(pid_t tid, int timeoutMs)
@@ -212,6 +213,9 @@ PtraceSampler::Result PtraceSampler::sample(pid_t tid, int timeoutMs)
     unwind(tid, result);
     detach(tid, signal);
     result.stoppedUs = std::chrono::duration<double, std::micro>(Clock::now() - asked).count();
+    // Reading the modules again takes milliseconds: only once the thread runs again.
+    if (hasUnknownModule(result))
+        reloadModules();
     result.outcome = result.frames.isEmpty() ? Outcome::NoAnswer : Outcome::Captured;
     return result;
 }

@@ -47,6 +47,7 @@ struct Figures
     double frozenMs = 0;
     double busyMs = 0;
     double waitingMs = 0;
+    double cpuWaitMs = 0; // ready to run, kept off the CPU by other threads
     double sinceStartUpMs = 0; // the watched time after start-up
 
     explicit Figures(const WatchSession &session)
@@ -64,6 +65,7 @@ struct Figures
             frozenMs += record.durationMs;
             busyMs += record.busyShare * record.durationMs;
             waitingMs += record.waitingShare * record.durationMs;
+            cpuWaitMs += record.cpuWaitSampleShare * record.durationMs;
             const QString chain = record.stack.isEmpty()
                     ? WatchReport::tr("(no stack)")
                     : callChainText(record.stack, record.culprit);
@@ -315,6 +317,7 @@ QJsonObject WatchReport::json() const
           figures.sinceStartUpMs > 0 ? figures.frozenMs / figures.sinceStartUpMs : 0.0 },
         { u"busyShare"_s, figures.frozenMs > 0 ? figures.busyMs / figures.frozenMs : 0.0 },
         { u"waitingShare"_s, figures.frozenMs > 0 ? figures.waitingMs / figures.frozenMs : 0.0 },
+        { u"cpuWaitShare"_s, figures.frozenMs > 0 ? figures.cpuWaitMs / figures.frozenMs : 0.0 },
         { u"lagTicks"_s, figures.lag.samples },
         { u"p99LagMs"_s, figures.lag.p99LagMs },
         { u"droppedSamples"_s, s.droppedSamples() },
@@ -327,15 +330,17 @@ QJsonObject WatchReport::json() const
 QString WatchReport::summaryLine() const
 {
     const Figures figures(m_session);
-    return tr("stalls > %1: %2   max %3   frozen %4 of %5 (%6)   busy %7 / waiting %8")
+    const double frozenMs = std::max(1.0, figures.frozenMs);
+    return tr("stalls > %1: %2   max %3   frozen %4 of %5 (%6)   busy %7 / waiting %8 / "
+              "waiting for a CPU %9")
             .arg(formatDuration(m_session.thresholdMs()))
             .arg(figures.stalls.size())
             .arg(formatDuration(figures.maxStallMs), formatDuration(figures.frozenMs),
                  formatDuration(figures.sinceStartUpMs),
                  percent(figures.sinceStartUpMs > 0 ? figures.frozenMs / figures.sinceStartUpMs
                                                     : 0),
-                 percent(figures.frozenMs > 0 ? figures.busyMs / figures.frozenMs : 0),
-                 percent(figures.frozenMs > 0 ? figures.waitingMs / figures.frozenMs : 0));
+                 percent(figures.busyMs / frozenMs), percent(figures.waitingMs / frozenMs),
+                 percent(figures.cpuWaitMs / frozenMs));
 }
 
 QString WatchReport::text(Stacks stackDetail) const
@@ -376,9 +381,11 @@ QString WatchReport::text(Stacks stackDetail) const
                      percent(figures.sinceStartUpMs > 0 ? figures.frozenMs / figures.sinceStartUpMs
                                                         : 0)));
     if (!figures.stalls.isEmpty()) {
+        const double frozenMs = std::max(1.0, figures.frozenMs);
         row(tr("busy / waiting"),
-            u"%1 / %2"_s.arg(percent(figures.busyMs / std::max(1.0, figures.frozenMs)),
-                             percent(figures.waitingMs / std::max(1.0, figures.frozenMs))));
+            tr("%1 / %2 (and %3 ready to run, waiting for a CPU that other threads held)")
+                    .arg(percent(figures.busyMs / frozenMs), percent(figures.waitingMs / frozenMs),
+                         percent(figures.cpuWaitMs / frozenMs)));
     }
     // A percentile of ticks is not a share of time: a freeze of seconds is one late tick among
     // thousands, so the p99 can be small beside a long time frozen.

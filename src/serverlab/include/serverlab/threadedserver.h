@@ -38,6 +38,7 @@ public:
     int liveThreads() const { return m_live.load(); }
     int peakThreads() const { return m_peak.load(); }
     int openConnections() const; // accepted and not yet closed
+    int peakConnections() const; // the most open at once since start()
     qint64 requestsServed() const { return m_served.load(); }
     int threadFailures() const { return m_threadFailures.load(); } // thread creation failed
     int acceptFailures() const { return m_acceptFailures.load(); } // e.g. out of descriptors
@@ -78,5 +79,6 @@ private:
     mutable std::mutex m_mutex; // guards what follows
     std::condition_variable m_allEnded;
     std::unordered_set<int> m_open; // connections being served, for stop() to wake
+    int m_peakOpen = 0; // under m_mutex, as m_open
     QString m_lastFailure;
 };

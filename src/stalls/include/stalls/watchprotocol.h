@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QJsonObject>
 #include <QList>
+#include <atomic>
 
 // What the watch probe inside a watched program and AsyncLab say to each other: one JSON object
 // per line over a local socket, probe to AsyncLab only.
@@ -25,13 +26,24 @@ namespace WatchProtocol {
 inline constexpr char SocketVariable[] = "ASYNCLAB_WATCH_SOCKET"; // the server's full path
 inline constexpr char PreloadVariable[] = "LD_PRELOAD";
 
+// What the probe publishes in the program's memory for AsyncLab to read with process_vm_readv:
+// lock-free 8-byte atomics, each written whole, the beat last. A reader that sees a beat after a
+// freeze finds when that freeze ended in the gap fields, however late it looks.
+struct Heartbeat
+{
+    std::atomic<double> gapFromMs { -1 }; // the beat before the latest gap of two ticks or more
+    std::atomic<double> gapToMs { -1 }; // the first beat after it
+    std::atomic<double> beatMs { -1 }; // labNowMs() of the latest tick, negative when stopped
+};
+static_assert(std::atomic<double>::is_always_lock_free && sizeof(Heartbeat) == 3 * sizeof(double));
+
 struct Hello
 {
     qint64 pid = 0;
     qint64 tid = 0; // the main (GUI) thread
     QString qtVersion;
     QString program;
-    quintptr heartbeat = 0; // address of a std::atomic<double> labNowMs(), negative when stopped
+    quintptr heartbeat = 0; // address of the program's Heartbeat
     double startBeatMs = -1; // the heartbeat before the event loop first ran
     int tickMs = 5;
 };

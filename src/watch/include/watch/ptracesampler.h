@@ -70,6 +70,7 @@ private:
     bool waitForStop(pid_t tid, int timeoutMs, int *signal);
     void detach(pid_t tid, int signal);
     void unwind(pid_t tid, Result &result);
+    bool hasUnknownModule(const Result &result) const;
 
     pid_t m_pid;
     Dwfl *m_dwfl = nullptr;
