@@ -3,6 +3,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QSignalSpy>
 #include <QTest>
 #include <sys/ptrace.h>
@@ -19,6 +20,7 @@ class TestAttach : public QObject
 private slots:
     void attachedWhileIdle();
     void attachedWhileFrozen();
+    void windowPingMeasuresTheFreeze();
     void cannotAttach_data();
     void cannotAttach();
 
@@ -29,13 +31,17 @@ private:
         QByteArray err;
         QJsonObject json;
     };
-    static Watch watchPid(qint64 pid, const QString &seconds);
+    static Watch watchPid(qint64 pid, const QString &seconds,
+                          const QProcessEnvironment &environment = {});
     static bool waitForLine(QProcess &process, const QByteArray &line);
 };
 
-TestAttach::Watch TestAttach::watchPid(qint64 pid, const QString &seconds)
+TestAttach::Watch TestAttach::watchPid(qint64 pid, const QString &seconds,
+                                       const QProcessEnvironment &environment)
 {
     QProcess watch;
+    if (!environment.isEmpty())
+        watch.setProcessEnvironment(environment);
     watch.start(QStringLiteral(ASYNCLAB_EXECUTABLE),
                 { u"watch"_s, u"--json"_s, u"--duration"_s, seconds, u"--pid"_s,
                   QString::number(pid) });
@@ -112,6 +118,43 @@ void TestAttach::attachedWhileFrozen()
     QVERIFY(program.waitForFinished(10000));
     QCOMPARE(program.exitStatus(), QProcess::NormalExit);
     QCOMPARE(program.exitCode(), 3);
+}
+
+// On an X11 display the window's own answer to _NET_WM_PING measures its lag from outside: a ping
+// sent while it computes is answered only when the freeze is over.
+void TestAttach::windowPingMeasuresTheFreeze()
+{
+    const QString xvfb = QStandardPaths::findExecutable(u"Xvfb"_s);
+    if (xvfb.isEmpty())
+        QSKIP("Xvfb is not installed");
+    QProcess display;
+    // -displayfd: the server takes a free display and prints its number once it accepts clients.
+    display.start(xvfb,
+                  { u"-displayfd"_s, u"1"_s, u"-screen"_s, u"0"_s, u"800x600x24"_s, u"-nolisten"_s,
+                    u"tcp"_s });
+    QVERIFY(display.waitForReadyRead(10000));
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"DISPLAY"_s, u":"_s + QString::fromLatin1(display.readLine().trimmed()));
+    environment.insert(u"QT_QPA_PLATFORM"_s, u"xcb"_s);
+
+    QProcess program;
+    program.setProcessEnvironment(environment);
+    // Shown, then a 1.5 s freeze 800 ms later, a short wait, and the end.
+    program.start(QStringLiteral(WIDGETS_FIXTURE), { u"1500"_s, u"50"_s, u"800"_s });
+    QVERIFY(waitForLine(program, "shown"));
+    const Watch w = watchPid(program.processId(), u"3"_s, environment);
+    QVERIFY2(w.exitCode == 0, w.err.constData());
+    const QJsonObject ping = w.json[u"windowPing"_s].toObject();
+    QVERIFY2(ping[u"note"_s].isNull(), qPrintable(ping[u"note"_s].toString()));
+    QVERIFY2(ping[u"answered"_s].toInt() >= 2, QJsonDocument(ping).toJson().constData());
+    QVERIFY2(ping[u"medianMs"_s].toDouble() < 100, QJsonDocument(ping).toJson().constData());
+    // The ping waiting through most of the freeze, and not more than the freeze.
+    QVERIFY2(ping[u"maxMs"_s].toDouble() > 1000 && ping[u"maxMs"_s].toDouble() < 2000,
+             QJsonDocument(ping).toJson().constData());
+    QVERIFY(program.waitForFinished(10000));
+    QCOMPARE(program.exitCode(), 0);
+    display.terminate();
+    QVERIFY(display.waitForFinished(5000));
 }
 
 void TestAttach::cannotAttach_data()

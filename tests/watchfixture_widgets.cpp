@@ -1,10 +1,12 @@
 // A Qt Widgets program for tst_watch, built like any program AsyncLab knows nothing about: two
 // buttons whose handlers freeze the window, one computing and one waiting, clicked by a timer.
+// Arguments: COMPUTE_MS WAIT_MS [START_MS]; "shown" on stdout once the window is shown.
 #include <QApplication>
 #include <QPushButton>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <chrono>
+#include <cstdio>
 #include <thread>
 
 using namespace Qt::StringLiterals;
@@ -12,6 +14,7 @@ using namespace Qt::StringLiterals;
 namespace {
 int computeMs = 400;
 int waitMs = 400;
+int startMs = 300;
 volatile unsigned long long sink = 0;
 
 __attribute__((noinline)) void computeChecksum()
@@ -39,6 +42,8 @@ int main(int argc, char *argv[])
         computeMs = args.at(1).toInt();
         waitMs = args.at(2).toInt();
     }
+    if (args.size() > 3)
+        startMs = args.at(3).toInt();
     QWidget window;
     auto *layout = new QVBoxLayout(&window);
     auto *compute = new QPushButton(u"Compute"_s, &window);
@@ -50,8 +55,10 @@ int main(int argc, char *argv[])
     QObject::connect(compute, &QPushButton::clicked, &window, [] { computeChecksum(); });
     QObject::connect(wait, &QPushButton::clicked, &window, [] { waitForReply(); });
     window.show();
-    QTimer::singleShot(300, compute, &QPushButton::click);
-    QTimer::singleShot(300 + computeMs + 300, wait, &QPushButton::click);
-    QTimer::singleShot(300 + computeMs + 300 + waitMs + 300, &app, &QCoreApplication::quit);
+    std::puts("shown");
+    std::fflush(stdout);
+    QTimer::singleShot(startMs, compute, &QPushButton::click);
+    QTimer::singleShot(startMs + computeMs + 300, wait, &QPushButton::click);
+    QTimer::singleShot(startMs + computeMs + 300 + waitMs + 300, &app, &QCoreApplication::quit);
     return app.exec();
 }

@@ -101,8 +101,10 @@ bool WindowPing::start(QString *why)
         stop();
         return false;
     }
-    // The answer is sent to the root window for its substructure listeners: one of them here.
-    const quint32 mask = XCB_EVENT_MASK_SUBSTRUCTURE_NOTIFY;
+    // The answer is sent to the root window for the clients that listen there: Qt's xcb plugin
+    // sends it with StructureNotify | SubstructureRedirect (the window manager holds the latter),
+    // other toolkits with SubstructureNotify. Both are selected here.
+    const quint32 mask = XCB_EVENT_MASK_STRUCTURE_NOTIFY | XCB_EVENT_MASK_SUBSTRUCTURE_NOTIFY;
     xcb_change_window_attributes(m_connection, m_root, XCB_CW_EVENT_MASK, &mask);
     m_notifier =
             new QSocketNotifier(xcb_get_file_descriptor(m_connection), QSocketNotifier::Read, this);
