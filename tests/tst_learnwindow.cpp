@@ -1,5 +1,6 @@
 #include <widgets/heartbeatwidget.h>
 #include <engine/lab.h>
+#include <windows/demogallery.h>
 #include <windows/learnwindow.h>
 #include <windows/mainwindow.h>
 
@@ -42,6 +43,9 @@ private slots:
     void startOver();
     void costsNothingWhileClosed();
     void mainWindowInvitesUntilDismissed();
+    void invitationLinkOpensTheCourse();
+    void backToTheCourseFromAnotherWindow();
+    void doneLessonKeepsItsExplanation();
 
 private:
     LearnWindow *openWindow();
@@ -221,6 +225,60 @@ void TestLearnWindow::mainWindowInvitesUntilDismissed()
     }
     MainWindow later(m_lab.get());
     QVERIFY(!later.findChild<QLabel *>(u"resultLine"_s)->text().contains(u"learn:start"_s));
+}
+
+// The invitation's link, followed from the keyboard as a click would: the label's own link
+// handling, not a signal emitted by the test.
+void TestLearnWindow::invitationLinkOpensTheCourse()
+{
+    CourseProgress().reset();
+    QSettings().remove(u"learn/invitationDismissed"_s);
+    MainWindow window(m_lab.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *result = window.findChild<QLabel *>(u"resultLine"_s);
+    QVERIFY(result->textInteractionFlags() & Qt::LinksAccessibleByMouse);
+    result->setFocus();
+    QTest::keyClick(result, Qt::Key_Tab); // to the first link: "start the course"
+    QTest::keyClick(result, Qt::Key_Return);
+    QTRY_VERIFY(window.learnWindow()->isVisible());
+}
+
+// A lesson sends the student to the gallery; F1 there brings the course back, Ctrl+W closes the
+// gallery: no window manager needed.
+void TestLearnWindow::backToTheCourseFromAnotherWindow()
+{
+    MainWindow window(m_lab.get());
+    window.show();
+    QWidget *learn = window.learnWindow();
+    learn->hide();
+    window.showConceptGallery();
+    QWidget *gallery = window.conceptGallery();
+    gallery->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(gallery));
+    QTest::keyClick(gallery, Qt::Key_F1);
+    QTRY_VERIFY(learn->isVisible());
+    gallery->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(gallery));
+    QTest::keySequence(gallery, QKeySequence::Close);
+    QTRY_VERIFY(!gallery->isVisible());
+}
+
+// Predicted and checked before: its explanation is there to read again, and a second run does
+// not change the score.
+void TestLearnWindow::doneLessonKeepsItsExplanation()
+{
+    CourseProgress().record(Course::find(1)->id, Judgment::Mark::Wrong);
+    openWindow();
+    m_window->showLesson(1);
+    const QString explanation =
+            m_window->findChild<QTextBrowser *>(u"explanation"_s)->toPlainText();
+    QVERIFY2(!explanation.contains(u"appears once"_s), qPrintable(explanation));
+    QVERIFY(explanation.size() > 200);
+    QCOMPARE(answerAndRun(1), Judgment::Mark::Right);
+    QCOMPARE(CourseProgress().mark(Course::find(1)->id), Judgment::Mark::Wrong);
+    const QString verdict = m_window->findChild<QLabel *>(u"verdict"_s)->text();
+    QVERIFY2(verdict.contains(u"first prediction"_s), qPrintable(verdict));
 }
 
 QTEST_MAIN(TestLearnWindow)

@@ -250,12 +250,16 @@ void TestLessons::judgesFromFigures_data()
     row("updates lost", LessonJudge::LostUpdates,
         { { u"unprotected: lost updates"_s, 12345 },
           { u"runs per variant"_s, 5 },
+          { u"threads"_s, 4 },
+          { u"increments per thread"_s, 200000 },
           { u"QMutex: lost updates"_s, 0 },
           { u"std::atomic: lost updates"_s, 0 } },
         1);
     row("the race did not race", LessonJudge::LostUpdates,
         { { u"unprotected: lost updates"_s, 0 },
           { u"runs per variant"_s, 5 },
+          { u"threads"_s, 4 },
+          { u"increments per thread"_s, 200000 },
           { u"QMutex: lost updates"_s, 0 },
           { u"std::atomic: lost updates"_s, 0 } },
         -1);
@@ -326,6 +330,13 @@ void TestLessons::progressIsKept()
     QCOMPARE(later.mark(first), Judgment::Mark::Right);
     QCOMPARE(later.mark(second), Judgment::Mark::Ambiguous);
     QCOMPARE(later.doneCount(), 2);
+    QCOMPARE(later.rightCount(), 1);
+    // The first clear prediction counts: not one changed after seeing the answer. An unclear
+    // run counts for nothing, so the next clear one does.
+    QCOMPARE(progress.record(first, Judgment::Mark::Wrong), Judgment::Mark::Right);
+    QCOMPARE(progress.record(second, Judgment::Mark::Wrong), Judgment::Mark::Wrong);
+    QCOMPARE(progress.record(second, Judgment::Mark::Right), Judgment::Mark::Wrong);
+    QCOMPARE(later.mark(first), Judgment::Mark::Right);
     QCOMPARE(later.rightCount(), 1);
     progress.setCurrent(99);
     QCOMPARE(later.current(), Course::size());

@@ -933,10 +933,6 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>250 ms · a hang in Apple&apos;s tools</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>1 s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1026,6 +1022,10 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
     </message>
     <message>
         <source>key press</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>250 ms · counted as a hang</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1136,10 +1136,6 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Your last prediction was %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 of %2 lessons done, %3 predicted right</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1152,19 +1148,11 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The measurement could not run: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&lt;span style=&apos;color:#1e8449&apos;&gt;&lt;b&gt;Right.&lt;/b&gt;&lt;/span&gt; You predicted “%1”, and the measurement agrees.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:#c0392b&apos;&gt;&lt;b&gt;Not this time.&lt;/b&gt;&lt;/span&gt; You predicted “%1”; the measurement makes “%2” right.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;span style=&apos;color:#b9770e&apos;&gt;&lt;b&gt;Unclear this time.&lt;/b&gt;&lt;/span&gt; %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1197,6 +1185,42 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
     </message>
     <message>
         <source>Pick a prediction first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unclear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F1 brings you back to the course from any window; Ctrl+W closes the one you opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done before. Run it again to see the measurement; your first prediction is the one that counts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your first prediction was %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The measurement could not run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#b9770e&apos;&gt;&lt;b&gt;Unclear this time&lt;/b&gt;&lt;/span&gt; (not a wrong answer: this run cannot tell). %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your first prediction for this lesson was %1, and that is what the score keeps.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -74,3 +74,10 @@ QLocale numberLocale()
         locale.setNumberOptions(locale.numberOptions() | QLocale::OmitGroupSeparator);
     return locale;
 }
+
+QString countText(qint64 n)
+{
+    QLocale c = QLocale::c();
+    c.setNumberOptions({}); // the C locale omits the group separator by default
+    return c.toString(n).replace(u',', u' ');
+}

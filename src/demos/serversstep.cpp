@@ -1,5 +1,6 @@
 #include "serversstep.h"
 
+#include <common/units.h>
 #include <httpserver/embeddedserver.h>
 #include <serverlab/loadgenerator.h>
 #include <serverlab/onethreadserver.h>
@@ -19,11 +20,6 @@ namespace {
 constexpr int LineEveryMs = 500;
 constexpr int SliceMs = 10; // the worker looks for cancel() this often
 } // namespace
-
-QString countText(qint64 n)
-{
-    return QLocale::c().toString(n).replace(u',', u' ');
-}
 
 namespace {
 // Each contestant's name for people and the prefix of its threads' names, in one place.

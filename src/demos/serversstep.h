@@ -12,8 +12,6 @@ class EmbeddedServer;
 class LoadGenerator;
 class ThreadedServer;
 
-// "10 000": a count as the servers demo writes it.
-QString countText(qint64 n);
 // The prefix of the names of a server's threads, by which the run counts them.
 QByteArray threadPrefix(ServersDemo::Server server);
 

@@ -33,9 +33,13 @@ void CourseProgress::setCurrent(int number)
     QSettings().setValue(Current, number);
 }
 
-void CourseProgress::record(const QString &lessonId, Judgment::Mark mark)
+Judgment::Mark CourseProgress::record(const QString &lessonId, Judgment::Mark mark)
 {
+    const std::optional<Judgment::Mark> kept = this->mark(lessonId);
+    if (kept && *kept != Judgment::Mark::Ambiguous)
+        return *kept;
     QSettings().setValue(Marks + lessonId, markName(mark));
+    return mark;
 }
 
 std::optional<Judgment::Mark> CourseProgress::mark(const QString &lessonId) const

@@ -192,13 +192,16 @@ Judgment lostUpdates(const QJsonObject &f)
 {
     const double lost = figure(f, u"unprotected: lost updates"_s);
     const int runs = f.value(u"runs per variant"_s).toInt();
+    // Every thread adds its increments in every run: what a correct counter gains.
+    const qint64 expected =
+            qint64(figure(f, u"threads"_s)) * qint64(figure(f, u"increments per thread"_s)) * runs;
     const QString measured =
-            tr("Over %1 runs the unprotected counter lost %2 updates; the QMutex and "
-               "std::atomic counters lost %3 and %4.")
+            tr("Over %1 runs the unprotected counter lost %2 of its %3 updates; the counters "
+               "guarded by a QMutex and a std::atomic lost %4 and %5.")
                     .arg(runs)
-                    .arg(qint64(lost))
-                    .arg(qint64(figure(f, u"QMutex: lost updates"_s)))
-                    .arg(qint64(figure(f, u"std::atomic: lost updates"_s)));
+                    .arg(countText(qint64(lost)), countText(expected),
+                         countText(qint64(figure(f, u"QMutex: lost updates"_s))),
+                         countText(qint64(figure(f, u"std::atomic: lost updates"_s))));
     if (lost > 0)
         return clear(1, measured);
     return ambiguous(measured,

@@ -32,7 +32,7 @@ QList<LagChartWidget::Guide> LagChartWidget::thresholdLadder()
         { 16, tr("16 ms · one frame") },
         { 50, tr("50 ms · long task") },
         { 100, tr("100 ms · noticed") },
-        { 250, tr("250 ms · a hang in Apple's tools") },
+        { 250, tr("250 ms · counted as a hang") },
         { 1000, tr("1 s") },
         { 5000, tr("5 s · Windows \u201cNot Responding\u201d, Android ANR") },
     };

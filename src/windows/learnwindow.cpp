@@ -58,6 +58,19 @@ QString exploreButtonText(const Lesson &lesson)
     return {};
 }
 
+QString markText(Judgment::Mark mark)
+{
+    switch (mark) {
+    case Judgment::Mark::Right:
+        return LearnWindow::tr("right");
+    case Judgment::Mark::Wrong:
+        return LearnWindow::tr("wrong");
+    case Judgment::Mark::Ambiguous:
+        break;
+    }
+    return LearnWindow::tr("unclear");
+}
+
 QString markSymbol(std::optional<Judgment::Mark> mark)
 {
     if (!mark)
@@ -220,8 +233,11 @@ QWidget *LearnWindow::createLessonPane()
     auto *buttons = new QHBoxLayout;
     m_explore = new QPushButton(pane);
     m_explore->setObjectName(u"explore"_s);
-    connect(m_explore, &QPushButton::clicked, this,
-            [this] { emit exploreRequested(m_lesson.place, m_lesson.galleryDemo); });
+    connect(m_explore, &QPushButton::clicked, this, [this] {
+        emit exploreRequested(m_lesson.place, m_lesson.galleryDemo);
+        m_status->setText(tr("F1 brings you back to the course from any window; Ctrl+W "
+                             "closes the one you opened."));
+    });
     m_previous = new QPushButton(tr("Previous"), pane);
     connect(m_previous, &QPushButton::clicked, this, [this] { showLesson(m_lesson.number - 1); });
     m_next = new QPushButton(tr("Next"), pane);
@@ -301,11 +317,18 @@ void LearnWindow::showLesson(int number)
     m_title->setText(tr("Lesson %1 of %2: %3").arg(number).arg(Course::size()).arg(lesson->title));
     m_question->setText(lesson->question);
     showChoices();
-    m_status->setText(tr("First predict: pick the answer you expect. Then run it."));
     m_verdict->clear();
-    m_explanation->setHtml(tr("<p><i>The explanation appears once your prediction has been "
-                              "checked.</i></p>")
-                           + termLinks());
+    if (m_progress.mark(lesson->id)) {
+        // Predicted and checked before: the explanation stays readable.
+        m_status->setText(tr("Done before. Run it again to see the measurement; your first "
+                             "prediction is the one that counts."));
+        showExplanation();
+    } else {
+        m_status->setText(tr("First predict: pick the answer you expect. Then run it."));
+        m_explanation->setHtml(tr("<p><i>The explanation appears once your prediction has been "
+                                  "checked.</i></p>")
+                               + termLinks());
+    }
     m_cppWhere->setText(tr("<span style='color:gray'>%1</span>").arg(lesson->cppLocation()));
     m_cpp->setPlainText(lesson->cppCode());
     m_js->setPlainText(lesson->javaScript());
@@ -344,7 +367,7 @@ void LearnWindow::fillList()
         auto *item = new QListWidgetItem(
                 u"%1%2  %3"_s.arg(markSymbol(mark)).arg(lesson.number).arg(lesson.title), m_list);
         if (mark)
-            item->setToolTip(tr("Your last prediction was %1").arg(markName(*mark)));
+            item->setToolTip(tr("Your first prediction was %1").arg(markText(*mark)));
     }
     m_list->setCurrentRow(m_lesson.number - 1);
     m_done->setText(tr("%1 of %2 lessons done, %3 predicted right")
@@ -369,7 +392,9 @@ void LearnWindow::run()
 void LearnWindow::showResult(const LessonResult &result)
 {
     if (!result.ok) {
-        m_status->setText(tr("The measurement could not run: %1").arg(result.error));
+        m_status->setText(tr("The measurement could not run."));
+        m_verdict->setText(
+                u"<span style='color:#c0392b'>%1</span>"_s.arg(result.error.toHtmlEscaped()));
         updateButtons();
         return;
     }
@@ -377,7 +402,7 @@ void LearnWindow::showResult(const LessonResult &result)
     const int chosen = m_choices->checkedId();
     const Judgment::Mark mark = judgment.mark(chosen);
     m_checked = true;
-    m_progress.record(m_lesson.id, mark);
+    const Judgment::Mark kept = m_progress.record(m_lesson.id, mark);
     const QString predicted = m_lesson.choices.value(chosen).toHtmlEscaped();
     QString verdict;
     switch (mark) {
@@ -392,22 +417,33 @@ void LearnWindow::showResult(const LessonResult &result)
                           .arg(predicted, m_lesson.choices.value(judgment.right).toHtmlEscaped());
         break;
     case Judgment::Mark::Ambiguous:
-        verdict = tr("<span style='color:#b9770e'><b>Unclear this time.</b></span> %1")
+        verdict = tr("<span style='color:#b9770e'><b>Unclear this time</b></span> (not a "
+                     "wrong answer: this run cannot tell). %1")
                           .arg(judgment.note.toHtmlEscaped());
         break;
     }
+    if (kept != mark && mark != Judgment::Mark::Ambiguous)
+        verdict += u" "_s
+                + tr("Your first prediction for this lesson was %1, and that is what the score "
+                     "keeps.")
+                          .arg(markText(kept));
     m_verdict->setText(u"%1<br>%2"_s.arg(verdict, judgment.measured.toHtmlEscaped()));
     // Only a fetch runs in a mode of the lesson's choosing; a demo or watch has its own.
     const bool hasMode =
             m_lesson.measure == LessonMeasure::Fetch || m_lesson.measure == LessonMeasure::Fetches;
     m_status->setText(hasMode ? tr("Measured in %1 mode.").arg(runModeName(result.mode))
                               : tr("Measured."));
-    m_explanation->setHtml(m_lesson.explanation + u"<p>"_s
-                           + tr("<b>Try more:</b> %1").arg(m_lesson.explore.toHtmlEscaped())
-                           + u"</p>"_s + termLinks());
+    showExplanation();
     fillList();
     updateButtons();
     emit lessonChecked(m_lesson.number, mark);
+}
+
+void LearnWindow::showExplanation()
+{
+    m_explanation->setHtml(m_lesson.explanation + u"<p>"_s
+                           + tr("<b>Try more:</b> %1").arg(m_lesson.explore.toHtmlEscaped())
+                           + u"</p>"_s + termLinks());
 }
 
 void LearnWindow::runScript(ScriptLanguage language)

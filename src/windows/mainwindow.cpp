@@ -37,6 +37,7 @@
 #include <QPushButton>
 #include <QScreen>
 #include <QSettings>
+#include <QShortcut>
 #include <QDockWidget>
 #include <QSplitter>
 #include <QTableView>
@@ -46,6 +47,16 @@
 using namespace Qt::StringLiterals;
 
 namespace {
+// Ctrl+W closes a window of its own (gallery, Compare, course) even where no window manager
+// draws a close button.
+template<typename Window>
+Window *closableByKeyboard(Window *window)
+{
+    auto *close = new QShortcut(QKeySequence::Close, window);
+    QObject::connect(close, &QShortcut::activated, window, &QWidget::close);
+    return window;
+}
+
 constexpr qint64 MiB = qint64(1) << 20;
 
 struct RouteDemo
@@ -133,7 +144,9 @@ MainWindow::MainWindow(Lab *lab, QWidget *parent)
                           "is over."),
                        controls);
     m_result->setWordWrap(true);
-    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Selectable, and its links (the course's invitation) clickable.
+    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse
+                                      | Qt::LinksAccessibleByKeyboard);
     m_result->setAccessibleName(tr("Last result"));
     m_result->setObjectName(u"resultLine"_s);
     // Two lines kept whether the text needs one or two, so that the rows above do not move
@@ -460,8 +473,10 @@ void MainWindow::createMenus()
                         &MainWindow::showConceptGallery);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&Learn AsyncLab…"), QKeySequence(Qt::Key_F1), this,
-                    &MainWindow::showLearnWindow);
+    QAction *learn = help->addAction(tr("&Learn AsyncLab…"), QKeySequence(Qt::Key_F1), this,
+                                     &MainWindow::showLearnWindow);
+    // From every window of AsyncLab: the way back to the course from where a lesson sent you.
+    learn->setShortcutContext(Qt::ApplicationShortcut);
     help->addAction(tr("&About AsyncLab"), this, [this] {
         QMessageBox::about(
                 this, tr("About AsyncLab"),
@@ -475,7 +490,7 @@ void MainWindow::createMenus()
 DemoGallery *MainWindow::conceptGallery()
 {
     if (!m_gallery)
-        m_gallery = new DemoGallery(m_lab, this); // a window of its own, sized to fit the screen
+        m_gallery = closableByKeyboard(new DemoGallery(m_lab, this)); // sized to fit the screen
     return m_gallery;
 }
 
@@ -491,7 +506,7 @@ LearnWindow *MainWindow::learnWindow()
 {
     if (m_learn)
         return m_learn;
-    m_learn = new LearnWindow(m_lab, this);
+    m_learn = closableByKeyboard(new LearnWindow(m_lab, this));
     connect(m_learn, &LearnWindow::exploreRequested, this,
             [this](LessonPlace place, const QString &demo) {
                 QWidget *window = this;
@@ -623,7 +638,7 @@ void MainWindow::chooseFile()
 CompareView *MainWindow::compareView()
 {
     if (!m_compareView)
-        m_compareView = new CompareView(m_lab, this);
+        m_compareView = closableByKeyboard(new CompareView(m_lab, this));
     return m_compareView;
 }
 

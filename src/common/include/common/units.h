@@ -15,6 +15,8 @@ QString formatDuration(double ms);
 double roundedMs(double ms);
 // An axis step of 1, 2, 2.5 or 5 times a power of ten, giving about `ticks` steps over `range`.
 double niceStep(double range, int ticks);
+// A count for people, grouped by thousands with spaces in every locale: "10 000", "2 901 197".
+QString countText(qint64 n);
 // A demo figure for people: "yes"/"no", 1250000 (never 1.25e+06), 3.14, or the text itself.
 QString formatFigure(const QJsonValue &value);
 

@@ -14,8 +14,10 @@ public:
     int current() const;
     void setCurrent(int number);
 
-    // A lesson is done once its measurement has been checked against a prediction.
-    void record(const QString &lessonId, Judgment::Mark mark);
+    // A lesson is done once its measurement has been checked against a prediction. The first
+    // clear mark (right or wrong) is the one that counts: a prediction changed after seeing the
+    // answer is not a prediction. Returns the mark kept.
+    Judgment::Mark record(const QString &lessonId, Judgment::Mark mark);
     std::optional<Judgment::Mark> mark(const QString &lessonId) const;
     int doneCount() const;
     int rightCount() const;

@@ -54,6 +54,7 @@ private:
     void showChoices();
     void run();
     void showResult(const LessonResult &result);
+    void showExplanation();
     void runScript(ScriptLanguage language);
     void showTerm(const QUrl &link);
     void askReset();
