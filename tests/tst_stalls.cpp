@@ -1,6 +1,7 @@
 #include <stalls/eventtiming.h>
 #include <engine/lab.h>
 #include <stalls/stacksampler.h>
+#include <stalls/stallrecord.h>
 #include <stalls/stallwatchdog.h>
 
 #include <QCoreApplication>
@@ -198,6 +199,8 @@ private slots:
     void deepStackIsTruncated();
     void unansweredSignalGivesNoSample();
     void ownCodeByExecutable();
+    void deliveryIsNotACulprit_data();
+    void deliveryIsNotACulprit();
 
 private:
     // Waits for the watchdog to record the stall that just ended and returns it.
@@ -483,6 +486,55 @@ int main(int argc, char *argv[])
     TimedApplication app(argc, argv);
     TestStalls test;
     return QTest::qExec(&test, argc, argv);
+}
+
+// The frames an application's notify() adds around every event (its own lambda calling Qt's
+// notify(), which may be a tail call missing from the stack) deliver the event: a stall inside
+// Qt's own handling names no culprit, one in a handler names the handler.
+void TestStalls::deliveryIsNotACulprit_data()
+{
+    QTest::addColumn<QStringList>("inner"); // own frames, innermost first, inside the delivery
+    QTest::addColumn<QString>("culprit");
+    QTest::addRow("Qt's own work") << QStringList {} << QString();
+    QTest::addRow("a handler") << QStringList { u"BackpressureDemo::consumeBytes"_s }
+                               << u"BackpressureDemo::consumeBytes"_s;
+}
+
+void TestStalls::deliveryIsNotACulprit()
+{
+    QFETCH(QStringList, inner);
+    QFETCH(QString, culprit);
+    const auto frame = [](const QString &function, bool own) {
+        StackFrame f;
+        f.function = function;
+        f.own = own;
+        f.file = own ? u"src/windows/labapplication.cpp"_s : QString();
+        f.line = own ? 6 : 0;
+        return f;
+    };
+    Stack stack { frame(u"QSocketNotifier::event(QEvent*)"_s, false) };
+    for (const QString &function : inner)
+        stack.prepend(frame(function, true));
+    stack << frame(u"QObject::event(QEvent*)"_s, false)
+          << frame(u"LabApplication::notify(QObject*, QEvent*)::{lambda()#1}::operator()() const"_s,
+                   true)
+          << frame(u"bool EventTiming::dispatch<LabApplication::notify(QObject*, QEvent*)::"
+                   "{lambda()#1}>(QObject*, QEvent*, LabApplication::notify(QObject*, "
+                   "QEvent*)::{lambda()#1})"_s,
+                   true)
+          << frame(u"LabApplication::notify(QObject*, QEvent*)"_s, true)
+          << frame(u"QCoreApplication::notifyInternal2(QObject*, QEvent*)"_s, false)
+          << frame(u"main"_s, true);
+    StallSample sample;
+    sample.answered = true;
+    sample.activity = ThreadActivity::Busy;
+    sample.stack = stack;
+    StallRecord record;
+    record.durationMs = 80;
+    summarizeStall(record, { sample, sample, sample });
+    QCOMPARE(record.culprit.isKnown(), !culprit.isEmpty());
+    if (!culprit.isEmpty())
+        QCOMPARE(record.culprit.function, culprit);
 }
 
 #include "tst_stalls.moc"

@@ -15,7 +15,8 @@ namespace {
 
 constexpr qint64 BlockBytes = 1 << 20;
 constexpr double LineEveryMs = 500;
-constexpr qint64 MaxBytesPerTick = 4 << 20; // a late tick catches up, a little at a time
+// A late tick catches up a little at a time: hashing 1 MiB holds the GUI thread a few ms.
+constexpr qint64 MaxBytesPerTick = 1 << 20;
 
 // This process's resident memory in KiB, from /proc/self/statm (its second field, in pages).
 qint64 residentKib()

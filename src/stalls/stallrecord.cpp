@@ -86,8 +86,14 @@ bool runsEventLoop(const StackFrame &frame)
 const StackFrame *innermostOwn(const Stack &stack)
 {
     const StackFrame *first = nullptr;
-    for (const StackFrame &frame : stack) {
+    for (qsizetype i = 0; i < stack.size(); ++i) {
+        const StackFrame &frame = stack.at(i);
         if (runsEventLoop(frame))
+            break;
+        // A lambda a delivery frame calls (notify() wrapping Qt's delivery in one) delivers too:
+        // Qt's own notify() it calls may be a tail call, missing from the stack.
+        if (frame.function.contains(u"operator()"_s) && i + 1 < stack.size()
+            && runsEventLoop(stack.at(i + 1)))
             break;
         if (!frame.own)
             continue;
