@@ -98,6 +98,7 @@ Lesson parse(int number, const QString &id, const QJsonObject &json)
     lesson.explore = json.value(u"explore"_s).toString();
     lesson.place = placeNamed(json.value(u"place"_s).toString(u"main"_s), where);
     lesson.galleryDemo = json.value(u"gallery"_s).toString();
+    lesson.exploreScenario = json.value(u"compareScenario"_s).toString();
     lesson.terms = strings(json.value(u"terms"_s));
 
     const QJsonObject measure = json.value(u"measure"_s).toObject();

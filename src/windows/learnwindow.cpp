@@ -234,7 +234,7 @@ QWidget *LearnWindow::createLessonPane()
     m_explore = new QPushButton(pane);
     m_explore->setObjectName(u"explore"_s);
     connect(m_explore, &QPushButton::clicked, this, [this] {
-        emit exploreRequested(m_lesson.place, m_lesson.galleryDemo);
+        emit exploreRequested(m_lesson);
         m_status->setText(tr("F1 brings you back to the course from any window; Ctrl+W "
                              "closes the one you opened."));
     });

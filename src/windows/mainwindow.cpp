@@ -507,26 +507,27 @@ LearnWindow *MainWindow::learnWindow()
     if (m_learn)
         return m_learn;
     m_learn = closableByKeyboard(new LearnWindow(m_lab, this));
-    connect(m_learn, &LearnWindow::exploreRequested, this,
-            [this](LessonPlace place, const QString &demo) {
-                QWidget *window = this;
-                switch (place) {
-                case LessonPlace::MainWindow:
-                    break;
-                case LessonPlace::Compare:
-                    window = compareView();
-                    break;
-                case LessonPlace::Gallery:
-                    window = conceptGallery();
-                    conceptGallery()->selectDemo(demo);
-                    break;
-                case LessonPlace::Watch:
-                    window = WatchWindow::askAndOpen(this);
-                    break;
-                }
-                if (window)
-                    bringToFront(window);
-            });
+    connect(m_learn, &LearnWindow::exploreRequested, this, [this](const Lesson &lesson) {
+        QWidget *window = this;
+        switch (lesson.place) {
+        case LessonPlace::MainWindow:
+            setMode(lesson.mode); // as the lesson's text asks
+            break;
+        case LessonPlace::Compare:
+            window = compareView();
+            compareView()->selectScenario(lesson.exploreScenario);
+            break;
+        case LessonPlace::Gallery:
+            window = conceptGallery();
+            conceptGallery()->selectDemo(lesson.galleryDemo);
+            break;
+        case LessonPlace::Watch:
+            window = WatchWindow::askAndOpen(this);
+            break;
+        }
+        if (window)
+            bringToFront(window);
+    });
     return m_learn;
 }
 

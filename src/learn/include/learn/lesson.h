@@ -46,6 +46,7 @@ struct Lesson
     QString explore; // where to try more, one sentence
     LessonPlace place = LessonPlace::MainWindow;
     QString galleryDemo; // LessonPlace::Gallery: the demo to select
+    QString exploreScenario; // LessonPlace::Compare: the scenario to select
     QStringList terms; // glossary ids this lesson uses
 
     LessonMeasure measure = LessonMeasure::Fetch;

@@ -39,7 +39,7 @@ public:
 
 signals:
     // "Try more": the window a lesson belongs to, and for the gallery the demo to select.
-    void exploreRequested(LessonPlace place, const QString &demo);
+    void exploreRequested(const Lesson &lesson); // "Try it in…": the window the lesson names
     void lessonChecked(int number, Judgment::Mark mark);
 
 protected:
