@@ -84,7 +84,7 @@ void TestLessonScripts::failingScriptIsReported()
     QVERIFY(finished.wait(LessonScript::TimeoutMs + 5000));
     const auto result = finished.first().first().value<ScriptResult>();
     QVERIFY2(!result.ok, qPrintable(result.output));
-    QVERIFY2(result.output.contains(u"fetch failed"_s), qPrintable(result.output));
+    QVERIFY2(result.output.contains(u"Failed to connect"_s), qPrintable(result.output));
 }
 
 QTEST_GUILESS_MAIN(TestLessonScripts)

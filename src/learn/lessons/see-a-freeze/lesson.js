@@ -16,8 +16,8 @@ const heartbeat = setInterval(() => {
 
 setTimeout(() => {
   const start = performance.now();
-  // Node has no blocking fetch; a synchronous child process waits the same way.
-  execFileSync(process.execPath, ['-e', `fetch('${base}/delay/${ms}').then(r => r.text())`]);
+  // Node has no blocking fetch; waiting for a child process (curl) blocks the same way.
+  execFileSync('curl', ['-sS', '--fail', `${base}/delay/${ms}`]);
   const took = performance.now() - start;
   setTimeout(() => {
     clearInterval(heartbeat);
