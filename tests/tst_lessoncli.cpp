@@ -38,6 +38,8 @@ void TestLessonCli::listNamesEveryLesson()
     for (const Lesson &lesson : Course::lessons()) {
         QCOMPARE(list[lesson.number - 1]["number"_L1].toInt(), lesson.number);
         QCOMPARE(list[lesson.number - 1]["title"_L1].toString(), lesson.title);
+        QCOMPARE(list[lesson.number - 1]["question"_L1].toString(), lesson.question);
+        QCOMPARE(list[lesson.number - 1]["choices"_L1].toArray().size(), lesson.choices.size());
     }
     const ProcessOutcome text = run({ u"--lesson"_s, u"list"_s });
     QCOMPARE(text.exitCode, 0);
@@ -57,6 +59,12 @@ void TestLessonCli::badNumberExitsTwo_data()
             << QStringList { u"--demo"_s, u"race"_s, u"--delay"_s, u"5"_s } << "--delay applies"_ba;
     QTest::addRow("delay not a number")
             << QStringList { u"--lesson"_s, u"1"_s, u"--delay"_s, u"soon"_s } << "--delay takes"_ba;
+    QTest::addRow("prediction past the choices")
+            << QStringList { u"--lesson"_s, u"1"_s, u"--predict"_s, u"4"_s }
+            << "--predict takes the number of one of lesson 1's choices, 1 to 3"_ba;
+    QTest::addRow("prediction without a lesson")
+            << QStringList { u"--demo"_s, u"race"_s, u"--predict"_s, u"1"_s }
+            << "--predict applies"_ba;
 }
 
 void TestLessonCli::badNumberExitsTwo()
@@ -71,11 +79,14 @@ void TestLessonCli::badNumberExitsTwo()
 
 void TestLessonCli::lessonPrintsItsJudgment()
 {
-    const ProcessOutcome o = run({ u"--lesson"_s, u"1"_s, u"--delay"_s, u"300"_s });
+    const ProcessOutcome o =
+            run({ u"--lesson"_s, u"1"_s, u"--delay"_s, u"300"_s, u"--predict"_s, u"1"_s });
     QCOMPARE(o.exitCode, 0);
     const QString text = QString::fromUtf8(o.out);
     QVERIFY2(text.contains(Course::find(1)->question), qPrintable(text));
     QVERIFY2(text.contains(u"right      2. "_s), qPrintable(text));
+    QVERIFY2(text.contains(u"you said   1. %1: not this time"_s.arg(Course::find(1)->choices[0])),
+             qPrintable(text));
 }
 
 void TestLessonCli::modeChangesTheJudgment_data()
@@ -101,6 +112,7 @@ void TestLessonCli::modeChangesTheJudgment()
     QCOMPARE(judgment["verdict"_L1].toString(), u"clear"_s);
     QCOMPARE(judgment["rightIndex"_L1].toInt(-1), right);
     QCOMPARE(judgment["rightChoice"_L1].toString(), Course::find(1)->choices[right]);
+    QVERIFY(!judgment.contains(u"prediction"_s)); // none given
 }
 
 QTEST_GUILESS_MAIN(TestLessonCli)

@@ -288,6 +288,18 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
         <source>--trace FILE and --profile FILE go with --fetch, --load, --compare or --demo NAME</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>With --lesson N: the number of the choice you predict; the report then says whether the measurement agrees. &apos;asynclab --lesson list --json&apos; gives every question and its choices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--predict applies to --lesson N only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--predict takes the number of one of lesson %1&apos;s choices, 1 to %2, not &quot;%3&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CommandRunner</name>
@@ -1132,10 +1144,6 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:gray&apos;&gt;%1&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 of %2 lessons done, %3 predicted right</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1223,6 +1231,10 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
         <source>Your first prediction for this lesson was %1, and that is what the score keeps.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&lt;span style=&apos;color:gray&apos;&gt;The code AsyncLab itself ran for this measurement, from %1. The JavaScript and Python tabs are small programs of their own.&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LessonReport</name>
@@ -1249,6 +1261,23 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
     </message>
     <message>
         <source>right      unclear this time: %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>right: the measurement agrees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not this time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unclear: this run cannot tell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you said   %1. %2: %3
 </source>
         <translation type="unfinished"></translation>
     </message>

@@ -188,8 +188,10 @@ void ActionRunner::runLesson()
     runner->setOptions(options);
     connect(runner, &LessonRunner::progress, this, &ActionRunner::printStatus);
     connect(runner, &LessonRunner::finished, this, [this, lesson](const LessonResult &result) {
-        Console::out(m_options.json ? Console::jsonText(LessonReport::json(lesson, result))
-                                    : LessonReport::text(lesson, result));
+        const int predicted = m_options.prediction;
+        Console::out(m_options.json
+                             ? Console::jsonText(LessonReport::json(lesson, result, predicted))
+                             : LessonReport::text(lesson, result, predicted));
         if (!result.ok)
             Console::error(
                     tr("lesson %1 could not measure: %2").arg(lesson.number).arg(result.error));

@@ -89,6 +89,11 @@ constexpr OptionRow optionTable[] = {
       QT_TRANSLATE_NOOP("CommandLine",
                         "Run lesson N of the course without a window: its question, choices, what "
                         "was measured and which choice that makes right; \"list\" names them.") },
+    { "predict", "N",
+      QT_TRANSLATE_NOOP("CommandLine",
+                        "With --lesson N: the number of the choice you predict; the report then "
+                        "says whether the measurement agrees. 'asynclab --lesson list --json' "
+                        "gives every question and its choices.") },
     { "delay", "MS",
       QT_TRANSLATE_NOOP("CommandLine",
                         "With --lesson: the server's delay in a lesson that fetches (default: the "
@@ -276,6 +281,20 @@ QString CommandLine::readLesson(const QCommandLineParser &parser)
         delayMs = *value;
         if (action != Action::Lesson || lesson == 0)
             return tr("--delay applies to --lesson N only");
+    }
+    if (parser.isSet(u"predict"_s)) {
+        if (action != Action::Lesson || lesson == 0)
+            return tr("--predict applies to --lesson N only");
+        const int choices = int(Course::find(lesson)->choices.size());
+        const auto value = number(parser, u"predict"_s, 1, choices);
+        if (!value) {
+            return tr("--predict takes the number of one of lesson %1's choices, 1 to %2, not "
+                      "\"%3\"")
+                    .arg(lesson)
+                    .arg(choices)
+                    .arg(quoted(parser, u"predict"_s));
+        }
+        prediction = *value - 1;
     }
     return {};
 }

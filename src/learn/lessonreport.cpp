@@ -18,7 +18,7 @@ QString tr(const char *text)
 
 namespace LessonReport {
 
-QJsonObject json(const Lesson &lesson, const LessonResult &result)
+QJsonObject json(const Lesson &lesson, const LessonResult &result, int predicted)
 {
     QJsonObject json { { u"number"_s, lesson.number },
                        { u"id"_s, lesson.id },
@@ -42,11 +42,15 @@ QJsonObject json(const Lesson &lesson, const LessonResult &result)
         verdict.insert(u"rightIndex"_s, QJsonValue());
         verdict.insert(u"note"_s, judgment.note);
     }
+    if (predicted >= 0) {
+        verdict.insert(u"predictedIndex"_s, predicted);
+        verdict.insert(u"prediction"_s, markName(judgment.mark(predicted)));
+    }
     json.insert(u"judgment"_s, verdict);
     return StallReport::withStalls(json, result.stalls);
 }
 
-QString text(const Lesson &lesson, const LessonResult &result)
+QString text(const Lesson &lesson, const LessonResult &result, int predicted)
 {
     QString text = tr("Lesson %1: %2\n%3\n").arg(lesson.number).arg(lesson.title, lesson.question);
     for (int i = 0; i < lesson.choices.size(); ++i)
@@ -61,6 +65,15 @@ QString text(const Lesson &lesson, const LessonResult &result)
                         .arg(lesson.choices.value(judgment.right));
     else
         text += tr("right      unclear this time: %1\n").arg(judgment.note);
+    if (predicted >= 0) {
+        const Judgment::Mark mark = judgment.mark(predicted);
+        const QString said = mark == Judgment::Mark::Right ? tr("right: the measurement agrees")
+                : mark == Judgment::Mark::Wrong            ? tr("not this time")
+                                                           : tr("unclear: this run cannot tell");
+        text += tr("you said   %1. %2: %3\n")
+                        .arg(predicted + 1)
+                        .arg(lesson.choices.value(predicted), said);
+    }
     return text + StallReport::culpritText(result.stalls);
 }
 
@@ -68,9 +81,12 @@ QJsonArray listJson()
 {
     QJsonArray lessons;
     for (const Lesson &lesson : Course::lessons()) {
-        lessons.append(QJsonObject { { u"number"_s, lesson.number },
-                                     { u"id"_s, lesson.id },
-                                     { u"title"_s, lesson.title } });
+        lessons.append(
+                QJsonObject { { u"number"_s, lesson.number },
+                              { u"id"_s, lesson.id },
+                              { u"title"_s, lesson.title },
+                              { u"question"_s, lesson.question },
+                              { u"choices"_s, QJsonArray::fromStringList(lesson.choices) } });
     }
     return lessons;
 }

@@ -329,7 +329,10 @@ void LearnWindow::showLesson(int number)
                                   "checked.</i></p>")
                                + termLinks());
     }
-    m_cppWhere->setText(tr("<span style='color:gray'>%1</span>").arg(lesson->cppLocation()));
+    m_cppWhere->setText(tr("<span style='color:gray'>The code AsyncLab itself ran for this "
+                           "measurement, from %1. The JavaScript and Python tabs are small "
+                           "programs of their own.</span>")
+                                .arg(lesson->cppLocation()));
     m_cpp->setPlainText(lesson->cppCode());
     m_js->setPlainText(lesson->javaScript());
     m_py->setPlainText(lesson->python());

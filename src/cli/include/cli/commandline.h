@@ -33,6 +33,7 @@ public:
     QString profilePath; // --profile: speedscope's format
     int lesson = 0; // --lesson: a lesson's number, from 1; 0 with --lesson list
     int delayMs = 0; // --delay: the server's delay in a lesson that fetches; 0: the lesson's
+    int prediction = -1; // --predict: the index of the choice predicted, -1 without
 
     bool needsWindow() const
     {

@@ -5,7 +5,7 @@ import asyncio
 
 MIB = 1 << 20
 CHUNK = 64 * 1024
-TOTAL = 16 * MIB
+TOTAL = 16 * MIB  # not the demo's 256 MiB: the same shape, in a second
 
 
 async def run(name, queue):

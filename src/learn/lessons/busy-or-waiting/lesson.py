@@ -1,4 +1,4 @@
-# Two freezes of asyncio's one thread: one waiting for the server, one computing.
+# Two freezes of this script's one thread: one waiting for the server, one computing.
 # CPU time (time.process_time) against wall time tells them apart.
 # python3 lesson.py http://127.0.0.1:PORT [MS]
 import hashlib
