@@ -5,7 +5,11 @@
 #include <widgets/timelinewidget.h>
 #include "widgetchecks.h"
 
+#include <QApplication>
 #include <QCheckBox>
+#include <QFileDialog>
+#include <QPushButton>
+#include <QTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -32,6 +36,7 @@ private slots:
     void tableMatchesMonitor();
     void halvesShowEachRun();
     void savedFilesParseBack();
+    void savedTraceHoldsBothRuns();
     void grabShowsBothHalves();
     void describesScenarioAndConcurrency();
     void ratiosReadAsWords();
@@ -302,6 +307,48 @@ void TestCompareView::savedFilesParseBack()
         QVERIFY2(!image.isNull() && image.width() > 100 && image.height() > 50, qPrintable(name));
         QVERIFY2(distinctColours(image, 3) > 8, qPrintable(name));
     }
+}
+
+// Save trace, as a person does it: the button, then the file dialog. The trace holds both runs'
+// operations and the Blocking run's freeze.
+void TestCompareView::savedTraceHoldsBothRuns()
+{
+    QTemporaryDir out;
+    const QString path = out.filePath(u"compare.trace.json"_s);
+    auto *save = m_view->findChild<QPushButton *>(u"saveTraceButton"_s);
+    QVERIFY(save && save->isEnabled());
+    bool answered = false;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        dialog->selectFile(path);
+        static_cast<QDialog *>(dialog)->accept(); // QFileDialog's own, through QDialog's slot
+        answered = true;
+    });
+    QTest::mouseClick(save, Qt::LeftButton);
+    QVERIFY(answered);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonArray events =
+            QJsonDocument::fromJson(file.readAll()).object().value(u"traceEvents"_s).toArray();
+    const ScenarioRun &blocking = m_view->runs()[0];
+    const ScenarioRun &async = m_view->runs()[1];
+    double firstUs = std::numeric_limits<double>::max();
+    double lastUs = 0;
+    bool stall = false;
+    for (const QJsonValue &event : events) {
+        if (event[u"ph"_s].toString() != u"X"_s)
+            continue;
+        const double ts = event[u"ts"_s].toDouble();
+        firstUs = std::min(firstUs, ts);
+        lastUs = std::max(lastUs, ts + event[u"dur"_s].toDouble());
+        stall = stall || event[u"cat"_s].toString().contains(u"stall"_s);
+    }
+    // Both runs, in microseconds since the first event.
+    QVERIFY2(lastUs - firstUs >= 0.9 * (async.endMs - blocking.startMs) * 1000,
+             qPrintable(u"%1 us"_s.arg(lastUs - firstUs)));
+    QVERIFY(stall);
 }
 
 void TestCompareView::grabShowsBothHalves()

@@ -566,6 +566,14 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
         <source>Automatic typing, a key every 50 ms (the dots on the charts):</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Save &amp;trace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write both runs&apos; operations, stalls and lag as a trace (Perfetto, Qt Creator) or their stalls&apos; stacks as a profile (speedscope)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Console</name>

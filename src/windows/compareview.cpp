@@ -1,4 +1,6 @@
 #include <windows/compareview.h>
+#include <windows/saverecording.h>
+#include <export/recordings.h>
 #include "screenfit.h"
 #include <widgets/inputlatencyprobe.h>
 #include <engine/lab.h>
@@ -83,6 +85,17 @@ CompareView::CompareView(Lab *lab, QWidget *parent)
     m_saveButton->setToolTip(tr("Write the table as CSV and JSON and the charts as PNG files"));
     m_saveButton->setEnabled(false);
     connect(m_saveButton, &QPushButton::clicked, this, &CompareView::saveInteractively);
+    m_saveTraceButton = new QPushButton(tr("Save &trace…"), this);
+    m_saveTraceButton->setObjectName(u"saveTraceButton"_s);
+    m_saveTraceButton->setToolTip(
+            tr("Write both runs' operations, stalls and lag as a trace (Perfetto, Qt Creator) "
+               "or their stalls' stacks as a profile (speedscope)"));
+    m_saveTraceButton->setEnabled(false);
+    connect(m_saveTraceButton, &QPushButton::clicked, this, [this] {
+        if (m_runs.size() == 2)
+            saveRecordingAs(this,
+                            labRecording(*m_lab, m_runs.first().startMs, m_runs.last().endMs));
+    });
     m_status = new QLabel(this);
     m_status->setAccessibleName(tr("Comparison status"));
     // Nothing here may change the layout while a run is measured: a relayout repaints the whole
@@ -96,6 +109,7 @@ CompareView::CompareView(Lab *lab, QWidget *parent)
     controls->addWidget(m_runButton);
     controls->addWidget(m_status, 1);
     controls->addWidget(m_saveButton);
+    controls->addWidget(m_saveTraceButton);
     layout->addLayout(controls);
 
     m_oneAtATime = new QCheckBox(tr("Async: &one step at a time"), this);
@@ -273,6 +287,7 @@ void CompareView::setRunning(bool running)
     m_scenarioBox->setEnabled(!running);
     m_oneAtATime->setEnabled(!running);
     m_saveButton->setEnabled(!running && m_runs.size() == 2);
+    m_saveTraceButton->setEnabled(m_saveButton->isEnabled());
 }
 
 void CompareView::run()

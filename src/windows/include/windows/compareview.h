@@ -99,6 +99,7 @@ private:
     QCheckBox *m_oneAtATime = nullptr;
     QPushButton *m_runButton = nullptr;
     QPushButton *m_saveButton = nullptr;
+    QPushButton *m_saveTraceButton = nullptr;
     QLabel *m_status = nullptr;
     QLabel *m_culprits = nullptr; // each run's top culprit
     QLineEdit *m_typingField = nullptr;
