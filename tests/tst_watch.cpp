@@ -317,6 +317,13 @@ void TestWatch::usageErrors_data()
     QTest::addRow("bad threshold")
             << QStringList { u"--threshold"_s, u"0"_s, u"--"_s, u"/bin/true"_s }
             << QByteArray("--threshold wants milliseconds");
+    // Files that cannot be written are named before the watch, not after it.
+    QTest::addRow("output in no folder")
+            << QStringList { u"--output"_s, u"/nonexistent/report.txt"_s, u"--"_s, u"/bin/true"_s }
+            << QByteArray("cannot write /nonexistent/report.txt: there is no folder /nonexistent");
+    QTest::addRow("trace into a folder")
+            << QStringList { u"--trace"_s, u"/tmp"_s, u"--"_s, u"/bin/true"_s }
+            << QByteArray("cannot write /tmp: it is a folder");
 }
 
 void TestWatch::helpAndOutputFile()

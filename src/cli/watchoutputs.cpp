@@ -5,6 +5,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 
 using namespace Qt::StringLiterals;
 
@@ -59,7 +60,27 @@ bool WatchOutputs::read(const QCommandLineParser &parser, QString *error)
     m_tracePath = parser.value(m_trace);
     m_profilePath = parser.value(m_profile);
     m_junitPath = parser.value(m_junit);
+    // Said now, not after a long watch whose results would then be lost.
+    for (const QString &path : { m_tracePath, m_profilePath, m_junitPath }) {
+        if (!path.isEmpty())
+            *error = cannotWrite(path);
+        if (!error->isEmpty())
+            return false;
+    }
     return true;
+}
+
+QString WatchOutputs::cannotWrite(const QString &path)
+{
+    const QFileInfo file(path);
+    const QFileInfo folder(file.absolutePath());
+    if (file.isDir())
+        return tr("cannot write %1: it is a folder").arg(path);
+    if (!folder.isDir())
+        return tr("cannot write %1: there is no folder %2").arg(path, folder.filePath());
+    if (file.exists() ? !file.isWritable() : !folder.isWritable())
+        return tr("cannot write %1: permission denied").arg(path);
+    return {};
 }
 
 int WatchOutputs::conclude(const Recording &recording, int programStatus,

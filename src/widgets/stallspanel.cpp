@@ -59,7 +59,7 @@ QString StallsPanel::rowText(const StallRecord &record, bool duringStartUp)
                 .arg(formatDuration(record.durationMs));
     }
     const QString where =
-            record.culprit.isKnown() ? record.culprit.function : tr("(not in AsyncLab's code)");
+            record.culprit.isKnown() ? record.culprit.function : tr("(library code only)");
     const QString doing = record.busyShare >= record.waitingShare ? tr("busy") : tr("waiting");
     QString text = u"%1  %2  %3"_s.arg(formatDuration(record.durationMs), where, doing);
     if (record.open)

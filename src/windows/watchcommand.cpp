@@ -156,6 +156,10 @@ int runWatchCommand(int &argc, char **argv, const QStringList &arguments, bool w
     const QString outputFile = parser.value(output);
     if (parser.isSet(output) && outputFile.isEmpty())
         return usageError(u"--output wants a file name"_s);
+    if (const QString why =
+                outputFile.isEmpty() ? QString() : WatchOutputs::cannotWrite(outputFile);
+        !why.isEmpty())
+        return usageError(why);
 
     if (QString error; !outputs.read(parser, &error))
         return usageError(error);

@@ -18,6 +18,8 @@ public:
     QList<QCommandLineOption> options() const;
     // Takes the values from a parser that had options(); false with a usage message.
     bool read(const QCommandLineParser &parser, QString *error);
+    // Why a file cannot be written at `path` (no such folder, a folder, no permission), or empty.
+    static QString cannotWrite(const QString &path);
 
     // Writes the files and judges the stalls: one line per stall on standard error when gating.
     // Returns the exit status: the program's when it failed, else ResponsivenessGate's when a
