@@ -20,21 +20,28 @@ const StallRecord *longestStall(const QList<StallRecord> &stalls)
     return longest;
 }
 
+QJsonObject frameJson(const StackFrame &frame)
+{
+    const auto text = [](const QString &value) {
+        return value.isEmpty() ? QJsonValue() : QJsonValue(value);
+    };
+    return { { u"function"_s, text(frame.function) },
+             { u"file"_s, text(frame.file) },
+             { u"line"_s, frame.file.isEmpty() ? QJsonValue() : QJsonValue(frame.line) },
+             { u"module"_s, text(frame.module) },
+             { u"offset"_s,
+               frame.module.isEmpty() ? QJsonValue()
+                                      : QJsonValue(u"0x%1"_s.arg(frame.offset, 0, 16)) },
+             { u"buildId"_s, text(frame.buildId) },
+             { u"own"_s, frame.own },
+             { u"inlined"_s, frame.inlined } };
+}
+
 QJsonObject stallJson(const StallRecord &record)
 {
     QJsonArray stack;
-    for (const StackFrame &frame : record.stack) {
-        QJsonObject json { { u"function"_s, frame.function }, { u"own"_s, frame.own } };
-        if (!frame.file.isEmpty()) {
-            json.insert(u"file"_s, frame.file);
-            json.insert(u"line"_s, frame.line);
-        }
-        if (!frame.module.isEmpty())
-            json.insert(u"module"_s, frame.module);
-        if (frame.inlined)
-            json.insert(u"inlined"_s, true);
-        stack.append(json);
-    }
+    for (const StackFrame &frame : record.stack)
+        stack.append(frameJson(frame));
     QJsonObject json {
         { u"id"_s, record.id },
         { u"startMs"_s, record.startMs },

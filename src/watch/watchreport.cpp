@@ -1,5 +1,6 @@
 #include <watch/watchreport.h>
 #include <common/units.h>
+#include <stalls/stallreport.h>
 #include <watch/watchsession.h>
 
 #include <QHash>
@@ -100,24 +101,6 @@ const StackFrame *insideFrame(const StallRecord &record)
     return nullptr;
 }
 
-QJsonObject frameJson(const StackFrame &frame)
-{
-    QJsonObject json { { u"module"_s, frame.module },
-                       { u"offset"_s, u"0x%1"_s.arg(frame.offset, 0, 16) },
-                       { u"own"_s, frame.own } };
-    if (!frame.function.isEmpty())
-        json.insert(u"function"_s, frame.function);
-    if (!frame.file.isEmpty()) {
-        json.insert(u"file"_s, frame.file);
-        json.insert(u"line"_s, frame.line);
-    }
-    if (!frame.buildId.isEmpty())
-        json.insert(u"buildId"_s, frame.buildId);
-    if (frame.inlined)
-        json.insert(u"inlined"_s, true);
-    return json;
-}
-
 // Each distinct stack once; stalls and paths refer to it by index.
 class StackTable
 {
@@ -135,7 +118,7 @@ public:
             return *it;
         QJsonArray frames;
         for (const StackFrame &frame : stack)
-            frames.append(frameJson(frame));
+            frames.append(StallReport::frameJson(frame));
         m_stacks.append(frames);
         m_index.insert(key, int(m_stacks.size()) - 1);
         return int(m_stacks.size()) - 1;

@@ -8,6 +8,9 @@
 
 // Text and JSON forms of stall records, shared by AsyncLab's own reports and `watch`.
 namespace StallReport {
+// One frame, every key present: function, file, line, module, offset ("0x..." in the module),
+// buildId, own, inlined; null where it is not known (a frame without symbols).
+QJsonObject frameJson(const StackFrame &frame);
 // A stall record: start, duration, samples, busy/waiting shares, culprit, event and stack.
 QJsonObject stallJson(const StallRecord &record);
 // `json` with a "stalls" array of every record, and "longestStall" naming the longest one.
