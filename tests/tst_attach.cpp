@@ -138,7 +138,10 @@ void TestAttach::windowPingMeasuresTheFreeze()
     environment.insert(u"QT_QPA_PLATFORM"_s, u"xcb"_s);
 
     QProcess program;
-    program.setProcessEnvironment(environment);
+    QProcessEnvironment programEnvironment = environment;
+    // Qt's xcb plugin keeps some allocations to the end, which the leak checker would report.
+    programEnvironment.insert(u"ASAN_OPTIONS"_s, u"detect_leaks=0"_s);
+    program.setProcessEnvironment(programEnvironment);
     // Shown, then a 1.5 s freeze 800 ms later, a short wait, and the end.
     program.start(QStringLiteral(WIDGETS_FIXTURE), { u"1500"_s, u"50"_s, u"800"_s });
     QVERIFY(waitForLine(program, "shown"));

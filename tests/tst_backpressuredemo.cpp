@@ -61,16 +61,19 @@ void TestBackpressureDemo::backpressureKeepsMemoryFlat()
                      <= double(backpressure->options().readBufferBytes),
              qPrintable(summary));
     // Unbounded, the queue holds what the producer ran ahead: measured over 100 MiB in a release
-    // build, and 62 MiB under the sanitizers, whose slower producer runs less far ahead.
+    // build. Under the sanitizers the GUI thread reads so slowly that much of the stream waits in
+    // the socket instead (7.8-67 MiB queued, measured): many times the bound, no more is certain.
 #if defined(__SANITIZE_ADDRESS__)
-    constexpr double UnboundedPeakBytes = double(32 << 20);
+    constexpr double UnboundedPeakBytes = double(4 << 20);
 #else
     constexpr double UnboundedPeakBytes = double(100 << 20);
 #endif
     QVERIFY2(figure(r.outcome, u"unbounded"_s, u"peak queue"_s) >= UnboundedPeakBytes,
              qPrintable(summary));
     // Bounded, the slow consumer held the producer back; unbounded, the producer was done long
-    // before the consumer.
+    // before the consumer. Not under the sanitizers: there the GUI thread reads the socket so
+    // slowly that the unbounded producer waits for it too (2.5-3.7 s against 3.8-4.2 s bounded).
+#if !defined(__SANITIZE_ADDRESS__)
     QVERIFY2(figure(r.outcome, u"bounded"_s, u"producer waited"_s)
                      > 2 * figure(r.outcome, u"unbounded"_s, u"producer waited"_s),
              qPrintable(summary));
@@ -80,6 +83,7 @@ void TestBackpressureDemo::backpressureKeepsMemoryFlat()
     QVERIFY2(figure(r.outcome, u"unbounded"_s, u"producer done"_s)
                      < 0.5 * figure(r.outcome, u"unbounded"_s, u"time"_s),
              qPrintable(summary));
+#endif
     QCOMPARE(r.outcome.bars.size(), 4);
 }
 

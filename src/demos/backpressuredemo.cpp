@@ -15,8 +15,9 @@ namespace {
 
 constexpr qint64 BlockBytes = 1 << 20;
 constexpr double LineEveryMs = 500;
-// A late tick catches up a little at a time: hashing 1 MiB holds the GUI thread a few ms.
-constexpr qint64 MaxBytesPerTick = 1 << 20;
+// A late tick catches up a little at a time: hashing 2 MiB holds the GUI thread a few ms, and
+// ticks twice as late as due still keep the consumer's pace.
+constexpr qint64 MaxBytesPerTick = 2 << 20;
 
 // This process's resident memory in KiB, from /proc/self/statm (its second field, in pages).
 qint64 residentKib()

@@ -25,9 +25,10 @@ bool processExists(qint64 pid)
 bool skippedWhileWaiting(const StackFrame &frame)
 {
     // The C library's and GLib's poll wrappers, and Qt's own, sit between a waiting event
-    // loop and the kernel.
+    // loop and the kernel; in a program built with a sanitizer, its interceptor of poll() too.
     return frame.module.startsWith(u"libc.so"_s) || frame.module.startsWith(u"libglib"_s)
-            || frame.module.startsWith(u"linux-vdso"_s)
+            || frame.module.startsWith(u"linux-vdso"_s) || frame.module.startsWith(u"libasan"_s)
+            || frame.module.startsWith(u"libtsan"_s) || frame.module.startsWith(u"libubsan"_s)
             || frame.function.contains(u"qt_safe_poll"_s)
             || frame.function.contains(u"QEventDispatcherUNIXPrivate"_s);
 }
