@@ -75,7 +75,7 @@ void TestAttach::attachedWhileIdle()
     QProcess program;
     program.start(QStringLiteral(CORE_FIXTURE),
                   { u"--say"_s, u"--delay"_s, u"1000"_s, u"--freeze"_s, u"600"_s, u"--run"_s,
-                    u"1000"_s, u"--exit"_s, u"7"_s });
+                    u"2000"_s, u"--exit"_s, u"7"_s });
     QVERIFY(waitForLine(program, "ready"));
     const Watch w = watchPid(program.processId(), u"2.5"_s);
     QVERIFY2(w.exitCode == 0, w.err.constData());

@@ -2487,10 +2487,6 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>(not in AsyncLab&apos;s code)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>busy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2512,6 +2508,10 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
     </message>
     <message>
         <source>%1  the machine, not your code (no CPU to give)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(library code only)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2741,6 +2741,18 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
     </message>
     <message>
         <source>a stall failed the responsiveness gate: exit status %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1: it is a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1: there is no folder %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1: permission denied</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -149,7 +149,8 @@ void AttachSession::run()
         const double atMs = labNowMs();
         const ThreadSnapshot state = readThreadState(pid_t(m_pid), pid_t(m_pid));
         const PtraceSampler::Result result = sampler.sample(pid_t(m_pid), StopTimeoutMs);
-        if (result.outcome == PtraceSampler::Outcome::Gone || !processExists(m_pid)) {
+        // Over only when the main thread is: a sample can fail while the program runs on.
+        if (!PtraceSampler::isAlive(pid_t(m_pid), pid_t(m_pid))) {
             close(atMs, false);
             QMetaObject::invokeMethod(this, &AttachSession::programEnded);
             return;

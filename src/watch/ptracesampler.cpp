@@ -25,20 +25,6 @@ const Dwfl_Callbacks callbacks = {
 
 using Clock = std::chrono::steady_clock;
 
-// A thread that has exited, or is a zombie, is gone: the kernel refuses to trace it with EPERM.
-bool threadExists(pid_t pid, pid_t tid)
-{
-    if (syscall(SYS_tgkill, pid, tid, 0) != 0 && errno == ESRCH)
-        return false;
-    QFile stat(u"/proc/%1/task/%2/stat"_s.arg(pid).arg(tid));
-    if (!stat.open(QIODevice::ReadOnly))
-        return false;
-    const QByteArray text = stat.readAll();
-    const qsizetype at = text.lastIndexOf(')') + 2;
-    const char state = at > 1 && at < text.size() ? text.at(at) : '?';
-    return state != 'Z' && state != 'X';
-}
-
 struct UnwindState
 {
     PtraceSampler::Result *result;
@@ -88,6 +74,19 @@ QString PtraceSampler::refusalText(int error)
         text += u"; another debugger may be attached, or a security module forbids it"_s;
     }
     return text;
+}
+
+bool PtraceSampler::isAlive(pid_t pid, pid_t tid)
+{
+    if (syscall(SYS_tgkill, pid, tid, 0) != 0 && errno == ESRCH)
+        return false;
+    QFile stat(u"/proc/%1/task/%2/stat"_s.arg(pid).arg(tid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray text = stat.readAll();
+    const qsizetype at = text.lastIndexOf(')') + 2;
+    const char state = at > 1 && at < text.size() ? text.at(at) : '?';
+    return state != 'Z' && state != 'X';
 }
 
 void PtraceSampler::reloadModules()
@@ -178,7 +177,7 @@ PtraceSampler::Result PtraceSampler::sample(pid_t tid, int timeoutMs)
 {
     Result result;
     if (!ensureSession()) {
-        result.outcome = threadExists(m_pid, tid) ? Outcome::Refused : Outcome::Gone;
+        result.outcome = isAlive(m_pid, tid) ? Outcome::Refused : Outcome::Gone;
         result.error = u"libdwfl cannot read process %1: %2"_s.arg(m_pid).arg(
                 QString::fromUtf8(dwfl_errmsg(-1)));
         return result;
@@ -190,21 +189,21 @@ PtraceSampler::Result PtraceSampler::sample(pid_t tid, int timeoutMs)
         if (ptrace(PTRACE_SEIZE, tid, nullptr, nullptr) != 0) {
             const int error = errno;
             result.outcome =
-                    error != ESRCH && threadExists(m_pid, tid) ? Outcome::Refused : Outcome::Gone;
+                    error != ESRCH && isAlive(m_pid, tid) ? Outcome::Refused : Outcome::Gone;
             result.error = refusalText(error);
             return result;
         }
         // Stops the thread without a signal: nothing runs in it, and a system call it sleeps in
         // is restarted by the kernel when it goes on.
         if (ptrace(PTRACE_INTERRUPT, tid, nullptr, nullptr) != 0) {
-            result.outcome = Outcome::Gone;
+            result.outcome = isAlive(m_pid, tid) ? Outcome::NoAnswer : Outcome::Gone;
             return result;
         }
         m_pending = tid;
     }
     int signal = 0;
     if (!waitForStop(tid, timeoutMs, &signal)) {
-        result.outcome = threadExists(m_pid, tid) ? Outcome::NoAnswer : Outcome::Gone;
+        result.outcome = isAlive(m_pid, tid) ? Outcome::NoAnswer : Outcome::Gone;
         if (result.outcome == Outcome::Gone)
             m_pending = 0;
         return result;
@@ -228,7 +227,7 @@ bool PtraceSampler::release(int timeoutMs)
     if (waitForStop(m_pending, timeoutMs, &signal)) {
         detach(m_pending, signal);
         m_pending = 0;
-    } else if (!threadExists(m_pid, m_pending)) {
+    } else if (!isAlive(m_pid, m_pending)) {
         m_pending = 0;
     }
     return m_pending == 0;

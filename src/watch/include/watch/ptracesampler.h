@@ -62,6 +62,9 @@ public:
     // stopped while they load.
     void warmUp();
 
+    // Whether thread `tid` of process `pid` still runs: not exited, not a zombie (which the
+    // kernel refuses to trace).
+    static bool isAlive(pid_t pid, pid_t tid);
     // Why the kernel refuses PTRACE_SEIZE with `error`, with the setting to change.
     static QString refusalText(int error);
 
