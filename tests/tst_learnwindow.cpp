@@ -107,8 +107,13 @@ void TestLearnWindow::predictRunCheckNext()
     QCOMPARE(m_window->currentLesson(), 1);
     auto *explanation = m_window->findChild<QTextBrowser *>(u"explanation"_s);
     QVERIFY(explanation->toPlainText().contains(u"appears once"_s)); // not before the check
+    // Nor the code, whose comments would give the answer away.
+    auto *tabs = m_window->findChild<QTabWidget *>(u"codeTabs"_s);
+    QVERIFY(!tabs->isTabEnabled(0) && !tabs->isTabEnabled(2));
+    QCOMPARE(tabs->currentWidget()->objectName(), u"glossary"_s);
     // Lesson 1 runs a Blocking fetch: the heartbeat stops for about the wait.
     QCOMPARE(answerAndRun(1), Judgment::Mark::Right);
+    QVERIFY(tabs->isTabEnabled(0) && tabs->isTabEnabled(2));
     const QString verdict = m_window->findChild<QLabel *>(u"verdict"_s)->text();
     QVERIFY2(verdict.contains(u"Right."_s), qPrintable(verdict));
     QVERIFY2(explanation->toPlainText().contains(u"GUI thread"_s),
@@ -165,6 +170,7 @@ void TestLearnWindow::glossaryFromALesson()
 
 void TestLearnWindow::runsTheJavaScriptVersion()
 {
+    CourseProgress().record(Course::find(2)->id, Judgment::Mark::Right); // its code is open
     openWindow();
     m_window->showLesson(2); // await fetch(): the heartbeat keeps beating
     auto *run = m_window->findChild<QPushButton *>(u"runJavaScript"_s);

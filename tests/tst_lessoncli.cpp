@@ -85,7 +85,7 @@ void TestLessonCli::lessonPrintsItsJudgment()
     const QString text = QString::fromUtf8(o.out);
     QVERIFY2(text.contains(Course::find(1)->question), qPrintable(text));
     QVERIFY2(text.contains(u"right      2. "_s), qPrintable(text));
-    QVERIFY2(text.contains(u"you said   1. %1: not this time"_s.arg(Course::find(1)->choices[0])),
+    QVERIFY2(text.contains(u"you said   1. %1 (not this time)"_s.arg(Course::find(1)->choices[0])),
              qPrintable(text));
 }
 

@@ -937,6 +937,14 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
         <source>froze %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Animation redrawn 60 times a second on the GUI thread; it stops while the GUI thread is blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Redrawn 60 times a second by a timer on the GUI thread.&lt;/p&gt;&lt;p&gt;While the GUI thread is blocked the animation stands still; the frames it should have drawn meanwhile are counted as &lt;b&gt;missed&lt;/b&gt;.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LagChartWidget</name>
@@ -1046,6 +1054,18 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
     </message>
     <message>
         <source>250 ms · counted as a hang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Shaded bands show when operations ran: &lt;b&gt;red&lt;/b&gt; for blocking, &lt;b&gt;green&lt;/b&gt; for async. A frame at 60 Hz lasts 16 ms; a task over 50 ms is a long task; past 100 ms people notice.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;How late the GUI thread&apos;s event loop ran, over the last 30 seconds.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;How late the GUI thread&apos;s event loop ran during this run.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1220,10 +1240,6 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Done before. Run it again to see the measurement; your first prediction is the one that counts.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Your first prediction was %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1241,6 +1257,18 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
     </message>
     <message>
         <source>&lt;span style=&apos;color:gray&apos;&gt;The code AsyncLab itself ran for this measurement, from %1. The JavaScript and Python tabs are small programs of their own.&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done before. To measure again, pick an answer and run it; your first prediction is the one that counts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That was the last lesson: the course is done, %1 of %2 predicted right. Every lesson stays here to run again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens once your prediction has been checked: the code would give the answer away</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1285,7 +1313,7 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>you said   %1. %2: %3
+        <source>you said   %1. %2 (%3)
 </source>
         <translation type="unfinished"></translation>
     </message>
@@ -2369,6 +2397,10 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
     </message>
     <message>
         <source>▸ %1 frames in libraries (%2): click to show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No stall yet. Freeze the window (a Blocking fetch or load) and the function that held the GUI thread appears here.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -70,7 +70,7 @@ QString text(const Lesson &lesson, const LessonResult &result, int predicted)
         const QString said = mark == Judgment::Mark::Right ? tr("right: the measurement agrees")
                 : mark == Judgment::Mark::Wrong            ? tr("not this time")
                                                            : tr("unclear: this run cannot tell");
-        text += tr("you said   %1. %2: %3\n")
+        text += tr("you said   %1. %2 (%3)\n")
                         .arg(predicted + 1)
                         .arg(lesson.choices.value(predicted), said);
     }

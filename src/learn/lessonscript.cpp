@@ -17,8 +17,7 @@ QString tr(const char *text)
 
 QString scriptLanguageName(ScriptLanguage language)
 {
-    return language == ScriptLanguage::JavaScript ? tr("JavaScript (Node)")
-                                                  : tr("Python (asyncio)");
+    return language == ScriptLanguage::JavaScript ? tr("JavaScript (Node)") : tr("Python");
 }
 
 LessonScript::LessonScript(QObject *parent) : QObject(parent)

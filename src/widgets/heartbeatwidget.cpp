@@ -59,12 +59,11 @@ HeartbeatWidget::HeartbeatWidget(QWidget *parent) : QWidget(parent)
 
     setAttribute(Qt::WA_OpaquePaintEvent);
     setAccessibleName(tr("Heartbeat"));
-    setAccessibleDescription(
-            u"Animation redrawn 60 times a second on the GUI thread; it stops while the GUI "
-            "thread is blocked"_s);
-    setToolTip(u"<p>Redrawn 60 times a second by a timer on the GUI thread.</p>"
-               "<p>While the GUI thread is blocked the animation stands still; the frames it "
-               "should have drawn meanwhile are counted as <b>missed</b>.</p>"_s);
+    setAccessibleDescription(tr("Animation redrawn 60 times a second on the GUI thread; it "
+                                "stops while the GUI thread is blocked"));
+    setToolTip(tr("<p>Redrawn 60 times a second by a timer on the GUI thread.</p>"
+                  "<p>While the GUI thread is blocked the animation stands still; the frames it "
+                  "should have drawn meanwhile are counted as <b>missed</b>.</p>"));
 }
 
 void HeartbeatWidget::resetCounters()

@@ -26,6 +26,13 @@ constexpr double MinGrowingWindowMs = 2000;
 
 } // namespace
 
+QString LagChartWidget::bandsToolTip()
+{
+    return tr("<p>Shaded bands show when operations ran: <b>red</b> for blocking, <b>green</b> "
+              "for async. A frame at 60 Hz lasts 16 ms; a task over 50 ms is a long task; past "
+              "100 ms people notice.</p>");
+}
+
 QList<LagChartWidget::Guide> LagChartWidget::thresholdLadder()
 {
     return {
@@ -57,10 +64,8 @@ LagChartWidget::LagChartWidget(QWidget *parent) : QWidget(parent)
     connect(m_logButton, &QToolButton::toggled, this, &LagChartWidget::setLogScale);
 
     setAccessibleName(tr("Event-loop lag chart"));
-    setToolTip(u"<p>How late the GUI thread's event loop ran, over the last 30 seconds.</p>"
-               "<p>Shaded bands show when operations ran: <b>red</b> for blocking, "
-               "<b>green</b> for async. A frame at 60 Hz lasts 16 ms; a task over 50 ms is a "
-               "long task; past 100 ms people notice.</p>"_s);
+    setToolTip(tr("<p>How late the GUI thread's event loop ran, over the last 30 seconds.</p>")
+               + bandsToolTip());
     changeEvent(nullptr);
 }
 
@@ -107,10 +112,8 @@ void LagChartWidget::setTimeRange(const ResponsivenessMonitor *monitor, double f
         if (s.atMs > m_fixedToMs)
             break;
     }
-    setToolTip(u"<p>How late the GUI thread's event loop ran during this run.</p>"
-               "<p>Shaded bands show when operations ran: <b>red</b> for blocking, "
-               "<b>green</b> for async. A frame at 60 Hz lasts 16 ms; a task over 50 ms is a "
-               "long task; past 100 ms people notice.</p>"_s);
+    setToolTip(tr("<p>How late the GUI thread's event loop ran during this run.</p>")
+               + bandsToolTip());
     updateTimer();
     invalidateBackground();
     refresh();

@@ -107,8 +107,8 @@ StallCard::StallCard(QWidget *parent)
 void StallCard::clear()
 {
     m_headline->clear();
-    m_summary->setText(u"No stall yet. Freeze the window (a Blocking fetch or load) and the "
-                       "function that held the GUI thread appears here."_s);
+    m_summary->setText(tr("No stall yet. Freeze the window (a Blocking fetch or load) and the "
+                          "function that held the GUI thread appears here."));
     m_bar->setShares(0, 0);
     m_culprit->clear();
     m_event->clear();

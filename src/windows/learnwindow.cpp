@@ -320,7 +320,7 @@ void LearnWindow::showLesson(int number)
     m_verdict->clear();
     if (m_progress.mark(lesson->id)) {
         // Predicted and checked before: the explanation stays readable.
-        m_status->setText(tr("Done before. Run it again to see the measurement; your first "
+        m_status->setText(tr("Done before. To measure again, pick an answer and run it; your first "
                              "prediction is the one that counts."));
         showExplanation();
     } else {
@@ -438,6 +438,12 @@ void LearnWindow::showResult(const LessonResult &result)
                               : tr("Measured."));
     showExplanation();
     fillList();
+    if (m_progress.doneCount() == Course::size() && m_lesson.number == Course::size()) {
+        m_status->setText(tr("That was the last lesson: the course is done, %1 of %2 predicted "
+                             "right. Every lesson stays here to run again.")
+                                  .arg(m_progress.rightCount())
+                                  .arg(Course::size()));
+    }
     updateButtons();
     emit lessonChecked(m_lesson.number, mark);
 }
@@ -499,6 +505,18 @@ void LearnWindow::updateButtons()
     m_run->setEnabled(!running && m_choices->checkedId() >= 0);
     m_run->setText(m_checked ? tr("Run again") : tr("Run and check"));
     m_run->setToolTip(m_choices->checkedId() < 0 ? tr("Pick a prediction first") : QString());
+    // The code (its comments) would give the answer away: it opens once the prediction is
+    // checked, or for a lesson done before.
+    const bool predicted = m_checked || m_progress.mark(m_lesson.id).has_value();
+    for (int i = 0; i < 3; ++i) {
+        m_tabs->setTabEnabled(i, predicted);
+        m_tabs->setTabToolTip(i,
+                              predicted ? QString()
+                                        : tr("Opens once your prediction has been checked: "
+                                             "the code would give the answer away"));
+    }
+    if (!predicted && m_tabs->currentIndex() < 3)
+        m_tabs->setCurrentWidget(m_glossary);
     m_previous->setEnabled(!running && m_lesson.number > 1);
     m_next->setEnabled(!running && m_lesson.number < Course::size());
     m_list->setEnabled(!running);

@@ -13,6 +13,7 @@
 #include <QInputDialog>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QShortcut>
 #include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
@@ -33,6 +34,8 @@ WatchWindow::WatchWindow(WatchSession *session, QWidget *parent)
       m_legend(new QLabel(this)),
       m_save(new QPushButton(tr("Save report…"), this))
 {
+    // Ctrl+W closes it, also where no window manager draws a close button.
+    connect(new QShortcut(QKeySequence::Close, this), &QShortcut::activated, this, &QWidget::close);
     setWindowTitle(tr("Watch – AsyncLab"));
     setAttribute(Qt::WA_QuitOnClose, true);
     auto *layout = new QVBoxLayout(this);

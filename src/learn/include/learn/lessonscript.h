@@ -13,7 +13,7 @@ struct Lesson;
 
 // The languages a lesson also shows its idea in, beside C++/Qt.
 enum class ScriptLanguage { JavaScript, Python };
-QString scriptLanguageName(ScriptLanguage language); // "JavaScript (Node)", "Python (asyncio)"
+QString scriptLanguageName(ScriptLanguage language); // "JavaScript (Node)", "Python"
 
 struct ScriptResult
 {

@@ -51,6 +51,7 @@ public:
         QString label;
     };
     static QList<Guide> thresholdLadder();
+    static QString bandsToolTip(); // what the shaded bands and guide lines mean
     // A moment a demo's run changed what it does ("on a worker"), marked on the time axis.
     struct PhaseMark
     {
