@@ -1317,6 +1317,11 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
 </source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>predict    next time, answer before you look: asynclab --lesson %1 --predict N
+</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LessonRunner</name>

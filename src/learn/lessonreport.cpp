@@ -73,6 +73,10 @@ QString text(const Lesson &lesson, const LessonResult &result, int predicted)
         text += tr("you said   %1. %2 (%3)\n")
                         .arg(predicted + 1)
                         .arg(lesson.choices.value(predicted), said);
+    } else {
+        text += tr("predict    next time, answer before you look: asynclab --lesson %1 --predict "
+                   "N\n")
+                        .arg(lesson.number);
     }
     return text + StallReport::culpritText(result.stalls);
 }
