@@ -1461,10 +1461,6 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Event-loop lag now:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>How late the last 5 ms timer tick ran on the GUI thread.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1733,6 +1729,10 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
     </message>
     <message>
         <source>&lt;b&gt;New to async programming?&lt;/b&gt; The course takes you from a first freeze to finding one in a program you did not write, in %1 short lessons: &lt;a href=&quot;learn:start&quot;&gt;start the course&lt;/a&gt; (F1, also in the Help menu) · &lt;a href=&quot;learn:dismiss&quot;&gt;don&apos;t show this again&lt;/a&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lag now:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

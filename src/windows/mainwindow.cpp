@@ -276,10 +276,10 @@ QWidget *MainWindow::createTopBar()
         value->setAccessibleName(name);
         row->addWidget(label);
         row->addWidget(value);
-        row->addSpacing(16);
+        row->addSpacing(12);
     };
     // Each figure's tip also defines the words it uses, from the course's glossary.
-    addFigure(tr("Event-loop lag now:"), m_lagNow,
+    addFigure(tr("Lag now:"), m_lagNow,
               Glossary::withTerms(tr("How late the last 5 ms timer tick ran on the GUI thread."),
                                   { u"lag"_s, u"event-loop"_s, u"gui-thread"_s }));
     addFigure(tr("Max stall (10 s):"), m_maxStall,
