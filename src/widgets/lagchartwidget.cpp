@@ -400,17 +400,21 @@ QList<LagChartWidget::AxisLabel> LagChartWidget::yAxisLabels() const
     return labels;
 }
 
-QList<std::pair<double, QString>> LagChartWidget::xTicks() const
+QList<std::pair<double, QString>> LagChartWidget::xTicks(int plotWidth) const
 {
     QList<std::pair<double, QString>> ticks;
     const double windowS = windowMs() / 1000;
+    // As many labels as fit with room between them: a narrow chart gets fewer, not a crowd.
+    const int labelWidth = fontMetrics().horizontalAdvance(u"\u221230.00 s"_s) + 12;
+    const int fitting = std::clamp(plotWidth / std::max(1, labelWidth), 2, 6);
     if (isLive()) {
-        for (int s = int(windowS); s > 0; s -= 5)
+        const int stepS = fitting >= 6 ? 5 : 10;
+        for (int s = int(windowS); s > 0; s -= stepS)
             ticks.append({ s * 1000.0, tr("\u2212%1 s").arg(s) });
         ticks.append({ 0, tr("now") });
         return ticks;
     }
-    const double step = niceStep(windowS, 6);
+    const double step = niceStep(windowS, fitting);
     for (double s = 0; s <= windowS + 1e-9; s += step)
         ticks.append({ (windowS - s) * 1000, Painting::secondsLabel(s, step) });
     return ticks;
@@ -458,7 +462,7 @@ void LagChartWidget::paintBackground(QPainter &p, const QRect &plot) const
 
     // x labels, relative to the range's end
     const QRect plotPixels = plot;
-    for (const auto &[beforeEndMs, label] : xTicks()) {
+    for (const auto &[beforeEndMs, label] : xTicks(plot.width())) {
         const double x =
                 plotPixels.left() + plotPixels.width() - beforeEndMs / windowMs() * plot.width();
         p.setPen(QPen(withAlpha(text, 28), 1));
@@ -517,10 +521,11 @@ void LagChartWidget::paintKey(QPainter &p, const QRect &plot) const
     if (!m_inputMarks.isEmpty())
         entries.prepend({ tr("key press: how long it waited"), tr("key press"),
                           QColor(0x8e, 0x44, 0xad), Entry::Dot });
+    double gap = 14;
     const auto keyWidth = [&](bool shortTexts) {
         double width = 0;
         for (const auto &e : entries)
-            width += swatch + 4 + fm.horizontalAdvance(shortTexts ? e.shortText : e.text) + 14;
+            width += swatch + 4 + fm.horizontalAdvance(shortTexts ? e.shortText : e.text) + gap;
         return width;
     };
     const double keyHeight = plot.top();
@@ -530,8 +535,15 @@ void LagChartWidget::paintKey(QPainter &p, const QRect &plot) const
     bold.setBold(true);
     const QFontMetricsF boldMetrics(bold);
     const double right = plot.left() + plot.width() + 14;
-    const bool shortTexts = !m_title.isEmpty()
-            && titleLeft + boldMetrics.horizontalAdvance(m_title) + 12 + keyWidth(false) > right;
+    // The key in full where it fits beside the title; else in short words, closer together.
+    const double keyLeft =
+            titleLeft + (m_title.isEmpty() ? 0 : boldMetrics.horizontalAdvance(m_title) + 12);
+    const bool shortTexts = keyLeft + keyWidth(false) > right;
+    if (shortTexts && keyLeft + keyWidth(true) > right)
+        gap = 8;
+    // Still too wide: the line goes unnamed, as the axis names it, rather than a name cut short.
+    if (shortTexts && keyLeft + keyWidth(true) > right && entries.size() > 1)
+        entries.removeIf([](const Entry &e) { return e.style == Entry::Line; });
     double x = std::max(titleLeft, right - keyWidth(shortTexts));
     if (!m_title.isEmpty()) {
         p.save();
@@ -566,7 +578,7 @@ void LagChartWidget::paintKey(QPainter &p, const QRect &plot) const
         const double textWidth = fm.horizontalAdvance(text);
         p.setPen(pal.color(QPalette::Text));
         p.drawText(QRectF(x, 0, textWidth + 2, keyHeight), Qt::AlignVCenter, text);
-        x += textWidth + 14;
+        x += textWidth + gap;
     }
 }
 

@@ -152,7 +152,8 @@ private:
     void invalidateBackground();
     void paintBackground(QPainter &p, const QRect &plot) const;
     void paintKey(QPainter &p, const QRect &plot) const;
-    QList<std::pair<double, QString>> xTicks() const; // (ms before the range's end, label)
+    // (ms before the range's end, label), as many as fit in plotWidth
+    QList<std::pair<double, QString>> xTicks(int plotWidth) const;
     void paintPlot(QPainter &p, const QRect &plot) const;
     void paintPhaseMarks(QPainter &p, const QRect &plot) const;
     bool isDark() const;
