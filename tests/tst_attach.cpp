@@ -1,10 +1,12 @@
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <sys/ptrace.h>
 #include <sys/wait.h>
@@ -21,6 +23,7 @@ private slots:
     void attachedWhileIdle();
     void attachedWhileFrozen();
     void windowPingMeasuresTheFreeze();
+    void reportGoesToTheOutputFile();
     void cannotAttach_data();
     void cannotAttach();
 
@@ -158,6 +161,29 @@ void TestAttach::windowPingMeasuresTheFreeze()
     QCOMPARE(program.exitCode(), 0);
     display.terminate();
     QVERIFY(display.waitForFinished(5000));
+}
+
+// --output takes the report, as it does for a program started under watch.
+void TestAttach::reportGoesToTheOutputFile()
+{
+    QProcess program;
+    program.start(QStringLiteral(CORE_FIXTURE), { u"--say"_s, u"--delay"_s, u"60000"_s });
+    QVERIFY(waitForLine(program, "ready"));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"report.json"_s);
+    QProcess watch;
+    watch.start(QStringLiteral(ASYNCLAB_EXECUTABLE),
+                { u"watch"_s, u"--json"_s, u"--duration"_s, u"0.5"_s, u"--output"_s, path,
+                  u"--pid"_s, QString::number(program.processId()) });
+    QVERIFY(watch.waitForFinished(20000));
+    QCOMPARE(watch.exitCode(), 0);
+    QVERIFY(watch.readAllStandardOutput().isEmpty());
+    QFile report(path);
+    QVERIFY(report.open(QIODevice::ReadOnly));
+    QCOMPARE(QJsonDocument::fromJson(report.readAll()).object()[u"pid"_s].toInteger(),
+             program.processId());
+    program.kill();
+    program.waitForFinished();
 }
 
 void TestAttach::cannotAttach_data()

@@ -124,6 +124,10 @@ stall %1 at %2: %3, %4%5
         <source>none in the program&apos;s own code</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>no answer for %1: the window did not respond (_NET_WM_PING)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -2792,6 +2796,10 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
         <source>cannot write %1: permission denied</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>cannot write the report to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>WatchReport</name>
@@ -3124,10 +3132,6 @@ stall %1 %2
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>End the watch (and PROGRAM) after S seconds.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>A stall is a freeze longer than MS milliseconds (default: 50).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3158,6 +3162,10 @@ Without a display, and with QT_QPA_PLATFORM=offscreen or minimal, no window open
     </message>
     <message>
         <source>Attach to the running program PID instead of starting one: its stacks through ptrace, its state from /proc, its X11 window&apos;s answers to _NET_WM_PING; it runs on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End the watch (and PROGRAM) after S seconds; AsyncLab then ends too, also with a window.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -29,9 +29,11 @@ int runAttachCommand(int &argc, char **argv, const AttachOptions &options,
                          .arg(options.pid)
                          .arg(session.program()));
     QObject::connect(&session, &AttachSession::finished, &app, [&] {
-        Console::out(options.json ? QString::fromUtf8(QJsonDocument(session.reportJson()).toJson())
-                                  : session.reportText());
-        QCoreApplication::exit(outputs.conclude(attachRecording(session), 0, nullptr));
+        const QByteArray report = options.json ? QJsonDocument(session.reportJson()).toJson()
+                                               : session.reportText().toUtf8();
+        const bool written = WatchOutputs::writeReport(report, options.outputPath);
+        QCoreApplication::exit(
+                outputs.conclude(attachRecording(session), written ? 0 : 1, nullptr));
     });
     return app.exec();
 }

@@ -6,6 +6,8 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QSaveFile>
+#include <cstdio>
 
 using namespace Qt::StringLiterals;
 
@@ -110,4 +112,19 @@ int WatchOutputs::conclude(const Recording &recording, int programStatus,
         Console::error(tr("a stall failed the responsiveness gate: exit status %1")
                                .arg(ResponsivenessGate::FailedStatus));
     return gate.exitStatus(status);
+}
+
+bool WatchOutputs::writeReport(const QByteArray &report, const QString &path)
+{
+    if (path.isEmpty()) {
+        std::fwrite(report.constData(), 1, size_t(report.size()), stdout);
+        std::fflush(stdout);
+        return true;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(report) != report.size() || !file.commit()) {
+        Console::error(tr("cannot write the report to %1: %2").arg(path, file.errorString()));
+        return false;
+    }
+    return true;
 }

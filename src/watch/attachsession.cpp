@@ -223,8 +223,11 @@ void AttachSession::finish()
     m_finished = true;
     m_endMs = labNowMs();
     m_duration.stop();
-    if (m_ping)
+    if (m_ping) {
+        // A window that never answered is the "not responding" case: kept before the ping stops.
+        m_pingUnansweredMs = m_ping->pendingMs();
         m_ping->stop();
+    }
     emit finished(0);
 }
 
@@ -262,7 +265,8 @@ QJsonObject AttachSession::reportJson() const
         { u"answered"_s, int(m_pings.size()) },
         { u"medianMs"_s, median(trips) },
         { u"maxMs"_s, trips.isEmpty() ? 0.0 : *std::max_element(trips.cbegin(), trips.cend()) },
-        { u"unansweredForMs"_s, m_ping ? m_ping->pendingMs() : 0.0 },
+        { u"unansweredForMs"_s,
+          m_finished ? m_pingUnansweredMs : (m_ping ? m_ping->pendingMs() : 0.0) },
         { u"note"_s, m_pingNote.isEmpty() ? QJsonValue() : QJsonValue(m_pingNote) }
     };
     QJsonObject json { { u"program"_s, m_program },
@@ -309,16 +313,20 @@ QString AttachSession::reportText() const
         tr("idle in its event loop %1, busy %2, waiting elsewhere %3")
                 .arg(pc("idleShare"), pc("busyShare"), pc("waitingShare")));
     const QJsonObject ping = json.value(u"windowPing"_s).toObject();
-    if (m_pingNote.isEmpty()) {
+    const double unansweredMs = ping.value(u"unansweredForMs"_s).toDouble();
+    if (m_pingNote.isEmpty() && ping.value(u"answered"_s).toInt() == 0) {
+        row(tr("window ping"),
+            tr("no answer for %1: the window did not respond (_NET_WM_PING)")
+                    .arg(formatDuration(unansweredMs)));
+    } else if (m_pingNote.isEmpty()) {
         row(tr("window ping"),
             tr("%1 answers, median %2, longest %3 (_NET_WM_PING)")
                     .arg(ping.value(u"answered"_s).toInt())
                     .arg(formatDuration(ping.value(u"medianMs"_s).toDouble()),
                          formatDuration(ping.value(u"maxMs"_s).toDouble())));
-        if (ping.value(u"unansweredForMs"_s).toDouble() > m_thresholdMs)
+        if (unansweredMs > m_thresholdMs)
             row(QString(),
-                tr("the last ping was not answered for %1")
-                        .arg(formatDuration(ping.value(u"unansweredForMs"_s).toDouble())));
+                tr("the last ping was not answered for %1").arg(formatDuration(unansweredMs)));
     } else {
         row(tr("window ping"), tr("not measured: %1").arg(m_pingNote));
     }

@@ -14,7 +14,6 @@
 #include <QCommandLineParser>
 #include <QFile>
 #include <QJsonDocument>
-#include <QSaveFile>
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
@@ -45,19 +44,7 @@ bool printReport(const WatchSession &session, bool json, bool stacks, const QStr
         std::fprintf(stderr, "asynclab: %s\n", qPrintable(session.probeMessage()));
     if (!session.samplingMessage().isEmpty())
         std::fprintf(stderr, "asynclab: no stacks: %s\n", qPrintable(session.samplingMessage()));
-    const QByteArray out = reportBytes(session, json, stacks);
-    if (output.isEmpty()) {
-        std::fwrite(out.constData(), 1, size_t(out.size()), stdout);
-        std::fflush(stdout);
-        return true;
-    }
-    QSaveFile file(output);
-    if (!file.open(QIODevice::WriteOnly) || file.write(out) != out.size() || !file.commit()) {
-        std::fprintf(stderr, "asynclab watch: cannot write the report to %s: %s\n",
-                     qPrintable(output), qPrintable(file.errorString()));
-        return false;
-    }
-    return true;
+    return WatchOutputs::writeReport(reportBytes(session, json, stacks), output);
 }
 
 QString helpText(const QCommandLineParser &parser)
@@ -97,7 +84,9 @@ int runWatchCommand(int &argc, char **argv, const QStringList &arguments, bool w
             u"json"_s, QCoreApplication::translate("watch", "Report as JSON, open no window."));
     const QCommandLineOption duration(
             u"duration"_s,
-            QCoreApplication::translate("watch", "End the watch (and PROGRAM) after S seconds."),
+            QCoreApplication::translate("watch",
+                                        "End the watch (and PROGRAM) after S seconds; AsyncLab "
+                                        "then ends too, also with a window."),
             u"S"_s);
     const QCommandLineOption threshold(
             u"threshold"_s,
@@ -167,13 +156,18 @@ int runWatchCommand(int &argc, char **argv, const QStringList &arguments, bool w
         const qint64 attachTo = parser.value(pid).toLongLong(&ok);
         if (!ok || attachTo <= 0)
             return usageError(u"--pid wants a process id, not \"%1\""_s.arg(parser.value(pid)));
-        return runAttachCommand(argc, argv,
-                                { attachTo, parser.isSet(json), durationMs, thresholdMs }, outputs);
+        return runAttachCommand(
+                argc, argv, { attachTo, parser.isSet(json), durationMs, thresholdMs, outputFile },
+                outputs);
     }
 
     const bool window = withDisplay && !parser.isSet(json);
     std::unique_ptr<QCoreApplication> app = window ? std::make_unique<QApplication>(argc, argv)
                                                    : std::make_unique<QCoreApplication>(argc, argv);
+    // Closing the window ends the watch through WatchWindow::closed, which writes the report and
+    // the files first; not by quitting the application under them.
+    if (window)
+        QGuiApplication::setQuitOnLastWindowClosed(false);
     installTranslations();
     WatchSession session;
     session.setProgram(command.takeFirst(), command);
@@ -183,19 +177,26 @@ int runWatchCommand(int &argc, char **argv, const QStringList &arguments, bool w
     QtTestFunctions functions; // for a Qt Test executable: the test function of each stall
     QObject::connect(&session, &WatchSession::programOutput, app.get(),
                      [&functions](const QByteArray &out) { functions.read(out, labNowMs()); });
-    const StopSignals stopSignals([&session](int signal) { session.interrupt(signal); });
+    int status = 0;
+    // A stop signal ends the watch; once it has ended (a window left open to read), AsyncLab.
+    const StopSignals stopSignals([&session, &status](int signal) {
+        if (session.isFinished())
+            QCoreApplication::exit(status);
+        else
+            session.interrupt(signal);
+    });
     std::unique_ptr<WatchWindow> view;
     if (window) {
         view = std::make_unique<WatchWindow>(&session);
         view->show();
     }
-    int status = 0;
     QObject::connect(&session, &WatchSession::finished, app.get(), [&](int programStatus) {
         const bool written =
                 printReport(session, parser.isSet(json), parser.isSet(stacks), outputFile);
         status = outputs.conclude(watchRecording(session), written ? programStatus : 1, &functions);
-        // After a signal AsyncLab goes, window or not: it was asked to stop.
-        if (!view || !view->isVisible() || session.receivedSignal() != 0)
+        // After a signal or a --duration AsyncLab goes, window or not: it was asked to stop.
+        // A window left open otherwise is there to be read; closing it ends AsyncLab.
+        if (!view || !view->isVisible() || session.receivedSignal() != 0 || durationMs > 0)
             QCoreApplication::exit(status);
     });
     if (view) {

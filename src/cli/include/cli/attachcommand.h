@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QString>
 #include <QtGlobal>
 
 class WatchOutputs;
@@ -14,6 +15,7 @@ struct AttachOptions
     bool json = false;
     double durationMs = 0;
     double thresholdMs = 50;
+    QString outputPath; // --output: the report there instead of on standard output
 };
 int runAttachCommand(int &argc, char **argv, const AttachOptions &options,
                      const WatchOutputs &outputs);

@@ -20,6 +20,9 @@ public:
     bool read(const QCommandLineParser &parser, QString *error);
     // Why a file cannot be written at `path` (no such folder, a folder, no permission), or empty.
     static QString cannotWrite(const QString &path);
+    // The report to standard output, or whole to `path` (never half-written); false, with one
+    // line on standard error, when it cannot be written.
+    static bool writeReport(const QByteArray &report, const QString &path);
 
     // Writes the files and judges the stalls: one line per stall on standard error when gating.
     // Returns the exit status: the program's when it failed, else ResponsivenessGate's when a

@@ -91,6 +91,7 @@ private:
     QString m_pingNote; // why the window was not pinged
     QTimer m_duration;
     WindowPing *m_ping = nullptr;
+    double m_pingUnansweredMs = 0; // how long the last ping waited, when the watch ended
     QList<Ping> m_pings;
     QList<StallRecord> m_stalls;
 
