@@ -2279,18 +2279,6 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;br&gt;No culprit in AsyncLab: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;br&gt;In &lt;b&gt;%1&lt;/b&gt; at %2:%3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;br&gt;Not in AsyncLab&apos;s own code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&lt;br&gt;Started by %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2314,14 +2302,6 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
     </message>
     <message>
         <source>&lt;b&gt;Froze %1&lt;/b&gt; — %2 (%3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No culprit in AsyncLab: %1 (other programs were running).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>In &lt;b&gt;%1&lt;/b&gt; at %2:%3, in %4% of the samples</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2393,10 +2373,6 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 because code outside AsyncLab (Qt or a system library) %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 because %2 (line %3) %4.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2409,7 +2385,51 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No stall yet. Freeze the window (a Blocking fetch or load) and the function that held the GUI thread appears here.</source>
+        <source>No stall yet. When the window freezes (in AsyncLab: a Blocking fetch or load), the function that held the GUI thread appears here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 because code in Qt or a system library %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 because %2 %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> at %1:%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;No culprit in the program: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;In &lt;b&gt;%1&lt;/b&gt;%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Only in library code (Qt or the system)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No culprit in the program: %1 (other programs were running).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In &lt;b&gt;%1&lt;/b&gt;%2, in %3% of the samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The source file is not on this machine (looked for %1); the culprit&apos;s name and line above come from the executable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The executable names no source file for this function (it was built without debug line tables, or stripped).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

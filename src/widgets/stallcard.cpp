@@ -107,8 +107,8 @@ StallCard::StallCard(QWidget *parent)
 void StallCard::clear()
 {
     m_headline->clear();
-    m_summary->setText(tr("No stall yet. Freeze the window (a Blocking fetch or load) and the "
-                          "function that held the GUI thread appears here."));
+    m_summary->setText(tr("No stall yet. When the window freezes (in AsyncLab: a Blocking fetch "
+                          "or load), the function that held the GUI thread appears here."));
     m_bar->setShares(0, 0);
     m_culprit->clear();
     m_event->clear();
@@ -153,10 +153,24 @@ QString StallCard::headline(const StallRecord &record, bool duringStartUp)
         }
     }
     if (!record.culprit.isKnown())
-        return tr("%1 because code outside AsyncLab (Qt or a system library) %2.").arg(froze, what);
+        return tr("%1 because code in Qt or a system library %2.").arg(froze, what);
+    if (record.culprit.line <= 0) // an executable without line tables
+        return tr("%1 because %2 %3.").arg(froze, record.culprit.function, what);
     return tr("%1 because %2 (line %3) %4.")
             .arg(froze, record.culprit.function, QString::number(record.culprit.line), what);
 }
+
+namespace {
+// " at src/file.cpp:37", " in src/file.cpp", or nothing: only what is known of where it is.
+QString placeHtml(const StallCulprit &culprit)
+{
+    if (culprit.file.isEmpty())
+        return {};
+    if (culprit.line <= 0)
+        return StallCard::tr(" in %1").arg(culprit.file.toHtmlEscaped());
+    return StallCard::tr(" at %1:%2").arg(culprit.file.toHtmlEscaped()).arg(culprit.line);
+}
+} // namespace
 
 QString StallCard::shortText(const StallRecord &record)
 {
@@ -164,12 +178,11 @@ QString StallCard::shortText(const StallRecord &record)
             tr("<b>Froze %1</b> — %2")
                     .arg(formatDuration(record.durationMs), record.activityText().toHtmlEscaped());
     text += record.isCpuStarved()
-            ? tr("<br>No culprit in AsyncLab: %1").arg(record.cpuCauseText().toHtmlEscaped())
-            : record.culprit.isKnown() ? tr("<br>In <b>%1</b> at %2:%3")
-                                                 .arg(record.culprit.function.toHtmlEscaped(),
-                                                      record.culprit.file.toHtmlEscaped(),
-                                                      QString::number(record.culprit.line))
-                                       : tr("<br>Not in AsyncLab's own code");
+            ? tr("<br>No culprit in the program: %1").arg(record.cpuCauseText().toHtmlEscaped())
+            : record.culprit.isKnown()
+            ? tr("<br>In <b>%1</b>%2")
+                      .arg(record.culprit.function.toHtmlEscaped(), placeHtml(record.culprit))
+            : tr("<br>Only in library code (Qt or the system)");
     if (!record.event.isEmpty())
         text += tr("<br>Started by %1").arg(record.event.toHtmlEscaped());
     return text + tr("<br><i>Click for the stack and the source lines.</i>");
@@ -195,14 +208,12 @@ void StallCard::setRecord(const StallRecord &record, bool duringStartUp)
     m_legend->setText(legend);
     m_bar->setShares(record.busyShare, record.waitingShare);
     if (record.isCpuStarved()) {
-        m_culprit->setText(tr("No culprit in AsyncLab: %1 (other programs were running).")
+        m_culprit->setText(tr("No culprit in the program: %1 (other programs were running).")
                                    .arg(record.cpuCauseText().toHtmlEscaped()));
     } else if (record.culprit.isKnown()) {
         m_culprit->setText(
-                tr("In <b>%1</b> at %2:%3, in %4% of the samples")
-                        .arg(record.culprit.function.toHtmlEscaped(),
-                             record.culprit.file.toHtmlEscaped(),
-                             QString::number(record.culprit.line),
+                tr("In <b>%1</b>%2, in %3% of the samples")
+                        .arg(record.culprit.function.toHtmlEscaped(), placeHtml(record.culprit),
                              numberLocale().toString(std::lround(record.culprit.share * 100))));
     } else {
         m_culprit->setText(tr("Not in the program's own code: the stack below shows where."));
@@ -233,10 +244,13 @@ void StallCard::setRecord(const StallRecord &record, bool duringStartUp)
                 m_source->document()->findBlockByNumber(excerpt.focusLine - excerpt.firstLine));
         m_source->setTextCursor(cursor);
         m_source->centerCursor();
+    } else if (record.culprit.isKnown() && !record.culprit.path.isEmpty()) {
+        m_source->setPlainText(tr("The source file is not on this machine (looked for %1); the "
+                                  "culprit's name and line above come from the executable.")
+                                       .arg(record.culprit.path));
     } else if (record.culprit.isKnown()) {
-        m_source->setPlainText(u"The source file is not on this machine (looked for %1); the "
-                               "culprit's name and line above come from the executable."_s.arg(
-                                       record.culprit.path));
+        m_source->setPlainText(tr("The executable names no source file for this function (it "
+                                  "was built without debug line tables, or stripped)."));
     } else {
         m_source->clear();
     }
