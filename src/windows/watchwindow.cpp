@@ -188,6 +188,11 @@ void WatchWindow::showLiveStall(const StallRecord &record)
     m_live->setText(tr("Frozen now: %1 so far, in %2, %3")
                             .arg(formatDuration(record.durationMs), where, record.activityText()));
     m_live->show();
+    // The freeze going on is drawn too, as far as it has gone: no lag sample comes until it ends.
+    QList<LagChartWidget::StallMarker> markers = StallsPanel::markersFor(m_stalls->records());
+    markers.append({ record.startMs, record.durationMs,
+                     tr("Frozen now: %1 so far").arg(formatDuration(record.durationMs)) });
+    m_chart->setStallMarkers(markers);
 }
 
 void WatchWindow::programEnded()
