@@ -321,6 +321,9 @@ void TestWatch::usageErrors_data()
     QTest::addRow("output in no folder")
             << QStringList { u"--output"_s, u"/nonexistent/report.txt"_s, u"--"_s, u"/bin/true"_s }
             << QByteArray("cannot write /nonexistent/report.txt: there is no folder /nonexistent");
+    QTest::addRow("profile where no file can be made")
+            << QStringList { u"--profile"_s, u"/proc/stalls.json"_s, u"--"_s, u"/bin/true"_s }
+            << QByteArray("cannot write /proc/stalls.json");
     QTest::addRow("trace into a folder")
             << QStringList { u"--trace"_s, u"/tmp"_s, u"--"_s, u"/bin/true"_s }
             << QByteArray("cannot write /tmp: it is a folder");

@@ -2820,6 +2820,10 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
         <source>cannot write the report to %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>WatchReport</name>
@@ -3084,6 +3088,10 @@ stall %1 %2
     </message>
     <message>
         <source>The stalls, their stacks and the lag as a Chrome trace (Perfetto, Qt Creator) or a speedscope profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frozen now: %1 so far</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -5,6 +5,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
 #include <cstdio>
@@ -82,6 +83,15 @@ QString WatchOutputs::cannotWrite(const QString &path)
         return tr("cannot write %1: there is no folder %2").arg(path, folder.filePath());
     if (file.exists() ? !file.isWritable() : !folder.isWritable())
         return tr("cannot write %1: permission denied").arg(path);
+    if (!file.exists()) {
+        // Some folders refuse new files whatever their permissions say (/proc, a read-only
+        // mount): the file is made, and removed at once. NewOnly: never one that was there.
+        QFile probe(path);
+        if (!probe.open(QIODevice::WriteOnly | QIODevice::NewOnly))
+            return tr("cannot write %1: %2").arg(path, probe.errorString());
+        probe.close();
+        probe.remove();
+    }
     return {};
 }
 
