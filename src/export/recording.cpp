@@ -17,7 +17,7 @@ QJsonObject stallArgs(const StallRecord &record)
     return { { u"id"_s, record.id },
              { u"durationMs"_s, record.durationMs },
              { u"culprit"_s, record.culprit.isKnown() ? record.culprit.location() : QString() },
-             { u"handler"_s, record.event },
+             { u"handler"_s, record.event.isEmpty() ? QJsonValue() : QJsonValue(record.event) },
              { u"activity"_s, record.activityText() },
              { u"busyShare"_s, record.busyShare },
              { u"waitingShare"_s, record.waitingShare },
@@ -66,8 +66,7 @@ ChromeTrace Recording::trace() const
                           event.durationMs);
     }
     for (const LagSample &sample : lag)
-        trace.addCounter(mainTid, u"event-loop lag (ms)"_s, sample.atMs,
-                         { { u"lag"_s, sample.lagMs } });
+        trace.addCounter(mainTid, lagName, sample.atMs, { { u"lag"_s, sample.lagMs } });
     if (operations.isEmpty())
         return trace;
     const qint64 operationsTid = trace.freeTid();

@@ -57,6 +57,8 @@ Recording attachRecording(const AttachSession &session)
     recording.originMs = session.startMs();
     recording.endMs = session.startMs() + session.elapsedMs();
     recording.stalls = session.stalls();
+    // Without the probe the lag is what the window's answers to _NET_WM_PING took.
+    recording.lagName = u"window ping round trip (ms)"_s;
     for (const AttachSession::Ping &ping : session.pings())
         recording.lag.append({ ping.sentMs + ping.roundTripMs, ping.roundTripMs });
     return recording;

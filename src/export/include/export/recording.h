@@ -23,6 +23,7 @@ struct Recording
     double endMs = 0;
     QList<StallRecord> stalls;
     QList<LagSample> lag;
+    QString lagName = QStringLiteral("event-loop lag (ms)"); // the counter track's name
     QList<TimedEvent> longEvents; // events and slots that ran long, where they were timed
     QList<OperationRecord> operations;
 
