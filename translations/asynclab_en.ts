@@ -2893,11 +2893,6 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>  path     %1 of %2 samples, %3: %4
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>  stack of the most common path:
 </source>
         <translation type="unfinished"></translation>
@@ -2993,6 +2988,15 @@ stall %1 %2
     </message>
     <message>
         <source>%1 / %2 (and %3 ready to run, waiting for a CPU that other threads held)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  path     %1 of %2 samples, %3
+</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

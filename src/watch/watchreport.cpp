@@ -235,11 +235,23 @@ QString stallLines(const StallRecord &record, WatchReport::Stacks stacks)
         text += WatchReport::tr("  inside   %1\n").arg(inside->location());
     if (record.sampleCount > 0 && record.unansweredCount == record.sampleCount)
         text += WatchReport::tr("  stack    none: no sample answered\n");
+    // Paths that differ only below the four frames shown read as one line, their shares summed.
+    QList<std::pair<QString, double>> lines;
     for (const StallPath &path : record.paths) {
-        text += WatchReport::tr("  path     %1 of %2 samples, %3: %4\n")
-                        .arg(percent(path.share))
+        const QString line = WatchReport::tr("%1: %2").arg(
+                path.activityText(), callChainText(path.stack, record.culprit, 4));
+        auto it = std::find_if(lines.begin(), lines.end(),
+                               [&line](const auto &seen) { return seen.first == line; });
+        if (it == lines.end())
+            lines.append({ line, path.share });
+        else
+            it->second += path.share;
+    }
+    for (const auto &[line, share] : std::as_const(lines)) {
+        text += WatchReport::tr("  path     %1 of %2 samples, %3\n")
+                        .arg(percent(share))
                         .arg(record.sampleCount - record.unansweredCount)
-                        .arg(path.activityText(), callChainText(path.stack, record.culprit, 4));
+                        .arg(line);
     }
     if (stacks == WatchReport::Stacks::Full && !record.paths.isEmpty()) {
         text += WatchReport::tr("  stack of the most common path:\n");
