@@ -32,9 +32,12 @@ StallRecord fetchStall(const QString &path)
     r.waitingShare = 0.99;
     r.busyShare = 0.01;
     r.mainWait = WaitReason::LockOrFuture;
-    r.culprit = {
-        u"BlockingFetcher::fetch"_s, u"src/engine/blockingfetcher.cpp"_s, path, 36, 198, 0.99
-    };
+    r.culprit.function = u"BlockingFetcher::fetch"_s;
+    r.culprit.file = u"src/engine/blockingfetcher.cpp"_s;
+    r.culprit.path = path;
+    r.culprit.line = 36;
+    r.culprit.samples = 198;
+    r.culprit.share = 0.99;
     r.event = u"MouseButtonRelease on QPushButton 'fetchButton'"_s;
     StackFrame futex;
     futex.function = u"syscall"_s;

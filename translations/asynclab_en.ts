@@ -2434,6 +2434,108 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
     </message>
 </context>
 <context>
+    <name>StallCulprit</name>
+    <message>
+        <source>%1, waiting in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, busy in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, called from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StallPatterns</name>
+    <message>
+        <source>waiting for a process</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start it and react to QProcess::finished() instead of waiting for it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQL on the GUI thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run the query on a worker thread with its own connection and post the rows back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decoding an image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decode with QImageReader on a worker thread (QML: Image.asynchronous)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loading plugins or libraries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>load plugins once at start-up (behind a splash) or on first use, not in a handler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>setting up OpenGL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>create the GL context and its shaders once, early, not on first show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sleeping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>use a QTimer to come back later instead of sleeping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting for a future or a thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>continue with QFuture::then(context, ...) or a QFutureWatcher instead of waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>synchronous socket or file I/O</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>use the socket&apos;s signals (readyRead) or read the file on a worker thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a nested event loop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>show the dialog with open() and handle its result in a slot, not exec()</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no CPU to be had</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>other programs held the CPUs: nothing in this code to change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (gallery: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StallRecord</name>
     <message>
         <source>the machine had no CPU to give</source>
@@ -2467,6 +2569,14 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
         <source>%1: %2% of the samples found it ready to run but not running</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>not in AsyncLab&apos;s code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not in %1&apos;s code</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StallReport</name>
@@ -2476,10 +2586,6 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
     </message>
     <message>
         <source>none in AsyncLab: %1, %2 freeze</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not in AsyncLab&apos;s code (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2516,6 +2622,10 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
     </message>
     <message>
         <source>culprit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2878,11 +2988,6 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>  culprit  none in the program&apos;s own code
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>  inside   %1
 </source>
         <translation type="unfinished"></translation>
@@ -2996,6 +3101,21 @@ stall %1 %2
     </message>
     <message>
         <source>  path     %1 of %2 samples, %3
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  handler  %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  why      %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  python   %1
 </source>
         <translation type="unfinished"></translation>
     </message>
@@ -3198,6 +3318,10 @@ Without a display, and with QT_QPA_PLATFORM=offscreen or minimal, no window open
     </message>
     <message>
         <source>End the watch (and PROGRAM) after S seconds; AsyncLab then ends too, also with a window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count modules or source files whose path matches GLOB as the program&apos;s own code, besides its executable and its private libraries and plugins (repeatable).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -18,6 +18,7 @@ int runAttachCommand(int &argc, char **argv, const AttachOptions &options,
     session.setPid(options.pid);
     session.setDurationMs(options.durationMs);
     session.setThresholdMs(options.thresholdMs);
+    session.setOwnGlobs(options.ownGlobs);
     if (!session.start()) {
         Console::error(session.errorString());
         return 1;

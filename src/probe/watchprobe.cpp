@@ -1,5 +1,7 @@
 #include "watchprobe.h"
 #include "probelink.h"
+#include "stallnotes.h"
+#include <stalls/handlertrace.h>
 #include <stalls/responsivenessmonitor.h>
 #include <stalls/watchprotocol.h>
 
@@ -47,10 +49,17 @@ void WatchProbe::start()
 {
     m_monitor->start();
     heartbeat().beatMs.store(m_monitor->heartbeat().load(), std::memory_order_release);
+    // On the main thread, whose deliveries and emissions the trace follows from now on.
+    HandlerTrace::install();
+    m_notes = std::make_unique<StallNotes>(m_link, heartbeat(), m_monitor->intervalMs());
+    m_notes->start();
 }
 
 void WatchProbe::finish()
 {
+    if (m_notes)
+        m_notes->stop(); // before the trace goes: the notes thread reads it
+    HandlerTrace::uninstall();
     m_monitor->stop();
     heartbeat().beatMs.store(-1, std::memory_order_release);
 }

@@ -8,10 +8,13 @@
 
 class ProbeLink;
 class ResponsivenessMonitor;
+class StallNotes;
 
 // Inside a watched program, on its main thread: the responsiveness monitor, its lag samples sent
 // to AsyncLab through a ProbeLink and its heartbeat published where AsyncLab reads it. Stalls are
 // seen and sampled from AsyncLab (ProgramWatchdog): nothing here stops or signals the thread.
+// What only the inside knows, the handlers a freeze began in and a Python program's frames, the
+// handler trace and StallNotes add while a freeze lasts.
 class WatchProbe : public QObject
 {
     Q_OBJECT
@@ -29,4 +32,5 @@ public:
 private:
     ProbeLink *m_link;
     std::unique_ptr<ResponsivenessMonitor> m_monitor;
+    std::unique_ptr<StallNotes> m_notes;
 };

@@ -8,6 +8,24 @@ QString withoutAnonymous(QString name)
 {
     return name.remove(u"(anonymous namespace)::"_s);
 }
+
+// A function template's demangled name starts with its return type: "void std::__sort<...>".
+// The name is after the last space outside template arguments ("Foo::operator bool" keeps its).
+QString withoutReturnType(const QString &name)
+{
+    int depth = 0;
+    qsizetype cut = -1;
+    for (qsizetype i = 0; i < name.size(); ++i) {
+        const QChar c = name.at(i);
+        if (c == u'<' || c == u'{' || c == u'(')
+            ++depth;
+        else if (c == u'>' || c == u'}' || c == u')')
+            --depth;
+        else if (c == u' ' && depth == 0 && !QStringView(name).left(i).endsWith(u"operator"))
+            cut = i;
+    }
+    return cut < 0 ? name : name.mid(cut + 1);
+}
 } // namespace
 
 QString StackFrame::shortFunction() const
@@ -32,10 +50,10 @@ QString StackFrame::shortFunction() const
                 ++i;
                 continue;
             }
-            return withoutAnonymous(function.left(i));
+            return withoutReturnType(withoutAnonymous(function.left(i)));
         }
     }
-    return withoutAnonymous(function);
+    return withoutReturnType(withoutAnonymous(function));
 }
 
 QString StackFrame::location() const

@@ -1,4 +1,6 @@
 #include <stalls/stallrecord.h>
+#include <stalls/owncode.h>
+#include <stalls/stallpatterns.h>
 #include <common/units.h>
 
 #include <QCoreApplication>
@@ -14,8 +16,34 @@ using namespace Qt::StringLiterals;
 QString StallCulprit::location() const
 {
     if (file.isEmpty())
-        return function;
+        return module.isEmpty() ? function : u"%1 (%2)"_s.arg(function, module);
     return u"%1 (%2:%3)"_s.arg(function, file).arg(line);
+}
+
+QString StallCulprit::sentence(bool waiting) const
+{
+    if (!isKnown())
+        return {};
+    QString text = location();
+    if (!call.isEmpty())
+        text = (waiting ? tr("%1, waiting in %2") : tr("%1, busy in %2")).arg(text, call);
+    if (!callers.isEmpty())
+        text = tr("%1, called from %2").arg(text, callers.join(u" \u2190 "_s));
+    return text;
+}
+
+QString StallRecord::notOwnText() const
+{
+    if (program.isEmpty() || program == u"AsyncLab")
+        return tr("not in AsyncLab's code");
+    return tr("not in %1's code").arg(program);
+}
+
+QString StallRecord::handlerText() const
+{
+    if (!handler.isEmpty())
+        return handler.join(u" \u2192 "_s);
+    return event;
 }
 
 namespace {
@@ -105,6 +133,97 @@ const StackFrame *innermostOwn(const Stack &stack)
     return first;
 }
 
+// In a Python program the program's own code is Python: its frames, when any is own, name the
+// culprit; the interpreter's native frames are not the program's.
+const Stack &ownStackOf(const StallSample &sample)
+{
+    for (const StackFrame &frame : sample.pythonStack) {
+        if (frame.own)
+            return sample.pythonStack;
+    }
+    return sample.stack;
+}
+
+// "MainWindow::onLoad", or for a lambda "lambda in MainWindow::MainWindow".
+QString handlerName(const StackFrame &frame)
+{
+    const qsizetype lambda = frame.function.indexOf(u"::{lambda("_s);
+    if (lambda > 0) {
+        StackFrame enclosing;
+        enclosing.function = frame.function.left(lambda);
+        return u"lambda in "_s + enclosing.shortFunction();
+    }
+    return frame.shortFunction();
+}
+
+bool isActivation(const QString &name)
+{
+    return name.contains(u"doActivate<"_s) || name == u"QMetaObject::activate"_s;
+}
+
+// "clicked" from "QPushButton::clicked(bool)" or "QAbstractButton::clicked".
+QString signalName(const QString &function)
+{
+    const qsizetype open = function.indexOf(u'(');
+    const QString qualified = open < 0 ? function : function.left(open);
+    const qsizetype colons = qualified.lastIndexOf(u"::"_s);
+    return colons < 0 ? QString() : qualified.mid(colons + 2);
+}
+
+bool isDelivery(const QString &name)
+{
+    return name.endsWith(u"::notify_helper"_s);
+}
+
+// The first own frame inward of stack[at] before the next frame `stop` accepts: what a
+// dispatch called.
+QString calledFrom(const Stack &stack, qsizetype at, bool (*stop)(const QString &))
+{
+    for (qsizetype i = at - 1; i >= 0; --i) {
+        const StackFrame &frame = stack.at(i);
+        if (frame.own)
+            return handlerName(frame);
+        if (stop && stop(frame.shortFunction()))
+            break;
+    }
+    return {};
+}
+
+bool isDispatch(const QString &name)
+{
+    return isActivation(name) || isDelivery(name);
+}
+
+// What the culprit called (the frame just inside it, when that is not own code) and the own
+// functions that called the culprit.
+// A waiting culprit's call is what it waited in; a busy native one's is only the sample's last
+// step (a clock read in a loop), so it is not said. A Python library function is where the time
+// went, busy or not.
+void describeCalls(StallCulprit &culprit, const Stack &stack, const StackFrame *own, bool waiting)
+{
+    const qsizetype at = own - stack.constData();
+    const bool saysCall = waiting || own->module == u"python";
+    // The named function the culprit called; unnamed frames are its module's internals.
+    for (qsizetype i = at - 1; saysCall && i >= 0; --i) {
+        const StackFrame &frame = stack.at(i);
+        if (frame.function.isEmpty())
+            continue;
+        if (!frame.own)
+            culprit.call = frame.location();
+        break;
+    }
+    // The own functions that called it, up to the delivery of the event that started it: not the
+    // event loop's callers (main).
+    for (qsizetype i = at + 1; i < stack.size() && culprit.callers.size() < 2; ++i) {
+        const StackFrame &frame = stack.at(i);
+        const QString name = frame.shortFunction();
+        if (runsEventLoop(frame) || isDelivery(name))
+            break;
+        if (frame.own && name != culprit.function && !culprit.callers.contains(name)
+            && !OwnCode::isToolkitFunction(frame.function))
+            culprit.callers.append(name);
+    }
+}
 // The answered samples grouped by call path, the most common first: the stall's representative
 // stack is the first's, so the stack shown is what most samples saw.
 QList<StallPath> callPaths(const QList<StallSample> &samples, int withStack,
@@ -169,6 +288,56 @@ QList<StallPath> callPaths(const QList<StallSample> &samples, int withStack,
 }
 } // namespace
 
+QStringList handlerChain(const QList<HandlerStep> &steps, const Stack &stack)
+{
+    // Walks the stack from the outside in, beside the steps: each event has its delivery frame
+    // (notify_helper), each signal its emission (doActivate, or where a system library keeps that
+    // unnamed, the signal's own function); what the dispatch called is the first own frame inside.
+    QStringList chain;
+    qsizetype cursor = stack.size(); // frames outward of the cursor are used
+    const auto findInward = [&](auto accept) -> qsizetype {
+        for (qsizetype i = cursor - 1; i >= 0; --i) {
+            if (accept(stack.at(i).shortFunction())) {
+                cursor = i;
+                return i;
+            }
+        }
+        return -1;
+    };
+    for (qsizetype k = 0; k < steps.size(); ++k) {
+        const HandlerStep &step = steps.at(k);
+        chain.append(step.text);
+        const bool named = k + 1 < steps.size() && steps.at(k + 1).kind == HandlerStep::Kind::Slot;
+        qsizetype dispatch = -1;
+        bool wanted = false;
+        switch (step.kind) {
+        case HandlerStep::Kind::Event:
+        case HandlerStep::Kind::QueuedFunctor:
+            dispatch = findInward(isDelivery);
+            wanted = step.kind == HandlerStep::Kind::QueuedFunctor || k + 1 == steps.size();
+            break;
+        case HandlerStep::Kind::Signal: {
+            const QString signal = signalName(step.text);
+            dispatch = findInward([&signal](const QString &name) {
+                return isActivation(name) || (!signal.isEmpty() && signalName(name) == signal);
+            });
+            // From the signal's function into Qt's activation, where the slot is called.
+            while (dispatch > 0 && isActivation(stack.at(dispatch - 1).shortFunction()))
+                cursor = --dispatch;
+            wanted = true;
+            break;
+        }
+        case HandlerStep::Kind::Slot:
+            break;
+        }
+        if (named || !wanted || dispatch < 0)
+            continue;
+        if (const QString called = calledFrom(stack, dispatch, isDispatch); !called.isEmpty())
+            chain.append(called);
+    }
+    return chain;
+}
+
 void setCpuFigures(StallRecord &record, const SchedReading &first, const SchedReading &last)
 {
     // The kernel adds a wait when it ends, so the wait since the first reading holds the one
@@ -210,7 +379,7 @@ void summarizeStall(StallRecord &record, const QList<StallSample> &samples)
         if (sample.truncated)
             ++record.truncatedCount;
         ++withStack;
-        if (const StackFrame *own = innermostOwn(sample.stack)) {
+        if (const StackFrame *own = innermostOwn(ownStackOf(sample))) {
             const QString name = own->shortFunction();
             ++byFunction[name];
             ++linesByFunction[name][own->line];
@@ -250,11 +419,14 @@ void summarizeStall(StallRecord &record, const QList<StallSample> &samples)
             }
         }
         for (const StallSample &sample : samples) {
-            const StackFrame *own = sample.answered ? innermostOwn(sample.stack) : nullptr;
+            const StackFrame *own = sample.answered ? innermostOwn(ownStackOf(sample)) : nullptr;
             if (own && own->shortFunction() == record.culprit.function && own->line == bestLine) {
                 record.culprit.file = own->file;
                 record.culprit.path = own->path;
                 record.culprit.line = own->line;
+                record.culprit.module = own->module;
+                describeCalls(record.culprit, ownStackOf(sample), own,
+                              record.waitingShare > record.busyShare);
                 break;
             }
         }
@@ -266,6 +438,34 @@ void summarizeStall(StallRecord &record, const QList<StallSample> &samples)
     record.paths = callPaths(samples, withStack, showsCulprit);
     if (!record.paths.isEmpty())
         record.stack = record.paths.constFirst().stack;
+    // The handlers and Python frames of the sample shown: the one whose stack is the record's.
+    record.handler.clear();
+    record.pythonStack.clear();
+    for (const StallSample &sample : samples) {
+        if (sample.answered && sample.stack == record.stack) {
+            record.handler = handlerChain(sample.handler, sample.stack);
+            record.pythonStack = sample.pythonStack;
+            break;
+        }
+    }
+    if (record.handler.isEmpty()) {
+        for (const StallSample &sample : samples) {
+            if (!sample.handler.isEmpty()) {
+                record.handler = handlerChain(sample.handler, sample.stack);
+                break;
+            }
+        }
+    }
+    if (record.pythonStack.isEmpty() && record.culprit.module == u"python") {
+        for (const StallSample &sample : samples) {
+            const StackFrame *own = innermostOwn(ownStackOf(sample));
+            if (own && own->shortFunction() == record.culprit.function) {
+                record.pythonStack = sample.pythonStack;
+                break;
+            }
+        }
+    }
+    record.pattern = StallPatterns::match(record);
 }
 
 QString callPathKey(const Stack &stack)

@@ -1,6 +1,7 @@
 #include <stalls/stallreport.h>
 #include <common/oneline.h>
 #include <common/units.h>
+#include <stalls/stallpatterns.h>
 #include <stalls/stallwatchdog.h>
 
 #include <QCoreApplication>
@@ -37,11 +38,19 @@ QJsonObject frameJson(const StackFrame &frame)
              { u"inlined"_s, frame.inlined } };
 }
 
+namespace {
+QJsonArray framesJson(const Stack &frames)
+{
+    QJsonArray array;
+    for (const StackFrame &frame : frames)
+        array.append(frameJson(frame));
+    return array;
+}
+} // namespace
+
 QJsonObject stallJson(const StallRecord &record)
 {
-    QJsonArray stack;
-    for (const StackFrame &frame : record.stack)
-        stack.append(frameJson(frame));
+    const QJsonArray stack = framesJson(record.stack);
     QJsonObject json {
         { u"id"_s, record.id },
         { u"startMs"_s, record.startMs },
@@ -63,13 +72,31 @@ QJsonObject stallJson(const StallRecord &record)
         { u"stack"_s, stack },
     };
     if (record.culprit.isKnown()) {
-        json.insert(u"culprit"_s,
-                    QJsonObject { { u"function"_s, record.culprit.function },
-                                  { u"file"_s, record.culprit.file },
-                                  { u"line"_s, record.culprit.line },
-                                  { u"share"_s, record.culprit.share } });
+        const StallCulprit &c = record.culprit;
+        json.insert(
+                u"culprit"_s,
+                QJsonObject { { u"function"_s, c.function },
+                              { u"file"_s, c.file },
+                              { u"line"_s, c.line },
+                              { u"module"_s, c.module },
+                              { u"call"_s, c.call.isEmpty() ? QJsonValue() : QJsonValue(c.call) },
+                              { u"callers"_s, QJsonArray::fromStringList(c.callers) },
+                              { u"share"_s, c.share } });
     } else {
         json.insert(u"culprit"_s, QJsonValue());
+    }
+    // The handlers it froze in, outermost first: event, signal, slot or the function called.
+    json.insert(u"handler"_s, QJsonArray::fromStringList(record.handler));
+    if (!record.pythonStack.isEmpty())
+        json.insert(u"pythonStack"_s, framesJson(record.pythonStack));
+    if (!record.pattern.isEmpty()) {
+        json.insert(u"pattern"_s,
+                    QJsonObject { { u"id"_s, record.pattern },
+                                  { u"what"_s, StallPatterns::what(record.pattern) },
+                                  { u"advice"_s, StallPatterns::advice(record.pattern) },
+                                  { u"demo"_s, StallPatterns::demo(record.pattern) } });
+    } else {
+        json.insert(u"pattern"_s, QJsonValue());
     }
     return json;
 }
@@ -96,8 +123,9 @@ QString culpritDescription(const QList<StallRecord> &stalls)
     }
     const QString where = longest->culprit.isKnown()
             ? longest->culprit.location()
-            : QCoreApplication::translate("StallReport", "not in AsyncLab's code (%1)")
-                      .arg(longest->stack.isEmpty()
+            : QCoreApplication::translate("StallReport", "%1 (%2)")
+                      .arg(longest->notOwnText(),
+                           longest->stack.isEmpty()
                                    ? QCoreApplication::translate("StallReport", "no stack")
                                    : longest->stack.first().location());
     if (longest->event.isEmpty()) {

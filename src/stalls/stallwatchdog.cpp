@@ -1,6 +1,7 @@
 #include <stalls/stallwatchdog.h>
 #include <stalls/responsivenessmonitor.h>
 #include <stalls/eventtiming.h>
+#include <stalls/handlertrace.h>
 #include <common/labclock.h>
 #include <stalls/stacksampler.h>
 #include <stalls/symbolizer.h>
@@ -23,6 +24,7 @@ struct StallWatchdog::RawSample
     StackSampler::Outcome outcome = StackSampler::Outcome::Failed;
     bool truncated = false;
     QList<void *> frames;
+    QList<HandlerStep> handler;
 };
 
 StallWatchdog::StallWatchdog(QObject *parent)
@@ -138,6 +140,8 @@ void StallWatchdog::run()
     // Symbols are looked up here, never in the signal handler; debug information loads on the
     // first stall and stays cached for the next ones.
     std::unique_ptr<Symbolizer> symbolizer;
+    HandlerTrace::Snapshot lastChain;
+    QList<HandlerStep> lastSteps;
     QList<RawSample> samples;
     bool inStall = false;
     double stallBeat = 0;
@@ -189,6 +193,14 @@ void StallWatchdog::run()
             sample.frames.reserve(result.depth);
             for (int i = 0; i < result.depth; ++i)
                 sample.frames.append(result.frames[size_t(i)]);
+            // The handlers are named now, while the thread is frozen in them and their objects
+            // are alive; an unchanged chain keeps the names it had.
+            const HandlerTrace::Snapshot chain = HandlerTrace::snapshot();
+            if (!HandlerTrace::sameChain(chain, lastChain)) {
+                lastSteps = HandlerTrace::describe(chain);
+                lastChain = chain;
+            }
+            sample.handler = lastSteps;
             samples.append(std::move(sample));
         }
         lock.lock();
@@ -229,6 +241,7 @@ void StallWatchdog::finishStall(Symbolizer &symbolizer, double startMs, double e
         if (sample.answered) {
             sample.stack = symbolizer.symbolizeSample(r.frames.constData(), int(r.frames.size()));
         }
+        sample.handler = r.handler;
         samples.append(std::move(sample));
     }
     summarizeStall(record, samples);
@@ -239,6 +252,7 @@ void StallWatchdog::finishStall(Symbolizer &symbolizer, double startMs, double e
 void StallWatchdog::deliver(StallRecord record)
 {
     record.id = m_nextId++;
+    record.program = u"AsyncLab"_s; // the watchdog inside AsyncLab watches AsyncLab only
     if (m_lagSource) {
         // The longest sample whose late tick overlaps the stall is the same freeze, measured by
         // the thread itself: its times are the ones shown everywhere else.

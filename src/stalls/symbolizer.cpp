@@ -61,11 +61,14 @@ QString cleanPath(const char *file, const char *compDir)
 }
 } // namespace
 
-Symbolizer::Symbolizer(const QString &sourceRoot, const QString &buildRoot)
+Symbolizer::Symbolizer(const QString &sourceRoot, const QString &buildRoot,
+                       const QStringList &ownGlobs)
     : m_sourceRoot(sourceRoot.isEmpty() ? QString() : QDir::cleanPath(sourceRoot) + u'/'),
       m_buildRoot(buildRoot.isEmpty() ? QString() : QDir::cleanPath(buildRoot) + u'/'),
       m_executable(QFileInfo(u"/proc/self/exe"_s).canonicalFilePath()),
-      m_pid(getpid())
+      m_pid(getpid()),
+      m_ownGlobs(ownGlobs),
+      m_ownCode(m_executable, ownGlobs)
 {
 }
 
@@ -74,6 +77,7 @@ void Symbolizer::setProcess(pid_t pid)
     Q_ASSERT(!m_dwfl);
     m_pid = pid;
     m_executable = QFileInfo(u"/proc/%1/exe"_s.arg(pid)).canonicalFilePath();
+    m_ownCode = OwnCode(m_executable, m_ownGlobs);
 }
 
 Symbolizer::~Symbolizer()
@@ -108,14 +112,17 @@ bool Symbolizer::ensureReported(quintptr address)
     return dwfl_addrmodule(m_dwfl, address) != nullptr;
 }
 
-bool Symbolizer::isOwn(const QString &path, bool mainModule) const
+bool Symbolizer::isOwn(const StackFrame &frame, bool ownModule) const
 {
-    if (path.isEmpty())
-        return false;
-    if (m_sourceRoot.isEmpty())
-        return mainModule && !path.startsWith(u"/usr/"_s);
-    return path.startsWith(m_sourceRoot)
-            && (m_buildRoot.isEmpty() || !path.startsWith(m_buildRoot));
+    const QString &path = frame.path;
+    if (path.isEmpty()) // no line tables: the module and the name say it
+        return ownModule && !frame.function.isEmpty()
+                && !OwnCode::isToolkitFunction(frame.function);
+    if (!m_sourceRoot.isEmpty()) {
+        return path.startsWith(m_sourceRoot)
+                && (m_buildRoot.isEmpty() || !path.startsWith(m_buildRoot));
+    }
+    return (ownModule && m_ownCode.isOwnSource(path)) || m_ownCode.matchesOwnGlob(path);
 }
 
 Stack Symbolizer::symbolize(quintptr address, bool exact)
@@ -140,8 +147,8 @@ Stack Symbolizer::lookUp(quintptr address, bool exact)
     const char *moduleName = dwfl_module_info(module, nullptr, nullptr, nullptr, nullptr, nullptr,
                                               &mainFile, nullptr);
     const QString modulePath = QString::fromUtf8(mainFile ? mainFile : moduleName);
-    const bool mainModule =
-            !m_executable.isEmpty() && QFileInfo(modulePath).canonicalFilePath() == m_executable;
+    const QString canonical = QFileInfo(modulePath).canonicalFilePath();
+    const bool ownModule = m_ownCode.isOwnModule(canonical.isEmpty() ? modulePath : canonical);
     outer.module = QFileInfo(modulePath).fileName();
     // Where the address is in its file, and which build that file is: enough for anyone to look
     // the frame up later (eu-addr2line -e MODULE OFFSET, or a debuginfod server by build id).
@@ -237,11 +244,8 @@ Stack Symbolizer::lookUp(quintptr address, bool exact)
         frames.append(outer);
     }
     for (StackFrame &frame : frames) {
-        // A program built without line tables still names its functions in its symbol table
-        // (all but the C runtime's entry point, which every executable has).
-        frame.own = isOwn(frame.path, mainModule)
-                || (m_sourceRoot.isEmpty() && mainModule && frame.path.isEmpty()
-                    && !frame.function.isEmpty() && frame.function != u"_start"_s);
+        // A program built without line tables still names its functions in its symbol table.
+        frame.own = isOwn(frame, ownModule);
         frame.file = frame.own && !m_sourceRoot.isEmpty() ? frame.path.mid(m_sourceRoot.size())
                                                           : frame.path;
     }

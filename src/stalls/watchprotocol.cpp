@@ -94,6 +94,46 @@ QByteArray droppedLine(qint64 samples)
     return line({ { u"type"_s, u"dropped"_s }, { u"samples"_s, samples } });
 }
 
+QByteArray handlerLine(double beatMs, const QList<HandlerStep> &steps)
+{
+    QJsonArray array;
+    for (const HandlerStep &step : steps)
+        array.append(QJsonArray { int(step.kind), step.text });
+    return line({ { u"type"_s, u"handler"_s }, { u"beat"_s, beatMs }, { u"steps"_s, array } });
+}
+
+QByteArray pythonLine(double beatMs, double atMs, const Stack &frames)
+{
+    QJsonArray array;
+    for (const StackFrame &frame : frames)
+        array.append(frameToJson(frame));
+    return line({ { u"type"_s, u"python"_s },
+                  { u"beat"_s, beatMs },
+                  { u"atMs"_s, atMs },
+                  { u"frames"_s, array } });
+}
+
+QList<HandlerStep> handlerStepsFromJson(const QJsonObject &json)
+{
+    QList<HandlerStep> steps;
+    for (const QJsonValue &value : json.value(u"steps"_s).toArray()) {
+        const QJsonArray pair = value.toArray();
+        const int kind = pair.at(0).toInt(-1);
+        if (pair.size() == 2 && kind >= int(HandlerStep::Kind::Event)
+            && kind <= int(HandlerStep::Kind::QueuedFunctor))
+            steps.append({ HandlerStep::Kind(kind), pair.at(1).toString() });
+    }
+    return steps;
+}
+
+Stack framesFromJson(const QJsonObject &json)
+{
+    Stack frames;
+    for (const QJsonValue &frame : json.value(u"frames"_s).toArray())
+        frames.append(frameFromJson(frame.toObject()));
+    return frames;
+}
+
 QByteArray byeLine()
 {
     return line({ { u"type"_s, u"bye"_s } });

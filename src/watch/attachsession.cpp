@@ -118,7 +118,8 @@ bool AttachSession::start()
 void AttachSession::run()
 {
     PtraceSampler sampler { pid_t(m_pid) };
-    Symbolizer symbolizer { QString(), QString() }; // own code: the program's executable
+    // Own code: the program's modules, and the globs.
+    Symbolizer symbolizer { QString(), QString(), m_ownGlobs };
     symbolizer.setProcess(pid_t(m_pid));
     // The tables now, while nothing is stopped, as the watchdog does.
     sampler.warmUp();
@@ -139,6 +140,7 @@ void AttachSession::run()
             record.startMs = stall.first().atMs;
             record.durationMs = endMs - record.startMs;
             record.open = open;
+            record.program = QFileInfo(m_program).fileName();
             summarizeStall(record, stall);
             QMetaObject::invokeMethod(this, [this, record] { deliver(record); });
         }

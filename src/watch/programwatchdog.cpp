@@ -5,6 +5,7 @@
 #include <stalls/watchprotocol.h>
 
 #include <QCoreApplication>
+#include <cmath>
 #include <optional>
 #include <pthread.h>
 #include <sys/uio.h>
@@ -24,6 +25,12 @@ struct ProgramWatchdog::Stall
 };
 
 namespace {
+// A beat that went through the protocol's JSON may have lost its last binary digits.
+bool sameBeat(double a, double b)
+{
+    return std::abs(a - b) < 0.01;
+}
+
 // What the program's probe published: its heartbeat and its latest gap.
 struct HeartbeatReading
 {
@@ -78,6 +85,45 @@ ProgramWatchdog::StopStats ProgramWatchdog::stopStats() const
     return { m_stopSamples.load(), m_stopTotalUs.load(), m_stopMaxUs.load() };
 }
 
+void ProgramWatchdog::addHandlerNote(double beatMs, const QList<HandlerStep> &steps)
+{
+    const std::lock_guard lock(m_notesMutex);
+    if (!sameBeat(beatMs, m_notes.beatMs))
+        m_notes = { beatMs, {}, {} };
+    m_notes.steps = steps;
+}
+
+void ProgramWatchdog::addPythonNote(double beatMs, double atMs, const Stack &frames)
+{
+    const std::lock_guard lock(m_notesMutex);
+    if (!sameBeat(beatMs, m_notes.beatMs))
+        m_notes = { beatMs, {}, {} };
+    // A freeze of minutes is noted every 10 ms; its samples stop at MaxSamplesPerStall too.
+    if (m_notes.python.size() < MaxSamplesPerStall)
+        m_notes.python.append({ atMs, frames });
+}
+
+void ProgramWatchdog::joinNotes(double beatMs, QList<StallSample> &samples)
+{
+    const std::lock_guard lock(m_notesMutex);
+    if (!sameBeat(m_notes.beatMs, beatMs))
+        return;
+    // Each sample gets the chain and the Python frames the probe saw nearest to it, within two
+    // sampling intervals: both sides look every 10 ms, on their own clocks' ticks.
+    constexpr double NearMs = 2 * SampleIntervalMs;
+    for (StallSample &sample : samples) {
+        sample.handler = m_notes.steps;
+        const std::pair<double, Stack> *nearest = nullptr;
+        for (const auto &note : std::as_const(m_notes.python)) {
+            if (std::abs(note.first - sample.atMs) <= NearMs
+                && (!nearest
+                    || std::abs(note.first - sample.atMs) < std::abs(nearest->first - sample.atMs)))
+                nearest = &note;
+        }
+        sample.pythonStack = nearest ? nearest->second : Stack();
+    }
+}
+
 void ProgramWatchdog::deliver(StallRecord record, bool final)
 {
     QMetaObject::invokeMethod(
@@ -97,7 +143,7 @@ void ProgramWatchdog::run()
     // This thread is the tracer: every ptrace call for the program comes from here, and when the
     // thread ends the kernel lets go of anything it still traces.
     PtraceSampler sampler(target.pid);
-    Symbolizer symbolizer({}, {}); // own code: the program's executable
+    Symbolizer symbolizer({}, {}, m_ownGlobs); // own code: the program's modules, and the globs
     symbolizer.setProcess(target.pid);
     // The modules' tables now, while nothing is stopped: the first samples then stop the thread
     // only for the unwinding itself. The symbolizer learns the modules' list too, for a program
@@ -119,6 +165,7 @@ void ProgramWatchdog::run()
         record.open = open;
         record.startUp = stall->startUp;
         setCpuFigures(record, stall->first, stall->last);
+        joinNotes(stall->beat, stall->samples);
         summarizeStall(record, stall->samples);
         return record;
     };

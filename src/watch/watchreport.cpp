@@ -1,5 +1,6 @@
 #include <watch/watchreport.h>
 #include <common/units.h>
+#include <stalls/stallpatterns.h>
 #include <stalls/stallreport.h>
 #include <watch/watchsession.h>
 
@@ -147,10 +148,24 @@ QJsonObject stallJson(const StallRecord &record, const WatchSession &session,
     }
     QJsonValue culprit;
     if (record.culprit.isKnown()) {
-        culprit = QJsonObject { { u"function"_s, record.culprit.function },
-                                { u"file"_s, orNull(record.culprit.file) },
-                                { u"line"_s, record.culprit.line },
-                                { u"share"_s, record.culprit.share } };
+        culprit =
+                QJsonObject { { u"function"_s, record.culprit.function },
+                              { u"file"_s, orNull(record.culprit.file) },
+                              { u"line"_s, record.culprit.line },
+                              { u"module"_s, orNull(record.culprit.module) },
+                              { u"call"_s, orNull(record.culprit.call) },
+                              { u"callers"_s, QJsonArray::fromStringList(record.culprit.callers) },
+                              { u"share"_s, record.culprit.share } };
+    }
+    QJsonArray python;
+    for (const StackFrame &frame : record.pythonStack)
+        python.append(StallReport::frameJson(frame));
+    QJsonValue pattern;
+    if (!record.pattern.isEmpty()) {
+        pattern = QJsonObject { { u"id"_s, record.pattern },
+                                { u"what"_s, StallPatterns::what(record.pattern) },
+                                { u"advice"_s, StallPatterns::advice(record.pattern) },
+                                { u"demo"_s, orNull(StallPatterns::demo(record.pattern)) } };
     }
     const StackFrame *inside = insideFrame(record);
     const int stack = stacks.indexOf(record.stack);
@@ -180,6 +195,9 @@ QJsonObject stallJson(const StallRecord &record, const WatchSession &session,
           figures.groupOf.contains(record.id) ? QJsonValue(figures.groupOf[record.id])
                                               : QJsonValue() },
         { u"event"_s, orNull(record.event) },
+        { u"handler"_s, QJsonArray::fromStringList(record.handler) },
+        { u"pythonStack"_s, python },
+        { u"pattern"_s, pattern },
     };
 }
 
@@ -225,12 +243,27 @@ QString stallHeading(const StallRecord &record, const WatchSession &session)
 QString stallLines(const StallRecord &record, WatchReport::Stacks stacks)
 {
     QString text;
-    if (record.culprit.isKnown())
-        text += WatchReport::tr("  culprit  %1\n").arg(record.culprit.location());
-    else if (record.isCpuStarved())
+    if (record.culprit.isKnown()) {
+        text += WatchReport::tr("  culprit  %1\n")
+                        .arg(record.culprit.sentence(record.waitingShare > record.busyShare));
+    } else if (record.isCpuStarved()) {
         text += WatchReport::tr("  culprit  none: %1\n").arg(record.cpuCauseText());
-    else
-        text += WatchReport::tr("  culprit  none in the program's own code\n");
+    } else {
+        text += WatchReport::tr("  culprit  none: %1\n").arg(record.notOwnText());
+    }
+    if (!record.handler.isEmpty())
+        text += WatchReport::tr("  handler  %1\n").arg(record.handlerText());
+    if (!record.pattern.isEmpty())
+        text += WatchReport::tr("  why      %1\n").arg(StallPatterns::sentence(record.pattern));
+    if (!record.pythonStack.isEmpty()) {
+        QStringList python;
+        for (const StackFrame &frame : record.pythonStack) {
+            if (python.size() == 4)
+                break;
+            python.append(frame.location());
+        }
+        text += WatchReport::tr("  python   %1\n").arg(python.join(u" \u2190 "_s));
+    }
     if (const StackFrame *inside = insideFrame(record))
         text += WatchReport::tr("  inside   %1\n").arg(inside->location());
     if (record.sampleCount > 0 && record.unansweredCount == record.sampleCount)

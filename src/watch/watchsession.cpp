@@ -1,5 +1,6 @@
 #include <watch/watchsession.h>
 #include <common/labclock.h>
+#include <stalls/owncode.h>
 #include <stalls/watchprotocol.h>
 
 #include <QCoreApplication>
@@ -49,7 +50,8 @@ WatchSession::WatchSession(QObject *parent) : QObject(parent), m_server(new QLoc
             [this] { readOutput(QProcess::StandardError); });
     m_duration.setSingleShot(true);
     connect(&m_duration, &QTimer::timeout, this, [this] { stop(End::DurationOver); });
-    connect(&m_watchdog, &ProgramWatchdog::stallUpdated, this, [this](const StallRecord &record) {
+    connect(&m_watchdog, &ProgramWatchdog::stallUpdated, this, [this](StallRecord record) {
+        record.program = programName();
         m_openStall = record;
         emit stallUpdated(record);
     });
@@ -90,6 +92,18 @@ QString WatchSession::probePath()
         return build;
     return QCoreApplication::applicationDirPath() + u"/../"_s
             + QStringLiteral(ASYNCLAB_PROBE_INSTALL_PATH);
+}
+
+QString WatchSession::programName() const
+{
+    const QString name = QFileInfo(m_program).fileName();
+    if (!OwnCode::isInterpreter(name))
+        return name;
+    for (const QString &argument : m_arguments) {
+        if (!argument.startsWith(u'-'))
+            return QFileInfo(argument).fileName();
+    }
+    return name;
 }
 
 QString WatchSession::serverName() const
@@ -294,6 +308,12 @@ void WatchSession::handleLine(const QByteArray &line)
         m_refusal = json.value(u"reason"_s).toString();
         m_probe = Probe::Refused;
         emit probeChanged(m_probe);
+    } else if (type == u"handler") {
+        m_watchdog.addHandlerNote(json.value(u"beat"_s).toDouble(),
+                                  WatchProtocol::handlerStepsFromJson(json));
+    } else if (type == u"python") {
+        m_watchdog.addPythonNote(json.value(u"beat"_s).toDouble(), json.value(u"atMs"_s).toDouble(),
+                                 WatchProtocol::framesFromJson(json));
     } else if (type == u"dropped") {
         m_droppedSamples += json.value(u"samples"_s).toInteger();
     } else if (type == u"bye") {
@@ -312,6 +332,7 @@ void WatchSession::startWatchdog(const QJsonObject &json)
     if (hello.pid == m_process.processId() && hello.heartbeat != 0 && hello.tid > 0
         && !m_programDone && m_end == End::Running) {
         m_watchdog.setThresholdMs(m_thresholdMs);
+        m_watchdog.setOwnGlobs(m_ownGlobs);
         m_watchdog.start({ pid_t(hello.pid), pid_t(hello.tid), hello.heartbeat, hello.startBeatMs,
                            hello.tickMs });
     }
@@ -321,6 +342,7 @@ void WatchSession::startWatchdog(const QJsonObject &json)
 void WatchSession::recordStall(StallRecord record)
 {
     m_openStall.reset();
+    record.program = programName();
     // Start-up is stall 0; the freezes after it count from 1, as the report lists them.
     record.id = record.startUp
             ? 0

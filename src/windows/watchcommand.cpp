@@ -110,7 +110,15 @@ int runWatchCommand(int &argc, char **argv, const QStringList &arguments, bool w
                                         "one: its stacks through ptrace, its state from /proc, "
                                         "its X11 window's answers to _NET_WM_PING; it runs on."),
             u"PID"_s);
-    parser.addOptions({ json, duration, threshold, output, stacks, pid });
+    const QCommandLineOption own(
+            u"own"_s,
+            QCoreApplication::translate(
+                    "watch",
+                    "Count modules or source files whose path matches GLOB as the program's own "
+                    "code, besides its executable and its private libraries and plugins "
+                    "(repeatable)."),
+            u"GLOB"_s);
+    parser.addOptions({ json, duration, threshold, output, stacks, pid, own });
     WatchOutputs outputs;
     parser.addOptions(outputs.options());
     parser.addPositionalArgument(
@@ -156,9 +164,10 @@ int runWatchCommand(int &argc, char **argv, const QStringList &arguments, bool w
         const qint64 attachTo = parser.value(pid).toLongLong(&ok);
         if (!ok || attachTo <= 0)
             return usageError(u"--pid wants a process id, not \"%1\""_s.arg(parser.value(pid)));
-        return runAttachCommand(
-                argc, argv, { attachTo, parser.isSet(json), durationMs, thresholdMs, outputFile },
-                outputs);
+        return runAttachCommand(argc, argv,
+                                { attachTo, parser.isSet(json), durationMs, thresholdMs, outputFile,
+                                  parser.values(own) },
+                                outputs);
     }
 
     const bool window = withDisplay && !parser.isSet(json);
@@ -173,6 +182,7 @@ int runWatchCommand(int &argc, char **argv, const QStringList &arguments, bool w
     session.setProgram(command.takeFirst(), command);
     session.setDurationMs(durationMs);
     session.setThresholdMs(thresholdMs);
+    session.setOwnGlobs(parser.values(own));
     session.setOutputToStderr(parser.isSet(json));
     QtTestFunctions functions; // for a Qt Test executable: the test function of each stall
     QObject::connect(&session, &WatchSession::programOutput, app.get(),

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 #include <QtGlobal>
 
 class WatchOutputs;
@@ -16,6 +17,7 @@ struct AttachOptions
     double durationMs = 0;
     double thresholdMs = 50;
     QString outputPath; // --output: the report there instead of on standard output
+    QStringList ownGlobs; // --own: more of the program's own code (see OwnCode)
 };
 int runAttachCommand(int &argc, char **argv, const AttachOptions &options,
                      const WatchOutputs &outputs);

@@ -19,6 +19,8 @@ struct StackFrame
     bool own = false; // AsyncLab's own code, not Qt's, the C library's or the C++ library's
     bool inlined = false;
 
+    bool operator==(const StackFrame &other) const = default;
+
     // "BlockingFetcher::fetch" from the demangled name: no parameters, return type or qualifiers.
     QString shortFunction() const;
     // "BlockingFetcher::fetch (src/engine/blockingfetcher.cpp:36)"

@@ -1,11 +1,13 @@
 #pragma once
 
+#include <stalls/handlertrace.h>
 #include <stalls/stackframe.h>
 #include <stalls/threadstate.h>
 
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 // One look at the stalled thread: what the kernel said it was doing and, when the thread ran the
 // sampler's signal handler in time, its stack.
@@ -17,20 +19,34 @@ struct StallSample
     bool answered = false; // false: "no sample", the thread did not run the handler in time
     bool truncated = false; // deeper than StackSampler::MaxFrames
     Stack stack; // symbolised, innermost first; empty when not answered
+    QList<HandlerStep> handler; // the handlers running, outermost first; empty without hooks
+    Stack pythonStack; // Python frames, innermost first, in a Python program
 };
 
-// The innermost frame in AsyncLab's own code, as most samples had it.
+// The innermost frame in the program's own code, as most samples had it.
 struct StallCulprit
 {
+    Q_DECLARE_TR_FUNCTIONS(StallCulprit)
+public:
     QString function; // demangled, without parameters: "BlockingFetcher::fetch"
-    QString file; // "src/engine/blockingfetcher.cpp"
+    QString file; // "src/engine/blockingfetcher.cpp"; empty without line tables
     QString path; // absolute, for showing the source
     int line = 0;
     int samples = 0; // samples whose innermost own frame was in this function
     double share = 0; // of the samples that have a stack
+    QString module; // "asynclab", "libProjectExplorer.so.4"; "python" for a Python frame
+    // What the culprit called that held the thread, when that was library code:
+    // "QProcess::waitForFinished (libQt6Core.so.6)"; empty when the culprit itself ran.
+    QString call;
+    QStringList callers; // the next own functions outwards, innermost first: "Window::onTimer"
 
     bool isKnown() const { return !function.isEmpty(); }
-    QString location() const; // "BlockingFetcher::fetch (src/engine/blockingfetcher.cpp:36)"
+    // "BlockingFetcher::fetch (src/engine/blockingfetcher.cpp:36)", or with no line tables
+    // "BlockingFetcher::fetch (asynclab)"
+    QString location() const;
+    // "Utils::QtcProcess::runBlocking (libUtils.so.4), waiting in QWaitCondition::wait
+    // (libQt6Core.so.6), called from ProjectExplorer::GccToolChain::gccHeaderPaths"
+    QString sentence(bool waiting) const;
 };
 
 // One call path a stall's samples shared (function names, innermost first), and how many had it.
@@ -68,6 +84,13 @@ public:
     Stack stack; // one representative full stack: a sample whose culprit is the culprit
     QString event; // what the thread was handling: "MouseButtonRelease on QPushButton 'Fetch'"
     bool eventsTimed = false; // false where nothing timed the events (a watched program)
+    // The handlers that were running, outermost first, from the event and signal hooks and the
+    // stack: "MouseButtonRelease on QPushButton 'load' \"Load\"", "QAbstractButton::clicked(bool)",
+    // "MainWindow::onLoad". Empty where no hooks ran.
+    QStringList handler;
+    Stack pythonStack; // Python frames on the thread, innermost first, in a Python program
+    QString pattern; // a known cause (StallPatterns id: "process"); empty when none matches
+    QString program; // whose code "own" means: "AsyncLab", or the watched program's name
     // The most common call paths, most common first (at most MaxPaths); `stack` is the first's.
     QList<StallPath> paths;
     bool open = false; // still going when it was recorded: the watch ended during it
@@ -84,7 +107,15 @@ public:
     // For a CPU-starved stall: "the machine had no CPU to give: 85% of it on a run queue, 12 ms
     // of CPU time"
     QString cpuCauseText() const;
+    // "not in AsyncLab's code", "not in qtcreator's code"
+    QString notOwnText() const;
+    // "MouseButtonRelease on QPushButton 'load' → clicked() → MainWindow::onLoad", or the event
+    QString handlerText() const;
 };
+
+// The handler chain for people: the hooks' steps, each signal or queued functor followed by the
+// function it called and the innermost event by its handler, both found on the stack.
+QStringList handlerChain(const QList<HandlerStep> &steps, const Stack &stack);
 
 // Sets the record's run-queue share and CPU time from the scheduler's account at the stall's first
 // and last look.

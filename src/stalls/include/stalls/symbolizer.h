@@ -1,5 +1,6 @@
 #pragma once
 
+#include <stalls/owncode.h>
 #include <stalls/stackframe.h>
 
 #include <QHash>
@@ -14,10 +15,13 @@ struct Dwfl;
 class Symbolizer
 {
 public:
-    // A frame is "own" when its source file lies under sourceRoot and not under buildRoot (moc
-    // output). With an empty sourceRoot, own means: in the main executable, not in a system header.
+    // With a sourceRoot (AsyncLab itself), a frame with a source line is "own" when its file lies
+    // under sourceRoot and not under buildRoot (moc output). Otherwise, and for frames without
+    // line tables, own is decided by module (see OwnCode): the program's executable, libraries
+    // and plugins, not the system's or the toolkit's; ownGlobs name more modules or sources.
     explicit Symbolizer(const QString &sourceRoot = defaultSourceRoot(),
-                        const QString &buildRoot = defaultBuildRoot());
+                        const QString &buildRoot = defaultBuildRoot(),
+                        const QStringList &ownGlobs = {});
     ~Symbolizer();
     Symbolizer(const Symbolizer &) = delete;
     Symbolizer &operator=(const Symbolizer &) = delete;
@@ -40,12 +44,14 @@ public:
 private:
     bool ensureReported(quintptr address);
     Stack lookUp(quintptr address, bool exact);
-    bool isOwn(const QString &path, bool mainModule) const;
+    bool isOwn(const StackFrame &frame, bool ownModule) const;
 
     Dwfl *m_dwfl = nullptr;
     QString m_sourceRoot;
     QString m_buildRoot;
     QString m_executable;
     pid_t m_pid;
+    QStringList m_ownGlobs;
+    OwnCode m_ownCode;
     QHash<quintptr, Stack> m_cache; // address * 2 + exact
 };

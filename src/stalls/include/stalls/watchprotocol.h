@@ -17,6 +17,11 @@
 //   {"type":"refused","pid":N,"reason":"..."}                  the probe stays inert, and why
 //   {"type":"lag","samples":[[atMs,lagMs],...]}                 monitor ticks since the last line
 //   {"type":"stall","record":{...}}                            one stall seen from inside
+//   {"type":"handler","beat":ms,"steps":[[kind,"text"],...]}   while the GUI thread is frozen
+//                                                              since the tick `beat`: the
+//                                                              handlers it runs, outermost first
+//   {"type":"python","beat":ms,"atMs":ms,"frames":[...]}       and in a Python program its
+//                                                              Python frames, innermost first
 //   {"type":"dropped","samples":N}                             lag samples lost: AsyncLab read
 //   slowly
 //   {"type":"bye"}                                             the program's application ends
@@ -53,6 +58,10 @@ QByteArray refusedLine(qint64 pid, const QString &reason);
 QByteArray lagLine(const QList<LagSample> &samples);
 QByteArray stallLine(const StallRecord &record);
 QByteArray droppedLine(qint64 samples);
+QByteArray handlerLine(double beatMs, const QList<HandlerStep> &steps);
+QByteArray pythonLine(double beatMs, double atMs, const Stack &frames);
+QList<HandlerStep> handlerStepsFromJson(const QJsonObject &json);
+Stack framesFromJson(const QJsonObject &json);
 QByteArray byeLine();
 
 QJsonObject recordToJson(const StallRecord &record); // every field, the stack included

@@ -32,6 +32,8 @@ public:
 
     void setPid(qint64 pid) { m_pid = pid; }
     void setThresholdMs(double ms) { m_thresholdMs = ms; }
+    // Module or source path globs that are the program's own code (see OwnCode).
+    void setOwnGlobs(const QStringList &globs) { m_ownGlobs = globs; }
     void setDurationMs(double ms) { m_durationMs = ms; } // 0: until stop() or the program ends
 
     // Checks that the process exists and may be traced, then starts; false with one line in
@@ -82,6 +84,7 @@ private:
     qint64 m_pid = 0;
     QString m_program;
     double m_thresholdMs = 50;
+    QStringList m_ownGlobs;
     double m_durationMs = 0;
     double m_startMs = 0;
     double m_endMs = 0;

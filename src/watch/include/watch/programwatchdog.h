@@ -3,6 +3,7 @@
 #include <stalls/stallrecord.h>
 
 #include <QObject>
+#include <QStringList>
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
@@ -39,6 +40,14 @@ public:
     ~ProgramWatchdog() override;
 
     void setThresholdMs(double ms) { m_thresholdMs = ms; }
+    // Module or source path globs that are the program's own code (see OwnCode). Before start().
+    void setOwnGlobs(const QStringList &globs) { m_ownGlobs = globs; }
+
+    // Notes from the probe inside the program on the freeze that began after the tick `beatMs`:
+    // the handlers it froze in, and a Python program's frames at `atMs`. Any thread; joined to
+    // the samples of that stall when its record is made.
+    void addHandlerNote(double beatMs, const QList<HandlerStep> &steps);
+    void addPythonNote(double beatMs, double atMs, const Stack &frames);
     void start(const Target &target);
     // Stops watching; a stall going on is recorded (open) before this returns.
     void stop();
@@ -61,11 +70,21 @@ signals:
 
 private:
     struct Stall;
+    struct Notes
+    {
+        double beatMs = -1;
+        QList<HandlerStep> steps;
+        QList<std::pair<double, Stack>> python; // at, frames
+    };
     void run();
+    void joinNotes(double beatMs, QList<StallSample> &samples);
     void deliver(StallRecord record, bool final);
 
     Target m_target;
     double m_thresholdMs = 50;
+    QStringList m_ownGlobs;
+    std::mutex m_notesMutex;
+    Notes m_notes; // under m_notesMutex: the latest freeze's
     std::thread m_thread;
     std::mutex m_mutex;
     std::condition_variable m_wake;

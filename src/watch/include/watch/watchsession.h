@@ -53,6 +53,10 @@ public:
     void setProgram(const QString &program, const QStringList &arguments);
     void setThresholdMs(double ms) { m_thresholdMs = ms; }
     double thresholdMs() const { return m_thresholdMs; }
+    // Module or source path globs that are the program's own code (see OwnCode).
+    void setOwnGlobs(const QStringList &globs) { m_ownGlobs = globs; }
+    // The program's name for people: "myapp"; for a script an interpreter runs, the script's.
+    QString programName() const;
     void setDurationMs(double ms) { m_durationMs = ms; } // 0: until the program ends
     // The program's standard output goes to AsyncLab's standard error (for --json).
     void setOutputToStderr(bool on) { m_outputToStderr = on; }
@@ -125,6 +129,7 @@ private:
     QString m_program;
     QStringList m_arguments;
     double m_thresholdMs = 50;
+    QStringList m_ownGlobs;
     double m_durationMs = 0;
     bool m_outputToStderr = false;
     Probe m_probe = Probe::Waiting;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <stalls/eventtiming.h>
+#include <stalls/handlertrace.h>
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -11,7 +12,9 @@ class LabApplication : public QApplication
 {
     Q_OBJECT
 public:
-    LabApplication(int &argc, char **argv) : QApplication(argc, argv) { }
+    // The handler trace names the events, signals and slots a stall froze in.
+    LabApplication(int &argc, char **argv) : QApplication(argc, argv) { HandlerTrace::install(); }
+    ~LabApplication() override { HandlerTrace::uninstall(); }
     bool notify(QObject *receiver, QEvent *event) override;
     const EventTiming &eventTiming() const { return m_timing; }
 
@@ -24,7 +27,11 @@ class LabCoreApplication : public QCoreApplication
 {
     Q_OBJECT
 public:
-    LabCoreApplication(int &argc, char **argv) : QCoreApplication(argc, argv) { }
+    LabCoreApplication(int &argc, char **argv) : QCoreApplication(argc, argv)
+    {
+        HandlerTrace::install();
+    }
+    ~LabCoreApplication() override { HandlerTrace::uninstall(); }
     bool notify(QObject *receiver, QEvent *event) override;
     const EventTiming &eventTiming() const { return m_timing; }
 
