@@ -2345,10 +2345,6 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 because the machine gave AsyncLab no CPU: other programs were running. Not caused by the code you ran.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>kept the GUI thread computing</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2430,6 +2426,22 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
     </message>
     <message>
         <source>The executable names no source file for this function (it was built without debug line tables, or stripped).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 because the machine gave %2 no CPU: other programs were running. Not caused by the code you ran.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, waiting in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, called from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Why: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

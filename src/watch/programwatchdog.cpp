@@ -18,10 +18,21 @@ struct ProgramWatchdog::Stall
     SchedReading last;
     double lastLiveMs = 0;
     QList<StallSample> samples;
-    // The raw stacks of samples[symbolized...]: symbols are looked up between samples only when
-    // a record is due, so a slow first lookup never delays noticing a stall.
+    QList<QList<PtraceSampler::Frame>> raw; // each sample's stack, not named yet
+};
+
+// A record to make: the stall as far as it has been sampled.
+struct ProgramWatchdog::Due
+{
+    double beat = 0;
+    bool startUp = false;
+    SchedReading first;
+    SchedReading last;
+    QList<StallSample> samples;
     QList<QList<PtraceSampler::Frame>> raw;
-    qsizetype symbolized = 0;
+    double endMs = 0;
+    bool open = false;
+    bool final = false; // stallRecorded; otherwise stallUpdated
 };
 
 namespace {
@@ -62,6 +73,9 @@ void ProgramWatchdog::start(const Target &target)
         return;
     m_target = target;
     m_stopping = false;
+    m_namerStopping = false;
+    m_namer = std::thread([this] { name(); });
+    pthread_setname_np(m_namer.native_handle(), "watch namer");
     m_thread = std::thread([this] { run(); });
     pthread_setname_np(m_thread.native_handle(), "watch sampler");
 }
@@ -76,6 +90,12 @@ void ProgramWatchdog::stop()
     }
     m_wake.notify_all();
     m_thread.join();
+    {
+        const std::lock_guard lock(m_dueMutex);
+        m_namerStopping = true; // once the records due are made
+    }
+    m_dueWake.notify_all();
+    m_namer.join();
     // The open stall's record is queued for this thread: hand it over before returning.
     QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
 }
@@ -85,36 +105,44 @@ ProgramWatchdog::StopStats ProgramWatchdog::stopStats() const
     return { m_stopSamples.load(), m_stopTotalUs.load(), m_stopMaxUs.load() };
 }
 
+ProgramWatchdog::Notes &ProgramWatchdog::notesFor(double beatMs)
+{
+    for (Notes &notes : m_notes) {
+        if (sameBeat(notes.beatMs, beatMs))
+            return notes;
+    }
+    if (m_notes.size() == KeptNotes)
+        m_notes.removeFirst();
+    m_notes.append({ beatMs, {}, {} });
+    return m_notes.last();
+}
+
 void ProgramWatchdog::addHandlerNote(double beatMs, const QList<HandlerStep> &steps)
 {
     const std::lock_guard lock(m_notesMutex);
-    if (!sameBeat(beatMs, m_notes.beatMs))
-        m_notes = { beatMs, {}, {} };
-    m_notes.steps = steps;
+    notesFor(beatMs).steps = steps;
 }
 
 void ProgramWatchdog::addPythonNote(double beatMs, double atMs, const Stack &frames)
 {
     const std::lock_guard lock(m_notesMutex);
-    if (!sameBeat(beatMs, m_notes.beatMs))
-        m_notes = { beatMs, {}, {} };
+    Notes &notes = notesFor(beatMs);
     // A freeze of minutes is noted every 10 ms; its samples stop at MaxSamplesPerStall too.
-    if (m_notes.python.size() < MaxSamplesPerStall)
-        m_notes.python.append({ atMs, frames });
+    if (notes.python.size() < MaxSamplesPerStall)
+        notes.python.append({ atMs, frames });
 }
 
 void ProgramWatchdog::joinNotes(double beatMs, QList<StallSample> &samples)
 {
     const std::lock_guard lock(m_notesMutex);
-    if (!sameBeat(m_notes.beatMs, beatMs))
-        return;
+    const Notes &notes = notesFor(beatMs);
     // Each sample gets the chain and the Python frames the probe saw nearest to it, within two
     // sampling intervals: both sides look every 10 ms, on their own clocks' ticks.
     constexpr double NearMs = 2 * SampleIntervalMs;
     for (StallSample &sample : samples) {
-        sample.handler = m_notes.steps;
+        sample.handler = notes.steps;
         const std::pair<double, Stack> *nearest = nullptr;
-        for (const auto &note : std::as_const(m_notes.python)) {
+        for (const auto &note : std::as_const(notes.python)) {
             if (std::abs(note.first - sample.atMs) <= NearMs
                 && (!nearest
                     || std::abs(note.first - sample.atMs) < std::abs(nearest->first - sample.atMs)))
@@ -137,41 +165,79 @@ void ProgramWatchdog::deliver(StallRecord record, bool final)
             Qt::QueuedConnection);
 }
 
+void ProgramWatchdog::post(Due due)
+{
+    {
+        const std::lock_guard lock(m_dueMutex);
+        m_due.push_back(std::move(due));
+    }
+    m_dueWake.notify_one();
+}
+
+void ProgramWatchdog::name()
+{
+    Symbolizer symbolizer({}, {}, m_ownGlobs); // own code: the program's modules, and the globs
+    symbolizer.setProcess(m_target.pid);
+    // The modules' list now, for a program that dies frozen before a record is due.
+    symbolizer.symbolize(0, true);
+    double namedBeat = -1;
+    QList<Stack> named; // the stacks of the stall being named, as far as named
+    std::unique_lock lock(m_dueMutex);
+    for (;;) {
+        m_dueWake.wait(lock, [this] { return !m_due.empty() || m_namerStopping; });
+        if (m_due.empty())
+            break; // stopping, and every record due made
+        Due due = std::move(m_due.front());
+        m_due.pop_front();
+        // A live record that a newer one of the same stall follows is not worth making.
+        if (!due.final && !m_due.empty() && sameBeat(m_due.front().beat, due.beat))
+            continue;
+        lock.unlock();
+        if (!sameBeat(due.beat, namedBeat)) {
+            namedBeat = due.beat;
+            named.clear();
+        }
+        for (qsizetype i = named.size(); i < due.raw.size(); ++i) {
+            Stack stack;
+            for (const PtraceSampler::Frame &frame : due.raw.at(i))
+                stack += symbolizer.symbolize(frame.pc, frame.exact);
+            named.append(stack);
+        }
+        for (qsizetype i = 0; i < due.samples.size() && i < named.size(); ++i)
+            due.samples[i].stack = named.at(i);
+        StallRecord record;
+        record.startMs = due.beat + m_target.tickIntervalMs;
+        record.durationMs = std::max(0.0, due.endMs - record.startMs);
+        record.open = due.open;
+        record.startUp = due.startUp;
+        setCpuFigures(record, due.first, due.last);
+        joinNotes(due.beat, due.samples);
+        summarizeStall(record, due.samples);
+        deliver(record, due.final);
+        lock.lock();
+    }
+}
+
 void ProgramWatchdog::run()
 {
     const Target target = m_target;
     // This thread is the tracer: every ptrace call for the program comes from here, and when the
     // thread ends the kernel lets go of anything it still traces.
     PtraceSampler sampler(target.pid);
-    Symbolizer symbolizer({}, {}, m_ownGlobs); // own code: the program's modules, and the globs
-    symbolizer.setProcess(target.pid);
     // The modules' tables now, while nothing is stopped: the first samples then stop the thread
-    // only for the unwinding itself. The symbolizer learns the modules' list too, for a program
-    // that dies frozen before a record is due.
+    // only for the unwinding itself.
     sampler.warmUp();
-    symbolizer.symbolize(0, true);
     bool refused = false;
     std::optional<Stall> stall;
 
-    const auto summarize = [&](double endMs, bool open) {
-        for (; stall->symbolized < stall->samples.size(); ++stall->symbolized) {
-            for (const PtraceSampler::Frame &frame : stall->raw.at(stall->symbolized))
-                stall->samples[stall->symbolized].stack +=
-                        symbolizer.symbolize(frame.pc, frame.exact);
-        }
-        StallRecord record;
-        record.startMs = stall->beat + target.tickIntervalMs;
-        record.durationMs = std::max(0.0, endMs - record.startMs);
-        record.open = open;
-        record.startUp = stall->startUp;
-        setCpuFigures(record, stall->first, stall->last);
-        joinNotes(stall->beat, stall->samples);
-        summarizeStall(record, stall->samples);
-        return record;
+    // The samples are shared with the record due, not copied, until the next one is added.
+    const auto due = [&](double endMs, bool open, bool final) {
+        post({ stall->beat, stall->startUp, stall->first, stall->last, stall->samples, stall->raw,
+               endMs, open, final });
     };
     const auto finish = [&](double endMs, bool open) {
         sampler.release(SampleIntervalMs);
-        deliver(summarize(endMs, open), true);
+        due(endMs, open, true);
         stall.reset();
     };
 
@@ -243,7 +309,7 @@ void ProgramWatchdog::run()
         }
         if (stall && now - stall->lastLiveMs >= LiveIntervalMs) {
             stall->lastLiveMs = now;
-            deliver(summarize(now, true), false);
+            due(now, true, false);
         }
         lock.lock();
     }

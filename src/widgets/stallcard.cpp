@@ -1,6 +1,7 @@
 #include <widgets/stallcard.h>
 #include <engine/sourceexcerpt.h>
 #include <common/units.h>
+#include <stalls/stallpatterns.h>
 
 #include <QFontDatabase>
 #include <QLabel>
@@ -69,6 +70,7 @@ StallCard::StallCard(QWidget *parent)
         label->setWordWrap(true);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     }
+    m_event->setTextFormat(Qt::PlainText); // signal signatures hold "<" and ">"
     m_headline->setAccessibleName(tr("In plain words"));
     QFont larger = m_headline->font();
     larger.setPointSizeF(larger.pointSizeF() * 1.1);
@@ -125,9 +127,9 @@ QString StallCard::headline(const StallRecord &record, bool duringStartUp)
                 .arg(froze);
     }
     if (record.isCpuStarved()) {
-        return tr("%1 because the machine gave AsyncLab no CPU: other programs were running. "
+        return tr("%1 because the machine gave %2 no CPU: other programs were running. "
                   "Not caused by the code you ran.")
-                .arg(froze);
+                .arg(froze, record.program.isEmpty() ? u"AsyncLab"_s : record.program);
     }
     QString what;
     if (record.busyShare >= record.waitingShare) {
@@ -161,14 +163,33 @@ QString StallCard::headline(const StallRecord &record, bool duringStartUp)
 }
 
 namespace {
-// " at src/file.cpp:37", " in src/file.cpp", or nothing: only what is known of where it is.
+// " at src/file.cpp:37", " in src/file.cpp", " in libfreeze.so" (no line tables), or nothing:
+// only what is known of where it is; then what it waited in and the own code that called it.
 QString placeHtml(const StallCulprit &culprit)
 {
-    if (culprit.file.isEmpty())
+    QString place;
+    if (culprit.file.isEmpty() && !culprit.module.isEmpty())
+        place = StallCard::tr(" in %1").arg(culprit.module.toHtmlEscaped());
+    else if (!culprit.file.isEmpty() && culprit.line <= 0)
+        place = StallCard::tr(" in %1").arg(culprit.file.toHtmlEscaped());
+    else if (!culprit.file.isEmpty())
+        place = StallCard::tr(" at %1:%2").arg(culprit.file.toHtmlEscaped()).arg(culprit.line);
+    if (!culprit.call.isEmpty())
+        place += StallCard::tr(", waiting in %1").arg(culprit.call.toHtmlEscaped());
+    if (!culprit.callers.isEmpty()) {
+        place += StallCard::tr(", called from %1")
+                         .arg(culprit.callers.join(u" \u2190 "_s).toHtmlEscaped());
+    }
+    return place;
+}
+
+// "Why: waiting for a process: react to QProcess::finished() ...", or nothing.
+QString whyHtml(const StallRecord &record)
+{
+    if (record.pattern.isEmpty() || record.pattern == u"no-cpu")
         return {};
-    if (culprit.line <= 0)
-        return StallCard::tr(" in %1").arg(culprit.file.toHtmlEscaped());
-    return StallCard::tr(" at %1:%2").arg(culprit.file.toHtmlEscaped()).arg(culprit.line);
+    return StallCard::tr("<br>Why: %1")
+            .arg(StallPatterns::sentence(record.pattern).toHtmlEscaped());
 }
 } // namespace
 
@@ -183,8 +204,8 @@ QString StallCard::shortText(const StallRecord &record)
             ? tr("<br>In <b>%1</b>%2")
                       .arg(record.culprit.function.toHtmlEscaped(), placeHtml(record.culprit))
             : tr("<br>Only in library code (Qt or the system)");
-    if (!record.event.isEmpty())
-        text += tr("<br>Started by %1").arg(record.event.toHtmlEscaped());
+    if (!record.handlerText().isEmpty())
+        text += tr("<br>Started by %1").arg(record.handlerText().toHtmlEscaped());
     return text + tr("<br><i>Click for the stack and the source lines.</i>");
 }
 
@@ -218,8 +239,9 @@ void StallCard::setRecord(const StallRecord &record, bool duringStartUp)
     } else {
         m_culprit->setText(tr("Not in the program's own code: the stack below shows where."));
     }
-    if (!record.event.isEmpty())
-        m_event->setText(tr("Started by %1").arg(record.event));
+    m_culprit->setText(m_culprit->text() + whyHtml(record));
+    if (!record.handlerText().isEmpty())
+        m_event->setText(tr("Started by %1").arg(record.handlerText()));
     else if (record.eventsTimed)
         m_event->setText(tr("Not inside an event handler."));
     else

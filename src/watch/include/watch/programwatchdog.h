@@ -6,6 +6,7 @@
 #include <QStringList>
 #include <atomic>
 #include <condition_variable>
+#include <deque>
 #include <mutex>
 #include <thread>
 #include <sys/types.h>
@@ -70,13 +71,18 @@ signals:
 
 private:
     struct Stall;
+    struct Due;
     struct Notes
     {
         double beatMs = -1;
         QList<HandlerStep> steps;
         QList<std::pair<double, Stack>> python; // at, frames
     };
+    static constexpr int KeptNotes = 8; // freezes: a record is made after the next one began
     void run();
+    void name();
+    void post(Due due);
+    Notes &notesFor(double beatMs); // under m_notesMutex
     void joinNotes(double beatMs, QList<StallSample> &samples);
     void deliver(StallRecord record, bool final);
 
@@ -84,7 +90,15 @@ private:
     double m_thresholdMs = 50;
     QStringList m_ownGlobs;
     std::mutex m_notesMutex;
-    Notes m_notes; // under m_notesMutex: the latest freeze's
+    QList<Notes> m_notes; // under m_notesMutex: the latest freezes', oldest first
+    // The records to make: the sampling thread only samples, and a thread of their own names the
+    // frames (the first lookups in a library load its debug information, which can take longer
+    // than a freeze) and makes the records, so that no freeze goes unseen meanwhile.
+    std::thread m_namer;
+    std::mutex m_dueMutex;
+    std::condition_variable m_dueWake;
+    std::deque<Due> m_due; // under m_dueMutex
+    bool m_namerStopping = false; // under m_dueMutex
     std::thread m_thread;
     std::mutex m_mutex;
     std::condition_variable m_wake;
