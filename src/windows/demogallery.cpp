@@ -24,6 +24,7 @@
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
+#include <QScopedValueRollback>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -31,6 +32,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <cmath>
+#include <numeric>
 
 using namespace Qt::StringLiterals;
 
@@ -88,6 +90,7 @@ DemoGallery::DemoGallery(Lab *lab, QWidget *parent) : QWidget(parent), m_lab(lab
     m_explanation->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_explanation->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_explanation->setAccessibleName(tr("What you are seeing"));
+    m_explanation->setContentsMargins(6, 6, 6, 6);
     // A long explanation scrolls rather than pushing the window past a laptop's screen.
     m_explanationArea = new QScrollArea(right);
     m_explanationArea->setWidgetResizable(true);
@@ -113,47 +116,44 @@ DemoGallery::DemoGallery(Lab *lab, QWidget *parent) : QWidget(parent), m_lab(lab
     m_log->setReadOnly(true);
     m_log->setAccessibleName(tr("Live log"));
     m_log->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    // The stalls share the log's place: a third column would not fit a laptop's screen.
+    // What the demo is about and what a run of it left share one column of the window's full
+    // height, a tab each: side by side or stacked, a laptop's screen showed a few lines of each.
     m_resultTabs = new QTabWidget(right);
     m_resultTabs->setDocumentMode(true);
-    m_resultTabs->setAccessibleName(tr("Live log and stalls"));
+    m_resultTabs->setAccessibleName(tr("What you are seeing, outcome, live log and stalls"));
+    m_resultTabs->addTab(m_explanationArea, tr("What you are seeing"));
+    m_resultTabs->addTab(createOutcomePanel(), tr("Outcome"));
     m_resultTabs->addTab(m_log, tr("Live log"));
     m_stalls = new StallsPanel(nullptr, m_resultTabs);
     m_stalls->setAccessibleName(tr("Stalls of the last run"));
     m_resultTabs->addTab(m_stalls, tr("Stalls"));
     connect(m_lag, &LagChartWidget::stallMarkerClicked, this, &DemoGallery::showStall);
-    auto *results = new QSplitter(Qt::Horizontal, right);
-    results->addWidget(createOutcomePanel());
-    results->addWidget(m_resultTabs);
-    results->setSizes({ 600, 500 });
 
     // One tab per snippet: side by side, six of them would widen the window past any screen.
     m_snippets = new QTabWidget(right);
-    // Tabs share the width, their names elided (whole in the tooltip): no scroll arrows that
-    // hide a snippet off to the side.
+    // Short names (see tabNames()), whole: no scroll arrows that hide a snippet off to the side.
     m_snippets->setUsesScrollButtons(false);
-    m_snippets->setElideMode(Qt::ElideRight);
+    m_snippets->setElideMode(Qt::ElideNone);
     m_snippets->setDocumentMode(true);
     auto *code =
             framed(tr("The code that does it (read-only, from the real sources; one tab each)"),
                    m_snippets, right);
 
-    // What the demo is about beside the code that does it, read together before Run; below them
-    // what a run measures, at the window's full width.
-    auto *reading = new QSplitter(Qt::Horizontal, right);
-    reading->addWidget(framed(tr("What you are seeing"), m_explanationArea, reading));
-    reading->addWidget(code);
-    reading->setStretchFactor(0, 1);
-    reading->setStretchFactor(1, 1);
-    reading->setChildrenCollapsible(false);
+    // The code beside the text about it, read together before Run; below the code what a run
+    // measures as it goes.
+    auto *side = new QSplitter(Qt::Vertical, right);
+    side->addWidget(code);
+    side->addWidget(m_visuals);
+    side->setStretchFactor(0, 1);
+    side->setStretchFactor(1, 1);
+    side->setChildrenCollapsible(false);
 
-    auto *body = new QSplitter(Qt::Vertical, right);
-    body->addWidget(reading);
-    body->addWidget(m_visuals);
-    body->addWidget(results);
-    body->setStretchFactor(0, 4);
-    body->setStretchFactor(1, 2);
-    body->setStretchFactor(2, 3);
+    auto *body = new QSplitter(Qt::Horizontal, right);
+    body->addWidget(m_resultTabs);
+    body->addWidget(side);
+    body->setStretchFactor(0, 1);
+    body->setStretchFactor(1, 1);
+    body->setSizes({ 1100, 1000 }); // the text a little wider than the code
     body->setChildrenCollapsible(false);
     rightLayout->addWidget(body, 1);
 
@@ -236,7 +236,7 @@ QWidget *DemoGallery::createHeader()
 
 QWidget *DemoGallery::createOutcomePanel()
 {
-    auto *box = new QGroupBox(tr("Outcome"), this);
+    auto *box = new QWidget(this);
     auto *layout = new QVBoxLayout(box);
     layout->setContentsMargins(6, 6, 6, 6);
     m_summary = new QLabel(box);
@@ -247,8 +247,7 @@ QWidget *DemoGallery::createOutcomePanel()
     m_figures->setAccessibleName(tr("Figures"));
     m_figures->setHorizontalHeaderLabels({ tr("Figure"), tr("Value") });
     m_figures->verticalHeader()->hide();
-    m_figures->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    m_figures->horizontalHeader()->setStretchLastSection(true);
+    // widths set by fitFigureColumns()
     m_figures->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_figures->setAlternatingRowColors(true);
     // Long texts wrap rather than being cut; rows take the height their cells need.
@@ -263,6 +262,7 @@ QWidget *DemoGallery::createOutcomePanel()
     m_figures->setMinimumHeight(m_figures->horizontalHeader()->sizeHint().height()
                                 + 4 * m_figures->verticalHeader()->defaultSectionSize()
                                 + 2 * m_figures->frameWidth());
+    m_figures->viewport()->installEventFilter(this);
     layout->addWidget(m_summary);
     layout->addWidget(m_figures, 1);
     return box;
@@ -308,6 +308,11 @@ void DemoGallery::showDemo(const QString &name)
     m_title->setText(state.demo->title());
     m_explanation->setText(state.demo->explanation());
     m_explanationArea->verticalScrollBar()->setValue(0); // each demo's text from its start
+    // what was run has an outcome to read; the rest, what it is about
+    if (state.hasOutcome)
+        m_resultTabs->setCurrentWidget(m_figures->parentWidget());
+    else if (m_running != name)
+        m_resultTabs->setCurrentWidget(m_explanationArea);
     const QStringList variants = state.demo->variants();
     m_variant->clear();
     m_variant->addItems(variants);
@@ -356,8 +361,9 @@ void DemoGallery::showStalls(const State &state)
         stalls = m_lab->stalls().recordsBetween(state.startMs, state.startMs + state.durationMs);
     m_stalls->setRecords(stalls);
     m_lag->setStallMarkers(StallsPanel::markersFor(stalls));
-    m_resultTabs->setTabText(
-            1, state.hasOutcome ? tr("Stalls (%1)").arg(stalls.size()) : tr("Stalls"));
+    m_resultTabs->setTabText(m_resultTabs->indexOf(m_stalls),
+                             state.hasOutcome ? tr("Stalls (%1)").arg(stalls.size())
+                                              : tr("Stalls"));
 }
 
 void DemoGallery::showStall(int index)
@@ -424,23 +430,67 @@ void DemoGallery::showFigures(const FigureTable &table)
         if (line.spans && table.columns.size() > 1)
             m_figures->setSpan(row, 1, 1, int(table.columns.size()));
     }
-    // Columns as wide as their content when all fit; otherwise the value columns share what is
-    // left and their texts wrap: never a sideways scroll, never a cut header.
-    QHeaderView *header = m_figures->horizontalHeader();
-    header->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    for (int column = 1; column < m_figures->columnCount(); ++column)
-        header->setSectionResizeMode(column, QHeaderView::ResizeToContents);
-    const int wanted = header->length();
-    const int available = m_figures->viewport()->width();
-    if (wanted > available) {
-        // The names column gives up to a third; the values share the rest.
-        header->setSectionResizeMode(0, QHeaderView::Interactive);
-        header->resizeSection(0, std::min(header->sectionSize(0), available / 3));
-        for (int column = 1; column < m_figures->columnCount(); ++column)
-            header->setSectionResizeMode(column, QHeaderView::Stretch);
-    }
-    m_figures->resizeRowsToContents();
+    fitFigureColumns();
     m_figures->scrollToTop();
+}
+
+bool DemoGallery::eventFilter(QObject *watched, QEvent *event)
+{
+    // A table filled while its tab was hidden was fitted to a width it did not have.
+    if (watched == m_figures->viewport() && event->type() == QEvent::Resize)
+        fitFigureColumns();
+    return QWidget::eventFilter(watched, event);
+}
+
+void DemoGallery::fitFigureColumns()
+{
+    if (m_figures->columnCount() == 0 || m_fittingFigures)
+        return;
+    // a scroll bar the new row heights bring or take away resizes the viewport again
+    const QScopedValueRollback fitting(m_fittingFigures, true);
+    // Columns as wide as their content when all fit; otherwise the names column gives up to two
+    // fifths, the value columns that need less than an equal share of the rest get what they
+    // need and the others share what is left, their texts wrapping: never a sideways scroll,
+    // never a cut header. Widths are set here, not by resize modes, which apply them only at the
+    // next layout: the row heights below need them now.
+    QHeaderView *header = m_figures->horizontalHeader();
+    const QAbstractItemView *view = m_figures;
+    const int columns = m_figures->columnCount();
+    QList<int> least; // the header's text, whole
+    QList<int> widths;
+    for (int column = 0; column < columns; ++column) {
+        header->setSectionResizeMode(column, QHeaderView::Interactive);
+        least.append(header->sectionSizeHint(column));
+        // a few pixels to spare: a text that only just fits would wrap at the next pixel less
+        widths.append(std::max(least.last(), view->sizeHintForColumn(column) + 4));
+    }
+    const int available = m_figures->viewport()->width();
+    if (std::accumulate(widths.cbegin(), widths.cend(), 0) > available) {
+        widths[0] = std::max(least[0], std::min(widths[0], available * 2 / 5));
+        int room = available - widths[0];
+        QList<int> sharing;
+        for (int column = 1; column < columns; ++column)
+            sharing.append(column);
+        for (bool settled = false; !settled && !sharing.isEmpty();) {
+            settled = true;
+            const int share = room / int(sharing.size());
+            for (const int column : QList<int>(sharing)) {
+                if (widths[column] <= share) {
+                    room -= widths[column];
+                    sharing.removeOne(column);
+                    settled = false;
+                }
+            }
+        }
+        for (const int column : std::as_const(sharing))
+            widths[column] = std::max(least[column], room / int(sharing.size()));
+    }
+    // the last column reaches the table's right edge
+    widths.last() = std::max(widths.last(),
+                             available - std::accumulate(widths.cbegin(), widths.cend() - 1, 0));
+    for (int column = 0; column < columns; ++column)
+        header->resizeSection(column, widths[column]);
+    m_figures->resizeRowsToContents();
 }
 
 void DemoGallery::showMeasured(const DemoOutcome &outcome)
@@ -452,8 +502,8 @@ void DemoGallery::showMeasured(const DemoOutcome &outcome)
 }
 
 namespace {
-// The part the snippets' names share ("backpressure-" of "backpressure-bounded-read" and
-// "backpressure-unbounded-read"): said once by the demo, left out of each tab's name.
+// The part the given snippets' names share ("backpressure-" of "backpressure-bounded" and
+// "backpressure-unbounded"), back to the end of a whole word.
 qsizetype sharedPrefixLength(const QStringList &ids)
 {
     if (ids.size() < 2)
@@ -465,10 +515,34 @@ qsizetype sharedPrefixLength(const QStringList &ids)
             ++same;
         length = same;
     }
-    // Back to the end of a whole word, so that no tab's name starts mid-word.
     while (length > 0 && ids.first().at(length - 1) != u'-')
         --length;
     return length;
+}
+
+// A tab's name: its snippet's id less the words it shares with the demo's other snippets of the
+// same family ("deadlock-gui-trap" is "gui trap", "combinator-any" beside "debounce" is "any"),
+// so that the names are short enough to be read whole.
+QStringList tabNames(const QStringList &ids)
+{
+    QStringList names;
+    for (const QString &id : ids) {
+        const QString family = id.section(u'-', 0, 0);
+        QStringList relatives;
+        for (const QString &other : ids) {
+            if (other.section(u'-', 0, 0) == family)
+                relatives.append(other);
+        }
+        const QString rest = id.mid(sharedPrefixLength(relatives));
+        names.append(rest.isEmpty() ? id : rest);
+    }
+    for (qsizetype i = 0; i < names.size(); ++i) {
+        if (names.count(names.at(i)) > 1)
+            names[i] = ids.at(i); // two alike would say nothing
+    }
+    for (QString &name : names)
+        name.replace(u'-', u' ');
+    return names;
 }
 } // namespace
 
@@ -477,7 +551,7 @@ void DemoGallery::showSnippets(const QStringList &ids)
     while (m_snippets->count() > 0)
         delete m_snippets->widget(0); // its tab goes with it
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    const qsizetype shared = sharedPrefixLength(ids);
+    const QStringList names = tabNames(ids);
     for (const QString &id : ids) {
         auto *panel = new QWidget(m_snippets);
         auto *layout = new QVBoxLayout(panel);
@@ -506,7 +580,7 @@ void DemoGallery::showSnippets(const QStringList &ids)
                 + 2 * (view->frameWidth() + int(view->document()->documentMargin())));
         layout->addWidget(label);
         layout->addWidget(view, 1);
-        m_snippets->addTab(panel, id.mid(shared)); // the code region's name in the source
+        m_snippets->addTab(panel, names.at(m_snippets->count()));
         m_snippets->setTabToolTip(m_snippets->count() - 1, location);
     }
 }
@@ -524,6 +598,7 @@ bool DemoGallery::runCurrent()
     state.startMs = labNowMs();
     m_running = name;
     m_log->clear();
+    m_resultTabs->setCurrentWidget(m_log);
     showOutcome(state);
     updateButtons();
     state.demo->run();
@@ -557,16 +632,15 @@ void DemoGallery::onFinished(const QString &name, const DemoOutcome &outcome)
     if (m_running == name)
         m_running.clear();
     state.durationMs = labNowMs() - state.startMs;
-    if (name == currentDemo())
+    if (name == currentDemo()) {
+        // the run is over: its outcome is the news now (the Stalls tab counts its freezes)
+        m_resultTabs->setCurrentWidget(m_figures->parentWidget());
         showOutcome(state);
+    }
     // a stall that ended just now is recorded a moment later
     m_lab->stalls().whenSettled(this, [this, name] {
-        if (name != currentDemo())
-            return;
-        showStalls(m_states[name]);
-        // the run is over and its log complete: what froze the window is the news now
-        if (!m_stalls->records().isEmpty())
-            m_resultTabs->setCurrentWidget(m_stalls);
+        if (name == currentDemo())
+            showStalls(m_states[name]);
     });
     updateButtons();
     emit demoFinished(name, outcome);
