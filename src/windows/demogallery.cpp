@@ -28,6 +28,7 @@
 #include <QScrollBar>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -55,8 +56,9 @@ DemoGallery::DemoGallery(Lab *lab, QWidget *parent) : QWidget(parent), m_lab(lab
     setWindowTitle(tr("AsyncLab — concepts"));
     m_list = new QListWidget(this);
     m_list->setAccessibleName(tr("Demos"));
-    m_list->setMinimumWidth(190);
-    m_list->setMaximumWidth(260);
+    m_list->setMinimumWidth(170);
+    m_list->setMaximumWidth(200); // the room is the outcome's; a longer title wraps
+    m_list->setWordWrap(true);
     const DemoContext context = DemoRegistry::contextFor(lab, m_workDir.path());
     for (const DemoEntry &entry : DemoRegistry::all()) {
         Demo *demo = DemoRegistry::create(entry.name, context, this);
@@ -131,8 +133,9 @@ DemoGallery::DemoGallery(Lab *lab, QWidget *parent) : QWidget(parent), m_lab(lab
 
     // One tab per snippet: side by side, six of them would widen the window past any screen.
     m_snippets = new QTabWidget(right);
-    // Short names (see tabNames()), whole: no scroll arrows that hide a snippet off to the side.
-    m_snippets->setUsesScrollButtons(false);
+    // Short names (see tabNames()), whole. They fit side by side, unless a wide outcome table
+    // took the room (see fitFigureColumns()): then arrows scroll them.
+    m_snippets->setUsesScrollButtons(true);
     m_snippets->setElideMode(Qt::ElideNone);
     m_snippets->setDocumentMode(true);
     auto *code =
@@ -148,7 +151,7 @@ DemoGallery::DemoGallery(Lab *lab, QWidget *parent) : QWidget(parent), m_lab(lab
     side->setStretchFactor(1, 1);
     side->setChildrenCollapsible(false);
 
-    auto *body = new QSplitter(Qt::Horizontal, right);
+    auto *body = m_body = new QSplitter(Qt::Horizontal, right);
     body->addWidget(m_resultTabs);
     body->addWidget(side);
     body->setStretchFactor(0, 1);
@@ -161,6 +164,7 @@ DemoGallery::DemoGallery(Lab *lab, QWidget *parent) : QWidget(parent), m_lab(lab
     splitter->addWidget(m_list);
     splitter->addWidget(right);
     splitter->setStretchFactor(1, 1);
+    splitter->setSizes({ m_list->maximumWidth(), 2000 }); // the list at its widest, no gap
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
@@ -321,6 +325,15 @@ void DemoGallery::showDemo(const QString &name)
     m_log->setPlainText(state.log);
     showOutcome(state);
     showSnippets(state.demo->snippetIds());
+    // the code tabs' names side by side, taken from the text beside them if need be
+    if (const int more = m_snippets->tabBar()->sizeHint().width() - m_snippets->width();
+        more > 0 && m_snippets->isVisible()) {
+        const QList<int> sizes = m_body->sizes();
+        const int spare = sizes.value(0) - m_body->widget(0)->minimumSizeHint().width();
+        if (spare > 0)
+            m_body->setSizes({ sizes.value(0) - std::min(more, spare),
+                               sizes.value(1) + std::min(more, spare) });
+    }
     updateButtons();
 }
 
@@ -449,10 +462,10 @@ void DemoGallery::fitFigureColumns()
     // a scroll bar the new row heights bring or take away resizes the viewport again
     const QScopedValueRollback fitting(m_fittingFigures, true);
     // Columns as wide as their content when all fit; otherwise the names column gives up to two
-    // fifths, the value columns that need less than an equal share of the rest get what they
-    // need and the others share what is left, their texts wrapping: never a sideways scroll,
-    // never a cut header. Widths are set here, not by resize modes, which apply them only at the
-    // next layout: the row heights below need them now.
+    // fifths (down to a quarter where many values need the room), the value columns that need less
+    // than an equal share of the rest get what they need and the others share what is left, their
+    // texts wrapping: never a sideways scroll, never a cut header. Widths are set here, not by
+    // resize modes, which apply them only at the next layout: the row heights below need them now.
     QHeaderView *header = m_figures->horizontalHeader();
     const QAbstractItemView *view = m_figures;
     const int columns = m_figures->columnCount();
@@ -465,8 +478,13 @@ void DemoGallery::fitFigureColumns()
         widths.append(std::max(least.last(), view->sizeHintForColumn(column) + 4));
     }
     const int available = m_figures->viewport()->width();
+    int wanting = 0; // the pixels more that every value would need to read on one line
     if (std::accumulate(widths.cbegin(), widths.cend(), 0) > available) {
-        widths[0] = std::max(least[0], std::min(widths[0], available * 2 / 5));
+        // the names wrap sooner where the values' headers alone leave them little room
+        const int headers = std::accumulate(least.cbegin() + 1, least.cend(), 0);
+        widths[0] = std::max({ least[0], available / 4,
+                               std::min({ widths[0], available * 2 / 5, available - headers }) });
+        wanting = std::accumulate(widths.cbegin(), widths.cend(), 0) - available;
         int room = available - widths[0];
         QList<int> sharing;
         for (int column = 1; column < columns; ++column)
@@ -491,6 +509,22 @@ void DemoGallery::fitFigureColumns()
     for (int column = 0; column < columns; ++column)
         header->resizeSection(column, widths[column]);
     m_figures->resizeRowsToContents();
+
+    // A table too wide for its half of the window (the servers' eight columns) takes what it
+    // needs from the code and charts beside it, as far as they can give; the viewport's resize
+    // then fits the columns again.
+    const QList<int> sizes = m_body->sizes();
+    const int spare = sizes.value(1) - m_body->widget(1)->minimumSizeHint().width();
+    if (wanting > 0 && spare > 0) {
+        const int more = std::min(wanting, spare);
+        QMetaObject::invokeMethod(
+                m_body,
+                [this, more] {
+                    const QList<int> now = m_body->sizes();
+                    m_body->setSizes({ now.value(0) + more, now.value(1) - more });
+                },
+                Qt::QueuedConnection);
+    }
 }
 
 void DemoGallery::showMeasured(const DemoOutcome &outcome)

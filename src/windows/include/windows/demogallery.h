@@ -105,6 +105,7 @@ private:
     QLabel *m_title = nullptr;
     QLabel *m_explanation = nullptr;
     QScrollArea *m_explanationArea = nullptr;
+    QSplitter *m_body = nullptr; // explanation and results | code and charts
     QSplitter *m_visuals = nullptr; // what the run measured | the GUI thread's lag
     QLabel *m_status = nullptr;
     HeartbeatWidget *m_heartbeat = nullptr;
