@@ -9,6 +9,8 @@
 #include <learn/lessonrunner.h>
 
 #include <QAction>
+#include <QElapsedTimer>
+#include <QFile>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
@@ -22,6 +24,8 @@
 #include <QTest>
 #include <QTextBrowser>
 #include <QTimer>
+#include <chrono>
+#include <functional>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -46,6 +50,7 @@ private slots:
     void invitationLinkOpensTheCourse();
     void backToTheCourseFromAnotherWindow();
     void doneLessonKeepsItsExplanation();
+    void switchingIsQuick();
 
 private:
     LearnWindow *openWindow();
@@ -124,7 +129,7 @@ void TestLearnWindow::predictRunCheckNext()
 
     QTest::mouseClick(m_window->findChild<QPushButton *>(u"nextLesson"_s), Qt::LeftButton);
     QCOMPARE(m_window->currentLesson(), 2);
-    QCOMPARE(CourseProgress().current(), 2);
+    QCOMPARE(CourseProgress().current(), 2); // saved, if off the GUI thread
     QCOMPARE(m_window->findChild<QLabel *>(u"question"_s)->text(), Course::find(2)->question);
     QVERIFY(m_window->findChild<QLabel *>(u"verdict"_s)->text().isEmpty());
 }
@@ -285,6 +290,60 @@ void TestLearnWindow::doneLessonKeepsItsExplanation()
     QCOMPARE(CourseProgress().mark(Course::find(1)->id), Judgment::Mark::Wrong);
     const QString verdict = m_window->findChild<QLabel *>(u"verdict"_s)->text();
     QVERIFY2(verdict.contains(u"first prediction"_s), qPrintable(verdict));
+}
+
+namespace {
+// How long this thread has waited for a CPU so far, from the kernel's scheduler statistics: on
+// a machine busy with other work, time the window could not have used anyway.
+std::chrono::nanoseconds waitedForACpu()
+{
+    QFile file(u"/proc/thread-self/schedstat"_s);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QList<QByteArray> fields = file.readAll().simplified().split(' ');
+    return std::chrono::nanoseconds(fields.value(1).toLongLong());
+}
+} // namespace
+
+// Moving to another lesson or code tab, relayout and paint included, is over long before anyone
+// would notice a wait (100 ms): the window must not freeze by its own doing (time spent waiting
+// for a CPU that other programs held is left out).
+void TestLearnWindow::switchingIsQuick()
+{
+    for (const Lesson &lesson : Course::lessons())
+        CourseProgress().record(lesson.id, Judgment::Mark::Right); // every code tab open
+    openWindow();
+    auto *tabs = m_window->findChild<QTabWidget *>(u"codeTabs"_s);
+    QVERIFY(tabs);
+    auto timed = [](const std::function<void()> &change) {
+        const auto waited = waitedForACpu();
+        QElapsedTimer clock;
+        clock.start();
+        change();
+        QCoreApplication::processEvents(); // the relayout and repaint the change causes
+        return (std::chrono::nanoseconds(clock.nsecsElapsed()) - (waitedForACpu() - waited)).count()
+                / 1000000;
+    };
+    QStringList slow;
+    qint64 slowest = 0;
+    for (int round = 0; round < 2; ++round) {
+        for (const Lesson &lesson : Course::lessons()) {
+            const qint64 ms = timed([&] { m_window->showLesson(lesson.number); });
+            slowest = std::max(slowest, ms);
+            if (ms >= 100)
+                slow.append(u"lesson %1: %2 ms"_s.arg(lesson.number).arg(ms));
+            for (int tab = 0; tab < tabs->count(); ++tab) {
+                const qint64 tabMs = timed([&] { tabs->setCurrentIndex(tab); });
+                slowest = std::max(slowest, tabMs);
+                if (tabMs >= 100)
+                    slow.append(u"lesson %1, tab %2: %3 ms"_s.arg(lesson.number)
+                                        .arg(tabs->tabText(tab))
+                                        .arg(tabMs));
+            }
+        }
+    }
+    qInfo("the slowest switch took %lld ms", slowest);
+    QVERIFY2(slow.isEmpty(), qPrintable(slow.join(u"; "_s)));
 }
 
 QTEST_MAIN(TestLearnWindow)

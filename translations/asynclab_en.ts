@@ -662,10 +662,6 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Live log and stalls</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Stalls of the last run</source>
         <translation type="unfinished"></translation>
     </message>
@@ -795,6 +791,10 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
     </message>
     <message>
         <source>Run canceled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What you are seeing, outcome, live log and stalls</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,7 +1,9 @@
 #include <learn/courseprogress.h>
 #include <learn/lesson.h>
 
+#include <QCoreApplication>
 #include <QSettings>
+#include <QThreadPool>
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -10,6 +12,16 @@ namespace {
 const QString Current = u"learn/current"_s;
 const QString Marks = u"learn/marks/"_s;
 const QString Dismissed = u"learn/invitationDismissed"_s;
+
+// Saving a setting syncs the file to the disk, tens of milliseconds on a busy one: too long for
+// the GUI thread to wait each time the student moves to another lesson. One thread saves, in the
+// order asked, so the last lesson chosen is the one kept.
+QThreadPool *saver()
+{
+    static QThreadPool pool;
+    pool.setMaxThreadCount(1);
+    return &pool;
+}
 
 int countMarks(const CourseProgress &progress, std::optional<Judgment::Mark> only)
 {
@@ -25,12 +37,16 @@ int countMarks(const CourseProgress &progress, std::optional<Judgment::Mark> onl
 
 int CourseProgress::current() const
 {
+    saver()->waitForDone(); // a lesson chosen just now is being saved
     return std::clamp(QSettings().value(Current, 1).toInt(), 1, std::max(1, Course::size()));
 }
 
 void CourseProgress::setCurrent(int number)
 {
-    QSettings().setValue(Current, number);
+    // the names QSettings() would use, read here: the application may be gone when this runs
+    saver()->start([organization = QCoreApplication::organizationName(),
+                    application = QCoreApplication::applicationName(),
+                    number] { QSettings(organization, application).setValue(Current, number); });
 }
 
 Judgment::Mark CourseProgress::record(const QString &lessonId, Judgment::Mark mark)
@@ -39,18 +55,33 @@ Judgment::Mark CourseProgress::record(const QString &lessonId, Judgment::Mark ma
     if (kept && *kept != Judgment::Mark::Ambiguous)
         return *kept;
     QSettings().setValue(Marks + lessonId, markName(mark));
+    marks(); // read before the change, which is then made to both
+    m_marks->insert(lessonId, mark);
     return mark;
 }
 
 std::optional<Judgment::Mark> CourseProgress::mark(const QString &lessonId) const
 {
-    const QString name = QSettings().value(Marks + lessonId).toString();
-    for (const auto mark :
-         { Judgment::Mark::Right, Judgment::Mark::Wrong, Judgment::Mark::Ambiguous }) {
-        if (name == markName(mark))
-            return mark;
+    const auto found = marks().constFind(lessonId);
+    return found == marks().cend() ? std::nullopt : std::optional(*found);
+}
+
+const QHash<QString, Judgment::Mark> &CourseProgress::marks() const
+{
+    if (!m_marks) {
+        m_marks.emplace();
+        QSettings settings;
+        settings.beginGroup(Marks);
+        for (const QString &lessonId : settings.childKeys()) {
+            const QString name = settings.value(lessonId).toString();
+            for (const auto mark :
+                 { Judgment::Mark::Right, Judgment::Mark::Wrong, Judgment::Mark::Ambiguous }) {
+                if (name == markName(mark))
+                    m_marks->insert(lessonId, mark);
+            }
+        }
     }
-    return std::nullopt;
+    return *m_marks;
 }
 
 int CourseProgress::doneCount() const
@@ -75,7 +106,9 @@ void CourseProgress::dismissInvitation()
 
 void CourseProgress::reset()
 {
+    saver()->waitForDone(); // or a lesson chosen before would come back after
     QSettings settings;
     settings.remove(u"learn/marks"_s);
     settings.setValue(Current, 1);
+    m_marks.emplace();
 }

@@ -24,13 +24,16 @@
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
+#include <QScopedValueRollback>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <cmath>
+#include <numeric>
 
 using namespace Qt::StringLiterals;
 
@@ -53,8 +56,9 @@ DemoGallery::DemoGallery(Lab *lab, QWidget *parent) : QWidget(parent), m_lab(lab
     setWindowTitle(tr("AsyncLab — concepts"));
     m_list = new QListWidget(this);
     m_list->setAccessibleName(tr("Demos"));
-    m_list->setMinimumWidth(190);
-    m_list->setMaximumWidth(260);
+    m_list->setMinimumWidth(170);
+    m_list->setMaximumWidth(200); // the room is the outcome's; a longer title wraps
+    m_list->setWordWrap(true);
     const DemoContext context = DemoRegistry::contextFor(lab, m_workDir.path());
     for (const DemoEntry &entry : DemoRegistry::all()) {
         Demo *demo = DemoRegistry::create(entry.name, context, this);
@@ -88,6 +92,7 @@ DemoGallery::DemoGallery(Lab *lab, QWidget *parent) : QWidget(parent), m_lab(lab
     m_explanation->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_explanation->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_explanation->setAccessibleName(tr("What you are seeing"));
+    m_explanation->setContentsMargins(6, 6, 6, 6);
     // A long explanation scrolls rather than pushing the window past a laptop's screen.
     m_explanationArea = new QScrollArea(right);
     m_explanationArea->setWidgetResizable(true);
@@ -113,47 +118,45 @@ DemoGallery::DemoGallery(Lab *lab, QWidget *parent) : QWidget(parent), m_lab(lab
     m_log->setReadOnly(true);
     m_log->setAccessibleName(tr("Live log"));
     m_log->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    // The stalls share the log's place: a third column would not fit a laptop's screen.
+    // What the demo is about and what a run of it left share one column of the window's full
+    // height, a tab each: side by side or stacked, a laptop's screen showed a few lines of each.
     m_resultTabs = new QTabWidget(right);
     m_resultTabs->setDocumentMode(true);
-    m_resultTabs->setAccessibleName(tr("Live log and stalls"));
+    m_resultTabs->setAccessibleName(tr("What you are seeing, outcome, live log and stalls"));
+    m_resultTabs->addTab(m_explanationArea, tr("What you are seeing"));
+    m_resultTabs->addTab(createOutcomePanel(), tr("Outcome"));
     m_resultTabs->addTab(m_log, tr("Live log"));
     m_stalls = new StallsPanel(nullptr, m_resultTabs);
     m_stalls->setAccessibleName(tr("Stalls of the last run"));
     m_resultTabs->addTab(m_stalls, tr("Stalls"));
     connect(m_lag, &LagChartWidget::stallMarkerClicked, this, &DemoGallery::showStall);
-    auto *results = new QSplitter(Qt::Horizontal, right);
-    results->addWidget(createOutcomePanel());
-    results->addWidget(m_resultTabs);
-    results->setSizes({ 600, 500 });
 
     // One tab per snippet: side by side, six of them would widen the window past any screen.
     m_snippets = new QTabWidget(right);
-    // Tabs share the width, their names elided (whole in the tooltip): no scroll arrows that
-    // hide a snippet off to the side.
-    m_snippets->setUsesScrollButtons(false);
-    m_snippets->setElideMode(Qt::ElideRight);
+    // Short names (see tabNames()), whole. They fit side by side, unless a wide outcome table
+    // took the room (see fitFigureColumns()): then arrows scroll them.
+    m_snippets->setUsesScrollButtons(true);
+    m_snippets->setElideMode(Qt::ElideNone);
     m_snippets->setDocumentMode(true);
     auto *code =
             framed(tr("The code that does it (read-only, from the real sources; one tab each)"),
                    m_snippets, right);
 
-    // What the demo is about beside the code that does it, read together before Run; below them
-    // what a run measures, at the window's full width.
-    auto *reading = new QSplitter(Qt::Horizontal, right);
-    reading->addWidget(framed(tr("What you are seeing"), m_explanationArea, reading));
-    reading->addWidget(code);
-    reading->setStretchFactor(0, 1);
-    reading->setStretchFactor(1, 1);
-    reading->setChildrenCollapsible(false);
+    // The code beside the text about it, read together before Run; below the code what a run
+    // measures as it goes.
+    auto *side = new QSplitter(Qt::Vertical, right);
+    side->addWidget(code);
+    side->addWidget(m_visuals);
+    side->setStretchFactor(0, 1);
+    side->setStretchFactor(1, 1);
+    side->setChildrenCollapsible(false);
 
-    auto *body = new QSplitter(Qt::Vertical, right);
-    body->addWidget(reading);
-    body->addWidget(m_visuals);
-    body->addWidget(results);
-    body->setStretchFactor(0, 4);
-    body->setStretchFactor(1, 2);
-    body->setStretchFactor(2, 3);
+    auto *body = m_body = new QSplitter(Qt::Horizontal, right);
+    body->addWidget(m_resultTabs);
+    body->addWidget(side);
+    body->setStretchFactor(0, 1);
+    body->setStretchFactor(1, 1);
+    body->setSizes({ 1100, 1000 }); // the text a little wider than the code
     body->setChildrenCollapsible(false);
     rightLayout->addWidget(body, 1);
 
@@ -161,6 +164,7 @@ DemoGallery::DemoGallery(Lab *lab, QWidget *parent) : QWidget(parent), m_lab(lab
     splitter->addWidget(m_list);
     splitter->addWidget(right);
     splitter->setStretchFactor(1, 1);
+    splitter->setSizes({ m_list->maximumWidth(), 2000 }); // the list at its widest, no gap
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
@@ -236,7 +240,7 @@ QWidget *DemoGallery::createHeader()
 
 QWidget *DemoGallery::createOutcomePanel()
 {
-    auto *box = new QGroupBox(tr("Outcome"), this);
+    auto *box = new QWidget(this);
     auto *layout = new QVBoxLayout(box);
     layout->setContentsMargins(6, 6, 6, 6);
     m_summary = new QLabel(box);
@@ -247,8 +251,7 @@ QWidget *DemoGallery::createOutcomePanel()
     m_figures->setAccessibleName(tr("Figures"));
     m_figures->setHorizontalHeaderLabels({ tr("Figure"), tr("Value") });
     m_figures->verticalHeader()->hide();
-    m_figures->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    m_figures->horizontalHeader()->setStretchLastSection(true);
+    // widths set by fitFigureColumns()
     m_figures->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_figures->setAlternatingRowColors(true);
     // Long texts wrap rather than being cut; rows take the height their cells need.
@@ -263,6 +266,7 @@ QWidget *DemoGallery::createOutcomePanel()
     m_figures->setMinimumHeight(m_figures->horizontalHeader()->sizeHint().height()
                                 + 4 * m_figures->verticalHeader()->defaultSectionSize()
                                 + 2 * m_figures->frameWidth());
+    m_figures->viewport()->installEventFilter(this);
     layout->addWidget(m_summary);
     layout->addWidget(m_figures, 1);
     return box;
@@ -308,6 +312,11 @@ void DemoGallery::showDemo(const QString &name)
     m_title->setText(state.demo->title());
     m_explanation->setText(state.demo->explanation());
     m_explanationArea->verticalScrollBar()->setValue(0); // each demo's text from its start
+    // what was run has an outcome to read; the rest, what it is about
+    if (state.hasOutcome)
+        m_resultTabs->setCurrentWidget(m_figures->parentWidget());
+    else if (m_running != name)
+        m_resultTabs->setCurrentWidget(m_explanationArea);
     const QStringList variants = state.demo->variants();
     m_variant->clear();
     m_variant->addItems(variants);
@@ -316,6 +325,15 @@ void DemoGallery::showDemo(const QString &name)
     m_log->setPlainText(state.log);
     showOutcome(state);
     showSnippets(state.demo->snippetIds());
+    // the code tabs' names side by side, taken from the text beside them if need be
+    if (const int more = m_snippets->tabBar()->sizeHint().width() - m_snippets->width();
+        more > 0 && m_snippets->isVisible()) {
+        const QList<int> sizes = m_body->sizes();
+        const int spare = sizes.value(0) - m_body->widget(0)->minimumSizeHint().width();
+        if (spare > 0)
+            m_body->setSizes({ sizes.value(0) - std::min(more, spare),
+                               sizes.value(1) + std::min(more, spare) });
+    }
     updateButtons();
 }
 
@@ -356,8 +374,9 @@ void DemoGallery::showStalls(const State &state)
         stalls = m_lab->stalls().recordsBetween(state.startMs, state.startMs + state.durationMs);
     m_stalls->setRecords(stalls);
     m_lag->setStallMarkers(StallsPanel::markersFor(stalls));
-    m_resultTabs->setTabText(
-            1, state.hasOutcome ? tr("Stalls (%1)").arg(stalls.size()) : tr("Stalls"));
+    m_resultTabs->setTabText(m_resultTabs->indexOf(m_stalls),
+                             state.hasOutcome ? tr("Stalls (%1)").arg(stalls.size())
+                                              : tr("Stalls"));
 }
 
 void DemoGallery::showStall(int index)
@@ -424,23 +443,88 @@ void DemoGallery::showFigures(const FigureTable &table)
         if (line.spans && table.columns.size() > 1)
             m_figures->setSpan(row, 1, 1, int(table.columns.size()));
     }
-    // Columns as wide as their content when all fit; otherwise the value columns share what is
-    // left and their texts wrap: never a sideways scroll, never a cut header.
-    QHeaderView *header = m_figures->horizontalHeader();
-    header->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    for (int column = 1; column < m_figures->columnCount(); ++column)
-        header->setSectionResizeMode(column, QHeaderView::ResizeToContents);
-    const int wanted = header->length();
-    const int available = m_figures->viewport()->width();
-    if (wanted > available) {
-        // The names column gives up to a third; the values share the rest.
-        header->setSectionResizeMode(0, QHeaderView::Interactive);
-        header->resizeSection(0, std::min(header->sectionSize(0), available / 3));
-        for (int column = 1; column < m_figures->columnCount(); ++column)
-            header->setSectionResizeMode(column, QHeaderView::Stretch);
-    }
-    m_figures->resizeRowsToContents();
+    fitFigureColumns();
     m_figures->scrollToTop();
+}
+
+bool DemoGallery::eventFilter(QObject *watched, QEvent *event)
+{
+    // A table filled while its tab was hidden was fitted to a width it did not have.
+    if (watched == m_figures->viewport() && event->type() == QEvent::Resize)
+        fitFigureColumns();
+    return QWidget::eventFilter(watched, event);
+}
+
+void DemoGallery::fitFigureColumns()
+{
+    if (m_figures->columnCount() == 0 || m_fittingFigures)
+        return;
+    // a scroll bar the new row heights bring or take away resizes the viewport again
+    const QScopedValueRollback fitting(m_fittingFigures, true);
+    // Columns as wide as their content when all fit; otherwise the names column gives up to two
+    // fifths (down to a quarter where many values need the room), the value columns that need less
+    // than an equal share of the rest get what they need and the others share what is left, their
+    // texts wrapping: never a sideways scroll, never a cut header. Widths are set here, not by
+    // resize modes, which apply them only at the next layout: the row heights below need them now.
+    QHeaderView *header = m_figures->horizontalHeader();
+    const QAbstractItemView *view = m_figures;
+    const int columns = m_figures->columnCount();
+    QList<int> least; // the header's text, whole
+    QList<int> widths;
+    for (int column = 0; column < columns; ++column) {
+        header->setSectionResizeMode(column, QHeaderView::Interactive);
+        least.append(header->sectionSizeHint(column));
+        // a few pixels to spare: a text that only just fits would wrap at the next pixel less
+        widths.append(std::max(least.last(), view->sizeHintForColumn(column) + 4));
+    }
+    const int available = m_figures->viewport()->width();
+    int wanting = 0; // the pixels more that every value would need to read on one line
+    if (std::accumulate(widths.cbegin(), widths.cend(), 0) > available) {
+        // the names wrap sooner where the values' headers alone leave them little room
+        const int headers = std::accumulate(least.cbegin() + 1, least.cend(), 0);
+        widths[0] = std::max({ least[0], available / 4,
+                               std::min({ widths[0], available * 2 / 5, available - headers }) });
+        wanting = std::accumulate(widths.cbegin(), widths.cend(), 0) - available;
+        int room = available - widths[0];
+        QList<int> sharing;
+        for (int column = 1; column < columns; ++column)
+            sharing.append(column);
+        for (bool settled = false; !settled && !sharing.isEmpty();) {
+            settled = true;
+            const int share = room / int(sharing.size());
+            for (const int column : QList<int>(sharing)) {
+                if (widths[column] <= share) {
+                    room -= widths[column];
+                    sharing.removeOne(column);
+                    settled = false;
+                }
+            }
+        }
+        for (const int column : std::as_const(sharing))
+            widths[column] = std::max(least[column], room / int(sharing.size()));
+    }
+    // the last column reaches the table's right edge
+    widths.last() = std::max(widths.last(),
+                             available - std::accumulate(widths.cbegin(), widths.cend() - 1, 0));
+    for (int column = 0; column < columns; ++column)
+        header->resizeSection(column, widths[column]);
+    m_figures->resizeRowsToContents();
+
+    // A table too wide for its half of the window (the servers' eight columns) takes what it
+    // needs from the code and charts beside it, as far as they can give; the viewport's resize
+    // then fits the columns again.
+    const QList<int> sizes = m_body->sizes();
+    const int spare = sizes.value(1) - m_body->widget(1)->minimumSizeHint().width();
+    if (wanting > 0 && spare > 0) {
+        const int more = std::min(wanting, spare);
+        QMetaObject::invokeMethod(
+                m_body,
+                [this, more] {
+                    const QList<int> now = m_body->sizes();
+                    m_body->setSizes({ now.value(0) + more, now.value(1) - more });
+                },
+                Qt::QueuedConnection);
+    }
 }
 
 void DemoGallery::showMeasured(const DemoOutcome &outcome)
@@ -452,8 +536,8 @@ void DemoGallery::showMeasured(const DemoOutcome &outcome)
 }
 
 namespace {
-// The part the snippets' names share ("backpressure-" of "backpressure-bounded-read" and
-// "backpressure-unbounded-read"): said once by the demo, left out of each tab's name.
+// The part the given snippets' names share ("backpressure-" of "backpressure-bounded" and
+// "backpressure-unbounded"), back to the end of a whole word.
 qsizetype sharedPrefixLength(const QStringList &ids)
 {
     if (ids.size() < 2)
@@ -465,10 +549,34 @@ qsizetype sharedPrefixLength(const QStringList &ids)
             ++same;
         length = same;
     }
-    // Back to the end of a whole word, so that no tab's name starts mid-word.
     while (length > 0 && ids.first().at(length - 1) != u'-')
         --length;
     return length;
+}
+
+// A tab's name: its snippet's id less the words it shares with the demo's other snippets of the
+// same family ("deadlock-gui-trap" is "gui trap", "combinator-any" beside "debounce" is "any"),
+// so that the names are short enough to be read whole.
+QStringList tabNames(const QStringList &ids)
+{
+    QStringList names;
+    for (const QString &id : ids) {
+        const QString family = id.section(u'-', 0, 0);
+        QStringList relatives;
+        for (const QString &other : ids) {
+            if (other.section(u'-', 0, 0) == family)
+                relatives.append(other);
+        }
+        const QString rest = id.mid(sharedPrefixLength(relatives));
+        names.append(rest.isEmpty() ? id : rest);
+    }
+    for (qsizetype i = 0; i < names.size(); ++i) {
+        if (names.count(names.at(i)) > 1)
+            names[i] = ids.at(i); // two alike would say nothing
+    }
+    for (QString &name : names)
+        name.replace(u'-', u' ');
+    return names;
 }
 } // namespace
 
@@ -477,7 +585,7 @@ void DemoGallery::showSnippets(const QStringList &ids)
     while (m_snippets->count() > 0)
         delete m_snippets->widget(0); // its tab goes with it
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    const qsizetype shared = sharedPrefixLength(ids);
+    const QStringList names = tabNames(ids);
     for (const QString &id : ids) {
         auto *panel = new QWidget(m_snippets);
         auto *layout = new QVBoxLayout(panel);
@@ -506,7 +614,7 @@ void DemoGallery::showSnippets(const QStringList &ids)
                 + 2 * (view->frameWidth() + int(view->document()->documentMargin())));
         layout->addWidget(label);
         layout->addWidget(view, 1);
-        m_snippets->addTab(panel, id.mid(shared)); // the code region's name in the source
+        m_snippets->addTab(panel, names.at(m_snippets->count()));
         m_snippets->setTabToolTip(m_snippets->count() - 1, location);
     }
 }
@@ -524,6 +632,7 @@ bool DemoGallery::runCurrent()
     state.startMs = labNowMs();
     m_running = name;
     m_log->clear();
+    m_resultTabs->setCurrentWidget(m_log);
     showOutcome(state);
     updateButtons();
     state.demo->run();
@@ -557,16 +666,15 @@ void DemoGallery::onFinished(const QString &name, const DemoOutcome &outcome)
     if (m_running == name)
         m_running.clear();
     state.durationMs = labNowMs() - state.startMs;
-    if (name == currentDemo())
+    if (name == currentDemo()) {
+        // the run is over: its outcome is the news now (the Stalls tab counts its freezes)
+        m_resultTabs->setCurrentWidget(m_figures->parentWidget());
         showOutcome(state);
+    }
     // a stall that ended just now is recorded a moment later
     m_lab->stalls().whenSettled(this, [this, name] {
-        if (name != currentDemo())
-            return;
-        showStalls(m_states[name]);
-        // the run is over and its log complete: what froze the window is the news now
-        if (!m_stalls->records().isEmpty())
-            m_resultTabs->setCurrentWidget(m_stalls);
+        if (name == currentDemo())
+            showStalls(m_states[name]);
     });
     updateButtons();
     emit demoFinished(name, outcome);

@@ -64,6 +64,9 @@ public:
     QList<QPlainTextEdit *> snippetViews() const;
     QScrollArea *explanationArea() const { return m_explanationArea; }
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 signals:
     void demoFinished(const QString &name, const DemoOutcome &outcome);
 
@@ -91,6 +94,7 @@ private:
     void onFinished(const QString &name, const DemoOutcome &outcome);
     void showMeasured(const DemoOutcome &outcome); // bars or plots
     void showFigures(const FigureTable &table);
+    void fitFigureColumns(); // to the table's width
     void updateButtons();
 
     Lab *m_lab;
@@ -101,6 +105,7 @@ private:
     QLabel *m_title = nullptr;
     QLabel *m_explanation = nullptr;
     QScrollArea *m_explanationArea = nullptr;
+    QSplitter *m_body = nullptr; // explanation and results | code and charts
     QSplitter *m_visuals = nullptr; // what the run measured | the GUI thread's lag
     QLabel *m_status = nullptr;
     HeartbeatWidget *m_heartbeat = nullptr;
@@ -113,6 +118,7 @@ private:
     LagChartWidget *m_lag = nullptr;
     QLabel *m_summary = nullptr;
     QTableWidget *m_figures = nullptr;
+    bool m_fittingFigures = false;
     QPlainTextEdit *m_log = nullptr;
     QTabWidget *m_resultTabs = nullptr; // the live log; the last run's stalls
     StallsPanel *m_stalls = nullptr;
