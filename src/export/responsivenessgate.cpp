@@ -1,4 +1,5 @@
 #include <export/responsivenessgate.h>
+#include <stalls/stallreport.h>
 #include <export/qttestfunctions.h>
 #include <export/recording.h>
 #include <export/savefile.h>
@@ -108,8 +109,7 @@ QString ResponsivenessGate::junitXml(const QString &program, double watchedMs) c
         if (!r.event.isEmpty())
             details += u"handler: %1\n"_s.arg(r.event);
         details += u"stack:\n"_s;
-        for (const StackFrame &frame : r.stack)
-            details += u"  %1%2\n"_s.arg(frame.own ? u"> "_s : u"  "_s, frame.location());
+        details += StallReport::stackText(r.stack, 2);
         if (verdict.failed) {
             w.writeStartElement(u"failure"_s);
             w.writeAttribute(u"type"_s, u"stall"_s);

@@ -451,42 +451,20 @@ void DemoGallery::showMeasured(const DemoOutcome &outcome)
                                                          : m_plots);
 }
 
-namespace {
-// The part the snippets' names share ("backpressure-" of "backpressure-bounded-read" and
-// "backpressure-unbounded-read"): said once by the demo, left out of each tab's name.
-qsizetype sharedPrefixLength(const QStringList &ids)
-{
-    if (ids.size() < 2)
-        return 0;
-    qsizetype length = ids.first().size();
-    for (const QString &id : ids) {
-        qsizetype same = 0;
-        while (same < std::min(length, id.size()) && id.at(same) == ids.first().at(same))
-            ++same;
-        length = same;
-    }
-    // Back to the end of a whole word, so that no tab's name starts mid-word.
-    while (length > 0 && ids.first().at(length - 1) != u'-')
-        --length;
-    return length;
-}
-} // namespace
-
 void DemoGallery::showSnippets(const QStringList &ids)
 {
     while (m_snippets->count() > 0)
         delete m_snippets->widget(0); // its tab goes with it
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    const qsizetype shared = sharedPrefixLength(ids);
     for (const QString &id : ids) {
         auto *panel = new QWidget(m_snippets);
         auto *layout = new QVBoxLayout(panel);
         layout->setContentsMargins(0, 0, 0, 0);
         const QString location = snippetLocation(id);
-        auto *label = new QLabel(
-                tr("<b>%1</b> &nbsp; <span style='color:gray'>%2</span>")
-                        .arg(id.toHtmlEscaped(), location.isEmpty() ? tr("not found") : location),
-                panel);
+        auto *label = new QLabel(tr("<b>%1</b> &nbsp; <span style='color:gray'>%2</span>")
+                                         .arg(snippetName(id).toHtmlEscaped(),
+                                              location.isEmpty() ? tr("not found") : location),
+                                 panel);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
         auto *view = new QPlainTextEdit(panel);
         view->setObjectName(id);
@@ -506,7 +484,7 @@ void DemoGallery::showSnippets(const QStringList &ids)
                 + 2 * (view->frameWidth() + int(view->document()->documentMargin())));
         layout->addWidget(label);
         layout->addWidget(view, 1);
-        m_snippets->addTab(panel, id.mid(shared)); // the code region's name in the source
+        m_snippets->addTab(panel, snippetName(id));
         m_snippets->setTabToolTip(m_snippets->count() - 1, location);
     }
 }
