@@ -2506,6 +2506,45 @@ The second race is a search box: the demo types a query one letter every %1 ms, 
     </message>
 </context>
 <context>
+    <name>ResponsivenessGate</name>
+    <message>
+        <source>%1 over the %2 limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 busy over the %2 busy limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stall %1 at %2: %3, %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, no culprit in the program&apos;s own code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, during %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, in test %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FAIL %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ok   %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RunMode</name>
     <message>
         <source>blocking</source>
