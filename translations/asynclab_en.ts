@@ -339,10 +339,6 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 and %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -624,6 +620,67 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
     </message>
     <message>
         <source>Run the demo to see its measurements here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DemoExplanation</name>
+    <message>
+        <source>A producer on its own thread streams %1 over a local TCP connection as fast as the connection takes it; the consumer on the GUI thread processes (hashes) only %2 per second. Unbounded (first): the consumer reads everything as it arrives into a queue of its own. The producer is done long before the consumer, and most of the stream waits in the consumer&apos;s memory: the queue and the process&apos;s resident memory (RSS) grow by about the size of the stream. Bounded (second): the consumer&apos;s socket may buffer only %3, and the consumer reads only as much as it is ready to process. The kernel&apos;s buffers fill, TCP&apos;s flow control stops the sender, and the producer waits for its writes to be taken: its time spent waiting goes up, it finishes only when the consumer does, and memory stays flat. Both deliver the same bytes (the same SHA-256) at about the same speed, since the consumer sets the pace either way; only memory differs. RSS is the whole process&apos;s: a one-time jump of a few tens of MiB can also be the stall watchdog loading symbols for its first report. The live log shows the queue, the growth of RSS (plotted as a bar) and what the producer has sent, twice a second.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Five requests start together: two slow ones (600 and 900 ms), one that fails at once (HTTP 500), and two fast ones (100 and 200 ms). Each is a QFuture, made from the reply&apos;s finished signal with QtFuture::connect and a continuation that throws on an error. They are combined four ways, each in a round of its own. all: every value, or the first failure as soon as it comes (the failing request ends it at once). all settled: wait for every request and collect each outcome, success or failure; this is what QtFuture::whenAll does. any: the first success; failures count only if all fail. race: whichever settles first, success or failure; this is QtFuture::whenAny. Each round&apos;s timeline, in the live log, shows the five requests and the moment the combinator decided (^). A combinator only decides what you get: the requests it did not wait for still run to their end.
+Last, the search box of the race demo, typed the same way twice (&quot;async&quot;, a pause, &quot;lab&quot;): once sending a request for every keystroke, once with a %1 ms debounce that sends only when the typing pauses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 requests to a server that answers each after %2 ms, sent through a small queue that keeps at most N of them in flight: a finished request makes room for the next. The total time falls roughly as %1 × %2 ms / N, so a limit trades speed for load on the server. The server counts the requests it is answering at the same moment; its peak never exceeds the limit. QNetworkAccessManager itself opens at most %3 connections to one host and queues the rest, so for 16 and unlimited the requests are spread over several managers. The last bar is one manager with no limit of ours: its own cap of %3 holds the server&apos;s peak at %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A real SQLite database of %L1 orders, made on a worker thread the first time (Qt SQL with its QSQLITE driver). One slow query asks how many orders are bigger than each of the first %2: a self-join no index helps, so SQLite compares %2 orders with all the others. First it runs on the GUI thread: the window freezes for the whole query, and the longest stall is about as long as the query. Then the same function runs on a worker thread with a connection of its own (a Qt SQL connection may only be used by the thread that made it); SQLite&apos;s progress handler reports how far it got, and the GUI thread stays free. A third run is canceled after %3 ms: sqlite3_interrupt(), called through the driver&apos;s handle, stops the query inside SQLite within milliseconds. Last, a worker asks for the GUI thread&apos;s connection: Qt prints a warning and returns an invalid connection instead of letting two threads share one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Three traps that would wait forever, each caught by a timeout and shown beside its fix. (a) The GUI thread waits for a result that a queued call on the GUI thread delivers; the queued call can only run when the event loop runs, and the waiting is what stops the loop. The watchdog gives up after %1 ms, so the window freezes for that long (the heartbeat stops) and then recovers; asking for the result and returning to the event loop gets it at once. (b) Two worker threads take two locks in opposite order: each holds one and waits for the other&apos;s, until a %2 ms timeout gives up. Taking locks in one agreed order cannot deadlock. (c) A task in a one-thread pool waits for a second task in the same pool, which cannot start until the first returns; a %3 ms timeout catches it. Chaining the second task as a continuation instead of waiting, or a bigger pool, removes the wait.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Four ways async work fails, and how the failure reaches the code that asked for it. An exception thrown inside a QtConcurrent task is stored in its future and rethrown to the onFailed() handler on the GUI thread. A request the server answers only after %1 ms is stopped by a %2 ms deadline, so the caller hears &quot;timed out&quot; instead of waiting. A flaky endpoint answers 503 %3 times before it succeeds; each retry waits twice as long as the one before (%4 ms, then %5, then %6), and attempt %7 gets the 200. Last, a file is written in two steps, into a temporary file and then renamed into place; the first time it completes, the second time it is canceled after %8 of %9 chunks, and neither the target file nor a temporary file is left behind.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The GUI thread runs one loop: take the next event, call its handler, repeat. Here it serves a %1 ms timer, two network replies and two results posted by worker threads, and the log shows when each was due and when its handler ran. While the loop is free, events run on time, or a few milliseconds late when painting the window (also work on this loop) took its turn first. At %2 ms one handler takes %3 ms. The loop cannot take the next event until that handler returns, so the tick, the reply and the worker&apos;s result that became due meanwhile all wait, and run together when it ends, each late by the rest of the block. The responsiveness monitor measures the same stall.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two simulated clicks on the same button, %1 ms apart; each click&apos;s work takes %2 ms. The first handler &quot;waits&quot; for its work by running a nested QEventLoop. The window keeps painting (the monitor sees no freeze), but the nested loop also delivers the second click, so the same handler starts again before its first call has returned: start 1, start 2, end 2, end 1. The first call resumes last, on top of whatever the second one changed. The safe handler starts the work, returns to the event loop at once and finishes in a continuation; a click that arrives while it is busy waits its turn, so the log reads start 1, end 1, start 2, end 2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Three panels each start a request that takes %1 ms, and each panel is closed (deleted) after %2 ms, while its request is still in flight. The naive callback holds a plain pointer to its panel and runs anyway when the result arrives: a real program would now write into freed memory, which crashes or silently corrupts data. Here the demo only looks the address up among the live panels and counts the write it would have made. A QPointer turns null when its object is deleted, so the guarded callback sees that the panel is gone and drops the result. Giving connect() the panel as its context object is cleaner still: deleting the panel disconnects the callback, which never runs. (QFuture::then(context, ...) must not outlive its context in Qt 6.4; a QFutureWatcher owned by the panel gives the same guarantee.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU-bound work only gets faster with more cores: %1 chunks of %2 are hashed with SHA-256 on one worker thread, then spread by QtConcurrent::mapped over all %3 cores of this machine. The speedup can be at most %3, and is less when other programs use the cores too. I/O-bound work is different: %4 fetches of a page the server answers after %5 ms mostly wait, so sending them all at once helps even though one thread handles them all, because the waits overlap. Neither part runs on the GUI thread, but while every core is hashing the GUI thread has to share them, so the log shows the longest freeze of each part.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Several threads each add 1 to one shared counter many times. Unprotected, an increment is a read and then a write, and a thread can be interrupted between the two: the others add to the counter meanwhile, and its write wipes out what they added. (So that this shows on a busy or one-core machine too, every thread gives up its core between a read and its write once every 1000 increments, as the scheduler may do at any time.) Such a data race is undefined behaviour in C++; the numbers are what this build did on this machine. Under a QMutex the other threads wait at the lock, and std::atomic adds in one indivisible step, so neither loses an update.
+The second race is a search box: the demo types a query one letter every %1 ms, and each keystroke fetches results that take a random %2 to %3 ms. Without a guard, whichever answer arrives last stays on screen, even when it belongs to an older query. With a request id checked on arrival, answers to anything but the latest request are dropped, and the screen always ends on the full query.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Four servers in this process, each on 127.0.0.1, answer the same request with the same handler: it waits %1 ms for a simulated backend (in the event loop by a timer, in the others by a blocking wait) and answers 1 KiB; the second variant first computes %2 ms on the CPU. One thread serves one request at a time and closes each connection, so at most about 10 requests a second get through. The pool has %3 threads (2 x the cores) that do the same. Thread per connection gives every connection a thread of its own (a 64 KiB stack), and the event loop is AsyncLab&apos;s own server: one thread for all connections. A load generator on a thread of its own keeps C keep-alive connections busy (C = %4), each sending its next request as soon as the last is answered, for %5 per server and C after a warm-up (%6, or until every connection is open, up to 2 s). It measures requests per second, the p50 and p99 latency of the requests answered, and errors (refused, reset, 503, a request waiting over %7 counts as a timeout). Meanwhile the run counts each server&apos;s threads by their names in /proc/self/task and reads the process&apos;s resident memory (RSS): its growth is the server&apos;s memory plus the generator&apos;s own (its per-connection buffers); the kernel&apos;s socket buffers are not in it, memory an earlier step freed can be used again without showing, and a one-time jump of a few tens of MiB can be the stall watchdog loading symbols for its first report. Both ends of every connection are in this process, so C connections need 2 x C open files: the run raises the open-file limit from %8 to %9 (the hard limit; further where the system lets this process lift that too), and a C beyond what it allows is shown as what it is, as is a thread the system refuses. The charts: throughput, p99, threads and RSS growth against C, both axes logarithmic, one colour per server. In the second variant the event loop&apos;s one thread computes every request&apos;s %10 ms itself: at most %11 answers a second, and C = 1000 queues %12 of computing before the first wait can end, while the thread servers compute on all the cores. All of it runs on worker threads, so the window never waits for it; but thousands of busy threads compete with the GUI thread for the cores, and a freeze the Stalls tab calls &quot;waiting for a CPU&quot; is that. With the computing handler, thread per connection at C = 1000 and more keeps hundreds of threads wanting a core at once, and the window then freezes for up to seconds: the cost of a thread per client lands on everything else in the process.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One pipeline, written three times: fetch a JSON list from the server, parse it on a worker thread, write a summary file. With callbacks, each step starts the next from inside its own completion handler, and every handler checks for errors itself. With futures, the steps form one chain and an error thrown anywhere skips to the single onFailed() at its end. With coroutines, the code reads top to bottom like blocking code, but each co_await returns to the event loop, and errors are caught with an ordinary try/catch. All three write byte-identical files, and an HTTP 500 or broken JSON ends each of them, by its own path, with the same message. The times are for the whole pipeline, mostly the fetch and the hand-offs between threads: the differences between the styles are no larger than the run-to-run noise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same slow request (the server answers after %1 ms) is waited for in three places. On the GUI thread, %2 fetches run one after another and the window freezes for all of their wait, about %3 (only %2 of the %4, so the freeze stays short). On worker threads, each of the %4 fetches blocks a thread of its own: the window stays responsive, but %4 threads sit doing nothing but waiting. On the event loop, all %4 requests are sent at once and the GUI thread is only told when each answer is there: the same half second, no freeze, and no thread per wait. Qt&apos;s network manager waits for all of its requests on one internal thread; %5 managers are used because each opens at most 6 connections to one server.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -924,6 +981,297 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
     </message>
     <message>
         <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Glossary</name>
+    <message>
+        <source>asynchronous (Async)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting work and being told when it is done, instead of waiting for it. The thread that started it is free to do other things meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>atomic operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A read-modify-write the processor does as one indivisible step (std::atomic, Atomics.add). Two threads can no longer lose each other&apos;s update.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backpressure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A slow consumer making a fast producer wait, so data does not pile up in between. Without it, the queue between them grows until memory runs out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blocking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A call that does not return until its work is done. While it waits, the thread that made it can do nothing else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A thread running on a CPU: computing, copying, hashing. A freeze where the GUI thread is busy is fixed by moving the work elsewhere or making it smaller.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C10K</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The problem of serving ten thousand connections at once. A thread per connection runs out of memory and scheduler time; an event loop waits for all of them with one thread.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>callback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A function handed to someone to call later, when the result is there. Qt&apos;s signals and slots, JavaScript&apos;s .then() and Python&apos;s add_done_callback are callbacks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>concurrency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Several tasks in progress at once, whether or not they run at the same instant. Waiting for 20 fetches at once is concurrency; it needs no extra CPU.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>coroutine (await)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A function that can pause at an await and resume later where it left off. It reads like blocking code but gives the thread back to the event loop at every await.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>culprit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The function (with its file and line) where most samples of a stall found the GUI thread. It is the place to look first when the window froze.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deadlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two waits that each need the other to end first, so neither ever does. Only a timeout, or killing the program, ends it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something the event loop hands to a handler: a mouse click, a key press, a timer firing, a network reply arriving.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>event loop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The loop a GUI thread (or Node, or asyncio) runs forever: take the next event from the queue, run its handler, repeat. While a handler runs, everything else in the queue waits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One picture of the window; at 60 Hz a new one is due every 16.7 ms. A stall longer than that makes the screen miss frames, and motion stutters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>future (promise)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An object standing for a result that is not there yet (QFuture, JavaScript&apos;s Promise, asyncio&apos;s Future). You attach what to do next instead of waiting for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>futex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Linux system call a thread sleeps in while it waits for a lock, a condition or a future. A stall &apos;waiting on a futex&apos; means the GUI thread waited for another thread.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GUI thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The program&apos;s main thread: the only one that paints the window and handles input. If it is blocked, the window freezes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code run for one event: a slot connected to a button&apos;s clicked signal, an onclick function. The event loop waits for it to return.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>heartbeat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A small animation (or timer) that should tick steadily on the GUI thread. When it stops, the thread is not running its event loop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keep-alive connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An HTTP connection kept open for the next request instead of closed after one. It saves a new connection&apos;s setup for every request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>event-loop lag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How late a timer on the GUI thread runs compared to when it was due. Near 0 ms the loop is free; a lag of 2 s means the thread was stuck for 2 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many connections a client opens to one server at once: 6 per host in browsers and in Qt&apos;s QNetworkAccessManager. Further requests wait in a queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>long task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A piece of work that holds the GUI thread for more than 50 ms, the point where people start to feel the delay (the web&apos;s name for it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mutex (lock)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A lock only one thread can hold at a time (QMutex, threading.Lock). Code between lock and unlock cannot be interleaved with another thread&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nested event loop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An event loop started inside a handler (QEventLoop::exec, a modal dialog). It keeps the window alive but lets other handlers run in the middle of yours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p99 (99th percentile)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value 99% of measurements stay at or below. A p99 lag of 3 ms means only one timer tick in a hundred ran more than 3 ms late.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>parallelism</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work running at the same instant on several CPU cores. It speeds up computing; waiting needs concurrency, not parallelism.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>race condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A result that depends on the order two threads (or two tasks around an await) happen to run in. It can pass a test a hundred times and fail the next.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RSS (resident set size)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The memory of a process that is really in RAM right now. A queue that grows without bound shows up as RSS growing with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threads that are ready to run but waiting for a free CPU core. On a loaded machine a thread can be &apos;runnable&apos; and still not run for a while.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stall (freeze)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A stretch of time when the GUI thread could not react at all: no painting, no input, no timers. AsyncLab records every stall over 50 ms and says where it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One sequence of instructions the operating system schedules on a CPU. A program can have many; each one blocked in a wait costs memory but no CPU.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>thread pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A fixed set of worker threads that take tasks from a queue (QThreadPool, Node&apos;s libuv pool, Python&apos;s ThreadPoolExecutor). More tasks than threads wait their turn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timeout (deadline)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A limit on how long to wait. It turns a wait that would never end into an error you can handle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A thread asleep in the kernel until something happens: a reply, a lock, a timer. It uses no CPU, but a waiting GUI thread cannot paint either.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wall time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time as a clock on the wall measures it, from start to end, whatever the CPUs did meanwhile.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1739,6 +2087,10 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
         <source>Lag now:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Every freeze of the GUI thread over %1, and where it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ModeToggle</name>
@@ -1760,6 +2112,10 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
     </message>
     <message>
         <source>Run mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Blocking&lt;/b&gt;: the work and all its waiting happen on the GUI thread. The window freezes until it is done.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Async&lt;/b&gt;: the waiting happens off the GUI thread (network events, a worker thread). The window stays responsive.&lt;/p&gt;&lt;p&gt;Click a side, or press Space or the arrow keys.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2150,6 +2506,45 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
     </message>
 </context>
 <context>
+    <name>ResponsivenessGate</name>
+    <message>
+        <source>%1 over the %2 limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 busy over the %2 busy limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stall %1 at %2: %3, %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, no culprit in the program&apos;s own code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, during %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, in test %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FAIL %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ok   %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RunMode</name>
     <message>
         <source>blocking</source>
@@ -2157,6 +2552,13 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
     </message>
     <message>
         <source>async</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SaveFile</name>
+    <message>
+        <source>cannot write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2242,6 +2644,221 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
     </message>
     <message>
         <source>could not generate the sample file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Snippets</name>
+    <message>
+        <source>bounded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unbounded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>producer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>combinator-request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>combinator-all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>combinator-any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>combinator-qt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>debounce</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>limiter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong-thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gui-trap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gui-fix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lock-order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lock-order-fix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pool-starvation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pool-fix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exception</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancel-chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>long-handler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unsafe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>safe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>naive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>qpointer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cpu-chunk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cpu-one-thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cpu-all-cores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>io-all-at-once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unprotected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mutex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>atomic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>search-unguarded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>search-guard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>thread-handler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one-thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>thread-pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>thread-per-connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>event-loop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>generator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>callbacks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>futures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>coroutines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wait-on-gui-thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wait-on-workers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wait-on-event-loop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blocking-get</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3199,10 +3816,6 @@ stall %1 %2
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>no stack yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3330,6 +3943,38 @@ Without a display, and with QT_QPA_PLATFORM=offscreen or minimal, no window open
     </message>
     <message>
         <source>End the watch (and PROGRAM) after S seconds; AsyncLab then ends too, also with a window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try &apos;asynclab watch --help&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no stacks: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name the program to watch: asynclab watch -- PROGRAM [ARGS...]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--pid watches a running program: name no program to start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--duration wants seconds above 0, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--threshold wants milliseconds, at least 1, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--output wants a file name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--pid wants a process id, not &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

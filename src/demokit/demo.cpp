@@ -79,7 +79,6 @@ void Demo::teardown()
 
 QString Demo::explanationText() const
 {
-    // One place that finds the text, so that a translated file can be looked up here.
     QFile file(u":/explanations/%1.md"_s.arg(m_name));
     if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
         return {};
@@ -87,7 +86,9 @@ QString Demo::explanationText() const
     QStringList paragraphs = QString::fromUtf8(file.readAll()).trimmed().split(u"\n\n"_s);
     for (QString &paragraph : paragraphs)
         paragraph = paragraph.simplified();
-    return paragraphs.join(u'\n');
+    // The catalogue holds the text so joined, in this context (cmake/resourcestrings.cmake).
+    return QCoreApplication::translate("DemoExplanation",
+                                       paragraphs.join(u'\n').toUtf8().constData());
 }
 
 void Demo::dropPostedContinuations()

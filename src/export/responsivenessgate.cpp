@@ -1,9 +1,11 @@
 #include <export/responsivenessgate.h>
+#include <stalls/stallreport.h>
 #include <export/qttestfunctions.h>
 #include <export/recording.h>
 #include <export/savefile.h>
 #include <common/units.h>
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QXmlStreamWriter>
 #include <algorithm>
@@ -26,12 +28,15 @@ void ResponsivenessGate::judge(const QList<StallRecord> &stalls, const QtTestFun
         };
         if (m_wallLimitMs > 0 && record.durationMs > m_wallLimitMs) {
             verdict.failed = true;
-            verdict.reason = u"%1 over the %2 limit"_s.arg(formatDuration(record.durationMs),
-                                                           formatDuration(m_wallLimitMs));
+            verdict.reason =
+                    QCoreApplication::translate("ResponsivenessGate", "%1 over the %2 limit")
+                            .arg(formatDuration(record.durationMs), formatDuration(m_wallLimitMs));
         } else if (m_busyLimitMs > 0 && busyMs(record) > m_busyLimitMs) {
             verdict.failed = true;
-            verdict.reason = u"%1 busy over the %2 busy limit"_s.arg(formatDuration(busyMs(record)),
-                                                                     formatDuration(m_busyLimitMs));
+            verdict.reason =
+                    QCoreApplication::translate("ResponsivenessGate",
+                                                "%1 busy over the %2 busy limit")
+                            .arg(formatDuration(busyMs(record)), formatDuration(m_busyLimitMs));
         }
         m_verdicts.append(verdict);
     }
@@ -53,14 +58,19 @@ int ResponsivenessGate::exitStatus(int programStatus) const
 QString ResponsivenessGate::describe(const Verdict &verdict) const
 {
     const StallRecord &r = verdict.record;
-    QString text = u"stall %1 at %2: %3, %4"_s.arg(r.id).arg(
-            formatDuration(r.startMs - m_originMs), formatDuration(r.durationMs), r.activityText());
-    text += r.culprit.isKnown() ? u", in %1"_s.arg(r.culprit.location())
-                                : u", no culprit in the program's own code"_s;
+    QString text = QCoreApplication::translate("ResponsivenessGate", "stall %1 at %2: %3, %4")
+                           .arg(r.id)
+                           .arg(formatDuration(r.startMs - m_originMs),
+                                formatDuration(r.durationMs), r.activityText());
+    text += r.culprit.isKnown()
+            ? QCoreApplication::translate("ResponsivenessGate", ", in %1").arg(r.culprit.location())
+            : QCoreApplication::translate("ResponsivenessGate",
+                                          ", no culprit in the program's own code");
     if (!r.event.isEmpty())
-        text += u", during %1"_s.arg(r.event);
+        text += QCoreApplication::translate("ResponsivenessGate", ", during %1").arg(r.event);
     if (!verdict.testFunction.isEmpty())
-        text += u", in test %1"_s.arg(verdict.testFunction);
+        text += QCoreApplication::translate("ResponsivenessGate", ", in test %1")
+                        .arg(verdict.testFunction);
     return text;
 }
 
@@ -68,8 +78,11 @@ QStringList ResponsivenessGate::lines() const
 {
     QStringList lines;
     for (const Verdict &verdict : m_verdicts) {
-        lines.append(verdict.failed ? u"FAIL %1 (%2)"_s.arg(describe(verdict), verdict.reason)
-                                    : u"ok   %1"_s.arg(describe(verdict)));
+        lines.append(verdict.failed
+                             ? QCoreApplication::translate("ResponsivenessGate", "FAIL %1 (%2)")
+                                       .arg(describe(verdict), verdict.reason)
+                             : QCoreApplication::translate("ResponsivenessGate", "ok   %1")
+                                       .arg(describe(verdict)));
     }
     return lines;
 }
@@ -108,8 +121,7 @@ QString ResponsivenessGate::junitXml(const QString &program, double watchedMs) c
         if (!r.event.isEmpty())
             details += u"handler: %1\n"_s.arg(r.event);
         details += u"stack:\n"_s;
-        for (const StackFrame &frame : r.stack)
-            details += u"  %1%2\n"_s.arg(frame.own ? u"> "_s : u"  "_s, frame.location());
+        details += StallReport::stackText(r.stack, 2);
         if (verdict.failed) {
             w.writeStartElement(u"failure"_s);
             w.writeAttribute(u"type"_s, u"stall"_s);

@@ -1,5 +1,7 @@
 #include <export/savefile.h>
 
+#include <QCoreApplication>
+#include <QDir>
 #include <QJsonDocument>
 #include <QSaveFile>
 
@@ -11,7 +13,8 @@ bool saveFile(const QString &path, const QByteArray &bytes, QString *error)
     if (file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit())
         return true;
     if (error)
-        *error = u"cannot write %1: %2"_s.arg(path, file.errorString());
+        *error = QCoreApplication::translate("SaveFile", "cannot write %1: %2")
+                         .arg(QDir::toNativeSeparators(path), file.errorString());
     return false;
 }
 

@@ -1,5 +1,6 @@
 #include <learn/glossary.h>
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -17,8 +18,13 @@ QList<GlossaryTerm> load()
     QList<GlossaryTerm> terms;
     for (const QJsonValue &value : QJsonDocument::fromJson(file.readAll()).array()) {
         const QJsonObject entry = value.toObject();
-        terms.append({ entry.value(u"id"_s).toString(), entry.value(u"term"_s).toString(),
-                       entry.value(u"definition"_s).toString() });
+        // The catalogue holds these texts in the context "Glossary" (cmake/resourcestrings.cmake).
+        const auto translated = [&entry](const QString &field) {
+            return QCoreApplication::translate("Glossary",
+                                               entry.value(field).toString().toUtf8().constData());
+        };
+        terms.append({ entry.value(u"id"_s).toString(), translated(u"term"_s),
+                       translated(u"definition"_s) });
     }
     std::sort(terms.begin(), terms.end(), [](const GlossaryTerm &a, const GlossaryTerm &b) {
         return a.term.compare(b.term, Qt::CaseInsensitive) < 0;

@@ -162,6 +162,15 @@ QString topCulpritText(const QList<StallRecord> &stalls)
             .arg(duration, where);
 }
 
+QString stackText(const QList<StackFrame> &stack, int indent)
+{
+    QString text;
+    for (const StackFrame &frame : stack) {
+        text += QString(indent, u' ') + (frame.own ? u"> "_s : u"  "_s) + frame.location() + u'\n';
+    }
+    return text;
+}
+
 QString culpritText(const QList<StallRecord> &stalls)
 {
     return u"%1 %2\n"_s.arg(QCoreApplication::translate("StallReport", "culprit"), -10)

@@ -343,8 +343,7 @@ QString AttachSession::reportText() const
         text += tr("  culprit  %1\n")
                         .arg(record.culprit.isKnown() ? record.culprit.location()
                                                       : tr("none in the program's own code"));
-        for (const StackFrame &frame : record.stack)
-            text += u"    %1%2\n"_s.arg(frame.own ? u"> "_s : u"  "_s, frame.location());
+        text += StallReport::stackText(record.stack, 4);
     }
     text += u"\n"_s + limitsText() + u'\n';
     return text;

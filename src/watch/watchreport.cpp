@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QMetaEnum>
 #include <algorithm>
 #include <cmath>
@@ -288,8 +289,7 @@ QString stallLines(const StallRecord &record, WatchReport::Stacks stacks)
     }
     if (stacks == WatchReport::Stacks::Full && !record.paths.isEmpty()) {
         text += WatchReport::tr("  stack of the most common path:\n");
-        for (const StackFrame &frame : record.stack)
-            text += u"    %1%2\n"_s.arg(frame.own ? u"> "_s : u"  "_s, frame.location());
+        text += StallReport::stackText(record.stack, 4);
     }
     return text;
 }
@@ -353,6 +353,11 @@ QJsonObject WatchReport::json() const
         { u"groups"_s, groups },
         { u"stacks"_s, stacks.stacks() },
     };
+}
+
+QByteArray WatchReport::bytes(Format format, Stacks stacks) const
+{
+    return format == Format::Json ? QJsonDocument(json()).toJson() : text(stacks).toUtf8();
 }
 
 QString WatchReport::summaryLine() const

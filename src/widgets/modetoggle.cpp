@@ -49,11 +49,11 @@ ModeToggle::ModeToggle(QWidget *parent) : QWidget(parent)
     setMinimumHeight(40);
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     setAccessibleName(tr("Run mode"));
-    setToolTip(u"<p><b>Blocking</b>: the work and all its waiting happen on the GUI thread. "
-               "The window freezes until it is done.</p>"
-               "<p><b>Async</b>: the waiting happens off the GUI thread (network events, a "
-               "worker thread). The window stays responsive.</p>"
-               "<p>Click a side, or press Space or the arrow keys.</p>"_s);
+    setToolTip(tr("<p><b>Blocking</b>: the work and all its waiting happen on the GUI thread. "
+                  "The window freezes until it is done.</p>"
+                  "<p><b>Async</b>: the waiting happens off the GUI thread (network events, a "
+                  "worker thread). The window stays responsive.</p>"
+                  "<p>Click a side, or press Space or the arrow keys.</p>"));
     updateAccessibleText();
 }
 

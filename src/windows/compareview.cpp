@@ -1,6 +1,7 @@
 #include <windows/compareview.h>
 #include <windows/saverecording.h>
 #include <export/recordings.h>
+#include <export/savefile.h>
 #include "screenfit.h"
 #include <widgets/inputlatencyprobe.h>
 #include <engine/lab.h>
@@ -25,7 +26,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QScreen>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -40,17 +40,6 @@ QString modeTitle(RunMode mode)
 {
     return mode == RunMode::Blocking ? QCoreApplication::translate("CompareView", "Blocking")
                                      : QCoreApplication::translate("CompareView", "Async");
-}
-
-bool writeFile(const QString &path, const QByteArray &bytes, QString *error)
-{
-    QSaveFile file(path);
-    if (file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit())
-        return true;
-    if (error)
-        *error = QCoreApplication::translate("CompareView", "cannot write %1: %2")
-                         .arg(QDir::toNativeSeparators(path), file.errorString());
-    return false;
 }
 
 QString joined(const QStringList &parts)
@@ -562,9 +551,9 @@ bool CompareView::saveResults(const QString &dir, QString *error)
     // the same stall records and culprits as `asynclab --compare --json`
     const QByteArray json = QJsonDocument(Report::comparisonJson(m_running, m_runs, m_stalls))
                                     .toJson(QJsonDocument::Indented);
-    if (!writeFile(out.filePath(u"compare.csv"_s),
-                   Report::comparisonCsv(m_runs[0], m_runs[1]).toUtf8(), error)
-        || !writeFile(out.filePath(u"compare.json"_s), json, error))
+    if (!saveFile(out.filePath(u"compare.csv"_s),
+                  Report::comparisonCsv(m_runs[0], m_runs[1]).toUtf8(), error)
+        || !saveFile(out.filePath(u"compare.json"_s), json, error))
         return false;
     const QList<std::pair<QWidget *, QString>> pictures {
         { this, u"compare.png"_s },

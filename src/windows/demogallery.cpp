@@ -535,66 +535,20 @@ void DemoGallery::showMeasured(const DemoOutcome &outcome)
                                                          : m_plots);
 }
 
-namespace {
-// The part the given snippets' names share ("backpressure-" of "backpressure-bounded" and
-// "backpressure-unbounded"), back to the end of a whole word.
-qsizetype sharedPrefixLength(const QStringList &ids)
-{
-    if (ids.size() < 2)
-        return 0;
-    qsizetype length = ids.first().size();
-    for (const QString &id : ids) {
-        qsizetype same = 0;
-        while (same < std::min(length, id.size()) && id.at(same) == ids.first().at(same))
-            ++same;
-        length = same;
-    }
-    while (length > 0 && ids.first().at(length - 1) != u'-')
-        --length;
-    return length;
-}
-
-// A tab's name: its snippet's id less the words it shares with the demo's other snippets of the
-// same family ("deadlock-gui-trap" is "gui trap", "combinator-any" beside "debounce" is "any"),
-// so that the names are short enough to be read whole.
-QStringList tabNames(const QStringList &ids)
-{
-    QStringList names;
-    for (const QString &id : ids) {
-        const QString family = id.section(u'-', 0, 0);
-        QStringList relatives;
-        for (const QString &other : ids) {
-            if (other.section(u'-', 0, 0) == family)
-                relatives.append(other);
-        }
-        const QString rest = id.mid(sharedPrefixLength(relatives));
-        names.append(rest.isEmpty() ? id : rest);
-    }
-    for (qsizetype i = 0; i < names.size(); ++i) {
-        if (names.count(names.at(i)) > 1)
-            names[i] = ids.at(i); // two alike would say nothing
-    }
-    for (QString &name : names)
-        name.replace(u'-', u' ');
-    return names;
-}
-} // namespace
-
 void DemoGallery::showSnippets(const QStringList &ids)
 {
     while (m_snippets->count() > 0)
         delete m_snippets->widget(0); // its tab goes with it
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    const QStringList names = tabNames(ids);
     for (const QString &id : ids) {
         auto *panel = new QWidget(m_snippets);
         auto *layout = new QVBoxLayout(panel);
         layout->setContentsMargins(0, 0, 0, 0);
         const QString location = snippetLocation(id);
-        auto *label = new QLabel(
-                tr("<b>%1</b> &nbsp; <span style='color:gray'>%2</span>")
-                        .arg(id.toHtmlEscaped(), location.isEmpty() ? tr("not found") : location),
-                panel);
+        auto *label = new QLabel(tr("<b>%1</b> &nbsp; <span style='color:gray'>%2</span>")
+                                         .arg(snippetName(id).toHtmlEscaped(),
+                                              location.isEmpty() ? tr("not found") : location),
+                                 panel);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
         auto *view = new QPlainTextEdit(panel);
         view->setObjectName(id);
@@ -614,7 +568,7 @@ void DemoGallery::showSnippets(const QStringList &ids)
                 + 2 * (view->frameWidth() + int(view->document()->documentMargin())));
         layout->addWidget(label);
         layout->addWidget(view, 1);
-        m_snippets->addTab(panel, names.at(m_snippets->count()));
+        m_snippets->addTab(panel, snippetName(id));
         m_snippets->setTabToolTip(m_snippets->count() - 1, location);
     }
 }

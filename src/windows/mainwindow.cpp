@@ -18,6 +18,7 @@
 #include <windows/saverecording.h>
 
 #include <learn/glossary.h>
+#include <stalls/stallwatchdog.h>
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -201,7 +202,8 @@ MainWindow::MainWindow(Lab *lab, QWidget *parent)
     stallsDock->setObjectName(u"stallsDock"_s);
     m_stallsPanel = new StallsPanel(&lab->stalls(), stallsDock);
     m_stallsPanel->setToolTip(Glossary::withTerms(
-            u"Every freeze of the GUI thread over 50 ms, and where it was."_s,
+            tr("Every freeze of the GUI thread over %1, and where it was.")
+                    .arg(formatDuration(StallWatchdog::DefaultThresholdMs)),
             { u"stall"_s, u"culprit"_s, u"busy"_s, u"waiting"_s, u"futex"_s, u"run-queue"_s }));
     stallsDock->setWidget(m_stallsPanel);
     addDockWidget(Qt::RightDockWidgetArea, stallsDock);

@@ -1,5 +1,6 @@
 #include <windows/watchcommand.h>
 #include <cli/attachcommand.h>
+#include <cli/console.h>
 #include <cli/stopsignals.h>
 #include <cli/translations.h>
 #include <watch/watchreport.h>
@@ -13,7 +14,6 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFile>
-#include <QJsonDocument>
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
@@ -25,26 +25,23 @@ using namespace Qt::StringLiterals;
 namespace {
 int usageError(const QString &message)
 {
-    std::fprintf(stderr, "asynclab watch: %s\nTry 'asynclab watch --help'.\n", qPrintable(message));
+    Console::err(u"asynclab watch: %1\n"_s.arg(message)
+                 + QCoreApplication::translate("watch", "Try 'asynclab watch --help'.") + u'\n');
     return 2;
-}
-
-QByteArray reportBytes(const WatchSession &session, bool json, bool stacks)
-{
-    const WatchReport report(session);
-    return json
-            ? QJsonDocument(report.json()).toJson()
-            : report.text(stacks ? WatchReport::Stacks::Full : WatchReport::Stacks::Paths).toUtf8();
 }
 
 // The report to standard output, or to `output`; false (with a message) when it cannot be written.
 bool printReport(const WatchSession &session, bool json, bool stacks, const QString &output)
 {
     if (!session.probeMessage().isEmpty())
-        std::fprintf(stderr, "asynclab: %s\n", qPrintable(session.probeMessage()));
+        Console::err(u"asynclab: %1\n"_s.arg(session.probeMessage()));
     if (!session.samplingMessage().isEmpty())
-        std::fprintf(stderr, "asynclab: no stacks: %s\n", qPrintable(session.samplingMessage()));
-    return WatchOutputs::writeReport(reportBytes(session, json, stacks), output);
+        Console::err(u"asynclab: %1\n"_s.arg(QCoreApplication::translate("watch", "no stacks: %1")
+                                                     .arg(session.samplingMessage())));
+    const QByteArray report = WatchReport(session).bytes(
+            json ? WatchReport::Format::Json : WatchReport::Format::Text,
+            stacks ? WatchReport::Stacks::Full : WatchReport::Stacks::Paths);
+    return WatchOutputs::writeReport(report, output);
 }
 
 QString helpText(const QCommandLineParser &parser)
@@ -135,24 +132,28 @@ int runWatchCommand(int &argc, char **argv, const QStringList &arguments, bool w
     }
     QStringList command = parser.positionalArguments();
     if (command.isEmpty() && !parser.isSet(pid))
-        return usageError(u"name the program to watch: asynclab watch -- PROGRAM [ARGS...]"_s);
+        return usageError(QCoreApplication::translate(
+                "watch", "name the program to watch: asynclab watch -- PROGRAM [ARGS...]"));
     if (!command.isEmpty() && parser.isSet(pid))
-        return usageError(u"--pid watches a running program: name no program to start"_s);
+        return usageError(QCoreApplication::translate(
+                "watch", "--pid watches a running program: name no program to start"));
     bool ok = true;
     double durationMs = 0;
     if (parser.isSet(duration)) {
         durationMs = parser.value(duration).toDouble(&ok) * 1000;
         if (!ok || durationMs <= 0)
-            return usageError(
-                    u"--duration wants seconds above 0, not \"%1\""_s.arg(parser.value(duration)));
+            return usageError(QCoreApplication::translate(
+                                      "watch", "--duration wants seconds above 0, not \"%1\"")
+                                      .arg(parser.value(duration)));
     }
     const double thresholdMs = parser.value(threshold).toDouble(&ok);
     if (!ok || thresholdMs < 1)
-        return usageError(u"--threshold wants milliseconds, at least 1, not \"%1\""_s.arg(
-                parser.value(threshold)));
+        return usageError(QCoreApplication::translate(
+                                  "watch", "--threshold wants milliseconds, at least 1, not \"%1\"")
+                                  .arg(parser.value(threshold)));
     const QString outputFile = parser.value(output);
     if (parser.isSet(output) && outputFile.isEmpty())
-        return usageError(u"--output wants a file name"_s);
+        return usageError(QCoreApplication::translate("watch", "--output wants a file name"));
     if (const QString why =
                 outputFile.isEmpty() ? QString() : WatchOutputs::cannotWrite(outputFile);
         !why.isEmpty())
@@ -163,7 +164,9 @@ int runWatchCommand(int &argc, char **argv, const QStringList &arguments, bool w
     if (parser.isSet(pid)) {
         const qint64 attachTo = parser.value(pid).toLongLong(&ok);
         if (!ok || attachTo <= 0)
-            return usageError(u"--pid wants a process id, not \"%1\""_s.arg(parser.value(pid)));
+            return usageError(
+                    QCoreApplication::translate("watch", "--pid wants a process id, not \"%1\"")
+                            .arg(parser.value(pid)));
         return runAttachCommand(argc, argv,
                                 { attachTo, parser.isSet(json), durationMs, thresholdMs, outputFile,
                                   parser.values(own) },

@@ -5,19 +5,18 @@
 #include <widgets/lagchartwidget.h>
 #include <widgets/stallspanel.h>
 #include <export/recordings.h>
+#include <export/savefile.h>
 #include <windows/saverecording.h>
 
 #include <QCloseEvent>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QInputDialog>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QShortcut>
 #include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSplitter>
 #include <QVBoxLayout>
 
@@ -139,16 +138,12 @@ QString WatchWindow::legendText() const
 
 bool WatchWindow::saveReport(const QString &path, QString *error) const
 {
-    const WatchReport report(*m_session);
-    const QByteArray bytes = path.endsWith(u".json"_s, Qt::CaseInsensitive)
-            ? QJsonDocument(report.json()).toJson()
-            : report.text(WatchReport::Stacks::Full).toUtf8();
-    QSaveFile file(path);
-    if (file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit())
-        return true;
-    if (error)
-        *error = file.errorString();
-    return false;
+    const bool json = path.endsWith(u".json"_s, Qt::CaseInsensitive);
+    return saveFile(path,
+                    WatchReport(*m_session)
+                            .bytes(json ? WatchReport::Format::Json : WatchReport::Format::Text,
+                                   WatchReport::Stacks::Full),
+                    error);
 }
 
 void WatchWindow::askAndSave()
@@ -163,7 +158,7 @@ void WatchWindow::askAndSave()
         path += u".json"_s;
     QString error;
     if (!saveReport(path, &error))
-        QMessageBox::warning(this, tr("Save report"), tr("Cannot write %1: %2").arg(path, error));
+        QMessageBox::warning(this, tr("Save report"), error);
 }
 
 void WatchWindow::closeEvent(QCloseEvent *event)

@@ -96,8 +96,8 @@ protected:
     // deletes what must go before the network manager and the manager, and drops the
     // continuations posted to this object. Each demo's own stop flags and threads go first.
     void teardown();
-    // The text of the demo's explanation file (resources :/explanations/<name>.md), with its
-    // %1, %2... left for the demo to fill in.
+    // The text of the demo's explanation file (resources :/explanations/<name>.md), translated,
+    // with its %1, %2... left for the demo to fill in.
     QString explanationText() const;
 
     // Changes when a run begins and when it ends. A callback captures it and checks isCurrent()

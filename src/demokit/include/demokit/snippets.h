@@ -11,5 +11,8 @@
 QString snippet(const QString &id);
 // Where the region starts, "src/demos/threestylesdemo.cpp:42"; empty when unknown.
 QString snippetLocation(const QString &id);
+// The region's name for people, translated ("bounded" for "backpressure-bounded"); the id itself
+// when it has none.
+QString snippetName(const QString &id);
 // Every extracted id, sorted.
 QStringList snippetIds();

@@ -11,7 +11,7 @@ struct GlossaryTerm
     QString definition;
 };
 
-// The glossary, read once from its resource file.
+// The glossary, read once from its resource file and translated then.
 class Glossary
 {
 public:

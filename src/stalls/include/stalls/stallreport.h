@@ -23,6 +23,9 @@ QJsonObject withStalls(QJsonObject json, const QList<StallRecord> &stalls);
 QString culpritDescription(const QList<StallRecord> &stalls);
 QString culpritText(const QList<StallRecord> &stalls);
 const StallRecord *longestStall(const QList<StallRecord> &stalls);
+// A stack for people, a line a frame, indented by `indent` spaces, the program's own frames
+// marked "> ".
+QString stackText(const QList<StackFrame> &stack, int indent);
 // A run's top culprit for people: "the longest freeze, 2.01 s, waiting in
 // BlockingFetcher::fetch (src/engine/blockingfetcher.cpp:36)"; "no freeze over 50 ms".
 QString topCulpritText(const QList<StallRecord> &stalls);

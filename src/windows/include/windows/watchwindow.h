@@ -29,7 +29,8 @@ public:
     QString statusText() const;
     QString liveStallText() const; // the stall going on now, or empty
     QString legendText() const;
-    // Writes the report to `path`: JSON when it ends in .json, text otherwise. False on error.
+    // Writes the report to `path`: JSON when it ends in .json, text otherwise. False with a
+    // one-line reason in `error`.
     bool saveReport(const QString &path, QString *error = nullptr) const;
 
 signals:
