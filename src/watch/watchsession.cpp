@@ -133,8 +133,14 @@ void WatchSession::start()
     }
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     QStringList preload { probe };
-    if (const QString runtime = sanitizerRuntime(); !runtime.isEmpty())
+    if (const QString runtime = sanitizerRuntime(); !runtime.isEmpty()) {
         preload.prepend(runtime);
+        // What a program built without the sanitizer leaks (an interpreter at exit) is not the
+        // probe's to report.
+        const QString options = env.value(u"ASAN_OPTIONS"_s);
+        env.insert(u"ASAN_OPTIONS"_s,
+                   options.isEmpty() ? u"detect_leaks=0"_s : options + u":detect_leaks=0"_s);
+    }
     if (const QString given = env.value(QString::fromLatin1(WatchProtocol::PreloadVariable));
         !given.isEmpty())
         preload.append(given);
