@@ -578,6 +578,41 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
         <source>Write both runs&apos; operations, stalls and lag as a trace (Perfetto, Qt Creator) or their stalls&apos; stacks as a profile (speedscope)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source> (all %n while AsyncLab repainted its windows: its own drawing, not the scenario&apos;s code)</source>
+        <translation>
+            <numerusform> (while AsyncLab repainted its windows: its own drawing, not the scenario&apos;s code)</numerusform>
+            <numerusform> (all %n while AsyncLab repainted its windows: its own drawing, not the scenario&apos;s code)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n of them while AsyncLab repainted its windows)</source>
+        <translation>
+            <numerusform> (%n of them while AsyncLab repainted its windows)</numerusform>
+            <numerusform> (%n of them while AsyncLab repainted its windows)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Blocking: the GUI thread waited — frozen %n times, %1 in all</source>
+        <translation>
+            <numerusform>Blocking: the GUI thread waited — frozen once, %1 in all</numerusform>
+            <numerusform>Blocking: the GUI thread waited — frozen %n times, %1 in all</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The GUI thread %1, one step at a time, so the window froze %n times, %2 in all: no painting, no animation, no reaction to input until each step ended.</source>
+        <translation>
+            <numerusform>The GUI thread %1, one step at a time, so the window froze once, %2 in all: no painting, no animation, no reaction to input until the step ended.</numerusform>
+            <numerusform>The GUI thread %1, one step at a time, so the window froze %n times, %2 in all: no painting, no animation, no reaction to input until each step ended.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> Stalls over %1: %n.</source>
+        <translation>
+            <numerusform> Stalls over %1: %n.</numerusform>
+            <numerusform> Stalls over %1: %n.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Console</name>
@@ -1517,19 +1552,7 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Try:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 Fetches %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Refused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connects to a port where nothing listens.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1737,6 +1760,22 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
     </message>
     <message>
         <source>Lag now:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetch now:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each button fills in the URL and fetches it at once, in the current mode: no need to press Fetch as well.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Fetches %2 now, in the current mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connects to a port where nothing listens, now, in the current mode.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2137,15 +2176,23 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;Blocking&lt;/b&gt; cost a frozen window: it took %1 and the window could not paint or react for %2 of it. Async takes as long and keeps the window alive.</source>
+        <source>&lt;b&gt;Blocking&lt;/b&gt; cost a frozen window: it took %1 and the window could not paint or react for %2 of it. Async takes about as long and keeps the window alive.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;Async&lt;/b&gt; took %1, as Blocking would, but the window kept painting and reacting: longest stall %2.</source>
+        <source>&lt;b&gt;Async&lt;/b&gt; took %1 (Blocking took %2 the last time)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;Async&lt;/b&gt; took %1, as Blocking would, yet the window still froze for up to %2: something else held the GUI thread.</source>
+        <source>&lt;b&gt;Async&lt;/b&gt; took %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, and the window kept painting and reacting: longest stall %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, yet the window still froze for up to %2: something else held the GUI thread.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2432,6 +2479,18 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
         <source>The executable names no source file for this function (it was built without debug line tables, or stripped).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1, too briefly to see where: it was over before the watchdog, which looks every 10 ms, took a sample of its stack.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Too short to see where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where is not known: no sample of this freeze was taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StallRecord</name>
@@ -2518,6 +2577,10 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
         <source>culprit</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the longest freeze, %1, too short to see where</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StallShareBar</name>
@@ -2573,6 +2636,10 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
     </message>
     <message>
         <source>(library code only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  too short to see where</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -65,6 +65,8 @@ QString StallsPanel::rowText(const StallRecord &record, bool duringStartUp)
         return tr("%1  the machine, not your code (no CPU to give)")
                 .arg(formatDuration(record.durationMs));
     }
+    if (record.sampleCount == 0)
+        return tr("%1  too short to see where").arg(formatDuration(record.durationMs));
     const QString where =
             record.culprit.isKnown() ? record.culprit.function : tr("(library code only)");
     const QString doing = record.busyShare >= record.waitingShare ? tr("busy") : tr("waiting");
