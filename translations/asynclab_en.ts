@@ -593,10 +593,10 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
         </translation>
     </message>
     <message numerus="yes">
-        <source>Blocking: the GUI thread waited — frozen %n times, %1 in all</source>
+        <source>Blocking: frozen %n times, %1 in all</source>
         <translation>
-            <numerusform>Blocking: the GUI thread waited — frozen once, %1 in all</numerusform>
-            <numerusform>Blocking: the GUI thread waited — frozen %n times, %1 in all</numerusform>
+            <numerusform>Blocking: frozen once, %1 in all</numerusform>
+            <numerusform>Blocking: frozen %n times, %1 in all</numerusform>
         </translation>
     </message>
     <message numerus="yes">
