@@ -182,7 +182,7 @@ void TestCompareView::oneFreezeOneNumber()
         if (manyShortFreezes && run.mode == RunMode::Blocking) {
             // twelve freezes, said as such rather than as one long one
             const QString heading = view->heading(run.mode)->text();
-            QVERIFY2(heading.contains(u"frozen 12 times"_s), qPrintable(heading));
+            QVERIFY2(heading.contains(u"waited 12 times"_s), qPrintable(heading));
             QVERIFY2(heading.contains(u"Stalls over 50 ms: %1."_s.arg(counted)),
                      qPrintable(heading));
         }

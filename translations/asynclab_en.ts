@@ -593,17 +593,17 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
         </translation>
     </message>
     <message numerus="yes">
-        <source>Blocking: frozen %n times, %1 in all</source>
+        <source>Blocking: the GUI thread waited %n times, %1 in all</source>
         <translation>
-            <numerusform>Blocking: frozen once, %1 in all</numerusform>
-            <numerusform>Blocking: frozen %n times, %1 in all</numerusform>
+            <numerusform>Blocking: the GUI thread waited once, %1 in all</numerusform>
+            <numerusform>Blocking: the GUI thread waited %n times, %1 in all</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>The GUI thread %1, one step at a time, so the window froze %n times, %2 in all: no painting, no animation, no reaction to input until each step ended.</source>
+        <source>The GUI thread %1, one step at a time, so the window was frozen %n times, %2 in all: no painting, no animation, no reaction to input until each step ended.</source>
         <translation>
-            <numerusform>The GUI thread %1, one step at a time, so the window froze once, %2 in all: no painting, no animation, no reaction to input until the step ended.</numerusform>
-            <numerusform>The GUI thread %1, one step at a time, so the window froze %n times, %2 in all: no painting, no animation, no reaction to input until each step ended.</numerusform>
+            <numerusform>The GUI thread %1, one step at a time, so the window was frozen once, %2 in all: no painting, no animation, no reaction to input until the step ended.</numerusform>
+            <numerusform>The GUI thread %1, one step at a time, so the window was frozen %n times, %2 in all: no painting, no animation, no reaction to input until each step ended.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -493,9 +493,9 @@ QString CompareView::headingText(const ScenarioRun &run) const
                            .arg(joined(did), formatDuration(frozenMs));
         } else {
             // many short freezes are not one long one: say how many, and how long in all
-            title = tr("Blocking: frozen %n times, %1 in all", nullptr, freezes)
+            title = tr("Blocking: the GUI thread waited %n times, %1 in all", nullptr, freezes)
                             .arg(formatDuration(frozenMs));
-            body = tr("The GUI thread %1, one step at a time, so the window froze %n times, "
+            body = tr("The GUI thread %1, one step at a time, so the window was frozen %n times, "
                       "%2 in all: no painting, no animation, no reaction to input until each "
                       "step ended.",
                       nullptr, freezes)
