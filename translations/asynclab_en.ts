@@ -2581,6 +2581,10 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
         <source>the longest freeze, %1, too short to see where</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>not known: the %1 freeze ended before its stack was sampled</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StallShareBar</name>

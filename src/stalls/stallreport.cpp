@@ -92,6 +92,12 @@ QString culpritDescription(const QList<StallRecord> &stalls)
     const StallRecord *longest = longestStall(stalls);
     if (!longest)
         return QCoreApplication::translate("StallReport", "none: no freeze was recorded");
+    if (longest->sampleCount == 0) {
+        return QCoreApplication::translate("StallReport",
+                                           "not known: the %1 freeze ended before its stack "
+                                           "was sampled")
+                .arg(formatDuration(longest->durationMs));
+    }
     if (longest->isCpuStarved()) {
         return QCoreApplication::translate("StallReport", "none in AsyncLab: %1, %2 freeze")
                 .arg(longest->cpuCauseText(), formatDuration(longest->durationMs));
