@@ -12,6 +12,8 @@ private slots:
     void quietWhenIdle();
     void seesDeliberateBlock();
     void statsCoverOnlyTheAskedInterval();
+    void anOperationsFreezeIsWithinIt();
+    void stallsBelongToTheSpanThatHoldsMostOfThem();
 };
 
 void TestMonitor::quietWhenIdle()
@@ -53,6 +55,36 @@ void TestMonitor::statsCoverOnlyTheAskedInterval()
     QTRY_VERIFY(monitor.statsBetween(quietStart, labNowMs()).samples >= 20);
     QVERIFY(monitor.maxStallBetween(quietStart, labNowMs()) < 100);
     QVERIFY(monitor.recentStats(5000).maxStallMs >= 180);
+}
+
+// A freeze that began before an operation (the click that started it) counts for the operation
+// only from its start: it cannot have frozen the window longer than it ran.
+void TestMonitor::anOperationsFreezeIsWithinIt()
+{
+    ResponsivenessMonitor monitor;
+    monitor.addSample({ 1000, 20 });
+    monitor.addSample({ 3030, 2030 }); // busy from 1000 to 3030
+    monitor.addSample({ 3040, 5 });
+    QCOMPARE(monitor.maxStallBetween(1010, 3020), 2010.0);
+    QCOMPARE(monitor.maxStallBetween(1010, 3040), 2020.0);
+    QCOMPARE(monitor.maxStallBetween(500, 4000), 2030.0);
+    QCOMPARE(monitor.maxStallBetween(3035, 3040), 5.0);
+}
+
+void TestMonitor::stallsBelongToTheSpanThatHoldsMostOfThem()
+{
+    ResponsivenessMonitor monitor;
+    monitor.addSample({ 1000, 60 }); // 940 to 1000: mostly before the span
+    monitor.addSample({ 1100, 50 }); // not over the threshold
+    monitor.addSample({ 1200, 51 });
+    monitor.addSample({ 1400, 300 }); // 1100 to 1400, due a little before the span's start
+    monitor.addSample({ 2050, 150 }); // 1900 to 2050: mostly inside
+    monitor.addSample({ 2200, 400 }); // 1800 to 2200: mostly after
+    const QList<LagSample> stalls = monitor.stallsDuring(1101, 2000);
+    QCOMPARE(stalls.size(), 3);
+    QCOMPARE(stalls.at(0).atMs, 1200.0);
+    QCOMPARE(stalls.at(1).atMs, 1400.0);
+    QCOMPARE(stalls.at(2).atMs, 2050.0);
 }
 
 QTEST_GUILESS_MAIN(TestMonitor)

@@ -4,6 +4,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -17,6 +18,8 @@ private slots:
     void cardExplainsTheStall();
     void missingSourceIsSaid();
     void listFollowsTheNewest();
+    void aPickedStallStaysPicked_data();
+    void aPickedStallStaysPicked();
     void oneRunsRecordsAndTheirMarkers();
     void startUpAndMachineStallsAreSetApart();
     void libraryFramesFold();
@@ -109,6 +112,62 @@ void TestStallsPanel::listFollowsTheNewest()
     QVERIFY(panel.card()->culpritLabel()->text().contains(u"BlockingFetcher::fetch"_s));
     panel.addRecord(second);
     QCOMPARE(panel.listView()->currentRow(), 0);
+}
+
+void TestStallsPanel::aPickedStallStaysPicked_data()
+{
+    QTest::addColumn<QString>("how");
+    QTest::addRow("newest row clicked") << u"click"_s;
+    QTest::addRow("row chosen with the keyboard") << u"key"_s;
+    QTest::addRow("marker clicked on the chart") << u"marker"_s;
+}
+
+void TestStallsPanel::aPickedStallStaysPicked()
+{
+    QFETCH(QString, how);
+    StallsPanel panel(nullptr);
+    panel.resize(400, 500);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    QListWidget *list = panel.listView();
+    StallRecord record = fetchStall({});
+    for (int i = 0; i < 12; ++i) {
+        record.id = i + 1;
+        record.durationMs = 60 + i;
+        panel.addRecord(record);
+    }
+    // nothing picked yet: the newest is shown, and in view
+    QCOMPARE(list->currentRow(), 11);
+    const int picked = how == u"key"_s ? 10 : 11;
+    if (how == u"click"_s) {
+        const QRect row = list->visualItemRect(list->item(11));
+        QVERIFY(list->viewport()->rect().contains(row.center()));
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, row.center());
+    } else if (how == u"key"_s) {
+        list->setFocus();
+        QTest::keyClick(list, Qt::Key_Up);
+    } else {
+        panel.selectRecord(11);
+    }
+    QCOMPARE(list->currentRow(), picked);
+    const QString card = panel.card()->headlineLabel()->text();
+    const int scrolledTo = list->verticalScrollBar()->value();
+    for (int i = 12; i < 30; ++i) {
+        record.id = i + 1;
+        record.durationMs = 60 + i;
+        panel.addRecord(record);
+    }
+    QCOMPARE(list->count(), 30);
+    QCOMPARE(list->currentRow(), picked);
+    QCOMPARE(panel.selectedIndex(), picked);
+    QCOMPARE(panel.card()->headlineLabel()->text(), card);
+    QCOMPARE(list->verticalScrollBar()->value(), scrolledTo);
+    QVERIFY(list->viewport()->rect().intersects(list->visualItemRect(list->item(picked))));
+    // another run's records: none of them was picked, so the newest is shown again
+    panel.setRecords({ record, record });
+    QCOMPARE(list->currentRow(), 1);
+    panel.addRecord(record);
+    QCOMPARE(list->currentRow(), 2);
 }
 
 void TestStallsPanel::oneRunsRecordsAndTheirMarkers()

@@ -574,6 +574,41 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
         <source>Write both runs&apos; operations, stalls and lag as a trace (Perfetto, Qt Creator) or their stalls&apos; stacks as a profile (speedscope)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source> (all %n while AsyncLab repainted its windows: its own drawing, not the scenario&apos;s code)</source>
+        <translation>
+            <numerusform> (while AsyncLab repainted its windows: its own drawing, not the scenario&apos;s code)</numerusform>
+            <numerusform> (all %n while AsyncLab repainted its windows: its own drawing, not the scenario&apos;s code)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n of them while AsyncLab repainted its windows)</source>
+        <translation>
+            <numerusform> (%n of them while AsyncLab repainted its windows)</numerusform>
+            <numerusform> (%n of them while AsyncLab repainted its windows)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Blocking: the GUI thread waited %n times, %1 in all</source>
+        <translation>
+            <numerusform>Blocking: the GUI thread waited once, %1 in all</numerusform>
+            <numerusform>Blocking: the GUI thread waited %n times, %1 in all</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The GUI thread %1, one step at a time, so the window was frozen %n times, %2 in all: no painting, no animation, no reaction to input until each step ended.</source>
+        <translation>
+            <numerusform>The GUI thread %1, one step at a time, so the window was frozen once, %2 in all: no painting, no animation, no reaction to input until the step ended.</numerusform>
+            <numerusform>The GUI thread %1, one step at a time, so the window was frozen %n times, %2 in all: no painting, no animation, no reaction to input until each step ended.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> Stalls over %1: %n.</source>
+        <translation>
+            <numerusform> Stalls over %1: %n.</numerusform>
+            <numerusform> Stalls over %1: %n.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Console</name>
@@ -1865,19 +1900,7 @@ The second race is a search box: the demo types a query one letter every %1 ms, 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Try:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 Fetches %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Refused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connects to a port where nothing listens.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2085,6 +2108,22 @@ The second race is a search box: the demo types a query one letter every %1 ms, 
     </message>
     <message>
         <source>Lag now:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetch now:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each button fills in the URL and fetches it at once, in the current mode: no need to press Fetch as well.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Fetches %2 now, in the current mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connects to a port where nothing listens, now, in the current mode.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2493,15 +2532,23 @@ The second race is a search box: the demo types a query one letter every %1 ms, 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;Blocking&lt;/b&gt; cost a frozen window: it took %1 and the window could not paint or react for %2 of it. Async takes as long and keeps the window alive.</source>
+        <source>&lt;b&gt;Blocking&lt;/b&gt; cost a frozen window: it took %1 and the window could not paint or react for %2 of it. Async takes about as long and keeps the window alive.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;Async&lt;/b&gt; took %1, as Blocking would, but the window kept painting and reacting: longest stall %2.</source>
+        <source>&lt;b&gt;Async&lt;/b&gt; took %1 (Blocking took %2 the last time)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;Async&lt;/b&gt; took %1, as Blocking would, yet the window still froze for up to %2: something else held the GUI thread.</source>
+        <source>&lt;b&gt;Async&lt;/b&gt; took %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, and the window kept painting and reacting: longest stall %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, yet the window still froze for up to %2: something else held the GUI thread.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3046,6 +3093,18 @@ The second race is a search box: the demo types a query one letter every %1 ms, 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1, too briefly to see where: it was over before the watchdog, which looks every 10 ms, took a sample of its stack.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Too short to see where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where is not known: no sample of this freeze was taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 because the machine gave %2 no CPU: other programs were running. Not caused by the code you ran.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3254,6 +3313,14 @@ The second race is a search box: the demo types a query one letter every %1 ms, 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the longest freeze, %1, too short to see where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not known: the %1 freeze ended before its stack was sampled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3312,6 +3379,10 @@ The second race is a search box: the demo types a query one letter every %1 ms, 
     </message>
     <message>
         <source>(library code only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  too short to see where</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3954,6 +4025,10 @@ Without a display, and with QT_QPA_PLATFORM=offscreen or minimal, no window open
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Count modules or source files whose path matches GLOB as the program&apos;s own code, besides its executable and its private libraries and plugins (repeatable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>name the program to watch: asynclab watch -- PROGRAM [ARGS...]</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3975,10 +4050,6 @@ Without a display, and with QT_QPA_PLATFORM=offscreen or minimal, no window open
     </message>
     <message>
         <source>--pid wants a process id, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Count modules or source files whose path matches GLOB as the program&apos;s own code, besides its executable and its private libraries and plugins (repeatable).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -75,7 +75,11 @@ void ActionRunner::runComparison()
 
 void ActionRunner::comparisonDone(const QList<ScenarioRun> &runs)
 {
-    whenStallsSettled([this, runs](const QList<StallRecord> &stalls) {
+    whenStallsSettled([this, runs](const QList<StallRecord> &recorded) {
+        // each run's stalls as the Compare view lists and counts them
+        QList<StallRecord> stalls;
+        for (const ScenarioRun &run : runs)
+            stalls += StallReport::stallsDuring(m_lab->monitor(), recorded, run.startMs, run.endMs);
         const Scenario scenario = *Scenario::named(m_options.scenario);
         Console::out(m_options.json
                              ? Console::jsonText(Report::comparisonJson(scenario, runs, stalls))

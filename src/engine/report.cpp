@@ -67,7 +67,19 @@ QString operationText(const OperationRecord &record)
     return text;
 }
 
-QString modeLessonHtml(const OperationRecord &record)
+const OperationRecord *lastBlockingRun(const OperationLog &log, const OperationRecord &record)
+{
+    const OperationRecord *found = nullptr;
+    for (const OperationRecord &r : log.records()) {
+        if (r.id != record.id && r.mode == RunMode::Blocking && r.kind == record.kind
+            && r.target == record.target && r.status == OperationStatus::Succeeded
+            && r.endMs <= record.endMs)
+            found = &r;
+    }
+    return found;
+}
+
+QString modeLessonHtml(const OperationRecord &record, const OperationRecord *blocking)
 {
     if (record.status != OperationStatus::Succeeded
         || (record.kind != OperationKind::Fetch && record.kind != OperationKind::FileLoad))
@@ -78,25 +90,28 @@ QString modeLessonHtml(const OperationRecord &record)
         return QCoreApplication::translate(
                        "Report",
                        "<b>Blocking</b> cost a frozen window: it took %1 and the window could not "
-                       "paint or react for %2 of it. Async takes as long and keeps the window "
-                       "alive.")
+                       "paint or react for %2 of it. Async takes about as long and keeps the "
+                       "window alive.")
                 .arg(took, stall);
     }
+    // Compared with a measured Blocking run where there is one, never with a guess.
+    const QString asyncTook = blocking
+            ? QCoreApplication::translate("Report",
+                                          "<b>Async</b> took %1 (Blocking took %2 the last time)")
+                      .arg(took, formatDuration(blocking->durationMs()))
+            : QCoreApplication::translate("Report", "<b>Async</b> took %1").arg(took);
     if (record.maxStallMs < ResponsivenessMonitor::StallThresholdMs) {
         return QCoreApplication::translate(
-                       "Report",
-                       "<b>Async</b> took %1, as Blocking would, but the window kept painting and "
-                       "reacting: longest stall %2.")
-                .arg(took, stall);
+                       "Report", "%1, and the window kept painting and reacting: longest stall %2.")
+                .arg(asyncTook, stall);
     }
     return QCoreApplication::translate("Report",
-                                       "<b>Async</b> took %1, as Blocking would, yet the window "
-                                       "still froze for up to %2: something else held the GUI "
-                                       "thread.")
-            .arg(took, stall);
+                                       "%1, yet the window still froze for up to %2: something "
+                                       "else held the GUI thread.")
+            .arg(asyncTook, stall);
 }
 
-QString operationSummaryHtml(const OperationRecord &record)
+QString operationSummaryHtml(const OperationRecord &record, const OperationRecord *blocking)
 {
     QString text =
             QCoreApplication::translate("Report", "<b>%1 %2</b> (%3 mode): %4")
@@ -116,7 +131,7 @@ QString operationSummaryHtml(const OperationRecord &record)
     if (!record.sha256.isEmpty())
         text += QCoreApplication::translate("Report", "<br>SHA-256 <tt>%1</tt>")
                         .arg(QString::fromLatin1(record.sha256));
-    if (const QString lesson = modeLessonHtml(record); !lesson.isEmpty())
+    if (const QString lesson = modeLessonHtml(record, blocking); !lesson.isEmpty())
         text += u"<br>"_s + lesson;
     return text;
 }

@@ -131,6 +131,9 @@ void ScenarioRunner::finishRun()
     // figures below stay what anyone computes from the monitor's samples afterwards.
     m_monitor->checkpoint();
     m_current.lag = m_monitor->statsBetween(m_current.startMs, m_current.endMs);
+    // the stalls of this run, as its Stalls list has them
+    m_current.lag.stallsOver50Ms =
+            int(m_monitor->stallsDuring(m_current.startMs, m_current.endMs).size());
     for (const LagSample &s : m_monitor->samples()) {
         if (s.atMs >= m_current.startMs && s.atMs - s.lagMs <= m_current.endMs)
             m_current.framesMissed += int(std::lround(s.lagMs / ScenarioRun::FramePeriodMs));

@@ -182,16 +182,23 @@ QList<TimelineBar> TimelineModel::barsOf(int operationId) const
     return result;
 }
 
-double TimelineModel::guiBlockedMs() const
+QList<std::pair<double, double>> TimelineModel::guiBlockedSpans() const
 {
     QList<std::pair<double, double>> spans;
     for (const TimelineBar &bar : m_bars) {
-        if (bar.blocksGui)
-            spans.append({ std::max(bar.startMs, m_fromMs), std::min(bar.endMs, m_toMs) });
+        const double start = std::max(bar.startMs, m_fromMs);
+        const double end = std::min(bar.endMs, m_toMs);
+        if (bar.blocksGui && end > start)
+            spans.append({ start, end });
     }
+    return mergeSpans(spans);
+}
+
+double TimelineModel::guiBlockedMs() const
+{
     double total = 0;
-    for (const auto &[start, end] : mergeSpans(spans))
-        total += std::max(0.0, end - start);
+    for (const auto &[start, end] : guiBlockedSpans())
+        total += end - start;
     return total;
 }
 

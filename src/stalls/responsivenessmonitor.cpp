@@ -76,7 +76,27 @@ LagStats ResponsivenessMonitor::recentStats(double windowMs) const
     return statsBetween(now - windowMs, now);
 }
 
+QList<LagSample> ResponsivenessMonitor::stallsDuring(double fromMs, double toMs) const
+{
+    QList<LagSample> stalls;
+    for (const LagSample &s : m_samples) {
+        // Most of it inside: a freeze that begins as a run starts is timed from the tick that was
+        // due, a few milliseconds before the run's start.
+        const double middleMs = s.atMs - s.lagMs / 2;
+        if (s.lagMs > StallThresholdMs && middleMs >= fromMs && middleMs < toMs)
+            stalls.append(s);
+    }
+    return stalls;
+}
+
 double ResponsivenessMonitor::maxStallBetween(double fromMs, double toMs) const
 {
-    return statsBetween(fromMs, toMs).maxStallMs;
+    // Only the part of a freeze inside the span: a freeze that began before an operation (the
+    // click that started it) is not longer than the operation.
+    double longest = 0;
+    for (const LagSample &s : m_samples) {
+        const double overlap = std::min(s.atMs, toMs) - std::max(s.atMs - s.lagMs, fromMs);
+        longest = std::max(longest, overlap);
+    }
+    return longest;
 }

@@ -1,4 +1,5 @@
 #include <stalls/stallrecord.h>
+#include <stalls/eventtiming.h>
 #include <stalls/owncode.h>
 #include <stalls/stallpatterns.h>
 #include <common/units.h>
@@ -52,6 +53,12 @@ QString percent(double share)
     return numberLocale().toString(std::lround(share * 100));
 }
 } // namespace
+
+bool StallRecord::duringPainting() const
+{
+    return event.startsWith(eventTypeName(QEvent::UpdateRequest) + u' ')
+            || event.startsWith(eventTypeName(QEvent::Paint) + u' ');
+}
 
 bool StallRecord::isCpuStarved() const
 {

@@ -1,4 +1,6 @@
 #include <stalls/stallreport.h>
+#include <stalls/responsivenessmonitor.h>
+#include <stalls/eventtiming.h>
 #include <common/oneline.h>
 #include <common/units.h>
 #include <stalls/stallpatterns.h>
@@ -117,6 +119,12 @@ QString culpritDescription(const QList<StallRecord> &stalls)
     const StallRecord *longest = longestStall(stalls);
     if (!longest)
         return QCoreApplication::translate("StallReport", "none: no freeze was recorded");
+    if (longest->sampleCount == 0) {
+        return QCoreApplication::translate("StallReport",
+                                           "not known: the %1 freeze ended before its stack "
+                                           "was sampled")
+                .arg(formatDuration(longest->durationMs));
+    }
     if (longest->isCpuStarved()) {
         return QCoreApplication::translate("StallReport", "none in AsyncLab: %1, %2 freeze")
                 .arg(longest->cpuCauseText(), formatDuration(longest->durationMs));
@@ -145,6 +153,11 @@ QString topCulpritText(const QList<StallRecord> &stalls)
                 .arg(formatDuration(StallWatchdog::DefaultThresholdMs));
     }
     const QString duration = formatDuration(longest->durationMs);
+    if (longest->sampleCount == 0) {
+        return QCoreApplication::translate("StallReport",
+                                           "the longest freeze, %1, too short to see where")
+                .arg(duration);
+    }
     if (longest->isCpuStarved()) {
         return QCoreApplication::translate(
                        "StallReport",
@@ -169,6 +182,37 @@ QString stackText(const QList<StackFrame> &stack, int indent)
         text += QString(indent, u' ') + (frame.own ? u"> "_s : u"  "_s) + frame.location() + u'\n';
     }
     return text;
+}
+
+QList<StallRecord> stallsDuring(const ResponsivenessMonitor &monitor,
+                                const QList<StallRecord> &recorded, double fromMs, double toMs)
+{
+    QList<StallRecord> stalls;
+    QList<bool> used(recorded.size(), false);
+    for (const LagSample &s : monitor.stallsDuring(fromMs, toMs)) {
+        const double startMs = s.atMs - s.lagMs;
+        StallRecord stall;
+        stall.startMs = startMs;
+        stall.durationMs = s.lagMs;
+        for (qsizetype i = 0; i < recorded.size(); ++i) {
+            const StallRecord &r = recorded.at(i);
+            if (!used.at(i) && r.startMs < s.atMs && r.endMs() > startMs) {
+                used[i] = true;
+                stall = r;
+                // the thread's own measure of the freeze, as the count has it
+                stall.startMs = startMs;
+                stall.durationMs = s.lagMs;
+                break;
+            }
+        }
+        const EventTiming *timing = EventTiming::instance();
+        if (stall.sampleCount == 0 && timing) {
+            stall.event = timing->eventDuring(stall.startMs, stall.endMs());
+            stall.eventsTimed = true;
+        }
+        stalls.append(stall);
+    }
+    return stalls;
 }
 
 QString culpritText(const QList<StallRecord> &stalls)

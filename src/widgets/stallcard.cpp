@@ -131,6 +131,11 @@ QString StallCard::headline(const StallRecord &record, bool duringStartUp)
                   "Not caused by the code you ran.")
                 .arg(froze, record.program.isEmpty() ? u"AsyncLab"_s : record.program);
     }
+    if (record.sampleCount == 0) {
+        return tr("%1, too briefly to see where: it was over before the watchdog, which looks "
+                  "every 10 ms, took a sample of its stack.")
+                .arg(froze);
+    }
     QString what;
     if (record.busyShare >= record.waitingShare) {
         what = tr("kept the GUI thread computing");
@@ -200,6 +205,7 @@ QString StallCard::shortText(const StallRecord &record)
                     .arg(formatDuration(record.durationMs), record.activityText().toHtmlEscaped());
     text += record.isCpuStarved()
             ? tr("<br>No culprit in the program: %1").arg(record.cpuCauseText().toHtmlEscaped())
+            : record.sampleCount == 0 ? tr("<br>Too short to see where")
             : record.culprit.isKnown()
             ? tr("<br>In <b>%1</b>%2")
                       .arg(record.culprit.function.toHtmlEscaped(), placeHtml(record.culprit))
@@ -236,6 +242,8 @@ void StallCard::setRecord(const StallRecord &record, bool duringStartUp)
                 tr("In <b>%1</b>%2, in %3% of the samples")
                         .arg(record.culprit.function.toHtmlEscaped(), placeHtml(record.culprit),
                              numberLocale().toString(std::lround(record.culprit.share * 100))));
+    } else if (record.sampleCount == 0) {
+        m_culprit->setText(tr("Where is not known: no sample of this freeze was taken."));
     } else {
         m_culprit->setText(tr("Not in the program's own code: the stack below shows where."));
     }

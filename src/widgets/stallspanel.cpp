@@ -4,6 +4,8 @@
 #include <common/units.h>
 
 #include <QListWidget>
+#include <QScopedValueRollback>
+#include <QScrollBar>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QVBoxLayout>
@@ -34,8 +36,13 @@ StallsPanel::StallsPanel(StallWatchdog *watchdog, QWidget *parent)
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 3);
     layout->addWidget(splitter);
-    connect(m_list, &QListWidget::currentRowChanged, this, &StallsPanel::showSelected);
-    // A row a person picked stays picked: new stalls no longer move the selection under them.
+    connect(m_list, &QListWidget::currentRowChanged, this, [this] {
+        // A row a person picked, by mouse or keyboard, stays picked: new stalls no longer move
+        // the selection or the list under them.
+        if (!m_selectingNewest)
+            m_followsNewest = false;
+        showSelected();
+    });
     connect(m_list, &QListWidget::itemPressed, this, [this] { m_followsNewest = false; });
     if (watchdog) {
         for (const StallRecord &record : watchdog->records())
@@ -58,6 +65,8 @@ QString StallsPanel::rowText(const StallRecord &record, bool duringStartUp)
         return tr("%1  the machine, not your code (no CPU to give)")
                 .arg(formatDuration(record.durationMs));
     }
+    if (record.sampleCount == 0)
+        return tr("%1  too short to see where").arg(formatDuration(record.durationMs));
     const QString where =
             record.culprit.isKnown() ? record.culprit.function : tr("(library code only)");
     const QString doing = record.busyShare >= record.waitingShare ? tr("busy") : tr("waiting");
@@ -71,13 +80,22 @@ QString StallsPanel::rowText(const StallRecord &record, bool duringStartUp)
 
 void StallsPanel::addRecord(const StallRecord &record)
 {
-    // Follows the newest stall until a person picks one.
-    const bool following = m_list->currentRow() < 0
-            || (m_followsNewest && m_list->currentRow() == m_list->count() - 1);
+    // Follows the newest stall until a person picks one; then neither the selection nor the
+    // part of the list in view moves.
+    QScrollBar *scroll = m_list->verticalScrollBar();
+    const int scrolledTo = scroll->value();
     appendRow(record);
-    if (following)
-        m_list->setCurrentRow(m_list->count() - 1);
+    if (m_followsNewest)
+        selectNewest();
+    else
+        scroll->setValue(scrolledTo);
     emit recordsChanged();
+}
+
+void StallsPanel::selectNewest()
+{
+    const QScopedValueRollback guard(m_selectingNewest, true);
+    m_list->setCurrentRow(m_list->count() - 1);
 }
 
 void StallsPanel::setRecords(const QList<StallRecord> &records)
@@ -86,7 +104,9 @@ void StallsPanel::setRecords(const QList<StallRecord> &records)
     m_records.clear();
     for (const StallRecord &record : records)
         appendRow(record);
-    m_list->setCurrentRow(m_list->count() - 1);
+    // other records: nothing among them was picked yet
+    m_followsNewest = true;
+    selectNewest();
     showSelected(); // also when the row stayed -1 and the card must be cleared
     emit recordsChanged();
 }
@@ -105,8 +125,11 @@ void StallsPanel::setStartUpBeforeMs(double ms)
 
 void StallsPanel::selectRecord(int index)
 {
-    if (index >= 0 && index < m_records.size())
-        m_list->setCurrentRow(index);
+    if (index < 0 || index >= m_records.size())
+        return;
+    // a person's pick (a marker clicked on a chart): kept like a row clicked in the list
+    m_followsNewest = false;
+    m_list->setCurrentRow(index);
 }
 
 int StallsPanel::selectedIndex() const

@@ -31,6 +31,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -416,18 +418,29 @@ void CompareView::showStalls()
     m_stalls.clear();
     for (const ScenarioRun &run : std::as_const(m_runs)) {
         const Half &h = half(run.mode);
-        // A stall belongs to the run it started in: the Blocking run's last freeze can end after
-        // the Async run has begun.
-        QList<StallRecord> stalls;
-        for (const StallRecord &r : m_lab->stalls().recordsBetween(run.startMs, run.endMs)) {
-            if (r.startMs >= run.startMs && r.startMs < run.endMs)
-                stalls.append(r);
-        }
+        // A stall belongs to the run that holds most of it. One list for the tab, the chart, the
+        // summary and the table's count, freezes too short for the watchdog to sample included.
+        const QList<StallRecord> stalls = StallReport::stallsDuring(
+                m_lab->monitor(), m_lab->stalls().recordsBetween(run.startMs, run.endMs),
+                run.startMs, run.endMs);
         h.stalls->setRecords(stalls);
         m_stalls += stalls;
         h.chart->setStallMarkers(StallsPanel::markersFor(stalls));
         h.tabs->setTabText(1, tr("Stalls (%1)").arg(stalls.size()));
-        culprits.append(u"%1: %2"_s.arg(modeTitle(run.mode), StallReport::topCulpritText(stalls)));
+        QString culprit = StallReport::topCulpritText(stalls);
+        // Stalls while AsyncLab repainted its windows are its own drawing, not the scenario's
+        // code: said, so a count like the other run's is not read as the same freezes.
+        const auto painting =
+                std::count_if(stalls.cbegin(), stalls.cend(),
+                              [](const StallRecord &r) { return r.duringPainting(); });
+        if (painting > 0 && painting == stalls.size())
+            culprit += tr(" (all %n while AsyncLab repainted its windows: its own drawing, not "
+                          "the scenario's code)",
+                          nullptr, int(painting));
+        else if (painting > 0)
+            culprit += tr(" (%n of them while AsyncLab repainted its windows)", nullptr,
+                          int(painting));
+        culprits.append(u"%1: %2"_s.arg(modeTitle(run.mode), culprit));
     }
     m_culprits->setText(culprits.join(u"; "_s));
     m_culprits->setToolTip(culprits.join(u'\n'));
@@ -461,14 +474,29 @@ QString CompareView::headingText(const ScenarioRun &run) const
         if (did.isEmpty())
             did.append(tr("did the work itself"));
         const double frozenMs = model->guiBlockedMs();
-        title = tr("Blocking: the GUI thread waited — %1 frozen").arg(formatDuration(frozenMs));
-        body = tr("The GUI thread %1, so for %2 the window was frozen: no painting, no animation, "
-                  "no reaction to input.")
-                       .arg(joined(did), formatDuration(frozenMs));
+        const int freezes = std::max(1, int(model->guiBlockedSpans().size()));
+        if (freezes == 1) {
+            title = tr("Blocking: the GUI thread waited — %1 frozen").arg(formatDuration(frozenMs));
+            body = tr("The GUI thread %1, so for %2 the window was frozen: no painting, no "
+                      "animation, no reaction to input.")
+                           .arg(joined(did), formatDuration(frozenMs));
+        } else {
+            // many short freezes are not one long one: say how many, and how long in all
+            title = tr("Blocking: the GUI thread waited %n times, %1 in all", nullptr, freezes)
+                            .arg(formatDuration(frozenMs));
+            body = tr("The GUI thread %1, one step at a time, so the window was frozen %n times, "
+                      "%2 in all: no painting, no animation, no reaction to input until each "
+                      "step ended.",
+                      nullptr, freezes)
+                           .arg(joined(did), formatDuration(frozenMs));
+        }
         if (run.keyPresses > 0)
             body += tr(" Key presses typed meanwhile waited up to %1.")
                             .arg(formatDuration(run.keyLatencyMaxMs));
         body += tr(" Longest single freeze: %1.").arg(formatDuration(run.lag.maxStallMs));
+        if (freezes > 1)
+            body += tr(" Stalls over %1: %n.", nullptr, run.lag.stallsOver50Ms)
+                            .arg(formatDuration(ResponsivenessMonitor::StallThresholdMs));
     } else {
         QStringList where;
         bool fetches = false;

@@ -327,7 +327,12 @@ QWidget *MainWindow::createFetchPanel()
     layout->addLayout(urlRow);
 
     auto *routes = new QHBoxLayout;
-    routes->addWidget(new QLabel(tr("Try:"), box));
+    // Each of these runs a fetch at once, as Fetch does: said on the label, so no one presses
+    // Fetch after it and runs the same fetch twice.
+    auto *fetchNow = new QLabel(tr("Fetch now:"), box);
+    fetchNow->setToolTip(tr("Each button fills in the URL and fetches it at once, in the current "
+                            "mode: no need to press Fetch as well."));
+    routes->addWidget(fetchNow);
     // Alt+1, Alt+2, … in the order shown: the labels are too alike for letter mnemonics.
     int shortcutDigit = 0;
     const auto numberShortcut = [&shortcutDigit](QPushButton *button, const QString &tip) {
@@ -338,7 +343,8 @@ QWidget *MainWindow::createFetchPanel()
     for (const RouteDemo &demo : routeDemos) {
         auto *button = new QPushButton(tr(demo.label), box);
         const QString path = QString::fromUtf16(demo.path);
-        numberShortcut(button, tr("%1 Fetches %2").arg(tr(demo.tip), path));
+        numberShortcut(button,
+                       tr("%1 Fetches %2 now, in the current mode.").arg(tr(demo.tip), path));
         button->setObjectName(path);
         connect(button, &QPushButton::clicked, this, [this, path] {
             m_urlEdit->setText(m_lab->server().url(path).toString());
@@ -347,7 +353,8 @@ QWidget *MainWindow::createFetchPanel()
         routes->addWidget(button);
     }
     auto *refused = new QPushButton(tr("Refused"), box);
-    numberShortcut(refused, tr("Connects to a port where nothing listens."));
+    numberShortcut(refused,
+                   tr("Connects to a port where nothing listens, now, in the current mode."));
     connect(refused, &QPushButton::clicked, this, [this] {
         m_urlEdit->setText(u"http://127.0.0.1:1/"_s);
         fetch(m_urlEdit->text());
@@ -698,7 +705,8 @@ void MainWindow::onFinished(int id)
     // cancel noticed late), and a comparison's jobs are the Compare view's. The window's own job
     // can end while a comparison runs.
     if (record && id == m_resultId)
-        m_result->setText(Report::operationSummaryHtml(*record));
+        m_result->setText(Report::operationSummaryHtml(
+                *record, Report::lastBlockingRun(m_lab->log(), *record)));
     sizeLogColumns();
     updateRunningState();
 }

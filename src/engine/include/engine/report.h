@@ -1,5 +1,6 @@
 #pragma once
 
+#include <engine/operationlog.h>
 #include <engine/operationrecord.h>
 #include <engine/scenario.h>
 #include <engine/scenariorunner.h>
@@ -16,10 +17,14 @@ QJsonObject operationJson(const OperationRecord &record);
 QString operationText(const OperationRecord &record);
 // The one-paragraph rich-text summary the window shows under its controls, ending with what the
 // mode bought or cost (modeLessonHtml).
-QString operationSummaryHtml(const OperationRecord &record);
-// After a finished fetch or load: what Async bought ("took 2.0 s, as Blocking would, but the
-// window kept painting and reacting: longest stall 9 ms") or what Blocking cost. Empty otherwise.
-QString modeLessonHtml(const OperationRecord &record);
+QString operationSummaryHtml(const OperationRecord &record,
+                             const OperationRecord *blocking = nullptr);
+// After a finished fetch or load: what Async bought ("took 2.0 s (Blocking took 2.0 s the last
+// time), and the window kept painting and reacting: longest stall 9 ms") or what Blocking cost.
+// `blocking`: a measured Blocking run of the same work to compare with, if any. Empty otherwise.
+QString modeLessonHtml(const OperationRecord &record, const OperationRecord *blocking = nullptr);
+// The newest successful Blocking run of the same kind and target that ended before `record`.
+const OperationRecord *lastBlockingRun(const OperationLog &log, const OperationRecord &record);
 
 QJsonObject comparisonJson(const Scenario &scenario, const QList<ScenarioRun> &runs);
 QString comparisonText(const Scenario &scenario, const QList<ScenarioRun> &runs);

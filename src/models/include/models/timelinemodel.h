@@ -71,6 +71,8 @@ public:
     QList<TimelineBar> barsOf(int operationId) const;
     // How long the GUI thread could not run its event loop, within the window.
     double guiBlockedMs() const;
+    // The separate times it could not, each one freeze of the window, in order.
+    QList<std::pair<double, double>> guiBlockedSpans() const;
     const OperationRecord *record(int operationId) const;
     // A few plain sentences about a bar, for a tooltip (rich text).
     QString describe(const TimelineBar &bar) const;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QObject>
 #include <QTimer>
 #include <atomic>
@@ -44,7 +45,11 @@ public:
     // Stats over samples whose busy period overlaps [fromMs, toMs].
     LagStats statsBetween(double fromMs, double toMs) const;
     LagStats recentStats(double windowMs = 10000) const;
-    // Longest stall overlapping [fromMs, toMs]: the freeze an operation suffered while it ran.
+    // The stalls mostly within [fromMs, toMs) (their middle in it): samples later than
+    // StallThresholdMs. One run's stalls, counted this way wherever they are counted or listed.
+    QList<LagSample> stallsDuring(double fromMs, double toMs) const;
+    // Longest stall overlapping [fromMs, toMs], the part of it inside: the freeze an operation
+    // suffered while it ran, never longer than the operation.
     double maxStallBetween(double fromMs, double toMs) const;
 
     // The labNowMs() time of the last tick, published for a watchdog on another thread; negative

@@ -101,6 +101,9 @@ public:
     // Most of the stall went to waiting for a CPU: the machine, not AsyncLab's code, caused it,
     // and it has no culprit.
     bool isCpuStarved() const;
+    // It happened while the thread painted a window (an UpdateRequest or Paint event): the
+    // program's own drawing, whatever work was going on meanwhile.
+    bool duringPainting() const;
     // "busy 98%", "waiting 99% on a lock or future (futex)", "waiting for a CPU 85% (other
     // programs were running)", "no sample"
     QString activityText() const;

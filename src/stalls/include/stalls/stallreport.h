@@ -6,6 +6,8 @@
 #include <QList>
 #include <QString>
 
+class ResponsivenessMonitor;
+
 // Text and JSON forms of stall records, shared by AsyncLab's own reports and `watch`.
 namespace StallReport {
 // One frame, every key present: function, file, line, module, offset ("0x..." in the module),
@@ -29,4 +31,10 @@ QString stackText(const QList<StackFrame> &stack, int indent);
 // A run's top culprit for people: "the longest freeze, 2.01 s, waiting in
 // BlockingFetcher::fetch (src/engine/blockingfetcher.cpp:36)"; "no freeze over 50 ms".
 QString topCulpritText(const QList<StallRecord> &stalls);
+// The stalls mostly within [fromMs, toMs), one per stall the monitor counted there: the
+// watchdog's record of it where there is one (from `recorded`), else a record of its start and
+// length alone, a freeze that ended before the watchdog looked. So a count, a list and a chart of
+// one run's stalls give one number.
+QList<StallRecord> stallsDuring(const ResponsivenessMonitor &monitor,
+                                const QList<StallRecord> &recorded, double fromMs, double toMs);
 } // namespace StallReport

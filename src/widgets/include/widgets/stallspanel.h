@@ -21,7 +21,8 @@ public:
 
     void addRecord(const StallRecord &record);
     void setRecords(const QList<StallRecord> &records); // replaces what is listed
-    void selectRecord(int index); // into records()
+    // Into records(); a person's pick, kept when new records arrive.
+    void selectRecord(int index);
     int selectedIndex() const;
     const QList<StallRecord> &records() const { return m_records; }
     QListWidget *listView() const { return m_list; }
@@ -43,10 +44,12 @@ signals:
 private:
     void appendRow(const StallRecord &record);
     void showSelected();
+    void selectNewest();
 
     QList<StallRecord> m_records;
     double m_startUpBeforeMs = 0;
     QListWidget *m_list;
     StallCard *m_card;
-    bool m_followsNewest = true;
+    bool m_followsNewest = true; // until a person picks a row
+    bool m_selectingNewest = false;
 };
