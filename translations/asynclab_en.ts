@@ -3222,6 +3222,14 @@ The second race is a search box: the demo types a query one letter every %1 ms, 
         <source> (gallery: %1)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>computing on the GUI thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>move the work to QtConcurrent::run() or a worker thread and show its result when it is ready, or cut it into slices the event loop runs between</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StallRecord</name>

@@ -1,15 +1,52 @@
 #include <stalls/pythontrace.h>
 
 #include <QRegularExpression>
+#include <atomic>
+#include <csetjmp>
+#include <csignal>
 #include <dlfcn.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 constexpr qsizetype MaxDump = 1 << 20; // 100 threads of 100 frames is far less
+
+// A dump reads frames the running thread may be freeing meanwhile (a busy Python program pops a
+// frame chunk): a read of freed memory faults. While a dump runs, a fault on the dumping thread
+// ends the dump instead of the program: the handler jumps back out of CPython's dump, which holds
+// no lock and allocates nothing, so nothing is left half-done. A fault on any other thread goes
+// to the handler that was there before, as if this one were not. Plain globals, read in the
+// handler: a lock-free atomic and data written before it is set.
+std::atomic<pid_t> guardedThread { 0 };
+sigjmp_buf recoverPoint;
+struct sigaction previousSegv
+{
+};
+struct sigaction previousBus
+{
+};
+
+void onFault(int signal, siginfo_t *info, void *context)
+{
+    if (guardedThread.load() == pid_t(syscall(SYS_gettid)))
+        siglongjmp(recoverPoint, 1);
+    const struct sigaction &previous = signal == SIGSEGV ? previousSegv : previousBus;
+    if ((previous.sa_flags & SA_SIGINFO) && previous.sa_sigaction) {
+        previous.sa_sigaction(signal, info, context);
+        return;
+    }
+    if (previous.sa_handler != SIG_DFL && previous.sa_handler != SIG_IGN) {
+        previous.sa_handler(signal);
+        return;
+    }
+    // The default: put it back and return; the faulting instruction runs again and faults as if
+    // this handler had never been installed.
+    sigaction(signal, &previous, nullptr);
 }
+} // namespace
 
 PythonTrace::PythonTrace()
 {
@@ -33,7 +70,26 @@ QByteArray PythonTrace::dump()
         return {};
     // No interpreter and no thread state given: CPython takes the main interpreter, as for
     // faulthandler's watchdog thread, which holds no thread state either.
-    m_dump(m_fd, nullptr, nullptr);
+    struct sigaction guard
+    {
+    };
+    guard.sa_sigaction = onFault;
+    guard.sa_flags = SA_SIGINFO | SA_NODEFER;
+    sigemptyset(&guard.sa_mask);
+    sigaction(SIGSEGV, &guard, &previousSegv);
+    sigaction(SIGBUS, &guard, &previousBus);
+    bool faulted = false;
+    if (sigsetjmp(recoverPoint, 1) == 0) {
+        guardedThread.store(pid_t(syscall(SYS_gettid)));
+        m_dump(m_fd, nullptr, nullptr);
+    } else {
+        faulted = true; // the frames changed under the dump: this one is not worth having
+    }
+    guardedThread.store(0);
+    sigaction(SIGSEGV, &previousSegv, nullptr);
+    sigaction(SIGBUS, &previousBus, nullptr);
+    if (faulted)
+        return {};
     const off_t size = lseek(m_fd, 0, SEEK_CUR);
     if (size <= 0)
         return {};

@@ -74,6 +74,11 @@ const QList<Pattern> &all()
         { u"no-cpu"_s, QT_TR_NOOP("no CPU to be had"),
           QT_TR_NOOP("other programs held the CPUs: nothing in this code to change"), QString(),
           QRegularExpression() },
+        // Not matched by name: the program's own code kept the thread busy.
+        { u"compute"_s, QT_TR_NOOP("computing on the GUI thread"),
+          QT_TR_NOOP("move the work to QtConcurrent::run() or a worker thread and show its result "
+                     "when it is ready, or cut it into slices the event loop runs between"),
+          u"parallelism"_s, QRegularExpression() },
     };
     return table;
 }
@@ -111,7 +116,14 @@ QString match(const StallRecord &record)
 {
     if (record.isCpuStarved())
         return u"no-cpu"_s;
-    return matchStack(record.stack);
+    const QString byName = matchStack(record.stack);
+    // A thread that mostly ran was not waiting: a wait's name on one sample's stack is not the
+    // cause (a read that returned at once, a sleep of no time).
+    const bool busy = record.busyShare > record.waitingShare;
+    static const QStringList waits = { u"process"_s, u"future"_s, u"io"_s, u"sleep"_s };
+    if (!byName.isEmpty() && !(busy && waits.contains(byName)))
+        return byName;
+    return busy && record.culprit.isKnown() ? u"compute"_s : QString();
 }
 
 QString what(const QString &id)
