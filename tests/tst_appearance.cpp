@@ -15,6 +15,7 @@
 #include <QStandardPaths>
 #include <QStyleFactory>
 #include <QTemporaryDir>
+#include <QTabBar>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -168,7 +169,8 @@ void TestAppearance::everyControlIsNamedAndExplained()
             const QString name = accessible ? accessible->text(QAccessible::Name) : QString();
             if (name.trimmed().isEmpty())
                 problems.append(describe(widget) + u" has no accessible name"_s);
-            if (qobject_cast<QAbstractButton *>(widget) && widget->toolTip().isEmpty())
+            if (qobject_cast<QAbstractButton *>(widget) && widget->toolTip().isEmpty()
+                && !qobject_cast<QTabBar *>(widget->parentWidget())) // Qt's scroll arrows
                 problems.append(u"%1 (%2) has no tooltip"_s.arg(describe(widget), name));
         }
     }
@@ -183,6 +185,8 @@ void TestAppearance::everyButtonHasAShortcut()
         for (QAbstractButton *button : window->findChildren<QAbstractButton *>()) {
             if (!button->isVisible() || button->focusPolicy() == Qt::NoFocus)
                 continue;
+            if (qobject_cast<QTabBar *>(button->parentWidget()))
+                continue; // a tab bar's own scroll arrows: its tabs take the arrow keys
             static const QRegularExpression mnemonic(u"&[^&]"_s);
             if (button->shortcut().isEmpty() && !button->text().contains(mnemonic))
                 problems.append(

@@ -55,33 +55,20 @@ Judgment::Mark CourseProgress::record(const QString &lessonId, Judgment::Mark ma
     if (kept && *kept != Judgment::Mark::Ambiguous)
         return *kept;
     QSettings().setValue(Marks + lessonId, markName(mark));
-    marks(); // read before the change, which is then made to both
-    m_marks->insert(lessonId, mark);
     return mark;
 }
 
 std::optional<Judgment::Mark> CourseProgress::mark(const QString &lessonId) const
 {
-    const auto found = marks().constFind(lessonId);
-    return found == marks().cend() ? std::nullopt : std::optional(*found);
-}
-
-const QHash<QString, Judgment::Mark> &CourseProgress::marks() const
-{
-    if (!m_marks) {
-        m_marks.emplace();
-        QSettings settings;
-        settings.beginGroup(Marks);
-        for (const QString &lessonId : settings.childKeys()) {
-            const QString name = settings.value(lessonId).toString();
-            for (const auto mark :
-                 { Judgment::Mark::Right, Judgment::Mark::Wrong, Judgment::Mark::Ambiguous }) {
-                if (name == markName(mark))
-                    m_marks->insert(lessonId, mark);
-            }
-        }
+    // Read through QSettings, whose file the process holds in memory: every CourseProgress
+    // object sees what another recorded.
+    const QString name = QSettings().value(Marks + lessonId).toString();
+    for (const auto mark :
+         { Judgment::Mark::Right, Judgment::Mark::Wrong, Judgment::Mark::Ambiguous }) {
+        if (name == markName(mark))
+            return mark;
     }
-    return *m_marks;
+    return std::nullopt;
 }
 
 int CourseProgress::doneCount() const
@@ -110,5 +97,4 @@ void CourseProgress::reset()
     QSettings settings;
     settings.remove(u"learn/marks"_s);
     settings.setValue(Current, 1);
-    m_marks.emplace();
 }

@@ -95,6 +95,7 @@ DemoGallery::DemoGallery(Lab *lab, QWidget *parent) : QWidget(parent), m_lab(lab
     m_explanation->setContentsMargins(6, 6, 6, 6);
     // A long explanation scrolls rather than pushing the window past a laptop's screen.
     m_explanationArea = new QScrollArea(right);
+    m_explanationArea->setAccessibleName(tr("What you are seeing"));
     m_explanationArea->setWidgetResizable(true);
     m_explanationArea->setFrameShape(QFrame::NoFrame);
     m_explanationArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);

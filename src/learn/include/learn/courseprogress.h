@@ -28,11 +28,4 @@ public:
 
     // Forgets every mark and goes back to lesson 1; the invitation stays dismissed.
     void reset();
-
-private:
-    // The marks as this object last read or wrote them: a window that lists every lesson's mark
-    // each time the student moves on reads the settings once, not once a lesson, and never while
-    // a save (which holds the settings file) is under way.
-    const QHash<QString, Judgment::Mark> &marks() const;
-    mutable std::optional<QHash<QString, Judgment::Mark>> m_marks;
 };
