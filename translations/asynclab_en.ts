@@ -3120,6 +3120,10 @@ The second race is a search box: the demo types a query one letter every %1 ms, 
         <source>&lt;br&gt;Why: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>, busy in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StallCulprit</name>

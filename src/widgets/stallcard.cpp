@@ -170,8 +170,9 @@ QString StallCard::headline(const StallRecord &record, bool duringStartUp)
 namespace {
 // " at src/file.cpp:37", " in src/file.cpp", " in libfreeze.so" (no line tables), or nothing:
 // only what is known of where it is; then what it waited in and the own code that called it.
-QString placeHtml(const StallCulprit &culprit)
+QString placeHtml(const StallRecord &record)
 {
+    const StallCulprit &culprit = record.culprit;
     QString place;
     if (culprit.file.isEmpty() && !culprit.module.isEmpty())
         place = StallCard::tr(" in %1").arg(culprit.module.toHtmlEscaped());
@@ -179,8 +180,11 @@ QString placeHtml(const StallCulprit &culprit)
         place = StallCard::tr(" in %1").arg(culprit.file.toHtmlEscaped());
     else if (!culprit.file.isEmpty())
         place = StallCard::tr(" at %1:%2").arg(culprit.file.toHtmlEscaped()).arg(culprit.line);
-    if (!culprit.call.isEmpty())
-        place += StallCard::tr(", waiting in %1").arg(culprit.call.toHtmlEscaped());
+    if (!culprit.call.isEmpty()) {
+        place += (record.waitingShare > record.busyShare ? StallCard::tr(", waiting in %1")
+                                                         : StallCard::tr(", busy in %1"))
+                         .arg(culprit.call.toHtmlEscaped());
+    }
     if (!culprit.callers.isEmpty()) {
         place += StallCard::tr(", called from %1")
                          .arg(culprit.callers.join(u" \u2190 "_s).toHtmlEscaped());
@@ -208,7 +212,7 @@ QString StallCard::shortText(const StallRecord &record)
             : record.sampleCount == 0 ? tr("<br>Too short to see where")
             : record.culprit.isKnown()
             ? tr("<br>In <b>%1</b>%2")
-                      .arg(record.culprit.function.toHtmlEscaped(), placeHtml(record.culprit))
+                      .arg(record.culprit.function.toHtmlEscaped(), placeHtml(record))
             : tr("<br>Only in library code (Qt or the system)");
     if (!record.handlerText().isEmpty())
         text += tr("<br>Started by %1").arg(record.handlerText().toHtmlEscaped());
@@ -240,7 +244,7 @@ void StallCard::setRecord(const StallRecord &record, bool duringStartUp)
     } else if (record.culprit.isKnown()) {
         m_culprit->setText(
                 tr("In <b>%1</b>%2, in %3% of the samples")
-                        .arg(record.culprit.function.toHtmlEscaped(), placeHtml(record.culprit),
+                        .arg(record.culprit.function.toHtmlEscaped(), placeHtml(record),
                              numberLocale().toString(std::lround(record.culprit.share * 100))));
     } else if (record.sampleCount == 0) {
         m_culprit->setText(tr("Where is not known: no sample of this freeze was taken."));
