@@ -139,9 +139,6 @@ void TestMainWindow::blockingFetchFreezesWindow()
     QCOMPARE(r.status, OperationStatus::Succeeded);
     QCOMPARE(r.mode, RunMode::Blocking);
     QVERIFY2(r.maxStallMs >= 800, qPrintable(QString::number(r.maxStallMs)));
-    // the freeze it caused is part of it, never longer
-    QVERIFY2(r.maxStallMs <= r.durationMs(),
-             qPrintable(u"%1 > %2"_s.arg(r.maxStallMs).arg(r.durationMs())));
 }
 
 // Qt 6.4's raster engine splits big image conversions, scaling and some fills across

@@ -91,12 +91,6 @@ QList<LagSample> ResponsivenessMonitor::stallsDuring(double fromMs, double toMs)
 
 double ResponsivenessMonitor::maxStallBetween(double fromMs, double toMs) const
 {
-    // Only the part of a freeze inside the span: a freeze that began before an operation (the
-    // click that started it) is not longer than the operation.
-    double longest = 0;
-    for (const LagSample &s : m_samples) {
-        const double overlap = std::min(s.atMs, toMs) - std::max(s.atMs - s.lagMs, fromMs);
-        longest = std::max(longest, overlap);
-    }
-    return longest;
+    // The whole freeze, as the heartbeat and the Stalls list show it: one number for one freeze.
+    return statsBetween(fromMs, toMs).maxStallMs;
 }
