@@ -24,6 +24,16 @@
 using namespace Qt::StringLiterals;
 
 namespace {
+// Taking a busy window down: well under a second in release; the sanitizer build measured
+// 1071 and 1378 ms on a 2-core machine running two tests at once.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr qint64 ShutdownBoundMs = 2500;
+#else
+constexpr qint64 ShutdownBoundMs = 1000;
+#endif
+} // namespace
+
+namespace {
 
 // Every warning fails the test that caused it: "QThread: Destroyed while thread is still
 // running", a QObject deleted from the wrong thread, a timer started from another thread...
@@ -198,7 +208,7 @@ void TestShutdown::destroyLabWhileBusy()
     QElapsedTimer timer;
     timer.start();
     m_lab.reset();
-    QVERIFY2(timer.elapsed() < 1000, qPrintable(u"%1 ms"_s.arg(timer.elapsed())));
+    QVERIFY2(timer.elapsed() < ShutdownBoundMs, qPrintable(u"%1 ms"_s.arg(timer.elapsed())));
     QCOMPARE(entriesIn(QFileInfo(generated).path()), QStringList());
 }
 
@@ -240,7 +250,7 @@ void TestShutdown::destroyWindowWhileBusy()
         QVERIFY(m_window->close());
     m_window.reset();
     m_lab.reset();
-    QVERIFY2(timer.elapsed() < 1000, qPrintable(u"%1 ms"_s.arg(timer.elapsed())));
+    QVERIFY2(timer.elapsed() < ShutdownBoundMs, qPrintable(u"%1 ms"_s.arg(timer.elapsed())));
 }
 
 void TestShutdown::closeWhileDemoRuns_data()
@@ -272,7 +282,7 @@ void TestShutdown::closeWhileDemoRuns()
     m_window.reset();
     m_lab.reset();
     qInfo("closed in %lld ms", timer.elapsed());
-    QVERIFY2(timer.elapsed() < 1000, qPrintable(u"%1 ms"_s.arg(timer.elapsed())));
+    QVERIFY2(timer.elapsed() < ShutdownBoundMs, qPrintable(u"%1 ms"_s.arg(timer.elapsed())));
 }
 
 void TestShutdown::staleResultNeverOverwritesNewer_data()
