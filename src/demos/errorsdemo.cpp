@@ -2,6 +2,7 @@
 #include <httpserver/embeddedserver.h>
 #include <engine/fetchjob.h>
 #include <engine/threadlabel.h>
+#include <common/units.h>
 #include <demokit/signalordestruction.h>
 
 #include <QDir>
@@ -18,11 +19,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-double elapsedMs(const QElapsedTimer &clock)
-{
-    return double(clock.nsecsElapsed()) / 1e6;
-}
 
 QByteArray chunkText(int chunk)
 {

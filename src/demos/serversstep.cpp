@@ -17,7 +17,7 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-constexpr int LineEveryMs = 500;
+constexpr int ProgressLineEveryMs = 500;
 constexpr int SliceMs = 10; // the worker looks for cancel() this often
 } // namespace
 
@@ -146,7 +146,7 @@ void ServersStepRunner::runLoad()
     QElapsedTimer clock;
     clock.start();
     qint64 nextSample = 0;
-    qint64 nextLine = LineEveryMs;
+    qint64 nextLine = ProgressLineEveryMs;
     while (!generator.isFinished()) {
         if (m_cancel)
             generator.cancel();
@@ -156,7 +156,7 @@ void ServersStepRunner::runLoad()
         nextSample = clock.elapsed() + m_options.sampleMs;
         sample();
         if (clock.elapsed() >= nextLine) {
-            nextLine += LineEveryMs;
+            nextLine += ProgressLineEveryMs;
             m_report(
                     u"    %1 connected, %2 accepted, %3 answered, %4 threads, RSS +%5 MiB"_s
                             .arg(countText(generator.connectedNow()),
