@@ -12,7 +12,7 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-void write(FILE *stream, const QString &text)
+void writeText(FILE *stream, const QString &text)
 {
     const QByteArray bytes = text.toLocal8Bit();
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
@@ -24,18 +24,18 @@ namespace Console {
 
 void out(const QString &text)
 {
-    write(stdout, text);
+    writeText(stdout, text);
 }
 
 void err(const QString &text)
 {
-    write(stderr, text);
+    writeText(stderr, text);
 }
 
 void error(const QString &message)
 {
     // Long enough for any message of ours; what it echoes of user input is cut already.
-    write(stderr, u"asynclab: %1\n"_s.arg(oneLine(message, 1000)));
+    writeText(stderr, u"asynclab: %1\n"_s.arg(oneLine(message, 1000)));
 }
 
 QString jsonText(const QJsonObject &object)

@@ -13,7 +13,7 @@ void onStopSignal(int signal)
 {
     const int savedErrno = errno;
     const char number = char(signal);
-    [[maybe_unused]] const ssize_t written = write(signalSocket[1], &number, 1);
+    [[maybe_unused]] const ssize_t written = ::write(signalSocket[1], &number, 1);
     errno = savedErrno;
 }
 } // namespace
