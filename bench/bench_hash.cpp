@@ -2,6 +2,7 @@
 // (--memory) the peak memory of loading a 2 GiB file. Prints figures; never judges them.
 
 #include <engine/fileload.h>
+#include <engine/runhere.h>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -21,12 +22,8 @@ namespace {
 
 FileLoadResult loadBlocking(const QString &path, const FileLoadOptions &options)
 {
-    QPromise<FileLoadResult> promise;
-    QFuture<FileLoadResult> future = promise.future();
-    promise.start();
-    loadFile(promise, path, options);
-    promise.finish();
-    return future.result();
+    return runHere<FileLoadResult>(
+            [&](QPromise<FileLoadResult> &promise) { loadFile(promise, path, options); });
 }
 
 double median(QList<double> values)
@@ -158,13 +155,11 @@ int main(int argc, char *argv[])
         path = temporary.filePath(u"sample-1GiB.txt"_s);
         QElapsedTimer timer;
         timer.start();
-        QPromise<QString> promise;
-        QFuture<QString> future = promise.future();
-        promise.start();
-        generateSampleFile(promise, path, qint64(1) << 30);
-        promise.finish();
-        if (!future.result().isEmpty()) {
-            std::fprintf(stderr, "%s\n", qPrintable(future.result()));
+        const QString error = runHere<QString>([&](QPromise<QString> &promise) {
+            generateSampleFile(promise, path, qint64(1) << 30);
+        });
+        if (!error.isEmpty()) {
+            std::fprintf(stderr, "%s\n", qPrintable(error));
             return 1;
         }
         std::printf("generated %s in %.2f s\n", qPrintable(path), timer.nsecsElapsed() / 1e9);
