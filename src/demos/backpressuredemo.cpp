@@ -348,12 +348,7 @@ void BackpressureDemo::endMode()
     m.heldBackMs = double(m_producer->heldBackUs) / 1000;
     m_tick.stop();
     emit progress(liveLine());
-    m_socket->disconnect(this);
-    m_socket->abort();
-    m_socket->deleteLater();
-    m_socket = nullptr;
-    m_queue.clear();
-    m_queued = 0;
+    dropConsumer();
     malloc_trim(0); // give the unbounded queue's memory back to the system now
     emit progress(u"  %1: %2 in %3 (%4 MiB/s); RSS peaked %5 above its start, the queue at "
                   "%6; the producer waited %8 in all, %7 times over 1 ms"_s
@@ -381,9 +376,9 @@ void BackpressureDemo::cancelRun()
     finishCanceled();
 }
 
-void BackpressureDemo::stopRun()
+// The consumer's connection closed and what it had queued dropped, unprocessed.
+void BackpressureDemo::dropConsumer()
 {
-    m_tick.stop();
     if (m_socket) {
         m_socket->disconnect(this);
         m_socket->abort();
@@ -392,6 +387,12 @@ void BackpressureDemo::stopRun()
     }
     m_queue.clear();
     m_queued = 0;
+}
+
+void BackpressureDemo::stopRun()
+{
+    m_tick.stop();
+    dropConsumer();
     if (m_producer)
         QMetaObject::invokeMethod(m_producer.get(), [p = m_producer.get()] { p->stop(); });
 }
