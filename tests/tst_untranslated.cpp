@@ -1,3 +1,4 @@
+#include "appfixture.h"
 #include <demokit/demo.h>
 #include <demos/demoregistry.h>
 #include <engine/lab.h>
@@ -99,8 +100,8 @@ private:
 void TestUntranslated::initTestCase()
 {
     QVERIFY(QCoreApplication::installTranslator(&m_translator));
-    m_lab = std::make_unique<Lab>();
-    QVERIFY2(m_lab->start(), qPrintable(m_lab->errorString()));
+    m_lab = startedLab();
+    QVERIFY(m_lab);
     DemoGallery gallery(m_lab.get());
     for (const QString &name : gallery.demoNames()) {
         const Demo *demo = gallery.demo(name);
