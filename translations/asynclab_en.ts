@@ -3145,6 +3145,22 @@ The second race is a search box: the demo types a query one letter every %1 ms, 
         <source>none (no answers)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1, C=%2 …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server did not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the open-file limit (%1) leaves room for %2 of the %3 connections (2 descriptors each)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>    %1 connected, %2 accepted, %3 answered, %4 threads, RSS +%5 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Snippets</name>
