@@ -1,6 +1,7 @@
 // Throughput of loadFile() against `openssl dgst -sha256` and `sha256sum` on one cached file, and
 // (--memory) the peak memory of loading a 2 GiB file. Prints figures; never judges them.
 
+#include "benchstats.h"
 #include <engine/fileload.h>
 #include <engine/runhere.h>
 
@@ -24,13 +25,6 @@ FileLoadResult loadBlocking(const QString &path, const FileLoadOptions &options)
 {
     return runHere<FileLoadResult>(
             [&](QPromise<FileLoadResult> &promise) { loadFile(promise, path, options); });
-}
-
-double median(QList<double> values)
-{
-    std::sort(values.begin(), values.end());
-    const qsizetype middle = values.size() / 2;
-    return values.size() % 2 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
 }
 
 // The digest is the first hex word of sha256sum's output and the last of openssl's.
