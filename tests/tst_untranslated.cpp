@@ -13,6 +13,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QFile>
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -21,11 +22,13 @@
 #include <QMenuBar>
 #include <QProgressBar>
 #include <QRegularExpression>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTabBar>
 #include <QTest>
 #include <QTextDocumentFragment>
 #include <QTranslator>
+#include <QXmlStreamReader>
 
 using namespace Qt::StringLiterals;
 
@@ -34,16 +37,43 @@ namespace {
 constexpr QChar Open = QChar(0xE000);
 constexpr QChar Close = QChar(0xE001);
 
-// Translates every text into itself between markers, so a text shown without them did not go
-// through tr() or QCoreApplication::translate().
+// Translates every text of the committed catalogue into itself between markers, so a text shown
+// without them either did not go through tr() or QCoreApplication::translate(), or went through a
+// tr() that lupdate cannot see (a free function's tr() has no context), and no translator could
+// ever translate it. Qt's own texts (contexts QShortcut, QTabBar...) are Qt's catalogue's.
 class MarkingTranslator : public QTranslator
 {
 public:
-    bool isEmpty() const override { return false; }
-    QString translate(const char *, const char *sourceText, const char *, int) const override
+    // Reads the (context, source text) pairs of a Qt Linguist catalogue.
+    bool loadCatalogue(const QString &path)
     {
-        return Open + QString::fromUtf8(sourceText) + Close;
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return false;
+        QXmlStreamReader xml(&file);
+        QString context;
+        while (!xml.atEnd()) {
+            if (xml.readNext() != QXmlStreamReader::StartElement)
+                continue;
+            if (xml.name() == "name"_L1) // the context's
+                context = xml.readElementText();
+            else if (xml.name() == "source"_L1)
+                m_texts.insert(context + u'\n' + xml.readElementText());
+        }
+        return !xml.hasError() && !m_texts.isEmpty();
     }
+    bool isEmpty() const override { return false; }
+    QString translate(const char *context, const char *sourceText, const char *, int) const override
+    {
+        const QString text = QString::fromUtf8(sourceText);
+        const bool qts = context && context[0] == 'Q'; // Qt's own ("Alt" of QShortcut)
+        if (!qts && !m_texts.contains(QString::fromUtf8(context) + u'\n' + text))
+            return text;
+        return Open + text + Close;
+    }
+
+private:
+    QSet<QString> m_texts;
 };
 
 // The part of a text outside every marked stretch (marked stretches nest: "%1 of %2" around
@@ -99,6 +129,8 @@ private:
 
 void TestUntranslated::initTestCase()
 {
+    QVERIFY(m_translator.loadCatalogue(QStringLiteral(ASYNCLAB_SOURCE_DIR)
+                                       + u"/translations/asynclab_en.ts"_s));
     QVERIFY(QCoreApplication::installTranslator(&m_translator));
     m_lab = startedLab();
     QVERIFY(m_lab);

@@ -1641,6 +1641,121 @@ The second race is a search box: the demo types a query one letter every %1 ms, 
     </message>
 </context>
 <context>
+    <name>Judgment</name>
+    <message>
+        <source>The fetch took %1; the heartbeat stopped for %2 at most.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The window froze for part of the fetch only: a busy machine can do that. Run it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The fetch took %1; the longest freeze of the window was %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The window froze for %1, more than a person notices but far less than the fetch: something else held the GUI thread. Run it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 fetches of %2 each took %3 in all: %4 times one fetch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is far from every choice: a busy machine, or a slow start. Run it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tick due during the %1 handler ran %2 late.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Late, but not by about the handler&apos;s length: a busy machine. Run it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At the peak, %1 worker threads sat blocked waiting for %2 fetches; the event loop waited for them with %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>some</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only some threads waited at once: the pool started them slower than the fetches ended. Run it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No freeze over 50 ms was recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The longest freeze, %1: busy in %2% of its samples, waiting in %3%.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In %1% the thread was ready to compute but queued for a CPU: the machine is busy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neither busy nor waiting in most samples.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocking took %1, Async %2; one step waits %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A run took neither about one step nor about all of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Over %1 runs the unprotected counter lost %2 of its %3 updates; the counters guarded by a QMutex and a std::atomic lost %4 and %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The race happened not to race this time: the threads did not overlap. That does not make the code correct. Run it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The GUI thread waited until the %1 timeout gave up; the fixed version had its result in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The result arrived: the wait did not deadlock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For a %1 MiB stream, the unbounded queue held up to %2 MiB (memory grew by %3 MiB); the bounded one held up to %4 MiB (memory grew by %5 MiB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The queue grew by part of the stream only: the consumer kept up better than usual. Run it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No freeze with a known culprit was recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The program did not freeze, or its stack could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The longest freeze, %1, was in %2 (line %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The freeze was in none of the lines offered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LagChartWidget</name>
     <message>
         <source>16 ms · one frame</source>
@@ -2061,6 +2176,14 @@ The second race is a search box: the demo types a query one letter every %1 ms, 
     </message>
     <message>
         <source>%1 is not installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JavaScript (Node)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Python</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

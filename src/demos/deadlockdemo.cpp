@@ -1,4 +1,5 @@
 #include <demos/deadlockdemo.h>
+#include <common/units.h>
 #include <demokit/cancelslices.h>
 #include <stalls/responsivenessmonitor.h>
 
@@ -22,11 +23,6 @@ struct WaitResult
     bool timedOut = false;
     double ms = 0;
 };
-
-double elapsedMs(const QElapsedTimer &clock)
-{
-    return double(clock.nsecsElapsed()) / 1e6;
-}
 
 struct LockPair
 {

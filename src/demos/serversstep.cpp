@@ -18,7 +18,7 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-constexpr int LineEveryMs = 500;
+constexpr int ProgressLineEveryMs = 500;
 constexpr int SliceMs = 10; // the worker looks for cancel() this often
 } // namespace
 
@@ -151,7 +151,7 @@ void ServersStepRunner::runLoad()
     QElapsedTimer clock;
     clock.start();
     qint64 nextSample = 0;
-    qint64 nextLine = LineEveryMs;
+    qint64 nextLine = ProgressLineEveryMs;
     while (!generator.isFinished()) {
         if (m_cancel)
             generator.cancel();
@@ -161,7 +161,7 @@ void ServersStepRunner::runLoad()
         nextSample = clock.elapsed() + m_options.sampleMs;
         sample();
         if (clock.elapsed() >= nextLine) {
-            nextLine += LineEveryMs;
+            nextLine += ProgressLineEveryMs;
             m_report(
                     QCoreApplication::translate(
                             "ServersDemo",

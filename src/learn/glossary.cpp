@@ -10,7 +10,7 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-QList<GlossaryTerm> load()
+QList<GlossaryTerm> loadGlossary()
 {
     QFile file(u":/learn/glossary.json"_s);
     if (!file.open(QIODevice::ReadOnly))
@@ -35,7 +35,7 @@ QList<GlossaryTerm> load()
 
 const QList<GlossaryTerm> &Glossary::terms()
 {
-    static const QList<GlossaryTerm> all = load();
+    static const QList<GlossaryTerm> all = loadGlossary();
     return all;
 }
 

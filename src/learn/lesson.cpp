@@ -121,7 +121,7 @@ Lesson parse(int number, const QString &id, const QJsonObject &json)
     return lesson;
 }
 
-QList<Lesson> load()
+QList<Lesson> loadLessons()
 {
     QList<Lesson> lessons;
     const QJsonArray order =
@@ -180,7 +180,7 @@ QString Lesson::routeFor(int ms) const
 
 const QList<Lesson> &Course::lessons()
 {
-    static const QList<Lesson> all = load();
+    static const QList<Lesson> all = loadLessons();
     return all;
 }
 

@@ -9,14 +9,12 @@
 
 using namespace Qt::StringLiterals;
 
-namespace {
-QString tr(const char *text)
+namespace LessonReport {
+
+static QString tr(const char *text)
 {
     return QCoreApplication::translate("LessonReport", text);
 }
-} // namespace
-
-namespace LessonReport {
 
 QJsonObject json(const Lesson &lesson, const LessonResult &result, int predicted)
 {

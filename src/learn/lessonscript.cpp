@@ -8,16 +8,10 @@
 
 using namespace Qt::StringLiterals;
 
-namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("LessonScript", text);
-}
-} // namespace
-
 QString scriptLanguageName(ScriptLanguage language)
 {
-    return language == ScriptLanguage::JavaScript ? tr("JavaScript (Node)") : tr("Python");
+    return language == ScriptLanguage::JavaScript ? LessonScript::tr("JavaScript (Node)")
+                                                  : LessonScript::tr("Python");
 }
 
 LessonScript::LessonScript(QObject *parent) : QObject(parent)

@@ -1,7 +1,7 @@
 #pragma once
 
+#include <QElapsedTimer>
 #include <QLocale>
-
 #include <QString>
 
 class QJsonValue;
@@ -13,6 +13,11 @@ QString formatDuration(double ms);
 // ms rounded as formatDuration() shows it (4.5, 850, 2020), so that a demo's figures, bars and
 // texts give one number for one measurement.
 double roundedMs(double ms);
+// The time since `clock` started, in ms with sub-ms precision.
+inline double elapsedMs(const QElapsedTimer &clock)
+{
+    return double(clock.nsecsElapsed()) / 1e6;
+}
 // An axis step of 1, 2, 2.5 or 5 times a power of ten, giving about `ticks` steps over `range`.
 double niceStep(double range, int ticks);
 // A count for people, grouped by thousands with spaces in every locale: "10 000", "2 901 197".

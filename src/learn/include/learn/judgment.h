@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QMetaType>
 #include <QString>
@@ -11,6 +12,8 @@ struct Lesson;
 // a race that happened not to race) the judgment says so instead of picking one.
 struct Judgment
 {
+    Q_DECLARE_TR_FUNCTIONS(Judgment)
+public:
     enum class Verdict { Clear, Ambiguous };
     Verdict verdict = Verdict::Ambiguous;
     int right = -1; // the choice the measurement makes right; -1 when ambiguous
