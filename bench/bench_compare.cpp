@@ -2,6 +2,7 @@
 // longest stall, p99 lag, stalls over 50 ms, and how much of the blocking work froze the GUI
 // thread. Figures only; nothing here passes or fails. --busy N runs the same while N processes
 // spin on the cores, as other programs on a loaded machine would.
+#include "benchstats.h"
 #include <engine/lab.h>
 #include <engine/threadpriority.h>
 #include <common/units.h>
@@ -24,13 +25,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-double median(QList<double> values)
-{
-    std::sort(values.begin(), values.end());
-    const qsizetype n = values.size();
-    return n == 0 ? 0 : n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
-
 struct Figures
 {
     QList<double> wall, maxStall, p99, stalls, stallShare;

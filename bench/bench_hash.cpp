@@ -1,7 +1,9 @@
 // Throughput of loadFile() against `openssl dgst -sha256` and `sha256sum` on one cached file, and
 // (--memory) the peak memory of loading a 2 GiB file. Prints figures; never judges them.
 
+#include "benchstats.h"
 #include <engine/fileload.h>
+#include <engine/runhere.h>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -21,19 +23,8 @@ namespace {
 
 FileLoadResult loadBlocking(const QString &path, const FileLoadOptions &options)
 {
-    QPromise<FileLoadResult> promise;
-    QFuture<FileLoadResult> future = promise.future();
-    promise.start();
-    loadFile(promise, path, options);
-    promise.finish();
-    return future.result();
-}
-
-double median(QList<double> values)
-{
-    std::sort(values.begin(), values.end());
-    const qsizetype middle = values.size() / 2;
-    return values.size() % 2 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+    return runHere<FileLoadResult>(
+            [&](QPromise<FileLoadResult> &promise) { loadFile(promise, path, options); });
 }
 
 // The digest is the first hex word of sha256sum's output and the last of openssl's.
@@ -158,13 +149,11 @@ int main(int argc, char *argv[])
         path = temporary.filePath(u"sample-1GiB.txt"_s);
         QElapsedTimer timer;
         timer.start();
-        QPromise<QString> promise;
-        QFuture<QString> future = promise.future();
-        promise.start();
-        generateSampleFile(promise, path, qint64(1) << 30);
-        promise.finish();
-        if (!future.result().isEmpty()) {
-            std::fprintf(stderr, "%s\n", qPrintable(future.result()));
+        const QString error = runHere<QString>([&](QPromise<QString> &promise) {
+            generateSampleFile(promise, path, qint64(1) << 30);
+        });
+        if (!error.isEmpty()) {
+            std::fprintf(stderr, "%s\n", qPrintable(error));
             return 1;
         }
         std::printf("generated %s in %.2f s\n", qPrintable(path), timer.nsecsElapsed() / 1e9);

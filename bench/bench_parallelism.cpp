@@ -2,6 +2,7 @@
 // cores against one thread, and slow fetches all at once against one after another, beside the
 // CPU time other programs took meanwhile (a busy machine has fewer cores to give). Figures only;
 // nothing here passes or fails.
+#include "benchstats.h"
 #include <demos/demoregistry.h>
 #include <engine/lab.h>
 
@@ -43,12 +44,6 @@ double processCpuSeconds()
     return seconds(usage.ru_utime) + seconds(usage.ru_stime);
 }
 
-double median(QList<double> values)
-{
-    std::sort(values.begin(), values.end());
-    const qsizetype n = values.size();
-    return n == 0 ? 0 : n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
 } // namespace
 
 int main(int argc, char *argv[])

@@ -2,6 +2,7 @@
 // long each sample stops the thread (seize, interrupt, unwind with libdwfl, detach), how deep the
 // stacks are, and whether the sampled program can tell: a child that sleeps in a loop counts the
 // sleeps cut short (EINTR) and how late they ended, sampled and not. Figures only.
+#include "benchstats.h"
 #include <watch/ptracesampler.h>
 
 #include <QList>
@@ -71,14 +72,6 @@ pid_t startChild(bool sleeper, int sleeps, int pipeOut)
     }
     spin(30);
     _exit(0);
-}
-
-double percentile(QList<double> values, double p)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    return values.at(std::min(values.size() - 1, qsizetype(p * double(values.size()))));
 }
 
 void sampleChild(const char *name, pid_t pid, int samples, int intervalMs)

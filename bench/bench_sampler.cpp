@@ -1,6 +1,7 @@
 // The cost of stall attribution: the watchdog's CPU share while nothing stalls, the time from
 // signal to captured stack for one sample (of a computing and of a waiting thread), and the
 // per-event overhead of timing every event the application dispatches. Figures only.
+#include "benchstats.h"
 #include <stalls/eventtiming.h>
 #include <common/labclock.h>
 #include <stalls/responsivenessmonitor.h>
@@ -56,14 +57,6 @@ public:
         return QObject::event(event);
     }
 };
-
-double percentile(QList<double> values, double p)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    return values[qsizetype(p * double(values.size() - 1))];
-}
 
 volatile quint64 g_sink = 0;
 

@@ -1,3 +1,5 @@
+#include "widgetchecks.h"
+#include "appfixture.h"
 #include <windows/compareview.h>
 #include <windows/demogallery.h>
 #include <engine/lab.h>
@@ -107,8 +109,7 @@ private:
 
 void TestAppearance::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(u"AsyncLabTests"_s);
+    useTestSettings();
     QVERIFY(m_dir.isValid());
     // ASYNCLAB_KEEP_SCREENSHOTS=1 keeps the pictures for a person to look at.
     m_dir.setAutoRemove(!qEnvironmentVariableIsSet("ASYNCLAB_KEEP_SCREENSHOTS"));
@@ -122,12 +123,10 @@ void TestAppearance::cleanup()
 
 void TestAppearance::startWindow()
 {
-    m_lab = std::make_unique<Lab>();
-    QVERIFY2(m_lab->start(), qPrintable(m_lab->errorString()));
+    m_lab = startedLab();
+    QVERIFY(m_lab);
     m_window = std::make_unique<MainWindow>(m_lab.get());
-    m_window->resize(1100, 820);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QVERIFY(showExposed(m_window.get(), QSize(1100, 820)));
     const double shownMs = labNowMs();
     // a few heartbeat frames and lag samples
     QTRY_VERIFY(m_lab->monitor().statsBetween(shownMs, labNowMs()).samples >= 40);
@@ -229,8 +228,8 @@ void TestAppearance::settingsSurviveRestart()
     m_window->urlEdit()->setText(m_lab->server().url(u"/bytes/100"_s).toString());
     m_window->close();
     m_window.reset();
-    m_lab = std::make_unique<Lab>();
-    QVERIFY2(m_lab->start(), qPrintable(m_lab->errorString()));
+    m_lab = startedLab();
+    QVERIFY(m_lab);
     m_window = std::make_unique<MainWindow>(m_lab.get());
     QCOMPARE(m_window->urlEdit()->text(), m_lab->server().url(u"/bytes/100"_s).toString());
 }

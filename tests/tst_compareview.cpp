@@ -1,3 +1,4 @@
+#include "appfixture.h"
 #include <windows/compareview.h>
 #include <widgets/inputlatencyprobe.h>
 #include <engine/lab.h>
@@ -60,8 +61,8 @@ private:
 void TestCompareView::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    m_lab = std::make_unique<Lab>();
-    QVERIFY2(m_lab->start(), qPrintable(m_lab->errorString()));
+    m_lab = startedLab();
+    QVERIFY(m_lab);
     m_lab->setSampleDir(m_dir.path());
     m_lab->scenarios().setSettleMs(200);
 
@@ -76,9 +77,7 @@ void TestCompareView::initTestCase()
     };
     m_view = std::make_unique<CompareView>(m_lab.get());
     m_view->setScenarios({ shortScenario });
-    m_view->resize(1300, 900);
-    m_view->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
+    QVERIFY(showExposed(m_view.get(), QSize(1300, 900)));
 
     QSignalSpy finished(m_view.get(), &CompareView::finished);
     QSignalSpy failed(m_view.get(), &CompareView::failed);

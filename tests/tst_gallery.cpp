@@ -1,3 +1,5 @@
+#include "widgetchecks.h"
+#include "appfixture.h"
 #include <widgets/demobarchart.h>
 #include <widgets/demoplotchart.h>
 #include <demos/serversdemo.h>
@@ -40,12 +42,10 @@ private:
 
 void TestGallery::init()
 {
-    m_lab = std::make_unique<Lab>();
-    QVERIFY2(m_lab->start(), qPrintable(m_lab->errorString()));
+    m_lab = startedLab();
+    QVERIFY(m_lab);
     m_gallery = std::make_unique<DemoGallery>(m_lab.get());
-    m_gallery->resize(1400, 920);
-    m_gallery->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_gallery.get()));
+    QVERIFY(showExposed(m_gallery.get(), QSize(1400, 920)));
 }
 
 void TestGallery::cleanup()

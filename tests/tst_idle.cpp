@@ -1,3 +1,5 @@
+#include "widgetchecks.h"
+#include "appfixture.h"
 #include <windows/demogallery.h>
 #include <widgets/heartbeatwidget.h>
 #include <engine/lab.h>
@@ -39,13 +41,11 @@ private:
 
 void TestIdle::init()
 {
-    m_lab = std::make_unique<Lab>();
-    QVERIFY2(m_lab->start(), qPrintable(m_lab->errorString()));
+    m_lab = startedLab();
+    QVERIFY(m_lab);
     m_window = std::make_unique<MainWindow>(m_lab.get());
-    m_window->resize(1280, 720);
-    m_window->show();
+    QVERIFY(showExposed(m_window.get(), QSize(1280, 720)));
     m_window->showConceptGallery();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     QVERIFY(QTest::qWaitForWindowExposed(m_window->conceptGallery()));
 }
 
@@ -93,8 +93,7 @@ void TestIdle::hiddenWindowsStopTheirTimers()
     QTest::qWait(200);
     QCOMPARE(hearts.first()->frameCount(), frames);
 
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QVERIFY(showExposed(m_window.get()));
     QVERIFY(hearts.first()->isAnimating());
     QVERIFY(liveChart->isUpdating());
     QTRY_VERIFY(hearts.first()->frameCount() > frames);

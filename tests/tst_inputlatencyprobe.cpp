@@ -1,3 +1,4 @@
+#include "widgetchecks.h"
 #include <widgets/inputlatencyprobe.h>
 #include <common/labclock.h>
 
@@ -29,8 +30,7 @@ private:
 void TestInputLatencyProbe::init()
 {
     m_field = std::make_unique<QLineEdit>();
-    m_field->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_field.get()));
+    QVERIFY(showExposed(m_field.get()));
 }
 
 void TestInputLatencyProbe::cleanup()

@@ -1,3 +1,4 @@
+#include "appfixture.h"
 #include <widgets/heartbeatwidget.h>
 #include <engine/lab.h>
 #include <windows/demogallery.h>
@@ -62,10 +63,9 @@ private:
 
 void TestLearnWindow::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(u"AsyncLabTests"_s);
-    m_lab = std::make_unique<Lab>();
-    QVERIFY2(m_lab->start(), qPrintable(m_lab->errorString()));
+    useTestSettings();
+    m_lab = startedLab();
+    QVERIFY(m_lab);
 }
 
 void TestLearnWindow::init()

@@ -1,3 +1,4 @@
+#include "appfixture.h"
 #include <engine/lab.h>
 #include <engine/report.h>
 #include <common/units.h>
@@ -85,11 +86,10 @@ void TestLessons::init()
 
 void TestLessons::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(u"AsyncLabTests"_s);
+    useTestSettings();
     CourseProgress().reset();
-    m_lab = std::make_unique<Lab>();
-    QVERIFY2(m_lab->start(), qPrintable(m_lab->errorString()));
+    m_lab = startedLab();
+    QVERIFY(m_lab);
 }
 
 LessonResult TestLessons::runLesson(int number, const LessonOptions &options)

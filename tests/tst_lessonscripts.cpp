@@ -1,3 +1,4 @@
+#include "appfixture.h"
 #include <engine/lab.h>
 
 #include <learn/lesson.h>
@@ -34,8 +35,8 @@ constexpr int LongestDelayMs = 1000;
 
 void TestLessonScripts::initTestCase()
 {
-    m_lab = std::make_unique<Lab>();
-    QVERIFY2(m_lab->start(), qPrintable(m_lab->errorString()));
+    m_lab = startedLab();
+    QVERIFY(m_lab);
     for (const auto language : { ScriptLanguage::JavaScript, ScriptLanguage::Python })
         QVERIFY2(!LessonScript::interpreter(language).isEmpty(),
                  "node and python3 are installed by scripts/install-deps");

@@ -1,3 +1,4 @@
+#include "appfixture.h"
 #include <windows/compareview.h>
 #include <widgets/heartbeatwidget.h>
 #include <engine/lab.h>
@@ -66,18 +67,16 @@ private:
 
 void TestMainWindow::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(u"AsyncLabTests"_s);
+    useTestSettings();
     QVERIFY(m_dir.isValid());
 }
 
 void TestMainWindow::init()
 {
-    m_lab = std::make_unique<Lab>();
-    QVERIFY2(m_lab->start(), qPrintable(m_lab->errorString()));
+    m_lab = startedLab();
+    QVERIFY(m_lab);
     m_window = std::make_unique<MainWindow>(m_lab.get());
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QVERIFY(showExposed(m_window.get()));
     QTest::qWait(100);
 }
 
@@ -381,8 +380,7 @@ void TestMainWindow::longLogDoesNotStallTheWindow()
         m_lab->log().add(record);
     }
     m_window = std::make_unique<MainWindow>(m_lab.get());
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QVERIFY(showExposed(m_window.get()));
     QTest::qWait(300);
     // A row added sizes the columns again: its cost may not grow with the log.
     QList<qint64> costsUs;

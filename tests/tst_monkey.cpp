@@ -1,3 +1,4 @@
+#include "appfixture.h"
 #include <windows/compareview.h>
 #include <windows/demogallery.h>
 #include <engine/lab.h>
@@ -280,8 +281,7 @@ private:
 
 void TestMonkey::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(u"AsyncLabTests"_s);
+    useTestSettings();
     QVERIFY(m_dir.isValid());
     m_seed = g_seed;
     m_seconds = g_seconds;
@@ -305,8 +305,9 @@ void TestMonkey::initTestCase()
     QVERIFY(mediumFile.write(QByteArray(4 << 20, 'x')) == 4 << 20);
     mediumFile.close();
 
-    m_lab = std::make_unique<Lab>();
-    QVERIFY2(m_lab->start(), qPrintable(m_lab->errorString()));
+    m_lab = startedLab();
+
+    QVERIFY(m_lab);
     m_lab->setSampleDir(m_dir.path());
     // Blocking work kept short where the app allows it, so the monkey does many actions: a fetch
     // gives up after 3 s instead of 10 s (the hanging server's button).
@@ -780,8 +781,7 @@ void TestMonkey::checkEndState()
 void TestMonkey::monkey()
 {
     m_window = std::make_unique<MainWindow>(m_lab.get());
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QVERIFY(showExposed(m_window.get()));
     // Short work only, so the monkey does many actions: samples of 16 and 64 MiB (a 1 GiB file
     // written in Blocking mode would take much of a short run) and the scenarios' short steps.
     for (QComboBox *combo : m_window->findChildren<QComboBox *>()) {

@@ -1,3 +1,4 @@
+#include "appfixture.h"
 #include <demos/demoregistry.h>
 #include "demorun.h"
 #include <demos/serversdemo.h>
@@ -51,8 +52,8 @@ private:
 void TestServersDemo::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    m_lab = std::make_unique<Lab>();
-    QVERIFY2(m_lab->start(), qPrintable(m_lab->errorString()));
+    m_lab = startedLab();
+    QVERIFY(m_lab);
 }
 
 std::unique_ptr<ServersDemo> TestServersDemo::create(const ServersDemo::Options &options)

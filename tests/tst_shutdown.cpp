@@ -1,3 +1,4 @@
+#include "appfixture.h"
 #include <windows/demogallery.h>
 #include <demos/demoregistry.h>
 #include <widgets/heartbeatwidget.h>
@@ -115,8 +116,7 @@ private:
 
 void TestShutdown::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(u"AsyncLabTests"_s);
+    useTestSettings();
     QVERIFY(m_dir.isValid());
     m_tmp = m_dir.filePath(u"tmp"_s);
     QVERIFY(QDir().mkpath(m_tmp));
@@ -138,8 +138,8 @@ void TestShutdown::initTestCase()
 void TestShutdown::init()
 {
     g_warnings.clear();
-    m_lab = std::make_unique<Lab>();
-    QVERIFY2(m_lab->start(), qPrintable(m_lab->errorString()));
+    m_lab = startedLab();
+    QVERIFY(m_lab);
 }
 
 void TestShutdown::cleanup()
@@ -153,8 +153,7 @@ void TestShutdown::cleanup()
 void TestShutdown::startWindow()
 {
     m_window = std::make_unique<MainWindow>(m_lab.get());
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QVERIFY(showExposed(m_window.get()));
 }
 
 void TestShutdown::click(const QString &buttonName)

@@ -1,3 +1,4 @@
+#include "widgetchecks.h"
 #include <widgets/stallcard.h>
 #include <widgets/stallspanel.h>
 
@@ -126,9 +127,7 @@ void TestStallsPanel::aPickedStallStaysPicked()
 {
     QFETCH(QString, how);
     StallsPanel panel(nullptr);
-    panel.resize(400, 500);
-    panel.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    QVERIFY(showExposed(&panel, QSize(400, 500)));
     QListWidget *list = panel.listView();
     StallRecord record = fetchStall({});
     for (int i = 0; i < 12; ++i) {
@@ -262,8 +261,7 @@ void TestStallsPanel::libraryFramesFold()
     r.stack = stack; // two library frames, own code, three library frames
     StallCard card;
     card.setRecord(r);
-    card.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&card));
+    QVERIFY(showExposed(&card));
     QListWidget *view = card.stackView();
     QCOMPARE(view->count(), 4);
     QVERIFY(view->item(3)->text().contains(u"3 frames in libraries (libQt6Core)"_s));

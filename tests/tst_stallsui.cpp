@@ -1,3 +1,5 @@
+#include "widgetchecks.h"
+#include "appfixture.h"
 #include <windows/compareview.h>
 #include <windows/demogallery.h>
 #include <engine/lab.h>
@@ -55,18 +57,16 @@ private:
 
 void TestStallsUi::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(u"AsyncLabTests"_s);
+    useTestSettings();
 }
 
 void TestStallsUi::init()
 {
-    m_lab = std::make_unique<Lab>();
-    QVERIFY2(m_lab->start(), qPrintable(m_lab->errorString()));
+    m_lab = startedLab();
+    QVERIFY(m_lab);
     QVERIFY2(m_lab->stalls().isRunning(), qPrintable(m_lab->stalls().errorString()));
     m_window = std::make_unique<MainWindow>(m_lab.get());
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QVERIFY(showExposed(m_window.get()));
     settle();
     m_lab->stalls().clear(); // the first paint may take long; it is not what is tested
     m_window->stallsPanel()->setRecords({});

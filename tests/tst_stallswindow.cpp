@@ -1,3 +1,5 @@
+#include "widgetchecks.h"
+#include "appfixture.h"
 #include <windows/demogallery.h>
 #include <engine/lab.h>
 #include <windows/labapplication.h>
@@ -42,8 +44,7 @@ private:
 
 void TestStallsWindow::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(u"AsyncLabTests"_s);
+    useTestSettings();
     QVERIFY(m_dir.isValid());
     // Written here, before init() lets the watchdog settle: writing it freezes this thread too.
     QFile file(m_dir.filePath(u"big.txt"_s));
@@ -55,12 +56,11 @@ void TestStallsWindow::initTestCase()
 
 void TestStallsWindow::init()
 {
-    m_lab = std::make_unique<Lab>();
-    QVERIFY2(m_lab->start(), qPrintable(m_lab->errorString()));
+    m_lab = startedLab();
+    QVERIFY(m_lab);
     QVERIFY2(m_lab->stalls().isRunning(), qPrintable(m_lab->stalls().errorString()));
     m_window = std::make_unique<MainWindow>(m_lab.get());
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QVERIFY(showExposed(m_window.get()));
     QTest::qWait(200);
     bool settled = false;
     m_lab->stalls().whenSettled(this, [&settled] { settled = true; });

@@ -1,3 +1,4 @@
+#include "appfixture.h"
 #include <engine/lab.h>
 #include <common/labclock.h>
 #include <models/timelinemodel.h>
@@ -57,8 +58,8 @@ void TestTimeline::initTestCase()
 
 void TestTimeline::init()
 {
-    m_lab = std::make_unique<Lab>();
-    QVERIFY2(m_lab->start(), qPrintable(m_lab->errorString()));
+    m_lab = startedLab();
+    QVERIFY(m_lab);
 }
 
 void TestTimeline::cleanup()

@@ -1,3 +1,4 @@
+#include "appfixture.h"
 #include <demokit/demo.h>
 #include <demos/demoregistry.h>
 #include <engine/lab.h>
@@ -131,8 +132,8 @@ void TestUntranslated::initTestCase()
     QVERIFY(m_translator.loadCatalogue(QStringLiteral(ASYNCLAB_SOURCE_DIR)
                                        + u"/translations/asynclab_en.ts"_s));
     QVERIFY(QCoreApplication::installTranslator(&m_translator));
-    m_lab = std::make_unique<Lab>();
-    QVERIFY2(m_lab->start(), qPrintable(m_lab->errorString()));
+    m_lab = startedLab();
+    QVERIFY(m_lab);
     DemoGallery gallery(m_lab.get());
     for (const QString &name : gallery.demoNames()) {
         const Demo *demo = gallery.demo(name);

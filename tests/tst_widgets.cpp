@@ -81,8 +81,7 @@ double maxLag(const QList<QPointF> &points)
 void TestWidgets::heartbeatCountsFramesAndMissedFrames()
 {
     HeartbeatWidget heartbeat;
-    heartbeat.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&heartbeat));
+    QVERIFY(showExposed(&heartbeat));
     QTRY_VERIFY_WITH_TIMEOUT(heartbeat.frameCount() >= 20, 3000);
 
     const qint64 missedBefore = heartbeat.framesMissed();
@@ -103,9 +102,7 @@ void TestWidgets::heartbeatCountsFramesAndMissedFrames()
 void TestWidgets::toggleClicks()
 {
     ModeToggle toggle;
-    toggle.resize(toggle.sizeHint());
-    toggle.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&toggle));
+    QVERIFY(showExposed(&toggle, toggle.sizeHint()));
     QCOMPARE(toggle.mode(), RunMode::Async);
     QSignalSpy spy(&toggle, &ModeToggle::modeChanged);
     QVERIFY(spy.isValid());
@@ -157,8 +154,7 @@ void TestWidgets::toggleKeys()
 
     ModeToggle toggle;
     toggle.setMode(from);
-    toggle.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&toggle));
+    QVERIFY(showExposed(&toggle));
     toggle.setFocus();
     QSignalSpy spy(&toggle, &ModeToggle::modeChanged);
     QTest::keyClick(&toggle, Qt::Key(key));
@@ -198,9 +194,7 @@ void TestWidgets::chartShowsBandsAndSpike()
     LagChartWidget chart;
     chart.setMonitor(&monitor);
     chart.setLog(&log);
-    chart.resize(640, 240);
-    chart.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    QVERIFY(showExposed(&chart, QSize(640, 240)));
 
     OperationRecord record;
     record.mode = RunMode::Blocking;
@@ -244,9 +238,7 @@ void TestWidgets::chartUpdateCostsLessThanAFrame()
     LagChartWidget chart;
     chart.setMonitor(&monitor);
     chart.setLog(&log);
-    chart.resize(900, 300);
-    chart.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    QVERIFY(showExposed(&chart, QSize(900, 300)));
     const double now = labNowMs();
     int i = 0;
     for (double t = now - LagChartWidget::WindowMs; t < now; t += 5, ++i)
@@ -332,8 +324,7 @@ void TestWidgets::ladderLabelsNeverOverlap()
     chart.resize(640, height);
     chart.setLogScale(logScale);
     chart.setFixedYMax(yMaxMs);
-    chart.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    QVERIFY(showExposed(&chart));
     QCOMPARE(chart.yMaxMs(), yMaxMs);
 
     const QList<LagChartWidget::Guide> guides = chart.visibleGuides();
@@ -369,8 +360,7 @@ void TestWidgets::logScaleSpreadsSmallAndLargeStalls()
     LagChartWidget chart;
     chart.resize(640, 240);
     chart.setFixedYMax(6000);
-    chart.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    QVERIFY(showExposed(&chart));
     const QRect plot = chart.plotRect();
     // linear: a 5 ms stall is within a pixel of zero
     QVERIFY(plot.bottom() + 1 - chart.yAt(5) < 1);
@@ -391,9 +381,7 @@ void TestWidgets::axisFollowsTheRangeAfterASpikeScrollsOut()
     ResponsivenessMonitor monitor; // fed by hand: a 2 s stall just before the window's left edge
     LagChartWidget chart;
     chart.setMonitor(&monitor);
-    chart.resize(640, 240);
-    chart.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    QVERIFY(showExposed(&chart, QSize(640, 240)));
     const double now = labNowMs();
     emit monitor.sampled(LagSample { now - LagChartWidget::WindowMs + 300, 2000 });
     emit monitor.sampled(LagSample { now - 50, 20 });
@@ -424,8 +412,7 @@ void TestWidgets::logScaleLabelsArePowersOfTen()
     LagChartWidget chart;
     chart.resize(640, 240);
     chart.setFixedYMax(6000);
-    chart.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    QVERIFY(showExposed(&chart));
     QCOMPARE(chart.yAxisLabels().constLast().text, u"6000"_s);
 
     PaintedRegion painted(&chart);
@@ -456,8 +443,7 @@ void TestWidgets::stallMarkersReportClicks()
     const double from = labNowMs();
     chart.setTimeRange(&monitor, from, from + 4000);
     chart.setStallMarkers({ { from + 500, 300, {} }, { from + 2500, 1000, {} } });
-    chart.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    QVERIFY(showExposed(&chart));
     QSignalSpy clicked(&chart, &LagChartWidget::stallMarkerClicked);
     QVERIFY(clicked.isValid());
     const int top = chart.plotRect().top();
@@ -483,8 +469,7 @@ void TestWidgets::barChartLabelsZerosAndCountsWholeTicks()
     chart.resize(420, 200);
     chart.setBars({ { u"no protection"_s, 3 }, { u"QMutex"_s, 0 }, { u"std::atomic"_s, 0 } },
                   u"lost updates per run (mean)"_s, u"protection"_s);
-    chart.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    QVERIFY(showExposed(&chart));
     // a zero is a measurement: it gets its label like any other bar
     QCOMPARE(chart.valueLabels(), (QStringList { u"3"_s, u"0"_s, u"0"_s }));
     QCOMPARE(chart.ticks(), (QList<double> { 0, 1, 2, 3 })); // counts: no 0.5, 1.5
@@ -514,8 +499,7 @@ void TestWidgets::plotChartSpansWholeDecades()
     const DemoSeries b { u"event loop"_s, { { 10, 100 }, { 100, 1000 }, { 1000, 9000 } } };
     chart.setPlots({ { u"req/s"_s, {}, { a, b } }, { u"threads"_s, {}, { a, b } } },
                    u"connections"_s);
-    chart.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    QVERIFY(showExposed(&chart));
     QCOMPARE(chart.plots().size(), 2);
     QVERIFY(distinctColours(chart.grab().toImage()) > 8);
 }

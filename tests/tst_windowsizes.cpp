@@ -1,3 +1,5 @@
+#include "widgetchecks.h"
+#include "appfixture.h"
 #include <windows/compareview.h>
 #include <windows/demogallery.h>
 #include <windows/learnwindow.h>
@@ -56,18 +58,16 @@ private:
 
 void TestWindowSizes::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(u"AsyncLabTests"_s);
+    useTestSettings();
     QCOMPARE(QGuiApplication::primaryScreen()->size(), m_screen);
 }
 
 void TestWindowSizes::init()
 {
-    m_lab = std::make_unique<Lab>();
-    QVERIFY2(m_lab->start(), qPrintable(m_lab->errorString()));
+    m_lab = startedLab();
+    QVERIFY(m_lab);
     m_window = std::make_unique<MainWindow>(m_lab.get());
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QVERIFY(showExposed(m_window.get()));
 }
 
 void TestWindowSizes::cleanup()

@@ -130,6 +130,64 @@ stall %1 at %2: %3, %4%5
     </message>
 </context>
 <context>
+    <name>BackpressureDemo</name>
+    <message>
+        <source>  %1  the producer has handed on its last byte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BOUNDED: a %1 read buffer, reading only what can be processed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UNBOUNDED: reading everything as it arrives into a queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  %1  queue %2 MiB  RSS +%3 MiB  sent %4 MiB  |%5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  %1: %2 in %3 (%4 MiB/s); RSS peaked %5 above its start, the queue at %6; the producer waited %8 in all, %7 times over 1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CombinatorsDemo</name>
+    <message>
+        <source>  %1 returned after %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  %1 |%2| %3 at %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  %1 %2^ decided at %3 by %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>search as you type WITH a %1 ms debounce:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>search as you type, a request for every keystroke:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  typed &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>    request %1 sent: search &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>Run jobs in blocking or async mode (default: async).</source>
@@ -611,6 +669,21 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
     </message>
 </context>
 <context>
+    <name>ConcurrencyLimitDemo</name>
+    <message>
+        <source>max in flight %1: starting %2 fetches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  max in flight %1: %2 of %3 fetches done after %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>max in flight %1 (%2 network manager%3): %4 fetches in %5; the server answered at most %6 at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Console</name>
     <message>
         <source>%1:</source>
@@ -631,6 +704,78 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
         <source>canceled on a worker</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>generating on a worker thread: %1 of %2 rows (%3%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  worker: %1% of the query, GUI thread&apos;s longest stall so far %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>making %1 on a worker thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checking %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>canceling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>database made in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>database already there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the slow query ON THE GUI THREAD: the window freezes until it ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  GUI thread: %1 orders bigger, in %2; the GUI thread&apos;s longest stall %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the same query on a WORKER THREAD with its own connection:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Cancel pressed after %1: sqlite3_interrupt()</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  worker: %1 orders bigger, in %2; the GUI thread&apos;s longest stall %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the query on a worker again, canceled after %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  the query ended before Cancel (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  stopped %1 after Cancel: &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a worker asks for the GUI thread&apos;s connection &quot;%1&quot;:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Qt says: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  the connection it got: %1; a query on it: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DeadlockDemo</name>
@@ -644,6 +789,62 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
     </message>
     <message>
         <source>(c) full pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>canceling: the waiting threads stop at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(a) the GUI thread waits for a result its own event loop must deliver; the watchdog gives up after %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>    GUI thread %1; the event loop runs again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>    the result the GUI thread waited for was delivered %1 ms after the wait began, as soon as the event loop ran</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>    the result the GUI thread waited for has still not arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>    fixed: asked and returned to the event loop; the result arrived after %1 ms, nothing froze</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(b) thread A takes lock 1 then lock 2, thread B lock 2 then lock 1; each waits at most %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>    thread A %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>    thread B %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>    fixed: both threads take lock 1 before lock 2; %1 rounds (%2 per thread) took %3 ms with %4 timeouts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(c) a task in a one-thread pool waits (at most %1 ms) for a second task in the same pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>    the waiting task %1; the second task ran only after it returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>    fixed with a continuation on the same one-thread pool: both steps done (%1) after %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>    fixed with a two-thread pool: the same waiting task %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -910,6 +1111,112 @@ The second race is a search box: the demo types a query one letter every %1 ms, 
     </message>
     <message>
         <source>x: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ErrorsDemo</name>
+    <message>
+        <source>canceling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1. a task on a worker thread throws an exception</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>   the exception reached the %1 through the future: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2. fetch /delay/%1 with a %2 ms deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>   stopped after %1 ms: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>   not stopped by the deadline: HTTP %1 after %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3. fetch a flaky endpoint that answers 503 %1 times, then 200; retry with exponential backoff, at most %2 attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>   attempt %1 at %2 ms: %3; next attempt in %4 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>   attempt %1 at %2 ms: HTTP %3, success</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>   attempt %1 at %2 ms: %3; giving up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4. write %1 chunks to a temporary file, then rename it to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>   again, to %1, canceled after chunk %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>   chunk %1 of %2 written to the temporary file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>   cancel!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>   %1 is there, %2 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>   %1 is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>   canceled after %1 chunks: %2 %3; temporary files left: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EXISTS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EventLoopDemo</name>
+    <message>
+        <source>Started: a %1 ms timer, fetches the server answers after %2 and %3 ms, and worker results ready at %4 and %5 ms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms  timer tick #%2, due %3 ms: %4 late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms  %2, due %3 ms: %4 late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms  the long handler starts: the GUI thread is busy for %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms  the long handler returns</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2291,6 +2598,65 @@ The second race is a search box: the demo types a query one letter every %1 ms, 
         <source>continuation</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>nested event loop: click 1 now, click 2 %1 ms later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>canceling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>    order: %1; longest event-loop stall meanwhile: %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>continuation and busy flag: the same two clicks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>    click %1 arrives while busy: it waits its turn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>    order: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ObjectLifetimeDemo</name>
+    <message>
+        <source>canceling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>three panels open, each fetching /delay/%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms: the user closes all three panels (deleted); their requests are still in flight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms: a result arrives for the panel with the naive callback: it runs with a pointer to the deleted panel, and a real program would write into freed memory now (counted here, not done)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms: the naive callback updates its panel, still open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms: a result arrives for the panel with the %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QPointer guard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>panel as context</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OperationLogModel</name>
@@ -2514,6 +2880,77 @@ The second race is a search box: the demo types a query one letter every %1 ms, 
     </message>
     <message>
         <source>fetch all at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hashing %1 chunks of %2 on one worker thread…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hashing the same chunks on all %1 cores…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching %1 slow pages one after another…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching the same %1 pages all at once…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2; longest GUI freeze meanwhile %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RaceDemo</name>
+    <message>
+        <source>%1 threads each add 1 to a shared counter %2 times, %3 runs per variant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>canceling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 run %2/%3: expected %4, counted %5, lost %6 updates (%7 ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>search as you type, WITH a request-id guard:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>search as you type, without a guard:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  typed %2, its results take %3 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  answer for %2 arrives late and REPLACES the newer %3 on screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  answer for %2 shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  answer for %2 dropped: not the latest request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the screen ends on %1 after typing %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the newest query won</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a STALE answer won</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2814,6 +3251,37 @@ The second race is a search box: the demo types a query one letter every %1 ms, 
     </message>
     <message>
         <source>could not generate the sample file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServersDemo</name>
+    <message>
+        <source>open-file limit %1 -&gt; %2; the request: GET %3; load average %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  %1, C=%2: %3 req/s, p99 %4, %5 threads, RSS +%6 MiB, %7 errors, %8 timeouts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none (no answers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, C=%2 …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server did not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the open-file limit (%1) leaves room for %2 of the %3 connections (2 descriptors each)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>    %1 connected, %2 accepted, %3 answered, %4 threads, RSS +%5 MiB</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3565,6 +4033,13 @@ The second race is a search box: the demo types a query one letter every %1 ms, 
     </message>
 </context>
 <context>
+    <name>ThreeStylesDemo</name>
+    <message>
+        <source>wrote %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TimelineModel</name>
     <message>
         <source>&lt;b&gt;#%1 %2&lt;/b&gt; — %3 mode, %4</source>
@@ -4062,6 +4537,26 @@ stall %1 %2
     </message>
     <message>
         <source>event loop, no wait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In a moment the window freezes for about %1: %2 fetches wait on the GUI thread.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now %1 fetches on %1 worker threads, one blocking call each.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now %1 fetches on the event loop: no thread waits for any one of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 worker threads blocked in a fetch right now; %2 done; the process has %3 threads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 fetches in %3, longest freeze %4</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -151,6 +151,20 @@ QString quoted(const QCommandLineParser &parser, const QString &name)
     return oneLine(parser.value(name));
 }
 
+// Reads option `name`, when it is given, into *target: a whole number from min to max, or else
+// the error `message` with what was given for its last placeholder.
+QString readNumber(const QCommandLineParser &parser, const QString &name, int min, int max,
+                   int *target, const QString &message)
+{
+    if (!parser.isSet(name))
+        return {};
+    const auto value = number(parser, name, min, max);
+    if (!value)
+        return message.arg(quoted(parser, name));
+    *target = *value;
+    return {};
+}
+
 } // namespace
 
 std::variant<CommandLine, CommandLine::Exit> CommandLine::parse(const QStringList &arguments)
@@ -197,23 +211,15 @@ QString CommandLine::readServer(const QCommandLineParser &parser)
         mode = *parsed;
         modeGiven = true;
     }
-    if (parser.isSet(u"port"_s)) {
-        const auto value = number(parser, u"port"_s, 1, 65535);
-        if (!value) {
-            return tr("--port takes a number from 1 to 65535, not \"%1\"")
-                    .arg(quoted(parser, u"port"_s));
-        }
-        port = quint16(*value);
+    int portNumber = port;
+    if (QString error = readNumber(parser, u"port"_s, 1, 65535, &portNumber,
+                                   tr("--port takes a number from 1 to 65535, not \"%1\""));
+        !error.isEmpty()) {
+        return error;
     }
-    if (parser.isSet(u"max-connections"_s)) {
-        const auto value = number(parser, u"max-connections"_s, 1, 1000000);
-        if (!value) {
-            return tr("--max-connections takes a number from 1 to 1000000, not \"%1\"")
-                    .arg(quoted(parser, u"max-connections"_s));
-        }
-        maxConnections = *value;
-    }
-    return {};
+    port = quint16(portNumber);
+    return readNumber(parser, u"max-connections"_s, 1, 1000000, &maxConnections,
+                      tr("--max-connections takes a number from 1 to 1000000, not \"%1\""));
 }
 
 QString CommandLine::readAction(const QCommandLineParser &parser)
@@ -240,16 +246,13 @@ QString CommandLine::readAction(const QCommandLineParser &parser)
     }
     if (const QString error = readLesson(parser); !error.isEmpty())
         return error;
-    if (parser.isSet(u"variant"_s)) {
-        const auto value = number(parser, u"variant"_s, 1, 100);
-        if (!value) {
-            return tr("--variant needs a whole number from 1, not \"%1\"")
-                    .arg(quoted(parser, u"variant"_s));
-        }
-        variant = *value;
-        if (action != Action::Demo || demo == "list"_L1)
-            return tr("--variant applies to --demo NAME only");
+    if (QString error = readNumber(parser, u"variant"_s, 1, 100, &variant,
+                                   tr("--variant needs a whole number from 1, not \"%1\""));
+        !error.isEmpty()) {
+        return error;
     }
+    if (parser.isSet(u"variant"_s) && (action != Action::Demo || demo == "list"_L1))
+        return tr("--variant applies to --demo NAME only");
     scenario = parser.value(u"scenario"_s);
     if (!Scenario::named(scenario)) {
         return tr("unknown scenario \"%1\"; choose one of: %2")
@@ -272,29 +275,28 @@ QString CommandLine::readLesson(const QCommandLineParser &parser)
                     .arg(Course::size());
         }
     }
-    if (parser.isSet(u"delay"_s)) {
-        const auto value = number(parser, u"delay"_s, 1, 60000);
-        if (!value) {
-            return tr("--delay takes milliseconds from 1 to 60000, not \"%1\"")
-                    .arg(quoted(parser, u"delay"_s));
-        }
-        delayMs = *value;
-        if (action != Action::Lesson || lesson == 0)
-            return tr("--delay applies to --lesson N only");
+    if (QString error = readNumber(parser, u"delay"_s, 1, 60000, &delayMs,
+                                   tr("--delay takes milliseconds from 1 to 60000, not \"%1\""));
+        !error.isEmpty()) {
+        return error;
     }
+    if (parser.isSet(u"delay"_s) && (action != Action::Lesson || lesson == 0))
+        return tr("--delay applies to --lesson N only");
     if (parser.isSet(u"predict"_s)) {
         if (action != Action::Lesson || lesson == 0)
             return tr("--predict applies to --lesson N only");
         const int choices = int(Course::find(lesson)->choices.size());
-        const auto value = number(parser, u"predict"_s, 1, choices);
-        if (!value) {
-            return tr("--predict takes the number of one of lesson %1's choices, 1 to %2, not "
-                      "\"%3\"")
-                    .arg(lesson)
-                    .arg(choices)
-                    .arg(quoted(parser, u"predict"_s));
+        int choice = 0;
+        if (QString error = readNumber(
+                    parser, u"predict"_s, 1, choices, &choice,
+                    tr("--predict takes the number of one of lesson %1's choices, 1 to %2, not "
+                       "\"%3\"")
+                            .arg(lesson)
+                            .arg(choices));
+            !error.isEmpty()) {
+            return error;
         }
-        prediction = *value - 1;
+        prediction = choice - 1;
     }
     return {};
 }
@@ -306,23 +308,19 @@ QString CommandLine::readScreenshot(const QCommandLineParser &parser)
         return tr("--serve runs without a window; --screenshot does not apply");
     if (action == Action::Lesson && !screenshotPath.isEmpty())
         return tr("--lesson runs without a window; --screenshot does not apply");
-    if (parser.isSet(u"screenshot-delay"_s)) {
-        const auto value = number(parser, u"screenshot-delay"_s, 0, INT_MAX);
-        if (!value) {
-            return tr("--screenshot-delay takes milliseconds, not \"%1\"")
-                    .arg(quoted(parser, u"screenshot-delay"_s));
-        }
-        screenshotDelayMs = *value;
+    if (QString error = readNumber(parser, u"screenshot-delay"_s, 0, INT_MAX, &screenshotDelayMs,
+                                   tr("--screenshot-delay takes milliseconds, not \"%1\""));
+        !error.isEmpty()) {
+        return error;
     }
-    if (parser.isSet(u"screenshot-at"_s)) {
-        const auto value = number(parser, u"screenshot-at"_s, 0, INT_MAX);
-        if (!value) {
-            return tr("--screenshot-at takes milliseconds, not \"%1\"")
-                    .arg(quoted(parser, u"screenshot-at"_s));
-        }
-        screenshotAtMs = *value;
-        if (screenshotPath.isEmpty() || (action != Action::Fetch && action != Action::Load))
-            return tr("--screenshot-at goes with --fetch or --load and --screenshot");
+    if (QString error = readNumber(parser, u"screenshot-at"_s, 0, INT_MAX, &screenshotAtMs,
+                                   tr("--screenshot-at takes milliseconds, not \"%1\""));
+        !error.isEmpty()) {
+        return error;
+    }
+    if (parser.isSet(u"screenshot-at"_s)
+        && (screenshotPath.isEmpty() || (action != Action::Fetch && action != Action::Load))) {
+        return tr("--screenshot-at goes with --fetch or --load and --screenshot");
     }
     outDir = parser.value(u"out"_s);
     if (parser.isSet(u"out"_s) && (action != Action::Compare || outDir.isEmpty()))

@@ -182,8 +182,8 @@ void BackpressureDemo::run()
             Measured &m = m_measured[m_mode];
             m.producerSha = sha;
             m.producerDoneMs = double(m_clock.nsecsElapsed()) / 1e6;
-            emit progress(u"  %1  the producer has handed on its last byte"_s.arg(
-                    formatDuration(m.producerDoneMs)));
+            emit progress(tr("  %1  the producer has handed on its last byte")
+                                  .arg(formatDuration(m.producerDoneMs)));
             maybeEndMode();
         });
     }
@@ -198,9 +198,9 @@ void BackpressureDemo::run()
 void BackpressureDemo::startMode()
 {
     emit progress(m_mode == Bounded
-                          ? u"BOUNDED: a %1 read buffer, reading only what can be processed"_s.arg(
-                                  formatBytes(m_options.readBufferBytes))
-                          : u"UNBOUNDED: reading everything as it arrives into a queue"_s);
+                          ? tr("BOUNDED: a %1 read buffer, reading only what can be processed")
+                                    .arg(formatBytes(m_options.readBufferBytes))
+                          : tr("UNBOUNDED: reading everything as it arrives into a queue"));
     QMetaObject::invokeMethod(m_producer.get(),
                               [producer = m_producer.get(), bytes = m_options.streamBytes] {
                                   producer->serve(bytes);
@@ -327,9 +327,9 @@ QString BackpressureDemo::liveLine() const
     const QString plot = QString(int(std::min<qint64>(growth >> 24, 20)), u'█');
     const double nowMs = double(m_clock.nsecsElapsed()) / 1e6;
     const auto whole = [](qint64 bytes) { return QString::number(bytes >> 20).rightJustified(3); };
-    return u"  %1  queue %2 MiB  RSS +%3 MiB  sent %4 MiB  |%5"_s.arg(
-            formatDuration(nowMs).rightJustified(7), whole(queueBytes()), whole(growth),
-            whole(m_producer->bytesWritten), plot);
+    return tr("  %1  queue %2 MiB  RSS +%3 MiB  sent %4 MiB  |%5")
+            .arg(formatDuration(nowMs).rightJustified(7), whole(queueBytes()), whole(growth),
+                 whole(m_producer->bytesWritten), plot);
 }
 
 void BackpressureDemo::maybeEndMode()
@@ -348,15 +348,10 @@ void BackpressureDemo::endMode()
     m.heldBackMs = double(m_producer->heldBackUs) / 1000;
     m_tick.stop();
     emit progress(liveLine());
-    m_socket->disconnect(this);
-    m_socket->abort();
-    m_socket->deleteLater();
-    m_socket = nullptr;
-    m_queue.clear();
-    m_queued = 0;
+    dropConsumer();
     malloc_trim(0); // give the unbounded queue's memory back to the system now
-    emit progress(u"  %1: %2 in %3 (%4 MiB/s); RSS peaked %5 above its start, the queue at "
-                  "%6; the producer waited %8 in all, %7 times over 1 ms"_s
+    emit progress(tr("  %1: %2 in %3 (%4 MiB/s); RSS peaked %5 above its start, the queue at "
+                     "%6; the producer waited %8 in all, %7 times over 1 ms")
                           .arg(modeName(m_mode == Bounded))
                           .arg(formatBytes(m.delivered), formatDuration(m.ms))
                           .arg(double(m.delivered) / (1 << 20) / (m.ms / 1000), 0, 'f', 1)
@@ -381,9 +376,9 @@ void BackpressureDemo::cancelRun()
     finishCanceled();
 }
 
-void BackpressureDemo::stopRun()
+// The consumer's connection closed and what it had queued dropped, unprocessed.
+void BackpressureDemo::dropConsumer()
 {
-    m_tick.stop();
     if (m_socket) {
         m_socket->disconnect(this);
         m_socket->abort();
@@ -392,6 +387,12 @@ void BackpressureDemo::stopRun()
     }
     m_queue.clear();
     m_queued = 0;
+}
+
+void BackpressureDemo::stopRun()
+{
+    m_tick.stop();
+    dropConsumer();
     if (m_producer)
         QMetaObject::invokeMethod(m_producer.get(), [p = m_producer.get()] { p->stop(); });
 }

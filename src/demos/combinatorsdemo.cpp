@@ -382,8 +382,9 @@ void CombinatorsDemo::maybeEndRound()
     const QStringList lines = timeline(round).split(u'\n');
     for (const QString &line : lines)
         emit progress(line);
-    emit progress(u"  %1 returned after %2: %3"_s.arg(
-            combinatorName(combinator), formatDuration(round.decidedMs), round.result));
+    emit progress(tr("  %1 returned after %2: %3")
+                          .arg(combinatorName(combinator), formatDuration(round.decidedMs),
+                               round.result));
     const int generation = currentGeneration();
     const auto next = [this, generation] {
         if (!isCurrent(generation))
@@ -407,29 +408,29 @@ QString CombinatorsDemo::timeline(const Round &round) const
         const int end = column(settled.endMs);
         QString bar = QString(end, u'█') + (settled.ok ? u'█' : u'✗');
         bar = bar.leftJustified(TimelineColumns + 1);
-        lines.append(
-                u"  %1 |%2| %3 at %4"_s.arg(requests().at(i).label.leftJustified(7), bar,
-                                            settled.ok ? u"ok"_s : settled.text.section(u' ', 0, 1),
-                                            formatDuration(settled.endMs)));
+        lines.append(tr("  %1 |%2| %3 at %4")
+                             .arg(requests().at(i).label.leftJustified(7), bar,
+                                  settled.ok ? tr("ok") : settled.text.section(u' ', 0, 1),
+                                  formatDuration(settled.endMs)));
     }
     const QString label = round.decidedBy >= 0 ? requests().at(round.decidedBy).label : QString();
-    lines.append(u"  %1 %2^ decided at %3 by %4"_s.arg(QString(8, u' '),
-                                                       QString(column(round.decidedMs), u' '),
-                                                       formatDuration(round.decidedMs), label));
+    lines.append(tr("  %1 %2^ decided at %3 by %4")
+                         .arg(QString(8, u' '), QString(column(round.decidedMs), u' '),
+                              formatDuration(round.decidedMs), label));
     return lines.join(u'\n');
 }
 
 void CombinatorsDemo::startTyping(bool debounced)
 {
     m_debounced = debounced;
-    emit progress(debounced ? u"search as you type WITH a %1 ms debounce:"_s.arg(DebounceMs)
-                            : u"search as you type, a request for every keystroke:"_s);
+    emit progress(debounced ? tr("search as you type WITH a %1 ms debounce:").arg(DebounceMs)
+                            : tr("search as you type, a request for every keystroke:"));
     m_typing.start(typing());
 }
 
 void CombinatorsDemo::keyTyped(int, const QString &text)
 {
-    emit progress(u"  typed \"%1\""_s.arg(text));
+    emit progress(tr("  typed \"%1\"").arg(text));
     if (m_debounced)
         m_debounce.start(); // restarts: a search goes out only after a pause
     else
@@ -441,7 +442,7 @@ void CombinatorsDemo::search(const QString &text)
     const int mode = m_debounced ? 1 : 0;
     ++m_searchesSent[mode];
     m_searched[mode].append(text);
-    emit progress(u"    request %1 sent: search \"%2\""_s.arg(m_searchesSent[mode]).arg(text));
+    emit progress(tr("    request %1 sent: search \"%2\"").arg(m_searchesSent[mode]).arg(text));
     QNetworkReply *reply = network()->get(
             QNetworkRequest(context().server->url(u"/delay/%1"_s.arg(SearchDelayMs))));
     m_replies.append(reply);

@@ -75,7 +75,7 @@ void ConcurrencyLimitDemo::startSetting()
     context().server->resetPeakRequestsInFlight();
     m_startMs = m_lastReportMs = labNowMs();
     emit progress(
-            u"max in flight %1: starting %2 fetches"_s.arg(settingLabel(setting)).arg(Fetches));
+            tr("max in flight %1: starting %2 fetches").arg(settingLabel(setting)).arg(Fetches));
     startMore();
 }
 
@@ -102,7 +102,7 @@ void ConcurrencyLimitDemo::onFetched(QNetworkReply *reply)
         // A slow setting reports as it goes, so a long phase never shows only "Running…".
         if (labNowMs() - m_lastReportMs >= 1000) {
             m_lastReportMs = labNowMs();
-            emit progress(u"  max in flight %1: %2 of %3 fetches done after %4"_s
+            emit progress(tr("  max in flight %1: %2 of %3 fetches done after %4")
                                   .arg(settingLabel(settings().at(m_setting)))
                                   .arg(m_done)
                                   .arg(Fetches)
@@ -121,13 +121,15 @@ void ConcurrencyLimitDemo::onFetched(QNetworkReply *reply)
     m_outcome.setFigure(key, u"server peak"_s, serverPeak);
     m_outcome.setFigure(key, u"client peak"_s, m_peakInFlight);
     m_outcome.bars.append({ settingLabel(setting), ms });
-    emit progress(u"max in flight %1 (%2 network manager%3): %4 fetches in %5; the server answered "
-                  "at most %6 at once"_s.arg(settingLabel(setting))
-                          .arg(setting.managers)
-                          .arg(setting.managers == 1 ? QString() : u"s"_s)
-                          .arg(Fetches)
-                          .arg(formatDuration(ms))
-                          .arg(serverPeak));
+    emit progress(
+            tr("max in flight %1 (%2 network manager%3): %4 fetches in %5; the server answered "
+               "at most %6 at once")
+                    .arg(settingLabel(setting))
+                    .arg(setting.managers)
+                    .arg(setting.managers == 1 ? QString() : u"s"_s)
+                    .arg(Fetches)
+                    .arg(formatDuration(ms))
+                    .arg(serverPeak));
     if (++m_setting < settings().size())
         return startSetting();
 

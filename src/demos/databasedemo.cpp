@@ -271,7 +271,8 @@ DatabaseDemo::DatabaseDemo(const DemoContext &context, QObject *parent)
         if (percent / 10 == m_lastPercent / 10)
             return;
         m_lastPercent = percent;
-        emit progress(u"generating on a worker thread: %1 of %2 rows (%3%)"_s.arg(rows)
+        emit progress(tr("generating on a worker thread: %1 of %2 rows (%3%)")
+                              .arg(rows)
                               .arg(m_options.rows)
                               .arg(percent));
     });
@@ -282,7 +283,7 @@ DatabaseDemo::DatabaseDemo(const DemoContext &context, QObject *parent)
         if (total <= 0 || percent / 10 == m_lastPercent / 10)
             return;
         m_lastPercent = percent;
-        emit progress(u"  worker: %1% of the query, GUI thread's longest stall so far %2"_s
+        emit progress(tr("  worker: %1% of the query, GUI thread's longest stall so far %2")
                               .arg(percent, 3)
                               .arg(formatDuration(Demo::context().monitor->maxStallBetween(
                                       m_phaseStartMs, labNowMs()))));
@@ -342,15 +343,15 @@ void DatabaseDemo::run()
     m_phase = Phase::Generate;
     m_lastPercent = -1;
     m_phaseStartMs = labNowMs();
-    emit progress(m_generatedNow ? u"making %1 on a worker thread"_s.arg(databasePath())
-                                 : u"checking %1"_s.arg(databasePath()));
+    emit progress(m_generatedNow ? tr("making %1 on a worker thread").arg(databasePath())
+                                 : tr("checking %1").arg(databasePath()));
     m_generator.setFuture(
             QtConcurrent::run(pool(), generateDatabase, databasePath(), m_options.rows));
 }
 
 void DatabaseDemo::cancelRun()
 {
-    emit progress(u"canceling"_s);
+    emit progress(tr("canceling"));
     m_cancelAtMs = labNowMs();
     switch (m_phase) {
     case Phase::Generate:
@@ -388,10 +389,10 @@ void DatabaseDemo::generated()
     if (!error.isEmpty())
         return fail(u"cannot make the database: %1"_s.arg(error));
     m_generateMs = labNowMs() - m_phaseStartMs;
-    emit progress(m_generatedNow ? u"database made in %1"_s.arg(formatDuration(m_generateMs))
-                                 : u"database already there"_s);
+    emit progress(m_generatedNow ? tr("database made in %1").arg(formatDuration(m_generateMs))
+                                 : tr("database already there"));
     emit phase(tr("query on the GUI thread"));
-    emit progress(u"the slow query ON THE GUI THREAD: the window freezes until it ends"_s);
+    emit progress(tr("the slow query ON THE GUI THREAD: the window freezes until it ends"));
     m_phase = Phase::GuiQuery;
     // A moment for the line above to be shown before the freeze.
     QTimer::singleShot(50, this, [this, generation = currentGeneration()] {
@@ -409,13 +410,13 @@ void DatabaseDemo::queryOnGuiThread()
     m_guiStallMs = roundedMs(context().monitor->maxStallBetween(startMs, labNowMs()));
     if (!m_gui.ok)
         return fail(u"the query failed: %1"_s.arg(m_gui.error));
-    emit progress(u"  GUI thread: %1 orders bigger, in %2; the GUI thread's longest stall %3"_s
+    emit progress(tr("  GUI thread: %1 orders bigger, in %2; the GUI thread's longest stall %3")
                           .arg(m_gui.count)
                           .arg(formatDuration(m_gui.ms), formatDuration(m_guiStallMs)));
     if (isCanceled())
         return finishCanceled(u"Canceled after the query on the GUI thread."_s);
     emit phase(tr("query on a worker"));
-    emit progress(u"the same query on a WORKER THREAD with its own connection:"_s);
+    emit progress(tr("the same query on a WORKER THREAD with its own connection:"));
     queryOnWorker(Phase::WorkerQuery);
 }
 
@@ -442,8 +443,8 @@ void DatabaseDemo::queryOnWorker(Phase phase)
         QTimer::singleShot(m_options.cancelAfterMs, this, [this, generation = currentGeneration()] {
             if (!isCurrent(generation) || m_phase != Phase::CanceledQuery || isCanceled())
                 return;
-            emit progress(u"  Cancel pressed after %1: sqlite3_interrupt()"_s.arg(
-                    formatDuration(labNowMs() - m_phaseStartMs)));
+            emit progress(tr("  Cancel pressed after %1: sqlite3_interrupt()")
+                                  .arg(formatDuration(labNowMs() - m_phaseStartMs)));
             m_cancelAtMs = labNowMs();
             m_interrupter->interrupt();
         });
@@ -467,22 +468,22 @@ void DatabaseDemo::workerQueryDone()
         m_workerStallMs = roundedMs(stallMs);
         if (!result.ok)
             return fail(u"the query failed on the worker: %1"_s.arg(result.error));
-        emit progress(u"  worker: %1 orders bigger, in %2; the GUI thread's longest stall %3"_s
+        emit progress(tr("  worker: %1 orders bigger, in %2; the GUI thread's longest stall %3")
                               .arg(result.count)
                               .arg(formatDuration(result.ms), formatDuration(stallMs)));
         emit phase(tr("canceled on a worker"));
-        emit progress(u"the query on a worker again, canceled after %1:"_s.arg(
-                formatDuration(m_options.cancelAfterMs)));
+        emit progress(tr("the query on a worker again, canceled after %1:")
+                              .arg(formatDuration(m_options.cancelAfterMs)));
         return queryOnWorker(Phase::CanceledQuery);
     }
     m_canceled = result;
     // rounded once, as formatDuration() shows it: the log, the figure and the bar give one number
     m_cancelToEndMs = m_cancelAtMs > 0 ? roundedMs(nowMs - m_cancelAtMs) : 0;
     if (result.ok) {
-        emit progress(u"  the query ended before Cancel (%1)"_s.arg(formatDuration(result.ms)));
+        emit progress(tr("  the query ended before Cancel (%1)").arg(formatDuration(result.ms)));
     } else {
-        emit progress(u"  stopped %1 after Cancel: \"%2\""_s.arg(formatDuration(m_cancelToEndMs),
-                                                                 result.error.trimmed()));
+        emit progress(tr("  stopped %1 after Cancel: \"%2\"")
+                              .arg(formatDuration(m_cancelToEndMs), result.error.trimmed()));
     }
     askFromWrongThread();
 }
@@ -495,7 +496,7 @@ void DatabaseDemo::askFromWrongThread()
     db.setDatabaseName(databasePath());
     db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
     db.open();
-    emit progress(u"a worker asks for the GUI thread's connection \"%1\":"_s.arg(m_guiConnection));
+    emit progress(tr("a worker asks for the GUI thread's connection \"%1\":").arg(m_guiConnection));
     m_wrongThread.setFuture(
             QtConcurrent::run(pool(), askForAnotherThreadsConnection, m_guiConnection));
 }
@@ -508,9 +509,9 @@ void DatabaseDemo::wrongThreadDone()
         return finishCanceled(u"Canceled at the last step."_s);
     const QFuture<QStringList> future = m_wrongThread.future();
     m_wrongThreadReport = future.isResultReadyAt(0) ? future.result() : QStringList();
-    emit progress(u"  Qt says: %1"_s.arg(m_wrongThreadReport.value(0)));
-    emit progress(u"  the connection it got: %1; a query on it: %2"_s.arg(
-            m_wrongThreadReport.value(1), m_wrongThreadReport.value(2)));
+    emit progress(tr("  Qt says: %1").arg(m_wrongThreadReport.value(0)));
+    emit progress(tr("  the connection it got: %1; a query on it: %2")
+                          .arg(m_wrongThreadReport.value(1), m_wrongThreadReport.value(2)));
     finish(outcome());
 }
 

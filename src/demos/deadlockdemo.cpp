@@ -169,7 +169,7 @@ void DeadlockDemo::run()
 
 void DeadlockDemo::cancelRun()
 {
-    emit progress(u"canceling: the waiting threads stop at once"_s);
+    emit progress(tr("canceling: the waiting threads stop at once"));
     m_stop.store(true);
 }
 
@@ -184,8 +184,9 @@ void DeadlockDemo::advance(Step next)
 void DeadlockDemo::guiTrap()
 {
     emit phase(tr("(a) GUI thread waits on itself"));
-    emit progress(u"(a) the GUI thread waits for a result its own event loop must deliver; "
-                  "the watchdog gives up after %1 ms"_s.arg(GuiTimeoutMs));
+    emit progress(tr("(a) the GUI thread waits for a result its own event loop must deliver; "
+                     "the watchdog gives up after %1 ms")
+                          .arg(GuiTimeoutMs));
     auto delivered = std::make_shared<QSemaphore>(); // outlives a wait that gave up
     QElapsedTimer clock;
     clock.start();
@@ -200,8 +201,8 @@ void DeadlockDemo::guiTrap()
     m_gui.timeToDetectMs = elapsedMs(clock);
     if (context().monitor)
         context().monitor->checkpoint(); // the freeze just ended: record it now
-    emit progress(u"    GUI thread %1; the event loop runs again"_s.arg(
-            detectedText({ !arrived, m_gui.timeToDetectMs })));
+    emit progress(tr("    GUI thread %1; the event loop runs again")
+                          .arg(detectedText({ !arrived, m_gui.timeToDetectMs })));
     // Queued behind the delivery above, so by now it has run: the result was there all along,
     // waiting for the event loop.
     QMetaObject::invokeMethod(
@@ -209,11 +210,12 @@ void DeadlockDemo::guiTrap()
             [this, delivered, clock] {
                 emit progress(
                         delivered->available() == 1
-                                ? u"    the result the GUI thread waited for was delivered %1 ms "
-                                  u"after the "
-                                  "wait began, as soon as the event loop ran"_s.arg(
-                                          elapsedMs(clock), 0, 'f', 0)
-                                : u"    the result the GUI thread waited for has still not arrived"_s);
+                                ? tr("    the result the GUI thread waited for was delivered %1 ms "
+                                     "after the "
+                                     "wait began, as soon as the event loop ran")
+                                          .arg(elapsedMs(clock), 0, 'f', 0)
+                                : tr("    the result the GUI thread waited for has still not "
+                                     "arrived"));
                 advance(&DeadlockDemo::guiFixed);
             },
             Qt::QueuedConnection);
@@ -229,9 +231,10 @@ void DeadlockDemo::guiFixed()
             this,
             [this, clock] {
                 m_gui.fixedMs = elapsedMs(clock);
-                emit progress(u"    fixed: asked and returned to the event loop; the result "
-                              u"arrived after "
-                              "%1 ms, nothing froze"_s.arg(m_gui.fixedMs, 0, 'f', 1));
+                emit progress(tr("    fixed: asked and returned to the event loop; the result "
+                                 "arrived after "
+                                 "%1 ms, nothing froze")
+                                      .arg(m_gui.fixedMs, 0, 'f', 1));
                 advance(&DeadlockDemo::lockOrderTrap);
             },
             Qt::QueuedConnection);
@@ -241,8 +244,9 @@ void DeadlockDemo::guiFixed()
 void DeadlockDemo::lockOrderTrap()
 {
     emit phase(tr("(b) two locks"));
-    emit progress(u"(b) thread A takes lock 1 then lock 2, thread B lock 2 then lock 1; "
-                  "each waits at most %1 ms"_s.arg(LockTimeoutMs));
+    emit progress(tr("(b) thread A takes lock 1 then lock 2, thread B lock 2 then lock 1; "
+                     "each waits at most %1 ms")
+                          .arg(LockTimeoutMs));
     auto locks = std::make_shared<LockPair>();
     QList<QFuture<WaitResult>> threads = {
         QtConcurrent::run(&m_lockThreads,
@@ -269,8 +273,8 @@ void DeadlockDemo::lockOrderTrap()
                         std::min(a.timedOut ? a.ms : 1e9, b.timedOut ? b.ms : 1e9);
                 if (!m_lockOrder.detected)
                     m_lockOrder.timeToDetectMs = 0;
-                emit progress(u"    thread A %1"_s.arg(detectedText(a)));
-                emit progress(u"    thread B %1"_s.arg(detectedText(b)));
+                emit progress(tr("    thread A %1").arg(detectedText(a)));
+                emit progress(tr("    thread B %1").arg(detectedText(b)));
                 advance(&DeadlockDemo::lockOrderFixed);
             });
 }
@@ -302,8 +306,9 @@ void DeadlockDemo::lockOrderFixed()
                 m_lockOrder.fixedMs = elapsedMs(clock);
                 m_lockOrderFixedTimeouts = done.at(0).result() + done.at(1).result();
                 m_lockOrder.fixedTimedOut = m_lockOrderFixedTimeouts > 0;
-                emit progress(u"    fixed: both threads take lock 1 before lock 2; %1 rounds (%2 "
-                              "per thread) took %3 ms with %4 timeouts"_s.arg(2 * FixedLockRounds)
+                emit progress(tr("    fixed: both threads take lock 1 before lock 2; %1 rounds (%2 "
+                                 "per thread) took %3 ms with %4 timeouts")
+                                      .arg(2 * FixedLockRounds)
                                       .arg(FixedLockRounds)
                                       .arg(m_lockOrder.fixedMs, 0, 'f', 1)
                                       .arg(m_lockOrderFixedTimeouts));
@@ -314,16 +319,18 @@ void DeadlockDemo::lockOrderFixed()
 void DeadlockDemo::poolTrap()
 {
     emit phase(tr("(c) full pool"));
-    emit progress(u"(c) a task in a one-thread pool waits (at most %1 ms) for a second task in "
-                  "the same pool"_s.arg(PoolTimeoutMs));
+    emit progress(tr("(c) a task in a one-thread pool waits (at most %1 ms) for a second task in "
+                     "the same pool")
+                          .arg(PoolTimeoutMs));
     QtConcurrent::run(&m_onePool, waitForTaskInSamePool, &m_onePool, PoolTimeoutMs, &m_stop)
             .then(this, [this](const WaitResult &wait) {
                 if (isCanceled())
                     return finishCanceled(u"Canceled: the waiting threads stopped early."_s);
                 m_pool.detected = wait.timedOut;
                 m_pool.timeToDetectMs = wait.timedOut ? wait.ms : 0;
-                emit progress(u"    the waiting task %1; the second task ran only after it "
-                              "returned"_s.arg(detectedText(wait)));
+                emit progress(tr("    the waiting task %1; the second task ran only after it "
+                                 "returned")
+                                      .arg(detectedText(wait)));
                 advance(&DeadlockDemo::poolFixedWithContinuation);
             });
 }
@@ -341,8 +348,9 @@ void DeadlockDemo::poolFixedWithContinuation()
           return first * 7;
       }).then(this, [this, clock](int answer) {
         m_pool.fixedMs = elapsedMs(clock);
-        emit progress(u"    fixed with a continuation on the same one-thread pool: both "
-                      "steps done (%1) after %2 ms"_s.arg(answer)
+        emit progress(tr("    fixed with a continuation on the same one-thread pool: both "
+                         "steps done (%1) after %2 ms")
+                              .arg(answer)
                               .arg(m_pool.fixedMs, 0, 'f', 1));
         advance(&DeadlockDemo::poolFixedWithBiggerPool);
     });
@@ -360,8 +368,8 @@ void DeadlockDemo::poolFixedWithBiggerPool()
                 m_biggerPool.detected = wait.timedOut;
                 m_biggerPool.timeToDetectMs = wait.timedOut ? wait.ms : 0;
                 m_biggerPool.fixedMs = wait.ms;
-                emit progress(u"    fixed with a two-thread pool: the same waiting task %1"_s.arg(
-                        detectedText(wait)));
+                emit progress(tr("    fixed with a two-thread pool: the same waiting task %1")
+                                      .arg(detectedText(wait)));
                 finish(outcome());
             });
 }

@@ -127,7 +127,7 @@ void ErrorsDemo::run()
 
 void ErrorsDemo::cancelRun()
 {
-    emit progress(u"canceling"_s);
+    emit progress(tr("canceling"));
     if (m_job)
         m_job->cancel(); // finished() comes back synchronously and ends the step
     if (m_writer.isRunning()) {
@@ -147,7 +147,7 @@ void ErrorsDemo::advance(Step next)
 
 void ErrorsDemo::throwInTask()
 {
-    emit progress(u"1. a task on a worker thread throws an exception"_s);
+    emit progress(tr("1. a task on a worker thread throws an exception"));
     //! [errors-exception]
     QtConcurrent::run(pool(),
                       [] {
@@ -179,15 +179,16 @@ void ErrorsDemo::exceptionStepDone(bool thrown, const QString &what)
     m_exceptionDelivered = thrown;
     m_exceptionMessage = what;
     m_exceptionCaughtOn = currentThreadLabel();
-    emit progress(thrown ? u"   the exception reached the %1 through the future: %2"_s.arg(
-                          m_exceptionCaughtOn, what)
+    emit progress(thrown ? tr("   the exception reached the %1 through the future: %2")
+                                   .arg(m_exceptionCaughtOn, what)
                          : u"   %1"_s.arg(what));
     advance(&ErrorsDemo::fetchWithDeadline);
 }
 
 void ErrorsDemo::fetchWithDeadline()
 {
-    emit progress(u"2. fetch /delay/%1 with a %2 ms deadline"_s.arg(SlowRequestMs).arg(DeadlineMs));
+    emit progress(
+            tr("2. fetch /delay/%1 with a %2 ms deadline").arg(SlowRequestMs).arg(DeadlineMs));
     const QUrl url = context().server->url(u"/delay/%1"_s.arg(SlowRequestMs));
     QElapsedTimer clock;
     clock.start();
@@ -211,11 +212,12 @@ void ErrorsDemo::deadlineDone(const FetchResult &result, double ms)
     m_deadlineAfterMs = ms;
     m_deadlineError = result.error;
     if (!result.canceled) {
-        emit progress(m_deadlineDetected
-                              ? u"   stopped after %1 ms: %2"_s.arg(ms, 0, 'f', 0).arg(result.error)
-                              : u"   not stopped by the deadline: HTTP %1 after %2 ms"_s
-                                        .arg(result.httpStatus)
-                                        .arg(ms, 0, 'f', 0));
+        emit progress(
+                m_deadlineDetected
+                        ? tr("   stopped after %1 ms: %2").arg(ms, 0, 'f', 0).arg(result.error)
+                        : tr("   not stopped by the deadline: HTTP %1 after %2 ms")
+                                  .arg(result.httpStatus)
+                                  .arg(ms, 0, 'f', 0));
     }
     advance(&ErrorsDemo::startRetries);
 }
@@ -225,8 +227,9 @@ void ErrorsDemo::startRetries()
     // A key of its own, so the server counts this run's failures from zero.
     m_retryUrl = u"/flaky/%1?fail=%2"_s.arg(QUuid::createUuid().toString(QUuid::Id128))
                          .arg(FlakyFailures);
-    emit progress(u"3. fetch a flaky endpoint that answers 503 %1 times, then 200; retry with "
-                  "exponential backoff, at most %2 attempts"_s.arg(FlakyFailures)
+    emit progress(tr("3. fetch a flaky endpoint that answers 503 %1 times, then 200; retry with "
+                     "exponential backoff, at most %2 attempts")
+                          .arg(FlakyFailures)
                           .arg(MaxAttempts));
     m_clock.start();
     retryWithBackoff();
@@ -253,7 +256,8 @@ QCoro::Task<> ErrorsDemo::retryWithBackoff()
 
         const int backoffMs = FirstBackoffMs << (number - 1); // 100, 200, 400 ms, ...
         m_backoffMs.append(backoffMs);
-        emit progress(u"   attempt %1 at %2 ms: %3; next attempt in %4 ms"_s.arg(number)
+        emit progress(tr("   attempt %1 at %2 ms: %3; next attempt in %4 ms")
+                              .arg(number)
                               .arg(m_clock.elapsed())
                               .arg(result.error)
                               .arg(backoffMs));
@@ -273,10 +277,12 @@ void ErrorsDemo::retriesDone(const FetchResult &result)
     m_retrySucceeded = result.ok();
     m_retryTotalMs = double(m_clock.elapsed());
     if (!result.canceled) {
-        emit progress(result.ok() ? u"   attempt %1 at %2 ms: HTTP %3, success"_s.arg(m_attempts)
+        emit progress(result.ok() ? tr("   attempt %1 at %2 ms: HTTP %3, success")
+                                            .arg(m_attempts)
                                             .arg(m_clock.elapsed())
                                             .arg(result.httpStatus)
-                                  : u"   attempt %1 at %2 ms: %3; giving up"_s.arg(m_attempts)
+                                  : tr("   attempt %1 at %2 ms: %3; giving up")
+                                            .arg(m_attempts)
                                             .arg(m_clock.elapsed())
                                             .arg(result.error));
     }
@@ -285,14 +291,15 @@ void ErrorsDemo::retriesDone(const FetchResult &result)
 
 void ErrorsDemo::writeCompleteFile()
 {
-    emit progress(u"4. write %1 chunks to a temporary file, then rename it to %2"_s.arg(FileChunks)
+    emit progress(tr("4. write %1 chunks to a temporary file, then rename it to %2")
+                          .arg(FileChunks)
                           .arg(QFileInfo(completeFilePath()).fileName()));
     writeFile(completeFilePath(), false);
 }
 
 void ErrorsDemo::writeCanceledFile()
 {
-    emit progress(u"   again, to %1, canceled after chunk %2"_s
+    emit progress(tr("   again, to %1, canceled after chunk %2")
                           .arg(QFileInfo(canceledFilePath()).fileName())
                           .arg(CancelAfterChunk));
     writeFile(canceledFilePath(), true);
@@ -313,9 +320,9 @@ void ErrorsDemo::chunkWritten(int resultIndex)
 {
     const int chunk = m_writer.resultAt(resultIndex);
     m_chunksBeforeCancel = chunk;
-    emit progress(u"   chunk %1 of %2 written to the temporary file"_s.arg(chunk).arg(FileChunks));
+    emit progress(tr("   chunk %1 of %2 written to the temporary file").arg(chunk).arg(FileChunks));
     if (m_cancelMidway && chunk == CancelAfterChunk) {
-        emit progress(u"   cancel!"_s);
+        emit progress(tr("   cancel!"));
         m_writer.cancel();
         m_resumeWriter->release();
     }
@@ -334,8 +341,8 @@ void ErrorsDemo::fileWriteDone()
     if (!m_cancelMidway) {
         m_completeFileBytes = exists ? target.size() : -1;
         emit progress(
-                exists ? u"   %1 is there, %2 bytes"_s.arg(target.fileName()).arg(target.size())
-                       : u"   %1 is missing"_s.arg(target.fileName()));
+                exists ? tr("   %1 is there, %2 bytes").arg(target.fileName()).arg(target.size())
+                       : tr("   %1 is missing").arg(target.fileName()));
         advance(&ErrorsDemo::writeCanceledFile);
         return;
     }
@@ -346,10 +353,10 @@ void ErrorsDemo::fileWriteDone()
             target.dir().entryList({ target.fileName() + u"*"_s }, QDir::Files | QDir::Hidden);
     m_leftoverFiles.removeAll(target.fileName());
     emit progress(
-            u"   canceled after %1 chunks: %2 %3; temporary files left: %4"_s
+            tr("   canceled after %1 chunks: %2 %3; temporary files left: %4")
                     .arg(m_chunksBeforeCancel)
-                    .arg(target.fileName(), exists ? u"EXISTS"_s : u"does not exist"_s)
-                    .arg(m_leftoverFiles.isEmpty() ? u"none"_s : m_leftoverFiles.join(u", "_s)));
+                    .arg(target.fileName(), exists ? tr("EXISTS") : tr("does not exist"))
+                    .arg(m_leftoverFiles.isEmpty() ? tr("none") : m_leftoverFiles.join(u", "_s)));
     if (isCanceled())
         finishCanceled(canceledSummary());
     else

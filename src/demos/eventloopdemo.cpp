@@ -89,8 +89,9 @@ void EventLoopDemo::startTimeline()
     m_blocker.start(); // at 500 ms: the long handler
     //! [event-loop-sources]
     m_end.start();
-    emit progress(u"Started: a %1 ms timer, fetches the server answers after %2 and %3 ms, and "
-                  "worker results ready at %4 and %5 ms."_s.arg(TickMs)
+    emit progress(tr("Started: a %1 ms timer, fetches the server answers after %2 and %3 ms, and "
+                     "worker results ready at %4 and %5 ms.")
+                          .arg(TickMs)
                           .arg(QuietFetchMs)
                           .arg(BlockedFetchMs)
                           .arg(QuietResultMs)
@@ -137,7 +138,8 @@ void EventLoopDemo::onTick()
     m_events.append({ u"timer tick"_s, due, ran });
     // Most ticks are on time and would flood the log; the late ones and every 20th are shown.
     if (late || m_ticks % 20 == 0)
-        emit progress(u"%1 ms  timer tick #%2, due %3 ms: %4 late"_s.arg(ran, 7, 'f', 1)
+        emit progress(tr("%1 ms  timer tick #%2, due %3 ms: %4 late")
+                              .arg(ran, 7, 'f', 1)
                               .arg(m_ticks)
                               .arg(due, 0, 'f', 1)
                               .arg(formatDuration(std::max(0.0, ran - due))));
@@ -147,7 +149,8 @@ void EventLoopDemo::record(const QString &what, double dueMs)
 {
     const double ran = now();
     m_events.append({ what, dueMs, ran });
-    emit progress(u"%1 ms  %2, due %3 ms: %4 late"_s.arg(ran, 7, 'f', 1)
+    emit progress(tr("%1 ms  %2, due %3 ms: %4 late")
+                          .arg(ran, 7, 'f', 1)
                           .arg(what)
                           .arg(dueMs, 0, 'f', 1)
                           .arg(formatDuration(std::max(0.0, ran - dueMs))));
@@ -155,7 +158,7 @@ void EventLoopDemo::record(const QString &what, double dueMs)
 
 void EventLoopDemo::longHandler()
 {
-    emit progress(u"%1 ms  the long handler starts: the GUI thread is busy for %2 ms"_s
+    emit progress(tr("%1 ms  the long handler starts: the GUI thread is busy for %2 ms")
                           .arg(now(), 7, 'f', 1)
                           .arg(BlockMs));
     const double start = now();
@@ -165,7 +168,7 @@ void EventLoopDemo::longHandler()
     while (labNowMs() < until) { }
     //! [event-loop-long-handler]
     m_events.append({ u"long handler"_s, double(BlockAtMs), start });
-    emit progress(u"%1 ms  the long handler returns"_s.arg(now(), 7, 'f', 1));
+    emit progress(tr("%1 ms  the long handler returns").arg(now(), 7, 'f', 1));
 }
 
 void EventLoopDemo::summarise()

@@ -40,13 +40,14 @@ void NestedEventLoopDemo::run()
     m_unsafeMaxStallMs = 0;
     m_unsafeStartMs = labNowMs();
     emit phase(tr("nested event loop"));
-    emit progress(u"nested event loop: click 1 now, click 2 %1 ms later"_s.arg(SecondClickAfterMs));
+    emit progress(
+            tr("nested event loop: click 1 now, click 2 %1 ms later").arg(SecondClickAfterMs));
     postClicks(&NestedEventLoopDemo::clickUnsafe);
 }
 
 void NestedEventLoopDemo::cancelRun()
 {
-    emit progress(u"canceling"_s);
+    emit progress(tr("canceling"));
     finishIfCanceled(); // or, inside a nested loop, once the handlers have returned
 }
 
@@ -97,7 +98,7 @@ void NestedEventLoopDemo::clickUnsafe(int click)
         return;
     if (context().monitor)
         m_unsafeMaxStallMs = context().monitor->maxStallBetween(m_unsafeStartMs, labNowMs());
-    emit progress(u"    order: %1; longest event-loop stall meanwhile: %2 ms"_s
+    emit progress(tr("    order: %1; longest event-loop stall meanwhile: %2 ms")
                           .arg(m_unsafe.order.join(u", "_s))
                           .arg(m_unsafeMaxStallMs, 0, 'f', 0));
     QTimer::singleShot(0, this, [this, generation = currentGeneration()] {
@@ -111,7 +112,7 @@ void NestedEventLoopDemo::startSafe()
     if (finishIfCanceled())
         return;
     emit phase(tr("continuation"));
-    emit progress(u"continuation and busy flag: the same two clicks"_s);
+    emit progress(tr("continuation and busy flag: the same two clicks"));
     postClicks(&NestedEventLoopDemo::clickSafe);
 }
 
@@ -121,7 +122,7 @@ void NestedEventLoopDemo::clickSafe(int click)
     //! [nested-safe]
     if (m_busy) { // like a disabled button, except that the click is kept for later
         m_waitingClicks.append(click);
-        emit progress(u"    click %1 arrives while busy: it waits its turn"_s.arg(click));
+        emit progress(tr("    click %1 arrives while busy: it waits its turn").arg(click));
     } else {
         m_busy = true;
         note(m_safe, u"start %1"_s.arg(click), u"starts the work and returns at once"_s);
@@ -146,7 +147,7 @@ void NestedEventLoopDemo::safeWorkDone(int click)
         return;
     }
     if (m_safe.clicksDone == 2) {
-        emit progress(u"    order: %1"_s.arg(m_safe.order.join(u", "_s)));
+        emit progress(tr("    order: %1").arg(m_safe.order.join(u", "_s)));
         finish(outcome());
     }
 }

@@ -41,7 +41,7 @@ void ObjectLifetimeDemo::run()
 
 void ObjectLifetimeDemo::cancelRun()
 {
-    emit progress(u"canceling"_s);
+    emit progress(tr("canceling"));
     if (m_jobs.isEmpty()) {
         finishCanceled(u"Canceled before the requests started."_s);
         return;
@@ -74,7 +74,7 @@ FetchJob *ObjectLifetimeDemo::startRequest()
 void ObjectLifetimeDemo::start()
 {
     m_clock.start();
-    emit progress(u"three panels open, each fetching /delay/%1"_s.arg(RequestDelayMs));
+    emit progress(tr("three panels open, each fetching /delay/%1").arg(RequestDelayMs));
     QList<FetchJob *> started;
     {
         QObject *panel = openPanel(u"panel with a naive callback"_s);
@@ -137,8 +137,9 @@ void ObjectLifetimeDemo::closePanels()
     const QList<QPointer<QObject>> panels = std::exchange(m_panels, {});
     for (const QPointer<QObject> &panel : panels)
         delete panel.get();
-    emit progress(u"%1 ms: the user closes all three panels (deleted); their requests are still "
-                  "in flight"_s.arg(m_clock.elapsed()));
+    emit progress(tr("%1 ms: the user closes all three panels (deleted); their requests are still "
+                     "in flight")
+                          .arg(m_clock.elapsed()));
 }
 
 // The naive callback's panel->setProperty(...), made safe to show: the address is looked up among
@@ -149,15 +150,16 @@ void ObjectLifetimeDemo::showIn(QObject *panel, const FetchResult &result)
         return;
     if (!m_livePanels.contains(panel)) {
         ++m_wouldTouchDeadPanel;
-        emit progress(u"%1 ms: a result arrives for the panel with the naive callback: it runs "
-                      "with a pointer to the deleted panel, and a real program would write into "
-                      "freed memory now (counted here, not done)"_s.arg(m_clock.elapsed()));
+        emit progress(tr("%1 ms: a result arrives for the panel with the naive callback: it runs "
+                         "with a pointer to the deleted panel, and a real program would write into "
+                         "freed memory now (counted here, not done)")
+                              .arg(m_clock.elapsed()));
         return;
     }
     panel->setProperty("results", result.preview);
     ++m_panelsUpdated;
     emit progress(
-            u"%1 ms: the naive callback updates its panel, still open"_s.arg(m_clock.elapsed()));
+            tr("%1 ms: the naive callback updates its panel, still open").arg(m_clock.elapsed()));
 }
 
 void ObjectLifetimeDemo::requestDone(FetchJob *job, Variant variant, const FetchResult &result)
@@ -178,11 +180,11 @@ void ObjectLifetimeDemo::requestDone(FetchJob *job, Variant variant, const Fetch
         } else {
             what = u"the callback ran"_s;
         }
-        emit progress(
-                u"%1 ms: a result arrives for the panel with the %2: %3"_s.arg(m_clock.elapsed())
-                        .arg(variant == Variant::QPointerGuard ? u"QPointer guard"_s
-                                                               : u"panel as context"_s,
-                             what));
+        emit progress(tr("%1 ms: a result arrives for the panel with the %2: %3")
+                              .arg(m_clock.elapsed())
+                              .arg(variant == Variant::QPointerGuard ? tr("QPointer guard")
+                                                                     : tr("panel as context"),
+                                   what));
     }
     if (!m_jobs.isEmpty())
         return;

@@ -154,8 +154,9 @@ void ParallelismDemo::hashOnOneThread()
     if (!isRunning())
         return;
     emit phase(tr("hash: one worker"));
-    emit progress(u"Hashing %1 chunks of %2 on one worker thread…"_s.arg(Chunks).arg(
-            formatBytes(ChunkBytes)));
+    emit progress(tr("Hashing %1 chunks of %2 on one worker thread…")
+                          .arg(Chunks)
+                          .arg(formatBytes(ChunkBytes)));
     m_startMs = labNowMs();
     //! [cpu-one-thread]
     m_oneThread.setFuture(QtConcurrent::run(pool(), [](QPromise<QByteArray> &promise) {
@@ -173,7 +174,7 @@ void ParallelismDemo::hashOnOneThread()
 void ParallelismDemo::hashOnAllCores()
 {
     emit phase(tr("hash: all cores"));
-    emit progress(u"Hashing the same chunks on all %1 cores…"_s.arg(QThread::idealThreadCount()));
+    emit progress(tr("Hashing the same chunks on all %1 cores…").arg(QThread::idealThreadCount()));
     hashingThreads().clear();
     m_startMs = labNowMs();
     //! [cpu-all-cores]
@@ -192,7 +193,7 @@ void ParallelismDemo::fetchOneAfterAnother(int remaining)
     }
     if (remaining == Fetches)
         emit phase(tr("fetch one by one"));
-    emit progress(u"Fetching %1 slow pages one after another…"_s.arg(Fetches));
+    emit progress(tr("Fetching %1 slow pages one after another…").arg(Fetches));
     QNetworkReply *reply =
             network()->get(QNetworkRequest(context().server->url(u"/delay/%1"_s.arg(DelayMs))));
     connect(reply, &QNetworkReply::finished, this,
@@ -209,7 +210,7 @@ void ParallelismDemo::fetchOneAfterAnother(int remaining)
 void ParallelismDemo::fetchAllAtOnce()
 {
     emit phase(tr("fetch all at once"));
-    emit progress(u"Fetching the same %1 pages all at once…"_s.arg(Fetches));
+    emit progress(tr("Fetching the same %1 pages all at once…").arg(Fetches));
     m_done = m_failed = 0;
     m_startMs = labNowMs();
     //! [io-all-at-once]
@@ -246,8 +247,8 @@ void ParallelismDemo::step(const QString &label, double startMs)
     const double stallMs = roundedMs(context().monitor->maxStallBetween(startMs, labNowMs()));
     m_maxStallMs = std::max(m_maxStallMs, stallMs);
     m_outcome.bars.append({ label, ms });
-    emit progress(u"%1: %2; longest GUI freeze meanwhile %3"_s.arg(label, formatDuration(ms),
-                                                                   formatDuration(stallMs)));
+    emit progress(tr("%1: %2; longest GUI freeze meanwhile %3")
+                          .arg(label, formatDuration(ms), formatDuration(stallMs)));
 }
 
 void ParallelismDemo::summarise()

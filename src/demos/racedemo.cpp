@@ -130,7 +130,7 @@ void RaceDemo::run()
     }
     m_unguardedSearch = {};
     m_guardedSearch = {};
-    emit progress(u"%1 threads each add 1 to a shared counter %2 times, %3 runs per variant"_s
+    emit progress(tr("%1 threads each add 1 to a shared counter %2 times, %3 runs per variant")
                           .arg(m_options.threads)
                           .arg(m_options.incrementsPerThread)
                           .arg(m_options.runs));
@@ -139,7 +139,7 @@ void RaceDemo::run()
 
 void RaceDemo::cancelRun()
 {
-    emit progress(u"canceling"_s);
+    emit progress(tr("canceling"));
     m_typing.stop();
     const bool searching = m_step == VariantCount * m_options.runs;
     const QList<QPointer<FetchJob>> jobs = m_jobs;
@@ -201,7 +201,7 @@ void RaceDemo::counterRunDone(Variant variant, qint64 counted, double ms)
     const qint64 expected = qint64(m_options.threads) * m_options.incrementsPerThread;
     m_lost[variant].append(expected - counted);
     m_ms[variant] += ms;
-    emit progress(u"%1 run %2/%3: expected %4, counted %5, lost %6 updates (%7 ms)"_s
+    emit progress(tr("%1 run %2/%3: expected %4, counted %5, lost %6 updates (%7 ms)")
                           .arg(variantLabel(variant))
                           .arg(m_lost[variant].size())
                           .arg(m_options.runs)
@@ -221,8 +221,8 @@ void RaceDemo::startSearch(bool guarded)
     QRandomGenerator random(m_options.seed); // the same delays for both runs
     for (qsizetype i = 0; i < m_options.query.size(); ++i)
         s.delaysMs.append(random.bounded(m_options.minDelayMs, m_options.maxDelayMs + 1));
-    emit progress(guarded ? u"search as you type, WITH a request-id guard:"_s
-                          : u"search as you type, without a guard:"_s);
+    emit progress(guarded ? tr("search as you type, WITH a request-id guard:")
+                          : tr("search as you type, without a guard:"));
     m_searchClock.start();
     m_typing.start(SimulatedTyping::evenly(m_options.query, m_options.keyIntervalMs));
 }
@@ -237,7 +237,7 @@ void RaceDemo::keyTyped(int index)
     SearchRun &s = search();
     s.typed = index + 1;
     const int delayMs = s.delaysMs.at(index);
-    emit progress(u"%1  typed %2, its results take %3 ms"_s
+    emit progress(tr("%1  typed %2, its results take %3 ms")
                           .arg(searchTime(), quoted(m_options.query, index))
                           .arg(delayMs));
     auto *job = deleteBeforeNetwork(
@@ -280,11 +280,12 @@ void RaceDemo::showAnswer(int index, const FetchResult &result)
     }
     if (index < s.shown) {
         ++s.staleOverwrites;
-        emit progress(u"%1  answer for %2 arrives late and REPLACES the newer %3 on screen"_s.arg(
-                searchTime(), quoted(m_options.query, index), quoted(m_options.query, s.shown)));
+        emit progress(tr("%1  answer for %2 arrives late and REPLACES the newer %3 on screen")
+                              .arg(searchTime(), quoted(m_options.query, index),
+                                   quoted(m_options.query, s.shown)));
     } else {
         emit progress(
-                u"%1  answer for %2 shown"_s.arg(searchTime(), quoted(m_options.query, index)));
+                tr("%1  answer for %2 shown").arg(searchTime(), quoted(m_options.query, index)));
     }
     s.shown = index;
 }
@@ -292,8 +293,8 @@ void RaceDemo::showAnswer(int index, const FetchResult &result)
 void RaceDemo::dropAnswer(int index)
 {
     ++search().dropped;
-    emit progress(u"%1  answer for %2 dropped: not the latest request"_s.arg(
-            searchTime(), quoted(m_options.query, index)));
+    emit progress(tr("%1  answer for %2 dropped: not the latest request")
+                          .arg(searchTime(), quoted(m_options.query, index)));
 }
 
 void RaceDemo::searchRequestDone(FetchJob *job)
@@ -314,10 +315,10 @@ void RaceDemo::endSearch()
         return;
     }
     const bool newestWon = s.shown == m_options.query.size() - 1;
-    emit progress(u"the screen ends on %1 after typing %2: %3"_s.arg(
-            quoted(m_options.query, s.shown),
-            quoted(m_options.query, int(m_options.query.size()) - 1),
-            newestWon ? u"the newest query won"_s : u"a STALE answer won"_s));
+    emit progress(tr("the screen ends on %1 after typing %2: %3")
+                          .arg(quoted(m_options.query, s.shown),
+                               quoted(m_options.query, int(m_options.query.size()) - 1),
+                               newestWon ? tr("the newest query won") : tr("a STALE answer won")));
     if (m_guarded)
         finish(outcome());
     else

@@ -99,9 +99,11 @@ void ServersDemo::run()
     m_fileLimitDuring = files.now;
     double load[1] = { -1 };
     m_loadAverage = getloadavg(load, 1) == 1 ? load[0] : -1;
-    emit progress(u"open-file limit %1 -> %2; the request: GET %3; load average %4"_s.arg(
-            countText(qint64(m_fileLimitBefore)), countText(qint64(m_fileLimitDuring)),
-            QString::fromLatin1(requestPath()), QString::number(m_loadAverage, 'f', 2)));
+    emit progress(tr("open-file limit %1 -> %2; the request: GET %3; load average %4")
+                          .arg(countText(qint64(m_fileLimitBefore)),
+                               countText(qint64(m_fileLimitDuring)),
+                               QString::fromLatin1(requestPath()),
+                               QString::number(m_loadAverage, 'f', 2)));
     m_worker = std::thread([this, options = m_options, generation = currentGeneration()] {
         work(options, generation);
     });
@@ -159,12 +161,12 @@ void ServersDemo::work(Options options, int generation)
             const Step step = runner.run(server, connections);
             post(generation, [this, step] {
                 m_steps.append(step);
-                QString line = u"  %1, C=%2: %3 req/s, p99 %4, %5 threads, RSS +%6 MiB, %7 "
-                               "errors, %8 timeouts"_s
+                QString line = tr("  %1, C=%2: %3 req/s, p99 %4, %5 threads, RSS +%6 MiB, %7 "
+                                  "errors, %8 timeouts")
                                        .arg(serverName(step.server), countText(step.connections))
                                        .arg(qRound(step.requestsPerSecond))
                                        .arg(step.ok > 0 ? formatDuration(step.p99Ms)
-                                                        : u"none (no answers)"_s)
+                                                        : tr("none (no answers)"))
                                        .arg(step.threads)
                                        .arg(step.rssGrowthMib(), 0, 'f', 1)
                                        .arg(step.errors)

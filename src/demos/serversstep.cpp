@@ -8,6 +8,7 @@
 #include <serverlab/threadperconnectionserver.h>
 #include <serverlab/threadpoolserver.h>
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QLocale>
 #include <algorithm>
@@ -69,7 +70,8 @@ ServersDemo::Step ServersStepRunner::run(ServersDemo::Server server, int connect
     m_generator.reset();
     m_step.server = server;
     m_step.connections = connections;
-    m_report(u"%1, C=%2 …"_s.arg(ServersDemo::serverName(server), countText(connections)));
+    m_report(QCoreApplication::translate("ServersDemo", "%1, C=%2 …")
+                     .arg(ServersDemo::serverName(server), countText(connections)));
     // No malloc_trim() here, though it would make each start lower: it holds the allocator's
     // locks while it works, and the GUI thread, allocating meanwhile, froze for up to 90 ms.
     m_step.rssStartKib = m_step.rssPeakKib = ProcessCensus::residentKib();
@@ -104,8 +106,8 @@ bool ServersStepRunner::startServer()
     }
     const bool started = m_loop ? m_loop->start() : m_threaded->start();
     if (!started) {
-        m_step.failure = u"the server did not start: %1"_s.arg(m_loop ? m_loop->errorString()
-                                                                      : m_threaded->errorString());
+        m_step.failure = QCoreApplication::translate("ServersDemo", "the server did not start: %1")
+                                 .arg(m_loop ? m_loop->errorString() : m_threaded->errorString());
         return false;
     }
     m_port = m_loop ? m_loop->port() : m_threaded->port();
@@ -118,10 +120,13 @@ void ServersStepRunner::openAsManyAsTheLimitLets()
     const int budget = LoadGenerator::descriptorBudget();
     m_step.opened = std::min(m_step.connections, budget);
     if (m_step.opened < m_step.connections) {
-        m_step.failure = u"the open-file limit (%1) leaves room for %2 of the %3 connections "
-                         "(2 descriptors each)"_s.arg(countText(qint64(m_fileLimit)),
-                                                      countText(m_step.opened),
-                                                      countText(m_step.connections));
+        m_step.failure =
+                QCoreApplication::translate(
+                        "ServersDemo",
+                        "the open-file limit (%1) leaves room for %2 of the %3 connections "
+                        "(2 descriptors each)")
+                        .arg(countText(qint64(m_fileLimit)), countText(m_step.opened),
+                             countText(m_step.connections));
     }
 }
 
@@ -158,7 +163,9 @@ void ServersStepRunner::runLoad()
         if (clock.elapsed() >= nextLine) {
             nextLine += ProgressLineEveryMs;
             m_report(
-                    u"    %1 connected, %2 accepted, %3 answered, %4 threads, RSS +%5 MiB"_s
+                    QCoreApplication::translate(
+                            "ServersDemo",
+                            "    %1 connected, %2 accepted, %3 answered, %4 threads, RSS +%5 MiB")
                             .arg(countText(generator.connectedNow()),
                                  countText(m_step.serverConnections),
                                  countText(generator.answeredNow()))

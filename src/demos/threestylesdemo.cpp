@@ -229,7 +229,7 @@ void ThreeStylesDemo::done(const Job &job, const QString &error)
         m_goodMs[style].append(ms);
     emit progress(u"%1, %2: %3 (%4)"_s.arg(
             styleName(style), caseRoute(c),
-            error.isEmpty() ? u"wrote %1"_s.arg(QDir(context().workDir).relativeFilePath(job.path))
+            error.isEmpty() ? tr("wrote %1").arg(QDir(context().workDir).relativeFilePath(job.path))
                             : error,
             formatDuration(ms)));
     queueNext(job);

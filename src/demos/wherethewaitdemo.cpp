@@ -94,8 +94,9 @@ void WhereTheWaitDemo::run()
     m_cancel = false;
     m_outcome = {};
     emit phase(tr("GUI thread waits"));
-    emit progress(u"In a moment the window freezes for about %1: %2 fetches wait on the GUI "
-                  "thread."_s.arg(formatDuration(GuiFetches * DelayMs))
+    emit progress(tr("In a moment the window freezes for about %1: %2 fetches wait on the GUI "
+                     "thread.")
+                          .arg(formatDuration(GuiFetches * DelayMs))
                           .arg(GuiFetches));
     // Long enough for the window to paint the line above before the freeze.
     QTimer::singleShot(300, this, [this, generation = currentGeneration()] {
@@ -124,7 +125,7 @@ void WhereTheWaitDemo::waitOnGuiThread()
 void WhereTheWaitDemo::waitOnWorkers()
 {
     emit phase(tr("workers wait"));
-    emit progress(u"Now %1 fetches on %1 worker threads, one blocking call each."_s.arg(Fetches));
+    emit progress(tr("Now %1 fetches on %1 worker threads, one blocking call each.").arg(Fetches));
     const QUrl url = context().server->url(u"/delay/%1"_s.arg(DelayMs));
     m_done = m_failed = 0;
     m_blockedPeak = 0;
@@ -161,8 +162,8 @@ void WhereTheWaitDemo::onWorkerFetched(bool ok)
 void WhereTheWaitDemo::waitOnEventLoop()
 {
     emit phase(tr("event loop, no wait"));
-    emit progress(u"Now %1 fetches on the event loop: no thread waits for any one of them."_s.arg(
-            Fetches));
+    emit progress(tr("Now %1 fetches on the event loop: no thread waits for any one of them.")
+                          .arg(Fetches));
     const QUrl url = context().server->url(u"/delay/%1"_s.arg(DelayMs));
     m_done = m_failed = 0;
     m_threadsBefore = processThreadCount();
@@ -224,8 +225,9 @@ void WhereTheWaitDemo::onReplyFinished(bool ok)
 
 void WhereTheWaitDemo::reportLiveThreads()
 {
-    emit progress(u"%1 worker threads blocked in a fetch right now; %2 done; the process has %3 "
-                  "threads"_s.arg(m_blockedNow.load())
+    emit progress(tr("%1 worker threads blocked in a fetch right now; %2 done; the process has %3 "
+                     "threads")
+                          .arg(m_blockedNow.load())
                           .arg(m_done)
                           .arg(processThreadCount()));
 }
@@ -239,8 +241,11 @@ void WhereTheWaitDemo::endWay(const QString &key, int fetches, double startMs, i
     m_outcome.setFigure(key, u"max stall"_s, roundedMs(stallMs), u"ms"_s);
     m_outcome.setFigure(key, u"threads blocked"_s, threadsBlocked);
     m_outcome.bars.append({ key, roundedMs(stallMs) });
-    emit progress(u"%1: %2 fetches in %3, longest freeze %4"_s.arg(key).arg(fetches).arg(
-            formatDuration(roundedMs(wallMs)), formatDuration(roundedMs(stallMs))));
+    emit progress(
+            tr("%1: %2 fetches in %3, longest freeze %4")
+                    .arg(key)
+                    .arg(fetches)
+                    .arg(formatDuration(roundedMs(wallMs)), formatDuration(roundedMs(stallMs))));
 }
 
 void WhereTheWaitDemo::cancelRun()

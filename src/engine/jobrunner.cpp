@@ -1,6 +1,7 @@
 #include <engine/jobrunner.h>
 #include <common/labclock.h>
 #include <engine/operationlog.h>
+#include <engine/runhere.h>
 #include <stalls/responsivenessmonitor.h>
 #include <engine/threadlabel.h>
 #include <engine/threadpriority.h>
@@ -212,13 +213,9 @@ void JobRunner::runPromiseJob(OperationRecord record, std::function<void(QPromis
 {
     if (record.mode == RunMode::Blocking) {
         record.workerThread = currentThreadLabel();
-        QPromise<T> promise;
-        QFuture<T> future = promise.future();
-        promise.start();
-        work(promise);
-        promise.finish();
+        const T result = runHere<T>(work);
         record.spans = { { currentThreadLane(), SpanKind::Work, record.startMs, labNowMs() } };
-        apply(record, future.result());
+        apply(record, result);
         complete(record);
         return;
     }

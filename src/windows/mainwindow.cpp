@@ -505,10 +505,7 @@ DemoGallery *MainWindow::conceptGallery()
 
 void MainWindow::showConceptGallery()
 {
-    DemoGallery *gallery = conceptGallery();
-    gallery->show();
-    gallery->raise();
-    gallery->activateWindow();
+    bringToFront(conceptGallery());
 }
 
 LearnWindow *MainWindow::learnWindow()
@@ -655,9 +652,7 @@ CompareView *MainWindow::compareView()
 void MainWindow::runComparison()
 {
     CompareView *view = compareView();
-    view->show();
-    view->raise();
-    view->activateWindow();
+    bringToFront(view);
     if (view->isRunning() || m_lab->scenarios().isRunning())
         return;
     view->selectScenario(m_scenario->currentData().toString());

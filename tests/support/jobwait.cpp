@@ -2,6 +2,7 @@
 
 #include <engine/jobrunner.h>
 #include <engine/operationlog.h>
+#include <engine/runhere.h>
 
 #include <QFutureWatcher>
 #include <QSignalSpy>
@@ -39,12 +40,8 @@ OperationRecord loadAndWait(JobRunner &jobs, const OperationLog &log, const QStr
 
 FileLoadResult loadBlocking(const QString &path, const FileLoadOptions &options)
 {
-    QPromise<FileLoadResult> promise;
-    QFuture<FileLoadResult> future = promise.future();
-    promise.start();
-    loadFile(promise, path, options);
-    promise.finish();
-    return future.result();
+    return runHere<FileLoadResult>(
+            [&](QPromise<FileLoadResult> &promise) { loadFile(promise, path, options); });
 }
 
 FileLoadResult loadAsync(const QString &path, const FileLoadOptions &options, int timeoutMs)
@@ -62,10 +59,6 @@ FileLoadResult loadAsync(const QString &path, const FileLoadOptions &options, in
 
 QString generateBlocking(const QString &path, qint64 bytes)
 {
-    QPromise<QString> promise;
-    QFuture<QString> future = promise.future();
-    promise.start();
-    generateSampleFile(promise, path, bytes);
-    promise.finish();
-    return future.result();
+    return runHere<QString>(
+            [&](QPromise<QString> &promise) { generateSampleFile(promise, path, bytes); });
 }

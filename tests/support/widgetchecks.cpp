@@ -32,3 +32,11 @@ void clickButton(QWidget *parent, const QString &objectName)
     QVERIFY2(button, qPrintable(objectName));
     QTest::mouseClick(button, Qt::LeftButton);
 }
+
+bool showExposed(QWidget *window, QSize size)
+{
+    if (!size.isEmpty())
+        window->resize(size);
+    window->show();
+    return QTest::qWaitForWindowExposed(window);
+}

@@ -3,6 +3,7 @@
 #include <engine/runmode.h>
 
 #include <QImage>
+#include <QSize>
 #include <QString>
 
 class ModeToggle;
@@ -17,3 +18,6 @@ void clickMode(ModeToggle *toggle, RunMode mode);
 
 // Clicks the push button named objectName inside parent; a missing button fails the test.
 void clickButton(QWidget *parent, const QString &objectName);
+
+// Shows `window`, resized to `size` first unless it is empty, and waits until it is exposed.
+[[nodiscard]] bool showExposed(QWidget *window, QSize size = {});

@@ -110,6 +110,7 @@ private:
     qint64 queueBytes() const;
     void maybeEndMode();
     void endMode();
+    void dropConsumer();
     QString liveLine() const;
     DemoOutcome outcome() const;
 
