@@ -42,6 +42,7 @@
 #include <QDockWidget>
 #include <QSplitter>
 #include <QTableView>
+#include <QStyle>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -175,15 +176,9 @@ MainWindow::MainWindow(Lab *lab, QWidget *parent)
     m_table->setMinimumHeight(m_table->horizontalHeader()->sizeHint().height()
                               + 5 * m_table->verticalHeader()->defaultSectionSize()
                               + 2 * m_table->frameWidth() + 4);
-    // Sized when a row comes or an operation ends, not on every progress change: resizing costs
-    // the GUI thread time for each row it measures. Only the rows in view and a few more, so the
-    // cost does not grow with the log: over a thousand rows it took longer than a stall, and
-    // each stall recorded (its culprit fills a cell) caused the next one.
-    m_table->horizontalHeader()->setResizeContentsPrecision(20);
-    connect(m_logModel, &QAbstractItemModel::rowsInserted, m_table, [this] {
-        sizeLogColumns();
-        m_table->scrollToBottom();
-    });
+    // Sized once, from the widest text each column shows: measuring the rows' contents on every
+    // operation cost the GUI thread time that showed up as stalls in a run of many operations.
+    connect(m_logModel, &QAbstractItemModel::rowsInserted, m_table, &QTableView::scrollToBottom);
     sizeLogColumns();
 
     auto *splitter = m_splitter = new QSplitter(Qt::Vertical, central);
@@ -212,8 +207,6 @@ MainWindow::MainWindow(Lab *lab, QWidget *parent)
         m_chart->setStallMarkers(StallsPanel::markersFor(m_stallsPanel->records()));
     };
     connect(m_stallsPanel, &StallsPanel::recordsChanged, m_chart, updateMarkers);
-    // the log's Culprit cells are filled when the stall is recorded, after the operation ended
-    connect(m_stallsPanel, &StallsPanel::recordsChanged, this, &MainWindow::sizeLogColumns);
     updateMarkers();
     connect(m_chart, &LagChartWidget::stallMarkerClicked, this, &MainWindow::showStall);
 
@@ -707,7 +700,6 @@ void MainWindow::onFinished(int id)
     if (record && id == m_resultId)
         m_result->setText(Report::operationSummaryHtml(
                 *record, Report::lastBlockingRun(m_lab->log(), *record)));
-    sizeLogColumns();
     updateRunningState();
 }
 
@@ -738,12 +730,20 @@ void MainWindow::showStall(int index)
 
 void MainWindow::sizeLogColumns()
 {
-    m_table->resizeColumnsToContents();
-    // Long words are elided in the middle rather than widening a column past this.
-    const int widest = m_table->fontMetrics().horizontalAdvance(u'x') * 46;
+    const QFontMetrics metrics = m_table->fontMetrics();
+    const int margins =
+            2 * (style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_table) + 1)
+            + metrics.horizontalAdvance(u' ');
+    const int icon = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, m_table) + margins;
     for (int column = 0; column < m_logModel->columnCount(); ++column) {
-        if (column != OperationLogModel::TargetColumn && m_table->columnWidth(column) > widest)
-            m_table->setColumnWidth(column, widest);
+        if (column == OperationLogModel::TargetColumn)
+            continue;
+        const bool decorated = column == OperationLogModel::ModeColumn
+                || column == OperationLogModel::StatusColumn;
+        const int text = metrics.horizontalAdvance(OperationLogModel::widestText(column)) + margins
+                + (decorated ? icon : 0);
+        m_table->setColumnWidth(
+                column, std::max(text, m_table->horizontalHeader()->sectionSizeHint(column)));
     }
 }
 
