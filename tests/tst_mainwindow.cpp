@@ -56,6 +56,7 @@ private slots:
     void maxStallCountsFromFirstFrame();
     void screenshotIsNotBlank();
     void logColumnsAreSizedOnce();
+    void closingAWindowGivesTheKeyboardBack();
 
 private:
     void clickMode(RunMode mode);
@@ -486,6 +487,19 @@ void TestMainWindow::logColumnsAreSizedOnce()
     const QModelIndex thread = table->model()->index(0, OperationLogModel::ThreadColumn);
     QVERIFY(metrics.horizontalAdvance(thread.data().toString())
             < table->columnWidth(OperationLogModel::ThreadColumn));
+}
+
+// Where no window manager runs, closing a window with Ctrl+W left the keyboard with no window:
+// the main window's shortcuts stopped working.
+void TestMainWindow::closingAWindowGivesTheKeyboardBack()
+{
+    CompareView *compare = m_window->compareView();
+    compare->show();
+    compare->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(compare));
+    QTest::keySequence(compare->windowHandle(), QKeySequence::Close);
+    QTRY_VERIFY(!compare->isVisible());
+    QTRY_COMPARE(QApplication::activeWindow(), m_window.get());
 }
 
 QTEST_MAIN(TestMainWindow)

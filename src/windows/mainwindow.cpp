@@ -50,12 +50,20 @@ using namespace Qt::StringLiterals;
 
 namespace {
 // Ctrl+W closes a window of its own (gallery, Compare, course) even where no window manager
-// draws a close button.
+// draws a close button. Where there is none, nothing else gives the keyboard back either: the
+// main window is activated again, or its shortcuts would stop working.
 template<typename Window>
 Window *closableByKeyboard(Window *window)
 {
     auto *close = new QShortcut(QKeySequence::Close, window);
-    QObject::connect(close, &QShortcut::activated, window, &QWidget::close);
+    QObject::connect(close, &QShortcut::activated, window, [window] {
+        if (!window->close())
+            return;
+        if (QWidget *under = window->parentWidget(); under && under->isVisible()) {
+            under->window()->raise();
+            under->window()->activateWindow();
+        }
+    });
     return window;
 }
 
