@@ -94,7 +94,7 @@ QString StallRecord::cpuCauseText() const
         text = tr("%1: %2% of the samples found it ready to run but not running")
                        .arg(text, percent(cpuWaitSampleShare));
     if (cpuRunMs >= 0)
-        text = tr("%1, %2 ms of CPU time").arg(text, numberLocale().toString(cpuRunMs, 'f', 1));
+        text = tr("%1, %2 of CPU time").arg(text, formatDuration(cpuRunMs));
     return text;
 }
 
