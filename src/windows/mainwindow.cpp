@@ -38,6 +38,7 @@
 #include <QPushButton>
 #include <QScreen>
 #include <QSettings>
+#include <QScrollBar>
 #include <QShortcut>
 #include <QDockWidget>
 #include <QSplitter>
@@ -68,6 +69,7 @@ Window *closableByKeyboard(Window *window)
 }
 
 constexpr qint64 MiB = qint64(1) << 20;
+constexpr int LogRows = 8; // shown where the screen has room, five at least
 
 struct RouteDemo
 {
@@ -125,7 +127,8 @@ MainWindow::MainWindow(Lab *lab, QWidget *parent)
     m_chart = new LagChartWidget(central);
     m_chart->setMonitor(&lab->monitor());
     m_chart->setLog(&lab->log());
-    m_chart->setMinimumHeight(76); // with the result's second line, all fits 1280x720
+    m_chart->setMinimumHeight(
+            60); // with the result's second line and the log's five rows, all fits 1280x720
     // The threads under the lag they caused, on the same time axis.
     auto *chartArea = new QWidget(central);
     auto *chartLayout = new QVBoxLayout(chartArea);
@@ -179,10 +182,12 @@ MainWindow::MainWindow(Lab *lab, QWidget *parent)
     m_table->horizontalHeader()->setStretchLastSection(false);
     m_table->horizontalHeader()->setSectionResizeMode(OperationLogModel::TargetColumn,
                                                       QHeaderView::Stretch);
-    // At least five rows and the header, whatever the window's size.
+    // At least five rows, the header and the scroll bar the columns need, whatever the window's
+    // size.
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->setMinimumHeight(m_table->horizontalHeader()->sizeHint().height()
                               + 5 * m_table->verticalHeader()->defaultSectionSize()
+                              + m_table->horizontalScrollBar()->sizeHint().height()
                               + 2 * m_table->frameWidth() + 4);
     // Sized once, from the widest text each column shows: measuring the rows' contents on every
     // operation cost the GUI thread time that showed up as stalls in a run of many operations.
@@ -837,7 +842,14 @@ void MainWindow::showEvent(QShowEvent *event)
         // a stall that began before now was AsyncLab opening its window, not the person's doing
         m_stallsPanel->setStartUpBeforeMs(labNowMs());
         const int controls = m_splitter->widget(1)->minimumSizeHint().height();
-        const int log = std::max(m_table->minimumHeight(), m_splitter->height() / 5);
+        // The log shows LogRows rows where the lag chart keeps room
+        // to read a spike (its least height and half as much again); its five at least.
+        const int least = m_table->minimumHeight();
+        const int wanted = least + (LogRows - 5) * m_table->verticalHeader()->defaultSectionSize();
+        const int charts =
+                m_splitter->widget(0)->minimumSizeHint().height() + m_chart->minimumHeight() / 2;
+        const int log = std::clamp(m_splitter->height() - controls - charts, least,
+                                   std::max(least, wanted));
         m_splitter->setSizes({ m_splitter->height() - controls - log, controls, log });
         // the Stalls dock wide enough to read a culprit's name and a line of its source
         const int stalls = std::min(width() / 4, fontMetrics().horizontalAdvance(u'x') * 44);
