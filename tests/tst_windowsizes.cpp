@@ -3,6 +3,8 @@
 #include <windows/learnwindow.h>
 #include <engine/lab.h>
 #include <windows/mainwindow.h>
+#include <widgets/stallcard.h>
+#include <widgets/stallspanel.h>
 
 #include <QApplication>
 #include <QFile>
@@ -233,6 +235,16 @@ void TestWindowSizes::compareViewFits()
     view->show();
     QVERIFY(QTest::qWaitForWindowExposed(view));
     verifyFits(view);
+    // a stall card's code reads whole: its area scrolls rather than squeezing it
+    for (RunMode mode : { RunMode::Blocking, RunMode::Async }) {
+        view->halfTabs(mode)->setCurrentWidget(view->stallsPanel(mode));
+        QCoreApplication::processEvents();
+        const QPlainTextEdit *code = view->stallsPanel(mode)->card()->sourceView();
+        QVERIFY(code->isVisible());
+        const int lines = code->viewport()->height() / code->fontMetrics().lineSpacing();
+        QVERIFY2(lines >= StallCard::MinSourceLines, qPrintable(QString::number(lines)));
+        verifyFits(view);
+    }
 }
 
 void TestWindowSizes::learnWindowFitsEveryLesson()

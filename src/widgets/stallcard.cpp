@@ -101,7 +101,11 @@ StallCard::StallCard(QWidget *parent)
     m_source->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     m_source->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     m_source->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_source->setMaximumHeight(m_source->fontMetrics().lineSpacing() * 10 + 12);
+    // Never squeezed below MinSourceLines: where the card has less room, its area scrolls.
+    const int line = m_source->fontMetrics().lineSpacing();
+    const int margins = 2 * (m_source->frameWidth() + int(m_source->document()->documentMargin()));
+    m_source->setMinimumHeight(line * MinSourceLines + margins);
+    m_source->setMaximumHeight(line * (MinSourceLines + 2) + margins);
     m_stack->setToolTip(tr("Innermost call first. Frames of Qt and the system libraries are "
                            "folded: click a folded line to see them."));
     connect(m_stack, &QListWidget::itemClicked, this, &StallCard::unfold);

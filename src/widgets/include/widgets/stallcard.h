@@ -47,6 +47,8 @@ public:
     static QString headline(const StallRecord &record, bool duringStartUp = false);
     // Library frames in a row of at least this many are folded behind one line.
     static constexpr int FoldFrames = 3;
+    // The source pane shows at least this many lines: the culprit's and the lines around it.
+    static constexpr int MinSourceLines = 12;
 
     // Named parts, for tests.
     QLabel *headlineLabel() const { return m_headline; }
