@@ -166,6 +166,8 @@ MainWindow::MainWindow(Lab *lab, QWidget *parent)
     // when an operation starts or ends.
     m_result->setMinimumHeight(m_result->fontMetrics().lineSpacing() * 2);
     m_result->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    // always HTML: a line with no tag but an escaped "&" would show "&amp;"
+    m_result->setTextFormat(Qt::RichText);
 
     controlsLayout->addWidget(m_result);
     showInvitation();
@@ -600,9 +602,10 @@ void MainWindow::follow(int id, const QString &waitingFor)
     // From now on the result line is this job's: older jobs that end later do not replace it.
     m_resultId = id;
     m_result->setText(tr("%1 (%2 mode)…").arg(waitingFor, runModeText(mode())).toHtmlEscaped());
-    showProgress(mode() == RunMode::Blocking
-                         ? tr("Blocking: %1 — the window is frozen until it ends").arg(waitingFor)
-                         : waitingFor + u"…"_s);
+    // In Blocking mode the line below names what is waited for: this one, beside the bar, has
+    // room for the mode's words only ("Blocking: Waiting for http://…" was cut).
+    showProgress(mode() == RunMode::Blocking ? tr("Blocking: the window is frozen until it ends")
+                                             : waitingFor + u"…"_s);
     if (mode() == RunMode::Blocking) {
         // Painted at once, because nothing else will be painted until the blocking job ends.
         m_progress->repaint();
