@@ -26,6 +26,8 @@ class TestErrorsDemo : public DemoTestCase
 private slots:
     void errors();
     void cancelWhileRetrying();
+    void destroyedWhileRetrying_data();
+    void destroyedWhileRetrying();
 };
 
 void TestErrorsDemo::errors()
@@ -80,6 +82,32 @@ void TestErrorsDemo::cancelWhileRetrying()
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
     QVERIFY(!finished.wait(100));
     QCOMPARE(finished.at(0).at(0).value<DemoOutcome>().status, DemoOutcome::Status::Canceled);
+}
+
+void TestErrorsDemo::destroyedWhileRetrying_data()
+{
+    QTest::addColumn<QString>("lastLine");
+    QTest::newRow("waiting for an attempt's answer") << u"3. fetch a flaky endpoint"_s;
+    QTest::newRow("waiting out the backoff") << u"next attempt in"_s;
+}
+
+// The retries are a coroutine waiting on a fetch job or on the backoff timer. Destroyed there,
+// the demo takes both down, and the coroutine must end with them rather than stay suspended (its
+// frame would leak: the sanitizer build fails on that) or run on into the dead demo.
+void TestErrorsDemo::destroyedWhileRetrying()
+{
+    QFETCH(QString, lastLine);
+    std::unique_ptr<Demo> demo(create(u"errors"_s));
+    bool reached = false;
+    connect(demo.get(), &Demo::progress, demo.get(), [&](const QString &line) {
+        if (!reached && line.contains(lastLine)) {
+            reached = true;
+            QTimer::singleShot(0, [&] { demo.reset(); });
+        }
+    });
+    demo->run();
+    QTRY_VERIFY_WITH_TIMEOUT(!demo, 10000);
+    QTest::qWait(ErrorsDemo::FirstBackoffMs * 2); // when the attempt or the backoff would end
 }
 
 QTEST_GUILESS_MAIN(TestErrorsDemo)

@@ -2,6 +2,7 @@
 #include <httpserver/embeddedserver.h>
 #include <engine/fetchjob.h>
 #include <engine/threadlabel.h>
+#include <demokit/signalordestruction.h>
 
 #include <QDir>
 #include <QFileInfo>
@@ -68,6 +69,7 @@ ErrorsDemo::ErrorsDemo(const DemoContext &context, QObject *parent)
 {
     connect(&m_writer, &QFutureWatcherBase::resultReadyAt, this, &ErrorsDemo::chunkWritten);
     connect(&m_writer, &QFutureWatcherBase::finished, this, &ErrorsDemo::fileWriteDone);
+    m_backoff.setSingleShot(true);
 }
 
 ErrorsDemo::~ErrorsDemo()
@@ -231,39 +233,42 @@ void ErrorsDemo::startRetries()
                   "exponential backoff, at most %2 attempts"_s.arg(FlakyFailures)
                           .arg(MaxAttempts));
     m_clock.start();
-    attempt(1);
+    retryWithBackoff();
 }
 
 //! [errors-retry]
-void ErrorsDemo::attempt(int number)
+QCoro::Task<> ErrorsDemo::retryWithBackoff()
 {
-    if (isCanceled()) { // canceled during the backoff: no more attempts
-        finishCanceled(canceledSummary());
-        return;
-    }
-    m_attempts = number;
-    auto *job = new FetchJob(network(), context().server->url(m_retryUrl), {}, this);
-    connect(job, &FetchJob::finished, this, [this, job, number](const FetchResult &result) {
+    for (int number = 1;; ++number) {
+        m_attempts = number;
+        auto *job = new FetchJob(network(), context().server->url(m_retryUrl), {}, this);
+        m_job = deleteBeforeNetwork(job);
+        job->start();
+        if (!job->isFinished() && !co_await SignalOrDestruction(job, &FetchJob::finished))
+            co_return; // the demo is being torn down
+        const FetchResult result = job->result();
         job->deleteLater();
         // No answer or a server error may pass; a 4xx answer will not change by asking again.
         const bool worthRetrying = result.httpStatus == 0 || result.httpStatus >= 500;
         if (result.ok() || result.canceled || !worthRetrying || number == MaxAttempts) {
             retriesDone(result);
-            return;
+            co_return;
         }
+
         const int backoffMs = FirstBackoffMs << (number - 1); // 100, 200, 400 ms, ...
         m_backoffMs.append(backoffMs);
         emit progress(u"   attempt %1 at %2 ms: %3; next attempt in %4 ms"_s.arg(number)
                               .arg(m_clock.elapsed())
                               .arg(result.error)
                               .arg(backoffMs));
-        QTimer::singleShot(backoffMs, this, [this, number, generation = currentGeneration()] {
-            if (isCurrent(generation))
-                attempt(number + 1);
-        });
-    });
-    job->start();
-    m_job = deleteBeforeNetwork(job);
+        m_backoff.start(backoffMs);
+        if (!co_await SignalOrDestruction(&m_backoff, &QTimer::timeout))
+            co_return;
+        if (isCanceled()) { // canceled during the backoff: no more attempts
+            finishCanceled(canceledSummary());
+            co_return;
+        }
+    }
 }
 //! [errors-retry]
 

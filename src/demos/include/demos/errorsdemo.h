@@ -6,8 +6,10 @@
 #include <QFutureWatcher>
 #include <QList>
 #include <QNetworkAccessManager>
+#include <QCoroTask>
 #include <QPointer>
 #include <QThreadPool>
+#include <QTimer>
 #include <memory>
 
 class FetchJob;
@@ -51,7 +53,7 @@ private:
     void fetchWithDeadline();
     void deadlineDone(const FetchResult &result, double ms);
     void startRetries();
-    void attempt(int number);
+    QCoro::Task<> retryWithBackoff();
     void retriesDone(const FetchResult &result);
     void writeCompleteFile();
     void writeCanceledFile();
@@ -61,6 +63,7 @@ private:
     DemoOutcome outcome() const;
 
     QPointer<FetchJob> m_job;
+    QTimer m_backoff; // between two attempts
     QFutureWatcher<int> m_writer;
     std::shared_ptr<QSemaphore> m_resumeWriter;
     QString m_writingPath;
