@@ -46,7 +46,8 @@ private slots:
     void rerunResetsChartsAndLanes();
     void oneFreezeOneNumber_data();
     void oneFreezeOneNumber();
-    void asyncOneStepAtATime(); // runs last: it replaces the comparison the others read
+    void asyncOneStepAtATime(); // it replaces the comparison the others read
+    void anotherScenarioClearsTheResults(); // runs last: it clears them
 
 private:
     double figure(const QString &key, int column) const;
@@ -473,6 +474,27 @@ void TestCompareView::rerunResetsChartsAndLanes()
         for (const QPointF &mark : m_view->lagChart(mode)->inputLatencyMarks())
             QVERIFY(mark.x() >= run.startMs);
     }
+}
+
+// The last scenario's figures under another scenario's name would be read as that one's.
+void TestCompareView::anotherScenarioClearsTheResults()
+{
+    QCOMPARE(m_view->runs().size(), 2);
+    const Scenario shown = m_view->scenario();
+    Scenario other = shown;
+    other.name = u"other"_s;
+    other.title = u"Other"_s;
+    m_view->setScenarios({ shown, other });
+    QCOMPARE(m_view->runs().size(), 2); // the same scenario still chosen: its results stay
+    QVERIFY(m_view->table()->rowCount() > 0);
+    m_view->selectScenario(u"other"_s);
+    QVERIFY(m_view->runs().isEmpty());
+    QCOMPARE(m_view->table()->rowCount(), 0);
+    for (RunMode mode : { RunMode::Blocking, RunMode::Async }) {
+        QVERIFY(m_view->lagChart(mode)->inputLatencyMarks().isEmpty());
+        QVERIFY(m_view->timeline(mode)->model()->bars().isEmpty());
+    }
+    QVERIFY(!m_view->findChild<QPushButton *>(u"saveResultsButton"_s)->isEnabled());
 }
 
 QTEST_MAIN(TestCompareView)

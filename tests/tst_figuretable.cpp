@@ -1,4 +1,5 @@
 #include <demokit/figuretable.h>
+#include <common/units.h>
 
 #include <QTest>
 
@@ -15,6 +16,8 @@ private slots:
     void outcomeFindsFiguresByField();
     void statusHasOneName_data();
     void statusHasOneName();
+    void durationsReadAsTheTextSaysThem_data();
+    void durationsReadAsTheTextSaysThem();
 };
 
 void TestFigureTable::groupsRowsInTheDemosOrder()
@@ -92,6 +95,37 @@ void TestFigureTable::statusHasOneName()
     DemoOutcome outcome;
     outcome.status = status;
     QCOMPARE(outcome.ok(), ok);
+}
+
+void TestFigureTable::durationsReadAsTheTextSaysThem_data()
+{
+    QTest::addColumn<double>("ms");
+    QTest::addRow("tenths") << 3.72;
+    QTest::addRow("below one") << 0.62;
+    QTest::addRow("whole") << 62.4;
+    QTest::addRow("hundreds") << 850.5;
+}
+
+// A demo's text gives a duration with formatDuration(); its table and its bars give the same
+// number, not "3.72" or "4" beside "3.7 ms".
+void TestFigureTable::durationsReadAsTheTextSaysThem()
+{
+    QFETCH(double, ms);
+    DemoOutcome outcome;
+    outcome.setFigure(u"run"_s, u"time"_s, ms, u"ms"_s);
+    outcome.setFigure(u"run"_s, u"late"_s, ms, u"ms late"_s);
+    outcome.setFigure(u"run"_s, u"memory"_s, ms, u"MiB"_s);
+    outcome.bars = { { u"run"_s, ms } };
+    outcome.barsUnit = u"ms longest freeze"_s;
+    outcome.roundDurations();
+    const FigureTable table = figureTable(outcome.figures);
+    QCOMPARE(table.rows.size(), 1);
+    const QString said = formatDuration(ms);
+    QCOMPARE(table.rows.at(0).values.at(0) + u" ms"_s, said);
+    QCOMPARE(table.rows.at(0).values.at(1) + u" ms"_s, said);
+    QCOMPARE(outcome.figure(u"run"_s, u"memory"_s).toDouble(), ms); // not a duration
+    QCOMPARE(formatDuration(outcome.bars.at(0).second), said);
+    QCOMPARE(outcome.bars.at(0).second, roundedMs(ms));
 }
 
 QTEST_GUILESS_MAIN(TestFigureTable)

@@ -7,6 +7,7 @@
 #include <widgets/modetoggle.h>
 #include <engine/report.h>
 #include <engine/scenario.h>
+#include <models/operationlogmodel.h>
 #include <common/units.h>
 #include "widgetchecks.h"
 
@@ -21,6 +22,7 @@
 #include <QSet>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -54,6 +56,8 @@ private slots:
     void longLogDoesNotStallTheWindow();
     void maxStallCountsFromFirstFrame();
     void screenshotIsNotBlank();
+    void logColumnsAreSizedOnce();
+    void closingAWindowGivesTheKeyboardBack();
 
 private:
     void clickMode(RunMode mode);
@@ -382,7 +386,7 @@ void TestMainWindow::longLogDoesNotStallTheWindow()
     m_window = std::make_unique<MainWindow>(m_lab.get());
     QVERIFY(showExposed(m_window.get()));
     QTest::qWait(300);
-    // A row added sizes the columns again: its cost may not grow with the log.
+    // A row added may not cost more as the log grows.
     QList<qint64> costsUs;
     for (int i = 0; i < 5; ++i) {
         OperationRecord record;
@@ -447,6 +451,53 @@ void TestMainWindow::screenshotIsNotBlank()
             colours.insert(image.pixel(x, y));
     }
     QVERIFY2(colours.size() > 20, qPrintable(QString::number(colours.size())));
+}
+
+// Sizing the columns to their contents on every operation cost the GUI thread time that showed
+// up as stalls in a run of many small fetches: they are sized once, wide enough for what they
+// show.
+void TestMainWindow::logColumnsAreSizedOnce()
+{
+    auto *table = m_window->findChild<QTableView *>();
+    QVERIFY(table);
+    const QFontMetrics metrics = table->fontMetrics();
+    QList<int> widths;
+    for (int column = 0; column < OperationLogModel::ColumnCount; ++column) {
+        widths.append(table->columnWidth(column));
+        if (column == OperationLogModel::TargetColumn)
+            continue;
+        const QString widest = OperationLogModel::widestText(column);
+        QVERIFY2(table->columnWidth(column) > metrics.horizontalAdvance(widest),
+                 qPrintable(u"%1: %2"_s.arg(column).arg(widest)));
+    }
+    OperationRecord record;
+    record.target = u"one more"_s;
+    record.culprit =
+            u"SomeVeryLongClassName::someVeryLongFunctionName (somefile.cpp:1234) "_s.repeated(3);
+    record.workerThread = threadLaneName(ThreadLane::Worker, 7);
+    record.status = OperationStatus::Succeeded;
+    m_lab->log().add(record);
+    QCOMPARE(table->model()->rowCount(), 1);
+    for (int column = 0; column < OperationLogModel::ColumnCount; ++column) {
+        if (column != OperationLogModel::TargetColumn)
+            QCOMPARE(table->columnWidth(column), widths.at(column));
+    }
+    const QModelIndex thread = table->model()->index(0, OperationLogModel::ThreadColumn);
+    QVERIFY(metrics.horizontalAdvance(thread.data().toString())
+            < table->columnWidth(OperationLogModel::ThreadColumn));
+}
+
+// Where no window manager runs, closing a window with Ctrl+W left the keyboard with no window:
+// the main window's shortcuts stopped working.
+void TestMainWindow::closingAWindowGivesTheKeyboardBack()
+{
+    CompareView *compare = m_window->compareView();
+    compare->show();
+    compare->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(compare));
+    QTest::keySequence(compare->windowHandle(), QKeySequence::Close);
+    QTRY_VERIFY(!compare->isVisible());
+    QTRY_COMPARE(QApplication::activeWindow(), m_window.get());
 }
 
 QTEST_MAIN(TestMainWindow)

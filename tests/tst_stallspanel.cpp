@@ -24,6 +24,8 @@ private slots:
     void oneRunsRecordsAndTheirMarkers();
     void startUpAndMachineStallsAreSetApart();
     void libraryFramesFold();
+    void cpuWaitHasItsOwnShare_data();
+    void cpuWaitHasItsOwnShare();
 };
 
 namespace {
@@ -207,6 +209,50 @@ void TestStallsPanel::oneRunsRecordsAndTheirMarkers()
     QCOMPARE(changed.size(), 2);
     QCOMPARE(panel.listView()->count(), 0);
     QVERIFY(panel.card()->summaryLabel()->text().startsWith(u"No stall yet"_s));
+}
+
+void TestStallsPanel::cpuWaitHasItsOwnShare_data()
+{
+    QTest::addColumn<double>("busySamples");
+    QTest::addColumn<double>("cpuWaitSamples");
+    QTest::addColumn<double>("waitingSamples");
+    QTest::addColumn<double>("runQueue"); // the kernel's count, -1 when not known
+    QTest::addColumn<double>("busy");
+    QTest::addColumn<double>("cpuWait");
+    QTest::addColumn<double>("waiting");
+    QTest::addRow("none") << 0.01 << 0.0 << 0.99 << -1.0 << 0.01 << 0.0 << 0.99;
+    QTest::addRow("samples found it runnable") << 0.3 << 0.6 << 0.1 << -1.0 << 0.3 << 0.6 << 0.1;
+    // A thread on a run queue looks runnable to the sampler: the kernel's count comes out of busy.
+    QTest::addRow("kernel counted a run queue") << 1.0 << 0.0 << 0.0 << 0.4 << 0.6 << 0.4 << 0.0;
+    QTest::addRow("more than the busy samples") << 0.2 << 0.0 << 0.8 << 0.5 << 0.0 << 0.5 << 0.5;
+}
+
+void TestStallsPanel::cpuWaitHasItsOwnShare()
+{
+    QFETCH(double, busySamples);
+    QFETCH(double, cpuWaitSamples);
+    QFETCH(double, waitingSamples);
+    QFETCH(double, runQueue);
+    QFETCH(double, busy);
+    QFETCH(double, cpuWait);
+    QFETCH(double, waiting);
+    StallRecord r = fetchStall({});
+    r.busyShare = busySamples;
+    r.cpuWaitSampleShare = cpuWaitSamples;
+    r.waitingShare = waitingSamples;
+    r.cpuWaitShare = runQueue;
+    StallCard card;
+    card.setRecord(r);
+    const StallShareBar *bar = card.shareBar();
+    QVERIFY2(qAbs(bar->busyShare() - busy) < 1e-9, qPrintable(QString::number(bar->busyShare())));
+    QVERIFY2(qAbs(bar->cpuWaitShare() - cpuWait) < 1e-9,
+             qPrintable(QString::number(bar->cpuWaitShare())));
+    QVERIFY2(qAbs(bar->waitingShare() - waiting) < 1e-9,
+             qPrintable(QString::number(bar->waitingShare())));
+    QVERIFY2(card.legendLabel()->text().contains(u"waiting for a CPU"_s),
+             qPrintable(card.legendLabel()->text()));
+    // the words say what the bar shows
+    QCOMPARE(card.summaryLabel()->text().contains(u"waiting for a CPU"_s), cpuWait >= 0.1);
 }
 
 QTEST_MAIN(TestStallsPanel)

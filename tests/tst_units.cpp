@@ -27,6 +27,8 @@ private slots:
     void oneLineCuts_data();
     void oneLineCuts();
     void summaryStaysShort();
+    void freezeLongerThanTheWorkIsExplained_data();
+    void freezeLongerThanTheWorkIsExplained();
     void sampleFiles();
 };
 
@@ -159,6 +161,38 @@ void TestUnits::summaryStaysShort()
     QVERIFY2(summary.size() < 600, qPrintable(summary.left(700)));
     QVERIFY(summary.contains(u"…"_s));
     QVERIFY(summary.contains(record.error));
+}
+
+void TestUnits::freezeLongerThanTheWorkIsExplained_data()
+{
+    QTest::addColumn<double>("maxStallMs");
+    QTest::addColumn<bool>("longer");
+    QTest::addRow("the drawing after it too") << 2020.0 << true;
+    QTest::addRow("as long") << 2011.0 << false;
+    QTest::addRow("part of it") << 500.0 << false;
+}
+
+// A blocking fetch's freeze also holds the drawing of its result, so it can outlast the fetch:
+// "took 2.01 s, froze 2.02 s" reads as a mistake to a beginner, so the words say why.
+void TestUnits::freezeLongerThanTheWorkIsExplained()
+{
+    QFETCH(double, maxStallMs);
+    QFETCH(bool, longer);
+    OperationRecord record;
+    record.kind = OperationKind::Fetch;
+    record.mode = RunMode::Blocking;
+    record.target = u"http://127.0.0.1/delay/2000"_s;
+    record.status = OperationStatus::Succeeded;
+    record.startMs = 1000;
+    record.endMs = 3011;
+    record.maxStallMs = maxStallMs;
+    const QString summary = Report::operationSummaryHtml(record);
+    const QString stall = formatDuration(maxStallMs);
+    QVERIFY2(summary.contains(stall), qPrintable(summary)); // one number, the measured one
+    QCOMPARE(summary.contains(u"longest freeze"_s), !longer);
+    QVERIFY2(summary.contains(u"while it drew the result"_s) == longer, qPrintable(summary));
+    const QString lesson = Report::modeLessonHtml(record);
+    QVERIFY2(lesson.contains(u"%1 of it"_s.arg(stall)) == !longer, qPrintable(lesson));
 }
 
 void TestUnits::sampleFiles()

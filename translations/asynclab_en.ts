@@ -2478,10 +2478,6 @@ The second race is a search box: the demo types a query one letter every %1 ms, 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Blocking: %1 — the window is frozen until it ends</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Waiting for %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2558,6 +2554,10 @@ The second race is a search box: the demo types a query one letter every %1 ms, 
     </message>
     <message>
         <source>Every freeze of the GUI thread over %1, and where it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocking: the window is frozen until it ends</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3111,6 +3111,18 @@ The second race is a search box: the demo types a query one letter every %1 ms, 
         <source>%1, yet the window still froze for up to %2: something else held the GUI thread.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (all of it and drawing the result)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Blocking&lt;/b&gt; cost a frozen window: it took %1, and the window could not paint or react for all of it and while it drew the result after it, %2 in all. Async takes about as long and keeps the window alive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, %1 in %2; the window froze for all of it and while it drew the result: %3 in all</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ResponsivenessGate</name>
@@ -3584,10 +3596,6 @@ The second race is a search box: the demo types a query one letter every %1 ms, 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:%1&apos;&gt;■&lt;/span&gt; busy: computing on a CPU &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;■&lt;/span&gt; waiting: asleep in the kernel until something arrives &amp;nbsp; &lt;span style=&apos;color:%3&apos;&gt;■&lt;/span&gt; no sample</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Innermost call first. Frames of Qt and the system libraries are folded: click a folded line to see them.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3715,6 +3723,10 @@ The second race is a search box: the demo types a query one letter every %1 ms, 
         <source>, busy in %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&lt;span style=&apos;color:%1&apos;&gt;■&lt;/span&gt; busy: computing on a CPU &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;■&lt;/span&gt; waiting for a CPU: ready to run, but other programs had all of them &amp;nbsp; &lt;span style=&apos;color:%3&apos;&gt;■&lt;/span&gt; waiting: asleep in the kernel until something arrives &amp;nbsp; &lt;span style=&apos;color:%4&apos;&gt;■&lt;/span&gt; no sample</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StallCulprit</name>
@@ -3837,10 +3849,6 @@ The second race is a search box: the demo types a query one letter every %1 ms, 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1, %2 ms of CPU time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>waiting for a CPU %1% (other programs were running)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3866,6 +3874,14 @@ The second race is a search box: the demo types a query one letter every %1 ms, 
     </message>
     <message>
         <source>not in %1&apos;s code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 of CPU time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, waiting for a CPU %2%</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3931,11 +3947,11 @@ The second race is a search box: the demo types a query one letter every %1 ms, 
 <context>
     <name>StallShareBar</name>
     <message>
-        <source>Busy and waiting shares</source>
+        <source>Busy, waiting for a CPU and waiting shares</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>busy %1%, waiting %2%</source>
+        <source>busy %1%, waiting for a CPU %2%, waiting %3%</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

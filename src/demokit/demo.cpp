@@ -45,7 +45,9 @@ void Demo::finish(const DemoOutcome &outcome)
     m_running = false;
     ++m_generation; // whatever the ended run still has in flight now finds itself stale
     stopRun();
-    emit finished(outcome);
+    DemoOutcome shown = outcome;
+    shown.roundDurations();
+    emit finished(shown);
 }
 
 void Demo::fail(const QString &error)

@@ -52,6 +52,25 @@ void DemoOutcome::setFigure(const QString &row, const QString &column, const QJs
     figures.append({ row, column, value, unit });
 }
 
+namespace {
+bool isMs(const QString &unit)
+{
+    return unit == u"ms"_s || unit.startsWith(u"ms "_s); // "ms late", "ms of backoff"
+}
+} // namespace
+
+void DemoOutcome::roundDurations()
+{
+    for (DemoFigure &figure : figures) {
+        if (isMs(figure.unit) && figure.value.isDouble())
+            figure.value = roundedMs(figure.value.toDouble());
+    }
+    if (isMs(barsUnit)) {
+        for (auto &bar : bars)
+            bar.second = roundedMs(bar.second);
+    }
+}
+
 const DemoFigure *DemoOutcome::findFigure(const QString &row, const QString &column) const
 {
     for (const DemoFigure &figure : figures) {

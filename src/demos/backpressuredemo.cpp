@@ -411,13 +411,13 @@ DemoOutcome BackpressureDemo::outcome() const
         o.setFigure(name, u"RSS growth"_s, std::round(growthMib * 10) / 10, u"MiB"_s);
         o.setFigure(name, u"peak queue"_s, double(m.peakQueueBytes), u"bytes"_s);
         o.setFigure(name, u"delivered"_s, double(m.delivered), u"bytes"_s);
-        o.setFigure(name, u"time"_s, qRound(m.ms), u"ms"_s);
+        o.setFigure(name, u"time"_s, m.ms, u"ms"_s);
         o.setFigure(name, u"throughput"_s,
                     std::round(double(m.delivered) / (1 << 20) / (m.ms / 1000) * 10) / 10,
                     u"MiB/s"_s);
-        o.setFigure(name, u"producer done"_s, qRound(m.producerDoneMs), u"ms"_s);
+        o.setFigure(name, u"producer done"_s, m.producerDoneMs, u"ms"_s);
         o.setFigure(name, u"producer waits over 1 ms"_s, m.heldBack);
-        o.setFigure(name, u"producer waited"_s, qRound(m.heldBackMs), u"ms"_s);
+        o.setFigure(name, u"producer waited"_s, m.heldBackMs, u"ms"_s);
         o.setFigure(name, u"SHA-256"_s, QString::fromLatin1(m.consumerSha));
         o.bars.append({ name + u": RSS growth"_s, growthMib });
         o.bars.append({ name + u": peak queue"_s, double(m.peakQueueBytes) / (1 << 20) });

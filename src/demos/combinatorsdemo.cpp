@@ -473,7 +473,7 @@ DemoOutcome CombinatorsDemo::outcome() const
         o.setFigure(name, u"succeeded"_s, round.ok);
         o.setFigure(name, u"returned"_s, round.result);
         o.setFigure(name, u"decided by"_s, by);
-        o.setFigure(name, u"decided"_s, qRound(round.decidedMs), u"ms"_s);
+        o.setFigure(name, u"decided"_s, round.decidedMs, u"ms"_s);
         o.bars.append({ name, round.decidedMs });
         parts.append(u"%1 returned after %2 (%3)"_s.arg(name, formatDuration(round.decidedMs),
                                                         round.ok ? round.result : round.result));

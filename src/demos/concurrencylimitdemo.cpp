@@ -117,7 +117,7 @@ void ConcurrencyLimitDemo::onFetched(QNetworkReply *reply)
     const int serverPeak = context().server->peakRequestsInFlight();
     if (m_failed > 0)
         return fail(u"%1 fetches failed"_s.arg(m_failed));
-    m_outcome.setFigure(key, u"time"_s, qRound(ms), u"ms"_s);
+    m_outcome.setFigure(key, u"time"_s, ms, u"ms"_s);
     m_outcome.setFigure(key, u"server peak"_s, serverPeak);
     m_outcome.setFigure(key, u"client peak"_s, m_peakInFlight);
     m_outcome.bars.append({ settingLabel(setting), ms });

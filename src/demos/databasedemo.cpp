@@ -521,13 +521,13 @@ DemoOutcome DatabaseDemo::outcome() const
     o.setRunFigure(u"rows"_s, m_options.rows);
     o.setRunFigure(u"database made in this run"_s, m_generatedNow);
     if (m_generatedNow)
-        o.setRunFigure(u"making the database"_s, qRound(m_generateMs), u"ms"_s);
+        o.setRunFigure(u"making the database"_s, m_generateMs, u"ms"_s);
     o.setRunFigure(u"query"_s,
                    QString(SlowQuery).replace(u":outer"_s, QString::number(m_options.outerRows)));
     o.setRunFigure(u"answer"_s, double(m_gui.count));
-    o.setFigure(u"GUI thread"_s, u"query"_s, qRound(m_gui.ms), u"ms"_s);
+    o.setFigure(u"GUI thread"_s, u"query"_s, m_gui.ms, u"ms"_s);
     o.setFigure(u"GUI thread"_s, u"max stall"_s, m_guiStallMs, u"ms"_s);
-    o.setFigure(u"worker"_s, u"query"_s, qRound(m_worker.ms), u"ms"_s);
+    o.setFigure(u"worker"_s, u"query"_s, m_worker.ms, u"ms"_s);
     o.setFigure(u"worker"_s, u"max stall"_s, m_workerStallMs, u"ms"_s);
     o.setFigure(u"worker"_s, u"progress reports"_s, double(m_worker.ticks));
     const bool same = m_worker.count == m_gui.count && m_worker.sum == m_gui.sum;

@@ -197,32 +197,27 @@ void EventLoopDemo::summarise()
         return fail(u"only %1 of 4 replies and results arrived"_s.arg(seen));
     const double stall = context().monitor->maxStallBetween(m_startMs, labNowMs());
     DemoOutcome outcome;
-    // rounded as the summary shows them: tenths below 10 ms, whole milliseconds above
-    const auto ms = [](double v) { return v < 10 ? qRound(v * 10) / 10.0 : double(qRound(v)); };
-    outcome.setFigure(u"loop free"_s, u"timer tick"_s, ms(quietTick), u"ms late"_s);
-    outcome.setFigure(u"loop free"_s, u"network reply"_s, ms(quiet[0]), u"ms late"_s);
-    outcome.setFigure(u"loop free"_s, u"worker result"_s, ms(quiet[1]), u"ms late"_s);
-    outcome.setFigure(u"loop blocked"_s, u"timer tick"_s, ms(blockedTick), u"ms late"_s);
-    outcome.setFigure(u"loop blocked"_s, u"network reply"_s, ms(blocked[0]), u"ms late"_s);
-    outcome.setFigure(u"loop blocked"_s, u"worker result"_s, ms(blocked[1]), u"ms late"_s);
+    outcome.setFigure(u"loop free"_s, u"timer tick"_s, quietTick, u"ms late"_s);
+    outcome.setFigure(u"loop free"_s, u"network reply"_s, quiet[0], u"ms late"_s);
+    outcome.setFigure(u"loop free"_s, u"worker result"_s, quiet[1], u"ms late"_s);
+    outcome.setFigure(u"loop blocked"_s, u"timer tick"_s, blockedTick, u"ms late"_s);
+    outcome.setFigure(u"loop blocked"_s, u"network reply"_s, blocked[0], u"ms late"_s);
+    outcome.setFigure(u"loop blocked"_s, u"worker result"_s, blocked[1], u"ms late"_s);
     outcome.setRunFigure(u"long handler"_s, BlockMs, u"ms"_s);
-    outcome.setRunFigure(u"monitor max stall"_s, ms(stall), u"ms"_s);
+    outcome.setRunFigure(u"monitor max stall"_s, stall, u"ms"_s);
     outcome.setRunFigure(u"timer ticks"_s, m_ticks);
-    outcome.bars = {
-        { u"tick (free)"_s, ms(quietTick) },      { u"reply (free)"_s, ms(quiet[0]) },
-        { u"result (free)"_s, ms(quiet[1]) },     { u"tick (blocked)"_s, ms(blockedTick) },
-        { u"reply (blocked)"_s, ms(blocked[0]) }, { u"result (blocked)"_s, ms(blocked[1]) }
-    };
+    outcome.bars = { { u"tick (free)"_s, quietTick },      { u"reply (free)"_s, quiet[0] },
+                     { u"result (free)"_s, quiet[1] },     { u"tick (blocked)"_s, blockedTick },
+                     { u"reply (blocked)"_s, blocked[0] }, { u"result (blocked)"_s, blocked[1] } };
     outcome.barsUnit = u"ms late"_s;
     outcome.barsCategory = u"what waited, with the loop free or blocked"_s;
     outcome.summary =
             u"With the loop free, the timer, the reply and the worker's result ran at most %1 "
             "late. During the %2 handler, the tick, the reply and the result due then ran %3, "
             "%4 and %5 late; the monitor measured a %6 stall."_s.arg(
-                    formatDuration(ms(std::max({ quietTick, quiet[0], quiet[1] }))),
-                    formatDuration(BlockMs), formatDuration(ms(blockedTick)),
-                    formatDuration(ms(blocked[0])), formatDuration(ms(blocked[1])),
-                    formatDuration(ms(stall)));
+                    formatDuration(std::max({ quietTick, quiet[0], quiet[1] })),
+                    formatDuration(BlockMs), formatDuration(blockedTick),
+                    formatDuration(blocked[0]), formatDuration(blocked[1]), formatDuration(stall));
     finish(outcome);
 }
 

@@ -1,5 +1,6 @@
 #include <demos/nestedeventloopdemo.h>
 #include <common/labclock.h>
+#include <common/units.h>
 #include <stalls/responsivenessmonitor.h>
 
 #include <QEventLoop>
@@ -98,9 +99,8 @@ void NestedEventLoopDemo::clickUnsafe(int click)
         return;
     if (context().monitor)
         m_unsafeMaxStallMs = context().monitor->maxStallBetween(m_unsafeStartMs, labNowMs());
-    emit progress(tr("    order: %1; longest event-loop stall meanwhile: %2 ms")
-                          .arg(m_unsafe.order.join(u", "_s))
-                          .arg(m_unsafeMaxStallMs, 0, 'f', 0));
+    emit progress(tr("    order: %1; longest event-loop stall meanwhile: %2")
+                          .arg(m_unsafe.order.join(u", "_s), formatDuration(m_unsafeMaxStallMs)));
     QTimer::singleShot(0, this, [this, generation = currentGeneration()] {
         if (isCurrent(generation))
             startSafe();
@@ -179,9 +179,9 @@ DemoOutcome NestedEventLoopDemo::outcome() const
         return v.reentered ? u"re-entered"_s : u"not re-entered"_s;
     };
     o.summary = u"Nested event loop: %1, order %2, while the event loop never stalled longer than "
-                "%3 ms. Continuation with a busy flag: %4, order %5."_s
-                        .arg(verdict(m_unsafe), m_unsafe.order.join(u", "_s))
-                        .arg(m_unsafeMaxStallMs, 0, 'f', 0)
-                        .arg(verdict(m_safe), m_safe.order.join(u", "_s));
+                "%3. Continuation with a busy flag: %4, order %5."_s.arg(
+                        verdict(m_unsafe), m_unsafe.order.join(u", "_s),
+                        formatDuration(m_unsafeMaxStallMs), verdict(m_safe),
+                        m_safe.order.join(u", "_s));
     return o;
 }

@@ -250,6 +250,68 @@ QVariant OperationLogModel::decoration(const OperationRecord &r, int column) con
     return {};
 }
 
+QString OperationLogModel::widestText(int column)
+{
+    const auto longest = [](const QStringList &texts) {
+        return *std::max_element(
+                texts.begin(), texts.end(),
+                [](const QString &a, const QString &b) { return a.size() < b.size(); });
+    };
+    OperationRecord sample;
+    const auto threadTexts = [&] {
+        QStringList texts;
+        const QString worker = threadLaneName(ThreadLane::Worker, 99);
+        for (OperationKind kind : { OperationKind::Fetch, OperationKind::FileLoad }) {
+            for (RunMode mode : { RunMode::Blocking, RunMode::Async }) {
+                for (const QString &thread : { threadLaneName(ThreadLane::Gui), worker }) {
+                    sample.kind = kind;
+                    sample.mode = mode;
+                    sample.workerThread = thread;
+                    texts.append(threadText(sample));
+                }
+            }
+        }
+        return texts;
+    };
+    switch (column) {
+    case IdColumn:
+        return numberLocale().toString(99999);
+    case KindColumn:
+        return longest({ operationKindText(OperationKind::Fetch),
+                         operationKindText(OperationKind::FileLoad),
+                         operationKindText(OperationKind::GenerateFile) });
+    case ModeColumn:
+        return longest({ runModeText(RunMode::Blocking), runModeText(RunMode::Async) });
+    case TargetColumn:
+        return u"/delay/2000"_s; // stretched over the room the others leave
+    case StatusColumn:
+        return longest({ tr("%1 %2%")
+                                 .arg(operationStatusText(OperationStatus::Running))
+                                 .arg(numberLocale().toString(100)),
+                         operationStatusText(OperationStatus::Succeeded),
+                         operationStatusText(OperationStatus::Failed),
+                         operationStatusText(OperationStatus::Canceled) });
+    case HttpColumn:
+        return u"000"_s;
+    case BytesColumn:
+        return formatBytes(1023 * 1024 * 1024 + 1023 * 1024 * 1023);
+    case LinesColumn:
+        return numberLocale().toString(9999999);
+    case DurationColumn:
+    case MaxStallColumn:
+        return longest({ formatDuration(999), formatDuration(9990), formatDuration(99900) });
+    case CulpritColumn:
+        return u"BlockingFetcher::fetch (blockingfetcher.cpp:99)"_s;
+    case ThreadColumn:
+        return longest(threadTexts());
+    case Sha256Column:
+        return QString(ShortShaLength, u'f') + u'\u2026';
+    case ErrorColumn:
+        return u"Connection refused by the server at 127.0.0.1"_s;
+    }
+    return {};
+}
+
 QVariant OperationLogModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)

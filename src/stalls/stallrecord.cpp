@@ -69,6 +69,20 @@ bool StallRecord::isCpuStarved() const
     return std::max(cpuWaitShare, cpuWaitSampleShare) >= 0.5 && !culprit.isKnown();
 }
 
+StallRecord::Shares StallRecord::shares() const
+{
+    // The larger of the two measures, as isCpuStarved() and the card's words take it. A thread on
+    // a run queue looks runnable to the sampler, so the kernel's count comes out of the busy
+    // share first; the rest out of waiting, where the sampler's signal woke a sleeping thread.
+    Shares shares { busyShare + cpuWaitSampleShare, 0, waitingShare };
+    shares.cpuWait = std::clamp(std::max(cpuWaitShare, cpuWaitSampleShare), 0.0,
+                                shares.busy + shares.waiting);
+    const double fromBusy = std::min(shares.cpuWait, shares.busy);
+    shares.busy -= fromBusy;
+    shares.waiting -= shares.cpuWait - fromBusy;
+    return shares;
+}
+
 QString StallRecord::cpuCauseText() const
 {
     QString text = tr("the machine had no CPU to give");
@@ -80,7 +94,7 @@ QString StallRecord::cpuCauseText() const
         text = tr("%1: %2% of the samples found it ready to run but not running")
                        .arg(text, percent(cpuWaitSampleShare));
     if (cpuRunMs >= 0)
-        text = tr("%1, %2 ms of CPU time").arg(text, numberLocale().toString(cpuRunMs, 'f', 1));
+        text = tr("%1, %2 of CPU time").arg(text, formatDuration(cpuRunMs));
     return text;
 }
 
@@ -99,9 +113,14 @@ QString StallRecord::activityText() const
     }
     if (sampleCount == 0 || unansweredCount == sampleCount)
         return tr("no sample");
-    if (busyShare >= waitingShare)
-        return tr("busy %1%").arg(percent(busyShare));
-    return tr("waiting %1% on %2").arg(percent(waitingShare), waitReasonName(mainWait));
+    // the shares the card's bar draws, so the words and the bar agree
+    const Shares split = shares();
+    const QString text = split.busy >= split.waiting
+            ? tr("busy %1%").arg(percent(split.busy))
+            : tr("waiting %1% on %2").arg(percent(split.waiting), waitReasonName(mainWait));
+    if (split.cpuWait < 0.1)
+        return text;
+    return tr("%1, waiting for a CPU %2%").arg(text, percent(split.cpuWait));
 }
 
 namespace {

@@ -143,7 +143,13 @@ void DemoBarChart::paintEvent(QPaintEvent *)
         valueWidth = std::max(valueWidth, fm.horizontalAdvance(valueLabel(bar.second)));
     }
     labelWidth = std::min(labelWidth + 8, width() * 0.45);
-    const double bottom = height() - 2 * lineHeight - 8;
+    // The axis title across the whole width, on a second line where one is too short: elided
+    // under the plot alone it lost what the unit measures ("ms (longest GUI st…").
+    const QRectF titleRoom(4, 0, width() - 8, lineHeight * 2);
+    const QRectF titleUsed =
+            fm.boundingRect(titleRoom, Qt::TextWordWrap | Qt::AlignHCenter, m_unit);
+    const double titleHeight = std::min(titleUsed.height(), titleRoom.height());
+    const double bottom = height() - lineHeight - titleHeight - 8;
     const QRectF plot(labelWidth, top, width() - labelWidth - valueWidth - 12, bottom - top);
     if (plot.width() < 20 || plot.height() < 10)
         return;
@@ -162,8 +168,9 @@ void DemoBarChart::paintEvent(QPaintEvent *)
         p.drawText(QRectF(x - w / 2, plot.bottom() + 2, w, lineHeight), Qt::AlignCenter, label);
     }
     p.setPen(dim);
-    p.drawText(QRectF(plot.left(), plot.bottom() + 4 + lineHeight, plot.width(), lineHeight),
-               Qt::AlignCenter, fm.elidedText(m_unit, Qt::ElideRight, plot.width()));
+    p.drawText(QRectF(titleRoom.left(), plot.bottom() + 4 + lineHeight, titleRoom.width(),
+                      titleHeight),
+               Qt::TextWordWrap | Qt::AlignHCenter | Qt::AlignTop, m_unit);
     p.setPen(QPen(pal.color(QPalette::Mid), 1));
     p.drawLine(QPointF(plot.left() + 0.5, plot.top()), QPointF(plot.left() + 0.5, plot.bottom()));
 

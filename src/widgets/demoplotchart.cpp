@@ -97,17 +97,23 @@ void DemoPlotChart::paintEvent(QPaintEvent *)
         return;
     }
     p.setRenderHint(QPainter::Antialiasing);
-    // The legend: one entry per series of the first plot, all plots share them.
+    // The legend: one entry per series of the first plot, all plots share them; an entry that
+    // does not fit on the line goes to the next one rather than past the edge.
     double x = 4;
-    const double legendY = 2;
+    double legendY = 2;
     for (int i = 0; i < m_plots.first().series.size(); ++i) {
         const QString name = m_plots.first().series.at(i).name;
+        const double entry = 18 + fm.horizontalAdvance(name);
+        if (x > 4 && x + entry > width() - 4) {
+            x = 4;
+            legendY += fm.height();
+        }
         p.setPen(Qt::NoPen);
         p.setBrush(seriesColour(i));
         p.drawRoundedRect(QRectF(x, legendY + fm.height() / 2 - 4, 14, 8), 2, 2);
         p.setPen(palette().color(QPalette::Text));
         p.drawText(QPointF(x + 18, legendY + fm.ascent()), name);
-        x += 18 + fm.horizontalAdvance(name) + 14;
+        x += entry + 14;
     }
     // What x is, where there is room for it; the decades on the axes say "log" by themselves.
     const QString xText = tr("x: %1").arg(m_xLabel);

@@ -17,6 +17,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 const QColor BusyColor(0xd6, 0x4b, 0x3c); // computing: the thread was on a CPU
+const QColor CpuWaitColor(0xe8, 0xa8, 0x38); // runnable, on a run queue: no CPU was free
 const QColor WaitingColor(0x3c, 0x7d, 0xd6); // asleep in the kernel
 const QColor NoSampleColor(0xb0, 0xb0, 0xb0);
 } // namespace
@@ -24,16 +25,18 @@ const QColor NoSampleColor(0xb0, 0xb0, 0xb0);
 StallShareBar::StallShareBar(QWidget *parent) : QWidget(parent)
 {
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
-    setAccessibleName(tr("Busy and waiting shares"));
+    setAccessibleName(tr("Busy, waiting for a CPU and waiting shares"));
 }
 
-void StallShareBar::setShares(double busy, double waiting)
+void StallShareBar::setShares(const StallRecord::Shares &shares)
 {
-    m_busy = std::clamp(busy, 0.0, 1.0);
-    m_waiting = std::clamp(waiting, 0.0, 1.0 - m_busy);
-    setToolTip(tr("busy %1%, waiting %2%")
-                       .arg(std::lround(m_busy * 100))
-                       .arg(std::lround(m_waiting * 100)));
+    m_shares.busy = std::clamp(shares.busy, 0.0, 1.0);
+    m_shares.cpuWait = std::clamp(shares.cpuWait, 0.0, 1.0 - m_shares.busy);
+    m_shares.waiting = std::clamp(shares.waiting, 0.0, 1.0 - m_shares.busy - m_shares.cpuWait);
+    setToolTip(tr("busy %1%, waiting for a CPU %2%, waiting %3%")
+                       .arg(std::lround(m_shares.busy * 100))
+                       .arg(std::lround(m_shares.cpuWait * 100))
+                       .arg(std::lround(m_shares.waiting * 100)));
     update();
 }
 
@@ -46,11 +49,14 @@ void StallShareBar::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
     const QRectF r = rect();
-    const double busyWidth = r.width() * m_busy;
-    const double waitingWidth = r.width() * m_waiting;
     painter.fillRect(r, NoSampleColor);
-    painter.fillRect(QRectF(r.left(), r.top(), busyWidth, r.height()), BusyColor);
-    painter.fillRect(QRectF(r.left() + busyWidth, r.top(), waitingWidth, r.height()), WaitingColor);
+    double x = r.left();
+    for (const auto &[share, colour] :
+         { std::pair { m_shares.busy, BusyColor }, std::pair { m_shares.cpuWait, CpuWaitColor },
+           std::pair { m_shares.waiting, WaitingColor } }) {
+        painter.fillRect(QRectF(x, r.top(), r.width() * share, r.height()), colour);
+        x += r.width() * share;
+    }
 }
 
 StallCard::StallCard(QWidget *parent)
@@ -77,10 +83,14 @@ StallCard::StallCard(QWidget *parent)
     m_headline->setFont(larger);
     m_summary->setAccessibleName(tr("Stall"));
     m_legend->setAccessibleName(tr("Legend"));
-    m_legend->setText(tr("<span style='color:%1'>\u25a0</span> busy: computing on a CPU &nbsp; "
-                         "<span style='color:%2'>\u25a0</span> waiting: asleep in the kernel until "
-                         "something arrives &nbsp; <span style='color:%3'>\u25a0</span> no sample")
-                              .arg(BusyColor.name(), WaitingColor.name(), NoSampleColor.name()));
+    m_legend->setText(
+            tr("<span style='color:%1'>\u25a0</span> busy: computing on a CPU &nbsp; "
+               "<span style='color:%2'>\u25a0</span> waiting for a CPU: ready to run, but other "
+               "programs had all of them &nbsp; "
+               "<span style='color:%3'>\u25a0</span> waiting: asleep in the kernel until "
+               "something arrives &nbsp; <span style='color:%4'>\u25a0</span> no sample")
+                    .arg(BusyColor.name(), CpuWaitColor.name(), WaitingColor.name(),
+                         NoSampleColor.name()));
     m_culprit->setAccessibleName(tr("Culprit"));
     m_event->setAccessibleName(tr("Started by"));
     m_stack->setAccessibleName(tr("Stack"));
@@ -91,7 +101,11 @@ StallCard::StallCard(QWidget *parent)
     m_source->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     m_source->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     m_source->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_source->setMaximumHeight(m_source->fontMetrics().lineSpacing() * 10 + 12);
+    // Never squeezed below MinSourceLines: where the card has less room, its area scrolls.
+    const int line = m_source->fontMetrics().lineSpacing();
+    const int margins = 2 * (m_source->frameWidth() + int(m_source->document()->documentMargin()));
+    m_source->setMinimumHeight(line * MinSourceLines + margins);
+    m_source->setMaximumHeight(line * (MinSourceLines + 2) + margins);
     m_stack->setToolTip(tr("Innermost call first. Frames of Qt and the system libraries are "
                            "folded: click a folded line to see them."));
     connect(m_stack, &QListWidget::itemClicked, this, &StallCard::unfold);
@@ -111,7 +125,7 @@ void StallCard::clear()
     m_headline->clear();
     m_summary->setText(tr("No stall yet. When the window freezes (in AsyncLab: a Blocking fetch "
                           "or load), the function that held the GUI thread appears here."));
-    m_bar->setShares(0, 0);
+    m_bar->setShares({});
     m_culprit->clear();
     m_event->clear();
     m_stack->clear();
@@ -237,7 +251,7 @@ void StallCard::setRecord(const StallRecord &record, bool duringStartUp)
                      "<code>waitForFinished()</code>).");
     }
     m_legend->setText(legend);
-    m_bar->setShares(record.busyShare, record.waitingShare);
+    m_bar->setShares(record.shares());
     if (record.isCpuStarved()) {
         m_culprit->setText(tr("No culprit in the program: %1 (other programs were running).")
                                    .arg(record.cpuCauseText().toHtmlEscaped()));

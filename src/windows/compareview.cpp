@@ -151,7 +151,7 @@ CompareView::CompareView(Lab *lab, QWidget *parent)
     }
     layout->addLayout(halves, 1);
 
-    m_culprits = new QLabel(tr("Run both modes to see what froze the window in each."), this);
+    m_culprits = new QLabel(this);
     m_culprits->setAccessibleName(tr("Top culprits"));
     m_culprits->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_culprits->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
@@ -173,13 +173,44 @@ CompareView::CompareView(Lab *lab, QWidget *parent)
     layout->addWidget(m_table);
 
     setScenarios(m_scenarios);
+    clearResults();
     // Fits a laptop's screen, title bar and panels included.
     resize(ScreenFit::fitted(this, QSize(1400, 900)));
+}
+
+void CompareView::clearResults()
+{
+    m_runs.clear();
+    m_stalls.clear();
+    m_table->setRowCount(0);
+    const double now = labNowMs();
+    for (RunMode mode : Modes) {
+        const Half &h = half(mode);
+        h.heading->setText(tr("<b>%1</b>: not run yet.").arg(modeTitle(mode)));
+        h.chart->setInputLatencyMarks({});
+        h.chart->setPhaseMarks({});
+        h.chart->setFixedYMax(0);
+        h.chart->setTimeRange(&m_lab->monitor(), now, now + 2000);
+        h.timeline->model()->clear();
+        h.timeline->model()->setTimeRange(now, now + 2000);
+        h.chart->setStallMarkers({});
+        h.stalls->setRecords({});
+        h.tabs->setTabText(1, tr("Stalls"));
+    }
+    m_culprits->setText(tr("Run both modes to see what froze the window in each."));
+    m_culprits->setToolTip({});
+    m_status->clear();
+    setRunning(isRunning());
 }
 
 void CompareView::describeScenario()
 {
     const Scenario chosen = scenario();
+    // Another scenario's figures under this one's name would be read as its own.
+    // (None chosen is the list being filled again, not a choice.)
+    if (m_scenarioBox->currentIndex() >= 0 && !isRunning() && !m_runs.isEmpty()
+        && chosen.name != m_running.name)
+        clearResults();
     const QString concurrency = m_oneAtATime->isChecked()
             ? tr("Both modes run the steps one after another, so the difference is blocking "
                  "alone.")
@@ -287,23 +318,9 @@ void CompareView::run()
     if (isRunning() || runner.isRunning() || m_scenarios.isEmpty())
         return;
     m_running = scenario();
-    m_runs.clear();
-    m_stalls.clear();
-    m_table->setRowCount(0);
-    const double now = labNowMs();
-    for (RunMode mode : Modes) {
-        const Half &h = half(mode);
-        h.heading->setText(tr("<b>%1</b>: waiting to run…").arg(modeTitle(mode)));
-        // nothing of the last run stays under "waiting to run"
-        h.chart->setInputLatencyMarks({});
-        h.chart->setFixedYMax(0);
-        h.chart->setTimeRange(&m_lab->monitor(), now, now + 2000);
-        h.timeline->model()->clear();
-        h.timeline->model()->setTimeRange(now, now + 2000);
-        h.chart->setStallMarkers({});
-        h.stalls->setRecords({});
-        h.tabs->setTabText(1, tr("Stalls"));
-    }
+    clearResults();
+    for (RunMode mode : Modes)
+        half(mode).heading->setText(tr("<b>%1</b>: waiting to run…").arg(modeTitle(mode)));
     m_culprits->setText(tr("Measuring…"));
     m_typingField->clear();
     m_probe->clear();

@@ -38,10 +38,12 @@
 #include <QPushButton>
 #include <QScreen>
 #include <QSettings>
+#include <QScrollBar>
 #include <QShortcut>
 #include <QDockWidget>
 #include <QSplitter>
 #include <QTableView>
+#include <QStyle>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -49,16 +51,25 @@ using namespace Qt::StringLiterals;
 
 namespace {
 // Ctrl+W closes a window of its own (gallery, Compare, course) even where no window manager
-// draws a close button.
+// draws a close button. Where there is none, nothing else gives the keyboard back either: the
+// main window is activated again, or its shortcuts would stop working.
 template<typename Window>
 Window *closableByKeyboard(Window *window)
 {
     auto *close = new QShortcut(QKeySequence::Close, window);
-    QObject::connect(close, &QShortcut::activated, window, &QWidget::close);
+    QObject::connect(close, &QShortcut::activated, window, [window] {
+        if (!window->close())
+            return;
+        if (QWidget *under = window->parentWidget(); under && under->isVisible()) {
+            under->window()->raise();
+            under->window()->activateWindow();
+        }
+    });
     return window;
 }
 
 constexpr qint64 MiB = qint64(1) << 20;
+constexpr int LogRows = 8; // shown where the screen has room, five at least
 
 struct RouteDemo
 {
@@ -116,7 +127,8 @@ MainWindow::MainWindow(Lab *lab, QWidget *parent)
     m_chart = new LagChartWidget(central);
     m_chart->setMonitor(&lab->monitor());
     m_chart->setLog(&lab->log());
-    m_chart->setMinimumHeight(76); // with the result's second line, all fits 1280x720
+    m_chart->setMinimumHeight(
+            60); // with the result's second line and the log's five rows, all fits 1280x720
     // The threads under the lag they caused, on the same time axis.
     auto *chartArea = new QWidget(central);
     auto *chartLayout = new QVBoxLayout(chartArea);
@@ -154,6 +166,8 @@ MainWindow::MainWindow(Lab *lab, QWidget *parent)
     // when an operation starts or ends.
     m_result->setMinimumHeight(m_result->fontMetrics().lineSpacing() * 2);
     m_result->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    // always HTML: a line with no tag but an escaped "&" would show "&amp;"
+    m_result->setTextFormat(Qt::RichText);
 
     controlsLayout->addWidget(m_result);
     showInvitation();
@@ -170,20 +184,16 @@ MainWindow::MainWindow(Lab *lab, QWidget *parent)
     m_table->horizontalHeader()->setStretchLastSection(false);
     m_table->horizontalHeader()->setSectionResizeMode(OperationLogModel::TargetColumn,
                                                       QHeaderView::Stretch);
-    // At least five rows and the header, whatever the window's size.
+    // At least five rows, the header and the scroll bar the columns need, whatever the window's
+    // size.
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->setMinimumHeight(m_table->horizontalHeader()->sizeHint().height()
                               + 5 * m_table->verticalHeader()->defaultSectionSize()
+                              + m_table->horizontalScrollBar()->sizeHint().height()
                               + 2 * m_table->frameWidth() + 4);
-    // Sized when a row comes or an operation ends, not on every progress change: resizing costs
-    // the GUI thread time for each row it measures. Only the rows in view and a few more, so the
-    // cost does not grow with the log: over a thousand rows it took longer than a stall, and
-    // each stall recorded (its culprit fills a cell) caused the next one.
-    m_table->horizontalHeader()->setResizeContentsPrecision(20);
-    connect(m_logModel, &QAbstractItemModel::rowsInserted, m_table, [this] {
-        sizeLogColumns();
-        m_table->scrollToBottom();
-    });
+    // Sized once, from the widest text each column shows: measuring the rows' contents on every
+    // operation cost the GUI thread time that showed up as stalls in a run of many operations.
+    connect(m_logModel, &QAbstractItemModel::rowsInserted, m_table, &QTableView::scrollToBottom);
     sizeLogColumns();
 
     auto *splitter = m_splitter = new QSplitter(Qt::Vertical, central);
@@ -212,8 +222,6 @@ MainWindow::MainWindow(Lab *lab, QWidget *parent)
         m_chart->setStallMarkers(StallsPanel::markersFor(m_stallsPanel->records()));
     };
     connect(m_stallsPanel, &StallsPanel::recordsChanged, m_chart, updateMarkers);
-    // the log's Culprit cells are filled when the stall is recorded, after the operation ended
-    connect(m_stallsPanel, &StallsPanel::recordsChanged, this, &MainWindow::sizeLogColumns);
     updateMarkers();
     connect(m_chart, &LagChartWidget::stallMarkerClicked, this, &MainWindow::showStall);
 
@@ -591,9 +599,10 @@ void MainWindow::follow(int id, const QString &waitingFor)
     // From now on the result line is this job's: older jobs that end later do not replace it.
     m_resultId = id;
     m_result->setText(tr("%1 (%2 mode)…").arg(waitingFor, runModeText(mode())).toHtmlEscaped());
-    showProgress(mode() == RunMode::Blocking
-                         ? tr("Blocking: %1 — the window is frozen until it ends").arg(waitingFor)
-                         : waitingFor + u"…"_s);
+    // In Blocking mode the line below names what is waited for: this one, beside the bar, has
+    // room for the mode's words only ("Blocking: Waiting for http://…" was cut).
+    showProgress(mode() == RunMode::Blocking ? tr("Blocking: the window is frozen until it ends")
+                                             : waitingFor + u"…"_s);
     if (mode() == RunMode::Blocking) {
         // Painted at once, because nothing else will be painted until the blocking job ends.
         m_progress->repaint();
@@ -702,7 +711,6 @@ void MainWindow::onFinished(int id)
     if (record && id == m_resultId)
         m_result->setText(Report::operationSummaryHtml(
                 *record, Report::lastBlockingRun(m_lab->log(), *record)));
-    sizeLogColumns();
     updateRunningState();
 }
 
@@ -733,12 +741,20 @@ void MainWindow::showStall(int index)
 
 void MainWindow::sizeLogColumns()
 {
-    m_table->resizeColumnsToContents();
-    // Long words are elided in the middle rather than widening a column past this.
-    const int widest = m_table->fontMetrics().horizontalAdvance(u'x') * 46;
+    const QFontMetrics metrics = m_table->fontMetrics();
+    const int margins =
+            2 * (style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_table) + 1)
+            + metrics.horizontalAdvance(u' ');
+    const int icon = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, m_table) + margins;
     for (int column = 0; column < m_logModel->columnCount(); ++column) {
-        if (column != OperationLogModel::TargetColumn && m_table->columnWidth(column) > widest)
-            m_table->setColumnWidth(column, widest);
+        if (column == OperationLogModel::TargetColumn)
+            continue;
+        const bool decorated = column == OperationLogModel::ModeColumn
+                || column == OperationLogModel::StatusColumn;
+        const int text = metrics.horizontalAdvance(OperationLogModel::widestText(column)) + margins
+                + (decorated ? icon : 0);
+        m_table->setColumnWidth(
+                column, std::max(text, m_table->horizontalHeader()->sectionSizeHint(column)));
     }
 }
 
@@ -824,7 +840,14 @@ void MainWindow::showEvent(QShowEvent *event)
         // a stall that began before now was AsyncLab opening its window, not the person's doing
         m_stallsPanel->setStartUpBeforeMs(labNowMs());
         const int controls = m_splitter->widget(1)->minimumSizeHint().height();
-        const int log = std::max(m_table->minimumHeight(), m_splitter->height() / 5);
+        // The log shows LogRows rows where the lag chart keeps room
+        // to read a spike (its least height and half as much again); its five at least.
+        const int least = m_table->minimumHeight();
+        const int wanted = least + (LogRows - 5) * m_table->verticalHeader()->defaultSectionSize();
+        const int charts =
+                m_splitter->widget(0)->minimumSizeHint().height() + m_chart->minimumHeight() / 2;
+        const int log = std::clamp(m_splitter->height() - controls - charts, least,
+                                   std::max(least, wanted));
         m_splitter->setSizes({ m_splitter->height() - controls - log, controls, log });
         // the Stalls dock wide enough to read a culprit's name and a line of its source
         const int stalls = std::min(width() / 4, fontMetrics().horizontalAdvance(u'x') * 44);

@@ -72,6 +72,9 @@ public:
     {
         setFigure(QString(), column, value, unit);
     }
+    // Figures and bars in ms ("ms", "ms late"), rounded as formatDuration() shows them, so that
+    // the table, the bars and the text give one number for one measurement.
+    void roundDurations();
     const DemoFigure *findFigure(const QString &row, const QString &column) const;
     // The figure's value; undefined when there is none.
     QJsonValue figure(const QString &row, const QString &column) const;

@@ -42,6 +42,10 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
+    // The widest text a cell of `column` shows in ordinary use ("99,999", "9.99 s", the longest
+    // thread sentence), so a view can size its columns once instead of measuring every row.
+    // Longer texts (a culprit, an error) are elided and told in full by the tooltip.
+    static QString widestText(int column);
 
 private:
     const OperationRecord *recordAt(int row) const;

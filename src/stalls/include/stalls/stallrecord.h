@@ -98,14 +98,23 @@ public:
     static constexpr int MaxPaths = 3;
 
     double endMs() const { return startMs + durationMs; }
+    // The stall split for one bar: computing on a CPU, waiting for a CPU (on a run queue),
+    // asleep in the kernel; the rest had no sample.
+    struct Shares
+    {
+        double busy = 0;
+        double cpuWait = 0;
+        double waiting = 0;
+    };
+    Shares shares() const;
     // Most of the stall went to waiting for a CPU: the machine, not AsyncLab's code, caused it,
     // and it has no culprit.
     bool isCpuStarved() const;
     // It happened while the thread painted a window (an UpdateRequest or Paint event): the
     // program's own drawing, whatever work was going on meanwhile.
     bool duringPainting() const;
-    // "busy 98%", "waiting 99% on a lock or future (futex)", "waiting for a CPU 85% (other
-    // programs were running)", "no sample"
+    // "busy 98%", "waiting 99% on a lock or future (futex)", "busy 30%, waiting for a CPU 60%",
+    // "waiting for a CPU 85% (other programs were running)", "no sample"
     QString activityText() const;
     // For a CPU-starved stall: "the machine had no CPU to give: 85% of it on a run queue, 12 ms
     // of CPU time"

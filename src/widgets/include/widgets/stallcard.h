@@ -9,24 +9,24 @@ class QListWidget;
 class QListWidgetItem;
 class QPlainTextEdit;
 
-// The share of a stall's samples that found the thread busy, waiting, or not answering, as
-// one horizontal bar.
+// The share of a stall that found the thread busy, waiting for a CPU, waiting in the kernel, or
+// not answering, as one horizontal bar.
 class StallShareBar : public QWidget
 {
     Q_OBJECT
 public:
     explicit StallShareBar(QWidget *parent = nullptr);
-    void setShares(double busy, double waiting);
-    double busyShare() const { return m_busy; }
-    double waitingShare() const { return m_waiting; }
+    void setShares(const StallRecord::Shares &shares);
+    double busyShare() const { return m_shares.busy; }
+    double cpuWaitShare() const { return m_shares.cpuWait; }
+    double waitingShare() const { return m_shares.waiting; }
     QSize sizeHint() const override;
 
 protected:
     void paintEvent(QPaintEvent *event) override;
 
 private:
-    double m_busy = 0;
-    double m_waiting = 0;
+    StallRecord::Shares m_shares;
 };
 
 // One stall explained: how long, busy or waiting on what, the culprit with file:line, the event
@@ -47,6 +47,8 @@ public:
     static QString headline(const StallRecord &record, bool duringStartUp = false);
     // Library frames in a row of at least this many are folded behind one line.
     static constexpr int FoldFrames = 3;
+    // The source pane shows at least this many lines: the culprit's and the lines around it.
+    static constexpr int MinSourceLines = 12;
 
     // Named parts, for tests.
     QLabel *headlineLabel() const { return m_headline; }
@@ -54,6 +56,7 @@ public:
     QLabel *culpritLabel() const { return m_culprit; }
     QLabel *eventLabel() const { return m_event; }
     StallShareBar *shareBar() const { return m_bar; }
+    QLabel *legendLabel() const { return m_legend; }
     QListWidget *stackView() const { return m_stack; }
     QPlainTextEdit *sourceView() const { return m_source; }
 

@@ -86,6 +86,7 @@ private:
     void fillTable();
     void saveInteractively();
     void describeScenario();
+    void clearResults(); // the halves, the table and the culprits, as before any run
 
     Lab *m_lab;
     QList<Scenario> m_scenarios;
