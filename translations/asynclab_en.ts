@@ -2607,10 +2607,6 @@ The second race is a search box: the demo types a query one letter every %1 ms, 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>    order: %1; longest event-loop stall meanwhile: %2 ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>continuation and busy flag: the same two clicks</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2620,6 +2616,10 @@ The second race is a search box: the demo types a query one letter every %1 ms, 
     </message>
     <message>
         <source>    order: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>    order: %1; longest event-loop stall meanwhile: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
