@@ -2,9 +2,13 @@
 #include <demokit/demo.h>
 #include <demos/demoregistry.h>
 #include <engine/lab.h>
+#include <learn/courseprogress.h>
+#include <learn/lesson.h>
+#include <learn/lessonrunner.h>
 #include <watch/watchsession.h>
 #include <windows/compareview.h>
 #include <windows/demogallery.h>
+#include <windows/learnwindow.h>
 #include <windows/mainwindow.h>
 #include <windows/watchwindow.h>
 
@@ -21,11 +25,14 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QProgressBar>
+#include <QPushButton>
+#include <QRadioButton>
 #include <QRegularExpression>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTabBar>
 #include <QTest>
+#include <QTextBrowser>
 #include <QTextDocumentFragment>
 #include <QTranslator>
 #include <QXmlStreamReader>
@@ -114,6 +121,7 @@ private slots:
     void compareView();
     void galleryWithEveryDemo();
     void watchWindow();
+    void learnWindowWithEveryLesson();
 
 private:
     void check(QWidget *window);
@@ -132,6 +140,7 @@ void TestUntranslated::initTestCase()
     QVERIFY(m_translator.loadCatalogue(QStringLiteral(ASYNCLAB_SOURCE_DIR)
                                        + u"/translations/asynclab_en.ts"_s));
     QVERIFY(QCoreApplication::installTranslator(&m_translator));
+    useTestSettings(); // the course's progress
     m_lab = startedLab();
     QVERIFY(m_lab);
     DemoGallery gallery(m_lab.get());
@@ -193,6 +202,30 @@ void TestUntranslated::watchWindow()
     check(&window);
 }
 
+// Every lesson's title, question, choices and glossary words; then the first one's verdict and
+// explanation after a run.
+void TestUntranslated::learnWindowWithEveryLesson()
+{
+    CourseProgress().reset();
+    LearnWindow window(m_lab.get());
+    LessonOptions options;
+    options.delayMs = 200; // the first lesson's server waits 2 s
+    window.runner()->setOptions(options);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    for (int number = Course::size(); number >= 1; --number) {
+        window.showLesson(number);
+        QCOMPARE(window.currentLesson(), number);
+        check(&window);
+    }
+    QSignalSpy checked(&window, &LearnWindow::lessonChecked);
+    QVERIFY(checked.isValid());
+    QTest::mouseClick(window.findChild<QRadioButton *>(u"choice0"_s), Qt::LeftButton);
+    QTest::mouseClick(window.findChild<QPushButton *>(u"runLesson"_s), Qt::LeftButton);
+    QVERIFY(checked.wait(20000));
+    check(&window);
+}
+
 void TestUntranslated::check(QWidget *window)
 {
     m_failures.clear();
@@ -219,6 +252,8 @@ void TestUntranslated::checkWidget(QWidget *widget)
         checkText(dock->windowTitle(), dock, "title");
     if (auto *edit = qobject_cast<QLineEdit *>(widget)) // its text is what the user typed
         checkText(edit->placeholderText(), edit, "placeholder");
+    if (auto *browser = qobject_cast<QTextBrowser *>(widget))
+        checkText(browser->toPlainText(), browser, "text");
     if (auto *progress = qobject_cast<QProgressBar *>(widget))
         checkText(progress->text(), progress, "text");
     if (auto *tabs = qobject_cast<QTabBar *>(widget)) {

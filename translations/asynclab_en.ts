@@ -2082,6 +2082,365 @@ The second race is a search box: the demo types a query one letter every %1 ms, 
     </message>
 </context>
 <context>
+    <name>Lesson</name>
+    <message>
+        <source>Backpressure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A producer sends a 256 MiB stream as fast as it can; the consumer processes 56 MiB per second. In between is a queue with no limit. What happens to the queue (and the program&apos;s memory)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It stays small: the queue passes the data on as it comes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It grows: much of the stream piles up in the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It grows by twice the stream: every chunk is copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Async code makes producing cheap: nothing waits. If the consumer is slower, the difference piles up in the queue, and the producer is done long before the consumer. Here a good part of a 256 MiB stream waits in memory (&lt;a href=&quot;term:rss&quot;&gt;RSS&lt;/a&gt;); a bigger or endless stream runs out of memory. Moving that pile costs the GUI thread too: the heartbeat may show a short freeze while a large chunk is copied into the queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;a href=&quot;term:backpressure&quot;&gt;Backpressure&lt;/a&gt; is the fix: a bounded buffer, and a producer that waits while it is full. Qt&apos;s &lt;code&gt;setReadBufferSize&lt;/code&gt;, Node&apos;s &lt;code&gt;write()&lt;/code&gt; returning false until &apos;drain&apos;, and &lt;code&gt;asyncio.Queue(maxsize=...)&lt;/code&gt; are all the same idea: memory stays flat, and the whole transfer takes no longer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the concept gallery (Ctrl+K) and run &quot;Streams and backpressure&quot;: memory and queue size with and without the bound, and the same SHA-256 both ways.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both modes side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare runs five fetches of 1 s each twice: first Blocking, one after another on the GUI thread; then Async, all five started at once. How long does each run take?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both about 5 s: the server takes 5 × 1 s either way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocking about 5 s, Async about 1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both about 1 s: the server answers all five at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Async bought two different things here. First, no freeze: the window stayed alive in the Async run (its longest &lt;a href=&quot;term:stall&quot;&gt;stall&lt;/a&gt; is milliseconds). Second, &lt;a href=&quot;term:concurrency&quot;&gt;concurrency&lt;/a&gt;: five waits overlapped, so the &lt;a href=&quot;term:wall-time&quot;&gt;wall time&lt;/a&gt; fell from five waits to one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They are separate. Awaiting one fetch after another in a loop is still Async (no freeze) but takes 5 s; &lt;code&gt;Promise.all&lt;/code&gt;, &lt;code&gt;asyncio.gather&lt;/code&gt; or starting all requests before waiting overlaps them. Compare&apos;s &lt;i&gt;Async: one step at a time&lt;/i&gt; shows the first without the second.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Compare (Ctrl+R), choose the &quot;Slow server&quot; scenario and run it, then again with &quot;Async: one step at a time&quot; checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Busy or waiting?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Blocking fetch froze the window for a second. AsyncLab looked at the GUI thread every 10 ms during the freeze. What did it find the thread doing?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Busy: computing on a CPU the whole time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting: asleep until the answer arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to find: a second is too short to record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A frozen thread is either &lt;a href=&quot;term:busy&quot;&gt;busy&lt;/a&gt; (running on a CPU: hashing a file, parsing, sorting) or &lt;a href=&quot;term:waiting&quot;&gt;waiting&lt;/a&gt; (asleep in the kernel until a reply, a lock or a timer wakes it, often in a &lt;a href=&quot;term:futex&quot;&gt;futex&lt;/a&gt;). A blocking fetch waits: the CPU is idle, yet the window is frozen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cure differs: waiting is removed by not waiting (Async), busy work by moving it to a worker thread or making it smaller. The Stalls panel names the &lt;a href=&quot;term:culprit&quot;&gt;culprit&lt;/a&gt; line and the busy/waiting share of every &lt;a href=&quot;term:stall&quot;&gt;stall&lt;/a&gt;; a Blocking file load shows a busy one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the main window, run a Blocking fetch, then a Blocking file load (Generate sample, then Load), and compare their cards in the Stalls panel: one waiting, one busy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find the freeze in a program you did not write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes is a small Qt editor someone else wrote (its whole source is in the C++ tab). When you press Save, its window freezes for most of a second. Which line of its Save handler froze it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>const QString text = m_editor-&gt;toPlainText();</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>const QByteArray packed = packForDisk(text);</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keepBackupCopy(packed);</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>statusBar()-&gt;showMessage(QStringLiteral(&quot;Saved %1 bytes&quot;).arg(packed.size()));</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guessing from names misleads: compressing three times sounds slow and takes milliseconds. &lt;code&gt;asynclab watch&lt;/code&gt; measures instead. It starts the program with a probe inside that watches its &lt;a href=&quot;term:gui-thread&quot;&gt;GUI thread&lt;/a&gt;, samples its stack during each &lt;a href=&quot;term:stall&quot;&gt;stall&lt;/a&gt;, and names the &lt;a href=&quot;term:culprit&quot;&gt;culprit&lt;/a&gt;: the innermost function of the program&apos;s own code, with file and line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Here it is a wait (&lt;a href=&quot;term:waiting&quot;&gt;waiting&lt;/a&gt;, not &lt;a href=&quot;term:busy&quot;&gt;busy&lt;/a&gt;): a polling loop that sleeps on the GUI thread until a sync service is done. The fix is the course&apos;s first lesson: do not wait on the GUI thread; ask, and be called back. You can now do this to any Qt 6 program: &lt;code&gt;asynclab watch -- ./yourprogram&lt;/code&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watch a program of your own: File ▸ Watch a program… in the main window, or asynclab watch -- PROGRAM on the command line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost updates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Several threads (one per CPU core, at least four) each add 200 000 to one shared counter with ++counter, and no lock. What does the counter read at the end?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exactly the sum of all their additions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Less: some additions get lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More: some additions count twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;code&gt;++counter&lt;/code&gt; is three steps: read, add one, write back. When two threads read the same value before either writes, one of the two additions is lost. The demo&apos;s threads pause now and then between the read and the write, as a busy machine would make them do, so the race is lost often enough to see every run. That is a &lt;a href=&quot;term:race-condition&quot;&gt;race condition&lt;/a&gt;: the result depends on timing, so it can pass a test and fail the next run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A &lt;a href=&quot;term:mutex&quot;&gt;mutex&lt;/a&gt; lets one thread at a time through; an &lt;a href=&quot;term:atomic&quot;&gt;atomic&lt;/a&gt; increment makes the three steps one. JavaScript and Python have the same bug without threads: read a value, &lt;code&gt;await&lt;/code&gt;, write it back, and another task ran in between.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the concept gallery (Ctrl+K) and run &quot;Race condition&quot;: the unprotected counter, QMutex and std::atomic, and a stale search answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One queue for everything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A timer should fire every 10 ms on the GUI thread. At 500 ms, a click handler starts 300 ms of work on that same thread. How late does the timer tick that was due during the handler run?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On time: a timer interrupts the handler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About 300 ms late: it waits in the queue until the handler returns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About 600 ms late: it also waits for everything queued behind it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The &lt;a href=&quot;term:event-loop&quot;&gt;event loop&lt;/a&gt; has one queue for everything: timers, network replies, results posted by worker threads, clicks, repaints. It runs one &lt;a href=&quot;term:handler&quot;&gt;handler&lt;/a&gt; at a time and never interrupts one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>So a 300 ms handler delays every &lt;a href=&quot;term:event&quot;&gt;event&lt;/a&gt; that falls due meanwhile by up to 300 ms: that delay is the &lt;a href=&quot;term:lag&quot;&gt;event-loop lag&lt;/a&gt; AsyncLab measures with its 5 ms timer. Over 50 ms it is a &lt;a href=&quot;term:long-task&quot;&gt;long task&lt;/a&gt; people feel; over 16 ms the window misses a &lt;a href=&quot;term:frame&quot;&gt;frame&lt;/a&gt;. Node&apos;s and asyncio&apos;s loops work exactly the same way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the concept gallery (Ctrl+K) and run &quot;Inside the event loop&quot;: its log shows each timer tick, reply and result, and how late it ran.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same wait, with the window alive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same server, 2 seconds again, but in Async mode: the request is sent and the GUI thread goes back to its event loop until the answer arrives. What happens?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer comes at once: Async makes the server faster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It still takes about 2 s, but the window never freezes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It takes about 2 s and the window freezes, as in Blocking mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;a href=&quot;term:async&quot;&gt;Async&lt;/a&gt; does not make anything faster: the server still needs its 2 seconds. What changes is who waits. Nobody does: the request is pending, and the &lt;a href=&quot;term:event-loop&quot;&gt;event loop&lt;/a&gt; keeps painting and handling input until the reply arrives as one more &lt;a href=&quot;term:event&quot;&gt;event&lt;/a&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is the whole trade: the same wall time, but the window stays alive. In JavaScript, &lt;code&gt;await fetch(url)&lt;/code&gt; does exactly this; in Python, &lt;code&gt;await&lt;/code&gt; on an asyncio stream.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the main window, choose Async (Ctrl+2) and press &quot;Slow server (2 s)&quot;: the result line says what Async bought. Then try the same in Blocking mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>See a freeze</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AsyncLab&apos;s built-in server answers after 2 seconds. In Blocking mode the GUI thread itself waits for the answer. How long will the window freeze (the heartbeat stop)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not at all: the server does the waiting, not the window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About 2 s: as long as the server takes to answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About 4 s: the wait, then as long again to read the answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A window has one &lt;a href=&quot;term:gui-thread&quot;&gt;GUI thread&lt;/a&gt;. It paints, takes your clicks and keys and runs the timers, one thing after another, in its &lt;a href=&quot;term:event-loop&quot;&gt;event loop&lt;/a&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A &lt;a href=&quot;term:blocking&quot;&gt;blocking&lt;/a&gt; call makes that thread wait until the answer is there. For those 2 seconds it can do nothing else: the window is frozen for exactly as long as the wait, a &lt;a href=&quot;term:stall&quot;&gt;stall&lt;/a&gt;. AsyncLab&apos;s &lt;a href=&quot;term:heartbeat&quot;&gt;heartbeat&lt;/a&gt; and its &lt;a href=&quot;term:lag&quot;&gt;lag&lt;/a&gt; chart show it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the main window, choose Blocking (Ctrl+1), press &quot;Slow server (2 s)&quot; and type in the text box while it waits: nothing appears until the answer comes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Six at a time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In Async mode AsyncLab starts 20 fetches of a server that answers each after 1 second. Qt, like a browser, opens at most 6 connections to one server at a time; the rest wait their turn. How long until all 20 are done?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About 1 s: they all wait at the same time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About 4 s: in rounds of six (6 + 6 + 6 + 2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About 20 s: one after another</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Async gives you &lt;a href=&quot;term:concurrency&quot;&gt;concurrency&lt;/a&gt;: many waits in progress at once, with one thread. But something always sets a limit. Qt&apos;s QNetworkAccessManager opens at most 6 &lt;a href=&quot;term:keep-alive&quot;&gt;keep-alive connections&lt;/a&gt; per host, as browsers do; the other requests queue. 20 fetches of 1 s take four rounds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A &lt;a href=&quot;term:connection-limit&quot;&gt;connection limit&lt;/a&gt; protects the server and you. In JavaScript and Python there is no limit unless you set one: a small pool of workers or an &lt;code&gt;asyncio.Semaphore(6)&lt;/code&gt; does it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the concept gallery (Ctrl+K) and run &quot;Limiting concurrency&quot;: 50 fetches with at most 1, 2, 6, 16 or unlimited in flight, counted at the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A thread per wait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another way to keep the window alive: hand each of 20 fetches (0.5 s each) to a worker thread that makes a blocking call and waits. At the peak, how many threads sit blocked, doing nothing but wait?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None: waiting costs no thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One: the pool shares a single waiting thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About 20: one per fetch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moving a blocking call to a worker &lt;a href=&quot;term:thread&quot;&gt;thread&lt;/a&gt; keeps the &lt;a href=&quot;term:gui-thread&quot;&gt;GUI thread&lt;/a&gt; free, but each wait still holds a whole thread: 20 waits, 20 blocked threads in a &lt;a href=&quot;term:thread-pool&quot;&gt;thread pool&lt;/a&gt;, each with its own stack. That is fine for 20 and ruinous for 10 000 (the &lt;a href=&quot;term:c10k&quot;&gt;C10K&lt;/a&gt; problem).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo first waits on the GUI thread itself, for comparison: 4 of the fetches, one after another, freeze the window for about 2 s on purpose. The event loop waits for all 20 with no thread at all: the kernel tells it which connection has data. The demo runs the same 20 fetches this way last, and its figures show no thread blocked. Node and asyncio are built on exactly this; their thread pools are for the few calls that cannot wait this way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the concept gallery (Ctrl+K) and run &quot;Where the wait happens&quot;: the GUI thread, worker threads and the event loop wait for the same fetches; then &quot;Servers under load&quot; for 10 000 connections.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting on yourself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A click handler on the GUI thread posts a request to its own event loop, then waits for the answer, with a 1.5 s timeout so it cannot wait forever. What happens?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer arrives almost at once, a little late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It waits until the 1.5 s timeout gives up: the answer can only come after the wait ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qt notices the mistake and reports an error at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer is an &lt;a href=&quot;term:event&quot;&gt;event&lt;/a&gt; in the GUI thread&apos;s own queue, and the only thread that can run it is the one that is waiting. Each waits for the other: a &lt;a href=&quot;term:deadlock&quot;&gt;deadlock&lt;/a&gt;. Nothing detects it; only the &lt;a href=&quot;term:timeout&quot;&gt;timeout&lt;/a&gt; ends it, and then the answer is delivered at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The fix is not a longer timeout but not waiting: ask, return to the &lt;a href=&quot;term:event-loop&quot;&gt;event loop&lt;/a&gt;, and handle the answer in a &lt;a href=&quot;term:callback&quot;&gt;callback&lt;/a&gt; or after an &lt;code&gt;await&lt;/code&gt;. The same demo also shows two threads taking two locks in opposite order, and a &lt;a href=&quot;term:thread-pool&quot;&gt;pool&lt;/a&gt; whose tasks wait for tasks queued behind them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the concept gallery (Ctrl+K) and run &quot;Deadlock&quot;: three deadlocks, each caught by a timeout, and the fix for each.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LessonReport</name>
     <message>
         <source>Lesson %1: %2

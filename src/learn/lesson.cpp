@@ -2,6 +2,7 @@
 
 #include <demokit/snippets.h>
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QHash>
 #include <QJsonArray>
@@ -81,21 +82,36 @@ QStringList strings(const QJsonValue &value)
     return list;
 }
 
+// The catalogue holds a lesson's prose in the context "Lesson", one text per string or list item
+// (cmake/resourcestrings.cmake).
+QString translated(const QJsonValue &value)
+{
+    return QCoreApplication::translate("Lesson", value.toString().toUtf8().constData());
+}
+
+QStringList translatedList(const QJsonValue &value)
+{
+    QStringList list;
+    for (const QJsonValue &item : value.toArray())
+        list.append(translated(item));
+    return list;
+}
+
 Lesson parse(int number, const QString &id, const QJsonObject &json)
 {
     const QString where = Root + id;
     Lesson lesson;
     lesson.number = number;
     lesson.id = id;
-    lesson.title = json.value(u"title"_s).toString();
-    lesson.question = json.value(u"question"_s).toString();
-    lesson.choices = strings(json.value(u"choices"_s));
+    lesson.title = translated(json.value(u"title"_s));
+    lesson.question = translated(json.value(u"question"_s));
+    lesson.choices = translatedList(json.value(u"choices"_s));
     // Prose may be a list of paragraphs, so a long text stays readable in JSON.
     const QJsonValue explanation = json.value(u"explanation"_s);
     lesson.explanation = explanation.isArray()
-            ? u"<p>"_s + strings(explanation).join(u"</p><p>"_s) + u"</p>"_s
-            : explanation.toString();
-    lesson.explore = json.value(u"explore"_s).toString();
+            ? u"<p>"_s + translatedList(explanation).join(u"</p><p>"_s) + u"</p>"_s
+            : translated(explanation);
+    lesson.explore = translated(json.value(u"explore"_s));
     lesson.place = placeNamed(json.value(u"place"_s).toString(u"main"_s), where);
     lesson.galleryDemo = json.value(u"gallery"_s).toString();
     lesson.exploreScenario = json.value(u"compareScenario"_s).toString();
