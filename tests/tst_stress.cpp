@@ -36,10 +36,11 @@ constexpr int Loads = 20;
 // one loop they held the GUI thread 34-86 ms in a release build; started a slice per turn, the
 // longest stall measured 3-6 ms, and up to 17 ms when other programs kept the two cores busy.
 // That part is not AsyncLab's: the bound holds for the stall less the time the GUI thread was
-// ready to run but waited for a core (the kernel's run delay). The sanitizer build spends about
-// 8 us on each fetch it only queues, and measured 5-11 ms.
+// ready to run but waited for a core (the kernel's run delay). The sanitizer build spends 8 to
+// 45 us on each fetch it only queues, depending on the machine: it measured 5-11 ms on one and
+// 35-41 ms alone on another (2 cores), where the release build took 7 ms.
 #ifdef __SANITIZE_ADDRESS__
-constexpr double StartStallBoundMs = 32;
+constexpr double StartStallBoundMs = 64;
 #else
 constexpr double StartStallBoundMs = 16;
 #endif
