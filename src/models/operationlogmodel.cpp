@@ -148,7 +148,7 @@ QVariant OperationLogModel::data(const QModelIndex &index, int role) const
 
 QVariant OperationLogModel::displayText(const OperationRecord &r, int column) const
 {
-    const QLocale locale;
+    const QLocale locale = numberLocale(); // as widestText() measures them
     switch (column) {
     case IdColumn:
         return locale.toString(r.id);

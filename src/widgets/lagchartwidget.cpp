@@ -271,14 +271,22 @@ QList<LagChartWidget::Guide> LagChartWidget::visibleGuides() const
     return shown;
 }
 
+bool LagChartWidget::labelBelow(double lineY) const
+{
+    // above the plot, the label would run under the key and the log-scale button
+    return lineY - plotRect().top() < QFontMetricsF(m_layout.small).height();
+}
+
 QList<LagChartWidget::Guide> LagChartWidget::labelledGuides() const
 {
     QList<Guide> labelled;
     const double labelHeight = QFontMetricsF(m_layout.small).height();
-    double lastY = plotRect().top() - labelHeight;
+    const double top = plotRect().top();
+    double lastY = top - labelHeight;
     const QList<Guide> guides = visibleGuides();
     // A label sits just above its line: it needs a label's height clear of the label above it
-    // and of every line above it, or that line would strike it through.
+    // and of every line above it, or that line would strike it through. The top line's label,
+    // where the plot has no room above it, goes just below it (labelBelow()).
     double lineAbove = lastY;
     for (auto it = guides.crbegin(); it != guides.crend(); ++it) {
         const double y = std::round(yAt(it->lagMs));
@@ -287,7 +295,7 @@ QList<LagChartWidget::Guide> LagChartWidget::labelledGuides() const
         if (!clear)
             continue;
         labelled.prepend(*it);
-        lastY = y;
+        lastY = labelBelow(y) ? y + labelHeight : y;
     }
     return labelled;
 }
@@ -489,7 +497,8 @@ void LagChartWidget::paintBackground(QPainter &p, const QRect &plot) const
             continue;
         // labels sit at the old end of the window, away from the newest data
         p.setPen(pal.color(QPalette::PlaceholderText));
-        p.drawText(QRectF(plot.left() + 6, y - fm.height(), plot.width() - 12, fm.height()),
+        const double labelTop = labelBelow(y) ? y : y - fm.height();
+        p.drawText(QRectF(plot.left() + 6, labelTop, plot.width() - 12, fm.height()),
                    Qt::AlignLeft | Qt::AlignVCenter, guide.label);
     }
     paintKey(p, plot);

@@ -106,6 +106,8 @@ public:
     // The guides drawn at the current scale and size, and those of them that have a label.
     QList<Guide> visibleGuides() const;
     QList<Guide> labelledGuides() const;
+    // A guide's label goes below its line, not above, when that line is at the plot's top.
+    bool labelBelow(double lineY) const;
     // The labels of the lag axis at the current scale: what the background shows.
     QList<AxisLabel> yAxisLabels() const;
 
