@@ -124,6 +124,7 @@ StallCard::StallCard(QWidget *parent)
     layout->addWidget(m_bar);
     layout->addWidget(m_legend);
     layout->addWidget(m_stack, 1);
+    layout->addStretch(0); // takes the room the stack leaves when there is none (clear())
     clear();
 }
 
@@ -138,8 +139,16 @@ void StallCard::clear()
     m_stack->clear();
     m_source->clear();
     // only the sentence: empty boxes would look like something that failed to load
-    for (QWidget *part : std::initializer_list<QWidget *> { m_bar, m_legend, m_stack, m_source })
+    for (QWidget *part : std::initializer_list<QWidget *> { m_headline, m_culprit, m_event, m_bar,
+                                                            m_legend, m_stack, m_source })
         part->hide();
+    setTrailingStretch(1); // the sentence at the top
+}
+
+void StallCard::setTrailingStretch(int stretch)
+{
+    auto *box = static_cast<QBoxLayout *>(layout());
+    box->setStretch(box->count() - 1, stretch);
 }
 
 QString StallCard::headline(const StallRecord &record, bool duringStartUp)
@@ -261,8 +270,10 @@ QString StallCard::shortText(const StallRecord &record)
 
 void StallCard::setRecord(const StallRecord &record, bool duringStartUp)
 {
-    for (QWidget *part : std::initializer_list<QWidget *> { m_bar, m_legend, m_stack })
+    for (QWidget *part : std::initializer_list<QWidget *> { m_headline, m_culprit, m_event, m_bar,
+                                                            m_legend, m_stack })
         part->show();
+    setTrailingStretch(0);
     m_headline->setText(headline(record, duringStartUp));
     const QString samples = record.unansweredCount > 0
             ? tr("%n sample(s), %1 with no answer", nullptr, record.sampleCount)

@@ -50,6 +50,8 @@ StallsPanel::StallsPanel(StallWatchdog *watchdog, QWidget *parent)
     splitter->addWidget(m_cardArea);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 3);
+    // a quarter and three quarters from the start, whatever the card holds when first shown
+    splitter->setSizes({ 1000, 3000 });
     layout->addWidget(splitter);
     connect(m_list, &QListWidget::currentRowChanged, this, [this] {
         // A row a person picked, by mouse or keyboard, stays picked: new stalls no longer move

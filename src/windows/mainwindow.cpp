@@ -127,8 +127,9 @@ MainWindow::MainWindow(Lab *lab, QWidget *parent)
     m_chart = new LagChartWidget(central);
     m_chart->setMonitor(&lab->monitor());
     m_chart->setLog(&lab->log());
-    m_chart->setMinimumHeight(
-            60); // with the result's second line and the log's five rows, all fits 1280x720
+    // Tall enough to read a spike against its axis; with the result's lines and the log's four
+    // rows, all fits 1280x720.
+    m_chart->setMinimumHeight(90);
     // The threads under the lag they caused, on the same time axis.
     auto *chartArea = new QWidget(central);
     auto *chartLayout = new QVBoxLayout(chartArea);
@@ -184,11 +185,11 @@ MainWindow::MainWindow(Lab *lab, QWidget *parent)
     m_table->horizontalHeader()->setStretchLastSection(false);
     m_table->horizontalHeader()->setSectionResizeMode(OperationLogModel::TargetColumn,
                                                       QHeaderView::Stretch);
-    // At least five rows, the header and the scroll bar the columns need, whatever the window's
+    // At least four rows, the header and the scroll bar the columns need, whatever the window's
     // size.
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->setMinimumHeight(m_table->horizontalHeader()->sizeHint().height()
-                              + 5 * m_table->verticalHeader()->defaultSectionSize()
+                              + 4 * m_table->verticalHeader()->defaultSectionSize()
                               + m_table->horizontalScrollBar()->sizeHint().height()
                               + 2 * m_table->frameWidth() + 4);
     // Sized once, from the widest text each column shows: measuring the rows' contents on every

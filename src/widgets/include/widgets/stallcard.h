@@ -62,6 +62,7 @@ public:
 
 private:
     void showStack(const Stack &stack);
+    void setTrailingStretch(int stretch);
     void unfold(QListWidgetItem *item);
 
     QLabel *m_headline;
