@@ -337,6 +337,13 @@ void TestStallsPanel::startUpAndMachineStallsAreSetApart()
     panelCode.culprit.function = u"StallsPanel::selectNewest"_s;
     panelCode.culprit.file = u"src/widgets/stallspanel.cpp"_s;
     QVERIFY(panelCode.isAsyncLabsWindow());
+    // painting seen only by the handler hooks, in library code only: its own too
+    StallRecord libraryPaint = fetchStall({});
+    libraryPaint.program = u"AsyncLab"_s;
+    libraryPaint.culprit = {};
+    libraryPaint.event.clear();
+    libraryPaint.handler = { u"UpdateRequest on MainWindow"_s };
+    QVERIFY(libraryPaint.isAsyncLabsWindow());
     // the same stall in a watched program is that program's own drawing: its code, named
     drawing.program = u"qtcreator"_s;
     QCOMPARE(StallsPanel::rowText(drawing), u"115 ms  MainWindow::event  waiting"_s);

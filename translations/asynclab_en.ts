@@ -4087,15 +4087,15 @@ In the second variant the event loop&apos;s one thread computes every request&ap
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 while AsyncLab drew or updated its own window, which waits for the display and the CPUs when the machine is busy. Not caused by the code you ran.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&lt;br&gt;Line %1: &lt;code&gt;%2&lt;/code&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1, too briefly to see where: the watchdog starts taking samples of the stack only once the window is %2 ms late (then every %3 ms), and this freeze was over before the first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 while AsyncLab drew or updated its own window: its own work, which on a busy machine waits for the display, for locks inside Qt or for a CPU. Not caused by the code you ran.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -56,8 +56,12 @@ QString percent(double share)
 
 bool StallRecord::duringPainting() const
 {
-    return event.startsWith(eventTypeName(QEvent::UpdateRequest) + u' ')
-            || event.startsWith(eventTypeName(QEvent::Paint) + u' ');
+    // what the event timing saw, or the outermost step of the handler chain
+    const auto painting = [](const QString &what) {
+        return what.startsWith(eventTypeName(QEvent::UpdateRequest) + u' ')
+                || what.startsWith(eventTypeName(QEvent::Paint) + u' ');
+    };
+    return painting(event) || (!handler.isEmpty() && painting(handler.first()));
 }
 
 bool StallRecord::isAsyncLabsWindow() const

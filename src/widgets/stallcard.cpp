@@ -165,8 +165,9 @@ QString StallCard::headline(const StallRecord &record, bool duringStartUp)
                 .arg(froze, record.program.isEmpty() ? u"AsyncLab"_s : record.program);
     }
     if (record.isAsyncLabsWindow()) {
-        return tr("%1 while AsyncLab drew or updated its own window, which waits for the display "
-                  "and the CPUs when the machine is busy. Not caused by the code you ran.")
+        return tr("%1 while AsyncLab drew or updated its own window: its own work, which on a "
+                  "busy machine waits for the display, for locks inside Qt or for a CPU. Not "
+                  "caused by the code you ran.")
                 .arg(froze);
     }
     if (record.sampleCount == 0) {
