@@ -80,6 +80,7 @@ StallCard::StallCard(QWidget *parent)
     }
     m_event->setTextFormat(Qt::PlainText); // signal signatures hold "<" and ">"
     m_headline->setAccessibleName(tr("In plain words"));
+    m_headline->setTextFormat(Qt::PlainText); // a template's "<" is no tag
     QFont larger = m_headline->font();
     larger.setPointSizeF(larger.pointSizeF() * 1.1);
     m_headline->setFont(larger);
@@ -235,7 +236,8 @@ QString placeHtml(const StallRecord &record)
 }
 
 // A signature such as "selectionChanged(QItemSelection,QItemSelection)" has no space to wrap at:
-// zero-width spaces after its commas, parentheses and scopes let a narrow card wrap it.
+// zero-width spaces after its commas, parentheses and scopes let a narrow card wrap it. Safe in
+// the card's HTML too: its tags and entities hold none of them.
 QString breakable(QString text)
 {
     static const QRegularExpression after(u"([,(]|::)(?=\\S)"_s);
@@ -275,7 +277,7 @@ void StallCard::setRecord(const StallRecord &record, bool duringStartUp)
                                                             m_legend, m_stack })
         part->show();
     setTrailingStretch(0);
-    m_headline->setText(headline(record, duringStartUp));
+    m_headline->setText(breakable(headline(record, duringStartUp)));
     const QString samples = record.unansweredCount > 0
             ? tr("%n sample(s), %1 with no answer", nullptr, record.sampleCount)
                       .arg(numberLocale().toString(record.unansweredCount))
@@ -353,6 +355,8 @@ void StallCard::setRecord(const StallRecord &record, bool duringStartUp)
     }
     // no culprit, no code to show: the pane's room goes to the stack
     m_source->setVisible(!m_source->document()->isEmpty());
+    // template arguments and code have long words: they wrap too in a narrow dock
+    m_culprit->setText(breakable(m_culprit->text()));
 }
 
 void StallCard::showStack(const Stack &stack)
