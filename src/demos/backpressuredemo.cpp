@@ -121,12 +121,15 @@ void StreamProducer::pump()
 }
 
 BackpressureDemo::BackpressureDemo(const DemoContext &context, QObject *parent)
-    : Demo(context, Name.toString(), Title.toString(), parent)
+    : Demo(context,
+           { u"backpressure-bounded"_s, u"backpressure-unbounded"_s, u"backpressure-producer"_s },
+           parent)
 {
     m_producerThread.setObjectName(u"stream producer"_s);
     m_tick.setTimerType(Qt::PreciseTimer);
     m_tick.setInterval(TickMs);
     connect(&m_tick, &QTimer::timeout, this, &BackpressureDemo::tick);
+    setOptions({}); // the explanation shows them
 }
 
 BackpressureDemo::~BackpressureDemo()
@@ -146,18 +149,9 @@ void BackpressureDemo::setOptions(const Options &options)
 {
     Q_ASSERT(!isRunning());
     m_options = options;
-}
-
-QString BackpressureDemo::explanation() const
-{
-    return explanationText().arg(formatBytes(m_options.streamBytes),
-                                 formatBytes(m_options.consumeBytesPerSecond),
-                                 formatBytes(m_options.readBufferBytes));
-}
-
-QStringList BackpressureDemo::snippetIds() const
-{
-    return { u"backpressure-bounded"_s, u"backpressure-unbounded"_s, u"backpressure-producer"_s };
+    setExplanationArguments({ formatBytes(m_options.streamBytes),
+                              formatBytes(m_options.consumeBytesPerSecond),
+                              formatBytes(m_options.readBufferBytes) });
 }
 
 void BackpressureDemo::run()
@@ -369,11 +363,6 @@ void BackpressureDemo::endMode()
         return;
     }
     finish(outcome());
-}
-
-void BackpressureDemo::cancelRun()
-{
-    finishCanceled();
 }
 
 // The consumer's connection closed and what it had queued dropped, unprocessed.
