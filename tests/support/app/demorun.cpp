@@ -6,6 +6,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 DemoRun runDemo(Demo *demo, int timeoutMs)
 {
     DemoRun result;
@@ -44,6 +46,23 @@ void runToEnd(Demo *demo, int timeoutMs, DemoOutcome *outcome)
     QVERIFY(!outcomes.first().summary.isEmpty());
     QVERIFY(lines > 0);
     *outcome = outcomes.first();
+}
+
+DemoOutcome DemoTestCase::runToEnd(Demo *demo, int timeoutMs)
+{
+    DemoOutcome outcome;
+    ::runToEnd(demo, timeoutMs, &outcome);
+    return outcome;
+}
+
+DemoOutcome DemoTestCase::runToEnd(const QString &name, int timeoutMs)
+{
+    m_demo.reset(create(name));
+    if (!m_demo) {
+        QTest::qFail(qPrintable(u"no demo is called "_s + name), __FILE__, __LINE__);
+        return {};
+    }
+    return runToEnd(m_demo.get(), timeoutMs);
 }
 
 DemoBench::DemoBench() = default;

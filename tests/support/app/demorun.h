@@ -56,9 +56,16 @@ protected:
     void startBench() { QVERIFY2(m_bench.start(), qPrintable(m_bench.errorString())); }
     Demo *create(const QString &name) { return m_bench.create(name, this); }
     static Run run(Demo *demo, int timeoutMs) { return runDemo(demo, timeoutMs); }
+    // The outcome of ::runToEnd(), or an empty one when it failed: then return from the test
+    // function when QTest::currentTestFailed(), as after any helper that verifies.
+    static DemoOutcome runToEnd(Demo *demo, int timeoutMs);
+    // runToEnd() of the demo called `name`, made with create(); demo() gives it until the next.
+    DemoOutcome runToEnd(const QString &name, int timeoutMs);
+    Demo *demo() const { return m_demo.get(); }
     DemoContext context(const QString &workDir = {}) const { return m_bench.context(workDir); }
 
     DemoBench m_bench;
+    std::unique_ptr<Demo> m_demo;
 
 private slots:
     void initTestCase() { startBench(); }
