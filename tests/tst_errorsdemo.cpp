@@ -1,3 +1,4 @@
+#include "datarows.h"
 #include "demorun.h"
 #include <demos/errorsdemo.h>
 #include <demos/demoregistry.h>
@@ -86,9 +87,9 @@ void TestErrorsDemo::cancelWhileRetrying()
 
 void TestErrorsDemo::destroyedWhileRetrying_data()
 {
-    QTest::addColumn<QString>("lastLine");
-    QTest::newRow("waiting for an attempt's answer") << u"3. fetch a flaky endpoint"_s;
-    QTest::newRow("waiting out the backoff") << u"next attempt in"_s;
+    addRows<QString>("lastLine",
+                     { { "waiting for an attempt's answer", u"3. fetch a flaky endpoint"_s },
+                       { "waiting out the backoff", u"next attempt in"_s } });
 }
 
 // The retries are a coroutine waiting on a fetch job or on the backoff timer. Destroyed there,
