@@ -34,6 +34,17 @@ QString modeName(bool bounded)
     return bounded ? u"bounded"_s : u"unbounded"_s;
 }
 
+// Closes `socket` at once, unheard by `listener`, and forgets it; nothing when there is none.
+void dropSocket(QTcpSocket *&socket, QObject *listener)
+{
+    if (!socket)
+        return;
+    socket->disconnect(listener);
+    socket->abort();
+    socket->deleteLater();
+    socket = nullptr;
+}
+
 } // namespace
 
 StreamProducer::StreamProducer() : m_hash(std::make_unique<Sha256>())
@@ -85,12 +96,7 @@ void StreamProducer::serve(qint64 bytes)
 
 void StreamProducer::stop()
 {
-    if (m_socket) {
-        m_socket->disconnect(this);
-        m_socket->abort();
-        m_socket->deleteLater();
-        m_socket = nullptr;
-    }
+    dropSocket(m_socket, this);
     if (m_server) {
         m_server->deleteLater();
         m_server = nullptr;
@@ -368,12 +374,7 @@ void BackpressureDemo::endMode()
 // The consumer's connection closed and what it had queued dropped, unprocessed.
 void BackpressureDemo::dropConsumer()
 {
-    if (m_socket) {
-        m_socket->disconnect(this);
-        m_socket->abort();
-        m_socket->deleteLater();
-        m_socket = nullptr;
-    }
+    dropSocket(m_socket, this);
     m_queue.clear();
     m_queued = 0;
 }
