@@ -59,16 +59,20 @@ protected:
     // The outcome of ::runToEnd(), or an empty one when it failed: then return from the test
     // function when QTest::currentTestFailed(), as after any helper that verifies.
     static DemoOutcome runToEnd(Demo *demo, int timeoutMs);
-    // runToEnd() of the demo called `name`, made with create(); demo() gives it until the next.
+    // runToEnd() of the demo called `name`, made with create(); demo() gives it until the test
+    // function ends.
     DemoOutcome runToEnd(const QString &name, int timeoutMs);
     Demo *demo() const { return m_demo.get(); }
     DemoContext context(const QString &workDir = {}) const { return m_bench.context(workDir); }
 
     DemoBench m_bench;
-    std::unique_ptr<Demo> m_demo;
 
 private slots:
     void initTestCase() { startBench(); }
+    void cleanup() { m_demo.reset(); }
+
+private:
+    std::unique_ptr<Demo> m_demo;
 };
 
 // A figure of an outcome as a number (0 when missing): by row and column, or a figure of the
