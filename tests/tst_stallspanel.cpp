@@ -5,6 +5,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
@@ -24,6 +25,7 @@ private slots:
     void oneRunsRecordsAndTheirMarkers();
     void startUpAndMachineStallsAreSetApart();
     void libraryFramesFold();
+    void codeInViewInASmallPane();
     void cpuWaitHasItsOwnShare_data();
     void cpuWaitHasItsOwnShare();
 };
@@ -110,6 +112,14 @@ void TestStallsPanel::listFollowsTheNewest()
     QCOMPARE(panel.listView()->currentRow(), 1);
     QCOMPARE(panel.listView()->item(0)->text(), u"2.01 s  BlockingFetcher::fetch  waiting"_s);
     QVERIFY(panel.card()->culpritLabel()->text().startsWith(u"Not in the program's own code"_s));
+    // AsyncLab painting its own window meanwhile: it does not take the person's stall away
+    StallRecord drawing = first;
+    drawing.program = u"AsyncLab"_s;
+    drawing.event = u"UpdateRequest on MainWindow"_s;
+    panel.addRecord(drawing);
+    QCOMPARE(panel.listView()->count(), 3);
+    QCOMPARE(panel.listView()->currentRow(), 1);
+    QVERIFY(panel.listView()->isRowHidden(2));
     // A person picks the older one; a new stall does not take the selection away.
     panel.listView()->setCurrentRow(0);
     QVERIFY(panel.card()->culpritLabel()->text().contains(u"BlockingFetcher::fetch"_s));
@@ -164,6 +174,12 @@ void TestStallsPanel::aPickedStallStaysPicked()
     QCOMPARE(panel.card()->headlineLabel()->text(), card);
     QCOMPARE(list->verticalScrollBar()->value(), scrolledTo);
     QVERIFY(list->viewport()->rect().intersects(list->visualItemRect(list->item(picked))));
+    // the person starts something new: its stalls are the ones to show again
+    panel.followNewest();
+    QCOMPARE(list->currentRow(), 29);
+    panel.addRecord(record);
+    QCOMPARE(list->currentRow(), 30);
+    QVERIFY(list->viewport()->rect().intersects(list->visualItemRect(list->item(30))));
     // another run's records: none of them was picked, so the newest is shown again
     panel.setRecords({ record, record });
     QCOMPARE(list->currentRow(), 1);
@@ -186,12 +202,13 @@ void TestStallsPanel::oneRunsRecordsAndTheirMarkers()
     panel.setRecords({ first, second });
     QCOMPARE(changed.size(), 1);
     QCOMPARE(panel.listView()->count(), 2);
-    QCOMPARE(panel.selectedIndex(), 1);
-    panel.selectRecord(0);
-    QCOMPARE(panel.selectedIndex(), 0);
+    QCOMPARE(panel.selectedIndex(), 0); // the run's longest freeze
     QVERIFY(panel.card()->summaryLabel()->text().contains(u"2.01 s"_s));
+    panel.selectRecord(1);
+    QCOMPARE(panel.selectedIndex(), 1);
+    QVERIFY(panel.card()->summaryLabel()->text().contains(u"120 ms"_s));
     panel.selectRecord(5); // out of range: the selection stays
-    QCOMPARE(panel.selectedIndex(), 0);
+    QCOMPARE(panel.selectedIndex(), 1);
 
     const QList<LagChartWidget::StallMarker> markers = StallsPanel::markersFor(panel.records());
     QCOMPARE(markers.size(), 2);
@@ -273,9 +290,27 @@ void TestStallsPanel::startUpAndMachineStallsAreSetApart()
     machine.sampleCount = 1;
     StallRecord fetch = fetchStall({});
     fetch.startMs = 9000;
+    // AsyncLab painting its own window: its own drawing, not the code a person ran
+    StallRecord drawing = fetchStall({});
+    drawing.startMs = 12000;
+    drawing.durationMs = 115;
+    drawing.program = u"AsyncLab"_s;
+    drawing.event = u"UpdateRequest on MainWindow"_s;
+    drawing.culprit.function = u"MainWindow::event"_s;
     StallsPanel panel(nullptr);
-    panel.setRecords({ startUp, machine, fetch });
+    panel.setRecords({ startUp, machine, fetch, drawing });
     panel.setStartUpBeforeMs(2000);
+    // One run's list opens on its longest freeze of the code that ran; the others are listed
+    // only when asked for, and counted.
+    QCOMPARE(panel.listView()->currentRow(), 2);
+    for (int row : { 0, 1, 3 })
+        QVERIFY(panel.listView()->isRowHidden(row));
+    QVERIFY(!panel.listView()->isRowHidden(2));
+    QVERIFY(panel.showOthersBox()->isVisibleTo(&panel));
+    QVERIFY(panel.showOthersBox()->text().contains(u"(3)"_s));
+    panel.showOthersBox()->setChecked(true);
+    for (int row = 0; row < 4; ++row)
+        QVERIFY(!panel.listView()->isRowHidden(row));
     QCOMPARE(panel.listView()->item(0)->text(), u"340 ms  AsyncLab starting, not your code"_s);
     QVERIFY(panel.listView()->item(1)->text().startsWith(u"102 ms  the machine, not your code"_s));
     QCOMPARE(panel.listView()->item(2)->text(), u"2.01 s  BlockingFetcher::fetch  waiting"_s);
@@ -290,6 +325,55 @@ void TestStallsPanel::startUpAndMachineStallsAreSetApart()
     QCOMPARE(panel.card()->headlineLabel()->text(),
              u"The window froze 2.01 s because BlockingFetcher::fetch (line 36) kept the GUI "
              "thread waiting on a lock or a future."_s);
+    QCOMPARE(panel.listView()->item(3)->text(), u"115 ms  AsyncLab's own window, not your code"_s);
+    QCOMPARE(panel.listView()->item(3)->foreground().color(),
+             panel.palette().color(QPalette::PlaceholderText));
+    panel.selectRecord(3);
+    QVERIFY(panel.card()->headlineLabel()->text().endsWith(u"Not caused by the code you ran."_s));
+    QVERIFY(!panel.card()->culpritLabel()->text().contains(u"Why:"_s)); // nothing to change
+    // AsyncLab's own window code, not painting: its own too
+    StallRecord panelCode = fetchStall({});
+    panelCode.program = u"AsyncLab"_s;
+    panelCode.culprit.function = u"StallsPanel::selectNewest"_s;
+    panelCode.culprit.file = u"src/widgets/stallspanel.cpp"_s;
+    QVERIFY(panelCode.isAsyncLabsWindow());
+    // the same stall in a watched program is that program's own drawing: its code, named
+    drawing.program = u"qtcreator"_s;
+    QCOMPARE(StallsPanel::rowText(drawing), u"115 ms  MainWindow::event  waiting"_s);
+}
+
+void TestStallsPanel::codeInViewInASmallPane()
+{
+    // The size of a Compare half's Stalls tab at 1366x768: the culprit's code is seen without
+    // scrolling, and another stall's card starts at its top however far the last one scrolled.
+    StallsPanel panel(nullptr);
+    QVERIFY(showExposed(&panel, QSize(640, 290)));
+    const StallRecord stall =
+            fetchStall(QStringLiteral(ASYNCLAB_SOURCE_DIR "/src/engine/blockingfetcher.cpp"));
+    panel.setRecords({ stall, stall });
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest); // the card laid out
+    auto *area = panel.findChild<QScrollArea *>();
+    QVERIFY(area);
+    const auto shown = [&](QWidget *w, const QRect &part) {
+        return area->viewport()->rect().contains(
+                QRect(w->mapTo(area->viewport(), part.topLeft()), part.size()));
+    };
+    // the culprit's line (where the source pane's cursor is) and the lines around it
+    QPlainTextEdit *source = panel.card()->sourceView();
+    const auto codeShown = [&] {
+        const QRect line = source->cursorRect();
+        const int around = 2 * source->fontMetrics().lineSpacing();
+        return shown(source->viewport(), line.adjusted(0, -around, 0, around));
+    };
+    QLabel *culprit = panel.card()->culpritLabel();
+    QVERIFY(shown(culprit, culprit->rect()));
+    QVERIFY(codeShown());
+    area->verticalScrollBar()->setValue(area->verticalScrollBar()->maximum());
+    QVERIFY(!shown(culprit, culprit->rect()));
+    panel.selectRecord(0);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    QCOMPARE(area->verticalScrollBar()->value(), 0);
+    QVERIFY(codeShown());
 }
 
 void TestStallsPanel::libraryFramesFold()

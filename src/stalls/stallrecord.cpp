@@ -60,6 +60,16 @@ bool StallRecord::duringPainting() const
             || event.startsWith(eventTypeName(QEvent::Paint) + u' ');
 }
 
+bool StallRecord::isAsyncLabsWindow() const
+{
+    if (program != u"AsyncLab")
+        return false;
+    static const QStringView windowCode[] = { u"src/widgets/", u"src/windows/", u"src/models/" };
+    return duringPainting()
+            || std::any_of(std::begin(windowCode), std::end(windowCode),
+                           [this](QStringView folder) { return culprit.file.startsWith(folder); });
+}
+
 bool StallRecord::isCpuStarved() const
 {
     // The kernel counts a wait only once the thread gets a CPU again, and the sampler's signal

@@ -2,6 +2,7 @@
 #include <engine/sourceexcerpt.h>
 #include <common/units.h>
 #include <stalls/stallpatterns.h>
+#include <stalls/stallwatchdog.h>
 
 #include <QFontDatabase>
 #include <QLabel>
@@ -9,6 +10,7 @@
 #include <QLocale>
 #include <QPainter>
 #include <QPlainTextEdit>
+#include <QRegularExpression>
 #include <QTextBlock>
 #include <QVBoxLayout>
 #include <cmath>
@@ -84,11 +86,12 @@ StallCard::StallCard(QWidget *parent)
     m_summary->setAccessibleName(tr("Stall"));
     m_legend->setAccessibleName(tr("Legend"));
     m_legend->setText(
-            tr("<span style='color:%1'>\u25a0</span> busy: computing on a CPU &nbsp; "
-               "<span style='color:%2'>\u25a0</span> waiting for a CPU: ready to run, but other "
+            tr("<span style='color:%1'>\u25a0</span>&nbsp;busy: computing on a CPU &nbsp; "
+               "<span style='color:%2'>\u25a0</span>&nbsp;waiting for a CPU: ready to run, but "
+               "other "
                "programs had all of them &nbsp; "
-               "<span style='color:%3'>\u25a0</span> waiting: asleep in the kernel until "
-               "something arrives &nbsp; <span style='color:%4'>\u25a0</span> no sample")
+               "<span style='color:%3'>\u25a0</span>&nbsp;waiting: asleep in the kernel until "
+               "something arrives &nbsp; <span style='color:%4'>\u25a0</span>&nbsp;no sample")
                     .arg(BusyColor.name(), CpuWaitColor.name(), WaitingColor.name(),
                          NoSampleColor.name()));
     m_culprit->setAccessibleName(tr("Culprit"));
@@ -98,8 +101,9 @@ StallCard::StallCard(QWidget *parent)
     m_source->setAccessibleName(tr("Source around the culprit"));
     m_source->setReadOnly(true);
     // wrapped: the comment at the end of the culprit's line is often what explains it
-    m_source->setLineWrapMode(QPlainTextEdit::WidgetWidth);
-    m_source->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    // Code as it is written, one line a line; the culprit's own line is also in the culprit's
+    // words above, whole and wrapped, as its comment often explains it.
+    m_source->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_source->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     // Never squeezed below MinSourceLines: where the card has less room, its area scrolls.
     const int line = m_source->fontMetrics().lineSpacing();
@@ -109,13 +113,16 @@ StallCard::StallCard(QWidget *parent)
     m_stack->setToolTip(tr("Innermost call first. Frames of Qt and the system libraries are "
                            "folded: click a folded line to see them."));
     connect(m_stack, &QListWidget::itemClicked, this, &StallCard::unfold);
+    // What a person reads first comes first, so that a card in a small pane shows the culprit
+    // and its code before it scrolls: plain words, where, the code, what started it; then the
+    // measurement's parts and the whole stack.
     layout->addWidget(m_headline);
+    layout->addWidget(m_culprit);
+    layout->addWidget(m_source);
+    layout->addWidget(m_event);
     layout->addWidget(m_summary);
     layout->addWidget(m_bar);
     layout->addWidget(m_legend);
-    layout->addWidget(m_culprit);
-    layout->addWidget(m_event);
-    layout->addWidget(m_source);
     layout->addWidget(m_stack, 1);
     clear();
 }
@@ -130,6 +137,9 @@ void StallCard::clear()
     m_event->clear();
     m_stack->clear();
     m_source->clear();
+    // only the sentence: empty boxes would look like something that failed to load
+    for (QWidget *part : std::initializer_list<QWidget *> { m_bar, m_legend, m_stack, m_source })
+        part->hide();
 }
 
 QString StallCard::headline(const StallRecord &record, bool duringStartUp)
@@ -145,10 +155,18 @@ QString StallCard::headline(const StallRecord &record, bool duringStartUp)
                   "Not caused by the code you ran.")
                 .arg(froze, record.program.isEmpty() ? u"AsyncLab"_s : record.program);
     }
-    if (record.sampleCount == 0) {
-        return tr("%1, too briefly to see where: it was over before the watchdog, which looks "
-                  "every 10 ms, took a sample of its stack.")
+    if (record.isAsyncLabsWindow()) {
+        return tr("%1 while AsyncLab drew or updated its own window, which waits for the display "
+                  "and the CPUs when the machine is busy. Not caused by the code you ran.")
                 .arg(froze);
+    }
+    if (record.sampleCount == 0) {
+        return tr("%1, too briefly to see where: the watchdog starts taking samples of the "
+                  "stack only once the window is %2 ms late (then every %3 ms), and this freeze "
+                  "was over before the first.")
+                .arg(froze)
+                .arg(StallWatchdog::DefaultThresholdMs)
+                .arg(StallWatchdog::DefaultSampleIntervalMs);
     }
     QString what;
     if (record.busyShare >= record.waitingShare) {
@@ -206,6 +224,14 @@ QString placeHtml(const StallRecord &record)
     return place;
 }
 
+// A signature such as "selectionChanged(QItemSelection,QItemSelection)" has no space to wrap at:
+// zero-width spaces after its commas, parentheses and scopes let a narrow card wrap it.
+QString breakable(QString text)
+{
+    static const QRegularExpression after(u"([,(]|::)(?=\\S)"_s);
+    return text.replace(after, u"\\1\u200b"_s);
+}
+
 // "Why: waiting for a process: react to QProcess::finished() ...", or nothing.
 QString whyHtml(const StallRecord &record)
 {
@@ -235,6 +261,8 @@ QString StallCard::shortText(const StallRecord &record)
 
 void StallCard::setRecord(const StallRecord &record, bool duringStartUp)
 {
+    for (QWidget *part : std::initializer_list<QWidget *> { m_bar, m_legend, m_stack })
+        part->show();
     m_headline->setText(headline(record, duringStartUp));
     const QString samples = record.unansweredCount > 0
             ? tr("%n sample(s), %1 with no answer", nullptr, record.sampleCount)
@@ -265,9 +293,11 @@ void StallCard::setRecord(const StallRecord &record, bool duringStartUp)
     } else {
         m_culprit->setText(tr("Not in the program's own code: the stack below shows where."));
     }
-    m_culprit->setText(m_culprit->text() + whyHtml(record));
+    // What to change is said only of the code a person ran, never of AsyncLab's own.
+    if (!duringStartUp && !record.isAsyncLabsWindow())
+        m_culprit->setText(m_culprit->text() + whyHtml(record));
     if (!record.handlerText().isEmpty())
-        m_event->setText(tr("Started by %1").arg(record.handlerText()));
+        m_event->setText(tr("Started by %1").arg(breakable(record.handlerText())));
     else if (record.eventsTimed)
         m_event->setText(tr("Not inside an event handler."));
     else
@@ -287,6 +317,13 @@ void StallCard::setRecord(const StallRecord &record, bool duringStartUp)
         }
         text.chop(1);
         m_source->setPlainText(text);
+        const QString line = excerpt.lines.value(excerpt.focusLine - excerpt.firstLine).trimmed();
+        if (!line.isEmpty()) {
+            m_culprit->setText(m_culprit->text()
+                               + tr("<br>Line %1: <code>%2</code>")
+                                         .arg(numberLocale().toString(excerpt.focusLine),
+                                              line.toHtmlEscaped()));
+        }
         // the culprit's line in view when the card is short of room
         QTextCursor cursor(
                 m_source->document()->findBlockByNumber(excerpt.focusLine - excerpt.firstLine));
@@ -302,6 +339,8 @@ void StallCard::setRecord(const StallRecord &record, bool duringStartUp)
     } else {
         m_source->clear();
     }
+    // no culprit, no code to show: the pane's room goes to the stack
+    m_source->setVisible(!m_source->document()->isEmpty());
 }
 
 void StallCard::showStack(const Stack &stack)

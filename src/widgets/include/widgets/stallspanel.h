@@ -6,7 +6,9 @@
 #include <QList>
 #include <QWidget>
 
+class QCheckBox;
 class QListWidget;
+class QScrollArea;
 class StallCard;
 class StallWatchdog;
 
@@ -24,6 +26,9 @@ public:
     // Into records(); a person's pick, kept when new records arrive.
     void selectRecord(int index);
     int selectedIndex() const;
+    // Selects the newest record and keeps following new ones, as before a person picked a row:
+    // called when the person starts something new, whose stalls they will want to see.
+    void followNewest();
     const QList<StallRecord> &records() const { return m_records; }
     QListWidget *listView() const { return m_list; }
     StallCard *card() const { return m_card; }
@@ -38,18 +43,28 @@ public:
     // One marker per record, in the same order, with the card's short text for its tooltip.
     static QList<LagChartWidget::StallMarker> markersFor(const QList<StallRecord> &records);
 
+    // Start-up, AsyncLab's own window and the machine: not the code a person ran. Hidden from
+    // the list until asked for, and never selected on their own.
+    bool isOthers(const StallRecord &record) const;
+    QCheckBox *showOthersBox() const { return m_showOthers; }
+
 signals:
     void recordsChanged();
 
 private:
     void appendRow(const StallRecord &record);
     void showSelected();
-    void selectNewest();
+    void selectNewest(); // the newest of the person's own stalls
+    void selectRow(int row);
+    void showOthers(bool shown);
+    void updateOthers();
 
     QList<StallRecord> m_records;
     double m_startUpBeforeMs = 0;
     QListWidget *m_list;
     StallCard *m_card;
+    QScrollArea *m_cardArea = nullptr;
+    QCheckBox *m_showOthers = nullptr;
     bool m_followsNewest = true; // until a person picks a row
     bool m_selectingNewest = false;
 };
