@@ -2,6 +2,7 @@
 // longest stall, p99 lag, stalls over 50 ms, and how much of the blocking work froze the GUI
 // thread. Figures only; nothing here passes or fails. --busy N runs the same while N processes
 // spin on the cores, as other programs on a loaded machine would.
+#include "benchoptions.h"
 #include "benchstats.h"
 #include <engine/lab.h>
 #include <engine/threadpriority.h>
@@ -111,9 +112,6 @@ int main(int argc, char *argv[])
     if (argc == 2 && std::strcmp(argv[1], "--spin") == 0)
         spin();
     QCoreApplication app(argc, argv);
-    QCommandLineParser parser;
-    parser.setApplicationDescription(u"Median blocking-vs-async figures over repeated runs."_s);
-    parser.addHelpOption();
     const QCommandLineOption repeatOption(u"repeat"_s, u"Runs per mode (default 5)."_s, u"N"_s,
                                           u"5"_s);
     const QCommandLineOption scenarioOption(u"scenario"_s, u"Scenario name (default standard)."_s,
@@ -123,8 +121,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption noPriorityOption(
             u"no-background-priority"_s,
             u"Leave AsyncLab's server, network and pool threads at the GUI thread's priority."_s);
-    parser.addOptions({ repeatOption, scenarioOption, busyOption, noPriorityOption });
-    parser.process(app);
+    QCommandLineParser parser;
+    parseBenchOptions(parser, u"Median blocking-vs-async figures over repeated runs."_s,
+                      { repeatOption, scenarioOption, busyOption, noPriorityOption });
     const int repeat = std::max(1, parser.value(repeatOption).toInt());
     const int busy = std::clamp(parser.value(busyOption).toInt(), 0, 64);
     if (parser.isSet(noPriorityOption))

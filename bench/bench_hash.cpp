@@ -1,6 +1,7 @@
 // Throughput of loadFile() against `openssl dgst -sha256` and `sha256sum` on one cached file, and
 // (--memory) the peak memory of loading a 2 GiB file. Prints figures; never judges them.
 
+#include "benchoptions.h"
 #include "benchstats.h"
 #include <engine/fileload.h>
 #include <engine/runhere.h>
@@ -119,19 +120,18 @@ int memoryBench(const QString &folder, const FileLoadOptions &options)
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    QCommandLineParser parser;
-    parser.setApplicationDescription(u"Hashing throughput of loadFile() against openssl and "
-                                     u"sha256sum, or its peak memory with --memory."_s);
-    parser.addHelpOption();
-    parser.addPositionalArgument(u"file"_s, u"File to hash (default: a generated 1 GiB file)"_s);
     const QCommandLineOption runsOption(u"runs"_s, u"Timed runs per tool (median)."_s, u"n"_s,
                                         u"5"_s);
     const QCommandLineOption chunkOption(u"chunk"_s, u"loadFile chunk size in bytes."_s, u"bytes"_s,
                                          QString::number(FileLoadOptions().chunkBytes));
     const QCommandLineOption memoryOption(u"memory"_s,
                                           u"Load a 2 GiB sparse file and print peak memory."_s);
-    parser.addOptions({ runsOption, chunkOption, memoryOption });
-    parser.process(app);
+    QCommandLineParser parser;
+    parser.addPositionalArgument(u"file"_s, u"File to hash (default: a generated 1 GiB file)"_s);
+    parseBenchOptions(parser,
+                      u"Hashing throughput of loadFile() against openssl and "
+                      u"sha256sum, or its peak memory with --memory."_s,
+                      { runsOption, chunkOption, memoryOption });
 
     FileLoadOptions options;
     options.chunkBytes = parser.value(chunkOption).toLongLong();

@@ -2,6 +2,7 @@
 // each state, and the bench prints the CPU each thread used, the monitor's max stall and p99 lag,
 // and the longest paint of each widget class and of each window. Figures only; nothing here
 // passes or fails. --compare-run adds a full Compare run with every window shown.
+#include "benchoptions.h"
 #include <windows/compareview.h>
 #include <windows/demogallery.h>
 #include <engine/lab.h>
@@ -98,9 +99,6 @@ int main(int argc, char *argv[])
 {
     QStandardPaths::setTestModeEnabled(true); // leave the user's settings alone
     BenchApplication app(argc, argv);
-    QCommandLineParser parser;
-    parser.setApplicationDescription(u"AsyncLab's own CPU use, stalls and paint times at rest."_s);
-    parser.addHelpOption();
     const QCommandLineOption secondsOption(u"seconds"_s, u"Seconds per state (default 60)."_s,
                                            u"S"_s, u"60"_s);
     const QCommandLineOption compareOption(
@@ -110,8 +108,9 @@ int main(int argc, char *argv[])
             u"Save pictures to DIR: the idle window, the lag chart after a 2 s freeze in linear "
             "and log scale, the gallery after a demo, Compare after a rerun."_s,
             u"DIR"_s);
-    parser.addOptions({ secondsOption, compareOption, shotsOption });
-    parser.process(app);
+    QCommandLineParser parser;
+    parseBenchOptions(parser, u"AsyncLab's own CPU use, stalls and paint times at rest."_s,
+                      { secondsOption, compareOption, shotsOption });
     const double seconds = std::max(1.0, parser.value(secondsOption).toDouble());
 
     QLoggingCategory::setFilterRules(u"asynclab.paint.debug=true"_s);

@@ -2,6 +2,7 @@
 // cores against one thread, and slow fetches all at once against one after another, beside the
 // CPU time other programs took meanwhile (a busy machine has fewer cores to give). Figures only;
 // nothing here passes or fails.
+#include "benchoptions.h"
 #include "benchstats.h"
 #include <demos/demoregistry.h>
 #include <engine/lab.h>
@@ -49,12 +50,10 @@ double processCpuSeconds()
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    QCommandLineParser parser;
-    parser.setApplicationDescription(u"Speed-ups of the parallelism demo over repeated runs."_s);
-    parser.addHelpOption();
     const QCommandLineOption repeatOption(u"repeat"_s, u"Runs (default 3)."_s, u"N"_s, u"3"_s);
-    parser.addOption(repeatOption);
-    parser.process(app);
+    QCommandLineParser parser;
+    parseBenchOptions(parser, u"Speed-ups of the parallelism demo over repeated runs."_s,
+                      { repeatOption });
     const int repeat = std::max(1, parser.value(repeatOption).toInt());
 
     Lab lab;

@@ -1,6 +1,7 @@
 // The cost of stall attribution: the watchdog's CPU share while nothing stalls, the time from
 // signal to captured stack for one sample (of a computing and of a waiting thread), and the
 // per-event overhead of timing every event the application dispatches. Figures only.
+#include "benchoptions.h"
 #include "benchstats.h"
 #include <stalls/eventtiming.h>
 #include <common/labclock.h>
@@ -172,15 +173,13 @@ double perEventNs(Sink &sink, int events)
 int main(int argc, char *argv[])
 {
     BenchApplication app(argc, argv);
-    QCommandLineParser parser;
-    parser.setApplicationDescription(u"Costs of the stall watchdog, sampler and event timing."_s);
-    parser.addHelpOption();
     const QCommandLineOption idleOption(u"idle"_s, u"Seconds of idle watching (default 5)."_s,
                                         u"S"_s, u"5"_s);
     const QCommandLineOption samplesOption(u"samples"_s, u"Samples per target (default 2000)."_s,
                                            u"N"_s, u"2000"_s);
-    parser.addOptions({ idleOption, samplesOption });
-    parser.process(app);
+    QCommandLineParser parser;
+    parseBenchOptions(parser, u"Costs of the stall watchdog, sampler and event timing."_s,
+                      { idleOption, samplesOption });
     const int idleSeconds = std::max(1, parser.value(idleOption).toInt());
     const int samples = std::max(10, parser.value(samplesOption).toInt());
 

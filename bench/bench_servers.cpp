@@ -1,6 +1,7 @@
 // The servers demo's whole matrix (four servers x C = 10 ... 10 000 by default), as the gallery
 // runs it, printed as a table; with --wrk and wrk installed, wrk then drives the event-loop
 // server at the same C values for comparison with AsyncLab's own generator. Figures only.
+#include "benchoptions.h"
 #include <demos/serversdemo.h>
 #include <httpserver/embeddedserver.h>
 
@@ -84,9 +85,6 @@ void runWrk(const QString &wrk, const QList<int> &connections, int seconds, cons
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    QCommandLineParser parser;
-    parser.setApplicationDescription(u"The servers demo's matrix as a table."_s);
-    parser.addHelpOption();
     const QCommandLineOption variantOption(u"cpu"_s, u"The handler computes 2 ms first."_s);
     const QCommandLineOption connectionsOption(
             u"connections"_s, u"Comma-separated C values (default 10,100,1000,10000)."_s, u"LIST"_s,
@@ -98,9 +96,10 @@ int main(int argc, char *argv[])
             u"wrk"_s, u"Also drive the event-loop server with wrk, if installed."_s);
     const QCommandLineOption wrkSecondsOption(u"wrk-seconds"_s, u"wrk's -d (default 5)."_s, u"S"_s,
                                               u"5"_s);
-    parser.addOptions(
+    QCommandLineParser parser;
+    parseBenchOptions(
+            parser, u"The servers demo's matrix as a table."_s,
             { variantOption, connectionsOption, measureOption, wrkOption, wrkSecondsOption });
-    parser.process(app);
 
     ServersDemo::Options options;
     options.connections.clear();

@@ -1,3 +1,5 @@
+#include "datarows.h"
+
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
@@ -188,9 +190,7 @@ void TestAttach::reportGoesToTheOutputFile()
 
 void TestAttach::cannotAttach_data()
 {
-    QTest::addColumn<bool>("traced");
-    QTest::addRow("no such process") << false;
-    QTest::addRow("traced by another") << true;
+    addBoolRows("traced", "no such process", "traced by another");
 }
 
 void TestAttach::cannotAttach()

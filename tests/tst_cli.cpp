@@ -1,3 +1,4 @@
+#include "datarows.h"
 #include "processrunner.h"
 
 #include <QJsonArray>
@@ -99,9 +100,7 @@ void TestCli::helpAndVersion()
 
 void TestCli::fetchPrintsResult_data()
 {
-    QTest::addColumn<QString>("mode");
-    QTest::newRow("blocking") << u"blocking"_s;
-    QTest::newRow("async") << u"async"_s;
+    addRows<QString>("mode", { { "blocking", u"blocking"_s }, { "async", u"async"_s } });
 }
 
 void TestCli::fetchPrintsResult()

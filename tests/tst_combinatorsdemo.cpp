@@ -32,46 +32,45 @@ private slots:
 void TestCombinatorsDemo::combinatorsReturnWhatTheirDefinitionsSay()
 {
     // A slow 600 ms, B slow 900 ms, C fails at once, D fast 100 ms, E fast 200 ms.
-    std::unique_ptr<Demo> demo(create(u"combinators"_s));
-    const Run r = run(demo.get(), 30000);
-    QCOMPARE(r.finishedCount, 1);
-    QVERIFY2(r.outcome.ok(), qPrintable(r.outcome.error));
+    const DemoOutcome r = runToEnd(u"combinators"_s, 30000);
+    if (QTest::currentTestFailed())
+        return;
     const auto text = [&r](const QString &row, const QString &column) {
-        return r.outcome.figure(row, column).toString();
+        return r.figure(row, column).toString();
     };
-    const QString summary = r.outcome.summary;
+    const QString summary = r.summary;
 
     // all: the first failure ends it, long before the slow requests are done.
-    QVERIFY(!r.outcome.figure(u"all"_s, u"succeeded"_s).toBool());
+    QVERIFY(!r.figure(u"all"_s, u"succeeded"_s).toBool());
     QCOMPARE(text(u"all"_s, u"decided by"_s), u"C fails"_s);
     QCOMPARE(text(u"all"_s, u"returned"_s), u"failed: C fails: HTTP 500 Internal Server Error"_s);
-    QVERIFY2(figure(r.outcome, u"all"_s, u"decided"_s) < 500, qPrintable(summary));
+    QVERIFY2(figure(r, u"all"_s, u"decided"_s) < 500, qPrintable(summary));
 
     // all settled: every outcome, the failure among them, once the slowest is done.
-    QVERIFY(r.outcome.figure(u"all settled"_s, u"succeeded"_s).toBool());
+    QVERIFY(r.figure(u"all settled"_s, u"succeeded"_s).toBool());
     QCOMPARE(text(u"all settled"_s, u"returned"_s),
              u"A slow: ok, B slow: ok, C fails: HTTP 500 Internal Server Error, D fast: ok, "
              "E fast: ok"_s);
     QCOMPARE(text(u"all settled"_s, u"decided by"_s), u"B slow"_s);
-    QVERIFY2(figure(r.outcome, u"all settled"_s, u"decided"_s) >= 900, qPrintable(summary));
+    QVERIFY2(figure(r, u"all settled"_s, u"decided"_s) >= 900, qPrintable(summary));
 
     // any: the first success; the earlier failure does not count.
-    QVERIFY(r.outcome.figure(u"any"_s, u"succeeded"_s).toBool());
+    QVERIFY(r.figure(u"any"_s, u"succeeded"_s).toBool());
     QCOMPARE(text(u"any"_s, u"returned"_s), u"D fast: ok"_s);
-    QVERIFY2(figure(r.outcome, u"any"_s, u"decided"_s) >= 100, qPrintable(summary));
-    QVERIFY2(figure(r.outcome, u"any"_s, u"decided"_s) < 600, qPrintable(summary));
+    QVERIFY2(figure(r, u"any"_s, u"decided"_s) >= 100, qPrintable(summary));
+    QVERIFY2(figure(r, u"any"_s, u"decided"_s) < 600, qPrintable(summary));
 
     // race: the first to settle, here the failure.
-    QVERIFY(!r.outcome.figure(u"race"_s, u"succeeded"_s).toBool());
+    QVERIFY(!r.figure(u"race"_s, u"succeeded"_s).toBool());
     QCOMPARE(text(u"race"_s, u"decided by"_s), u"C fails"_s);
-    QVERIFY2(figure(r.outcome, u"race"_s, u"decided"_s) < 100, qPrintable(summary));
+    QVERIFY2(figure(r, u"race"_s, u"decided"_s) < 100, qPrintable(summary));
 
     // Debounce: one request per keystroke without it, one per pause with it.
-    QCOMPARE(int(figure(r.outcome, u"search without debounce"_s, u"requests"_s)),
+    QCOMPARE(int(figure(r, u"search without debounce"_s, u"requests"_s)),
              int(CombinatorsDemo::typing().size()));
-    QCOMPARE(int(figure(r.outcome, u"search with debounce"_s, u"requests"_s)), 2);
+    QCOMPARE(int(figure(r, u"search with debounce"_s, u"requests"_s)), 2);
     QCOMPARE(text(u"search with debounce"_s, u"searched"_s), u"async, asynclab"_s);
-    QCOMPARE(r.outcome.bars.size(), 4);
+    QCOMPARE(r.bars.size(), 4);
 }
 
 void TestCombinatorsDemo::combinatorsCancelMidRound()

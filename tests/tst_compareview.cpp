@@ -1,3 +1,4 @@
+#include "datarows.h"
 #include "appfixture.h"
 #include <windows/compareview.h>
 #include <widgets/inputlatencyprobe.h>
@@ -120,10 +121,8 @@ void TestCompareView::ratiosReadAsWords()
 
 void TestCompareView::oneFreezeOneNumber_data()
 {
-    QTest::addColumn<bool>("manyShortFreezes");
-    QTest::addRow("one long freeze") << false;
     // Freezes just over 50 ms end before the watchdog, looking every 10 ms, sees them late.
-    QTest::addRow("many freezes near 50 ms") << true;
+    addBoolRows("manyShortFreezes", "one long freeze", "many freezes near 50 ms");
 }
 
 // The tab, the list, the summary line, the table and the heading count each run's stalls alike.

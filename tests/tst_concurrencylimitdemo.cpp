@@ -29,14 +29,13 @@ private slots:
 
 void TestConcurrencyLimitDemo::concurrencyLimitIsNeverExceeded()
 {
-    std::unique_ptr<Demo> demo(create(u"concurrency-limit"_s));
-    const Run r = run(demo.get(), 28000);
-    QCOMPARE(r.finishedCount, 1);
-    QVERIFY2(r.outcome.ok(), qPrintable(r.outcome.error));
+    const DemoOutcome r = runToEnd(u"concurrency-limit"_s, 28000);
+    if (QTest::currentTestFailed())
+        return;
     for (const auto &setting : ConcurrencyLimitDemo::settings()) {
         const QString label = u"max in flight "_s + ConcurrencyLimitDemo::settingLabel(setting);
-        const int serverPeak = r.outcome.figure(label, u"server peak"_s).toInt();
-        const int clientPeak = r.outcome.figure(label, u"client peak"_s).toInt();
+        const int serverPeak = r.figure(label, u"server peak"_s).toInt();
+        const int clientPeak = r.figure(label, u"client peak"_s).toInt();
         const int expected = setting.limit != ConcurrencyLimitDemo::Unlimited ? setting.limit
                 : setting.managers == 1 ? ConcurrencyLimitDemo::PerManager
                                         : ConcurrencyLimitDemo::Fetches;
@@ -46,8 +45,8 @@ void TestConcurrencyLimitDemo::concurrencyLimitIsNeverExceeded()
             QCOMPARE(clientPeak, setting.limit);
     }
     // The limit decides the time: one at a time is far slower than sixteen.
-    QVERIFY(r.outcome.figure(u"max in flight 1"_s, u"time"_s).toDouble()
-            > 3 * r.outcome.figure(u"max in flight 16"_s, u"time"_s).toDouble());
+    QVERIFY(r.figure(u"max in flight 1"_s, u"time"_s).toDouble()
+            > 3 * r.figure(u"max in flight 16"_s, u"time"_s).toDouble());
 }
 
 QTEST_GUILESS_MAIN(TestConcurrencyLimitDemo)

@@ -31,31 +31,27 @@ private slots:
 
 void TestDatabaseDemo::databaseQueryOnWorkerKeepsGuiFree()
 {
-    std::unique_ptr<Demo> demo(create(u"database"_s));
-    const Run r = run(demo.get(), 60000);
-    QCOMPARE(r.finishedCount, 1);
-    QVERIFY2(r.outcome.ok(), qPrintable(r.outcome.error));
-    const QString summary = r.outcome.summary;
-    QVERIFY(r.outcome.figure(u"same answer"_s).toBool());
-    QVERIFY(figure(r.outcome, u"answer"_s) > 0);
+    const DemoOutcome r = runToEnd(u"database"_s, 60000);
+    if (QTest::currentTestFailed())
+        return;
+    const QString summary = r.summary;
+    QVERIFY(r.figure(u"same answer"_s).toBool());
+    QVERIFY(figure(r, u"answer"_s) > 0);
     // On the GUI thread the window froze for about the whole query; on the worker it did not.
-    QVERIFY2(figure(r.outcome, u"GUI thread"_s, u"query"_s) >= 500, qPrintable(summary));
-    QVERIFY2(figure(r.outcome, u"GUI thread"_s, u"max stall"_s)
-                     >= 0.8 * figure(r.outcome, u"GUI thread"_s, u"query"_s),
+    QVERIFY2(figure(r, u"GUI thread"_s, u"query"_s) >= 500, qPrintable(summary));
+    QVERIFY2(figure(r, u"GUI thread"_s, u"max stall"_s)
+                     >= 0.8 * figure(r, u"GUI thread"_s, u"query"_s),
              qPrintable(summary));
-    QVERIFY2(figure(r.outcome, u"worker"_s, u"max stall"_s) < 100, qPrintable(summary));
-    QVERIFY(figure(r.outcome, u"worker"_s, u"progress reports"_s) > 10);
+    QVERIFY2(figure(r, u"worker"_s, u"max stall"_s) < 100, qPrintable(summary));
+    QVERIFY(figure(r, u"worker"_s, u"progress reports"_s) > 10);
     // The demo's own Cancel: the query stopped inside SQLite, soon.
-    QVERIFY(r.outcome.figure(u"cancel"_s, u"interrupted"_s).toBool());
-    QVERIFY2(figure(r.outcome, u"cancel"_s, u"until the query stopped"_s) < 500,
-             qPrintable(summary));
-    QVERIFY(r.outcome.figure(u"wrong thread"_s, u"Qt says"_s)
+    QVERIFY(r.figure(u"cancel"_s, u"interrupted"_s).toBool());
+    QVERIFY2(figure(r, u"cancel"_s, u"until the query stopped"_s) < 500, qPrintable(summary));
+    QVERIFY(r.figure(u"wrong thread"_s, u"Qt says"_s)
                     .toString()
                     .contains(u"does not belong to the calling thread"_s));
-    QVERIFY(r.outcome.figure(u"wrong thread"_s, u"connection"_s)
-                    .toString()
-                    .startsWith(u"invalid"_s));
-    QCOMPARE(r.outcome.bars.size(), 3);
+    QVERIFY(r.figure(u"wrong thread"_s, u"connection"_s).toString().startsWith(u"invalid"_s));
+    QCOMPARE(r.bars.size(), 3);
 }
 
 void TestDatabaseDemo::databaseCancelInterruptsWithin500Ms()

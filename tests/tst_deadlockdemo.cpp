@@ -35,8 +35,7 @@ void TestDeadlockDemo::deadlock()
     const std::unique_ptr<Demo> demo(demoFactory<DeadlockDemo>()(context(), nullptr));
     ResponsivenessMonitor &monitor = m_bench.lab()->monitor();
     const double start = labNowMs();
-    DemoOutcome outcome;
-    runToEnd(demo.get(), 20000, &outcome);
+    const DemoOutcome outcome = runToEnd(demo.get(), 20000);
     if (QTest::currentTestFailed())
         return;
     const double end = labNowMs();

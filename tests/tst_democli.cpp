@@ -35,8 +35,8 @@ class TestDemoCli : public QObject
     Q_OBJECT
 private slots:
     void listNamesEveryDemo();
-    void unknownNameExitsTwo();
-    void variantOutOfRangeExitsTwo();
+    void usageErrorsExitTwo_data();
+    void usageErrorsExitTwo();
     void demoPrintsItsOutcome();
     void demoPrintsJson();
     void dataDemosPrintJson_data();
@@ -67,27 +67,33 @@ void TestDemoCli::listNamesEveryDemo()
     QVERIFY(text.out.contains("three-styles"));
 }
 
-void TestDemoCli::unknownNameExitsTwo()
+void TestDemoCli::usageErrorsExitTwo_data()
 {
-    const Outcome o = run({ u"--demo"_s, u"no-such-demo"_s });
-    QCOMPARE(o.exitCode, 2);
-    QVERIFY2(o.err.contains("unknown demo \"no-such-demo\""), o.err.constData());
-    QVERIFY(o.err.contains("--demo list"));
-    QVERIFY(o.out.isEmpty());
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QByteArrayList>("says");
+    QTest::addRow("unknown name") << QStringList { u"--demo"_s, u"no-such-demo"_s }
+                                  << QByteArrayList { "unknown demo \"no-such-demo\"",
+                                                      "--demo list" };
+    QTest::addRow("variant out of range")
+            << QStringList { u"--demo"_s, u"servers"_s, u"--variant"_s, u"3"_s }
+            << QByteArrayList { "demo servers has 2 variants: wait 100 ms;" };
+    QTest::addRow("variant of a demo without")
+            << QStringList { u"--demo"_s, u"race"_s, u"--variant"_s, u"1"_s }
+            << QByteArrayList { "demo race has no variants" };
+    QTest::addRow("variant without a demo")
+            << QStringList { u"--variant"_s, u"1"_s }
+            << QByteArrayList { "--variant applies to --demo NAME only" };
 }
 
-void TestDemoCli::variantOutOfRangeExitsTwo()
+void TestDemoCli::usageErrorsExitTwo()
 {
-    const Outcome o = run({ u"--demo"_s, u"servers"_s, u"--variant"_s, u"3"_s });
+    QFETCH(QStringList, arguments);
+    QFETCH(QByteArrayList, says);
+    const Outcome o = run(arguments);
     QCOMPARE(o.exitCode, 2);
-    QVERIFY2(o.err.contains("demo servers has 2 variants: wait 100 ms;"), o.err.constData());
+    for (const QByteArray &words : says)
+        QVERIFY2(o.err.contains(words), o.err.constData());
     QVERIFY(o.out.isEmpty());
-    const Outcome none = run({ u"--demo"_s, u"race"_s, u"--variant"_s, u"1"_s });
-    QCOMPARE(none.exitCode, 2);
-    QVERIFY2(none.err.contains("demo race has no variants"), none.err.constData());
-    const Outcome alone = run({ u"--variant"_s, u"1"_s });
-    QCOMPARE(alone.exitCode, 2);
-    QVERIFY(alone.err.contains("--variant applies to --demo NAME only"));
 }
 
 void TestDemoCli::demoPrintsItsOutcome()

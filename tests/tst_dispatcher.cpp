@@ -44,14 +44,14 @@ struct SocketPair
     }
 };
 
-// A socket pair whose read notifier counts what it is sent: once a byte sent to it has been seen,
-// the event loop has run turns since the send.
-struct Witness
+// A socket pair whose read notifier counts (and drains) what it is sent. As a witness: once a
+// byte sent to it has been seen, the event loop has run turns since the send.
+struct ReadCounter
 {
     SocketPair pair;
     QSocketNotifier notifier { pair.fds[0], QSocketNotifier::Read };
     int seen = 0;
-    Witness()
+    ReadCounter()
     {
         QObject::connect(&notifier, &QSocketNotifier::activated, &notifier, [this] {
             ++seen;
@@ -295,34 +295,28 @@ void tst_Dispatcher::registeredTimersAndRemainingTime()
 
 void tst_Dispatcher::readNotifierEnableDisable()
 {
-    SocketPair pair;
-    Witness witness;
-    QVERIFY(pair.isValid() && witness.pair.isValid());
-    QSocketNotifier notifier(pair.fds[0], QSocketNotifier::Read);
-    int reads = 0;
-    connect(&notifier, &QSocketNotifier::activated, this, [&] {
-        ++reads;
-        pair.drain();
-    });
+    ReadCounter reads;
+    ReadCounter witness;
+    QVERIFY(reads.pair.isValid() && witness.pair.isValid());
 
-    pair.send();
-    QTRY_COMPARE(reads, 1);
+    reads.pair.send();
+    QTRY_COMPARE(reads.seen, 1);
 
     // Disabled: data waits unseen. The witness proves the loop ran turns with it pending.
-    notifier.setEnabled(false);
-    pair.send();
+    reads.notifier.setEnabled(false);
+    reads.pair.send();
     QVERIFY(witness.loopTurned());
-    QCOMPARE(reads, 1);
+    QCOMPARE(reads.seen, 1);
 
     // Enabled again: the pending byte is reported (level-triggered, as with poll).
-    notifier.setEnabled(true);
-    QTRY_COMPARE(reads, 2);
+    reads.notifier.setEnabled(true);
+    QTRY_COMPARE(reads.seen, 2);
 }
 
 void tst_Dispatcher::writeNotifierEnableDisable()
 {
     SocketPair pair;
-    Witness witness;
+    ReadCounter witness;
     QVERIFY(pair.isValid() && witness.pair.isValid());
     QSocketNotifier writable(pair.fds[0], QSocketNotifier::Write);
     int writes = 0;
@@ -402,18 +396,12 @@ void tst_Dispatcher::interestChangesWithinOneTurnAreCoalesced()
 void tst_Dispatcher::processEventsFlags()
 {
     QAbstractEventDispatcher *dispatcher = QAbstractEventDispatcher::instance();
-    SocketPair pair;
-    QVERIFY(pair.isValid());
-    QSocketNotifier notifier(pair.fds[0], QSocketNotifier::Read);
-    int reads = 0;
-    connect(&notifier, &QSocketNotifier::activated, this, [&] {
-        ++reads;
-        pair.drain();
-    });
-    pair.send();
+    ReadCounter reads;
+    QVERIFY(reads.pair.isValid());
+    reads.pair.send();
     dispatcher->processEvents(QEventLoop::ExcludeSocketNotifiers);
-    QCOMPARE(reads, 0);
-    QTRY_COMPARE(reads, 1);
+    QCOMPARE(reads.seen, 0);
+    QTRY_COMPARE(reads.seen, 1);
 
     TimerRecorder recorder;
     recorder.clock.start();

@@ -1,3 +1,4 @@
+#include "datarows.h"
 #include "demorun.h"
 #include <demos/errorsdemo.h>
 #include <demos/demoregistry.h>
@@ -37,12 +38,10 @@ void TestErrorsDemo::errors()
     const std::unique_ptr<Demo> demo(demoFactory<ErrorsDemo>()(context(dir.path()), nullptr));
     auto *errors = qobject_cast<ErrorsDemo *>(demo.get());
     QVERIFY(errors);
-    DemoOutcome outcome;
-    runToEnd(demo.get(), 15000, &outcome);
+    const DemoOutcome f = runToEnd(demo.get(), 15000);
     if (QTest::currentTestFailed())
         return;
-    const DemoOutcome &f = outcome;
-    qInfo().noquote() << outcome.summary;
+    qInfo().noquote() << f.summary;
 
     QVERIFY(f.figure(u"exception"_s, u"delivered"_s).toBool());
     QVERIFY(f.figure(u"exception"_s, u"message"_s).toString().contains(u"12,5"_s));
@@ -57,7 +56,7 @@ void TestErrorsDemo::errors()
     QVERIFY(f.figure(u"retry"_s, u"succeeded"_s).toBool());
     QCOMPARE(f.figure(u"retry"_s, u"attempts"_s).toInt(), 4);
     QCOMPARE(f.figure(u"retry"_s, u"backoff"_s).toString(), u"100, 200, 400"_s);
-    QCOMPARE(outcome.bars.size(), 3);
+    QCOMPARE(f.bars.size(), 3);
     // The attempts took time of their own: the total is never less than the backoff alone.
     QVERIFY(f.figure(u"retry"_s, u"total"_s).toDouble() >= 100 + 200 + 400);
 
@@ -88,9 +87,9 @@ void TestErrorsDemo::cancelWhileRetrying()
 
 void TestErrorsDemo::destroyedWhileRetrying_data()
 {
-    QTest::addColumn<QString>("lastLine");
-    QTest::newRow("waiting for an attempt's answer") << u"3. fetch a flaky endpoint"_s;
-    QTest::newRow("waiting out the backoff") << u"next attempt in"_s;
+    addRows<QString>("lastLine",
+                     { { "waiting for an attempt's answer", u"3. fetch a flaky endpoint"_s },
+                       { "waiting out the backoff", u"next attempt in"_s } });
 }
 
 // The retries are a coroutine waiting on a fetch job or on the backoff timer. Destroyed there,

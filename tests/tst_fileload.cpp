@@ -1,4 +1,5 @@
 #include <engine/fileload.h>
+#include "datarows.h"
 #include "jobwait.h"
 
 #include <QCryptographicHash>
@@ -36,6 +37,16 @@ QByteArray readWhole(const QString &path)
 QByteArray sha256Hex(const QByteArray &data)
 {
     return QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex();
+}
+
+// Cancels the work `watcher` watches as soon as it reports progress past 0.
+void cancelAtFirstProgress(QFutureWatcherBase &watcher)
+{
+    QObject::connect(&watcher, &QFutureWatcherBase::progressValueChanged, &watcher,
+                     [&watcher](int value) {
+                         if (value > 0)
+                             watcher.cancel();
+                     });
 }
 
 } // namespace
@@ -261,10 +272,7 @@ void TestFileLoad::devZeroCanceled()
     QFutureWatcher<FileLoadResult> watcher;
     QSignalSpy finished(&watcher, &QFutureWatcherBase::finished);
     QSignalSpy range(&watcher, &QFutureWatcherBase::progressRangeChanged);
-    connect(&watcher, &QFutureWatcherBase::progressValueChanged, &watcher, [&watcher](int value) {
-        if (value > 0)
-            watcher.cancel();
-    });
+    cancelAtFirstProgress(watcher);
     watcher.setFuture(QtConcurrent::run(loadFile, u"/dev/zero"_s, FileLoadOptions()));
     QVERIFY(finished.wait(JobTimeoutMs));
 
@@ -307,9 +315,7 @@ void TestFileLoad::cancelMidway()
 
 void TestFileLoad::fifo_data()
 {
-    QTest::addColumn<bool>("async");
-    QTest::addRow("blocking") << false;
-    QTest::addRow("async") << true;
+    addBoolRows("async", "blocking", "async");
 }
 
 void TestFileLoad::fifo()
@@ -464,10 +470,7 @@ void TestFileLoad::sampleCancelRemovesFile()
     QFutureWatcher<QString> watcher;
     QSignalSpy finished(&watcher, &QFutureWatcherBase::finished);
     QSignalSpy range(&watcher, &QFutureWatcherBase::progressRangeChanged);
-    connect(&watcher, &QFutureWatcherBase::progressValueChanged, &watcher, [&watcher](int value) {
-        if (value > 0)
-            watcher.cancel();
-    });
+    cancelAtFirstProgress(watcher);
     watcher.setFuture(QtConcurrent::run(generateSampleFile, path, qint64(1) << 30));
     QVERIFY(finished.wait(JobTimeoutMs));
 

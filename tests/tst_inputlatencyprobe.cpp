@@ -25,23 +25,26 @@ private slots:
 
 private:
     std::unique_ptr<QLineEdit> m_field;
+    std::unique_ptr<InputLatencyProbe> m_probe; // typing into m_field, not started
 };
 
 void TestInputLatencyProbe::init()
 {
     m_field = std::make_unique<QLineEdit>();
     QVERIFY(showExposed(m_field.get()));
+    m_probe = std::make_unique<InputLatencyProbe>();
+    m_probe->setTarget(m_field.get());
 }
 
 void TestInputLatencyProbe::cleanup()
 {
+    m_probe.reset();
     m_field.reset();
 }
 
 void TestInputLatencyProbe::idleFieldHandlesPressesAtOnce()
 {
-    InputLatencyProbe probe;
-    probe.setTarget(m_field.get());
+    InputLatencyProbe &probe = *m_probe;
     QSignalSpy measured(&probe, &InputLatencyProbe::measured);
     probe.start(20);
     QVERIFY(probe.isRunning());
@@ -58,8 +61,7 @@ void TestInputLatencyProbe::idleFieldHandlesPressesAtOnce()
 
 void TestInputLatencyProbe::blockedGuiThreadMakesPressesWait()
 {
-    InputLatencyProbe probe;
-    probe.setTarget(m_field.get());
+    InputLatencyProbe &probe = *m_probe;
     probe.start(20);
     QTRY_VERIFY_WITH_TIMEOUT(!probe.samples().isEmpty(), 5000);
 
@@ -85,8 +87,7 @@ void TestInputLatencyProbe::blockedGuiThreadMakesPressesWait()
 
 void TestInputLatencyProbe::stopEndsPosting()
 {
-    InputLatencyProbe probe;
-    probe.setTarget(m_field.get());
+    InputLatencyProbe &probe = *m_probe;
     probe.start(10);
     QTRY_VERIFY_WITH_TIMEOUT(probe.postedCount() >= 3, 5000);
     probe.stop();
@@ -99,8 +100,7 @@ void TestInputLatencyProbe::stopEndsPosting()
 
 void TestInputLatencyProbe::statsCoverTheRange()
 {
-    InputLatencyProbe probe;
-    probe.setTarget(m_field.get());
+    InputLatencyProbe &probe = *m_probe;
     probe.start(10);
     QTRY_VERIFY_WITH_TIMEOUT(probe.samples().size() >= 9, 5000);
     probe.stop();
@@ -126,8 +126,7 @@ void TestInputLatencyProbe::statsCoverTheRange()
 
 void TestInputLatencyProbe::destroyedTargetStopsProbe()
 {
-    InputLatencyProbe probe;
-    probe.setTarget(m_field.get());
+    InputLatencyProbe &probe = *m_probe;
     probe.start(5);
     QTRY_VERIFY_WITH_TIMEOUT(probe.samples().size() >= 2, 5000);
     m_field.reset();

@@ -247,22 +247,16 @@ void TestLessons::judgesFromFigures_data()
         { { u"worker threads: threads blocked"_s, 20 }, { u"worker threads: fetches"_s, 20 } }, 2);
     row("some threads", LessonJudge::BlockedThreads,
         { { u"worker threads: threads blocked"_s, 9 }, { u"worker threads: fetches"_s, 20 } }, -1);
-    row("updates lost", LessonJudge::LostUpdates,
-        { { u"unprotected: lost updates"_s, 12345 },
-          { u"runs per variant"_s, 5 },
-          { u"threads"_s, 4 },
-          { u"increments per thread"_s, 200000 },
-          { u"QMutex: lost updates"_s, 0 },
-          { u"std::atomic: lost updates"_s, 0 } },
-        1);
-    row("the race did not race", LessonJudge::LostUpdates,
-        { { u"unprotected: lost updates"_s, 0 },
-          { u"runs per variant"_s, 5 },
-          { u"threads"_s, 4 },
-          { u"increments per thread"_s, 200000 },
-          { u"QMutex: lost updates"_s, 0 },
-          { u"std::atomic: lost updates"_s, 0 } },
-        -1);
+    const auto race = [](int unprotectedLost) {
+        return QJsonObject { { u"unprotected: lost updates"_s, unprotectedLost },
+                             { u"runs per variant"_s, 5 },
+                             { u"threads"_s, 4 },
+                             { u"increments per thread"_s, 200000 },
+                             { u"QMutex: lost updates"_s, 0 },
+                             { u"std::atomic: lost updates"_s, 0 } };
+    };
+    row("updates lost", LessonJudge::LostUpdates, race(12345), 1);
+    row("the race did not race", LessonJudge::LostUpdates, race(0), -1);
     row("deadlock caught", LessonJudge::SelfDeadlock,
         { { u"GUI thread waits on itself: detected"_s, true },
           { u"GUI thread waits on itself: blocked at most ms"_s, 1500 },

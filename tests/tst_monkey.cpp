@@ -12,6 +12,7 @@
 #include <windows/watchwindow.h>
 #include "widgetchecks.h"
 
+#include <iterator>
 #include <QAbstractButton>
 #include <QAbstractItemView>
 #include <QApplication>
@@ -503,29 +504,11 @@ void TestMonkey::collectTargets()
 
 QString TestMonkey::kindName(Kind kind)
 {
-    switch (kind) {
-    case Kind::Click:
-        return u"click"_s;
-    case Kind::Menu:
-        return u"menu"_s;
-    case Kind::Type:
-        return u"type"_s;
-    case Kind::Mode:
-        return u"mode"_s;
-    case Kind::Choose:
-        return u"choose"_s;
-    case Kind::Tab:
-        return u"tab"_s;
-    case Kind::Select:
-        return u"select"_s;
-    case Kind::Anywhere:
-        return u"click anywhere"_s;
-    case Kind::Escape:
-        return u"escape"_s;
-    case Kind::CloseWindow:
-        return u"close window"_s;
-    }
-    return {};
+    static constexpr const char *names[] = { "click",  "menu",        "type",   "mode",
+                                             "choose", "tab",         "select", "click anywhere",
+                                             "escape", "close window" }; // in Kind's order
+    static_assert(std::size(names) == size_t(Kind::CloseWindow) + 1);
+    return QString::fromLatin1(names[int(kind)]);
 }
 
 void TestMonkey::typeInto(QLineEdit *edit, const Draw &draw)

@@ -29,12 +29,9 @@ private slots:
 
 void TestNestedEventLoopDemo::nestedEventLoop()
 {
-    const std::unique_ptr<Demo> demo(demoFactory<NestedEventLoopDemo>()(context(), nullptr));
-    DemoOutcome outcome;
-    runToEnd(demo.get(), 10000, &outcome);
+    const DemoOutcome f = runToEnd(u"nested-event-loop"_s, 10000);
     if (QTest::currentTestFailed())
         return;
-    const DemoOutcome &f = outcome;
     QVERIFY(f.figure(u"nested event loop"_s, u"re-entered"_s).toBool());
     QCOMPARE(f.figure(u"nested event loop"_s, u"order"_s).toString(),
              u"start 1, start 2, end 2, end 1"_s);

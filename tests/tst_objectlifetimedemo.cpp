@@ -29,19 +29,16 @@ private slots:
 
 void TestObjectLifetimeDemo::objectLifetime()
 {
-    const std::unique_ptr<Demo> demo(demoFactory<ObjectLifetimeDemo>()(context(), nullptr));
-    DemoOutcome outcome;
-    runToEnd(demo.get(), 10000, &outcome);
+    const DemoOutcome f = runToEnd(u"object-lifetime"_s, 10000);
     if (QTest::currentTestFailed())
         return;
-    const DemoOutcome &f = outcome;
     QCOMPARE(f.figure(u"late results"_s).toInt(), 3);
     QCOMPARE(f.figure(u"naive callback"_s, u"would touch a deleted panel"_s).toInt(), 1);
     QCOMPARE(f.figure(u"QPointer guard"_s, u"results dropped"_s).toInt(), 1);
     QCOMPARE(f.figure(u"context object"_s, u"callbacks run"_s).toInt(), 0);
     QCOMPARE(f.figure(u"context object"_s, u"results dropped"_s).toInt(), 1);
     QCOMPARE(f.figure(u"panels updated"_s).toInt(), 0);
-    const QList<QObject *> children = demo->findChildren<QObject *>();
+    const QList<QObject *> children = demo()->findChildren<QObject *>();
     for (const QObject *child : children)
         QVERIFY2(!child->objectName().startsWith(u"panel"_s), "a closed panel is still there");
 }

@@ -111,39 +111,35 @@ void TestOperationLogModel::cellText_data()
     QTest::addColumn<OperationRecord>("record");
     QTest::addColumn<int>("column");
     QTest::addColumn<QString>("text");
+    const auto row = [](const char *name, const OperationRecord &record,
+                        OperationLogModel::Column column, const QString &text) {
+        QTest::addRow("%s", name) << record << int(column) << text;
+    };
 
     const OperationRecord fetch = finishedFetch();
-    QTest::addRow("kind") << fetch << int(OperationLogModel::KindColumn) << u"fetch"_s;
-    QTest::addRow("mode") << fetch << int(OperationLogModel::ModeColumn) << u"blocking"_s;
-    QTest::addRow("url shows path and query")
-            << fetch << int(OperationLogModel::TargetColumn) << u"/bytes?size=64M"_s;
-    QTest::addRow("http") << fetch << int(OperationLogModel::HttpColumn) << u"200"_s;
-    QTest::addRow("bytes in MiB") << fetch << int(OperationLogModel::BytesColumn) << u"64.0 MiB"_s;
-    QTest::addRow("no lines for a fetch")
-            << fetch << int(OperationLogModel::LinesColumn) << QString();
-    QTest::addRow("duration as everywhere")
-            << fetch << int(OperationLogModel::DurationColumn) << u"1.23 s"_s;
-    QTest::addRow("stall rounded")
-            << fetch << int(OperationLogModel::MaxStallColumn) << u"1.18 s"_s;
+    row("kind", fetch, OperationLogModel::KindColumn, u"fetch"_s);
+    row("mode", fetch, OperationLogModel::ModeColumn, u"blocking"_s);
+    row("url shows path and query", fetch, OperationLogModel::TargetColumn, u"/bytes?size=64M"_s);
+    row("http", fetch, OperationLogModel::HttpColumn, u"200"_s);
+    row("bytes in MiB", fetch, OperationLogModel::BytesColumn, u"64.0 MiB"_s);
+    row("no lines for a fetch", fetch, OperationLogModel::LinesColumn, QString());
+    row("duration as everywhere", fetch, OperationLogModel::DurationColumn, u"1.23 s"_s);
+    row("stall rounded", fetch, OperationLogModel::MaxStallColumn, u"1.18 s"_s);
     OperationRecord blockingFetch = fetch;
     blockingFetch.workerThread = u"network thread"_s;
-    QTest::addRow("blocking fetch: who waited, who did the I/O")
-            << blockingFetch << int(OperationLogModel::ThreadColumn)
-            << u"GUI thread waited; network thread did the I/O"_s;
+    row("blocking fetch: who waited, who did the I/O", blockingFetch,
+        OperationLogModel::ThreadColumn, u"GUI thread waited; network thread did the I/O"_s);
     OperationRecord asyncFetch = fetch;
     asyncFetch.mode = RunMode::Async;
-    QTest::addRow("async fetch: nobody waited")
-            << asyncFetch << int(OperationLogModel::ThreadColumn)
-            << u"no thread waited (event loop)"_s;
+    row("async fetch: nobody waited", asyncFetch, OperationLogModel::ThreadColumn,
+        u"no thread waited (event loop)"_s);
     OperationRecord frozenFetch = blockingFetch;
     frozenFetch.culprit = u"BlockingFetcher::fetch (src/engine/blockingfetcher.cpp:36)"_s;
     frozenFetch.culpritStallMs = 2010;
-    QTest::addRow("culprit of the longest freeze")
-            << frozenFetch << int(OperationLogModel::CulpritColumn) << frozenFetch.culprit;
-    QTest::addRow("no culprit without a freeze")
-            << asyncFetch << int(OperationLogModel::CulpritColumn) << QString();
-    QTest::addRow("short sha") << fetch << int(OperationLogModel::Sha256Column)
-                               << u"0123456789ab\u2026"_s;
+    row("culprit of the longest freeze", frozenFetch, OperationLogModel::CulpritColumn,
+        frozenFetch.culprit);
+    row("no culprit without a freeze", asyncFetch, OperationLogModel::CulpritColumn, QString());
+    row("short sha", fetch, OperationLogModel::Sha256Column, u"0123456789ab\u2026"_s);
 
     OperationRecord load;
     load.kind = OperationKind::FileLoad;
@@ -155,37 +151,31 @@ void TestOperationLogModel::cellText_data()
     load.endMs = 13.4;
     load.status = OperationStatus::Failed;
     load.error = u"Read error\nat byte 1536"_s;
-    QTest::addRow("file shows name")
-            << load << int(OperationLogModel::TargetColumn) << u"data-16M.txt"_s;
-    QTest::addRow("bytes in KiB") << load << int(OperationLogModel::BytesColumn) << u"1.5 KiB"_s;
-    QTest::addRow("lines grouped") << load << int(OperationLogModel::LinesColumn) << u"1,234,567"_s;
-    QTest::addRow("short duration has a decimal")
-            << load << int(OperationLogModel::DurationColumn) << u"3.4 ms"_s;
-    QTest::addRow("failed") << load << int(OperationLogModel::StatusColumn) << u"failed"_s;
-    QTest::addRow("first error line")
-            << load << int(OperationLogModel::ErrorColumn) << u"Read error\u2026"_s;
-    QTest::addRow("no http for a file") << load << int(OperationLogModel::HttpColumn) << QString();
+    row("file shows name", load, OperationLogModel::TargetColumn, u"data-16M.txt"_s);
+    row("bytes in KiB", load, OperationLogModel::BytesColumn, u"1.5 KiB"_s);
+    row("lines grouped", load, OperationLogModel::LinesColumn, u"1,234,567"_s);
+    row("short duration has a decimal", load, OperationLogModel::DurationColumn, u"3.4 ms"_s);
+    row("failed", load, OperationLogModel::StatusColumn, u"failed"_s);
+    row("first error line", load, OperationLogModel::ErrorColumn, u"Read error\u2026"_s);
+    row("no http for a file", load, OperationLogModel::HttpColumn, QString());
     OperationRecord workerLoad = load;
     workerLoad.workerThread = u"worker 1"_s;
-    QTest::addRow("async load: worker did it") << workerLoad << int(OperationLogModel::ThreadColumn)
-                                               << u"worker 1 did the work; GUI thread free"_s;
+    row("async load: worker did it", workerLoad, OperationLogModel::ThreadColumn,
+        u"worker 1 did the work; GUI thread free"_s);
     OperationRecord guiLoad = load;
     guiLoad.mode = RunMode::Blocking;
     guiLoad.workerThread = u"GUI thread"_s;
-    QTest::addRow("blocking load: GUI thread did it")
-            << guiLoad << int(OperationLogModel::ThreadColumn)
-            << u"GUI thread did the work (and froze)"_s;
+    row("blocking load: GUI thread did it", guiLoad, OperationLogModel::ThreadColumn,
+        u"GUI thread did the work (and froze)"_s);
 
     OperationRecord running = fetch;
     running.status = OperationStatus::Running;
     running.bytes = 16 * 1024 * 1024;
     running.endMs = 0;
     running.maxStallMs = 0;
-    QTest::addRow("progress") << running << int(OperationLogModel::StatusColumn)
-                              << u"running 25%"_s;
-    QTest::addRow("no duration while running")
-            << running << int(OperationLogModel::DurationColumn) << QString();
-    QTest::addRow("no stall yet") << running << int(OperationLogModel::MaxStallColumn) << QString();
+    row("progress", running, OperationLogModel::StatusColumn, u"running 25%"_s);
+    row("no duration while running", running, OperationLogModel::DurationColumn, QString());
+    row("no stall yet", running, OperationLogModel::MaxStallColumn, QString());
 }
 
 void TestOperationLogModel::cellText()

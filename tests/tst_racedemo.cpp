@@ -36,12 +36,10 @@ void TestRaceDemo::race()
     QVERIFY(race);
     QVERIFY(race->options().threads >= 4);
     QVERIFY(race->options().threads >= QThread::idealThreadCount());
-    DemoOutcome outcome;
-    runToEnd(demo.get(), 30000, &outcome);
+    const DemoOutcome f = runToEnd(demo.get(), 30000);
     if (QTest::currentTestFailed())
         return;
-    const DemoOutcome &f = outcome;
-    qInfo().noquote() << outcome.summary;
+    qInfo().noquote() << f.summary;
     for (const QString &variant : { u"unprotected"_s, u"QMutex"_s, u"std::atomic"_s }) {
         qInfo().noquote() << variant
                           << "lost per run:" << f.figure(variant, u"lost per run"_s).toString()
@@ -53,10 +51,10 @@ void TestRaceDemo::race()
     QVERIFY(f.figure(u"unprotected"_s, u"runs with lost updates"_s).toInt() >= 1);
     QCOMPARE(f.figure(u"QMutex"_s, u"lost updates"_s).toDouble(), 0.0);
     QCOMPARE(f.figure(u"std::atomic"_s, u"lost updates"_s).toDouble(), 0.0);
-    QCOMPARE(outcome.bars.size(), 3);
-    QVERIFY(outcome.bars.at(0).second > 0); // mean lost updates per run
-    QCOMPARE(outcome.bars.at(1).second, 0.0);
-    QCOMPARE(outcome.bars.at(2).second, 0.0);
+    QCOMPARE(f.bars.size(), 3);
+    QVERIFY(f.bars.at(0).second > 0); // mean lost updates per run
+    QCOMPARE(f.bars.at(1).second, 0.0);
+    QCOMPARE(f.bars.at(2).second, 0.0);
 
     // The default seed makes a stale answer land last without the guard; with it, never.
     QVERIFY(f.figure(u"search without guard"_s, u"shown at the end"_s).toString() != u"asynclab"_s);
@@ -77,11 +75,9 @@ void TestRaceDemo::searchRaceOverSeeds()
         options.incrementsPerThread = 1000;
         options.seed = seed;
         race->setOptions(options);
-        DemoOutcome outcome;
-        runToEnd(demo.get(), 10000, &outcome);
+        const DemoOutcome f = runToEnd(demo.get(), 10000);
         if (QTest::currentTestFailed())
             return;
-        const DemoOutcome &f = outcome;
         QCOMPARE(f.figure(u"search with guard"_s, u"stale overwrites"_s).toInt(), 0);
         QCOMPARE(f.figure(u"search with guard"_s, u"shown at the end"_s).toString(), u"asynclab"_s);
         if (f.figure(u"search without guard"_s, u"shown at the end"_s).toString() != u"asynclab"_s)

@@ -346,30 +346,23 @@ void TestServer::hostCheck_data()
     QTest::addColumn<QByteArray>("version");
     QTest::addColumn<int>("status");
 
-    QTest::addRow("ip") << "Host: 127.0.0.1:%1\r\n"_ba
-                        << "HTTP/1.1"_ba << 200;
-    QTest::addRow("localhost") << "Host: localhost:%1\r\n"_ba
-                               << "HTTP/1.1"_ba << 200;
-    QTest::addRow("localhost upper") << "Host: LocalHost:%1\r\n"_ba
-                                     << "HTTP/1.1"_ba << 200;
-    QTest::addRow("ipv6") << "Host: [::1]:%1\r\n"_ba
-                          << "HTTP/1.1"_ba << 200;
-    QTest::addRow("foreign") << "Host: evil.example:%1\r\n"_ba
-                             << "HTTP/1.1"_ba << 403;
-    QTest::addRow("rebound name") << "Host: attacker.example\r\n"_ba
-                                  << "HTTP/1.1"_ba << 403;
-    QTest::addRow("wrong port") << "Host: 127.0.0.1:1\r\n"_ba
-                                << "HTTP/1.1"_ba << 403;
-    QTest::addRow("no port") << "Host: 127.0.0.1\r\n"_ba
-                             << "HTTP/1.1"_ba << 403;
-    QTest::addRow("other loopback ip") << "Host: 127.0.0.2:%1\r\n"_ba
-                                       << "HTTP/1.1"_ba << 403;
-    QTest::addRow("missing 1.1") << QByteArray() << "HTTP/1.1"_ba << 400;
-    QTest::addRow("missing 1.0") << QByteArray() << "HTTP/1.0"_ba << 200;
-    QTest::addRow("foreign 1.0") << "Host: evil.example\r\n"_ba
-                                 << "HTTP/1.0"_ba << 403;
-    QTest::addRow("twice") << "Host: 127.0.0.1:%1\r\nHost: evil.example\r\n"_ba
-                           << "HTTP/1.1"_ba << 400;
+    const auto row = [](const char *name, const QByteArray &hostLines, int status,
+                        const QByteArray &version = "HTTP/1.1"_ba) {
+        QTest::addRow("%s", name) << hostLines << version << status;
+    };
+    row("ip", "Host: 127.0.0.1:%1\r\n", 200);
+    row("localhost", "Host: localhost:%1\r\n", 200);
+    row("localhost upper", "Host: LocalHost:%1\r\n", 200);
+    row("ipv6", "Host: [::1]:%1\r\n", 200);
+    row("foreign", "Host: evil.example:%1\r\n", 403);
+    row("rebound name", "Host: attacker.example\r\n", 403);
+    row("wrong port", "Host: 127.0.0.1:1\r\n", 403);
+    row("no port", "Host: 127.0.0.1\r\n", 403);
+    row("other loopback ip", "Host: 127.0.0.2:%1\r\n", 403);
+    row("missing 1.1", QByteArray(), 400);
+    row("missing 1.0", QByteArray(), 200, "HTTP/1.0");
+    row("foreign 1.0", "Host: evil.example\r\n", 403, "HTTP/1.0");
+    row("twice", "Host: 127.0.0.1:%1\r\nHost: evil.example\r\n", 400);
 }
 
 void TestServer::hostCheck()

@@ -1,3 +1,4 @@
+#include "datarows.h"
 #include "appfixture.h"
 #include <windows/demogallery.h>
 #include <demos/demoregistry.h>
@@ -213,9 +214,7 @@ void TestShutdown::destroyLabWhileBusy()
 
 void TestShutdown::destroyWindowWhileBusy_data()
 {
-    QTest::addColumn<bool>("closeFirst");
-    QTest::addRow("closed, then deleted") << true;
-    QTest::addRow("deleted while open") << false;
+    addBoolRows("closeFirst", "deleted while open", "closed, then deleted");
 }
 
 void TestShutdown::destroyWindowWhileBusy()
@@ -286,9 +285,9 @@ void TestShutdown::closeWhileDemoRuns()
 
 void TestShutdown::staleResultNeverOverwritesNewer_data()
 {
-    QTest::addColumn<QString>("kind");
-    QTest::addRow("fetch started twice") << u"fetch"_s;
-    QTest::addRow("load restarted, then canceled") << u"load"_s;
+    addRows<QString>("kind",
+                     { { "fetch started twice", u"fetch"_s },
+                       { "load restarted, then canceled", u"load"_s } });
 }
 
 void TestShutdown::staleResultNeverOverwritesNewer()

@@ -30,12 +30,11 @@ private slots:
 
 void TestThreeStylesDemo::threeStylesAgree()
 {
-    std::unique_ptr<Demo> demo(create(u"three-styles"_s));
-    const Run r = run(demo.get(), 20000);
-    QCOMPARE(r.finishedCount, 1);
-    QVERIFY2(r.outcome.ok(), qPrintable(r.outcome.error));
+    const DemoOutcome r = runToEnd(u"three-styles"_s, 20000);
+    if (QTest::currentTestFailed())
+        return;
 
-    auto *styles = static_cast<ThreeStylesDemo *>(demo.get());
+    auto *styles = static_cast<ThreeStylesDemo *>(demo());
     QList<QByteArray> files;
     for (auto style :
          { ThreeStylesDemo::Callbacks, ThreeStylesDemo::Futures, ThreeStylesDemo::Coroutines }) {
@@ -50,16 +49,14 @@ void TestThreeStylesDemo::threeStylesAgree()
     QCOMPARE(files[2], files[0]);
 
     for (const QString &error : { u"HTTP 500"_s, u"bad JSON"_s }) {
-        const QString callbacks = r.outcome.figure(u"callbacks"_s, error).toString();
+        const QString callbacks = r.figure(u"callbacks"_s, error).toString();
         QVERIFY(!callbacks.isEmpty());
-        QCOMPARE(r.outcome.figure(u"futures"_s, error).toString(), callbacks);
-        QCOMPARE(r.outcome.figure(u"coroutines"_s, error).toString(), callbacks);
+        QCOMPARE(r.figure(u"futures"_s, error).toString(), callbacks);
+        QCOMPARE(r.figure(u"coroutines"_s, error).toString(), callbacks);
     }
-    QCOMPARE(r.outcome.figure(u"callbacks"_s, u"HTTP 500"_s).toString(),
+    QCOMPARE(r.figure(u"callbacks"_s, u"HTTP 500"_s).toString(),
              u"fetch failed: HTTP 500 Internal Server Error"_s);
-    QVERIFY(r.outcome.figure(u"callbacks"_s, u"bad JSON"_s)
-                    .toString()
-                    .startsWith(u"parse failed: "_s));
+    QVERIFY(r.figure(u"callbacks"_s, u"bad JSON"_s).toString().startsWith(u"parse failed: "_s));
 }
 
 void TestThreeStylesDemo::runsAgainAfterCancel()
@@ -67,10 +64,10 @@ void TestThreeStylesDemo::runsAgainAfterCancel()
     std::unique_ptr<Demo> demo(create(u"three-styles"_s));
     demo->run();
     demo->cancel();
-    const Run r = run(demo.get(), 20000);
-    QCOMPARE(r.finishedCount, 1);
-    QVERIFY2(r.outcome.ok(), qPrintable(r.outcome.error));
-    QVERIFY(r.outcome.figure(u"files identical"_s).toBool());
+    const DemoOutcome r = runToEnd(demo.get(), 20000);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(r.figure(u"files identical"_s).toBool());
 }
 
 QTEST_GUILESS_MAIN(TestThreeStylesDemo)

@@ -311,22 +311,21 @@ void TestWatch::usageErrors_data()
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QByteArray>("message");
     QTest::addRow("no program") << QStringList {} << QByteArray("name the program to watch");
-    QTest::addRow("bad duration") << QStringList { u"--duration"_s, u"soon"_s, u"--"_s,
-                                                   u"/bin/true"_s }
-                                  << QByteArray("--duration wants seconds above 0, not \"soon\"");
-    QTest::addRow("bad threshold")
-            << QStringList { u"--threshold"_s, u"0"_s, u"--"_s, u"/bin/true"_s }
-            << QByteArray("--threshold wants milliseconds");
+    // Each option, then a program to watch.
+    const auto row = [](const char *name, const QString &option, const QString &value,
+                        const char *message) {
+        QTest::addRow("%s", name) << QStringList { option, value, u"--"_s, u"/bin/true"_s }
+                                  << QByteArray(message);
+    };
+    row("bad duration", u"--duration"_s, u"soon"_s,
+        "--duration wants seconds above 0, not \"soon\"");
+    row("bad threshold", u"--threshold"_s, u"0"_s, "--threshold wants milliseconds");
     // Files that cannot be written are named before the watch, not after it.
-    QTest::addRow("output in no folder")
-            << QStringList { u"--output"_s, u"/nonexistent/report.txt"_s, u"--"_s, u"/bin/true"_s }
-            << QByteArray("cannot write /nonexistent/report.txt: there is no folder /nonexistent");
-    QTest::addRow("profile where no file can be made")
-            << QStringList { u"--profile"_s, u"/proc/stalls.json"_s, u"--"_s, u"/bin/true"_s }
-            << QByteArray("cannot write /proc/stalls.json");
-    QTest::addRow("trace into a folder")
-            << QStringList { u"--trace"_s, u"/tmp"_s, u"--"_s, u"/bin/true"_s }
-            << QByteArray("cannot write /tmp: it is a folder");
+    row("output in no folder", u"--output"_s, u"/nonexistent/report.txt"_s,
+        "cannot write /nonexistent/report.txt: there is no folder /nonexistent");
+    row("profile where no file can be made", u"--profile"_s, u"/proc/stalls.json"_s,
+        "cannot write /proc/stalls.json");
+    row("trace into a folder", u"--trace"_s, u"/tmp"_s, "cannot write /tmp: it is a folder");
 }
 
 void TestWatch::helpAndOutputFile()

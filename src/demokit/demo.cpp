@@ -3,13 +3,14 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QNetworkAccessManager>
+#include <QNetworkReply>
 
 #include <utility>
 
 using namespace Qt::StringLiterals;
 
-Demo::Demo(const DemoContext &context, QString name, QString title, QObject *parent)
-    : QObject(parent), m_context(context), m_name(std::move(name)), m_title(std::move(title))
+Demo::Demo(const DemoContext &context, QStringList snippetIds, QObject *parent)
+    : QObject(parent), m_context(context), m_snippetIds(std::move(snippetIds))
 {
 }
 
@@ -17,7 +18,13 @@ Demo::~Demo() = default;
 
 QString Demo::explanation() const
 {
-    return explanationText();
+    QString text = explanationText();
+    for (const QVariant &argument : m_explanationArguments) {
+        // A number as a number, so that %L1 formats it for the reader's language
+        text = argument.typeId() == QMetaType::QString ? text.arg(argument.toString())
+                                                       : text.arg(argument.toLongLong());
+    }
+    return text;
 }
 
 void Demo::cancel()
@@ -67,6 +74,13 @@ QNetworkAccessManager *Demo::network()
     return m_network.get();
 }
 
+void Demo::abortReplies()
+{
+    const auto replies = network()->findChildren<QNetworkReply *>();
+    for (QNetworkReply *reply : replies)
+        reply->abort();
+}
+
 void Demo::teardown()
 {
     blockSignals(true);
@@ -81,7 +95,7 @@ void Demo::teardown()
 
 QString Demo::explanationText() const
 {
-    QFile file(u":/explanations/%1.md"_s.arg(m_name));
+    QFile file(u":/explanations/%1.md"_s.arg(name()));
     if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
         return {};
     // Paragraphs are separated by a blank line and wrapped for editing: one line each here.

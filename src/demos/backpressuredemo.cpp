@@ -34,6 +34,17 @@ QString modeName(bool bounded)
     return bounded ? u"bounded"_s : u"unbounded"_s;
 }
 
+// Closes `socket` at once, unheard by `listener`, and forgets it; nothing when there is none.
+void dropSocket(QTcpSocket *&socket, QObject *listener)
+{
+    if (!socket)
+        return;
+    socket->disconnect(listener);
+    socket->abort();
+    socket->deleteLater();
+    socket = nullptr;
+}
+
 } // namespace
 
 StreamProducer::StreamProducer() : m_hash(std::make_unique<Sha256>())
@@ -85,12 +96,7 @@ void StreamProducer::serve(qint64 bytes)
 
 void StreamProducer::stop()
 {
-    if (m_socket) {
-        m_socket->disconnect(this);
-        m_socket->abort();
-        m_socket->deleteLater();
-        m_socket = nullptr;
-    }
+    dropSocket(m_socket, this);
     if (m_server) {
         m_server->deleteLater();
         m_server = nullptr;
@@ -121,12 +127,15 @@ void StreamProducer::pump()
 }
 
 BackpressureDemo::BackpressureDemo(const DemoContext &context, QObject *parent)
-    : Demo(context, Name.toString(), Title.toString(), parent)
+    : Demo(context,
+           { u"backpressure-bounded"_s, u"backpressure-unbounded"_s, u"backpressure-producer"_s },
+           parent)
 {
     m_producerThread.setObjectName(u"stream producer"_s);
     m_tick.setTimerType(Qt::PreciseTimer);
     m_tick.setInterval(TickMs);
     connect(&m_tick, &QTimer::timeout, this, &BackpressureDemo::tick);
+    setOptions({}); // the explanation shows them
 }
 
 BackpressureDemo::~BackpressureDemo()
@@ -146,18 +155,9 @@ void BackpressureDemo::setOptions(const Options &options)
 {
     Q_ASSERT(!isRunning());
     m_options = options;
-}
-
-QString BackpressureDemo::explanation() const
-{
-    return explanationText().arg(formatBytes(m_options.streamBytes),
-                                 formatBytes(m_options.consumeBytesPerSecond),
-                                 formatBytes(m_options.readBufferBytes));
-}
-
-QStringList BackpressureDemo::snippetIds() const
-{
-    return { u"backpressure-bounded"_s, u"backpressure-unbounded"_s, u"backpressure-producer"_s };
+    setExplanationArguments({ formatBytes(m_options.streamBytes),
+                              formatBytes(m_options.consumeBytesPerSecond),
+                              formatBytes(m_options.readBufferBytes) });
 }
 
 void BackpressureDemo::run()
@@ -371,20 +371,10 @@ void BackpressureDemo::endMode()
     finish(outcome());
 }
 
-void BackpressureDemo::cancelRun()
-{
-    finishCanceled();
-}
-
 // The consumer's connection closed and what it had queued dropped, unprocessed.
 void BackpressureDemo::dropConsumer()
 {
-    if (m_socket) {
-        m_socket->disconnect(this);
-        m_socket->abort();
-        m_socket->deleteLater();
-        m_socket = nullptr;
-    }
+    dropSocket(m_socket, this);
     m_queue.clear();
     m_queued = 0;
 }

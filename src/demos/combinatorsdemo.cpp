@@ -134,8 +134,12 @@ QFuture<QtFuture::WhenAnyResult<QByteArray>> anyOf(QList<QFuture<QByteArray>> fu
 } // namespace
 
 CombinatorsDemo::CombinatorsDemo(const DemoContext &context, QObject *parent)
-    : Demo(context, Name.toString(), Title.toString(), parent)
+    : Demo(context,
+           { u"combinator-request"_s, u"combinator-all"_s, u"combinator-any"_s, u"combinator-qt"_s,
+             u"debounce"_s },
+           parent)
 {
+    setExplanationArguments({ DebounceMs });
     connect(&m_typing, &SimulatedTyping::keyTyped, this, &CombinatorsDemo::keyTyped);
     //! [debounce]
     // Every keystroke restarts the timer; only a pause of DebounceMs lets it fire and search.
@@ -187,17 +191,6 @@ QList<SimulatedTyping::Key> CombinatorsDemo::typing()
              { u'c', 90 }, { u'l', 500 }, { u'a', 90 }, { u'b', 90 } };
 }
 
-QString CombinatorsDemo::explanation() const
-{
-    return explanationText().arg(DebounceMs);
-}
-
-QStringList CombinatorsDemo::snippetIds() const
-{
-    return { u"combinator-request"_s, u"combinator-all"_s, u"combinator-any"_s, u"combinator-qt"_s,
-             u"debounce"_s };
-}
-
 void CombinatorsDemo::run()
 {
     if (!beginRun())
@@ -212,11 +205,6 @@ void CombinatorsDemo::run()
         if (isCurrent(generation))
             startRound();
     });
-}
-
-void CombinatorsDemo::cancelRun()
-{
-    finishCanceled();
 }
 
 void CombinatorsDemo::stopRun()

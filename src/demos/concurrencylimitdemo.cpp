@@ -11,8 +11,9 @@
 using namespace Qt::StringLiterals;
 
 ConcurrencyLimitDemo::ConcurrencyLimitDemo(const DemoContext &context, QObject *parent)
-    : Demo(context, Name.toString(), Title.toString(), parent)
+    : Demo(context, { u"limiter"_s }, parent)
 {
+    setExplanationArguments({ Fetches, DelayMs, PerManager });
 }
 
 ConcurrencyLimitDemo::~ConcurrencyLimitDemo()
@@ -31,16 +32,6 @@ QString ConcurrencyLimitDemo::settingLabel(const Setting &setting)
     if (setting.limit != Unlimited)
         return QString::number(setting.limit);
     return setting.managers == 1 ? u"unlimited, 1 manager"_s : u"unlimited"_s;
-}
-
-QString ConcurrencyLimitDemo::explanation() const
-{
-    return explanationText().arg(Fetches).arg(DelayMs).arg(PerManager);
-}
-
-QStringList ConcurrencyLimitDemo::snippetIds() const
-{
-    return { u"limiter"_s };
 }
 
 void ConcurrencyLimitDemo::run()

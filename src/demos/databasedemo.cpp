@@ -263,8 +263,12 @@ void DatabaseDemo::Interrupter::interrupt()
 }
 
 DatabaseDemo::DatabaseDemo(const DemoContext &context, QObject *parent)
-    : Demo(context, Name.toString(), Title.toString(), parent)
+    : Demo(context,
+           { u"database-query"_s, u"database-worker"_s, u"database-cancel"_s,
+             u"database-wrong-thread"_s, u"database-handle"_s },
+           parent)
 {
+    setOptions({}); // the explanation shows them
     pool()->setMaxThreadCount(1);
     connect(&m_generator, &QFutureWatcher<QString>::progressValueChanged, this, [this](int rows) {
         const int percent = m_options.rows > 0 ? int(qint64(rows) * 100 / m_options.rows) : 100;
@@ -303,25 +307,12 @@ void DatabaseDemo::setOptions(const Options &options)
 {
     Q_ASSERT(!isRunning());
     m_options = options;
+    setExplanationArguments({ m_options.rows, m_options.outerRows, m_options.cancelAfterMs });
 }
 
 QString DatabaseDemo::databasePath() const
 {
     return QDir(context().workDir).filePath(u"asynclab-orders-%1.sqlite"_s.arg(m_options.rows));
-}
-
-QString DatabaseDemo::explanation() const
-{
-    return explanationText()
-            .arg(m_options.rows)
-            .arg(m_options.outerRows)
-            .arg(m_options.cancelAfterMs);
-}
-
-QStringList DatabaseDemo::snippetIds() const
-{
-    return { u"database-query"_s, u"database-worker"_s, u"database-cancel"_s,
-             u"database-wrong-thread"_s, u"database-handle"_s };
 }
 
 void DatabaseDemo::run()

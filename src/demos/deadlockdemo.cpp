@@ -124,8 +124,12 @@ double rounded(double ms)
 } // namespace
 
 DeadlockDemo::DeadlockDemo(const DemoContext &context, QObject *parent)
-    : Demo(context, Name.toString(), Title.toString(), parent)
+    : Demo(context,
+           { u"deadlock-gui-trap"_s, u"deadlock-gui-fix"_s, u"deadlock-lock-order"_s,
+             u"deadlock-lock-order-fix"_s, u"deadlock-pool-starvation"_s, u"deadlock-pool-fix"_s },
+           parent)
 {
+    setExplanationArguments({ GuiTimeoutMs, LockTimeoutMs, PoolTimeoutMs });
     m_lockThreads.setMaxThreadCount(2);
     m_onePool.setMaxThreadCount(1);
     m_twoPool.setMaxThreadCount(2);
@@ -140,17 +144,6 @@ DeadlockDemo::~DeadlockDemo()
     m_onePool.waitForDone();
     m_twoPool.waitForDone();
     teardown();
-}
-
-QString DeadlockDemo::explanation() const
-{
-    return explanationText().arg(GuiTimeoutMs).arg(LockTimeoutMs).arg(PoolTimeoutMs);
-}
-
-QStringList DeadlockDemo::snippetIds() const
-{
-    return { u"deadlock-gui-trap"_s,       u"deadlock-gui-fix"_s,         u"deadlock-lock-order"_s,
-             u"deadlock-lock-order-fix"_s, u"deadlock-pool-starvation"_s, u"deadlock-pool-fix"_s };
 }
 
 void DeadlockDemo::run()
@@ -173,12 +166,9 @@ void DeadlockDemo::cancelRun()
     m_stop.store(true);
 }
 
-void DeadlockDemo::advance(Step next)
+QString DeadlockDemo::canceledSummary() const
 {
-    if (isCanceled())
-        finishCanceled(u"Canceled between two steps."_s);
-    else
-        (this->*next)();
+    return u"Canceled between two steps."_s;
 }
 
 void DeadlockDemo::guiTrap()

@@ -19,16 +19,23 @@ using namespace Qt::StringLiterals;
 
 const QList<DemoEntry> &DemoRegistry::all()
 {
-    // To add a demo, include its header above and add one line here, where it should appear in the
-    // gallery: demoEntry<ItsClass>(). Its class holds its name and title (Name, Title).
+    // To add a demo, include its header above and add its line here, where it should appear in
+    // the gallery: its class, its name on the command line and its title.
     static const QList<DemoEntry> entries = {
-        demoEntry<WhereTheWaitDemo>(),     demoEntry<ThreeStylesDemo>(),
-        demoEntry<ConcurrencyLimitDemo>(), demoEntry<ParallelismDemo>(),
-        demoEntry<EventLoopDemo>(),        demoEntry<RaceDemo>(),
-        demoEntry<DeadlockDemo>(),         demoEntry<NestedEventLoopDemo>(),
-        demoEntry<ObjectLifetimeDemo>(),   demoEntry<ErrorsDemo>(),
-        demoEntry<DatabaseDemo>(),         demoEntry<BackpressureDemo>(),
-        demoEntry<CombinatorsDemo>(),      demoEntry<ServersDemo>(),
+        demoEntry<WhereTheWaitDemo>(u"where-the-wait-happens", u"Where the wait happens"),
+        demoEntry<ThreeStylesDemo>(u"three-styles", u"Callbacks, futures, coroutines"),
+        demoEntry<ConcurrencyLimitDemo>(u"concurrency-limit", u"Limiting concurrency"),
+        demoEntry<ParallelismDemo>(u"parallelism", u"Parallelism vs concurrency"),
+        demoEntry<EventLoopDemo>(u"event-loop", u"Inside the event loop"),
+        demoEntry<RaceDemo>(u"race", u"Race condition"),
+        demoEntry<DeadlockDemo>(u"deadlock", u"Deadlock"),
+        demoEntry<NestedEventLoopDemo>(u"nested-event-loop", u"Nested event loop"),
+        demoEntry<ObjectLifetimeDemo>(u"object-lifetime", u"Object lifetime"),
+        demoEntry<ErrorsDemo>(u"errors", u"Errors, timeouts, retries, cancellation"),
+        demoEntry<DatabaseDemo>(u"database", u"A database without freezing"),
+        demoEntry<BackpressureDemo>(u"backpressure", u"Streams and backpressure"),
+        demoEntry<CombinatorsDemo>(u"combinators", u"Combining operations"),
+        demoEntry<ServersDemo>(u"servers", u"Servers under load"),
     };
     return entries;
 }
@@ -53,10 +60,19 @@ QStringList DemoRegistry::names()
 Demo *DemoRegistry::create(const QString &name, const DemoContext &context, QObject *parent)
 {
     const DemoEntry *entry = find(name);
-    return entry ? entry->factory(context, parent) : nullptr;
+    if (!entry)
+        return nullptr;
+    DemoContext named = context;
+    named.name = entry->name;
+    named.title = entry->title;
+    return entry->factory(named, parent);
 }
 
 DemoContext DemoRegistry::contextFor(Lab *lab, const QString &workDir)
 {
-    return { &lab->server(), &lab->monitor(), workDir };
+    DemoContext context;
+    context.server = &lab->server();
+    context.monitor = &lab->monitor();
+    context.workDir = workDir;
+    return context;
 }

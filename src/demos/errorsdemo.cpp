@@ -53,45 +53,31 @@ void writeInTwoSteps(QPromise<int> &promise, const QString &path, int pauseAfter
     //! [errors-cancel-chain]
 }
 
-QString canceledSummary()
-{
-    return u"Canceled before all four steps ran."_s;
-}
-
 } // namespace
 
 ErrorsDemo::ErrorsDemo(const DemoContext &context, QObject *parent)
-    : Demo(context, Name.toString(), Title.toString(), parent)
+    : Demo(context,
+           { u"errors-exception"_s, u"errors-timeout"_s, u"errors-retry"_s,
+             u"errors-cancel-chain"_s },
+           parent)
 {
+    setExplanationArguments({ SlowRequestMs, DeadlineMs, FlakyFailures, FirstBackoffMs,
+                              FirstBackoffMs * 2, FirstBackoffMs * 4, FlakyFailures + 1,
+                              CancelAfterChunk, FileChunks });
     connect(&m_writer, &QFutureWatcherBase::resultReadyAt, this, &ErrorsDemo::chunkWritten);
     connect(&m_writer, &QFutureWatcherBase::finished, this, &ErrorsDemo::fileWriteDone);
     m_backoff.setSingleShot(true);
     m_backoff.setTimerType(Qt::PreciseTimer); // a coarse one may end 5% early: 669 ms of 700
 }
 
+QString ErrorsDemo::canceledSummary() const
+{
+    return u"Canceled before all four steps ran."_s;
+}
+
 ErrorsDemo::~ErrorsDemo()
 {
     teardown(); // cancels the job and the writer, and deletes the job before its manager
-}
-
-QString ErrorsDemo::explanation() const
-{
-    return explanationText()
-            .arg(SlowRequestMs)
-            .arg(DeadlineMs)
-            .arg(FlakyFailures)
-            .arg(FirstBackoffMs)
-            .arg(FirstBackoffMs * 2)
-            .arg(FirstBackoffMs * 4)
-            .arg(FlakyFailures + 1)
-            .arg(CancelAfterChunk)
-            .arg(FileChunks);
-}
-
-QStringList ErrorsDemo::snippetIds() const
-{
-    return { u"errors-exception"_s, u"errors-timeout"_s, u"errors-retry"_s,
-             u"errors-cancel-chain"_s };
 }
 
 QString ErrorsDemo::completeFilePath() const
@@ -136,14 +122,6 @@ void ErrorsDemo::cancelRun()
         m_resumeWriter->release();
     }
     // A backoff wait or the exception step ends on its own within a few hundred ms.
-}
-
-void ErrorsDemo::advance(Step next)
-{
-    if (isCanceled())
-        finishCanceled(canceledSummary());
-    else
-        (this->*next)();
 }
 
 void ErrorsDemo::throwInTask()

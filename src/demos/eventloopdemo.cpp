@@ -13,8 +13,9 @@
 using namespace Qt::StringLiterals;
 
 EventLoopDemo::EventLoopDemo(const DemoContext &context, QObject *parent)
-    : Demo(context, Name.toString(), Title.toString(), parent)
+    : Demo(context, { u"event-loop-sources"_s, u"event-loop-long-handler"_s }, parent)
 {
+    setExplanationArguments({ TickMs, BlockAtMs, BlockMs });
     pool()->setMaxThreadCount(2);
     m_ticker.setTimerType(Qt::PreciseTimer);
     m_ticker.setInterval(TickMs);
@@ -39,16 +40,6 @@ EventLoopDemo::EventLoopDemo(const DemoContext &context, QObject *parent)
 EventLoopDemo::~EventLoopDemo()
 {
     teardown();
-}
-
-QString EventLoopDemo::explanation() const
-{
-    return explanationText().arg(TickMs).arg(BlockAtMs).arg(BlockMs);
-}
-
-QStringList EventLoopDemo::snippetIds() const
-{
-    return { u"event-loop-sources"_s, u"event-loop-long-handler"_s };
 }
 
 double EventLoopDemo::now() const
@@ -226,9 +217,7 @@ void EventLoopDemo::cancelRun()
     m_quietResult.cancel();
     m_blockedResult.cancel();
     finishCanceled();
-    const auto replies = network()->findChildren<QNetworkReply *>();
-    for (QNetworkReply *reply : replies)
-        reply->abort();
+    abortReplies();
 }
 
 void EventLoopDemo::stopRun()

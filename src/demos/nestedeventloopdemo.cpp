@@ -11,23 +11,14 @@
 using namespace Qt::StringLiterals;
 
 NestedEventLoopDemo::NestedEventLoopDemo(const DemoContext &context, QObject *parent)
-    : Demo(context, Name.toString(), Title.toString(), parent)
+    : Demo(context, { u"nested-unsafe"_s, u"nested-safe"_s }, parent)
 {
+    setExplanationArguments({ SecondClickAfterMs, WorkMs });
 }
 
 // A nested loop still running when we are deleted ends by its own timer; its handler notices
 // through its QPointer and returns without touching us.
 NestedEventLoopDemo::~NestedEventLoopDemo() = default;
-
-QString NestedEventLoopDemo::explanation() const
-{
-    return explanationText().arg(SecondClickAfterMs).arg(WorkMs);
-}
-
-QStringList NestedEventLoopDemo::snippetIds() const
-{
-    return { u"nested-unsafe"_s, u"nested-safe"_s };
-}
 
 void NestedEventLoopDemo::run()
 {

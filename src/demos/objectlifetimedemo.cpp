@@ -7,23 +7,14 @@
 using namespace Qt::StringLiterals;
 
 ObjectLifetimeDemo::ObjectLifetimeDemo(const DemoContext &context, QObject *parent)
-    : Demo(context, Name.toString(), Title.toString(), parent)
+    : Demo(context, { u"lifetime-naive"_s, u"lifetime-qpointer"_s, u"lifetime-context"_s }, parent)
 {
+    setExplanationArguments({ RequestDelayMs, CloseAfterMs });
 }
 
 ObjectLifetimeDemo::~ObjectLifetimeDemo()
 {
     teardown(); // deletes the jobs before the manager their replies belong to
-}
-
-QString ObjectLifetimeDemo::explanation() const
-{
-    return explanationText().arg(RequestDelayMs).arg(CloseAfterMs);
-}
-
-QStringList ObjectLifetimeDemo::snippetIds() const
-{
-    return { u"lifetime-naive"_s, u"lifetime-qpointer"_s, u"lifetime-context"_s };
 }
 
 void ObjectLifetimeDemo::run()

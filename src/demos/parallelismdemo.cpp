@@ -92,8 +92,11 @@ QList<int> chunkIndexes()
 } // namespace
 
 ParallelismDemo::ParallelismDemo(const DemoContext &context, QObject *parent)
-    : Demo(context, Name.toString(), Title.toString(), parent)
+    : Demo(context,
+           { u"cpu-chunk"_s, u"cpu-one-thread"_s, u"cpu-all-cores"_s, u"io-all-at-once"_s }, parent)
 {
+    setExplanationArguments(
+            { Chunks, formatBytes(ChunkBytes), QThread::idealThreadCount(), Fetches, DelayMs });
     // Not the global pool: Qt 6.4's image code splits large conversions and scalings over the
     // global pool and waits for them on the calling thread, the GUI thread when it paints; a
     // global pool full of long tasks froze the window for the whole run here.
@@ -120,21 +123,6 @@ ParallelismDemo::ParallelismDemo(const DemoContext &context, QObject *parent)
 ParallelismDemo::~ParallelismDemo()
 {
     teardown(); // both ways of hashing run on the demo's pool
-}
-
-QString ParallelismDemo::explanation() const
-{
-    return explanationText()
-            .arg(Chunks)
-            .arg(formatBytes(ChunkBytes))
-            .arg(QThread::idealThreadCount())
-            .arg(Fetches)
-            .arg(DelayMs);
-}
-
-QStringList ParallelismDemo::snippetIds() const
-{
-    return { u"cpu-chunk"_s, u"cpu-one-thread"_s, u"cpu-all-cores"_s, u"io-all-at-once"_s };
 }
 
 void ParallelismDemo::run()
@@ -287,7 +275,5 @@ void ParallelismDemo::cancelRun()
     m_oneThread.cancel();
     m_allCores.cancel();
     finishCanceled();
-    const auto replies = network()->findChildren<QNetworkReply *>();
-    for (QNetworkReply *reply : replies)
-        reply->abort();
+    abortReplies();
 }

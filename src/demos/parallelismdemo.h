@@ -13,8 +13,6 @@ class ParallelismDemo : public Demo
 {
     Q_OBJECT
 public:
-    static constexpr QStringView Name = u"parallelism"; // on the command line
-    static constexpr QStringView Title = u"Parallelism vs concurrency";
     static constexpr int Chunks = 64;
     static constexpr qsizetype ChunkBytes = qsizetype(8) << 20;
     static constexpr int Fetches = 6; // within one network manager's 6 connections to a host
@@ -23,8 +21,6 @@ public:
     explicit ParallelismDemo(const DemoContext &context, QObject *parent = nullptr);
     ~ParallelismDemo() override;
 
-    QString explanation() const override;
-    QStringList snippetIds() const override;
     void run() override;
 
 private:

@@ -85,11 +85,15 @@ QString quoted(const QString &query, int shownIndex)
 } // namespace
 
 RaceDemo::RaceDemo(const DemoContext &context, QObject *parent)
-    : Demo(context, Name.toString(), Title.toString(), parent)
+    : Demo(context,
+           { u"race-unprotected"_s, u"race-mutex"_s, u"race-atomic"_s, u"race-search-unguarded"_s,
+             u"race-search-guard"_s },
+           parent)
 {
-    m_options.threads = std::max(m_options.threads, QThread::idealThreadCount());
-    m_options.query = u"asynclab"_s;
-    pool()->setMaxThreadCount(m_options.threads);
+    Options options;
+    options.threads = std::max(options.threads, QThread::idealThreadCount());
+    options.query = u"asynclab"_s;
+    setOptions(options); // the pool's size and the explanation follow them
     connect(&m_typing, &SimulatedTyping::keyTyped, this, &RaceDemo::keyTyped);
 }
 
@@ -102,21 +106,9 @@ void RaceDemo::setOptions(const Options &options)
 {
     Q_ASSERT(!isRunning());
     m_options = options;
+    setExplanationArguments(
+            { m_options.keyIntervalMs, m_options.minDelayMs, m_options.maxDelayMs });
     pool()->setMaxThreadCount(m_options.threads);
-}
-
-QString RaceDemo::explanation() const
-{
-    return explanationText()
-            .arg(m_options.keyIntervalMs)
-            .arg(m_options.minDelayMs)
-            .arg(m_options.maxDelayMs);
-}
-
-QStringList RaceDemo::snippetIds() const
-{
-    return { u"race-unprotected"_s, u"race-mutex"_s, u"race-atomic"_s, u"race-search-unguarded"_s,
-             u"race-search-guard"_s };
 }
 
 void RaceDemo::run()

@@ -14,7 +14,10 @@
 using namespace Qt::StringLiterals;
 
 ServersDemo::ServersDemo(const DemoContext &context, QObject *parent)
-    : Demo(context, Name.toString(), Title.toString(), parent)
+    : Demo(context,
+           { u"servers-thread-handler"_s, u"servers-one-thread"_s, u"servers-thread-pool"_s,
+             u"servers-thread-per-connection"_s, u"servers-event-loop"_s, u"servers-generator"_s },
+           parent)
 {
 }
 
@@ -72,12 +75,6 @@ QString ServersDemo::explanation() const
             .arg(ComputeMs)
             .arg(1000 / ComputeMs)
             .arg(formatDuration(1000.0 * ComputeMs));
-}
-
-QStringList ServersDemo::snippetIds() const
-{
-    return { u"servers-thread-handler"_s,        u"servers-one-thread"_s, u"servers-thread-pool"_s,
-             u"servers-thread-per-connection"_s, u"servers-event-loop"_s, u"servers-generator"_s };
 }
 
 void ServersDemo::run()

@@ -38,7 +38,8 @@ QByteArray readFile(const QString &path)
 } // namespace
 
 ThreeStylesDemo::ThreeStylesDemo(const DemoContext &context, QObject *parent)
-    : Demo(context, Name.toString(), Title.toString(), parent)
+    : Demo(context, { u"pipeline-callbacks"_s, u"pipeline-futures"_s, u"pipeline-coroutines"_s },
+           parent)
 {
     m_timeout.setSingleShot(true);
     m_timeout.setInterval(TimeoutMs);
@@ -48,11 +49,6 @@ ThreeStylesDemo::ThreeStylesDemo(const DemoContext &context, QObject *parent)
 ThreeStylesDemo::~ThreeStylesDemo()
 {
     teardown();
-}
-
-QStringList ThreeStylesDemo::snippetIds() const
-{
-    return { u"pipeline-callbacks"_s, u"pipeline-futures"_s, u"pipeline-coroutines"_s };
 }
 
 QString ThreeStylesDemo::styleName(Style style)
@@ -315,9 +311,7 @@ void ThreeStylesDemo::cancelRun()
     else
         fail(u"timed out after %1"_s.arg(formatDuration(TimeoutMs)));
     ++m_currentJob; // whatever is still in flight reports to nobody
-    const auto replies = network()->findChildren<QNetworkReply *>();
-    for (QNetworkReply *reply : replies)
-        reply->abort();
+    abortReplies();
 }
 
 void ThreeStylesDemo::stopRun()

@@ -58,8 +58,13 @@ int processThreadCount()
 } // namespace
 
 WhereTheWaitDemo::WhereTheWaitDemo(const DemoContext &context, QObject *parent)
-    : Demo(context, Name.toString(), Title.toString(), parent)
+    : Demo(context,
+           { u"wait-on-gui-thread"_s, u"wait-on-workers"_s, u"wait-on-event-loop"_s,
+             u"blocking-get"_s },
+           parent)
 {
+    setExplanationArguments({ DelayMs, GuiFetches, formatDuration(GuiFetches * DelayMs), Fetches,
+                              NetworkManagers });
     pool()->setMaxThreadCount(Fetches);
     m_liveThreads.setInterval(100);
     connect(&m_liveThreads, &QTimer::timeout, this, &WhereTheWaitDemo::reportLiveThreads);
@@ -69,22 +74,6 @@ WhereTheWaitDemo::~WhereTheWaitDemo()
 {
     m_cancel = true; // blocked workers notice within 100 ms
     teardown();
-}
-
-QString WhereTheWaitDemo::explanation() const
-{
-    return explanationText()
-            .arg(DelayMs)
-            .arg(GuiFetches)
-            .arg(formatDuration(GuiFetches * DelayMs))
-            .arg(Fetches)
-            .arg(NetworkManagers);
-}
-
-QStringList WhereTheWaitDemo::snippetIds() const
-{
-    return { u"wait-on-gui-thread"_s, u"wait-on-workers"_s, u"wait-on-event-loop"_s,
-             u"blocking-get"_s };
 }
 
 void WhereTheWaitDemo::run()

@@ -35,6 +35,14 @@ bool onOwnThread(const QObject *dispatcher, const QObject *object, const char *w
     return false;
 }
 
+// The socket `notifier` watches, or -1 when it has none or may not be used here (warned).
+int socketOf(const QObject *dispatcher, const QSocketNotifier *notifier)
+{
+    Q_ASSERT(notifier);
+    const int fd = int(notifier->socket());
+    return fd >= 0 && onOwnThread(dispatcher, notifier, "socket notifiers") ? fd : -1;
+}
+
 } // namespace
 
 EpollEventDispatcher::EpollEventDispatcher(QObject *parent)
@@ -73,9 +81,8 @@ EpollEventDispatcher::Watch *EpollEventDispatcher::watchFor(int fd, bool create)
 
 void EpollEventDispatcher::registerSocketNotifier(QSocketNotifier *notifier)
 {
-    Q_ASSERT(notifier);
-    const int fd = int(notifier->socket());
-    if (fd < 0 || !onOwnThread(this, notifier, "socket notifiers"))
+    const int fd = socketOf(this, notifier);
+    if (fd < 0)
         return;
     Watch *watch = watchFor(fd, true);
     QSocketNotifier *&slot = watch->notifiers[notifier->type()];
@@ -88,9 +95,8 @@ void EpollEventDispatcher::registerSocketNotifier(QSocketNotifier *notifier)
 
 void EpollEventDispatcher::unregisterSocketNotifier(QSocketNotifier *notifier)
 {
-    Q_ASSERT(notifier);
-    const int fd = int(notifier->socket());
-    if (fd < 0 || !onOwnThread(this, notifier, "socket notifiers"))
+    const int fd = socketOf(this, notifier);
+    if (fd < 0)
         return;
     Watch *watch = watchFor(fd, false);
     if (!watch || watch->notifiers[notifier->type()] != notifier)

@@ -96,6 +96,11 @@ QString Symbolizer::defaultBuildRoot()
     return QStringLiteral(ASYNCLAB_BINARY_DIR);
 }
 
+Dwfl *Symbolizer::beginSession()
+{
+    return dwfl_begin(&callbacks);
+}
+
 bool Symbolizer::ensureReported(quintptr address)
 {
     if (m_dwfl && dwfl_addrmodule(m_dwfl, address))
@@ -103,7 +108,7 @@ bool Symbolizer::ensureReported(quintptr address)
     // First use, or a library loaded since the last report (a plugin): report /proc/self/maps
     // again. Modules already known are kept with their loaded debug information.
     if (!m_dwfl)
-        m_dwfl = dwfl_begin(&callbacks);
+        m_dwfl = beginSession();
     if (!m_dwfl)
         return false;
     dwfl_report_begin_add(m_dwfl);

@@ -1,4 +1,5 @@
 #include <watch/ptracesampler.h>
+#include <stalls/symbolizer.h>
 
 #include <QFile>
 #include <algorithm>
@@ -18,13 +19,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-const Dwfl_Callbacks callbacks = {
-    dwfl_linux_proc_find_elf,
-    dwfl_standard_find_debuginfo,
-    nullptr,
-    nullptr,
-};
-
 using Clock = std::chrono::steady_clock;
 
 struct UnwindState
@@ -127,7 +121,7 @@ bool PtraceSampler::ensureSession()
     if (m_attachedState)
         return true;
     if (!m_dwfl)
-        m_dwfl = dwfl_begin(&callbacks);
+        m_dwfl = Symbolizer::beginSession();
     if (!m_dwfl)
         return false;
     reloadModules();

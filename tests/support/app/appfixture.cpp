@@ -18,3 +18,13 @@ std::unique_ptr<Lab> startedLab()
     }
     return lab;
 }
+
+std::unique_ptr<Lab> startedLabWatchingStalls()
+{
+    auto lab = startedLab();
+    if (lab && !lab->stalls().isRunning()) {
+        qWarning("the stall watchdog did not start: %s", qPrintable(lab->stalls().errorString()));
+        return nullptr;
+    }
+    return lab;
+}

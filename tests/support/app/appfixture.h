@@ -14,3 +14,6 @@ void useTestSettings();
 // command line start it; null after a warning that says why when it cannot start. In a test:
 // `m_lab = startedLab(); QVERIFY(m_lab);`
 std::unique_ptr<Lab> startedLab();
+// startedLab(), and null also (after a warning) when its stall watchdog is not running: for tests
+// of what the watchdog finds.
+std::unique_ptr<Lab> startedLabWatchingStalls();

@@ -56,12 +56,23 @@ protected:
     void startBench() { QVERIFY2(m_bench.start(), qPrintable(m_bench.errorString())); }
     Demo *create(const QString &name) { return m_bench.create(name, this); }
     static Run run(Demo *demo, int timeoutMs) { return runDemo(demo, timeoutMs); }
+    // The outcome of ::runToEnd(), or an empty one when it failed: then return from the test
+    // function when QTest::currentTestFailed(), as after any helper that verifies.
+    static DemoOutcome runToEnd(Demo *demo, int timeoutMs);
+    // runToEnd() of the demo called `name`, made with create(); demo() gives it until the test
+    // function ends.
+    DemoOutcome runToEnd(const QString &name, int timeoutMs);
+    Demo *demo() const { return m_demo.get(); }
     DemoContext context(const QString &workDir = {}) const { return m_bench.context(workDir); }
 
     DemoBench m_bench;
 
 private slots:
     void initTestCase() { startBench(); }
+    void cleanup() { m_demo.reset(); }
+
+private:
+    std::unique_ptr<Demo> m_demo;
 };
 
 // A figure of an outcome as a number (0 when missing): by row and column, or a figure of the

@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringList>
 #include <QThreadPool>
+#include <QVariantList>
 #include <functional>
 #include <memory>
 
@@ -22,6 +23,9 @@ struct DemoContext
     EmbeddedServer *server = nullptr;
     ResponsivenessMonitor *monitor = nullptr;
     QString workDir; // a writable folder for files the demo creates
+    // Who the demo is, from its registry entry (DemoRegistry::create() fills them in).
+    QString name;
+    QString title;
 };
 
 // One concept of async programming, shown by running real code. Lives on the GUI thread.
@@ -33,13 +37,14 @@ class Demo : public QObject
 public:
     ~Demo() override;
 
-    QString name() const { return m_name; } // command-line name, e.g. "race"
-    QString title() const { return m_title; } // e.g. "Race condition"
-    // "What you are seeing": a few plain sentences, from the demo's explanation file by default
+    QString name() const { return m_context.name; } // command-line name, e.g. "race"
+    QString title() const { return m_context.title; } // e.g. "Race condition"
+    // "What you are seeing": a few plain sentences, from the demo's explanation file by default,
+    // its %1, %2... filled in with the explanation's arguments.
     virtual QString explanation() const;
     // Ids of the source snippets shown beside the demo, marked in the real sources with
     // `//! [id]` ... `//! [id]` lines and extracted at build time.
-    virtual QStringList snippetIds() const = 0;
+    QStringList snippetIds() const { return m_snippetIds; }
 
     // Starts the demo; emits finished() exactly once, later (never from inside run()).
     virtual void run() = 0;
@@ -63,9 +68,15 @@ signals:
     void finished(const DemoOutcome &outcome);
 
 protected:
-    Demo(const DemoContext &context, QString name, QString title, QObject *parent);
+    Demo(const DemoContext &context, QStringList snippetIds, QObject *parent);
 
     const DemoContext &context() const { return m_context; }
+    // What fills in the explanation's %1, %2... in order (numbers or text): set in the constructor,
+    // and again when an option the explanation shows changes.
+    void setExplanationArguments(const QVariantList &arguments)
+    {
+        m_explanationArguments = arguments;
+    }
 
     // Starts a run; false when one is going already.
     bool beginRun();
@@ -75,11 +86,25 @@ protected:
     void fail(const QString &error); // finish() with the status Failed and this error
     void finishCanceled(const QString &summary = {}); // finish() with the status Canceled
     bool isCanceled() const { return m_canceled; } // cancel() was called during this run
+    // The summary of a run canceled between two steps (and of cancelRun() by default).
+    virtual QString canceledSummary() const { return {}; }
+    // Moves a run of steps on to `next`, a member function of the demo, unless cancel() came
+    // during the step that just ended: then the run finishes canceled.
+    template<typename T>
+    void advance(void (T::*next)())
+    {
+        if (isCanceled())
+            finishCanceled(canceledSummary());
+        else
+            (static_cast<T *>(this)->*next)();
+    }
 
     // The kit: what every demo needs and would otherwise write again.
     // The demo's network manager, made on first use. Its replies and the jobs using them must
     // die before it: pass those to deleteBeforeNetwork().
     QNetworkAccessManager *network();
+    // Aborts every request of network() still in flight: each reply finishes with an error.
+    void abortReplies();
     // The demo's own thread pool, so that teardown waits for this demo's tasks only.
     QThreadPool *pool() { return &m_pool; }
     // `object` (a fetch job, a reply) is deleted by teardown() before the network manager, if
@@ -107,7 +132,7 @@ protected:
 
     // What cancel() does, once per run: stop what can stop now, and finish now or when the step
     // in progress ends. By default the run finishes at once.
-    virtual void cancelRun() { finishCanceled(); }
+    virtual void cancelRun() { finishCanceled(canceledSummary()); }
     // The run has just ended: stop its timers and queues. Called once per run, before finished().
     virtual void stopRun() { }
 
@@ -122,8 +147,8 @@ private:
     QThreadPool m_pool;
     std::unique_ptr<QNetworkAccessManager> m_network;
     QList<QPointer<QObject>> m_beforeNetwork;
-    QString m_name;
-    QString m_title;
+    QStringList m_snippetIds;
+    QVariantList m_explanationArguments;
     int m_generation = 0;
     bool m_running = false;
     bool m_canceled = false;

@@ -62,8 +62,6 @@ class BackpressureDemo : public Demo
 {
     Q_OBJECT
 public:
-    static constexpr QStringView Name = u"backpressure"; // on the command line
-    static constexpr QStringView Title = u"Streams and backpressure";
     static constexpr int TickMs = 10;
 
     struct Options
@@ -79,8 +77,6 @@ public:
     const Options &options() const { return m_options; }
     void setOptions(const Options &options); // while not running
 
-    QString explanation() const override;
-    QStringList snippetIds() const override;
     void run() override;
 
 private:
@@ -99,7 +95,6 @@ private:
         double heldBackMs = 0;
     };
 
-    void cancelRun() override;
     void stopRun() override;
     void startMode();
     void connectConsumer(quint16 port);

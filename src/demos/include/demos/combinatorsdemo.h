@@ -19,8 +19,6 @@ class CombinatorsDemo : public Demo
 {
     Q_OBJECT
 public:
-    static constexpr QStringView Name = u"combinators"; // on the command line
-    static constexpr QStringView Title = u"Combining operations";
     static constexpr int DebounceMs = 200;
 
     enum class Combinator { All, AllSettled, Any, Race };
@@ -40,8 +38,6 @@ public:
     explicit CombinatorsDemo(const DemoContext &context, QObject *parent = nullptr);
     ~CombinatorsDemo() override;
 
-    QString explanation() const override;
-    QStringList snippetIds() const override;
     void run() override;
 
 private:
@@ -62,7 +58,6 @@ private:
         double decidedMs = 0;
     };
 
-    void cancelRun() override;
     void stopRun() override;
     void startRound();
     QFuture<QByteArray> fetch(int index);

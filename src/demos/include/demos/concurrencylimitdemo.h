@@ -14,8 +14,6 @@ class ConcurrencyLimitDemo : public Demo
 {
     Q_OBJECT
 public:
-    static constexpr QStringView Name = u"concurrency-limit"; // on the command line
-    static constexpr QStringView Title = u"Limiting concurrency";
     static constexpr int Fetches = 50;
     static constexpr int DelayMs = 100;
     static constexpr int Unlimited = 0;
@@ -31,8 +29,6 @@ public:
     explicit ConcurrencyLimitDemo(const DemoContext &context, QObject *parent = nullptr);
     ~ConcurrencyLimitDemo() override;
 
-    QString explanation() const override;
-    QStringList snippetIds() const override;
     void run() override;
 
     static QString settingLabel(const Setting &setting);

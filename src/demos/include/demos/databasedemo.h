@@ -18,9 +18,6 @@ class DatabaseDemo : public Demo
 {
     Q_OBJECT
 public:
-    static constexpr QStringView Name = u"database"; // on the command line
-    static constexpr QStringView Title = u"A database without freezing";
-
     struct Options
     {
         int rows = 1000000; // in the generated table
@@ -60,8 +57,6 @@ public:
     // True while the query runs on the worker (the phase a Cancel interrupts).
     bool isQueryOnWorker() const { return m_phase == Phase::WorkerQuery; }
 
-    QString explanation() const override;
-    QStringList snippetIds() const override;
     void run() override;
 
 private:

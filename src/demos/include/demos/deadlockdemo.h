@@ -12,8 +12,6 @@ class DeadlockDemo : public Demo
 {
     Q_OBJECT
 public:
-    static constexpr QStringView Name = u"deadlock"; // on the command line
-    static constexpr QStringView Title = u"Deadlock";
     static constexpr int GuiTimeoutMs = 1500; // the longest the GUI thread is blocked
     static constexpr int LockTimeoutMs = 1000;
     static constexpr int PoolTimeoutMs = 1000;
@@ -22,8 +20,6 @@ public:
     explicit DeadlockDemo(const DemoContext &context, QObject *parent = nullptr);
     ~DeadlockDemo() override;
 
-    QString explanation() const override;
-    QStringList snippetIds() const override;
     void run() override;
 
 private:
@@ -34,10 +30,9 @@ private:
         double fixedMs = 0; // how long the fixed version took to get its result
         bool fixedTimedOut = false;
     };
-    using Step = void (DeadlockDemo::*)();
 
     void cancelRun() override;
-    void advance(Step next);
+    QString canceledSummary() const override;
     void guiTrap();
     void guiFixed();
     void lockOrderTrap();

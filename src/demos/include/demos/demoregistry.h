@@ -24,12 +24,12 @@ DemoFactory demoFactory()
     };
 }
 
-// The entry of a demo class with static Name and Title and a constructor as demoFactory() needs:
-// what `--demo list` and the gallery's list show without constructing a demo.
+// The entry of a demo class with a constructor as demoFactory() needs, its name on the command
+// line and its title: what `--demo list` and the gallery's list show without constructing a demo.
 template<typename T>
-DemoEntry demoEntry()
+DemoEntry demoEntry(QStringView name, QStringView title)
 {
-    return { T::Name.toString(), T::Title.toString(), demoFactory<T>() };
+    return { name.toString(), title.toString(), demoFactory<T>() };
 }
 
 // The concept gallery's demos in gallery order, which is also the order of `asynclab --demo list`.
@@ -40,7 +40,7 @@ public:
     static const QList<DemoEntry> &all();
     static const DemoEntry *find(const QString &name);
     static QStringList names();
-    // A new demo, or nullptr when no demo has that name.
+    // A new demo, told its name and title, or nullptr when no demo has that name.
     static Demo *create(const QString &name, const DemoContext &context, QObject *parent = nullptr);
     // The context a Lab provides; workDir must be a writable folder that outlives the demo.
     static DemoContext contextFor(Lab *lab, const QString &workDir);

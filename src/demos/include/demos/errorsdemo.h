@@ -23,8 +23,6 @@ class ErrorsDemo : public Demo
 {
     Q_OBJECT
 public:
-    static constexpr QStringView Name = u"errors"; // on the command line
-    static constexpr QStringView Title = u"Errors, timeouts, retries, cancellation";
     static constexpr int SlowRequestMs = 5000;
     static constexpr int DeadlineMs = 300;
     static constexpr int FlakyFailures = 3; // /flaky answers 503 this many times, then 200
@@ -36,18 +34,14 @@ public:
     explicit ErrorsDemo(const DemoContext &context, QObject *parent = nullptr);
     ~ErrorsDemo() override;
 
-    QString explanation() const override;
-    QStringList snippetIds() const override;
     void run() override;
 
     QString completeFilePath() const;
     QString canceledFilePath() const;
 
 private:
-    using Step = void (ErrorsDemo::*)();
-
     void cancelRun() override;
-    void advance(Step next);
+    QString canceledSummary() const override;
     void throwInTask();
     void exceptionStepDone(bool thrown, const QString &what);
     void fetchWithDeadline();

@@ -16,8 +16,6 @@ class EventLoopDemo : public Demo
 {
     Q_OBJECT
 public:
-    static constexpr QStringView Name = u"event-loop"; // on the command line
-    static constexpr QStringView Title = u"Inside the event loop";
     static constexpr int TickMs = 10;
     static constexpr int BlockAtMs = 500;
     static constexpr int BlockMs = 300;
@@ -39,8 +37,6 @@ public:
     explicit EventLoopDemo(const DemoContext &context, QObject *parent = nullptr);
     ~EventLoopDemo() override;
 
-    QString explanation() const override;
-    QStringList snippetIds() const override;
     void run() override;
 
     const QList<Event> &events() const { return m_events; } // of the last run

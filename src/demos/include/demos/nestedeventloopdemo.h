@@ -12,16 +12,12 @@ class NestedEventLoopDemo : public Demo
 {
     Q_OBJECT
 public:
-    static constexpr QStringView Name = u"nested-event-loop"; // on the command line
-    static constexpr QStringView Title = u"Nested event loop";
     static constexpr int WorkMs = 200; // how long each click's work takes
     static constexpr int SecondClickAfterMs = 50;
 
     explicit NestedEventLoopDemo(const DemoContext &context, QObject *parent = nullptr);
     ~NestedEventLoopDemo() override;
 
-    QString explanation() const override;
-    QStringList snippetIds() const override;
     void run() override;
 
 private:

@@ -18,16 +18,12 @@ class ObjectLifetimeDemo : public Demo
 {
     Q_OBJECT
 public:
-    static constexpr QStringView Name = u"object-lifetime"; // on the command line
-    static constexpr QStringView Title = u"Object lifetime";
     static constexpr int RequestDelayMs = 300;
     static constexpr int CloseAfterMs = 100;
 
     explicit ObjectLifetimeDemo(const DemoContext &context, QObject *parent = nullptr);
     ~ObjectLifetimeDemo() override;
 
-    QString explanation() const override;
-    QStringList snippetIds() const override;
     void run() override;
 
 private:

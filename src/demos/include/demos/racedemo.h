@@ -17,8 +17,6 @@ class RaceDemo : public Demo
 {
     Q_OBJECT
 public:
-    static constexpr QStringView Name = u"race"; // on the command line
-    static constexpr QStringView Title = u"Race condition";
     struct Options
     {
         int threads = 4; // the constructor raises it to QThread::idealThreadCount()
@@ -37,8 +35,6 @@ public:
     const Options &options() const { return m_options; }
     void setOptions(const Options &options); // while not running
 
-    QString explanation() const override;
-    QStringList snippetIds() const override;
     void run() override;
 
 private:

@@ -18,8 +18,6 @@ class ServersDemo : public Demo
 {
     Q_OBJECT
 public:
-    static constexpr QStringView Name = u"servers"; // on the command line
-    static constexpr QStringView Title = u"Servers under load";
     static constexpr int BackendWaitMs = 100;
     static constexpr int ComputeMs = 2;
     static constexpr int AnswerBytes = 1024;
@@ -77,7 +75,6 @@ public:
     QList<Step> steps() const { return m_steps; } // of the last run, as far as it got
 
     QString explanation() const override;
-    QStringList snippetIds() const override;
     QStringList variants() const override;
     int variant() const override { return int(m_options.handler); }
     void setVariant(int index) override;

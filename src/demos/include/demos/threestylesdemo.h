@@ -16,8 +16,6 @@ class ThreeStylesDemo : public Demo
 {
     Q_OBJECT
 public:
-    static constexpr QStringView Name = u"three-styles"; // on the command line
-    static constexpr QStringView Title = u"Callbacks, futures, coroutines";
     enum Style { Callbacks, Futures, Coroutines, StyleCount };
     enum Case { Good, HttpError, BadJson, CaseCount };
     static constexpr int Items = 500;
@@ -27,7 +25,6 @@ public:
     explicit ThreeStylesDemo(const DemoContext &context, QObject *parent = nullptr);
     ~ThreeStylesDemo() override;
 
-    QStringList snippetIds() const override;
     void run() override;
 
     static QString styleName(Style style); // "callbacks", "futures", "coroutines"

@@ -15,8 +15,6 @@ class WhereTheWaitDemo : public Demo
 {
     Q_OBJECT
 public:
-    static constexpr QStringView Name = u"where-the-wait-happens"; // on the command line
-    static constexpr QStringView Title = u"Where the wait happens";
     static constexpr int Fetches = 20;
     static constexpr int GuiFetches = 4; // on the GUI thread they run one after another: ~2 s
     static constexpr int DelayMs = 500;
@@ -24,8 +22,6 @@ public:
     explicit WhereTheWaitDemo(const DemoContext &context, QObject *parent = nullptr);
     ~WhereTheWaitDemo() override;
 
-    QString explanation() const override;
-    QStringList snippetIds() const override;
     void run() override;
 
 private:

@@ -32,6 +32,9 @@ public:
 
     static QString defaultSourceRoot(); // AsyncLab's source tree, as compiled in
     static QString defaultBuildRoot();
+    // A new libdw session that finds a live process's modules and their debug information, as
+    // the symbolizer and the ptrace sampler read them; nullptr on failure, dwfl_end() it.
+    static Dwfl *beginSession();
 
     // Frames of one address, innermost (inlined) first. `exact` for an interrupted instruction;
     // otherwise a return address, looked up one byte back to land inside the call.
