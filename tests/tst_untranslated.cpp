@@ -7,6 +7,7 @@
 #include <learn/lesson.h>
 #include <learn/lessonrunner.h>
 #include <watch/watchsession.h>
+#include <widgets/demobarchart.h>
 #include <windows/compareview.h>
 #include <windows/demogallery.h>
 #include <windows/learnwindow.h>
@@ -57,6 +58,7 @@ private slots:
     void mainWindow();
     void compareView();
     void galleryWithEveryDemo();
+    void galleryAfterARun();
     void watchWindow();
     void learnWindowWithEveryLesson();
 
@@ -127,6 +129,30 @@ void TestUntranslated::galleryWithEveryDemo()
         gallery.selectDemo(name);
         check(&gallery);
     }
+}
+
+// What the gallery shows of a finished demo: its summary, its figure table and its bars (a demo
+// whose figures are all numbers, and that does not stall the window on purpose).
+void TestUntranslated::galleryAfterARun()
+{
+    DemoGallery gallery(m_lab.get());
+    gallery.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&gallery));
+    gallery.selectDemo(u"object-lifetime"_s);
+    QTest::mouseClick(gallery.runButton(), Qt::LeftButton);
+    QVERIFY(gallery.isRunning());
+    QTRY_VERIFY_WITH_TIMEOUT(!gallery.isRunning(), 20000);
+    m_failures.clear();
+    checkText(gallery.summaryLabel()->text(), gallery.summaryLabel(), "text");
+    QVERIFY(gallery.figuresTable()->rowCount() > 0);
+    checkModel(gallery.figuresTable()->model(), gallery.figuresTable());
+    const DemoBarChart *bars = gallery.barChart();
+    QVERIFY(!bars->bars().isEmpty());
+    for (const auto &bar : bars->bars())
+        checkText(bar.first, bars, "bar");
+    checkText(bars->unit(), bars, "unit");
+    checkText(bars->categoryTitle(), bars, "category");
+    QVERIFY2(m_failures.isEmpty(), qPrintable(u"\n"_s + m_failures.join(u'\n')));
 }
 
 void TestUntranslated::watchWindow()
