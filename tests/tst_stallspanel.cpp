@@ -5,6 +5,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
@@ -24,6 +25,7 @@ private slots:
     void oneRunsRecordsAndTheirMarkers();
     void startUpAndMachineStallsAreSetApart();
     void libraryFramesFold();
+    void codeInViewInASmallPane();
     void cpuWaitHasItsOwnShare_data();
     void cpuWaitHasItsOwnShare();
 };
@@ -164,6 +166,12 @@ void TestStallsPanel::aPickedStallStaysPicked()
     QCOMPARE(panel.card()->headlineLabel()->text(), card);
     QCOMPARE(list->verticalScrollBar()->value(), scrolledTo);
     QVERIFY(list->viewport()->rect().intersects(list->visualItemRect(list->item(picked))));
+    // the person starts something new: its stalls are the ones to show again
+    panel.followNewest();
+    QCOMPARE(list->currentRow(), 29);
+    panel.addRecord(record);
+    QCOMPARE(list->currentRow(), 30);
+    QVERIFY(list->viewport()->rect().intersects(list->visualItemRect(list->item(30))));
     // another run's records: none of them was picked, so the newest is shown again
     panel.setRecords({ record, record });
     QCOMPARE(list->currentRow(), 1);
@@ -273,8 +281,15 @@ void TestStallsPanel::startUpAndMachineStallsAreSetApart()
     machine.sampleCount = 1;
     StallRecord fetch = fetchStall({});
     fetch.startMs = 9000;
+    // AsyncLab painting its own window: its own drawing, not the code a person ran
+    StallRecord drawing = fetchStall({});
+    drawing.startMs = 12000;
+    drawing.durationMs = 115;
+    drawing.program = u"AsyncLab"_s;
+    drawing.event = u"UpdateRequest on MainWindow"_s;
+    drawing.culprit.function = u"MainWindow::event"_s;
     StallsPanel panel(nullptr);
-    panel.setRecords({ startUp, machine, fetch });
+    panel.setRecords({ startUp, machine, fetch, drawing });
     panel.setStartUpBeforeMs(2000);
     QCOMPARE(panel.listView()->item(0)->text(), u"340 ms  AsyncLab starting, not your code"_s);
     QVERIFY(panel.listView()->item(1)->text().startsWith(u"102 ms  the machine, not your code"_s));
@@ -290,6 +305,49 @@ void TestStallsPanel::startUpAndMachineStallsAreSetApart()
     QCOMPARE(panel.card()->headlineLabel()->text(),
              u"The window froze 2.01 s because BlockingFetcher::fetch (line 36) kept the GUI "
              "thread waiting on a lock or a future."_s);
+    QCOMPARE(panel.listView()->item(3)->text(),
+             u"115 ms  AsyncLab drawing its window, not your code"_s);
+    QCOMPARE(panel.listView()->item(3)->foreground().color(),
+             panel.palette().color(QPalette::PlaceholderText));
+    panel.selectRecord(3);
+    QVERIFY(panel.card()->headlineLabel()->text().endsWith(u"Not caused by the code you ran."_s));
+    // the same stall in a watched program is that program's own drawing: its code, named
+    drawing.program = u"qtcreator"_s;
+    QCOMPARE(StallsPanel::rowText(drawing), u"115 ms  MainWindow::event  waiting"_s);
+}
+
+void TestStallsPanel::codeInViewInASmallPane()
+{
+    // The size of a Compare half's Stalls tab at 1366x768: the culprit's code is seen without
+    // scrolling, and another stall's card starts at its top however far the last one scrolled.
+    StallsPanel panel(nullptr);
+    QVERIFY(showExposed(&panel, QSize(640, 290)));
+    const StallRecord stall =
+            fetchStall(QStringLiteral(ASYNCLAB_SOURCE_DIR "/src/engine/blockingfetcher.cpp"));
+    panel.setRecords({ stall, stall });
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest); // the card laid out
+    auto *area = panel.findChild<QScrollArea *>();
+    QVERIFY(area);
+    const auto shown = [&](QWidget *w, const QRect &part) {
+        return area->viewport()->rect().contains(
+                QRect(w->mapTo(area->viewport(), part.topLeft()), part.size()));
+    };
+    // the culprit's line (where the source pane's cursor is) and the lines around it
+    QPlainTextEdit *source = panel.card()->sourceView();
+    const auto codeShown = [&] {
+        const QRect line = source->cursorRect();
+        const int around = 2 * source->fontMetrics().lineSpacing();
+        return shown(source->viewport(), line.adjusted(0, -around, 0, around));
+    };
+    QLabel *culprit = panel.card()->culpritLabel();
+    QVERIFY(shown(culprit, culprit->rect()));
+    QVERIFY(codeShown());
+    area->verticalScrollBar()->setValue(area->verticalScrollBar()->maximum());
+    QVERIFY(!shown(culprit, culprit->rect()));
+    panel.selectRecord(0);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    QCOMPARE(area->verticalScrollBar()->value(), 0);
+    QVERIFY(codeShown());
 }
 
 void TestStallsPanel::libraryFramesFold()

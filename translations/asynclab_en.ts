@@ -687,6 +687,10 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
             <numerusform> Stalls over %1: %n.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>With one step nothing overlaps: both modes take about as long (Async may take a little longer, as it hands the work between threads); what differs is whether the window could paint and react meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConcurrencyLimitDemo</name>
@@ -1056,15 +1060,22 @@ The second race is a search box: the demo types a query one letter every %1 ms, 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Four servers in this process, each on 127.0.0.1, answer the same request with the same handler: it waits %1 ms for a simulated backend (in the event loop by a timer, in the others by a blocking wait) and answers 1 KiB; the second variant first computes %2 ms on the CPU. One thread serves one request at a time and closes each connection, so at most about 10 requests a second get through. The pool has %3 threads (2 x the cores) that do the same. Thread per connection gives every connection a thread of its own (a 64 KiB stack), and the event loop is AsyncLab&apos;s own server: one thread for all connections. A load generator on a thread of its own keeps C keep-alive connections busy (C = %4), each sending its next request as soon as the last is answered, for %5 per server and C after a warm-up (%6, or until every connection is open, up to 2 s). It measures requests per second, the p50 and p99 latency of the requests answered, and errors (refused, reset, 503, a request waiting over %7 counts as a timeout). Meanwhile the run counts each server&apos;s threads by their names in /proc/self/task and reads the process&apos;s resident memory (RSS): its growth is the server&apos;s memory plus the generator&apos;s own (its per-connection buffers); the kernel&apos;s socket buffers are not in it, memory an earlier step freed can be used again without showing, and a one-time jump of a few tens of MiB can be the stall watchdog loading symbols for its first report. Both ends of every connection are in this process, so C connections need 2 x C open files: the run raises the open-file limit from %8 to %9 (the hard limit; further where the system lets this process lift that too), and a C beyond what it allows is shown as what it is, as is a thread the system refuses. The charts: throughput, p99, threads and RSS growth against C, both axes logarithmic, one colour per server. In the second variant the event loop&apos;s one thread computes every request&apos;s %10 ms itself: at most %11 answers a second, and C = 1000 queues %12 of computing before the first wait can end, while the thread servers compute on all the cores. All of it runs on worker threads, so the window never waits for it; but thousands of busy threads compete with the GUI thread for the cores, and a freeze the Stalls tab calls &quot;waiting for a CPU&quot; is that. With the computing handler, thread per connection at C = 1000 and more keeps hundreds of threads wanting a core at once, and the window then freezes for up to seconds: the cost of a thread per client lands on everything else in the process.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>One pipeline, written three times: fetch a JSON list from the server, parse it on a worker thread, write a summary file. With callbacks, each step starts the next from inside its own completion handler, and every handler checks for errors itself. With futures, the steps form one chain and an error thrown anywhere skips to the single onFailed() at its end. With coroutines, the code reads top to bottom like blocking code, but each co_await returns to the event loop, and errors are caught with an ordinary try/catch. All three write byte-identical files, and an HTTP 500 or broken JSON ends each of them, by its own path, with the same message. The times are for the whole pipeline, mostly the fetch and the hand-offs between threads: the differences between the styles are no larger than the run-to-run noise.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The same slow request (the server answers after %1 ms) is waited for in three places. On the GUI thread, %2 fetches run one after another and the window freezes for all of their wait, about %3 (only %2 of the %4, so the freeze stays short). On worker threads, each of the %4 fetches blocks a thread of its own: the window stays responsive, but %4 threads sit doing nothing but waiting. On the event loop, all %4 requests are sent at once and the GUI thread is only told when each answer is there: the same half second, no freeze, and no thread per wait. Qt&apos;s network manager waits for all of its requests on one internal thread; %5 managers are used because each opens at most 6 connections to one server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Four servers in this process answer the same request, and a load generator sends each of them more and more requests at once: C connections at a time (C = %4). Watch how many requests a second each server answers, how long the slowest requests wait (p99), and how many threads and how much memory each needs to do it.
+The request waits %1 ms for a simulated backend and gets 1 KiB back; in the second variant the server first computes for %2 ms.
+• One thread: one request at a time, and the connection closed after it; about 10 requests a second get through.
+• Thread pool: %3 threads (2 x the cores), each serving one request at a time.
+• Thread per connection: a thread (with a 64 KiB stack) for every connection.
+• Event loop: AsyncLab&apos;s own server, one thread for all connections; a timer does the waiting.
+How it is measured: every connection sends its next request as soon as the last is answered, for %5 per server and C, after a warm-up of %6 (or until every connection is open, up to 2 s). Errors are refused or reset connections, 503 answers, and requests waiting over %7. Threads are counted by their names in /proc/self/task; memory is the growth of the process&apos;s resident memory (RSS), which includes the load generator&apos;s own buffers. Both ends of every connection are in this process, so C connections need 2 x C open files: this run&apos;s open-file limit is %9 (%8 when it started); a C beyond that shows as errors.
+In the second variant the event loop&apos;s one thread computes every request&apos;s %10 ms itself: at most %11 answers a second, and at C = 1000 the last request in line waits %12 for the others&apos; computing, while the thread servers compute on all the cores. All of it runs on worker threads, so the window never waits for it; but thousands of busy threads compete with the GUI thread for the cores, and a freeze the Stalls tab calls &quot;waiting for a CPU&quot; is that.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5375,7 +5386,11 @@ The second race is a search box: the demo types a query one letter every %1 ms, 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:%1&apos;&gt;■&lt;/span&gt; busy: computing on a CPU &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;■&lt;/span&gt; waiting for a CPU: ready to run, but other programs had all of them &amp;nbsp; &lt;span style=&apos;color:%3&apos;&gt;■&lt;/span&gt; waiting: asleep in the kernel until something arrives &amp;nbsp; &lt;span style=&apos;color:%4&apos;&gt;■&lt;/span&gt; no sample</source>
+        <source>&lt;span style=&apos;color:%1&apos;&gt;■&lt;/span&gt;&amp;nbsp;busy: computing on a CPU &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;■&lt;/span&gt;&amp;nbsp;waiting for a CPU: ready to run, but other programs had all of them &amp;nbsp; &lt;span style=&apos;color:%3&apos;&gt;■&lt;/span&gt;&amp;nbsp;waiting: asleep in the kernel until something arrives &amp;nbsp; &lt;span style=&apos;color:%4&apos;&gt;■&lt;/span&gt;&amp;nbsp;no sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 while AsyncLab painted its own window, which waits for the display server when the machine is busy. Not caused by the code you ran.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5655,6 +5670,10 @@ The second race is a search box: the demo types a query one letter every %1 ms, 
         <source>%1  too short to see where</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1  AsyncLab drawing its window, not your code</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StreamProducer</name>
@@ -5853,10 +5872,6 @@ The second race is a search box: the demo types a query one letter every %1 ms, 
         <source>Thread timeline</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>free: nothing blocked the GUI thread here</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>%n requests pending · %1</source>
         <translation>
@@ -5909,6 +5924,10 @@ The second race is a search box: the demo types a query one letter every %1 ms, 
     </message>
     <message>
         <source>async op pending, no thread waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>free: no fetch or load blocked the GUI thread here</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -263,7 +263,8 @@ QString OperationLogModel::widestText(int column)
         const QString worker = threadLaneName(ThreadLane::Worker, 99);
         for (OperationKind kind : { OperationKind::Fetch, OperationKind::FileLoad }) {
             for (RunMode mode : { RunMode::Blocking, RunMode::Async }) {
-                for (const QString &thread : { threadLaneName(ThreadLane::Gui), worker }) {
+                for (const QString &thread : { threadLaneName(ThreadLane::Gui), worker,
+                                               threadLaneName(ThreadLane::NetworkThread) }) {
                     sample.kind = kind;
                     sample.mode = mode;
                     sample.workerThread = thread;
@@ -294,7 +295,10 @@ QString OperationLogModel::widestText(int column)
     case HttpColumn:
         return u"000"_s;
     case BytesColumn:
-        return formatBytes(1023 * 1024 * 1024 + 1023 * 1024 * 1023);
+        // the most digits each unit shows: "1023.9 KiB", "1023.9 MiB", "999.9 GiB"
+        return longest({ formatBytes(1024 * 1024 - 100),
+                         formatBytes(1024 * 1024 * 1024 - 100 * 1024),
+                         formatBytes(qint64(1000) * 1024 * 1024 * 1024 - 100 * 1024 * 1024) });
     case LinesColumn:
         return numberLocale().toString(9999999);
     case DurationColumn:

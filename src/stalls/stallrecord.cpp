@@ -60,6 +60,11 @@ bool StallRecord::duringPainting() const
             || event.startsWith(eventTypeName(QEvent::Paint) + u' ');
 }
 
+bool StallRecord::isAsyncLabDrawing() const
+{
+    return duringPainting() && program == u"AsyncLab";
+}
+
 bool StallRecord::isCpuStarved() const
 {
     // The kernel counts a wait only once the thread gets a CPU again, and the sampler's signal

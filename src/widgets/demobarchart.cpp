@@ -158,14 +158,21 @@ void DemoBarChart::paintEvent(QPaintEvent *)
     const double axisMax = tickValues.last();
     const auto xAt = [&](double v) { return plot.left() + v / axisMax * plot.width(); };
     double tickStep = tickValues.size() > 1 ? tickValues.at(1) - tickValues.at(0) : 1;
+    double labelsEnd = -1; // a label that would touch the one before it is left out
     for (double v : tickValues) {
         const double x = std::round(xAt(v)) + 0.5;
         p.setPen(QPen(withAlpha(text, 28), 1));
         p.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
-        p.setPen(text);
-        const QString label = QString::number(v, 'f', tickStep >= 1 ? 0 : tickStep >= 0.1 ? 1 : 2);
+        const QString label = numberLocale().toString(v, 'f',
+                                                      tickStep >= 1             ? 0
+                                                              : tickStep >= 0.1 ? 1
+                                                                                : 2);
         const double w = fm.horizontalAdvance(label) + 4;
+        if (x - w / 2 < labelsEnd + fm.horizontalAdvance(u' ') * 2)
+            continue;
+        p.setPen(text);
         p.drawText(QRectF(x - w / 2, plot.bottom() + 2, w, lineHeight), Qt::AlignCenter, label);
+        labelsEnd = x + w / 2;
     }
     p.setPen(dim);
     p.drawText(QRectF(titleRoom.left(), plot.bottom() + 4 + lineHeight, titleRoom.width(),

@@ -671,18 +671,26 @@ void LagChartWidget::paintPhaseMarks(QPainter &p, const QRect &plot) const
     p.setFont(m_layout.small);
     const QColor text = palette().color(QPalette::Text);
     const double labelTop = plot.top() + 12; // below the stall flags
+    const double right = plot.left() + plot.width();
+    // A label that would run into the one before it goes on the next row down, so that each
+    // reads to the plot's edge rather than being cut at the next mark to "(a) GUI thr…".
+    constexpr int Rows = 3;
+    double rowEnd[Rows] = { -1, -1, -1 };
     for (qsizetype i = 0; i < m_phaseMarks.size(); ++i) {
         const double x = std::round(xAt(m_phaseMarks.at(i).atMs)) + 0.5;
-        // each label has the room up to the next mark, or to the plot's edge
-        const double next = i + 1 < m_phaseMarks.size() ? xAt(m_phaseMarks.at(i + 1).atMs)
-                                                        : plot.left() + plot.width();
         p.setPen(QPen(withAlpha(text, 150), 1, Qt::DotLine));
         p.drawLine(QPointF(x, plot.top()), QPointF(x, plot.top() + plot.height()));
-        const double room = std::min(next, double(plot.left() + plot.width())) - x - 6;
-        if (room < fm.averageCharWidth() * 4)
+        const QString whole = m_phaseMarks.at(i).label;
+        const double room = right - x - 6;
+        int row = 0;
+        while (row < Rows && x + 3 <= rowEnd[row])
+            ++row;
+        if (row == Rows || room < fm.averageCharWidth() * 4)
             continue;
-        const QString label = fm.elidedText(m_phaseMarks.at(i).label, Qt::ElideRight, room);
-        const QRectF box(x + 3, labelTop, fm.horizontalAdvance(label) + 4, fm.height());
+        const QString label = fm.elidedText(whole, Qt::ElideRight, room);
+        const QRectF box(x + 3, labelTop + row * fm.height(), fm.horizontalAdvance(label) + 4,
+                         fm.height());
+        rowEnd[row] = box.right() + fm.averageCharWidth();
         p.fillRect(box, withAlpha(palette().color(QPalette::Base), 210));
         p.setPen(text);
         p.drawText(box, Qt::AlignCenter, label);

@@ -84,11 +84,12 @@ StallCard::StallCard(QWidget *parent)
     m_summary->setAccessibleName(tr("Stall"));
     m_legend->setAccessibleName(tr("Legend"));
     m_legend->setText(
-            tr("<span style='color:%1'>\u25a0</span> busy: computing on a CPU &nbsp; "
-               "<span style='color:%2'>\u25a0</span> waiting for a CPU: ready to run, but other "
+            tr("<span style='color:%1'>\u25a0</span>&nbsp;busy: computing on a CPU &nbsp; "
+               "<span style='color:%2'>\u25a0</span>&nbsp;waiting for a CPU: ready to run, but "
+               "other "
                "programs had all of them &nbsp; "
-               "<span style='color:%3'>\u25a0</span> waiting: asleep in the kernel until "
-               "something arrives &nbsp; <span style='color:%4'>\u25a0</span> no sample")
+               "<span style='color:%3'>\u25a0</span>&nbsp;waiting: asleep in the kernel until "
+               "something arrives &nbsp; <span style='color:%4'>\u25a0</span>&nbsp;no sample")
                     .arg(BusyColor.name(), CpuWaitColor.name(), WaitingColor.name(),
                          NoSampleColor.name()));
     m_culprit->setAccessibleName(tr("Culprit"));
@@ -99,7 +100,7 @@ StallCard::StallCard(QWidget *parent)
     m_source->setReadOnly(true);
     // wrapped: the comment at the end of the culprit's line is often what explains it
     m_source->setLineWrapMode(QPlainTextEdit::WidgetWidth);
-    m_source->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    m_source->setWordWrapMode(QTextOption::WordWrap); // never inside a name
     m_source->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     // Never squeezed below MinSourceLines: where the card has less room, its area scrolls.
     const int line = m_source->fontMetrics().lineSpacing();
@@ -109,13 +110,16 @@ StallCard::StallCard(QWidget *parent)
     m_stack->setToolTip(tr("Innermost call first. Frames of Qt and the system libraries are "
                            "folded: click a folded line to see them."));
     connect(m_stack, &QListWidget::itemClicked, this, &StallCard::unfold);
+    // What a person reads first comes first, so that a card in a small pane shows the culprit
+    // and its code before it scrolls: plain words, where, the code, what started it; then the
+    // measurement's parts and the whole stack.
     layout->addWidget(m_headline);
+    layout->addWidget(m_culprit);
+    layout->addWidget(m_source);
+    layout->addWidget(m_event);
     layout->addWidget(m_summary);
     layout->addWidget(m_bar);
     layout->addWidget(m_legend);
-    layout->addWidget(m_culprit);
-    layout->addWidget(m_event);
-    layout->addWidget(m_source);
     layout->addWidget(m_stack, 1);
     clear();
 }
@@ -130,6 +134,9 @@ void StallCard::clear()
     m_event->clear();
     m_stack->clear();
     m_source->clear();
+    // only the sentence: empty boxes would look like something that failed to load
+    for (QWidget *part : std::initializer_list<QWidget *> { m_bar, m_legend, m_stack, m_source })
+        part->hide();
 }
 
 QString StallCard::headline(const StallRecord &record, bool duringStartUp)
@@ -144,6 +151,11 @@ QString StallCard::headline(const StallRecord &record, bool duringStartUp)
         return tr("%1 because the machine gave %2 no CPU: other programs were running. "
                   "Not caused by the code you ran.")
                 .arg(froze, record.program.isEmpty() ? u"AsyncLab"_s : record.program);
+    }
+    if (record.isAsyncLabDrawing()) {
+        return tr("%1 while AsyncLab painted its own window, which waits for the display server "
+                  "when the machine is busy. Not caused by the code you ran.")
+                .arg(froze);
     }
     if (record.sampleCount == 0) {
         return tr("%1, too briefly to see where: it was over before the watchdog, which looks "
@@ -235,6 +247,8 @@ QString StallCard::shortText(const StallRecord &record)
 
 void StallCard::setRecord(const StallRecord &record, bool duringStartUp)
 {
+    for (QWidget *part : std::initializer_list<QWidget *> { m_bar, m_legend, m_stack })
+        part->show();
     m_headline->setText(headline(record, duringStartUp));
     const QString samples = record.unansweredCount > 0
             ? tr("%n sample(s), %1 with no answer", nullptr, record.sampleCount)
@@ -302,6 +316,8 @@ void StallCard::setRecord(const StallRecord &record, bool duringStartUp)
     } else {
         m_source->clear();
     }
+    // no culprit, no code to show: the pane's room goes to the stack
+    m_source->setVisible(!m_source->document()->isEmpty());
 }
 
 void StallCard::showStack(const Stack &stack)

@@ -19,20 +19,23 @@ StallsPanel::StallsPanel(StallWatchdog *watchdog, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     auto *splitter = new QSplitter(Qt::Vertical, this);
     m_list->setAccessibleName(tr("Stalls"));
-    // a row wraps rather than hiding its end in a narrow dock
-    m_list->setWordWrap(true);
+    // One line a row, so that rows never move under the pointer as the dock narrows or a row
+    // arrives; a row too long for the dock ends in "…" and its tooltip has all of it.
+    m_list->setWordWrap(false);
+    m_list->setUniformItemSizes(true);
+    m_list->setTextElideMode(Qt::ElideRight);
     m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     // the list gets a quarter of the height, however many rows it holds; the card the rest
     m_list->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Ignored);
     m_list->setMinimumHeight(m_list->fontMetrics().height() * 4 + 8);
     splitter->addWidget(m_list);
     // scrolls rather than making the window it is in taller than a laptop's screen
-    auto *cardArea = new QScrollArea(splitter);
-    cardArea->setWidgetResizable(true);
-    cardArea->setFrameShape(QFrame::NoFrame);
-    cardArea->setAccessibleName(tr("Selected stall"));
-    cardArea->setWidget(m_card);
-    splitter->addWidget(cardArea);
+    m_cardArea = new QScrollArea(splitter);
+    m_cardArea->setWidgetResizable(true);
+    m_cardArea->setFrameShape(QFrame::NoFrame);
+    m_cardArea->setAccessibleName(tr("Selected stall"));
+    m_cardArea->setWidget(m_card);
+    splitter->addWidget(m_cardArea);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 3);
     layout->addWidget(splitter);
@@ -65,6 +68,9 @@ QString StallsPanel::rowText(const StallRecord &record, bool duringStartUp)
         return tr("%1  the machine, not your code (no CPU to give)")
                 .arg(formatDuration(record.durationMs));
     }
+    if (record.isAsyncLabDrawing())
+        return tr("%1  AsyncLab drawing its window, not your code")
+                .arg(formatDuration(record.durationMs));
     if (record.sampleCount == 0)
         return tr("%1  too short to see where").arg(formatDuration(record.durationMs));
     const QString where =
@@ -96,6 +102,14 @@ void StallsPanel::selectNewest()
 {
     const QScopedValueRollback guard(m_selectingNewest, true);
     m_list->setCurrentRow(m_list->count() - 1);
+    if (QListWidgetItem *newest = m_list->currentItem())
+        m_list->scrollToItem(newest);
+}
+
+void StallsPanel::followNewest()
+{
+    m_followsNewest = true;
+    selectNewest();
 }
 
 void StallsPanel::setRecords(const QList<StallRecord> &records)
@@ -151,10 +165,12 @@ void StallsPanel::appendRow(const StallRecord &record)
     m_records.append(record);
     auto *item = new QListWidgetItem(rowText(record, isStartUp(record)), m_list);
     // the machine's and start-up's stalls are told apart at a glance from the code that ran
-    if (record.isCpuStarved() || isStartUp(record))
+    if (record.isCpuStarved() || isStartUp(record) || record.isAsyncLabDrawing())
         item->setForeground(palette().color(QPalette::PlaceholderText));
     const QString where = record.isCpuStarved() ? record.cpuCauseText() : record.culprit.location();
-    item->setToolTip(record.event.isEmpty() ? where : u"%1\n%2"_s.arg(where, record.event));
+    QStringList tip = { item->text(), where, record.event };
+    tip.removeAll(QString());
+    item->setToolTip(tip.join(u'\n'));
 }
 
 void StallsPanel::showSelected()
@@ -164,4 +180,5 @@ void StallsPanel::showSelected()
         m_card->clear();
     else
         m_card->setRecord(m_records.at(row), isStartUp(m_records.at(row)));
+    m_cardArea->verticalScrollBar()->setValue(0); // another stall's card starts at its top
 }

@@ -211,7 +211,11 @@ void CompareView::describeScenario()
     if (m_scenarioBox->currentIndex() >= 0 && !isRunning() && !m_runs.isEmpty()
         && chosen.name != m_running.name)
         clearResults();
-    const QString concurrency = m_oneAtATime->isChecked()
+    const QString concurrency = chosen.steps.size() == 1
+            ? tr("With one step nothing overlaps: both modes take about as long (Async may take a "
+                 "little longer, as it hands the work between threads); what differs is whether "
+                 "the window could paint and react meanwhile.")
+            : m_oneAtATime->isChecked()
             ? tr("Both modes run the steps one after another, so the difference is blocking "
                  "alone.")
             : tr("Blocking runs the steps one after another, Async all at once: its wall time "

@@ -613,6 +613,8 @@ void MainWindow::follow(int id, const QString &waitingFor)
 
 void MainWindow::startJob(const QString &waitingFor, const std::function<int()> &start)
 {
+    // The stalls of what a person just started are the ones they will look for.
+    m_stallsPanel->followNewest();
     // A Blocking job returns only when it has ended: it is followed from the moment it starts.
     const QMetaObject::Connection following = connect(
             &m_lab->jobs(), &JobRunner::started, this,

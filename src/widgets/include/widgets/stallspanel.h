@@ -7,6 +7,7 @@
 #include <QWidget>
 
 class QListWidget;
+class QScrollArea;
 class StallCard;
 class StallWatchdog;
 
@@ -24,6 +25,9 @@ public:
     // Into records(); a person's pick, kept when new records arrive.
     void selectRecord(int index);
     int selectedIndex() const;
+    // Selects the newest record and keeps following new ones, as before a person picked a row:
+    // called when the person starts something new, whose stalls they will want to see.
+    void followNewest();
     const QList<StallRecord> &records() const { return m_records; }
     QListWidget *listView() const { return m_list; }
     StallCard *card() const { return m_card; }
@@ -50,6 +54,7 @@ private:
     double m_startUpBeforeMs = 0;
     QListWidget *m_list;
     StallCard *m_card;
+    QScrollArea *m_cardArea = nullptr;
     bool m_followsNewest = true; // until a person picks a row
     bool m_selectingNewest = false;
 };
