@@ -112,6 +112,14 @@ void TestStallsPanel::listFollowsTheNewest()
     QCOMPARE(panel.listView()->currentRow(), 1);
     QCOMPARE(panel.listView()->item(0)->text(), u"2.01 s  BlockingFetcher::fetch  waiting"_s);
     QVERIFY(panel.card()->culpritLabel()->text().startsWith(u"Not in the program's own code"_s));
+    // AsyncLab painting its own window meanwhile: it does not take the person's stall away
+    StallRecord drawing = first;
+    drawing.program = u"AsyncLab"_s;
+    drawing.event = u"UpdateRequest on MainWindow"_s;
+    panel.addRecord(drawing);
+    QCOMPARE(panel.listView()->count(), 3);
+    QCOMPARE(panel.listView()->currentRow(), 1);
+    QVERIFY(panel.listView()->isRowHidden(2));
     // A person picks the older one; a new stall does not take the selection away.
     panel.listView()->setCurrentRow(0);
     QVERIFY(panel.card()->culpritLabel()->text().contains(u"BlockingFetcher::fetch"_s));
@@ -194,12 +202,13 @@ void TestStallsPanel::oneRunsRecordsAndTheirMarkers()
     panel.setRecords({ first, second });
     QCOMPARE(changed.size(), 1);
     QCOMPARE(panel.listView()->count(), 2);
-    QCOMPARE(panel.selectedIndex(), 1);
-    panel.selectRecord(0);
-    QCOMPARE(panel.selectedIndex(), 0);
+    QCOMPARE(panel.selectedIndex(), 0); // the run's longest freeze
     QVERIFY(panel.card()->summaryLabel()->text().contains(u"2.01 s"_s));
+    panel.selectRecord(1);
+    QCOMPARE(panel.selectedIndex(), 1);
+    QVERIFY(panel.card()->summaryLabel()->text().contains(u"120 ms"_s));
     panel.selectRecord(5); // out of range: the selection stays
-    QCOMPARE(panel.selectedIndex(), 0);
+    QCOMPARE(panel.selectedIndex(), 1);
 
     const QList<LagChartWidget::StallMarker> markers = StallsPanel::markersFor(panel.records());
     QCOMPARE(markers.size(), 2);
@@ -291,6 +300,17 @@ void TestStallsPanel::startUpAndMachineStallsAreSetApart()
     StallsPanel panel(nullptr);
     panel.setRecords({ startUp, machine, fetch, drawing });
     panel.setStartUpBeforeMs(2000);
+    // One run's list opens on its longest freeze of the code that ran; the others are listed
+    // only when asked for, and counted.
+    QCOMPARE(panel.listView()->currentRow(), 2);
+    for (int row : { 0, 1, 3 })
+        QVERIFY(panel.listView()->isRowHidden(row));
+    QVERIFY(!panel.listView()->isRowHidden(2));
+    QVERIFY(panel.showOthersBox()->isVisibleTo(&panel));
+    QVERIFY(panel.showOthersBox()->text().contains(u"(3)"_s));
+    panel.showOthersBox()->setChecked(true);
+    for (int row = 0; row < 4; ++row)
+        QVERIFY(!panel.listView()->isRowHidden(row));
     QCOMPARE(panel.listView()->item(0)->text(), u"340 ms  AsyncLab starting, not your code"_s);
     QVERIFY(panel.listView()->item(1)->text().startsWith(u"102 ms  the machine, not your code"_s));
     QCOMPARE(panel.listView()->item(2)->text(), u"2.01 s  BlockingFetcher::fetch  waiting"_s);
@@ -305,12 +325,18 @@ void TestStallsPanel::startUpAndMachineStallsAreSetApart()
     QCOMPARE(panel.card()->headlineLabel()->text(),
              u"The window froze 2.01 s because BlockingFetcher::fetch (line 36) kept the GUI "
              "thread waiting on a lock or a future."_s);
-    QCOMPARE(panel.listView()->item(3)->text(),
-             u"115 ms  AsyncLab drawing its window, not your code"_s);
+    QCOMPARE(panel.listView()->item(3)->text(), u"115 ms  AsyncLab's own window, not your code"_s);
     QCOMPARE(panel.listView()->item(3)->foreground().color(),
              panel.palette().color(QPalette::PlaceholderText));
     panel.selectRecord(3);
     QVERIFY(panel.card()->headlineLabel()->text().endsWith(u"Not caused by the code you ran."_s));
+    QVERIFY(!panel.card()->culpritLabel()->text().contains(u"Why:"_s)); // nothing to change
+    // AsyncLab's own window code, not painting: its own too
+    StallRecord panelCode = fetchStall({});
+    panelCode.program = u"AsyncLab"_s;
+    panelCode.culprit.function = u"StallsPanel::selectNewest"_s;
+    panelCode.culprit.file = u"src/widgets/stallspanel.cpp"_s;
+    QVERIFY(panelCode.isAsyncLabsWindow());
     // the same stall in a watched program is that program's own drawing: its code, named
     drawing.program = u"qtcreator"_s;
     QCOMPARE(StallsPanel::rowText(drawing), u"115 ms  MainWindow::event  waiting"_s);

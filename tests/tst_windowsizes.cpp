@@ -236,7 +236,15 @@ void TestWindowSizes::compareViewFits()
     QVERIFY(QTest::qWaitForWindowExposed(view));
     verifyFits(view);
     // a stall card's code reads whole: its area scrolls rather than squeezing it
+    StallRecord stall;
+    stall.durationMs = 2010;
+    stall.sampleCount = 100;
+    stall.busyShare = 1;
+    stall.culprit.function = u"readFile"_s;
+    stall.culprit.path = u"/nonexistent/src/engine/fileload.cpp"_s;
+    stall.culprit.line = 164;
     for (RunMode mode : { RunMode::Blocking, RunMode::Async }) {
+        view->stallsPanel(mode)->setRecords({ stall });
         view->halfTabs(mode)->setCurrentWidget(view->stallsPanel(mode));
         QCoreApplication::processEvents();
         const QPlainTextEdit *code = view->stallsPanel(mode)->card()->sourceView();

@@ -653,20 +653,6 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source> (all %n while AsyncLab repainted its windows: its own drawing, not the scenario&apos;s code)</source>
-        <translation>
-            <numerusform> (while AsyncLab repainted its windows: its own drawing, not the scenario&apos;s code)</numerusform>
-            <numerusform> (all %n while AsyncLab repainted its windows: its own drawing, not the scenario&apos;s code)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source> (%n of them while AsyncLab repainted its windows)</source>
-        <translation>
-            <numerusform> (%n of them while AsyncLab repainted its windows)</numerusform>
-            <numerusform> (%n of them while AsyncLab repainted its windows)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Blocking: the GUI thread waited %n times, %1 in all</source>
         <translation>
             <numerusform>Blocking: the GUI thread waited once, %1 in all</numerusform>
@@ -688,8 +674,15 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
         </translation>
     </message>
     <message>
-        <source>With one step nothing overlaps: both modes take about as long (Async may take a little longer, as it hands the work between threads); what differs is whether the window could paint and react meanwhile.</source>
+        <source>With one step nothing overlaps, so Async is not faster: what differs is whether the window could paint and react meanwhile. The wall times vary from run to run (a first run may read from the disk what later runs find in memory).</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> (and %n while AsyncLab drew its own window)</source>
+        <translation>
+            <numerusform> (and %n while AsyncLab drew its own window)</numerusform>
+            <numerusform> (and %n while AsyncLab drew its own window)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5354,10 +5347,6 @@ In the second variant the event loop&apos;s one thread computes every request&ap
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1, too briefly to see where: it was over before the watchdog, which looks every 10 ms, took a sample of its stack.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&lt;br&gt;Too short to see where</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5390,7 +5379,15 @@ In the second variant the event loop&apos;s one thread computes every request&ap
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 while AsyncLab painted its own window, which waits for the display server when the machine is busy. Not caused by the code you ran.</source>
+        <source>%1 while AsyncLab drew or updated its own window, which waits for the display and the CPUs when the machine is busy. Not caused by the code you ran.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Line %1: &lt;code&gt;%2&lt;/code&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, too briefly to see where: the watchdog starts taking samples of the stack only once the window is %2 ms late (then every %3 ms), and this freeze was over before the first.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5671,8 +5668,19 @@ In the second variant the event loop&apos;s one thread computes every request&ap
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1  AsyncLab drawing its window, not your code</source>
+        <source>Stalls while AsyncLab started, drew or updated its own window, or while other programs had all the CPUs: not the code you ran.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  AsyncLab&apos;s own window, not your code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Also AsyncLab&apos;s own and the machine&apos;s (%n)</source>
+        <translation>
+            <numerusform>Also AsyncLab&apos;s own and the machine&apos;s (%n)</numerusform>
+            <numerusform>Also AsyncLab&apos;s own and the machine&apos;s (%n)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -60,9 +60,14 @@ bool StallRecord::duringPainting() const
             || event.startsWith(eventTypeName(QEvent::Paint) + u' ');
 }
 
-bool StallRecord::isAsyncLabDrawing() const
+bool StallRecord::isAsyncLabsWindow() const
 {
-    return duringPainting() && program == u"AsyncLab";
+    if (program != u"AsyncLab")
+        return false;
+    static const QStringView windowCode[] = { u"src/widgets/", u"src/windows/", u"src/models/" };
+    return duringPainting()
+            || std::any_of(std::begin(windowCode), std::end(windowCode),
+                           [this](QStringView folder) { return culprit.file.startsWith(folder); });
 }
 
 bool StallRecord::isCpuStarved() const

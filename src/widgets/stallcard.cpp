@@ -2,6 +2,7 @@
 #include <engine/sourceexcerpt.h>
 #include <common/units.h>
 #include <stalls/stallpatterns.h>
+#include <stalls/stallwatchdog.h>
 
 #include <QFontDatabase>
 #include <QLabel>
@@ -9,6 +10,7 @@
 #include <QLocale>
 #include <QPainter>
 #include <QPlainTextEdit>
+#include <QRegularExpression>
 #include <QTextBlock>
 #include <QVBoxLayout>
 #include <cmath>
@@ -99,8 +101,9 @@ StallCard::StallCard(QWidget *parent)
     m_source->setAccessibleName(tr("Source around the culprit"));
     m_source->setReadOnly(true);
     // wrapped: the comment at the end of the culprit's line is often what explains it
-    m_source->setLineWrapMode(QPlainTextEdit::WidgetWidth);
-    m_source->setWordWrapMode(QTextOption::WordWrap); // never inside a name
+    // Code as it is written, one line a line; the culprit's own line is also in the culprit's
+    // words above, whole and wrapped, as its comment often explains it.
+    m_source->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_source->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     // Never squeezed below MinSourceLines: where the card has less room, its area scrolls.
     const int line = m_source->fontMetrics().lineSpacing();
@@ -152,15 +155,18 @@ QString StallCard::headline(const StallRecord &record, bool duringStartUp)
                   "Not caused by the code you ran.")
                 .arg(froze, record.program.isEmpty() ? u"AsyncLab"_s : record.program);
     }
-    if (record.isAsyncLabDrawing()) {
-        return tr("%1 while AsyncLab painted its own window, which waits for the display server "
-                  "when the machine is busy. Not caused by the code you ran.")
+    if (record.isAsyncLabsWindow()) {
+        return tr("%1 while AsyncLab drew or updated its own window, which waits for the display "
+                  "and the CPUs when the machine is busy. Not caused by the code you ran.")
                 .arg(froze);
     }
     if (record.sampleCount == 0) {
-        return tr("%1, too briefly to see where: it was over before the watchdog, which looks "
-                  "every 10 ms, took a sample of its stack.")
-                .arg(froze);
+        return tr("%1, too briefly to see where: the watchdog starts taking samples of the "
+                  "stack only once the window is %2 ms late (then every %3 ms), and this freeze "
+                  "was over before the first.")
+                .arg(froze)
+                .arg(StallWatchdog::DefaultThresholdMs)
+                .arg(StallWatchdog::DefaultSampleIntervalMs);
     }
     QString what;
     if (record.busyShare >= record.waitingShare) {
@@ -216,6 +222,14 @@ QString placeHtml(const StallRecord &record)
                          .arg(culprit.callers.join(u" \u2190 "_s).toHtmlEscaped());
     }
     return place;
+}
+
+// A signature such as "selectionChanged(QItemSelection,QItemSelection)" has no space to wrap at:
+// zero-width spaces after its commas, parentheses and scopes let a narrow card wrap it.
+QString breakable(QString text)
+{
+    static const QRegularExpression after(u"([,(]|::)(?=\\S)"_s);
+    return text.replace(after, u"\\1\u200b"_s);
 }
 
 // "Why: waiting for a process: react to QProcess::finished() ...", or nothing.
@@ -279,9 +293,11 @@ void StallCard::setRecord(const StallRecord &record, bool duringStartUp)
     } else {
         m_culprit->setText(tr("Not in the program's own code: the stack below shows where."));
     }
-    m_culprit->setText(m_culprit->text() + whyHtml(record));
+    // What to change is said only of the code a person ran, never of AsyncLab's own.
+    if (!duringStartUp && !record.isAsyncLabsWindow())
+        m_culprit->setText(m_culprit->text() + whyHtml(record));
     if (!record.handlerText().isEmpty())
-        m_event->setText(tr("Started by %1").arg(record.handlerText()));
+        m_event->setText(tr("Started by %1").arg(breakable(record.handlerText())));
     else if (record.eventsTimed)
         m_event->setText(tr("Not inside an event handler."));
     else
@@ -301,6 +317,13 @@ void StallCard::setRecord(const StallRecord &record, bool duringStartUp)
         }
         text.chop(1);
         m_source->setPlainText(text);
+        const QString line = excerpt.lines.value(excerpt.focusLine - excerpt.firstLine).trimmed();
+        if (!line.isEmpty()) {
+            m_culprit->setText(m_culprit->text()
+                               + tr("<br>Line %1: <code>%2</code>")
+                                         .arg(numberLocale().toString(excerpt.focusLine),
+                                              line.toHtmlEscaped()));
+        }
         // the culprit's line in view when the card is short of room
         QTextCursor cursor(
                 m_source->document()->findBlockByNumber(excerpt.focusLine - excerpt.firstLine));

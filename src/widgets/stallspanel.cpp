@@ -3,12 +3,14 @@
 #include <stalls/stallwatchdog.h>
 #include <common/units.h>
 
+#include <QCheckBox>
 #include <QListWidget>
 #include <QScopedValueRollback>
 #include <QScrollBar>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QVBoxLayout>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -28,10 +30,20 @@ StallsPanel::StallsPanel(StallWatchdog *watchdog, QWidget *parent)
     // the list gets a quarter of the height, however many rows it holds; the card the rest
     m_list->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Ignored);
     m_list->setMinimumHeight(m_list->fontMetrics().height() * 4 + 8);
+    // AsyncLab's start-up, its own window and a machine short of CPU freeze the window too; they
+    // are listed only when asked, so that a person's own freezes are not lost among them.
+    m_showOthers = new QCheckBox(this);
+    m_showOthers->setToolTip(tr("Stalls while AsyncLab started, drew or updated its own window, "
+                                "or while other programs had all the CPUs: not the code you ran."));
+    m_showOthers->hide();
+    connect(m_showOthers, &QCheckBox::toggled, this, &StallsPanel::showOthers);
+    layout->addWidget(m_showOthers);
     splitter->addWidget(m_list);
     // scrolls rather than making the window it is in taller than a laptop's screen
     m_cardArea = new QScrollArea(splitter);
     m_cardArea->setWidgetResizable(true);
+    // as wide as the dock: the card's words wrap rather than run off to the right
+    m_cardArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_cardArea->setFrameShape(QFrame::NoFrame);
     m_cardArea->setAccessibleName(tr("Selected stall"));
     m_cardArea->setWidget(m_card);
@@ -68,8 +80,8 @@ QString StallsPanel::rowText(const StallRecord &record, bool duringStartUp)
         return tr("%1  the machine, not your code (no CPU to give)")
                 .arg(formatDuration(record.durationMs));
     }
-    if (record.isAsyncLabDrawing())
-        return tr("%1  AsyncLab drawing its window, not your code")
+    if (record.isAsyncLabsWindow())
+        return tr("%1  AsyncLab's own window, not your code")
                 .arg(formatDuration(record.durationMs));
     if (record.sampleCount == 0)
         return tr("%1  too short to see where").arg(formatDuration(record.durationMs));
@@ -91,7 +103,8 @@ void StallsPanel::addRecord(const StallRecord &record)
     QScrollBar *scroll = m_list->verticalScrollBar();
     const int scrolledTo = scroll->value();
     appendRow(record);
-    if (m_followsNewest)
+    updateOthers();
+    if (m_followsNewest && !isOthers(record))
         selectNewest();
     else
         scroll->setValue(scrolledTo);
@@ -100,10 +113,40 @@ void StallsPanel::addRecord(const StallRecord &record)
 
 void StallsPanel::selectNewest()
 {
+    int newest = int(m_records.size()) - 1;
+    while (newest >= 0 && isOthers(m_records.at(newest)))
+        --newest;
+    selectRow(newest);
+}
+
+void StallsPanel::selectRow(int row)
+{
     const QScopedValueRollback guard(m_selectingNewest, true);
-    m_list->setCurrentRow(m_list->count() - 1);
-    if (QListWidgetItem *newest = m_list->currentItem())
-        m_list->scrollToItem(newest);
+    m_list->setCurrentRow(row);
+    if (QListWidgetItem *item = m_list->currentItem())
+        m_list->scrollToItem(item);
+}
+
+bool StallsPanel::isOthers(const StallRecord &record) const
+{
+    return isStartUp(record) || record.isCpuStarved() || record.isAsyncLabsWindow();
+}
+
+void StallsPanel::showOthers(bool shown)
+{
+    for (int row = 0; row < m_records.size(); ++row)
+        m_list->setRowHidden(row, !shown && isOthers(m_records.at(row)));
+    if (QListWidgetItem *item = m_list->currentItem())
+        m_list->scrollToItem(item);
+}
+
+void StallsPanel::updateOthers()
+{
+    const auto others = std::count_if(m_records.cbegin(), m_records.cend(),
+                                      [this](const StallRecord &r) { return isOthers(r); });
+    m_showOthers->setText(tr("Also AsyncLab's own and the machine's (%n)", nullptr, int(others)));
+    m_showOthers->setVisible(others > 0);
+    showOthers(m_showOthers->isChecked());
 }
 
 void StallsPanel::followNewest()
@@ -118,9 +161,18 @@ void StallsPanel::setRecords(const QList<StallRecord> &records)
     m_records.clear();
     for (const StallRecord &record : records)
         appendRow(record);
-    // other records: nothing among them was picked yet
+    updateOthers();
+    // One run's records, nothing among them picked yet: the longest freeze of the code that ran
+    // (the newest of equals), as the run's headline names it.
     m_followsNewest = true;
-    selectNewest();
+    int longest = -1;
+    for (int row = 0; row < m_records.size(); ++row) {
+        const StallRecord &record = m_records.at(row);
+        if (!isOthers(record)
+            && (longest < 0 || record.durationMs >= m_records.at(longest).durationMs))
+            longest = row;
+    }
+    selectRow(longest);
     showSelected(); // also when the row stayed -1 and the card must be cleared
     emit recordsChanged();
 }
@@ -134,6 +186,7 @@ void StallsPanel::setStartUpBeforeMs(double ms)
         if (isStartUp(record))
             m_list->item(row)->setForeground(palette().color(QPalette::PlaceholderText));
     }
+    updateOthers();
     showSelected();
 }
 
@@ -165,7 +218,7 @@ void StallsPanel::appendRow(const StallRecord &record)
     m_records.append(record);
     auto *item = new QListWidgetItem(rowText(record, isStartUp(record)), m_list);
     // the machine's and start-up's stalls are told apart at a glance from the code that ran
-    if (record.isCpuStarved() || isStartUp(record) || record.isAsyncLabDrawing())
+    if (record.isCpuStarved() || isStartUp(record) || record.isAsyncLabsWindow())
         item->setForeground(palette().color(QPalette::PlaceholderText));
     const QString where = record.isCpuStarved() ? record.cpuCauseText() : record.culprit.location();
     QStringList tip = { item->text(), where, record.event };

@@ -155,6 +155,7 @@ CompareView::CompareView(Lab *lab, QWidget *parent)
     m_culprits->setAccessibleName(tr("Top culprits"));
     m_culprits->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_culprits->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_culprits->setWordWrap(true); // both modes' culprits, whole
     layout->addWidget(m_culprits);
 
     m_table = new QTableWidget(0, 4, this);
@@ -212,9 +213,9 @@ void CompareView::describeScenario()
         && chosen.name != m_running.name)
         clearResults();
     const QString concurrency = chosen.steps.size() == 1
-            ? tr("With one step nothing overlaps: both modes take about as long (Async may take a "
-                 "little longer, as it hands the work between threads); what differs is whether "
-                 "the window could paint and react meanwhile.")
+            ? tr("With one step nothing overlaps, so Async is not faster: what differs is whether "
+                 "the window could paint and react meanwhile. The wall times vary from run to run "
+                 "(a first run may read from the disk what later runs find in memory).")
             : m_oneAtATime->isChecked()
             ? tr("Both modes run the steps one after another, so the difference is blocking "
                  "alone.")
@@ -448,19 +449,17 @@ void CompareView::showStalls()
         m_stalls += stalls;
         h.chart->setStallMarkers(StallsPanel::markersFor(stalls));
         h.tabs->setTabText(1, tr("Stalls (%1)").arg(stalls.size()));
-        QString culprit = StallReport::topCulpritText(stalls);
-        // Stalls while AsyncLab repainted its windows are its own drawing, not the scenario's
-        // code: said, so a count like the other run's is not read as the same freezes.
-        const auto painting =
-                std::count_if(stalls.cbegin(), stalls.cend(),
-                              [](const StallRecord &r) { return r.duringPainting(); });
-        if (painting > 0 && painting == stalls.size())
-            culprit += tr(" (all %n while AsyncLab repainted its windows: its own drawing, not "
-                          "the scenario's code)",
-                          nullptr, int(painting));
-        else if (painting > 0)
-            culprit += tr(" (%n of them while AsyncLab repainted its windows)", nullptr,
-                          int(painting));
+        // Stalls while AsyncLab drew or updated its own window are not the scenario's code: the
+        // culprit is named from the others, and they are counted apart, so that a count like
+        // the other run's is not read as the same freezes.
+        QList<StallRecord> scenarios;
+        for (const StallRecord &stall : stalls) {
+            if (!stall.isAsyncLabsWindow())
+                scenarios.append(stall);
+        }
+        QString culprit = StallReport::topCulpritText(scenarios);
+        if (const auto own = stalls.size() - scenarios.size(); own > 0)
+            culprit += tr(" (and %n while AsyncLab drew its own window)", nullptr, int(own));
         culprits.append(u"%1: %2"_s.arg(modeTitle(run.mode), culprit));
     }
     m_culprits->setText(culprits.join(u"; "_s));

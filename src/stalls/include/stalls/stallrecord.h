@@ -113,9 +113,10 @@ public:
     // It happened while the thread painted a window (an UpdateRequest or Paint event): the
     // program's own drawing, whatever work was going on meanwhile.
     bool duringPainting() const;
-    // AsyncLab itself painting its window: its own drawing (which waits for the display server on
-    // a busy machine), not the code a person ran in it.
-    bool isAsyncLabDrawing() const;
+    // AsyncLab's own window at work: painting (which waits for the display server on a busy
+    // machine) or its widgets' and windows' own code, not the code a person ran in it (a job's or
+    // a demo's, which live in other libraries).
+    bool isAsyncLabsWindow() const;
     // "busy 98%", "waiting 99% on a lock or future (futex)", "busy 30%, waiting for a CPU 60%",
     // "waiting for a CPU 85% (other programs were running)", "no sample"
     QString activityText() const;

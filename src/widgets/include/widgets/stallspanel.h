@@ -6,6 +6,7 @@
 #include <QList>
 #include <QWidget>
 
+class QCheckBox;
 class QListWidget;
 class QScrollArea;
 class StallCard;
@@ -42,19 +43,28 @@ public:
     // One marker per record, in the same order, with the card's short text for its tooltip.
     static QList<LagChartWidget::StallMarker> markersFor(const QList<StallRecord> &records);
 
+    // Start-up, AsyncLab's own window and the machine: not the code a person ran. Hidden from
+    // the list until asked for, and never selected on their own.
+    bool isOthers(const StallRecord &record) const;
+    QCheckBox *showOthersBox() const { return m_showOthers; }
+
 signals:
     void recordsChanged();
 
 private:
     void appendRow(const StallRecord &record);
     void showSelected();
-    void selectNewest();
+    void selectNewest(); // the newest of the person's own stalls
+    void selectRow(int row);
+    void showOthers(bool shown);
+    void updateOthers();
 
     QList<StallRecord> m_records;
     double m_startUpBeforeMs = 0;
     QListWidget *m_list;
     StallCard *m_card;
     QScrollArea *m_cardArea = nullptr;
+    QCheckBox *m_showOthers = nullptr;
     bool m_followsNewest = true; // until a person picks a row
     bool m_selectingNewest = false;
 };
