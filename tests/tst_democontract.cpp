@@ -1,12 +1,19 @@
 #include "demorun.h"
+#include "markingtranslator.h"
+#include <demokit/figuretable.h>
 #include <demokit/snippets.h>
+#include <demos/backpressuredemo.h>
+#include <demos/databasedemo.h>
 #include <demos/demoregistry.h>
+#include <demos/racedemo.h>
+#include <demos/serversdemo.h>
 #include <engine/lab.h>
 #include <httpserver/embeddedserver.h>
 
 #include <QElapsedTimer>
 #include <QPointer>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -54,6 +61,41 @@ const QHash<QString, Row> &rows()
     };
     return table;
 }
+
+// Shorter runs, where a demo has options: what the outcome is checked for here is which texts it
+// shows, not what it measured (each demo's own test does that with its usual options).
+void shorten(Demo *demo)
+{
+    if (auto *race = qobject_cast<RaceDemo *>(demo)) {
+        RaceDemo::Options options = race->options();
+        options.runs = 1;
+        options.incrementsPerThread = 1000;
+        race->setOptions(options);
+    } else if (auto *servers = qobject_cast<ServersDemo *>(demo)) {
+        ServersDemo::Options options; // every server, so that every sentence is said
+        options.connections = { 10 };
+        options.warmupMs = 50;
+        options.measureMs = 200;
+        servers->setOptions(options);
+    } else if (auto *database = qobject_cast<DatabaseDemo *>(demo)) {
+        DatabaseDemo::Options options = database->options();
+        options.rows = 20000;
+        options.outerRows = 4;
+        options.cancelAfterMs = 50;
+        database->setOptions(options);
+    } else if (auto *backpressure = qobject_cast<BackpressureDemo *>(demo)) {
+        BackpressureDemo::Options options = backpressure->options();
+        options.streamBytes = qint64(8) << 20;
+        backpressure->setOptions(options);
+    }
+}
+
+// A text as a person would see it has letters outside what the marking translator marked.
+bool untranslated(const QString &text)
+{
+    const QString rest = MarkingTranslator::unmarked(text);
+    return std::any_of(rest.cbegin(), rest.cend(), [](QChar c) { return c.isLetter(); });
+}
 } // namespace
 
 // What every demo the registry lists promises, whichever it is: it describes itself, a cancel
@@ -74,6 +116,8 @@ private slots:
     void cancelMidway();
     void destroyedWhileRunning_data() { eachDemo(); }
     void destroyedWhileRunning();
+    void outcomeIsTranslated_data() { eachDemo(); }
+    void outcomeIsTranslated();
 
 private:
     void eachDemo();
@@ -198,6 +242,53 @@ void TestDemoContract::destroyedWhileRunning()
     // What it left queued, late replies and timers, run now and must not touch it.
     QTRY_COMPARE_WITH_TIMEOUT(m_bench.lab()->server().requestsInFlight(), 0, 5000);
     QTest::qWait(200);
+}
+
+// Run to its end under a translator that marks every text of the catalogue, a demo's outcome
+// shows only marked texts: its summary, and the figure table's, the bars' and the plots' labels
+// as the views show them (translated()). The English keys under them stay as they were.
+void TestDemoContract::outcomeIsTranslated()
+{
+    QFETCH(QString, name);
+    MarkingTranslator translator;
+    QVERIFY(translator.loadCatalogue(MarkingTranslator::projectCatalogue()));
+    QVERIFY(QCoreApplication::installTranslator(&translator));
+    const auto uninstall = qScopeGuard([&] { QCoreApplication::removeTranslator(&translator); });
+    const std::unique_ptr<Demo> demo(m_bench.create(name, nullptr));
+    shorten(demo.get());
+    DemoOutcome outcome;
+    runToEnd(demo.get(), 30000, &outcome);
+    if (QTest::currentTestFailed())
+        return;
+
+    const DemoOutcome shown = outcome.translated();
+    QStringList texts { outcome.summary, shown.barsUnit, shown.barsCategory, shown.barsNote,
+                        shown.plotsX };
+    const FigureTable table = figureTable(shown.figures, 7);
+    texts += table.columns;
+    for (const FigureTable::Row &row : table.rows)
+        texts.append(row.name);
+    for (const DemoFigure &figure : std::as_const(shown.figures))
+        texts << figure.label() << figure.unit;
+    for (const auto &bar : std::as_const(shown.bars))
+        texts.append(bar.first);
+    for (const DemoPlot &plot : std::as_const(shown.plots)) {
+        texts << plot.title << plot.unit;
+        for (const DemoSeries &series : plot.series)
+            texts.append(series.name);
+    }
+    QStringList failures;
+    for (const QString &text : std::as_const(texts)) {
+        if (untranslated(text))
+            failures.append(text);
+    }
+    failures.removeDuplicates();
+    QVERIFY2(failures.isEmpty(), qPrintable(u"shown untranslated:\n"_s + failures.join(u'\n')));
+    // The keys JSON and the tests read did not go through the translator.
+    for (const DemoFigure &figure : std::as_const(outcome.figures)) {
+        QVERIFY2(!figure.column.contains(MarkingTranslator::Open), qPrintable(figure.column));
+        QVERIFY2(!figure.row.contains(MarkingTranslator::Open), qPrintable(figure.row));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestDemoContract)

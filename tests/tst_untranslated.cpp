@@ -1,4 +1,5 @@
 #include "appfixture.h"
+#include "markingtranslator.h"
 #include <demokit/demo.h>
 #include <demos/demoregistry.h>
 #include <engine/lab.h>
@@ -6,6 +7,7 @@
 #include <learn/lesson.h>
 #include <learn/lessonrunner.h>
 #include <watch/watchsession.h>
+#include <widgets/demobarchart.h>
 #include <windows/compareview.h>
 #include <windows/demogallery.h>
 #include <windows/learnwindow.h>
@@ -17,7 +19,6 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDockWidget>
-#include <QFile>
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -28,78 +29,15 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QRegularExpression>
-#include <QSet>
 #include <QSignalSpy>
 #include <QTabBar>
 #include <QTest>
 #include <QTextBrowser>
 #include <QTextDocumentFragment>
-#include <QTranslator>
-#include <QXmlStreamReader>
 
 using namespace Qt::StringLiterals;
 
 namespace {
-// What the marking translator puts around every text it translates.
-constexpr QChar Open = QChar(0xE000);
-constexpr QChar Close = QChar(0xE001);
-
-// Translates every text of the committed catalogue into itself between markers, so a text shown
-// without them either did not go through tr() or QCoreApplication::translate(), or went through a
-// tr() that lupdate cannot see (a free function's tr() has no context), and no translator could
-// ever translate it. Qt's own texts (contexts QShortcut, QTabBar...) are Qt's catalogue's.
-class MarkingTranslator : public QTranslator
-{
-public:
-    // Reads the (context, source text) pairs of a Qt Linguist catalogue.
-    bool loadCatalogue(const QString &path)
-    {
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
-            return false;
-        QXmlStreamReader xml(&file);
-        QString context;
-        while (!xml.atEnd()) {
-            if (xml.readNext() != QXmlStreamReader::StartElement)
-                continue;
-            if (xml.name() == "name"_L1) // the context's
-                context = xml.readElementText();
-            else if (xml.name() == "source"_L1)
-                m_texts.insert(context + u'\n' + xml.readElementText());
-        }
-        return !xml.hasError() && !m_texts.isEmpty();
-    }
-    bool isEmpty() const override { return false; }
-    QString translate(const char *context, const char *sourceText, const char *, int) const override
-    {
-        const QString text = QString::fromUtf8(sourceText);
-        const bool qts = context && context[0] == 'Q'; // Qt's own ("Alt" of QShortcut)
-        if (!qts && !m_texts.contains(QString::fromUtf8(context) + u'\n' + text))
-            return text;
-        return Open + text + Close;
-    }
-
-private:
-    QSet<QString> m_texts;
-};
-
-// The part of a text outside every marked stretch (marked stretches nest: "%1 of %2" around
-// two translated words).
-QString unmarked(const QString &text)
-{
-    QString rest;
-    int depth = 0;
-    for (const QChar c : text) {
-        if (c == Open)
-            ++depth;
-        else if (c == Close)
-            depth = std::max(0, depth - 1);
-        else if (depth == 0)
-            rest += c;
-    }
-    return rest;
-}
-
 // What may be shown untranslated: numbers (with their signs and separators), URLs, file paths
 // and routes, hexadecimal digests, and the mnemonic's ampersand.
 const QRegularExpression allowed(uR"(\b[a-z]+://\S+|\S*/\S*|\b[0-9a-f]{12,}\b|&)"_s);
@@ -120,6 +58,7 @@ private slots:
     void mainWindow();
     void compareView();
     void galleryWithEveryDemo();
+    void galleryAfterARun();
     void watchWindow();
     void learnWindowWithEveryLesson();
 
@@ -137,8 +76,7 @@ private:
 
 void TestUntranslated::initTestCase()
 {
-    QVERIFY(m_translator.loadCatalogue(QStringLiteral(ASYNCLAB_SOURCE_DIR)
-                                       + u"/translations/asynclab_en.ts"_s));
+    QVERIFY(m_translator.loadCatalogue(MarkingTranslator::projectCatalogue()));
     QVERIFY(QCoreApplication::installTranslator(&m_translator));
     useTestSettings(); // the course's progress
     m_lab = startedLab();
@@ -191,6 +129,30 @@ void TestUntranslated::galleryWithEveryDemo()
         gallery.selectDemo(name);
         check(&gallery);
     }
+}
+
+// What the gallery shows of a finished demo: its summary, its figure table and its bars (a demo
+// whose figures are all numbers, and that does not stall the window on purpose).
+void TestUntranslated::galleryAfterARun()
+{
+    DemoGallery gallery(m_lab.get());
+    gallery.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&gallery));
+    gallery.selectDemo(u"object-lifetime"_s);
+    QTest::mouseClick(gallery.runButton(), Qt::LeftButton);
+    QVERIFY(gallery.isRunning());
+    QTRY_VERIFY_WITH_TIMEOUT(!gallery.isRunning(), 20000);
+    m_failures.clear();
+    checkText(gallery.summaryLabel()->text(), gallery.summaryLabel(), "text");
+    QVERIFY(gallery.figuresTable()->rowCount() > 0);
+    checkModel(gallery.figuresTable()->model(), gallery.figuresTable());
+    const DemoBarChart *bars = gallery.barChart();
+    QVERIFY(!bars->bars().isEmpty());
+    for (const auto &bar : bars->bars())
+        checkText(bar.first, bars, "bar");
+    checkText(bars->unit(), bars, "unit");
+    checkText(bars->categoryTitle(), bars, "category");
+    QVERIFY2(m_failures.isEmpty(), qPrintable(u"\n"_s + m_failures.join(u'\n')));
 }
 
 void TestUntranslated::watchWindow()
@@ -298,7 +260,7 @@ void TestUntranslated::checkModel(const QAbstractItemModel *model, const QObject
 
 void TestUntranslated::checkText(const QString &text, const QObject *where, const char *what)
 {
-    QString rest = unmarked(text);
+    QString rest = MarkingTranslator::unmarked(text);
     for (const QString &words : std::as_const(m_demoWords))
         rest.remove(words);
     if (Qt::mightBeRichText(rest))

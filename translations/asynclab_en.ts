@@ -151,6 +151,18 @@ stall %1 at %2: %3, %4%5
         <source>  %1: %2 in %3 (%4 MiB/s); RSS peaked %5 above its start, the queue at %6; the producer waited %8 in all, %7 times over 1 ms</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the stream broke: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both delivered the same %1 (SHA-256 %2…), unbounded in %3 and bounded in %4. Unbounded, the producer was done after %5 and memory grew by %6 with up to %7 queued; it had waited %8 in all. Bounded, memory grew by %9 and the queue never held more than %10; the producer waited %11 in all (%12 waits over 1 ms) and finished at %13.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the two runs did not deliver the same bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CombinatorsDemo</name>
@@ -184,6 +196,14 @@ stall %1 at %2: %3, %4%5
     </message>
     <message>
         <source>    request %1 sent: search &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 returned after %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. Typing &quot;%2&quot; sent %3 requests without a debounce and %4 with a %5 ms debounce (%6).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -679,6 +699,26 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
         <source>max in flight %1 (%2 network manager%3): %4 fetches in %5; the server answered at most %6 at once</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 fetches failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 fetches with at most N in flight took %2. Peaks at the server: %3 requests at once, %4. One network manager with no limit of ours peaked at %5 on the server and took %6.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never above the limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ABOVE THE LIMIT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server saw more requests at once than the limit allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Console</name>
@@ -773,6 +813,82 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
         <source>  the connection it got: %1; a query on it: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>cannot rename %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid (an empty QSqlDatabase)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the query ran</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qt&apos;s SQLite driver (QSQLITE) is not installed: on Debian, install libqt6sql6-sqlite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canceled while making the database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot make the database: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the query failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canceled after the query on the GUI thread.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canceled: the query stopped %1 after Cancel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the query failed on the worker: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canceled at the last step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On a worker with its own connection it took %1 and the GUI thread&apos;s longest stall was %2, with the same answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On a worker with its own connection it took %1 and the GUI thread&apos;s longest stall was %2, with a DIFFERENT answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canceled after %1, the query stopped %2 later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canceled after %1, the query was not interrupted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the GUI thread the query took %1 and froze the window for %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A worker that asked for the GUI thread&apos;s connection got %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the worker&apos;s answer differs from the GUI thread&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DeadlockDemo</name>
@@ -842,6 +958,38 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
     </message>
     <message>
         <source>    fixed with a two-thread pool: the same waiting task %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timed out after %1 ms: deadlock detected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>got it after %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canceled between two steps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canceled: the waiting threads stopped early.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The traps&apos; long bars are the timeouts the demo sets to catch each deadlock, not work: a real deadlock would wait forever.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>detected after %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not detected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GUI thread waiting on its own event loop: %1 (the GUI thread was blocked that long); opposite lock order: %2; pool starvation: %3. The fixes got their results in %4 ms, %5 ms (%6 timeouts in %7 rounds) and %8 ms.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -921,6 +1069,865 @@ The request waits %1 ms for a simulated backend and gets 1 KiB back; in the seco
 • Event loop: AsyncLab&apos;s own server, one thread for all connections; a timer does the waiting.
 How it is measured: every connection sends its next request as soon as the last is answered, for %5 per server and C, after a warm-up of %6 (or until every connection is open, up to 2 s). Errors are refused or reset connections, 503 answers, and requests waiting over %7. Threads are counted by their names in /proc/self/task; memory is the growth of the process&apos;s resident memory (RSS), which includes the load generator&apos;s own buffers. Both ends of every connection are in this process, so C connections need 2 x C open files: this run&apos;s open-file limit is %9 (%8 when it started); a C beyond that shows as errors.
 In the second variant the event loop&apos;s one thread computes every request&apos;s %10 ms itself: at most %11 answers a second, and at C = 1000 the last request in line waits %12 for the others&apos; computing, while the thread servers compute on all the cores. All of it runs on worker threads, so the window never waits for it; but thousands of busy threads compete with the GUI thread for the cores, and a freeze the Stalls tab calls &quot;waiting for a CPU&quot; is that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DemoFigure</name>
+    <message>
+        <source>bounded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unbounded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>consumer reads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bytes/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read buffer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RSS at start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RSS growth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>peak queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>throughput</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MiB/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>producer done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>producer waits over %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>producer waited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bounded: RSS growth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unbounded: RSS growth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bounded: peak queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unbounded: peak queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same data delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all settled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>race</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decided by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ms until the combinator returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>typed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keystrokes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>search without debounce</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>search with debounce</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>searched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>debounce</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>max in flight %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>max in flight unlimited, %1 manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>max in flight unlimited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unlimited, %1 manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ms for %1 fetches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fetches in flight at most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server peak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>client peak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>limit respected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>database made in this run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>making the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GUI thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>max stall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>progress reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pressed after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>until the query stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qt says</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>query on the GUI thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>query on a worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel until stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ms (longest GUI stall; time to stop)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GUI thread waits on itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>detected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to detect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blocked at most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GUI thread, fixed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>opposite lock order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one lock order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rounds (both threads)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timeouts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pool starvation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pool, continuation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pool of two threads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>locks in opposite order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>locks in one order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pool task waits on its pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pool task, fixed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ms until detected / until done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>trap, then its fix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exception</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>caught on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backoff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chunks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file canceled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>after chunk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>target exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>temporary files left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>before attempt %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ms of backoff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loop free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timer tick</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ms late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>network reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>worker result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loop blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>long handler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>monitor max stall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timer ticks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tick (free)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reply (free)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>result (free)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tick (blocked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reply (blocked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>result (blocked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>what waited, with the loop free or blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nested event loop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>re-entered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>continuation + busy flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>second click after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nested QEventLoop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handler calls running at once (max)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>panels closed after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>late results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>naive callback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>would touch a deleted panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QPointer guard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>results dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>context object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>callbacks run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>results dropped cleanly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>panels updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>callbacks that touch a closed panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>how the late result is handled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU, %1 thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU, %1 cores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>threads hashing, all cores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>work, on one thread or all at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I/O, one at a time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I/O, all at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU, one thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU, all cores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU speedup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>×</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I/O speedup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GUI max stall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unprotected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QMutex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>std::atomic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>threads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>increments per thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>runs per variant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lost updates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>runs with lost updates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lost per run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lost updates per run (mean)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>protection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>search without guard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shown at the end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stale overwrites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>search with guard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answers dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connections (C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>req/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RSS +</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RSS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one thread, C=%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pool of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pool of %1, C=%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>thread per connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>thread per connection, C=%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>event loop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>event loop, C=%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>callbacks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>futures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>coroutines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bad JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>files identical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>errors identical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no file after an error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ms per pipeline (median of %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>style</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>worker threads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>network threads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ms longest freeze</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>where the %1 waits happen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fetches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>threads blocked</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1200,6 +2207,63 @@ In the second variant the event loop&apos;s one thread computes every request&ap
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Canceled before all four steps ran.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no exception: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an exception of unknown type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>writing %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The exception thrown in a worker task reached the %1 through its future (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No exception reached the caller.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 ms request was stopped after %2 ms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 ms request was NOT stopped by the deadline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The flaky request succeeded on attempt %1 after %2 ms of backoff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The flaky request failed after %n attempt(s).</source>
+        <translation>
+            <numerusform>The flaky request failed after %n attempt.</numerusform>
+            <numerusform>The flaky request failed after %n attempts.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The write canceled after %1 of %2 chunks left a partial target file and %n temporary file(s).</source>
+        <translation>
+            <numerusform>The write canceled after %1 of %2 chunks left a partial target file and %n temporary file.</numerusform>
+            <numerusform>The write canceled after %1 of %2 chunks left a partial target file and %n temporary files.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The write canceled after %1 of %2 chunks left no target file and %n temporary file(s).</source>
+        <translation>
+            <numerusform>The write canceled after %1 of %2 chunks left no target file and %n temporary file.</numerusform>
+            <numerusform>The write canceled after %1 of %2 chunks left no target file and %n temporary files.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>EventLoopDemo</name>
@@ -1221,6 +2285,14 @@ In the second variant the event loop&apos;s one thread computes every request&ap
     </message>
     <message>
         <source>%1 ms  the long handler returns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only %1 of 4 replies and results arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With the loop free, the timer, the reply and the worker&apos;s result ran at most %1 late. During the %2 handler, the tick, the reply and the result due then ran %3, %4 and %5 late; the monitor measured a %6 stall.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1272,6 +2344,13 @@ In the second variant the event loop&apos;s one thread computes every request&ap
     </message>
     <message>
         <source>the server closed the connection after %1 of the body</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FigureTable</name>
+    <message>
+        <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2551,6 +3630,17 @@ In the second variant the event loop&apos;s one thread computes every request&ap
     </message>
 </context>
 <context>
+    <name>LoadGenerator</name>
+    <message>
+        <source>epoll_create1 failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>socket() failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Slow server (2 s)</source>
@@ -2985,6 +4075,42 @@ In the second variant the event loop&apos;s one thread computes every request&ap
         <source>    order: %1; longest event-loop stall meanwhile: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the handler is RE-ENTERED: its first call has not returned yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the handler waits %1 ms in a nested event loop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handler returns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starts the work and returns at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the continuation finishes the work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canceled before both clicks were handled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>re-entered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not re-entered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nested event loop: %1, order %2, while the event loop never stalled longer than %3. Continuation with a busy flag: %4, order %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ObjectLifetimeDemo</name>
@@ -3019,6 +4145,62 @@ In the second variant the event loop&apos;s one thread computes every request&ap
     <message>
         <source>panel as context</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canceled before the requests started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the request failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the QPointer is null, the result is dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the panel was still there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the callback went with the panel and does not run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the callback ran</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canceled while the requests were in flight.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s) arrived after their panels were closed.</source>
+        <translation>
+            <numerusform>%n result arrived after their panels were closed.</numerusform>
+            <numerusform>%n results arrived after their panels were closed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The naive callback ran %n time(s) with a pointer to a deleted panel (counted, not followed).</source>
+        <translation>
+            <numerusform>The naive callback ran %n time with a pointer to a deleted panel (counted, not followed).</numerusform>
+            <numerusform>The naive callback ran %n times with a pointer to a deleted panel (counted, not followed).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The QPointer guard dropped %n result(s).</source>
+        <translation>
+            <numerusform>The QPointer guard dropped %n result.</numerusform>
+            <numerusform>The QPointer guard dropped %n results.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The callback with the panel as context ran %n time(s).</source>
+        <translation>
+            <numerusform>The callback with the panel as context ran %n time.</numerusform>
+            <numerusform>The callback with the panel as context ran %n times.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3265,6 +4447,18 @@ In the second variant the event loop&apos;s one thread computes every request&ap
         <source>%1: %2; longest GUI freeze meanwhile %3</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 fetches failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hashing took %1 on one thread and %2 on %3 cores: %4× faster (at most %3× is possible). The %5 fetches took %6 one after another and %7 all at once: %8× faster, on a single thread.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the two ways of hashing gave different results</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RaceDemo</name>
@@ -3314,6 +4508,48 @@ In the second variant the event loop&apos;s one thread computes every request&ap
     </message>
     <message>
         <source>a STALE answer won</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(nothing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canceled during the counter runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the request for %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canceled during the search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unprotected: expected %L1, got about %L2 per run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unprotected, %1 of %2 runs lost updates (%3 in all); QMutex lost %4 and std::atomic %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Without a guard the search ended on %1 after typing %2 (%n stale overwrite(s)).</source>
+        <translation>
+            <numerusform>Without a guard the search ended on %1 after typing %2 (%n stale overwrite).</numerusform>
+            <numerusform>Without a guard the search ended on %1 after typing %2 (%n stale overwrites).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>With the guard it ended on %1 (%n stale overwrite(s)).</source>
+        <translation>
+            <numerusform>With the guard it ended on %1 (%n stale overwrite).</numerusform>
+            <numerusform>With the guard it ended on %1 (%n stale overwrites).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The losses are alike from run to run because every thread yields at the same points of its loop, so the threads take turns the same way each time; in real code the interleaving, and so the loss, changes from run to run.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3657,6 +4893,62 @@ In the second variant the event loop&apos;s one thread computes every request&ap
     </message>
     <message>
         <source>    %1 connected, %2 accepted, %3 answered, %4 threads, RSS +%5 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canceled after %1 of the steps. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 threads refused, %2 accepts failed (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServersOutcomeBuilder</name>
+    <message>
+        <source>Open-file limit: %1 -&gt; %2; load average %3 at the start (other programs share the cores).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The event loop used %n thread(s) at every C; at C=%1 it held %2 connections at %3 req/s with p99 %4 (%5x the handler&apos;s %6 ms).</source>
+        <translation>
+            <numerusform>The event loop used %n thread at every C; at C=%1 it held %2 connections at %3 req/s with p99 %4 (%5x the handler&apos;s %6 ms).</numerusform>
+            <numerusform>The event loop used %n threads at every C; at C=%1 it held %2 connections at %3 req/s with p99 %4 (%5x the handler&apos;s %6 ms).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The event loop used %n thread(s) at every C; at C=%1 it held %2 connections but answered none in the measured %3.</source>
+        <translation>
+            <numerusform>The event loop used %n thread at every C; at C=%1 it held %2 connections but answered none in the measured %3.</numerusform>
+            <numerusform>The event loop used %n threads at every C; at C=%1 it held %2 connections but answered none in the measured %3.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>It had %n error(s) there (refused, reset, 503 or never opened).</source>
+        <translation>
+            <numerusform>It had %n error there (refused, reset, 503 or never opened).</numerusform>
+            <numerusform>It had %n errors there (refused, reset, 503 or never opened).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 at C=%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thread per connection needed a thread for each connection (%1, the acceptor included) and RSS grew by %2 MiB at C=%3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 served at most %2 req/s (p99 up to %3), whatever C.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at C=%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not run fully: %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4392,6 +5684,13 @@ In the second variant the event loop&apos;s one thread computes every request&ap
     </message>
 </context>
 <context>
+    <name>StreamProducer</name>
+    <message>
+        <source>the producer cannot listen: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ThreadState</name>
     <message>
         <source>busy</source>
@@ -4435,9 +5734,92 @@ In the second variant the event loop&apos;s one thread computes every request&ap
     </message>
 </context>
 <context>
+    <name>ThreadedServer</name>
+    <message>
+        <source>the server is already running on port %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot listen on 127.0.0.1:%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot start its threads: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a new thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ThreeStylesDemo</name>
     <message>
         <source>wrote %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>canceled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fetch failed: HTTP %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fetch failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>parse failed: %1 at byte %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>parse failed: no &quot;items&quot; list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>write failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 pipeline failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All three styles wrote the same %1-byte summary file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The three summary files differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The HTTP 500 ended every style with &quot;%1&quot; and the broken JSON with &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The HTTP 500 ended the styles differently, callbacks with &quot;%1&quot; and the broken JSON with &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No style wrote a file after an error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file was written after an error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Median of %1 runs: %2; the runs of one style varied by up to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the three styles did not agree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timed out after %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4959,6 +6341,30 @@ stall %1 %2
     </message>
     <message>
         <source>%1: %2 fetches in %3, longest freeze %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a fetch on the GUI thread failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 fetches on worker threads failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 fetches on the event loop failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GUI thread: %1 fetches took %2 with the GUI thread itself waiting; longest freeze %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worker threads: %1 fetches took %2 with %3 threads blocked at once; longest freeze %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event loop: %1 fetches took %2 with no thread blocked for any one fetch (the network managers added %3 threads, which wait for all their requests together); longest freeze %4.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -73,8 +73,9 @@ QJsonObject demoJson(const QString &name, const QString &title, const DemoOutcom
              { u"barsUnit"_s, outcome.barsUnit } };
 }
 
-QString demoText(const QString &title, const DemoOutcome &outcome)
+QString demoText(const QString &title, const DemoOutcome &measured)
 {
+    const DemoOutcome outcome = measured.translated();
     QString text = u"%1\n\n%2\n\n"_s.arg(title, outcome.summary);
     qsizetype width = 0;
     for (const DemoFigure &figure : outcome.figures)

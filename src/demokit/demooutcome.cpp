@@ -2,7 +2,10 @@
 
 #include <common/units.h>
 
+#include <QCoreApplication>
 #include <QMetaEnum>
+#include <QRegularExpression>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -69,6 +72,49 @@ void DemoOutcome::roundDurations()
         for (auto &bar : bars)
             bar.second = roundedMs(bar.second);
     }
+}
+
+DemoOutcome DemoOutcome::translated() const
+{
+    DemoOutcome shown = *this;
+    for (DemoFigure &figure : shown.figures) {
+        figure.row = translatedKey(figure.row);
+        figure.column = translatedKey(figure.column);
+        figure.unit = translatedKey(figure.unit);
+    }
+    for (auto &bar : shown.bars)
+        bar.first = translatedKey(bar.first);
+    shown.barsUnit = translatedKey(barsUnit);
+    shown.barsCategory = translatedKey(barsCategory);
+    for (DemoPlot &plot : shown.plots) {
+        plot.title = translatedKey(plot.title);
+        plot.unit = translatedKey(plot.unit);
+        for (DemoSeries &series : plot.series)
+            series.name = translatedKey(series.name);
+    }
+    shown.plotsX = translatedKey(plotsX);
+    return shown;
+}
+
+QString DemoOutcome::translatedKey(const QString &key)
+{
+    static const QRegularExpression number(uR"((?<![\w-])\d+(?:\.\d+)?(?!\w))"_s);
+    QString pattern;
+    QStringList numbers;
+    qsizetype from = 0;
+    for (const QRegularExpressionMatch &match : number.globalMatch(key)) {
+        numbers.append(match.captured());
+        pattern += key.mid(from, match.capturedStart() - from) + u'%'
+                + QString::number(numbers.size());
+        from = match.capturedEnd();
+    }
+    pattern += key.mid(from);
+    if (std::none_of(pattern.cbegin(), pattern.cend(), [](QChar c) { return c.isLetter(); }))
+        return key;
+    QString text = QCoreApplication::translate("DemoFigure", pattern.toUtf8().constData());
+    for (const QString &n : std::as_const(numbers))
+        text = text.arg(n);
+    return text;
 }
 
 const DemoFigure *DemoOutcome::findFigure(const QString &row, const QString &column) const

@@ -2,6 +2,8 @@
 
 #include <common/units.h>
 
+#include <QCoreApplication>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -14,7 +16,7 @@ QString header(const DemoFigure &figure)
 FigureTable listOf(const QList<DemoFigure> &figures)
 {
     FigureTable table;
-    table.columns = QStringList { u"Value"_s };
+    table.columns = QStringList { QCoreApplication::translate("FigureTable", "Value") };
     for (const DemoFigure &figure : figures)
         table.rows.append({ figure.label(), { figure.valueText() }, false });
     return table;

@@ -31,7 +31,8 @@ qint64 residentKib()
 
 QString modeName(bool bounded)
 {
-    return bounded ? u"bounded"_s : u"unbounded"_s;
+    return bounded ? QT_TRANSLATE_NOOP("DemoFigure", "bounded") u""_s
+                   : QT_TRANSLATE_NOOP("DemoFigure", "unbounded") u""_s;
 }
 
 // Closes `socket` at once, unheard by `listener`, and forgets it; nothing when there is none.
@@ -66,7 +67,7 @@ void StreamProducer::serve(qint64 bytes)
     m_hash = std::make_unique<Sha256>();
     m_server = new QTcpServer(this);
     if (!m_server->listen(QHostAddress::LocalHost, 0)) {
-        emit failed(u"the producer cannot listen: %1"_s.arg(m_server->errorString()));
+        emit failed(tr("the producer cannot listen: %1").arg(m_server->errorString()));
         return;
     }
     connect(m_server, &QTcpServer::newConnection, this, [this] {
@@ -236,7 +237,7 @@ void BackpressureDemo::connectConsumer(quint16 port)
     }
     connect(m_socket, &QTcpSocket::errorOccurred, this, [this] {
         if (isRunning() && m_measured[m_mode].delivered < m_options.streamBytes)
-            fail(u"the stream broke: %1"_s.arg(m_socket->errorString()));
+            fail(tr("the stream broke: %1").arg(m_socket->errorString()));
     });
     m_clock.start();
     m_lastLineMs = 0;
@@ -352,7 +353,7 @@ void BackpressureDemo::endMode()
     malloc_trim(0); // give the unbounded queue's memory back to the system now
     emit progress(tr("  %1: %2 in %3 (%4 MiB/s); RSS peaked %5 above its start, the queue at "
                      "%6; the producer waited %8 in all, %7 times over 1 ms")
-                          .arg(modeName(m_mode == Bounded))
+                          .arg(DemoOutcome::translatedKey(modeName(m_mode == Bounded)))
                           .arg(formatBytes(m.delivered), formatDuration(m.ms))
                           .arg(double(m.delivered) / (1 << 20) / (m.ms / 1000), 0, 'f', 1)
                           .arg(formatBytes((m.peakRssKib - m.startRssKib) * 1024),
@@ -390,51 +391,71 @@ void BackpressureDemo::stopRun()
 DemoOutcome BackpressureDemo::outcome() const
 {
     DemoOutcome o;
-    o.setRunFigure(u"stream"_s, double(m_options.streamBytes), u"bytes"_s);
-    o.setRunFigure(u"consumer reads"_s, double(m_options.consumeBytesPerSecond), u"bytes/s"_s);
-    o.setFigure(u"bounded"_s, u"read buffer"_s, double(m_options.readBufferBytes), u"bytes"_s);
+    o.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "stream") u""_s, double(m_options.streamBytes),
+                   QT_TRANSLATE_NOOP("DemoFigure", "bytes") u""_s);
+    o.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "consumer reads") u""_s,
+                   double(m_options.consumeBytesPerSecond),
+                   QT_TRANSLATE_NOOP("DemoFigure", "bytes/s") u""_s);
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "bounded") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "read buffer") u""_s,
+                double(m_options.readBufferBytes), QT_TRANSLATE_NOOP("DemoFigure", "bytes") u""_s);
     for (int mode = 0; mode < ModeCount; ++mode) {
         const Measured &m = m_measured[mode];
         const QString name = modeName(mode == Bounded);
         const double growthMib = double(m.peakRssKib - m.startRssKib) / 1024;
-        o.setFigure(name, u"RSS at start"_s, qRound(double(m.startRssKib) / 1024), u"MiB"_s);
-        o.setFigure(name, u"RSS growth"_s, std::round(growthMib * 10) / 10, u"MiB"_s);
-        o.setFigure(name, u"peak queue"_s, double(m.peakQueueBytes), u"bytes"_s);
-        o.setFigure(name, u"delivered"_s, double(m.delivered), u"bytes"_s);
-        o.setFigure(name, u"time"_s, m.ms, u"ms"_s);
-        o.setFigure(name, u"throughput"_s,
+        o.setFigure(name, QT_TRANSLATE_NOOP("DemoFigure", "RSS at start") u""_s,
+                    qRound(double(m.startRssKib) / 1024),
+                    QT_TRANSLATE_NOOP("DemoFigure", "MiB") u""_s);
+        o.setFigure(name, QT_TRANSLATE_NOOP("DemoFigure", "RSS growth") u""_s,
+                    std::round(growthMib * 10) / 10, QT_TRANSLATE_NOOP("DemoFigure", "MiB") u""_s);
+        o.setFigure(name, QT_TRANSLATE_NOOP("DemoFigure", "peak queue") u""_s,
+                    double(m.peakQueueBytes), QT_TRANSLATE_NOOP("DemoFigure", "bytes") u""_s);
+        o.setFigure(name, QT_TRANSLATE_NOOP("DemoFigure", "delivered") u""_s, double(m.delivered),
+                    QT_TRANSLATE_NOOP("DemoFigure", "bytes") u""_s);
+        o.setFigure(name, QT_TRANSLATE_NOOP("DemoFigure", "time") u""_s, m.ms,
+                    QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
+        o.setFigure(name, QT_TRANSLATE_NOOP("DemoFigure", "throughput") u""_s,
                     std::round(double(m.delivered) / (1 << 20) / (m.ms / 1000) * 10) / 10,
-                    u"MiB/s"_s);
-        o.setFigure(name, u"producer done"_s, m.producerDoneMs, u"ms"_s);
-        o.setFigure(name, u"producer waits over 1 ms"_s, m.heldBack);
-        o.setFigure(name, u"producer waited"_s, m.heldBackMs, u"ms"_s);
-        o.setFigure(name, u"SHA-256"_s, QString::fromLatin1(m.consumerSha));
-        o.bars.append({ name + u": RSS growth"_s, growthMib });
-        o.bars.append({ name + u": peak queue"_s, double(m.peakQueueBytes) / (1 << 20) });
+                    QT_TRANSLATE_NOOP("DemoFigure", "MiB/s") u""_s);
+        o.setFigure(name, QT_TRANSLATE_NOOP("DemoFigure", "producer done") u""_s, m.producerDoneMs,
+                    QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
+        o.setFigure(name, QT_TRANSLATE_NOOP("DemoFigure", "producer waits over %1 ms") u""_s.arg(1),
+                    m.heldBack);
+        o.setFigure(name, QT_TRANSLATE_NOOP("DemoFigure", "producer waited") u""_s, m.heldBackMs,
+                    QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
+        o.setFigure(name, QT_TRANSLATE_NOOP("DemoFigure", "SHA-256") u""_s,
+                    QString::fromLatin1(m.consumerSha));
+        const bool bounded = mode == Bounded;
+        o.bars.append({ bounded ? QT_TRANSLATE_NOOP("DemoFigure", "bounded: RSS growth") u""_s
+                                : QT_TRANSLATE_NOOP("DemoFigure", "unbounded: RSS growth") u""_s,
+                        growthMib });
+        o.bars.append({ bounded ? QT_TRANSLATE_NOOP("DemoFigure", "bounded: peak queue") u""_s
+                                : QT_TRANSLATE_NOOP("DemoFigure", "unbounded: peak queue") u""_s,
+                        double(m.peakQueueBytes) / (1 << 20) });
     }
-    o.barsUnit = u"MiB"_s;
+    o.barsUnit = QT_TRANSLATE_NOOP("DemoFigure", "MiB") u""_s;
     const Measured &b = m_measured[Bounded];
     const Measured &u = m_measured[Unbounded];
     const bool same = b.consumerSha == u.consumerSha && b.consumerSha == b.producerSha
             && u.consumerSha == u.producerSha && b.delivered == u.delivered;
-    o.setRunFigure(u"same data delivered"_s, same);
-    o.summary =
-            u"Both delivered the same %1 (SHA-256 %2…), unbounded in %3 and bounded in %4. "
-            "Unbounded, the producer was done after %5 and memory grew by %6 with up to %7 "
-            "queued; it had waited %8 in all. Bounded, memory grew by %9 and the queue never held "
-            "more than %10; the producer waited %11 in all (%12 waits over 1 ms) and finished at "
-            "%13."_s.arg(formatBytes(b.delivered))
-                    .arg(QString::fromLatin1(b.consumerSha.left(12)), formatDuration(u.ms),
-                         formatDuration(b.ms), formatDuration(u.producerDoneMs),
-                         formatBytes((u.peakRssKib - u.startRssKib) * 1024),
-                         formatBytes(u.peakQueueBytes), formatDuration(u.heldBackMs),
-                         formatBytes((b.peakRssKib - b.startRssKib) * 1024))
-                    .arg(formatBytes(b.peakQueueBytes), formatDuration(b.heldBackMs))
-                    .arg(b.heldBack)
-                    .arg(formatDuration(b.producerDoneMs));
+    o.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "same data delivered") u""_s, same);
+    o.summary = tr("Both delivered the same %1 (SHA-256 %2…), unbounded in %3 and bounded in %4. "
+                   "Unbounded, the producer was done after %5 and memory grew by %6 with up to %7 "
+                   "queued; it had waited %8 in all. Bounded, memory grew by %9 and the queue "
+                   "never held more than %10; the producer waited %11 in all (%12 waits over 1 "
+                   "ms) and finished at %13.")
+                        .arg(formatBytes(b.delivered))
+                        .arg(QString::fromLatin1(b.consumerSha.left(12)), formatDuration(u.ms),
+                             formatDuration(b.ms), formatDuration(u.producerDoneMs),
+                             formatBytes((u.peakRssKib - u.startRssKib) * 1024),
+                             formatBytes(u.peakQueueBytes), formatDuration(u.heldBackMs),
+                             formatBytes((b.peakRssKib - b.startRssKib) * 1024))
+                        .arg(formatBytes(b.peakQueueBytes), formatDuration(b.heldBackMs))
+                        .arg(b.heldBack)
+                        .arg(formatDuration(b.producerDoneMs));
     if (!same) {
         o.status = DemoOutcome::Status::Failed;
-        o.error = u"the two runs did not deliver the same bytes"_s;
+        o.error = tr("the two runs did not deliver the same bytes");
     }
     return o;
 }

@@ -164,13 +164,13 @@ QString CombinatorsDemo::combinatorName(Combinator combinator)
 {
     switch (combinator) {
     case Combinator::All:
-        return u"all"_s;
+        return QT_TRANSLATE_NOOP("DemoFigure", "all") u""_s;
     case Combinator::AllSettled:
-        return u"all settled"_s;
+        return QT_TRANSLATE_NOOP("DemoFigure", "all settled") u""_s;
     case Combinator::Any:
-        return u"any"_s;
+        return QT_TRANSLATE_NOOP("DemoFigure", "any") u""_s;
     case Combinator::Race:
-        return u"race"_s;
+        return QT_TRANSLATE_NOOP("DemoFigure", "race") u""_s;
     }
     return {};
 }
@@ -257,7 +257,7 @@ void CombinatorsDemo::startRound()
     const Combinator combinator = combinators().at(m_round);
     m_rounds.append(Round());
     m_rounds.last().requests.resize(requests().size());
-    emit progress(u"%1:"_s.arg(combinatorName(combinator)));
+    emit progress(u"%1:"_s.arg(DemoOutcome::translatedKey(combinatorName(combinator))));
     m_clock.start();
     QList<QFuture<QByteArray>> futures;
     for (int i = 0; i < requests().size(); ++i)
@@ -371,8 +371,8 @@ void CombinatorsDemo::maybeEndRound()
     for (const QString &line : lines)
         emit progress(line);
     emit progress(tr("  %1 returned after %2: %3")
-                          .arg(combinatorName(combinator), formatDuration(round.decidedMs),
-                               round.result));
+                          .arg(DemoOutcome::translatedKey(combinatorName(combinator)),
+                               formatDuration(round.decidedMs), round.result));
     const int generation = currentGeneration();
     const auto next = [this, generation] {
         if (!isCurrent(generation))
@@ -458,26 +458,35 @@ DemoOutcome CombinatorsDemo::outcome() const
         const Round &round = m_rounds.at(r);
         const QString name = combinatorName(combinators().at(r));
         const QString by = round.decidedBy >= 0 ? requests().at(round.decidedBy).label : QString();
-        o.setFigure(name, u"succeeded"_s, round.ok);
-        o.setFigure(name, u"returned"_s, round.result);
-        o.setFigure(name, u"decided by"_s, by);
-        o.setFigure(name, u"decided"_s, round.decidedMs, u"ms"_s);
+        o.setFigure(name, QT_TRANSLATE_NOOP("DemoFigure", "succeeded") u""_s, round.ok);
+        o.setFigure(name, QT_TRANSLATE_NOOP("DemoFigure", "returned") u""_s, round.result);
+        o.setFigure(name, QT_TRANSLATE_NOOP("DemoFigure", "decided by") u""_s, by);
+        o.setFigure(name, QT_TRANSLATE_NOOP("DemoFigure", "decided") u""_s, round.decidedMs,
+                    QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
         o.bars.append({ name, round.decidedMs });
-        parts.append(u"%1 returned after %2 (%3)"_s.arg(name, formatDuration(round.decidedMs),
-                                                        round.ok ? round.result : round.result));
+        parts.append(tr("%1 returned after %2 (%3)")
+                             .arg(DemoOutcome::translatedKey(name), formatDuration(round.decidedMs),
+                                  round.ok ? round.result : round.result));
     }
-    o.barsUnit = u"ms until the combinator returned"_s;
+    o.barsUnit = QT_TRANSLATE_NOOP("DemoFigure", "ms until the combinator returned") u""_s;
     QString typed;
     for (const SimulatedTyping::Key &key : typing())
         typed += key.letter;
-    o.setFigure(u"search"_s, u"typed"_s, typed);
-    o.setFigure(u"search"_s, u"keystrokes"_s, int(typing().size()));
-    o.setFigure(u"search without debounce"_s, u"requests"_s, m_searchesSent[0]);
-    o.setFigure(u"search with debounce"_s, u"requests"_s, m_searchesSent[1]);
-    o.setFigure(u"search with debounce"_s, u"searched"_s, m_searched[1].join(u", "_s));
-    o.setRunFigure(u"debounce"_s, DebounceMs, u"ms"_s);
-    o.summary = u"%1. Typing \"%2\" sent %3 requests without a debounce and %4 with a %5 ms "
-                "debounce (%6)."_s.arg(parts.join(u"; "_s), typed)
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "search") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "typed") u""_s, typed);
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "search") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "keystrokes") u""_s, int(typing().size()));
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "search without debounce") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "requests") u""_s, m_searchesSent[0]);
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "search with debounce") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "requests") u""_s, m_searchesSent[1]);
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "search with debounce") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "searched") u""_s, m_searched[1].join(u", "_s));
+    o.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "debounce") u""_s, DebounceMs,
+                   QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
+    o.summary = tr("%1. Typing \"%2\" sent %3 requests without a debounce and %4 with a %5 ms "
+                   "debounce (%6).")
+                        .arg(parts.join(u"; "_s), typed)
                         .arg(m_searchesSent[0])
                         .arg(m_searchesSent[1])
                         .arg(DebounceMs)

@@ -10,6 +10,18 @@
 
 using namespace Qt::StringLiterals;
 
+namespace {
+// A setting's row of figures, e.g. "max in flight 16"; the views translate it by its pattern.
+QString rowKey(const ConcurrencyLimitDemo::Setting &setting)
+{
+    if (setting.limit != ConcurrencyLimitDemo::Unlimited)
+        return QT_TRANSLATE_NOOP("DemoFigure", "max in flight %1") u""_s.arg(setting.limit);
+    return setting.managers == 1
+            ? QT_TRANSLATE_NOOP("DemoFigure", "max in flight unlimited, %1 manager") u""_s.arg(1)
+            : QT_TRANSLATE_NOOP("DemoFigure", "max in flight unlimited") u""_s;
+}
+} // namespace
+
 ConcurrencyLimitDemo::ConcurrencyLimitDemo(const DemoContext &context, QObject *parent)
     : Demo(context, { u"limiter"_s }, parent)
 {
@@ -31,7 +43,9 @@ QString ConcurrencyLimitDemo::settingLabel(const Setting &setting)
 {
     if (setting.limit != Unlimited)
         return QString::number(setting.limit);
-    return setting.managers == 1 ? u"unlimited, 1 manager"_s : u"unlimited"_s;
+    return setting.managers == 1
+            ? QT_TRANSLATE_NOOP("DemoFigure", "unlimited, %1 manager") u""_s.arg(1)
+            : QT_TRANSLATE_NOOP("DemoFigure", "unlimited") u""_s;
 }
 
 void ConcurrencyLimitDemo::run()
@@ -39,8 +53,8 @@ void ConcurrencyLimitDemo::run()
     if (!beginRun())
         return;
     m_outcome = {};
-    m_outcome.barsUnit = u"ms for %1 fetches"_s.arg(Fetches);
-    m_outcome.barsCategory = u"fetches in flight at most"_s;
+    m_outcome.barsUnit = QT_TRANSLATE_NOOP("DemoFigure", "ms for %1 fetches") u""_s.arg(Fetches);
+    m_outcome.barsCategory = QT_TRANSLATE_NOOP("DemoFigure", "fetches in flight at most") u""_s;
     m_setting = 0;
     QTimer::singleShot(0, this, &ConcurrencyLimitDemo::startSetting);
 }
@@ -103,14 +117,15 @@ void ConcurrencyLimitDemo::onFetched(QNetworkReply *reply)
     }
     //! [limiter]
     const Setting setting = settings().at(m_setting);
-    const QString key = u"max in flight "_s + settingLabel(setting);
+    const QString key = rowKey(setting);
     const double ms = labNowMs() - m_startMs;
     const int serverPeak = context().server->peakRequestsInFlight();
     if (m_failed > 0)
-        return fail(u"%1 fetches failed"_s.arg(m_failed));
-    m_outcome.setFigure(key, u"time"_s, ms, u"ms"_s);
-    m_outcome.setFigure(key, u"server peak"_s, serverPeak);
-    m_outcome.setFigure(key, u"client peak"_s, m_peakInFlight);
+        return fail(tr("%1 fetches failed").arg(m_failed));
+    m_outcome.setFigure(key, QT_TRANSLATE_NOOP("DemoFigure", "time") u""_s, ms,
+                        QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
+    m_outcome.setFigure(key, QT_TRANSLATE_NOOP("DemoFigure", "server peak") u""_s, serverPeak);
+    m_outcome.setFigure(key, QT_TRANSLATE_NOOP("DemoFigure", "client peak") u""_s, m_peakInFlight);
     m_outcome.bars.append({ settingLabel(setting), ms });
     emit progress(
             tr("max in flight %1 (%2 network manager%3): %4 fetches in %5; the server answered "
@@ -129,28 +144,30 @@ void ConcurrencyLimitDemo::onFetched(QNetworkReply *reply)
     QStringList peaks;
     for (const Setting &s : settings()) {
         const QString label = settingLabel(s);
-        const QString key = u"max in flight "_s + label;
+        const QString key = rowKey(s);
         const int peak = m_outcome.figure(key, u"server peak"_s).toInt();
         respected = respected && (s.limit == Unlimited || peak <= s.limit);
         if (s.managers > 1 || s.limit != Unlimited) {
-            times.append(u"%1: %2"_s.arg(
-                    label, formatDuration(m_outcome.figure(key, u"time"_s).toDouble())));
+            times.append(
+                    u"%1: %2"_s.arg(DemoOutcome::translatedKey(label),
+                                    formatDuration(m_outcome.figure(key, u"time"_s).toDouble())));
             peaks.append(QString::number(peak));
         }
     }
-    m_outcome.setRunFigure(u"limit respected"_s, respected);
-    const QString oneManager = u"max in flight "_s + settingLabel(settings().constLast());
+    m_outcome.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "limit respected") u""_s, respected);
+    const QString oneManager = rowKey(settings().constLast());
     m_outcome.summary =
-            u"%1 fetches with at most N in flight took %2. Peaks at the server: %3 requests at "
-            "once, %4. One network manager with no limit of ours peaked at %5 on the server and "
-            "took %6."_s.arg(Fetches)
+            tr("%1 fetches with at most N in flight took %2. Peaks at the server: %3 requests at "
+               "once, %4. One network manager with no limit of ours peaked at %5 on the server and "
+               "took %6.")
+                    .arg(Fetches)
                     .arg(times.join(u", "_s), peaks.join(u", "_s),
-                         respected ? u"never above the limit"_s : u"ABOVE THE LIMIT"_s)
+                         respected ? tr("never above the limit") : tr("ABOVE THE LIMIT"))
                     .arg(m_outcome.figure(oneManager, u"server peak"_s).toInt())
                     .arg(formatDuration(m_outcome.figure(oneManager, u"time"_s).toDouble()));
     if (!respected) {
         m_outcome.status = DemoOutcome::Status::Failed;
-        m_outcome.error = u"the server saw more requests at once than the limit allowed"_s;
+        m_outcome.error = tr("the server saw more requests at once than the limit allowed");
     }
     finish(m_outcome);
 }

@@ -3,6 +3,7 @@
 #include <stalls/responsivenessmonitor.h>
 #include <common/units.h>
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -192,7 +193,9 @@ QString makeDatabase(QPromise<QString> &promise, const QString &path, int rows)
         return error;
     }
     QFile::remove(path);
-    return QFile::rename(part, path) ? QString() : u"cannot rename %1"_s.arg(part);
+    return QFile::rename(part, path)
+            ? QString()
+            : QCoreApplication::translate("DatabaseDemo", "cannot rename %1").arg(part);
 }
 
 void generateDatabase(QPromise<QString> &promise, const QString &path, int rows)
@@ -242,8 +245,11 @@ QStringList askForAnotherThreadsConnection(const QString &guiConnection)
         captured = nullptr;
         captureThread = nullptr;
     }
-    return { messages.value(0), valid ? u"valid"_s : u"invalid (an empty QSqlDatabase)"_s,
-             ran ? u"the query ran"_s : queryError.trimmed() };
+    return { messages.value(0),
+             valid ? QCoreApplication::translate("DatabaseDemo", "valid")
+                   : QCoreApplication::translate("DatabaseDemo", "invalid (an empty QSqlDatabase)"),
+             ran ? QCoreApplication::translate("DatabaseDemo", "the query ran")
+                 : queryError.trimmed() };
 }
 //! [database-wrong-thread]
 
@@ -326,8 +332,8 @@ void DatabaseDemo::run()
     if (!QSqlDatabase::isDriverAvailable(u"QSQLITE"_s)) {
         QTimer::singleShot(0, this, [this, generation = currentGeneration()] {
             if (isCurrent(generation))
-                fail(u"Qt's SQLite driver (QSQLITE) is not installed: on Debian, install "
-                     "libqt6sql6-sqlite"_s);
+                fail(tr("Qt's SQLite driver (QSQLITE) is not installed: on Debian, install "
+                        "libqt6sql6-sqlite"));
         });
         return;
     }
@@ -376,9 +382,9 @@ void DatabaseDemo::generated()
     const QFuture<QString> future = m_generator.future();
     const QString error = future.isResultReadyAt(0) ? future.result() : u"canceled"_s;
     if (isCanceled())
-        return finishCanceled(u"Canceled while making the database."_s);
+        return finishCanceled(tr("Canceled while making the database."));
     if (!error.isEmpty())
-        return fail(u"cannot make the database: %1"_s.arg(error));
+        return fail(tr("cannot make the database: %1").arg(error));
     m_generateMs = labNowMs() - m_phaseStartMs;
     emit progress(m_generatedNow ? tr("database made in %1").arg(formatDuration(m_generateMs))
                                  : tr("database already there"));
@@ -400,12 +406,12 @@ void DatabaseDemo::queryOnGuiThread()
     context().monitor->checkpoint();
     m_guiStallMs = roundedMs(context().monitor->maxStallBetween(startMs, labNowMs()));
     if (!m_gui.ok)
-        return fail(u"the query failed: %1"_s.arg(m_gui.error));
+        return fail(tr("the query failed: %1").arg(m_gui.error));
     emit progress(tr("  GUI thread: %1 orders bigger, in %2; the GUI thread's longest stall %3")
                           .arg(m_gui.count)
                           .arg(formatDuration(m_gui.ms), formatDuration(m_guiStallMs)));
     if (isCanceled())
-        return finishCanceled(u"Canceled after the query on the GUI thread."_s);
+        return finishCanceled(tr("Canceled after the query on the GUI thread."));
     emit phase(tr("query on a worker"));
     emit progress(tr("the same query on a WORKER THREAD with its own connection:"));
     queryOnWorker(Phase::WorkerQuery);
@@ -451,14 +457,14 @@ void DatabaseDemo::workerQueryDone()
     const double nowMs = labNowMs();
     const double stallMs = context().monitor->maxStallBetween(m_phaseStartMs, nowMs);
     if (isCanceled()) {
-        return finishCanceled(u"Canceled: the query stopped %1 after Cancel."_s.arg(
-                formatDuration(nowMs - m_cancelAtMs)));
+        return finishCanceled(tr("Canceled: the query stopped %1 after Cancel.")
+                                      .arg(formatDuration(nowMs - m_cancelAtMs)));
     }
     if (m_phase == Phase::WorkerQuery) {
         m_worker = result;
         m_workerStallMs = roundedMs(stallMs);
         if (!result.ok)
-            return fail(u"the query failed on the worker: %1"_s.arg(result.error));
+            return fail(tr("the query failed on the worker: %1").arg(result.error));
         emit progress(tr("  worker: %1 orders bigger, in %2; the GUI thread's longest stall %3")
                               .arg(result.count)
                               .arg(formatDuration(result.ms), formatDuration(stallMs)));
@@ -497,7 +503,7 @@ void DatabaseDemo::wrongThreadDone()
     if (m_phase != Phase::WrongThread)
         return;
     if (isCanceled())
-        return finishCanceled(u"Canceled at the last step."_s);
+        return finishCanceled(tr("Canceled at the last step."));
     const QFuture<QStringList> future = m_wrongThread.future();
     m_wrongThreadReport = future.isResultReadyAt(0) ? future.result() : QStringList();
     emit progress(tr("  Qt says: %1").arg(m_wrongThreadReport.value(0)));
@@ -509,46 +515,72 @@ void DatabaseDemo::wrongThreadDone()
 DemoOutcome DatabaseDemo::outcome() const
 {
     DemoOutcome o;
-    o.setRunFigure(u"rows"_s, m_options.rows);
-    o.setRunFigure(u"database made in this run"_s, m_generatedNow);
+    o.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "rows") u""_s, m_options.rows);
+    o.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "database made in this run") u""_s,
+                   m_generatedNow);
     if (m_generatedNow)
-        o.setRunFigure(u"making the database"_s, m_generateMs, u"ms"_s);
-    o.setRunFigure(u"query"_s,
+        o.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "making the database") u""_s, m_generateMs,
+                       QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
+    o.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "query") u""_s,
                    QString(SlowQuery).replace(u":outer"_s, QString::number(m_options.outerRows)));
-    o.setRunFigure(u"answer"_s, double(m_gui.count));
-    o.setFigure(u"GUI thread"_s, u"query"_s, m_gui.ms, u"ms"_s);
-    o.setFigure(u"GUI thread"_s, u"max stall"_s, m_guiStallMs, u"ms"_s);
-    o.setFigure(u"worker"_s, u"query"_s, m_worker.ms, u"ms"_s);
-    o.setFigure(u"worker"_s, u"max stall"_s, m_workerStallMs, u"ms"_s);
-    o.setFigure(u"worker"_s, u"progress reports"_s, double(m_worker.ticks));
+    o.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "answer") u""_s, double(m_gui.count));
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "GUI thread") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "query") u""_s, m_gui.ms,
+                QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "GUI thread") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "max stall") u""_s, m_guiStallMs,
+                QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "worker") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "query") u""_s, m_worker.ms,
+                QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "worker") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "max stall") u""_s, m_workerStallMs,
+                QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "worker") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "progress reports") u""_s, double(m_worker.ticks));
     const bool same = m_worker.count == m_gui.count && m_worker.sum == m_gui.sum;
-    o.setRunFigure(u"same answer"_s, same);
-    o.setFigure(u"cancel"_s, u"pressed after"_s, m_options.cancelAfterMs, u"ms"_s);
-    o.setFigure(u"cancel"_s, u"interrupted"_s, m_canceled.interrupted);
-    o.setFigure(u"cancel"_s, u"until the query stopped"_s, m_cancelToEndMs, u"ms"_s);
-    o.setFigure(u"cancel"_s, u"error"_s, m_canceled.error.trimmed());
-    o.setFigure(u"wrong thread"_s, u"Qt says"_s, m_wrongThreadReport.value(0));
-    o.setFigure(u"wrong thread"_s, u"connection"_s, m_wrongThreadReport.value(1));
-    o.setFigure(u"wrong thread"_s, u"query"_s, m_wrongThreadReport.value(2));
-    o.bars = { { u"query on the GUI thread"_s, m_guiStallMs },
-               { u"query on a worker"_s, m_workerStallMs },
-               { u"Cancel until stopped"_s, m_cancelToEndMs } };
-    o.barsUnit = u"ms (longest GUI stall; time to stop)"_s;
-    o.summary =
-            u"On the GUI thread the query took %1 and froze the window for %2. On a worker with "
-            "its own connection it took %3 and the GUI thread's longest stall was %4%5. Canceled "
-            "after %6, the query %7. A worker that asked for the GUI thread's connection got %8."_s
-                    .arg(formatDuration(m_gui.ms), formatDuration(m_guiStallMs),
-                         formatDuration(m_worker.ms), formatDuration(m_workerStallMs),
-                         same ? u", with the same answer"_s : u", with a DIFFERENT answer"_s,
-                         formatDuration(m_options.cancelAfterMs),
-                         m_canceled.interrupted
-                                 ? u"stopped %1 later"_s.arg(formatDuration(m_cancelToEndMs))
-                                 : u"was not interrupted"_s,
-                         m_wrongThreadReport.value(1));
+    o.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "same answer") u""_s, same);
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "cancel") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "pressed after") u""_s, m_options.cancelAfterMs,
+                QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "cancel") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "interrupted") u""_s, m_canceled.interrupted);
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "cancel") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "until the query stopped") u""_s, m_cancelToEndMs,
+                QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "cancel") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "error") u""_s, m_canceled.error.trimmed());
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "wrong thread") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "Qt says") u""_s, m_wrongThreadReport.value(0));
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "wrong thread") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "connection") u""_s, m_wrongThreadReport.value(1));
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "wrong thread") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "query") u""_s, m_wrongThreadReport.value(2));
+    o.bars = { { QT_TRANSLATE_NOOP("DemoFigure", "query on the GUI thread") u""_s, m_guiStallMs },
+               { QT_TRANSLATE_NOOP("DemoFigure", "query on a worker") u""_s, m_workerStallMs },
+               { QT_TRANSLATE_NOOP("DemoFigure", "Cancel until stopped") u""_s, m_cancelToEndMs } };
+    o.barsUnit = QT_TRANSLATE_NOOP("DemoFigure", "ms (longest GUI stall; time to stop)") u""_s;
+    const QString onWorker = same
+            ? tr("On a worker with its own connection it took %1 and the GUI thread's longest "
+                 "stall was %2, with the same answer.")
+            : tr("On a worker with its own connection it took %1 and the GUI thread's longest "
+                 "stall was %2, with a DIFFERENT answer.");
+    const QString canceled = m_canceled.interrupted
+            ? tr("Canceled after %1, the query stopped %2 later.")
+                      .arg(formatDuration(m_options.cancelAfterMs), formatDuration(m_cancelToEndMs))
+            : tr("Canceled after %1, the query was not interrupted.")
+                      .arg(formatDuration(m_options.cancelAfterMs));
+    QStringList sentences;
+    sentences << tr("On the GUI thread the query took %1 and froze the window for %2.")
+                         .arg(formatDuration(m_gui.ms), formatDuration(m_guiStallMs));
+    sentences << onWorker.arg(formatDuration(m_worker.ms), formatDuration(m_workerStallMs));
+    sentences << canceled;
+    sentences << tr("A worker that asked for the GUI thread's connection got %1.")
+                         .arg(m_wrongThreadReport.value(1));
+    o.summary = sentences.join(u' ');
     if (!same) {
         o.status = DemoOutcome::Status::Failed;
-        o.error = u"the worker's answer differs from the GUI thread's"_s;
+        o.error = tr("the worker's answer differs from the GUI thread's");
     }
     return o;
 }

@@ -3,6 +3,7 @@
 #include <demokit/cancelslices.h>
 #include <stalls/responsivenessmonitor.h>
 
+#include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QMutex>
@@ -112,8 +113,11 @@ WaitResult waitForTaskInSamePool(QThreadPool *pool, int timeoutMs, const std::at
 
 QString detectedText(const WaitResult &wait)
 {
-    return wait.timedOut ? u"timed out after %1 ms: deadlock detected"_s.arg(std::round(wait.ms))
-                         : u"got it after %1 ms"_s.arg(wait.ms, 0, 'f', 1);
+    return wait.timedOut ? QCoreApplication::translate("DeadlockDemo",
+                                                       "timed out after %1 ms: deadlock detected")
+                                   .arg(std::round(wait.ms))
+                         : QCoreApplication::translate("DeadlockDemo", "got it after %1 ms")
+                                   .arg(wait.ms, 0, 'f', 1);
 }
 
 double rounded(double ms)
@@ -168,7 +172,7 @@ void DeadlockDemo::cancelRun()
 
 QString DeadlockDemo::canceledSummary() const
 {
-    return u"Canceled between two steps."_s;
+    return tr("Canceled between two steps.");
 }
 
 void DeadlockDemo::guiTrap()
@@ -255,7 +259,7 @@ void DeadlockDemo::lockOrderTrap()
     QtFuture::whenAll(threads.begin(), threads.end())
             .then(this, [this](const QList<QFuture<WaitResult>> &done) {
                 if (isCanceled())
-                    return finishCanceled(u"Canceled: the waiting threads stopped early."_s);
+                    return finishCanceled(tr("Canceled: the waiting threads stopped early."));
                 const WaitResult a = done.at(0).result();
                 const WaitResult b = done.at(1).result();
                 m_lockOrder.detected = a.timedOut || b.timedOut;
@@ -292,7 +296,7 @@ void DeadlockDemo::lockOrderFixed()
     QtFuture::whenAll(threads.begin(), threads.end())
             .then(this, [this, clock](const QList<QFuture<int>> &done) {
                 if (isCanceled())
-                    return finishCanceled(u"Canceled: the waiting threads stopped early."_s);
+                    return finishCanceled(tr("Canceled: the waiting threads stopped early."));
                 m_lockOrder.fixedMs = elapsedMs(clock);
                 m_lockOrderFixedTimeouts = done.at(0).result() + done.at(1).result();
                 m_lockOrder.fixedTimedOut = m_lockOrderFixedTimeouts > 0;
@@ -315,7 +319,7 @@ void DeadlockDemo::poolTrap()
     QtConcurrent::run(&m_onePool, waitForTaskInSamePool, &m_onePool, PoolTimeoutMs, &m_stop)
             .then(this, [this](const WaitResult &wait) {
                 if (isCanceled())
-                    return finishCanceled(u"Canceled: the waiting threads stopped early."_s);
+                    return finishCanceled(tr("Canceled: the waiting threads stopped early."));
                 m_pool.detected = wait.timedOut;
                 m_pool.timeToDetectMs = wait.timedOut ? wait.ms : 0;
                 emit progress(tr("    the waiting task %1; the second task ran only after it "
@@ -354,7 +358,7 @@ void DeadlockDemo::poolFixedWithBiggerPool()
     QtConcurrent::run(&m_twoPool, waitForTaskInSamePool, &m_twoPool, PoolTimeoutMs, &m_stop)
             .then(this, [this, clock](const WaitResult &wait) {
                 if (isCanceled())
-                    return finishCanceled(u"Canceled: the waiting threads stopped early."_s);
+                    return finishCanceled(tr("Canceled: the waiting threads stopped early."));
                 m_biggerPool.detected = wait.timedOut;
                 m_biggerPool.timeToDetectMs = wait.timedOut ? wait.ms : 0;
                 m_biggerPool.fixedMs = wait.ms;
@@ -367,46 +371,75 @@ void DeadlockDemo::poolFixedWithBiggerPool()
 DemoOutcome DeadlockDemo::outcome() const
 {
     DemoOutcome o;
-    o.setFigure(u"GUI thread waits on itself"_s, u"detected"_s, m_gui.detected);
-    o.setFigure(u"GUI thread waits on itself"_s, u"to detect"_s, std::round(m_gui.timeToDetectMs),
-                u"ms"_s);
-    o.setFigure(u"GUI thread waits on itself"_s, u"blocked at most"_s, GuiTimeoutMs, u"ms"_s);
-    o.setFigure(u"GUI thread, fixed"_s, u"to result"_s, rounded(m_gui.fixedMs), u"ms"_s);
-    o.setFigure(u"opposite lock order"_s, u"detected"_s, m_lockOrder.detected);
-    o.setFigure(u"opposite lock order"_s, u"to detect"_s, std::round(m_lockOrder.timeToDetectMs),
-                u"ms"_s);
-    o.setFigure(u"one lock order"_s, u"rounds (both threads)"_s, 2 * FixedLockRounds);
-    o.setFigure(u"one lock order"_s, u"timeouts"_s, m_lockOrderFixedTimeouts);
-    o.setFigure(u"one lock order"_s, u"time"_s, rounded(m_lockOrder.fixedMs), u"ms"_s);
-    o.setFigure(u"pool starvation"_s, u"detected"_s, m_pool.detected);
-    o.setFigure(u"pool starvation"_s, u"to detect"_s, std::round(m_pool.timeToDetectMs), u"ms"_s);
-    o.setFigure(u"pool, continuation"_s, u"time"_s, rounded(m_pool.fixedMs), u"ms"_s);
-    o.setFigure(u"pool of two threads"_s, u"timed out"_s, m_biggerPool.detected);
-    o.setFigure(u"pool of two threads"_s, u"time"_s, rounded(m_biggerPool.fixedMs), u"ms"_s);
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "GUI thread waits on itself") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "detected") u""_s, m_gui.detected);
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "GUI thread waits on itself") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "to detect") u""_s,
+                std::round(m_gui.timeToDetectMs), QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "GUI thread waits on itself") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "blocked at most") u""_s, GuiTimeoutMs,
+                QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "GUI thread, fixed") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "to result") u""_s, rounded(m_gui.fixedMs),
+                QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "opposite lock order") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "detected") u""_s, m_lockOrder.detected);
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "opposite lock order") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "to detect") u""_s,
+                std::round(m_lockOrder.timeToDetectMs),
+                QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "one lock order") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "rounds (both threads)") u""_s,
+                2 * FixedLockRounds);
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "one lock order") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "timeouts") u""_s, m_lockOrderFixedTimeouts);
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "one lock order") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "time") u""_s, rounded(m_lockOrder.fixedMs),
+                QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "pool starvation") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "detected") u""_s, m_pool.detected);
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "pool starvation") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "to detect") u""_s,
+                std::round(m_pool.timeToDetectMs), QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "pool, continuation") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "time") u""_s, rounded(m_pool.fixedMs),
+                QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "pool of two threads") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "timed out") u""_s, m_biggerPool.detected);
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "pool of two threads") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "time") u""_s, rounded(m_biggerPool.fixedMs),
+                QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
     // rounded as in the figures and the summary: whole ms to detect, tenths for the fixes
-    o.bars = { { u"GUI thread waits on itself"_s, std::round(m_gui.timeToDetectMs) },
-               { u"GUI thread, fixed"_s, rounded(m_gui.fixedMs) },
-               { u"locks in opposite order"_s, std::round(m_lockOrder.timeToDetectMs) },
-               { u"locks in one order"_s, rounded(m_lockOrder.fixedMs) },
-               { u"pool task waits on its pool"_s, std::round(m_pool.timeToDetectMs) },
-               { u"pool task, fixed"_s, rounded(m_pool.fixedMs) } };
-    o.barsUnit = u"ms until detected / until done"_s;
-    o.barsCategory = u"trap, then its fix"_s;
-    o.barsNote =
-            u"The traps' long bars are the timeouts the demo sets to catch each deadlock, not work: a real deadlock would wait forever."_s;
+    o.bars = {
+        { QT_TRANSLATE_NOOP("DemoFigure", "GUI thread waits on itself") u""_s,
+          std::round(m_gui.timeToDetectMs) },
+        { QT_TRANSLATE_NOOP("DemoFigure", "GUI thread, fixed") u""_s, rounded(m_gui.fixedMs) },
+        { QT_TRANSLATE_NOOP("DemoFigure", "locks in opposite order") u""_s,
+          std::round(m_lockOrder.timeToDetectMs) },
+        { QT_TRANSLATE_NOOP("DemoFigure", "locks in one order") u""_s,
+          rounded(m_lockOrder.fixedMs) },
+        { QT_TRANSLATE_NOOP("DemoFigure", "pool task waits on its pool") u""_s,
+          std::round(m_pool.timeToDetectMs) },
+        { QT_TRANSLATE_NOOP("DemoFigure", "pool task, fixed") u""_s, rounded(m_pool.fixedMs) }
+    };
+    o.barsUnit = QT_TRANSLATE_NOOP("DemoFigure", "ms until detected / until done") u""_s;
+    o.barsCategory = QT_TRANSLATE_NOOP("DemoFigure", "trap, then its fix") u""_s;
+    o.barsNote = tr("The traps' long bars are the timeouts the demo sets to catch each deadlock, "
+                    "not work: a real deadlock would wait forever.");
 
     const auto verdict = [](const Trap &trap) {
-        return trap.detected ? u"detected after %1 ms"_s.arg(std::round(trap.timeToDetectMs))
-                             : u"not detected"_s;
+        return trap.detected ? tr("detected after %1 ms").arg(std::round(trap.timeToDetectMs))
+                             : tr("not detected");
     };
-    o.summary = u"GUI thread waiting on its own event loop: %1 (the GUI thread was blocked that "
-                "long); opposite lock order: %2; pool starvation: %3. The fixes got their results "
-                "in %4 ms, %5 ms (%6 timeouts in %7 rounds) and %8 ms."_s
-                        .arg(verdict(m_gui), verdict(m_lockOrder), verdict(m_pool))
-                        .arg(m_gui.fixedMs, 0, 'f', 1)
-                        .arg(m_lockOrder.fixedMs, 0, 'f', 1)
-                        .arg(m_lockOrderFixedTimeouts)
-                        .arg(2 * FixedLockRounds)
-                        .arg(m_pool.fixedMs, 0, 'f', 1);
+    o.summary =
+            tr("GUI thread waiting on its own event loop: %1 (the GUI thread was blocked that "
+               "long); opposite lock order: %2; pool starvation: %3. The fixes got their results "
+               "in %4 ms, %5 ms (%6 timeouts in %7 rounds) and %8 ms.")
+                    .arg(verdict(m_gui), verdict(m_lockOrder), verdict(m_pool))
+                    .arg(m_gui.fixedMs, 0, 'f', 1)
+                    .arg(m_lockOrder.fixedMs, 0, 'f', 1)
+                    .arg(m_lockOrderFixedTimeouts)
+                    .arg(2 * FixedLockRounds)
+                    .arg(m_pool.fixedMs, 0, 'f', 1);
     return o;
 }

@@ -5,6 +5,7 @@
 #include <common/units.h>
 #include <demokit/signalordestruction.h>
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QSaveFile>
@@ -72,7 +73,7 @@ ErrorsDemo::ErrorsDemo(const DemoContext &context, QObject *parent)
 
 QString ErrorsDemo::canceledSummary() const
 {
-    return u"Canceled before all four steps ran."_s;
+    return tr("Canceled before all four steps ran.");
 }
 
 ErrorsDemo::~ErrorsDemo()
@@ -138,7 +139,7 @@ void ErrorsDemo::throwInTask()
                       })
             .then(this,
                   [this](int quantity) {
-                      exceptionStepDone(false, u"no exception: %1"_s.arg(quantity));
+                      exceptionStepDone(false, tr("no exception: %1").arg(quantity));
                   })
             .onFailed(this, [this](const QUnhandledException &wrapped) {
                 // QtConcurrent wraps exceptions that are not QExceptions; the original is inside.
@@ -147,7 +148,7 @@ void ErrorsDemo::throwInTask()
                 } catch (const std::exception &e) {
                     exceptionStepDone(true, QString::fromUtf8(e.what()));
                 } catch (...) {
-                    exceptionStepDone(true, u"an exception of unknown type"_s);
+                    exceptionStepDone(true, tr("an exception of unknown type"));
                 }
             });
     //! [errors-exception]
@@ -312,7 +313,7 @@ void ErrorsDemo::fileWriteDone()
     try {
         m_writer.future().waitForFinished(); // finished already; rethrows a stored exception
     } catch (const std::exception &e) {
-        m_error = u"writing %1 failed: %2"_s.arg(m_writingPath, QString::fromUtf8(e.what()));
+        m_error = tr("writing %1 failed: %2").arg(m_writingPath, QString::fromUtf8(e.what()));
         emit progress(u"   "_s + m_error);
     }
     const QFileInfo target(m_writingPath);
@@ -345,49 +346,80 @@ void ErrorsDemo::fileWriteDone()
 DemoOutcome ErrorsDemo::outcome() const
 {
     DemoOutcome o;
-    o.setFigure(u"exception"_s, u"delivered"_s, m_exceptionDelivered);
-    o.setFigure(u"exception"_s, u"message"_s, m_exceptionMessage);
-    o.setFigure(u"exception"_s, u"caught on"_s, m_exceptionCaughtOn);
-    o.setFigure(u"timeout"_s, u"request"_s, SlowRequestMs, u"ms"_s);
-    o.setFigure(u"timeout"_s, u"deadline"_s, DeadlineMs, u"ms"_s);
-    o.setFigure(u"timeout"_s, u"detected"_s, m_deadlineDetected);
-    o.setFigure(u"timeout"_s, u"stopped after"_s, std::round(m_deadlineAfterMs), u"ms"_s);
-    o.setFigure(u"timeout"_s, u"error"_s, m_deadlineError);
-    o.setFigure(u"retry"_s, u"attempts"_s, m_attempts);
-    o.setFigure(u"retry"_s, u"succeeded"_s, m_retrySucceeded);
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "exception") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "delivered") u""_s, m_exceptionDelivered);
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "exception") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "message") u""_s, m_exceptionMessage);
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "exception") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "caught on") u""_s, m_exceptionCaughtOn);
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "timeout") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "request") u""_s, SlowRequestMs,
+                QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "timeout") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "deadline") u""_s, DeadlineMs,
+                QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "timeout") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "detected") u""_s, m_deadlineDetected);
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "timeout") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "stopped after") u""_s,
+                std::round(m_deadlineAfterMs), QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "timeout") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "error") u""_s, m_deadlineError);
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "retry") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "attempts") u""_s, m_attempts);
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "retry") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "succeeded") u""_s, m_retrySucceeded);
     QStringList backoff;
     for (int ms : m_backoffMs)
         backoff.append(QString::number(ms));
-    o.setFigure(u"retry"_s, u"backoff"_s, backoff.join(u", "_s), u"ms"_s);
-    o.setFigure(u"retry"_s, u"total"_s, m_retryTotalMs, u"ms"_s);
-    o.setFigure(u"file written"_s, u"bytes"_s, double(m_completeFileBytes));
-    o.setFigure(u"file"_s, u"chunks"_s, FileChunks);
-    o.setFigure(u"file canceled"_s, u"after chunk"_s, m_chunksBeforeCancel);
-    o.setFigure(u"file canceled"_s, u"target exists"_s, m_partialFileExists);
-    o.setFigure(u"file canceled"_s, u"temporary files left"_s, int(m_leftoverFiles.size()));
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "retry") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "backoff") u""_s, backoff.join(u", "_s),
+                QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "retry") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "total") u""_s, m_retryTotalMs,
+                QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "file written") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "bytes") u""_s, double(m_completeFileBytes));
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "file") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "chunks") u""_s, FileChunks);
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "file canceled") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "after chunk") u""_s, m_chunksBeforeCancel);
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "file canceled") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "target exists") u""_s, m_partialFileExists);
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "file canceled") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "temporary files left") u""_s,
+                int(m_leftoverFiles.size()));
     for (int i = 0; i < m_backoffMs.size(); ++i)
-        o.bars.append({ u"before attempt %1"_s.arg(i + 2), double(m_backoffMs.at(i)) });
-    o.barsUnit = u"ms of backoff"_s;
-    o.barsCategory = u"retry"_s;
+        o.bars.append({ QT_TRANSLATE_NOOP("DemoFigure", "before attempt %1") u""_s.arg(i + 2),
+                        double(m_backoffMs.at(i)) });
+    o.barsUnit = QT_TRANSLATE_NOOP("DemoFigure", "ms of backoff") u""_s;
+    o.barsCategory = QT_TRANSLATE_NOOP("DemoFigure", "retry") u""_s;
 
     const QString exception = m_exceptionDelivered
-            ? u"The exception thrown in a worker task reached the %1 through its future (%2)."_s
+            ? tr("The exception thrown in a worker task reached the %1 through its future (%2).")
                       .arg(m_exceptionCaughtOn, m_exceptionMessage)
-            : u"No exception reached the caller."_s;
+            : tr("No exception reached the caller.");
     const QString deadline = m_deadlineDetected
-            ? u"The %1 ms request was stopped after %2 ms."_s.arg(SlowRequestMs)
+            ? tr("The %1 ms request was stopped after %2 ms.")
+                      .arg(SlowRequestMs)
                       .arg(m_deadlineAfterMs, 0, 'f', 0)
-            : u"The %1 ms request was NOT stopped by the deadline."_s.arg(SlowRequestMs);
+            : tr("The %1 ms request was NOT stopped by the deadline.").arg(SlowRequestMs);
     const QString retry = m_retrySucceeded
-            ? u"The flaky request succeeded on attempt %1 after %2 ms of backoff."_s.arg(m_attempts)
+            ? tr("The flaky request succeeded on attempt %1 after %2 ms of backoff.")
+                      .arg(m_attempts)
                       .arg(std::accumulate(m_backoffMs.begin(), m_backoffMs.end(), 0))
-            : u"The flaky request failed after %1 attempts."_s.arg(m_attempts);
-    const QString file =
-            u"The write canceled after %1 of %2 chunks left %3 and %4 temporary "
-            "files."_s.arg(m_chunksBeforeCancel)
-                    .arg(FileChunks)
-                    .arg(m_partialFileExists ? u"a partial target file"_s : u"no target file"_s)
-                    .arg(m_leftoverFiles.size());
+            : tr("The flaky request failed after %n attempt(s).", nullptr, m_attempts);
+    const QString file = m_partialFileExists
+            ? tr("The write canceled after %1 of %2 chunks left a partial target file and %n "
+                 "temporary file(s).",
+                 nullptr, int(m_leftoverFiles.size()))
+                      .arg(m_chunksBeforeCancel)
+                      .arg(FileChunks)
+            : tr("The write canceled after %1 of %2 chunks left no target file and %n temporary "
+                 "file(s).",
+                 nullptr, int(m_leftoverFiles.size()))
+                      .arg(m_chunksBeforeCancel)
+                      .arg(FileChunks);
     o.summary = QStringList { exception, deadline, retry, file }.join(u' ');
     if (!m_error.isEmpty()) {
         o.status = DemoOutcome::Status::Failed;

@@ -185,30 +185,49 @@ void EventLoopDemo::summarise()
         }
     }
     if (seen < 4)
-        return fail(u"only %1 of 4 replies and results arrived"_s.arg(seen));
+        return fail(tr("only %1 of 4 replies and results arrived").arg(seen));
     const double stall = context().monitor->maxStallBetween(m_startMs, labNowMs());
     DemoOutcome outcome;
-    outcome.setFigure(u"loop free"_s, u"timer tick"_s, quietTick, u"ms late"_s);
-    outcome.setFigure(u"loop free"_s, u"network reply"_s, quiet[0], u"ms late"_s);
-    outcome.setFigure(u"loop free"_s, u"worker result"_s, quiet[1], u"ms late"_s);
-    outcome.setFigure(u"loop blocked"_s, u"timer tick"_s, blockedTick, u"ms late"_s);
-    outcome.setFigure(u"loop blocked"_s, u"network reply"_s, blocked[0], u"ms late"_s);
-    outcome.setFigure(u"loop blocked"_s, u"worker result"_s, blocked[1], u"ms late"_s);
-    outcome.setRunFigure(u"long handler"_s, BlockMs, u"ms"_s);
-    outcome.setRunFigure(u"monitor max stall"_s, stall, u"ms"_s);
-    outcome.setRunFigure(u"timer ticks"_s, m_ticks);
-    outcome.bars = { { u"tick (free)"_s, quietTick },      { u"reply (free)"_s, quiet[0] },
-                     { u"result (free)"_s, quiet[1] },     { u"tick (blocked)"_s, blockedTick },
-                     { u"reply (blocked)"_s, blocked[0] }, { u"result (blocked)"_s, blocked[1] } };
-    outcome.barsUnit = u"ms late"_s;
-    outcome.barsCategory = u"what waited, with the loop free or blocked"_s;
+    outcome.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "loop free") u""_s,
+                      QT_TRANSLATE_NOOP("DemoFigure", "timer tick") u""_s, quietTick,
+                      QT_TRANSLATE_NOOP("DemoFigure", "ms late") u""_s);
+    outcome.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "loop free") u""_s,
+                      QT_TRANSLATE_NOOP("DemoFigure", "network reply") u""_s, quiet[0],
+                      QT_TRANSLATE_NOOP("DemoFigure", "ms late") u""_s);
+    outcome.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "loop free") u""_s,
+                      QT_TRANSLATE_NOOP("DemoFigure", "worker result") u""_s, quiet[1],
+                      QT_TRANSLATE_NOOP("DemoFigure", "ms late") u""_s);
+    outcome.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "loop blocked") u""_s,
+                      QT_TRANSLATE_NOOP("DemoFigure", "timer tick") u""_s, blockedTick,
+                      QT_TRANSLATE_NOOP("DemoFigure", "ms late") u""_s);
+    outcome.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "loop blocked") u""_s,
+                      QT_TRANSLATE_NOOP("DemoFigure", "network reply") u""_s, blocked[0],
+                      QT_TRANSLATE_NOOP("DemoFigure", "ms late") u""_s);
+    outcome.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "loop blocked") u""_s,
+                      QT_TRANSLATE_NOOP("DemoFigure", "worker result") u""_s, blocked[1],
+                      QT_TRANSLATE_NOOP("DemoFigure", "ms late") u""_s);
+    outcome.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "long handler") u""_s, BlockMs,
+                         QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
+    outcome.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "monitor max stall") u""_s, stall,
+                         QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
+    outcome.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "timer ticks") u""_s, m_ticks);
+    outcome.bars = { { QT_TRANSLATE_NOOP("DemoFigure", "tick (free)") u""_s, quietTick },
+                     { QT_TRANSLATE_NOOP("DemoFigure", "reply (free)") u""_s, quiet[0] },
+                     { QT_TRANSLATE_NOOP("DemoFigure", "result (free)") u""_s, quiet[1] },
+                     { QT_TRANSLATE_NOOP("DemoFigure", "tick (blocked)") u""_s, blockedTick },
+                     { QT_TRANSLATE_NOOP("DemoFigure", "reply (blocked)") u""_s, blocked[0] },
+                     { QT_TRANSLATE_NOOP("DemoFigure", "result (blocked)") u""_s, blocked[1] } };
+    outcome.barsUnit = QT_TRANSLATE_NOOP("DemoFigure", "ms late") u""_s;
+    outcome.barsCategory =
+            QT_TRANSLATE_NOOP("DemoFigure", "what waited, with the loop free or blocked") u""_s;
     outcome.summary =
-            u"With the loop free, the timer, the reply and the worker's result ran at most %1 "
-            "late. During the %2 handler, the tick, the reply and the result due then ran %3, "
-            "%4 and %5 late; the monitor measured a %6 stall."_s.arg(
-                    formatDuration(std::max({ quietTick, quiet[0], quiet[1] })),
-                    formatDuration(BlockMs), formatDuration(blockedTick),
-                    formatDuration(blocked[0]), formatDuration(blocked[1]), formatDuration(stall));
+            tr("With the loop free, the timer, the reply and the worker's result ran at most %1 "
+               "late. During the %2 handler, the tick, the reply and the result due then ran %3, "
+               "%4 and %5 late; the monitor measured a %6 stall.")
+                    .arg(formatDuration(std::max({ quietTick, quiet[0], quiet[1] })),
+                         formatDuration(BlockMs), formatDuration(blockedTick),
+                         formatDuration(blocked[0]), formatDuration(blocked[1]),
+                         formatDuration(stall));
     finish(outcome);
 }
 

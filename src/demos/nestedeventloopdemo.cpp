@@ -74,8 +74,8 @@ void NestedEventLoopDemo::clickUnsafe(int click)
 {
     const bool reentered = enter(m_unsafe);
     note(m_unsafe, u"start %1"_s.arg(click),
-         reentered ? u"the handler is RE-ENTERED: its first call has not returned yet"_s
-                   : u"the handler waits %1 ms in a nested event loop"_s.arg(WorkMs));
+         reentered ? tr("the handler is RE-ENTERED: its first call has not returned yet")
+                   : tr("the handler waits %1 ms in a nested event loop").arg(WorkMs));
     //! [nested-unsafe]
     const QPointer<NestedEventLoopDemo> self(this);
     QEventLoop loop;
@@ -85,7 +85,7 @@ void NestedEventLoopDemo::clickUnsafe(int click)
         return; // anything can happen meanwhile, even this object's deletion
     //! [nested-unsafe]
     --m_depth;
-    note(m_unsafe, u"end %1"_s.arg(click), u"handler returns"_s);
+    note(m_unsafe, u"end %1"_s.arg(click), tr("handler returns"));
     if (finishIfCanceled() || ++m_unsafe.clicksDone < 2)
         return;
     if (context().monitor)
@@ -116,7 +116,7 @@ void NestedEventLoopDemo::clickSafe(int click)
         emit progress(tr("    click %1 arrives while busy: it waits its turn").arg(click));
     } else {
         m_busy = true;
-        note(m_safe, u"start %1"_s.arg(click), u"starts the work and returns at once"_s);
+        note(m_safe, u"start %1"_s.arg(click), tr("starts the work and returns at once"));
         QTimer::singleShot(WorkMs, this, [this, click, generation = currentGeneration()] {
             if (isCurrent(generation))
                 safeWorkDone(click); // the rest of the handler, run when the work is done
@@ -128,7 +128,7 @@ void NestedEventLoopDemo::clickSafe(int click)
 
 void NestedEventLoopDemo::safeWorkDone(int click)
 {
-    note(m_safe, u"end %1"_s.arg(click), u"the continuation finishes the work"_s);
+    note(m_safe, u"end %1"_s.arg(click), tr("the continuation finishes the work"));
     m_busy = false;
     ++m_safe.clicksDone;
     if (finishIfCanceled())
@@ -147,32 +147,43 @@ bool NestedEventLoopDemo::finishIfCanceled()
 {
     if (!isCanceled() || m_depth > 0)
         return false;
-    finishCanceled(u"Canceled before both clicks were handled."_s);
+    finishCanceled(tr("Canceled before both clicks were handled."));
     return true;
 }
 
 DemoOutcome NestedEventLoopDemo::outcome() const
 {
     DemoOutcome o;
-    o.setFigure(u"nested event loop"_s, u"re-entered"_s, m_unsafe.reentered);
-    o.setFigure(u"nested event loop"_s, u"order"_s, m_unsafe.order.join(u", "_s));
-    o.setFigure(u"nested event loop"_s, u"max stall"_s, std::round(m_unsafeMaxStallMs * 10) / 10,
-                u"ms"_s);
-    o.setFigure(u"continuation + busy flag"_s, u"re-entered"_s, m_safe.reentered);
-    o.setFigure(u"continuation + busy flag"_s, u"order"_s, m_safe.order.join(u", "_s));
-    o.setRunFigure(u"work"_s, WorkMs, u"ms"_s);
-    o.setRunFigure(u"second click after"_s, SecondClickAfterMs, u"ms"_s);
-    o.bars = { { u"nested QEventLoop"_s, double(m_unsafe.maxDepth) },
-               { u"continuation + busy flag"_s, double(m_safe.maxDepth) } };
-    o.barsUnit = u"handler calls running at once (max)"_s;
-    o.barsCategory = u"handler"_s;
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "nested event loop") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "re-entered") u""_s, m_unsafe.reentered);
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "nested event loop") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "order") u""_s, m_unsafe.order.join(u", "_s));
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "nested event loop") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "max stall") u""_s,
+                std::round(m_unsafeMaxStallMs * 10) / 10,
+                QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "continuation + busy flag") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "re-entered") u""_s, m_safe.reentered);
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "continuation + busy flag") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "order") u""_s, m_safe.order.join(u", "_s));
+    o.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "work") u""_s, WorkMs,
+                   QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
+    o.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "second click after") u""_s, SecondClickAfterMs,
+                   QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
+    o.bars = { { QT_TRANSLATE_NOOP("DemoFigure", "nested QEventLoop") u""_s,
+                 double(m_unsafe.maxDepth) },
+               { QT_TRANSLATE_NOOP("DemoFigure", "continuation + busy flag") u""_s,
+                 double(m_safe.maxDepth) } };
+    o.barsUnit = QT_TRANSLATE_NOOP("DemoFigure", "handler calls running at once (max)") u""_s;
+    o.barsCategory = QT_TRANSLATE_NOOP("DemoFigure", "handler") u""_s;
     const auto verdict = [](const Variant &v) {
-        return v.reentered ? u"re-entered"_s : u"not re-entered"_s;
+        return v.reentered ? tr("re-entered") : tr("not re-entered");
     };
-    o.summary = u"Nested event loop: %1, order %2, while the event loop never stalled longer than "
-                "%3. Continuation with a busy flag: %4, order %5."_s.arg(
-                        verdict(m_unsafe), m_unsafe.order.join(u", "_s),
-                        formatDuration(m_unsafeMaxStallMs), verdict(m_safe),
-                        m_safe.order.join(u", "_s));
+    o.summary =
+            tr("Nested event loop: %1, order %2, while the event loop never stalled longer than "
+               "%3. Continuation with a busy flag: %4, order %5.")
+                    .arg(verdict(m_unsafe), m_unsafe.order.join(u", "_s),
+                         formatDuration(m_unsafeMaxStallMs), verdict(m_safe),
+                         m_safe.order.join(u", "_s));
     return o;
 }

@@ -34,7 +34,7 @@ void ObjectLifetimeDemo::cancelRun()
 {
     emit progress(tr("canceling"));
     if (m_jobs.isEmpty()) {
-        finishCanceled(u"Canceled before the requests started."_s);
+        finishCanceled(tr("Canceled before the requests started."));
         return;
     }
     const QList<QPointer<FetchJob>> jobs = m_jobs;
@@ -159,17 +159,17 @@ void ObjectLifetimeDemo::requestDone(FetchJob *job, Variant variant, const Fetch
     m_jobs.removeOne(job);
     ++m_lateResults;
     if (!result.ok() && !result.canceled)
-        m_error = u"the request failed: %1"_s.arg(result.error);
+        m_error = tr("the request failed: %1").arg(result.error);
     if (!isCanceled() && variant != Variant::Naive) { // the naive callback reported itself
         QString what;
         if (variant == Variant::QPointerGuard) {
-            what = m_droppedByQPointer > 0 ? u"the QPointer is null, the result is dropped"_s
-                                           : u"the panel was still there"_s;
+            what = m_droppedByQPointer > 0 ? tr("the QPointer is null, the result is dropped")
+                                           : tr("the panel was still there");
         } else if (m_contextCallbacksRun == 0) {
             ++m_droppedByContext;
-            what = u"the callback went with the panel and does not run"_s;
+            what = tr("the callback went with the panel and does not run");
         } else {
-            what = u"the callback ran"_s;
+            what = tr("the callback ran");
         }
         emit progress(tr("%1 ms: a result arrives for the panel with the %2: %3")
                               .arg(m_clock.elapsed())
@@ -180,7 +180,7 @@ void ObjectLifetimeDemo::requestDone(FetchJob *job, Variant variant, const Fetch
     if (!m_jobs.isEmpty())
         return;
     if (isCanceled())
-        finishCanceled(u"Canceled while the requests were in flight."_s);
+        finishCanceled(tr("Canceled while the requests were in flight."));
     else
         finish(outcome());
 }
@@ -188,27 +188,39 @@ void ObjectLifetimeDemo::requestDone(FetchJob *job, Variant variant, const Fetch
 DemoOutcome ObjectLifetimeDemo::outcome() const
 {
     DemoOutcome o;
-    o.setRunFigure(u"request"_s, RequestDelayMs, u"ms"_s);
-    o.setRunFigure(u"panels closed after"_s, CloseAfterMs, u"ms"_s);
-    o.setRunFigure(u"late results"_s, m_lateResults);
-    o.setFigure(u"naive callback"_s, u"would touch a deleted panel"_s, m_wouldTouchDeadPanel);
-    o.setFigure(u"QPointer guard"_s, u"results dropped"_s, m_droppedByQPointer);
-    o.setFigure(u"context object"_s, u"callbacks run"_s, m_contextCallbacksRun);
-    o.setFigure(u"context object"_s, u"results dropped"_s, m_droppedByContext);
-    o.setRunFigure(u"results dropped cleanly"_s, m_droppedByQPointer + m_droppedByContext);
-    o.setRunFigure(u"panels updated"_s, m_panelsUpdated);
-    o.bars = { { u"naive callback"_s, double(m_wouldTouchDeadPanel) },
-               { u"QPointer guard"_s, 0 },
-               { u"context object"_s, double(m_contextCallbacksRun) } };
-    o.barsUnit = u"callbacks that touch a closed panel"_s;
-    o.barsCategory = u"how the late result is handled"_s;
-    o.summary = u"%1 results arrived after their panels were closed. The naive callback ran %2 "
-                "time(s) with a pointer to a deleted panel (counted, not followed); the QPointer "
-                "guard dropped %3 result(s); the callback with the panel as context ran %4 "
-                "times."_s.arg(m_lateResults)
-                        .arg(m_wouldTouchDeadPanel)
-                        .arg(m_droppedByQPointer)
-                        .arg(m_contextCallbacksRun);
+    o.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "request") u""_s, RequestDelayMs,
+                   QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
+    o.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "panels closed after") u""_s, CloseAfterMs,
+                   QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
+    o.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "late results") u""_s, m_lateResults);
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "naive callback") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "would touch a deleted panel") u""_s,
+                m_wouldTouchDeadPanel);
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "QPointer guard") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "results dropped") u""_s, m_droppedByQPointer);
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "context object") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "callbacks run") u""_s, m_contextCallbacksRun);
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "context object") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "results dropped") u""_s, m_droppedByContext);
+    o.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "results dropped cleanly") u""_s,
+                   m_droppedByQPointer + m_droppedByContext);
+    o.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "panels updated") u""_s, m_panelsUpdated);
+    o.bars = {
+        { QT_TRANSLATE_NOOP("DemoFigure", "naive callback") u""_s, double(m_wouldTouchDeadPanel) },
+        { QT_TRANSLATE_NOOP("DemoFigure", "QPointer guard") u""_s, 0 },
+        { QT_TRANSLATE_NOOP("DemoFigure", "context object") u""_s, double(m_contextCallbacksRun) }
+    };
+    o.barsUnit = QT_TRANSLATE_NOOP("DemoFigure", "callbacks that touch a closed panel") u""_s;
+    o.barsCategory = QT_TRANSLATE_NOOP("DemoFigure", "how the late result is handled") u""_s;
+    QStringList sentences;
+    sentences << tr("%n result(s) arrived after their panels were closed.", nullptr, m_lateResults);
+    sentences << tr("The naive callback ran %n time(s) with a pointer to a deleted panel (counted, "
+                    "not followed).",
+                    nullptr, m_wouldTouchDeadPanel);
+    sentences << tr("The QPointer guard dropped %n result(s).", nullptr, m_droppedByQPointer);
+    sentences << tr("The callback with the panel as context ran %n time(s).", nullptr,
+                    m_contextCallbacksRun);
+    o.summary = sentences.join(u' ');
     if (!m_error.isEmpty()) {
         o.status = DemoOutcome::Status::Failed;
         o.error = m_error;

@@ -105,15 +105,17 @@ ParallelismDemo::ParallelismDemo(const DemoContext &context, QObject *parent)
         if (!isRunning() || m_oneThread.isCanceled())
             return;
         m_oneThreadDigest = m_oneThread.result();
-        step(u"CPU, 1 thread"_s, m_startMs);
+        step(QT_TRANSLATE_NOOP("DemoFigure", "CPU, %1 thread") u""_s.arg(1), m_startMs);
         hashOnAllCores();
     });
     connect(&m_allCores, &QFutureWatcherBase::finished, this, [this] {
         if (!isRunning() || m_allCores.isCanceled())
             return;
-        step(u"CPU, %1 cores"_s.arg(QThread::idealThreadCount()), m_startMs);
-        m_outcome.setRunFigure(u"threads hashing, all cores"_s, hashingThreads().count());
-        m_outcome.setRunFigure(u"same result"_s,
+        const int cores = QThread::idealThreadCount();
+        step(QT_TRANSLATE_NOOP("DemoFigure", "CPU, %1 cores") u""_s.arg(cores), m_startMs);
+        m_outcome.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "threads hashing, all cores") u""_s,
+                               hashingThreads().count());
+        m_outcome.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "same result") u""_s,
                                combined(m_allCores.future().results()) == m_oneThreadDigest);
         m_startMs = labNowMs();
         fetchOneAfterAnother(Fetches);
@@ -130,8 +132,9 @@ void ParallelismDemo::run()
     if (!beginRun())
         return;
     m_outcome = {};
-    m_outcome.barsUnit = u"ms"_s;
-    m_outcome.barsCategory = u"work, on one thread or all at once"_s;
+    m_outcome.barsUnit = QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s;
+    m_outcome.barsCategory =
+            QT_TRANSLATE_NOOP("DemoFigure", "work, on one thread or all at once") u""_s;
     m_maxStallMs = 0;
     chunkData(); // made once, before anything is timed
     QTimer::singleShot(0, this, &ParallelismDemo::hashOnOneThread);
@@ -176,7 +179,7 @@ void ParallelismDemo::fetchOneAfterAnother(int remaining)
     if (!isRunning())
         return;
     if (remaining == 0) {
-        step(u"I/O, one at a time"_s, m_startMs);
+        step(QT_TRANSLATE_NOOP("DemoFigure", "I/O, one at a time") u""_s, m_startMs);
         return fetchAllAtOnce();
     }
     if (remaining == Fetches)
@@ -223,8 +226,8 @@ void ParallelismDemo::onFetchedAtOnce(bool ok)
     if (++m_done < Fetches)
         return;
     if (m_failed > 0)
-        return fail(u"%1 fetches failed"_s.arg(m_failed));
-    step(u"I/O, all at once"_s, m_startMs);
+        return fail(tr("%1 fetches failed").arg(m_failed));
+    step(QT_TRANSLATE_NOOP("DemoFigure", "I/O, all at once") u""_s, m_startMs);
     summarise();
 }
 
@@ -236,7 +239,8 @@ void ParallelismDemo::step(const QString &label, double startMs)
     m_maxStallMs = std::max(m_maxStallMs, stallMs);
     m_outcome.bars.append({ label, ms });
     emit progress(tr("%1: %2; longest GUI freeze meanwhile %3")
-                          .arg(label, formatDuration(ms), formatDuration(stallMs)));
+                          .arg(DemoOutcome::translatedKey(label), formatDuration(ms),
+                               formatDuration(stallMs)));
 }
 
 void ParallelismDemo::summarise()
@@ -248,25 +252,37 @@ void ParallelismDemo::summarise()
     const int cores = QThread::idealThreadCount();
     const double cpuSpeedup = qRound(cpuOne / cpuAll * 100) / 100.0;
     const double ioSpeedup = qRound(ioOne / ioAll * 100) / 100.0;
-    m_outcome.setFigure(u"CPU, one thread"_s, u"time"_s, cpuOne, u"ms"_s);
-    m_outcome.setFigure(u"CPU, all cores"_s, u"time"_s, cpuAll, u"ms"_s);
-    m_outcome.setRunFigure(u"cores"_s, cores);
-    m_outcome.setRunFigure(u"CPU speedup"_s, cpuSpeedup, u"×"_s);
-    m_outcome.setFigure(u"I/O, one at a time"_s, u"time"_s, ioOne, u"ms"_s);
-    m_outcome.setFigure(u"I/O, all at once"_s, u"time"_s, ioAll, u"ms"_s);
-    m_outcome.setRunFigure(u"I/O speedup"_s, ioSpeedup, u"×"_s);
-    m_outcome.setRunFigure(u"GUI max stall"_s, m_maxStallMs, u"ms"_s);
+    m_outcome.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "CPU, one thread") u""_s,
+                        QT_TRANSLATE_NOOP("DemoFigure", "time") u""_s, cpuOne,
+                        QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
+    m_outcome.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "CPU, all cores") u""_s,
+                        QT_TRANSLATE_NOOP("DemoFigure", "time") u""_s, cpuAll,
+                        QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
+    m_outcome.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "cores") u""_s, cores);
+    m_outcome.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "CPU speedup") u""_s, cpuSpeedup,
+                           QT_TRANSLATE_NOOP("DemoFigure", "×") u""_s);
+    m_outcome.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "I/O, one at a time") u""_s,
+                        QT_TRANSLATE_NOOP("DemoFigure", "time") u""_s, ioOne,
+                        QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
+    m_outcome.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "I/O, all at once") u""_s,
+                        QT_TRANSLATE_NOOP("DemoFigure", "time") u""_s, ioAll,
+                        QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
+    m_outcome.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "I/O speedup") u""_s, ioSpeedup,
+                           QT_TRANSLATE_NOOP("DemoFigure", "×") u""_s);
+    m_outcome.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "GUI max stall") u""_s, m_maxStallMs,
+                           QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
     m_outcome.summary =
-            u"Hashing took %1 on one thread and %2 on %3 cores: %4× faster (at most %3× is "
-            "possible). The %5 fetches took %6 one after another and %7 all at once: %8× faster, "
-            "on a single thread."_s.arg(formatDuration(cpuOne), formatDuration(cpuAll))
+            tr("Hashing took %1 on one thread and %2 on %3 cores: %4× faster (at most %3× is "
+               "possible). The %5 fetches took %6 one after another and %7 all at once: %8× "
+               "faster, on a single thread.")
+                    .arg(formatDuration(cpuOne), formatDuration(cpuAll))
                     .arg(cores)
                     .arg(cpuSpeedup, 0, 'f', 2)
                     .arg(Fetches)
                     .arg(formatDuration(ioOne), formatDuration(ioAll))
                     .arg(ioSpeedup, 0, 'f', 2);
     if (!m_outcome.figure(u"same result"_s).toBool())
-        return fail(u"the two ways of hashing gave different results"_s);
+        return fail(tr("the two ways of hashing gave different results"));
     finish(m_outcome);
 }
 

@@ -1,5 +1,6 @@
 #include "pipelinesteps.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -22,13 +23,15 @@ QString replyError(QNetworkReply *reply)
     if (reply->error() == QNetworkReply::NoError)
         return {};
     if (reply->error() == QNetworkReply::OperationCanceledError)
-        return u"canceled"_s;
+        return QCoreApplication::translate("ThreeStylesDemo", "canceled");
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (status > 0) {
-        return u"fetch failed: HTTP %1 %2"_s.arg(status).arg(
-                reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString());
+        return QCoreApplication::translate("ThreeStylesDemo", "fetch failed: HTTP %1 %2")
+                .arg(status)
+                .arg(reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString());
     }
-    return u"fetch failed: %1"_s.arg(reply->errorString());
+    return QCoreApplication::translate("ThreeStylesDemo", "fetch failed: %1")
+            .arg(reply->errorString());
 }
 
 ParseResult parse(const QByteArray &json)
@@ -36,10 +39,15 @@ ParseResult parse(const QByteArray &json)
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError)
-        return { {}, u"parse failed: %1 at byte %2"_s.arg(error.errorString()).arg(error.offset) };
+        return { {},
+                 QCoreApplication::translate("ThreeStylesDemo", "parse failed: %1 at byte %2")
+                         .arg(error.errorString())
+                         .arg(error.offset) };
     const QJsonValue items = document.object().value("items"_L1);
     if (!items.isArray())
-        return { {}, u"parse failed: no \"items\" list"_s };
+        return {
+            {}, QCoreApplication::translate("ThreeStylesDemo", "parse failed: no \"items\" list")
+        };
     ItemsSummary summary;
     summary.source = document.object().value("source"_L1).toString();
     for (const QJsonValue &item : items.toArray()) {
@@ -68,7 +76,8 @@ QString write(const QString &path, const ItemsSummary &summary)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(summaryText(summary)) < 0 || !file.commit())
-        return u"write failed: %1"_s.arg(file.errorString());
+        return QCoreApplication::translate("ThreeStylesDemo", "write failed: %1")
+                .arg(file.errorString());
     return {};
 }
 

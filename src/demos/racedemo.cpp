@@ -2,6 +2,7 @@
 #include <httpserver/embeddedserver.h>
 #include <engine/fetchjob.h>
 
+#include <QCoreApplication>
 #include <QMutex>
 #include <QMutexLocker>
 #include <QRandomGenerator>
@@ -73,13 +74,16 @@ void addAtomic(std::atomic<int> *counter, int times)
 
 QString variantLabel(int variant)
 {
-    static const QString labels[] = { u"unprotected"_s, u"QMutex"_s, u"std::atomic"_s };
+    static const QString labels[] = { QT_TRANSLATE_NOOP("DemoFigure", "unprotected") u""_s,
+                                      QT_TRANSLATE_NOOP("DemoFigure", "QMutex") u""_s,
+                                      QT_TRANSLATE_NOOP("DemoFigure", "std::atomic") u""_s };
     return labels[variant];
 }
 
 QString quoted(const QString &query, int shownIndex)
 {
-    return shownIndex < 0 ? u"(nothing)"_s : u"\"%1\""_s.arg(query.left(shownIndex + 1));
+    return shownIndex < 0 ? QCoreApplication::translate("RaceDemo", "(nothing)")
+                          : u"\"%1\""_s.arg(query.left(shownIndex + 1));
 }
 
 } // namespace
@@ -147,7 +151,7 @@ void RaceDemo::cancelRun()
 void RaceDemo::startCounterRun()
 {
     if (isCanceled()) {
-        finishCanceled(u"Canceled during the counter runs."_s);
+        finishCanceled(tr("Canceled during the counter runs."));
         return;
     }
     if (m_step == VariantCount * m_options.runs) {
@@ -265,8 +269,8 @@ void RaceDemo::showAnswer(int index, const FetchResult &result)
         return;
     SearchRun &s = search();
     if (!result.ok()) {
-        s.error = u"the request for %1 failed: %2"_s.arg(quoted(m_options.query, index),
-                                                         result.error);
+        s.error = tr("the request for %1 failed: %2")
+                          .arg(quoted(m_options.query, index), result.error);
         emit progress(s.error);
         return;
     }
@@ -303,7 +307,7 @@ void RaceDemo::endSearch()
 {
     const SearchRun &s = search();
     if (isCanceled()) {
-        finishCanceled(u"Canceled during the search."_s);
+        finishCanceled(tr("Canceled during the search."));
         return;
     }
     const bool newestWon = s.shown == m_options.query.size() - 1;
@@ -325,9 +329,10 @@ void RaceDemo::stopRun()
 DemoOutcome RaceDemo::outcome() const
 {
     DemoOutcome o;
-    o.setRunFigure(u"threads"_s, m_options.threads);
-    o.setRunFigure(u"increments per thread"_s, m_options.incrementsPerThread);
-    o.setRunFigure(u"runs per variant"_s, m_options.runs);
+    o.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "threads") u""_s, m_options.threads);
+    o.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "increments per thread") u""_s,
+                   m_options.incrementsPerThread);
+    o.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "runs per variant") u""_s, m_options.runs);
     qint64 total[VariantCount] = {};
     int runsThatLost[VariantCount] = {};
     for (int v = 0; v < VariantCount; ++v) {
@@ -338,54 +343,72 @@ DemoOutcome RaceDemo::outcome() const
             perRun.append(QString::number(lost));
         }
         const QString label = variantLabel(v);
-        o.setFigure(label, u"lost updates"_s, double(total[v]));
-        o.setFigure(label, u"runs with lost updates"_s, runsThatLost[v]);
-        o.setFigure(label, u"lost per run"_s, perRun.join(u", "_s));
-        o.setFigure(label, u"total"_s, std::round(m_ms[v] * 10) / 10, u"ms"_s);
+        o.setFigure(label, QT_TRANSLATE_NOOP("DemoFigure", "lost updates") u""_s, double(total[v]));
+        o.setFigure(label, QT_TRANSLATE_NOOP("DemoFigure", "runs with lost updates") u""_s,
+                    runsThatLost[v]);
+        o.setFigure(label, QT_TRANSLATE_NOOP("DemoFigure", "lost per run") u""_s,
+                    perRun.join(u", "_s));
+        o.setFigure(label, QT_TRANSLATE_NOOP("DemoFigure", "total") u""_s,
+                    std::round(m_ms[v] * 10) / 10, QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
         const double mean = m_lost[v].isEmpty() ? 0 : double(total[v]) / m_lost[v].size();
         o.bars.append({ variantLabel(v), std::round(mean) });
     }
-    o.barsUnit = u"lost updates per run (mean)"_s;
-    o.barsCategory = u"protection"_s;
+    o.barsUnit = QT_TRANSLATE_NOOP("DemoFigure", "lost updates per run (mean)") u""_s;
+    o.barsCategory = QT_TRANSLATE_NOOP("DemoFigure", "protection") u""_s;
 
     const QString &query = m_options.query;
     const int last = int(query.size()) - 1;
-    o.setFigure(u"search"_s, u"query"_s, query);
-    o.setFigure(u"search"_s, u"seed"_s, double(m_options.seed));
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "search") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "query") u""_s, query);
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "search") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "seed") u""_s, double(m_options.seed));
     // in the summary's order: without the guard, then with it
-    o.setFigure(u"search without guard"_s, u"shown at the end"_s,
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "search without guard") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "shown at the end") u""_s,
                 query.left(m_unguardedSearch.shown + 1));
-    o.setFigure(u"search without guard"_s, u"stale overwrites"_s,
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "search without guard") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "stale overwrites") u""_s,
                 m_unguardedSearch.staleOverwrites);
-    o.setFigure(u"search with guard"_s, u"shown at the end"_s,
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "search with guard") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "shown at the end") u""_s,
                 query.left(m_guardedSearch.shown + 1));
-    o.setFigure(u"search with guard"_s, u"stale overwrites"_s, m_guardedSearch.staleOverwrites);
-    o.setFigure(u"search with guard"_s, u"answers dropped"_s, m_guardedSearch.dropped);
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "search with guard") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "stale overwrites") u""_s,
+                m_guardedSearch.staleOverwrites);
+    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "search with guard") u""_s,
+                QT_TRANSLATE_NOOP("DemoFigure", "answers dropped") u""_s, m_guardedSearch.dropped);
 
-    o.summary = u"Unprotected, %1 of %2 runs lost updates (%3 in all); QMutex lost %4 and "
-                "std::atomic %5. Without a guard the search ended on %6 after typing %7 (%8 stale "
-                "overwrites); with the guard it ended on %9 (%10 stale overwrites)."_s
-                        .arg(runsThatLost[Unprotected])
-                        .arg(m_options.runs)
-                        .arg(total[Unprotected])
-                        .arg(total[Mutex])
-                        .arg(total[Atomic])
-                        .arg(quoted(query, m_unguardedSearch.shown), quoted(query, last))
-                        .arg(m_unguardedSearch.staleOverwrites)
-                        .arg(quoted(query, m_guardedSearch.shown))
-                        .arg(m_guardedSearch.staleOverwrites);
     // The plain arithmetic first, then why the loss repeats: a reader seeing the same loss four
     // times would otherwise take the race for something deterministic.
+    QStringList sentences;
     const qint64 expected = qint64(m_options.threads) * m_options.incrementsPerThread;
     if (!m_lost[Unprotected].isEmpty()) {
         const qint64 meanLost = qRound64(double(total[Unprotected]) / m_lost[Unprotected].size());
-        o.summary = u"Unprotected: expected %L1, got about %L2 per run. "_s.arg(expected).arg(
-                            expected - meanLost)
-                + o.summary
-                + u" The losses are alike from run to run because every thread yields at the same "
-                  "points of its loop, so the threads take turns the same way each time; in real "
-                  "code the interleaving, and so the loss, changes from run to run."_s;
+        sentences << tr("Unprotected: expected %L1, got about %L2 per run.")
+                             .arg(expected)
+                             .arg(expected - meanLost);
     }
+    sentences << tr("Unprotected, %1 of %2 runs lost updates (%3 in all); QMutex lost %4 and "
+                    "std::atomic %5.")
+                         .arg(runsThatLost[Unprotected])
+                         .arg(m_options.runs)
+                         .arg(total[Unprotected])
+                         .arg(total[Mutex])
+                         .arg(total[Atomic])
+              << tr("Without a guard the search ended on %1 after typing %2 (%n stale "
+                    "overwrite(s)).",
+                    nullptr, m_unguardedSearch.staleOverwrites)
+                         .arg(quoted(query, m_unguardedSearch.shown), quoted(query, last))
+              << tr("With the guard it ended on %1 (%n stale overwrite(s)).", nullptr,
+                    m_guardedSearch.staleOverwrites)
+                         .arg(quoted(query, m_guardedSearch.shown));
+    if (!m_lost[Unprotected].isEmpty()) {
+        sentences << tr("The losses are alike from run to run because every thread yields at the "
+                        "same points of its loop, so the threads take turns the same way each "
+                        "time; in real code the interleaving, and so the loss, changes from run "
+                        "to run.");
+    }
+    o.summary = sentences.join(u' ');
     const QString error =
             !m_unguardedSearch.error.isEmpty() ? m_unguardedSearch.error : m_guardedSearch.error;
     if (!error.isEmpty()) {

@@ -181,7 +181,8 @@ void ServersDemo::work(Options options, int generation)
             // What the steps before measured stays to be seen: figures and plots.
             DemoOutcome partial = outcome();
             partial.status = DemoOutcome::Status::Canceled;
-            partial.summary = u"Canceled after %1 of the steps. %2"_s.arg(m_steps.size())
+            partial.summary = tr("Canceled after %1 of the steps. %2")
+                                      .arg(m_steps.size())
                                       .arg(partial.summary);
             finish(partial);
         } else {

@@ -18,7 +18,7 @@ DemoOutcome ServersOutcomeBuilder::build() const
 {
     DemoOutcome o;
     o.plots = plots();
-    o.plotsX = u"connections (C)"_s;
+    o.plotsX = QT_TRANSLATE_NOOP("DemoFigure", "connections (C)") u""_s;
     addFigures(&o);
     o.summary = sentences().join(u' ');
     return o;
@@ -26,10 +26,14 @@ DemoOutcome ServersOutcomeBuilder::build() const
 
 QList<DemoPlot> ServersOutcomeBuilder::plots() const
 {
-    DemoPlot throughput { u"req/s"_s, {}, {} };
-    DemoPlot p99 { u"p99"_s, u"ms"_s, {} };
-    DemoPlot threads { u"threads"_s, {}, {} };
-    DemoPlot rss { u"RSS +"_s, u"MiB"_s, {} };
+    DemoPlot throughput { QT_TRANSLATE_NOOP("DemoFigure", "req/s") u""_s, {}, {} };
+    DemoPlot p99 { QT_TRANSLATE_NOOP("DemoFigure", "p99") u""_s,
+                   QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s,
+                   {} };
+    DemoPlot threads { QT_TRANSLATE_NOOP("DemoFigure", "threads") u""_s, {}, {} };
+    DemoPlot rss { QT_TRANSLATE_NOOP("DemoFigure", "RSS +") u""_s,
+                   QT_TRANSLATE_NOOP("DemoFigure", "MiB") u""_s,
+                   {} };
     for (const Server server : m_run.options.servers) {
         DemoSeries t { ServersDemo::serverName(server), {} };
         DemoSeries l = t;
@@ -54,19 +58,24 @@ QList<DemoPlot> ServersOutcomeBuilder::plots() const
 void ServersOutcomeBuilder::addFigures(DemoOutcome *o) const
 {
     for (const Step &step : m_run.steps) {
-        const QString row =
-                u"%1, C=%2"_s.arg(ServersDemo::serverName(step.server)).arg(step.connections);
-        o->setFigure(row, u"throughput"_s, qRound(step.requestsPerSecond), u"req/s"_s);
+        const QString row = figureRow(step.server, step.connections);
+        o->setFigure(row, QT_TRANSLATE_NOOP("DemoFigure", "throughput") u""_s,
+                     qRound(step.requestsPerSecond),
+                     QT_TRANSLATE_NOOP("DemoFigure", "req/s") u""_s);
         // No answer, no latency: "none", not a 0 that reads as instant.
         const auto latency = [&step](double ms) {
             return step.ok > 0 ? QJsonValue(std::round(ms * 10) / 10) : QJsonValue(u"none"_s);
         };
-        o->setFigure(row, u"p50"_s, latency(step.p50Ms), u"ms"_s);
-        o->setFigure(row, u"p99"_s, latency(step.p99Ms), u"ms"_s);
-        o->setFigure(row, u"errors"_s, double(step.errors));
-        o->setFigure(row, u"timeouts"_s, double(step.timeouts));
-        o->setFigure(row, u"threads"_s, step.threads);
-        o->setFigure(row, u"RSS"_s, std::round(step.rssGrowthMib() * 10) / 10, u"MiB"_s);
+        o->setFigure(row, QT_TRANSLATE_NOOP("DemoFigure", "p50") u""_s, latency(step.p50Ms),
+                     QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
+        o->setFigure(row, QT_TRANSLATE_NOOP("DemoFigure", "p99") u""_s, latency(step.p99Ms),
+                     QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
+        o->setFigure(row, QT_TRANSLATE_NOOP("DemoFigure", "errors") u""_s, double(step.errors));
+        o->setFigure(row, QT_TRANSLATE_NOOP("DemoFigure", "timeouts") u""_s, double(step.timeouts));
+        o->setFigure(row, QT_TRANSLATE_NOOP("DemoFigure", "threads") u""_s, step.threads);
+        o->setFigure(row, QT_TRANSLATE_NOOP("DemoFigure", "RSS") u""_s,
+                     std::round(step.rssGrowthMib() * 10) / 10,
+                     QT_TRANSLATE_NOOP("DemoFigure", "MiB") u""_s);
     }
 }
 
@@ -86,10 +95,11 @@ QStringList ServersOutcomeBuilder::sentences() const
     QStringList all { eventLoopSentence(), perConnectionSentence() };
     all += blockingSentences();
     all.append(failuresSentence());
-    all.append(u"Open-file limit: %1 -> %2; load average %3 at the start (other "
-               "programs share the cores)."_s.arg(countText(qint64(m_run.fileLimitBefore)),
-                                                  countText(qint64(m_run.fileLimitDuring)),
-                                                  QString::number(m_run.loadAverage, 'f', 2)));
+    all.append(tr("Open-file limit: %1 -> %2; load average %3 at the start (other programs "
+                  "share the cores).")
+                       .arg(countText(qint64(m_run.fileLimitBefore)),
+                            countText(qint64(m_run.fileLimitDuring)),
+                            QString::number(m_run.loadAverage, 'f', 2)));
     all.removeAll(QString());
     return all;
 }
@@ -103,24 +113,26 @@ QString ServersOutcomeBuilder::eventLoopSentence() const
     for (const Step &s : steps)
         most = std::max(most, s.threads);
     const Step &top = steps.last();
-    const QString served = top.ok > 0
-            ? u"at %1 req/s with p99 %2 (%3x the handler's %4 ms)"_s
+    const QString held = top.ok > 0
+            ? tr("The event loop used %n thread(s) at every C; at C=%1 it held %2 connections at "
+                 "%3 req/s with p99 %4 (%5x the handler's %6 ms).",
+                 nullptr, most)
+                      .arg(countText(top.connections), countText(top.serverConnections))
                       .arg(qRound(top.requestsPerSecond))
                       .arg(formatDuration(top.p99Ms))
                       .arg(top.p99Ms / ServersDemo::BackendWaitMs, 0, 'f', 1)
                       .arg(ServersDemo::BackendWaitMs)
-            : u"but answered none in the measured %1"_s.arg(
-                    formatDuration(m_run.options.measureMs));
+            : tr("The event loop used %n thread(s) at every C; at C=%1 it held %2 connections but "
+                 "answered none in the measured %3.",
+                 nullptr, most)
+                      .arg(countText(top.connections), countText(top.serverConnections),
+                           formatDuration(m_run.options.measureMs));
     // errors are said where the table shows them, not left for the reader to find
-    const QString errors = top.errors > 0
-            ? u", with %1 error%2 (refused, reset, 503 or never opened)"_s
-                      .arg(countText(top.errors))
-                      .arg(top.errors == 1 ? QString() : u"s"_s)
-            : QString();
-    return u"The event loop used %1 thread%2 at every C; at C=%3 it held %4 connections %5%6."_s
-            .arg(most)
-            .arg(most == 1 ? QString() : u"s"_s)
-            .arg(countText(top.connections), countText(top.serverConnections), served, errors);
+    if (top.errors == 0)
+        return held;
+    return held + u' '
+            + tr("It had %n error(s) there (refused, reset, 503 or never opened).", nullptr,
+                 int(top.errors));
 }
 
 QString ServersOutcomeBuilder::perConnectionSentence() const
@@ -130,12 +142,13 @@ QString ServersOutcomeBuilder::perConnectionSentence() const
         return {};
     QStringList each;
     for (const Step &s : steps)
-        each.append(u"%1 at C=%2"_s.arg(countText(s.threads), countText(s.connections)));
+        each.append(tr("%1 at C=%2").arg(countText(s.threads), countText(s.connections)));
     const Step &top = steps.last();
-    return u"Thread per connection needed a thread for each connection (%1, the acceptor "
-           "included) and RSS grew by %2 MiB at C=%3."_s.arg(each.join(u", "_s))
-                   .arg(top.rssGrowthMib(), 0, 'f', 1)
-                   .arg(countText(top.connections));
+    return tr("Thread per connection needed a thread for each connection (%1, the acceptor "
+              "included) and RSS grew by %2 MiB at C=%3.")
+            .arg(each.join(u", "_s))
+            .arg(top.rssGrowthMib(), 0, 'f', 1)
+            .arg(countText(top.connections));
 }
 
 QStringList ServersOutcomeBuilder::blockingSentences() const
@@ -151,10 +164,10 @@ QStringList ServersOutcomeBuilder::blockingSentences() const
             best = std::max(best, s.requestsPerSecond);
             worstP99 = std::max(worstP99, s.p99Ms);
         }
-        QString name = ServersDemo::serverName(server);
-        name[0] = name.at(0).toUpper();
-        sentences.append(u"%1 served at most %2 req/s (p99 up to %3), whatever C."_s.arg(
-                name, QString::number(best, 'f', 1), formatDuration(worstP99)));
+        const QString name = DemoOutcome::translatedKey(ServersDemo::serverName(server));
+        sentences.append(tr("%1 served at most %2 req/s (p99 up to %3), whatever C.")
+                                 .arg(name.first(1).toUpper() + name.sliced(1),
+                                      QString::number(best, 'f', 1), formatDuration(worstP99)));
     }
     return sentences;
 }
@@ -166,17 +179,19 @@ QString ServersOutcomeBuilder::failuresSentence() const
     for (const Step &step : m_run.steps) {
         if (step.failure.isEmpty())
             continue;
-        const QString reason = u"at C=%1, %2"_s.arg(countText(step.connections), step.failure);
+        const QString reason = tr("at C=%1, %2").arg(countText(step.connections), step.failure);
         auto it = std::find_if(reasons.begin(), reasons.end(),
                                [&](const auto &entry) { return entry.first == reason; });
         if (it == reasons.end())
-            reasons.append({ reason, { ServersDemo::serverName(step.server) } });
+            reasons.append(
+                    { reason,
+                      { DemoOutcome::translatedKey(ServersDemo::serverName(step.server)) } });
         else
-            it->second.append(ServersDemo::serverName(step.server));
+            it->second.append(DemoOutcome::translatedKey(ServersDemo::serverName(step.server)));
     }
     QStringList failures;
     for (const auto &[reason, names] : reasons)
         failures.append(u"%1 (%2)"_s.arg(reason, names.join(u", "_s)));
     return failures.isEmpty() ? QString()
-                              : u"Could not run fully: %1."_s.arg(failures.join(u"; "_s));
+                              : tr("Could not run fully: %1.").arg(failures.join(u"; "_s));
 }

@@ -2,6 +2,7 @@
 
 #include <demos/serversdemo.h>
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -10,6 +11,7 @@
 // server against C), the figures (one row per server and C) and a summary true to them.
 class ServersOutcomeBuilder
 {
+    Q_DECLARE_TR_FUNCTIONS(ServersOutcomeBuilder)
 public:
     struct Run
     {

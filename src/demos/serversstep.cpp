@@ -23,18 +23,25 @@ constexpr int SliceMs = 10; // the worker looks for cancel() this often
 } // namespace
 
 namespace {
-// Each contestant's name for people and the prefix of its threads' names, in one place.
+// Each contestant's name for people, its row of figures at one C and the prefix of its threads'
+// names, in one place. Names and rows are figure keys (see DemoOutcome::translatedKey()).
 struct ServerNames
 {
     ServersDemo::Server server;
-    const char16_t *name;
+    const char *name;
+    const char *row;
     const char *threadPrefix;
 };
 constexpr ServerNames Names[] = {
-    { ServersDemo::Server::OneThread, u"one thread", "one-thread" },
-    { ServersDemo::Server::ThreadPool, u"pool of %1", "pool worker" },
-    { ServersDemo::Server::ThreadPerConnection, u"thread per connection", "per-conn" },
-    { ServersDemo::Server::EventLoop, u"event loop", "event loop" },
+    { ServersDemo::Server::OneThread, QT_TRANSLATE_NOOP("DemoFigure", "one thread"),
+      QT_TRANSLATE_NOOP("DemoFigure", "one thread, C=%1"), "one-thread" },
+    { ServersDemo::Server::ThreadPool, QT_TRANSLATE_NOOP("DemoFigure", "pool of %1"),
+      QT_TRANSLATE_NOOP("DemoFigure", "pool of %1, C=%2"), "pool worker" },
+    { ServersDemo::Server::ThreadPerConnection,
+      QT_TRANSLATE_NOOP("DemoFigure", "thread per connection"),
+      QT_TRANSLATE_NOOP("DemoFigure", "thread per connection, C=%1"), "per-conn" },
+    { ServersDemo::Server::EventLoop, QT_TRANSLATE_NOOP("DemoFigure", "event loop"),
+      QT_TRANSLATE_NOOP("DemoFigure", "event loop, C=%1"), "event loop" },
 };
 const ServerNames &namesOf(ServersDemo::Server server)
 {
@@ -45,8 +52,16 @@ const ServerNames &namesOf(ServersDemo::Server server)
 
 QString ServersDemo::serverName(Server server)
 {
-    const QString name = QString::fromUtf16(namesOf(server).name);
+    const QString name = QString::fromUtf8(namesOf(server).name);
     return server == Server::ThreadPool ? name.arg(ThreadPoolServer::defaultThreads()) : name;
+}
+
+QString figureRow(ServersDemo::Server server, int connections)
+{
+    const QString row = QString::fromUtf8(namesOf(server).row);
+    return server == ServersDemo::Server::ThreadPool
+            ? row.arg(ThreadPoolServer::defaultThreads()).arg(connections)
+            : row.arg(connections);
 }
 
 QByteArray threadPrefix(ServersDemo::Server server)
@@ -215,9 +230,11 @@ void ServersStepRunner::stopServer()
         m_step.threadFailures = m_threaded->threadFailures();
         m_step.acceptFailures = m_threaded->acceptFailures();
         if (m_step.threadFailures > 0 || m_step.acceptFailures > 0) {
-            const QString what = u"%1 threads refused, %2 accepts failed (%3)"_s.arg(
-                    countText(m_step.threadFailures), countText(m_step.acceptFailures),
-                    m_threaded->lastFailure());
+            const QString what =
+                    QCoreApplication::translate("ServersDemo",
+                                                "%1 threads refused, %2 accepts failed (%3)")
+                            .arg(countText(m_step.threadFailures), countText(m_step.acceptFailures),
+                                 m_threaded->lastFailure());
             m_step.failure = m_step.failure.isEmpty() ? what : m_step.failure + u"; "_s + what;
         }
     } else {

@@ -14,6 +14,8 @@ class ThreadedServer;
 
 // The prefix of the names of a server's threads, by which the run counts them.
 QByteArray threadPrefix(ServersDemo::Server server);
+// The server's row of figures at C connections, e.g. "pool of 8, C=100": a figure key.
+QString figureRow(ServersDemo::Server server, int connections);
 
 // One step of the servers demo, on its worker thread: starts one server, puts it under C
 // connections of the load generator, samples its threads and memory meanwhile, and stops it.

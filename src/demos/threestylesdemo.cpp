@@ -53,7 +53,9 @@ ThreeStylesDemo::~ThreeStylesDemo()
 
 QString ThreeStylesDemo::styleName(Style style)
 {
-    static const QString names[] = { u"callbacks"_s, u"futures"_s, u"coroutines"_s };
+    static const QString names[] = { QT_TRANSLATE_NOOP("DemoFigure", "callbacks") u""_s,
+                                     QT_TRANSLATE_NOOP("DemoFigure", "futures") u""_s,
+                                     QT_TRANSLATE_NOOP("DemoFigure", "coroutines") u""_s };
     return names[style];
 }
 
@@ -249,8 +251,9 @@ DemoOutcome ThreeStylesDemo::outcome() const
     for (int s = 0; s < StyleCount; ++s) {
         if (!m_errors[Good][s].isEmpty()) {
             outcome.status = DemoOutcome::Status::Failed;
-            outcome.error =
-                    u"the %1 pipeline failed: %2"_s.arg(styleName(Style(s)), m_errors[Good][s]);
+            outcome.error = tr("the %1 pipeline failed: %2")
+                                    .arg(DemoOutcome::translatedKey(styleName(Style(s))),
+                                         m_errors[Good][s]);
             return outcome;
         }
     }
@@ -268,11 +271,14 @@ DemoOutcome ThreeStylesDemo::outcome() const
         std::sort(times.begin(), times.end());
         // rounded once, as the text shows it: the figure, the bar and the summary agree
         const double median = roundedMs(times.value(times.size() / 2));
-        medians.append(u"%1 %2"_s.arg(name, formatDuration(median)));
+        medians.append(u"%1 %2"_s.arg(DemoOutcome::translatedKey(name), formatDuration(median)));
         spread = std::max(spread, times.isEmpty() ? 0.0 : roundedMs(times.last() - times.first()));
-        outcome.setFigure(name, u"time"_s, median, u"ms"_s);
-        outcome.setFigure(name, u"HTTP 500"_s, m_errors[HttpError][s]);
-        outcome.setFigure(name, u"bad JSON"_s, m_errors[BadJson][s]);
+        outcome.setFigure(name, QT_TRANSLATE_NOOP("DemoFigure", "time") u""_s, median,
+                          QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
+        outcome.setFigure(name, QT_TRANSLATE_NOOP("DemoFigure", "HTTP %1") u""_s.arg(500),
+                          m_errors[HttpError][s]);
+        outcome.setFigure(name, QT_TRANSLATE_NOOP("DemoFigure", "bad JSON") u""_s,
+                          m_errors[BadJson][s]);
         for (int c = HttpError; c < CaseCount; ++c) {
             errorsIdentical = errorsIdentical && !m_errors[c][s].isEmpty()
                     && m_errors[c][s] == m_errors[c][Callbacks];
@@ -280,26 +286,37 @@ DemoOutcome ThreeStylesDemo::outcome() const
         }
         outcome.bars.append({ name, median });
     }
-    outcome.setRunFigure(u"files identical"_s, filesIdentical);
-    outcome.setRunFigure(u"errors identical"_s, errorsIdentical);
-    outcome.setRunFigure(u"no file after an error"_s, errorFilesAbsent);
-    outcome.setRunFigure(u"summary"_s, reference.size(), u"bytes"_s);
-    outcome.barsUnit = u"ms per pipeline (median of %1)"_s.arg(TimedRuns);
-    outcome.barsCategory = u"style"_s;
-    outcome.summary =
-            u"%1 The HTTP 500 ended %2 with \"%3\" and the broken JSON with \"%4\"; %5"_s.arg(
-                    filesIdentical ? u"All three styles wrote the same %1-byte summary file."_s.arg(
-                            reference.size())
-                                   : u"The three summary files differ."_s,
-                    errorsIdentical ? u"every style"_s : u"the styles differently, callbacks"_s,
-                    m_errors[HttpError][Callbacks], m_errors[BadJson][Callbacks],
-                    errorFilesAbsent ? u"no style wrote a file after an error."_s
-                                     : u"a file was written after an error."_s);
-    outcome.summary += u" Median of %1 runs: %2; the runs of one style varied by up to %3."_s.arg(
-            QString::number(TimedRuns), medians.join(u", "_s), formatDuration(spread));
+    outcome.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "files identical") u""_s, filesIdentical);
+    outcome.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "errors identical") u""_s,
+                         errorsIdentical);
+    outcome.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "no file after an error") u""_s,
+                         errorFilesAbsent);
+    outcome.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "summary") u""_s, reference.size(),
+                         QT_TRANSLATE_NOOP("DemoFigure", "bytes") u""_s);
+    outcome.barsUnit =
+            QT_TRANSLATE_NOOP("DemoFigure", "ms per pipeline (median of %1)") u""_s.arg(TimedRuns);
+    outcome.barsCategory = QT_TRANSLATE_NOOP("DemoFigure", "style") u""_s;
+    const QString &httpError = m_errors[HttpError][Callbacks];
+    const QString &jsonError = m_errors[BadJson][Callbacks];
+    QStringList sentences;
+    sentences << (filesIdentical ? tr("All three styles wrote the same %1-byte summary file.")
+                                           .arg(reference.size())
+                                 : tr("The three summary files differ."));
+    sentences << (errorsIdentical
+                          ? tr("The HTTP 500 ended every style with \"%1\" and the broken JSON "
+                               "with \"%2\".")
+                          : tr("The HTTP 500 ended the styles differently, callbacks with \"%1\" "
+                               "and the broken JSON with \"%2\"."))
+                         .arg(httpError, jsonError);
+    sentences << (errorFilesAbsent ? tr("No style wrote a file after an error.")
+                                   : tr("A file was written after an error."));
+    sentences << tr("Median of %1 runs: %2; the runs of one style varied by up to %3.")
+                         .arg(QString::number(TimedRuns), medians.join(u", "_s),
+                              formatDuration(spread));
+    outcome.summary = sentences.join(u' ');
     if (!filesIdentical || !errorsIdentical || !errorFilesAbsent) {
         outcome.status = DemoOutcome::Status::Failed;
-        outcome.error = u"the three styles did not agree"_s;
+        outcome.error = tr("the three styles did not agree");
     }
     return outcome;
 }
@@ -309,7 +326,7 @@ void ThreeStylesDemo::cancelRun()
     if (m_timeout.isActive())
         finishCanceled();
     else
-        fail(u"timed out after %1"_s.arg(formatDuration(TimeoutMs)));
+        fail(tr("timed out after %1").arg(formatDuration(TimeoutMs)));
     ++m_currentJob; // whatever is still in flight reports to nobody
     abortReplies();
 }

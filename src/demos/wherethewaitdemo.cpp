@@ -106,8 +106,8 @@ void WhereTheWaitDemo::waitOnGuiThread()
     //! [wait-on-gui-thread]
     context().monitor->checkpoint();
     if (ok != GuiFetches)
-        return fail(u"a fetch on the GUI thread failed"_s);
-    endWay(u"GUI thread"_s, GuiFetches, start, 1);
+        return fail(tr("a fetch on the GUI thread failed"));
+    endWay(QT_TRANSLATE_NOOP("DemoFigure", "GUI thread") u""_s, GuiFetches, start, 1);
     waitOnWorkers();
 }
 
@@ -143,8 +143,9 @@ void WhereTheWaitDemo::onWorkerFetched(bool ok)
     m_liveThreads.stop();
     context().monitor->checkpoint();
     if (m_failed > 0)
-        return fail(u"%1 fetches on worker threads failed"_s.arg(m_failed));
-    endWay(u"worker threads"_s, Fetches, m_startMs, m_blockedPeak);
+        return fail(tr("%1 fetches on worker threads failed").arg(m_failed));
+    endWay(QT_TRANSLATE_NOOP("DemoFigure", "worker threads") u""_s, Fetches, m_startMs,
+           m_blockedPeak);
     waitOnEventLoop();
 }
 
@@ -183,32 +184,44 @@ void WhereTheWaitDemo::onReplyFinished(bool ok)
         return;
     context().monitor->checkpoint();
     if (m_failed > 0)
-        return fail(u"%1 fetches on the event loop failed"_s.arg(m_failed));
-    endWay(u"event loop"_s, Fetches, m_startMs, 0);
-    m_outcome.setFigure(u"event loop"_s, u"network threads"_s,
+        return fail(tr("%1 fetches on the event loop failed").arg(m_failed));
+    endWay(QT_TRANSLATE_NOOP("DemoFigure", "event loop") u""_s, Fetches, m_startMs, 0);
+    m_outcome.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "event loop") u""_s,
+                        QT_TRANSLATE_NOOP("DemoFigure", "network threads") u""_s,
                         std::max(0, processThreadCount() - m_threadsBefore));
     m_managers->deleteLater();
     m_managers = nullptr;
 
     const DemoOutcome &f = m_outcome;
-    const auto way = [&f](const QString &key, const QString &threads) {
-        return u"%1: %2 fetches took %3 with %4; longest freeze %5."_s.arg(
-                key.first(1).toUpper() + key.sliced(1),
-                QString::number(f.figure(key, u"fetches"_s).toInt()),
-                formatDuration(f.figure(key, u"time"_s).toDouble()), threads,
-                formatDuration(f.figure(key, u"max stall"_s).toDouble()));
+    const auto fetches = [&f](const QString &way) { return f.figure(way, u"fetches"_s).toInt(); };
+    const auto time = [&f](const QString &way, const QString &column) {
+        return formatDuration(f.figure(way, column).toDouble());
     };
-    m_outcome.summary = way(u"GUI thread"_s, u"the GUI thread itself waiting"_s) + u' '
-            + way(u"worker threads"_s,
-                  u"%1 threads blocked at once"_s.arg(
-                          f.figure(u"worker threads"_s, u"threads blocked"_s).toInt()))
-            + u' '
-            + way(u"event loop"_s,
-                  u"no thread blocked for any one fetch (the network managers added %1 "
-                  "threads, which wait for all their requests together)"_s.arg(
-                          f.figure(u"event loop"_s, u"network threads"_s).toInt()));
-    m_outcome.barsUnit = u"ms longest freeze"_s;
-    m_outcome.barsCategory = u"where the 20 waits happen"_s;
+    const QString gui = u"GUI thread"_s;
+    const QString workers = u"worker threads"_s;
+    const QString loop = u"event loop"_s;
+    QStringList sentences;
+    sentences << tr("GUI thread: %1 fetches took %2 with the GUI thread itself waiting; longest "
+                    "freeze %3.")
+                         .arg(fetches(gui))
+                         .arg(time(gui, u"time"_s), time(gui, u"max stall"_s));
+    sentences << tr("Worker threads: %1 fetches took %2 with %3 threads blocked at once; longest "
+                    "freeze %4.")
+                         .arg(fetches(workers))
+                         .arg(time(workers, u"time"_s))
+                         .arg(f.figure(workers, u"threads blocked"_s).toInt())
+                         .arg(time(workers, u"max stall"_s));
+    sentences << tr("Event loop: %1 fetches took %2 with no thread blocked for any one fetch (the "
+                    "network managers added %3 threads, which wait for all their requests "
+                    "together); longest freeze %4.")
+                         .arg(fetches(loop))
+                         .arg(time(loop, u"time"_s))
+                         .arg(f.figure(loop, u"network threads"_s).toInt())
+                         .arg(time(loop, u"max stall"_s));
+    m_outcome.summary = sentences.join(u' ');
+    m_outcome.barsUnit = QT_TRANSLATE_NOOP("DemoFigure", "ms longest freeze") u""_s;
+    m_outcome.barsCategory =
+            QT_TRANSLATE_NOOP("DemoFigure", "where the %1 waits happen") u""_s.arg(Fetches);
     finish(m_outcome);
 }
 
@@ -225,14 +238,17 @@ void WhereTheWaitDemo::endWay(const QString &key, int fetches, double startMs, i
 {
     const double wallMs = labNowMs() - startMs;
     const double stallMs = context().monitor->maxStallBetween(startMs, labNowMs());
-    m_outcome.setFigure(key, u"fetches"_s, fetches);
-    m_outcome.setFigure(key, u"time"_s, roundedMs(wallMs), u"ms"_s);
-    m_outcome.setFigure(key, u"max stall"_s, roundedMs(stallMs), u"ms"_s);
-    m_outcome.setFigure(key, u"threads blocked"_s, threadsBlocked);
+    m_outcome.setFigure(key, QT_TRANSLATE_NOOP("DemoFigure", "fetches") u""_s, fetches);
+    m_outcome.setFigure(key, QT_TRANSLATE_NOOP("DemoFigure", "time") u""_s, roundedMs(wallMs),
+                        QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
+    m_outcome.setFigure(key, QT_TRANSLATE_NOOP("DemoFigure", "max stall") u""_s, roundedMs(stallMs),
+                        QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
+    m_outcome.setFigure(key, QT_TRANSLATE_NOOP("DemoFigure", "threads blocked") u""_s,
+                        threadsBlocked);
     m_outcome.bars.append({ key, roundedMs(stallMs) });
     emit progress(
             tr("%1: %2 fetches in %3, longest freeze %4")
-                    .arg(key)
+                    .arg(DemoOutcome::translatedKey(key))
                     .arg(fetches)
                     .arg(formatDuration(roundedMs(wallMs)), formatDuration(roundedMs(stallMs))));
 }

@@ -126,7 +126,9 @@ void LoadGenerator::run()
 {
     Result &r = m_result;
     if (m_epoll < 0) {
-        r.error = u"epoll_create1 failed: %1"_s.arg(QString::fromLocal8Bit(strerror(errno)));
+        // read before tr(), which may change errno
+        const QString reason = QString::fromLocal8Bit(strerror(errno));
+        r.error = tr("epoll_create1 failed: %1").arg(reason);
         m_finished = true;
         return;
     }
@@ -190,8 +192,9 @@ void LoadGenerator::connectOne(size_t i)
     c.fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
     if (c.fd < 0) {
         ++m_result.socketFailures;
-        if (m_result.error.isEmpty() && errno != EMFILE && errno != ENFILE)
-            m_result.error = u"socket() failed: %1"_s.arg(QString::fromLocal8Bit(strerror(errno)));
+        const int error = errno; // tr() may change errno
+        if (m_result.error.isEmpty() && error != EMFILE && error != ENFILE)
+            m_result.error = tr("socket() failed: %1").arg(QString::fromLocal8Bit(strerror(error)));
         return;
     }
     const int one = 1;

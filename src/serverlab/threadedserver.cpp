@@ -214,7 +214,7 @@ void ThreadedServer::noteFailure(const QString &what, int error)
 bool ThreadedServer::start(quint16 port)
 {
     if (isRunning()) {
-        m_error = u"the server is already running on port %1"_s.arg(m_port);
+        m_error = tr("the server is already running on port %1").arg(m_port);
         return false;
     }
     m_stopping = false;
@@ -238,8 +238,9 @@ bool ThreadedServer::start(quint16 port)
         || ::bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0
         || ::listen(fd, SOMAXCONN) != 0
         || getsockname(fd, reinterpret_cast<sockaddr *>(&address), &length) != 0) {
-        m_error = u"cannot listen on 127.0.0.1:%1: %2"_s.arg(port).arg(
-                QString::fromLocal8Bit(strerror(errno)));
+        // read before tr(), which may change errno
+        const QString reason = QString::fromLocal8Bit(strerror(errno));
+        m_error = tr("cannot listen on 127.0.0.1:%1: %2").arg(port).arg(reason);
         if (fd >= 0)
             ::close(fd);
         return false;
@@ -247,7 +248,7 @@ bool ThreadedServer::start(quint16 port)
     m_listenFd = fd;
     m_port = ntohs(address.sin_port);
     if (!startThreads()) {
-        m_error = u"cannot start its threads: %1"_s.arg(lastFailure());
+        m_error = tr("cannot start its threads: %1").arg(lastFailure());
         stop();
         return false;
     }
@@ -295,7 +296,7 @@ bool ThreadedServer::spawn(const char *name, std::function<void()> body, size_t 
     pthread_attr_destroy(&attributes);
     if (error != 0) {
         ++m_threadFailures;
-        noteFailure(u"a new thread"_s, error);
+        noteFailure(tr("a new thread"), error);
         threadEnded();
         return false;
     }

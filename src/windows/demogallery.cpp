@@ -419,7 +419,7 @@ void DemoGallery::showOutcome(const State &state)
         m_summary->setText(red.arg(outcome.error.toHtmlEscaped(), outcome.summary.toHtmlEscaped()));
         break;
     }
-    showFigures(figureTable(outcome.figures, 7));
+    showFigures(figureTable(outcome.translated().figures, 7));
 }
 
 void DemoGallery::showFigures(const FigureTable &table)
@@ -536,10 +536,10 @@ void DemoGallery::fitFigureColumns()
 
 void DemoGallery::showMeasured(const DemoOutcome &outcome)
 {
-    m_bars->setBars(outcome.bars, outcome.barsUnit, outcome.barsCategory, outcome.barsNote);
-    m_plots->setPlots(outcome.plots, outcome.plotsX);
-    m_measured->setCurrentWidget(outcome.plots.isEmpty() ? static_cast<QWidget *>(m_bars)
-                                                         : m_plots);
+    const DemoOutcome shown = outcome.translated();
+    m_bars->setBars(shown.bars, shown.barsUnit, shown.barsCategory, shown.barsNote);
+    m_plots->setPlots(shown.plots, shown.plotsX);
+    m_measured->setCurrentWidget(shown.plots.isEmpty() ? static_cast<QWidget *>(m_bars) : m_plots);
 }
 
 void DemoGallery::showSnippets(const QStringList &ids)

@@ -7,6 +7,13 @@
 #include <QPair>
 #include <QString>
 
+// Rows, columns, units, bar labels, plot titles and series names are English keys: JSON and the
+// tests read them, and they stay the same in every language. A demo writes a literal one as
+// QT_TRANSLATE_NOOP("DemoFigure", "stale overwrites") u""_s: the macro puts it in the catalogue,
+// and joined with the empty u""_s the literal is a QString. One with a number in it marks its
+// pattern: QT_TRANSLATE_NOOP("DemoFigure", "max in flight %1") u""_s.arg(limit). Views show
+// DemoOutcome::translated(); the summary, the error and the bars' note are translated texts.
+
 // One number (or yes/no, or a short text) a demo measured. The gallery's table puts figures that
 // share a row side by side, one column per column name; JSON and tests read the fields.
 struct DemoFigure
@@ -75,6 +82,13 @@ public:
     // Figures and bars in ms ("ms", "ms late"), rounded as formatDuration() shows them, so that
     // the table, the bars and the text give one number for one measurement.
     void roundDurations();
+    // The outcome as people read it: every key above translated with translatedKey(); the
+    // summary and the error are translated already.
+    DemoOutcome translated() const;
+    // A key in the reader's language: the translation of the key in the context "DemoFigure",
+    // where a key made at run time holds its numbers as %1, %2... ("max in flight %1" for "max in
+    // flight 16"; not those inside a word: "SHA-256", "p99"). A key of numbers only stays as it is.
+    static QString translatedKey(const QString &key);
     const DemoFigure *findFigure(const QString &row, const QString &column) const;
     // The figure's value; undefined when there is none.
     QJsonValue figure(const QString &row, const QString &column) const;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 #include <atomic>
 #include <thread>
@@ -11,6 +12,7 @@
 // non-blocking sockets and epoll, so it is never the event loop of the server it measures.
 class LoadGenerator
 {
+    Q_DECLARE_TR_FUNCTIONS(LoadGenerator)
 public:
     struct Options
     {

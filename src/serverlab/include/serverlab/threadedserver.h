@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 #include <atomic>
 #include <condition_variable>
@@ -19,6 +20,7 @@ inline constexpr size_t threadedServerStackBytes = 64 * 1024;
 // subclass decides only which threads serve which connections.
 class ThreadedServer
 {
+    Q_DECLARE_TR_FUNCTIONS(ThreadedServer)
 public:
     // Small stacks: thousands of threads must fit. The handler needs a few KiB.
     static constexpr size_t StackBytes = threadedServerStackBytes;
