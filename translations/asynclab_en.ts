@@ -981,15 +981,15 @@ asynclab watch [options] -- PROGRAM [ARGS...] measures the freezes of another Qt
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>detected after %1 ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>not detected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>GUI thread waiting on its own event loop: %1 (the GUI thread was blocked that long); opposite lock order: %2; pool starvation: %3. The fixes got their results in %4 ms, %5 ms (%6 timeouts in %7 rounds) and %8 ms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>detected after %1 ms</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -428,7 +428,9 @@ DemoOutcome DeadlockDemo::outcome() const
                     "not work: a real deadlock would wait forever.");
 
     const auto verdict = [](const Trap &trap) {
-        return trap.detected ? tr("detected after %1 ms").arg(std::round(trap.timeToDetectMs))
+        // rounded as the figures are (roundDurations()): one number for one measurement
+        return trap.detected ? tr("detected after %1 ms")
+                                       .arg(numberLocale().toString(roundedMs(trap.timeToDetectMs)))
                              : tr("not detected");
     };
     o.summary =

@@ -62,9 +62,11 @@ void ServersOutcomeBuilder::addFigures(DemoOutcome *o) const
         o->setFigure(row, QT_TRANSLATE_NOOP("DemoFigure", "throughput") u""_s,
                      qRound(step.requestsPerSecond),
                      QT_TRANSLATE_NOOP("DemoFigure", "req/s") u""_s);
-        // No answer, no latency: "none", not a 0 that reads as instant.
+        // No answer, no latency: "none", not a 0 that reads as instant. Not rounded here:
+        // roundDurations() rounds it once, as the text's formatDuration() does (828.46 ms was
+        // rounded to 828.5 first, then to 829, beside the text's 828).
         const auto latency = [&step](double ms) {
-            return step.ok > 0 ? QJsonValue(std::round(ms * 10) / 10) : QJsonValue(u"none"_s);
+            return step.ok > 0 ? QJsonValue(ms) : QJsonValue(u"none"_s);
         };
         o->setFigure(row, QT_TRANSLATE_NOOP("DemoFigure", "p50") u""_s, latency(step.p50Ms),
                      QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
