@@ -727,7 +727,8 @@ QString TestMonkey::lastWindowResult() const
         if (!m_scenarioOps.contains(record.id))
             last = &record;
     }
-    return last ? Report::operationSummaryHtml(*last) : QString();
+    return last ? Report::operationSummaryHtml(*last, Report::lastBlockingRun(m_lab->log(), *last))
+                : QString();
 }
 
 void TestMonkey::checkWarnings()
