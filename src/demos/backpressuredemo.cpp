@@ -31,8 +31,7 @@ qint64 residentKib()
 
 QString modeName(bool bounded)
 {
-    return bounded ? QT_TRANSLATE_NOOP("DemoFigure", "bounded") u""_s
-                   : QT_TRANSLATE_NOOP("DemoFigure", "unbounded") u""_s;
+    return bounded ? DemoFigure::englishKey("bounded") : DemoFigure::englishKey("unbounded");
 }
 
 // Closes `socket` at once, unheard by `listener`, and forgets it; nothing when there is none.
@@ -391,54 +390,48 @@ void BackpressureDemo::stopRun()
 DemoOutcome BackpressureDemo::outcome() const
 {
     DemoOutcome o;
-    o.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "stream") u""_s, double(m_options.streamBytes),
-                   QT_TRANSLATE_NOOP("DemoFigure", "bytes") u""_s);
-    o.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "consumer reads") u""_s,
-                   double(m_options.consumeBytesPerSecond),
-                   QT_TRANSLATE_NOOP("DemoFigure", "bytes/s") u""_s);
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "bounded") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "read buffer") u""_s,
-                double(m_options.readBufferBytes), QT_TRANSLATE_NOOP("DemoFigure", "bytes") u""_s);
+    o.setRunFigure(DemoFigure::englishKey("stream"), double(m_options.streamBytes),
+                   DemoFigure::englishKey("bytes"));
+    o.setRunFigure(DemoFigure::englishKey("consumer reads"),
+                   double(m_options.consumeBytesPerSecond), DemoFigure::englishKey("bytes/s"));
+    o.setFigure(DemoFigure::englishKey("bounded"), DemoFigure::englishKey("read buffer"),
+                double(m_options.readBufferBytes), DemoFigure::englishKey("bytes"));
     for (int mode = 0; mode < ModeCount; ++mode) {
         const Measured &m = m_measured[mode];
         const QString name = modeName(mode == Bounded);
         const double growthMib = double(m.peakRssKib - m.startRssKib) / 1024;
-        o.setFigure(name, QT_TRANSLATE_NOOP("DemoFigure", "RSS at start") u""_s,
-                    qRound(double(m.startRssKib) / 1024),
-                    QT_TRANSLATE_NOOP("DemoFigure", "MiB") u""_s);
-        o.setFigure(name, QT_TRANSLATE_NOOP("DemoFigure", "RSS growth") u""_s,
-                    std::round(growthMib * 10) / 10, QT_TRANSLATE_NOOP("DemoFigure", "MiB") u""_s);
-        o.setFigure(name, QT_TRANSLATE_NOOP("DemoFigure", "peak queue") u""_s,
-                    double(m.peakQueueBytes), QT_TRANSLATE_NOOP("DemoFigure", "bytes") u""_s);
-        o.setFigure(name, QT_TRANSLATE_NOOP("DemoFigure", "delivered") u""_s, double(m.delivered),
-                    QT_TRANSLATE_NOOP("DemoFigure", "bytes") u""_s);
-        o.setFigure(name, QT_TRANSLATE_NOOP("DemoFigure", "time") u""_s, m.ms,
-                    QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
-        o.setFigure(name, QT_TRANSLATE_NOOP("DemoFigure", "throughput") u""_s,
+        o.setFigure(name, DemoFigure::englishKey("RSS at start"),
+                    qRound(double(m.startRssKib) / 1024), DemoFigure::englishKey("MiB"));
+        o.setFigure(name, DemoFigure::englishKey("RSS growth"), std::round(growthMib * 10) / 10,
+                    DemoFigure::englishKey("MiB"));
+        o.setFigure(name, DemoFigure::englishKey("peak queue"), double(m.peakQueueBytes),
+                    DemoFigure::englishKey("bytes"));
+        o.setFigure(name, DemoFigure::englishKey("delivered"), double(m.delivered),
+                    DemoFigure::englishKey("bytes"));
+        o.setFigure(name, DemoFigure::englishKey("time"), m.ms, DemoFigure::englishKey("ms"));
+        o.setFigure(name, DemoFigure::englishKey("throughput"),
                     std::round(double(m.delivered) / (1 << 20) / (m.ms / 1000) * 10) / 10,
-                    QT_TRANSLATE_NOOP("DemoFigure", "MiB/s") u""_s);
-        o.setFigure(name, QT_TRANSLATE_NOOP("DemoFigure", "producer done") u""_s, m.producerDoneMs,
-                    QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
-        o.setFigure(name, QT_TRANSLATE_NOOP("DemoFigure", "producer waits over %1 ms") u""_s.arg(1),
-                    m.heldBack);
-        o.setFigure(name, QT_TRANSLATE_NOOP("DemoFigure", "producer waited") u""_s, m.heldBackMs,
-                    QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
-        o.setFigure(name, QT_TRANSLATE_NOOP("DemoFigure", "SHA-256") u""_s,
-                    QString::fromLatin1(m.consumerSha));
+                    DemoFigure::englishKey("MiB/s"));
+        o.setFigure(name, DemoFigure::englishKey("producer done"), m.producerDoneMs,
+                    DemoFigure::englishKey("ms"));
+        o.setFigure(name, DemoFigure::englishKey("producer waits over %1 ms").arg(1), m.heldBack);
+        o.setFigure(name, DemoFigure::englishKey("producer waited"), m.heldBackMs,
+                    DemoFigure::englishKey("ms"));
+        o.setFigure(name, DemoFigure::englishKey("SHA-256"), QString::fromLatin1(m.consumerSha));
         const bool bounded = mode == Bounded;
-        o.bars.append({ bounded ? QT_TRANSLATE_NOOP("DemoFigure", "bounded: RSS growth") u""_s
-                                : QT_TRANSLATE_NOOP("DemoFigure", "unbounded: RSS growth") u""_s,
+        o.bars.append({ bounded ? DemoFigure::englishKey("bounded: RSS growth")
+                                : DemoFigure::englishKey("unbounded: RSS growth"),
                         growthMib });
-        o.bars.append({ bounded ? QT_TRANSLATE_NOOP("DemoFigure", "bounded: peak queue") u""_s
-                                : QT_TRANSLATE_NOOP("DemoFigure", "unbounded: peak queue") u""_s,
+        o.bars.append({ bounded ? DemoFigure::englishKey("bounded: peak queue")
+                                : DemoFigure::englishKey("unbounded: peak queue"),
                         double(m.peakQueueBytes) / (1 << 20) });
     }
-    o.barsUnit = QT_TRANSLATE_NOOP("DemoFigure", "MiB") u""_s;
+    o.barsUnit = DemoFigure::englishKey("MiB");
     const Measured &b = m_measured[Bounded];
     const Measured &u = m_measured[Unbounded];
     const bool same = b.consumerSha == u.consumerSha && b.consumerSha == b.producerSha
             && u.consumerSha == u.producerSha && b.delivered == u.delivered;
-    o.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "same data delivered") u""_s, same);
+    o.setRunFigure(DemoFigure::englishKey("same data delivered"), same);
     o.summary = tr("Both delivered the same %1 (SHA-256 %2…), unbounded in %3 and bounded in %4. "
                    "Unbounded, the producer was done after %5 and memory grew by %6 with up to %7 "
                    "queued; it had waited %8 in all. Bounded, memory grew by %9 and the queue "

@@ -164,13 +164,13 @@ QString CombinatorsDemo::combinatorName(Combinator combinator)
 {
     switch (combinator) {
     case Combinator::All:
-        return QT_TRANSLATE_NOOP("DemoFigure", "all") u""_s;
+        return DemoFigure::englishKey("all");
     case Combinator::AllSettled:
-        return QT_TRANSLATE_NOOP("DemoFigure", "all settled") u""_s;
+        return DemoFigure::englishKey("all settled");
     case Combinator::Any:
-        return QT_TRANSLATE_NOOP("DemoFigure", "any") u""_s;
+        return DemoFigure::englishKey("any");
     case Combinator::Race:
-        return QT_TRANSLATE_NOOP("DemoFigure", "race") u""_s;
+        return DemoFigure::englishKey("race");
     }
     return {};
 }
@@ -458,32 +458,30 @@ DemoOutcome CombinatorsDemo::outcome() const
         const Round &round = m_rounds.at(r);
         const QString name = combinatorName(combinators().at(r));
         const QString by = round.decidedBy >= 0 ? requests().at(round.decidedBy).label : QString();
-        o.setFigure(name, QT_TRANSLATE_NOOP("DemoFigure", "succeeded") u""_s, round.ok);
-        o.setFigure(name, QT_TRANSLATE_NOOP("DemoFigure", "returned") u""_s, round.result);
-        o.setFigure(name, QT_TRANSLATE_NOOP("DemoFigure", "decided by") u""_s, by);
-        o.setFigure(name, QT_TRANSLATE_NOOP("DemoFigure", "decided") u""_s, round.decidedMs,
-                    QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
+        o.setFigure(name, DemoFigure::englishKey("succeeded"), round.ok);
+        o.setFigure(name, DemoFigure::englishKey("returned"), round.result);
+        o.setFigure(name, DemoFigure::englishKey("decided by"), by);
+        o.setFigure(name, DemoFigure::englishKey("decided"), round.decidedMs,
+                    DemoFigure::englishKey("ms"));
         o.bars.append({ name, round.decidedMs });
         parts.append(tr("%1 returned after %2 (%3)")
                              .arg(DemoOutcome::translatedKey(name), formatDuration(round.decidedMs),
                                   round.ok ? round.result : round.result));
     }
-    o.barsUnit = QT_TRANSLATE_NOOP("DemoFigure", "ms until the combinator returned") u""_s;
+    o.barsUnit = DemoFigure::englishKey("ms until the combinator returned");
     QString typed;
     for (const SimulatedTyping::Key &key : typing())
         typed += key.letter;
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "search") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "typed") u""_s, typed);
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "search") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "keystrokes") u""_s, int(typing().size()));
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "search without debounce") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "requests") u""_s, m_searchesSent[0]);
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "search with debounce") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "requests") u""_s, m_searchesSent[1]);
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "search with debounce") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "searched") u""_s, m_searched[1].join(u", "_s));
-    o.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "debounce") u""_s, DebounceMs,
-                   QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
+    o.setFigure(DemoFigure::englishKey("search"), DemoFigure::englishKey("typed"), typed);
+    o.setFigure(DemoFigure::englishKey("search"), DemoFigure::englishKey("keystrokes"),
+                int(typing().size()));
+    o.setFigure(DemoFigure::englishKey("search without debounce"),
+                DemoFigure::englishKey("requests"), m_searchesSent[0]);
+    o.setFigure(DemoFigure::englishKey("search with debounce"), DemoFigure::englishKey("requests"),
+                m_searchesSent[1]);
+    o.setFigure(DemoFigure::englishKey("search with debounce"), DemoFigure::englishKey("searched"),
+                m_searched[1].join(u", "_s));
+    o.setRunFigure(DemoFigure::englishKey("debounce"), DebounceMs, DemoFigure::englishKey("ms"));
     o.summary = tr("%1. Typing \"%2\" sent %3 requests without a debounce and %4 with a %5 ms "
                    "debounce (%6).")
                         .arg(parts.join(u"; "_s), typed)

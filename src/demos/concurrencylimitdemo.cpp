@@ -15,10 +15,10 @@ namespace {
 QString rowKey(const ConcurrencyLimitDemo::Setting &setting)
 {
     if (setting.limit != ConcurrencyLimitDemo::Unlimited)
-        return QT_TRANSLATE_NOOP("DemoFigure", "max in flight %1") u""_s.arg(setting.limit);
+        return DemoFigure::englishKey("max in flight %1").arg(setting.limit);
     return setting.managers == 1
-            ? QT_TRANSLATE_NOOP("DemoFigure", "max in flight unlimited, %1 manager") u""_s.arg(1)
-            : QT_TRANSLATE_NOOP("DemoFigure", "max in flight unlimited") u""_s;
+            ? DemoFigure::englishKey("max in flight unlimited, %1 manager").arg(1)
+            : DemoFigure::englishKey("max in flight unlimited");
 }
 } // namespace
 
@@ -43,9 +43,8 @@ QString ConcurrencyLimitDemo::settingLabel(const Setting &setting)
 {
     if (setting.limit != Unlimited)
         return QString::number(setting.limit);
-    return setting.managers == 1
-            ? QT_TRANSLATE_NOOP("DemoFigure", "unlimited, %1 manager") u""_s.arg(1)
-            : QT_TRANSLATE_NOOP("DemoFigure", "unlimited") u""_s;
+    return setting.managers == 1 ? DemoFigure::englishKey("unlimited, %1 manager").arg(1)
+                                 : DemoFigure::englishKey("unlimited");
 }
 
 void ConcurrencyLimitDemo::run()
@@ -53,8 +52,8 @@ void ConcurrencyLimitDemo::run()
     if (!beginRun())
         return;
     m_outcome = {};
-    m_outcome.barsUnit = QT_TRANSLATE_NOOP("DemoFigure", "ms for %1 fetches") u""_s.arg(Fetches);
-    m_outcome.barsCategory = QT_TRANSLATE_NOOP("DemoFigure", "fetches in flight at most") u""_s;
+    m_outcome.barsUnit = DemoFigure::englishKey("ms for %1 fetches").arg(Fetches);
+    m_outcome.barsCategory = DemoFigure::englishKey("fetches in flight at most");
     m_setting = 0;
     QTimer::singleShot(0, this, &ConcurrencyLimitDemo::startSetting);
 }
@@ -122,10 +121,9 @@ void ConcurrencyLimitDemo::onFetched(QNetworkReply *reply)
     const int serverPeak = context().server->peakRequestsInFlight();
     if (m_failed > 0)
         return fail(tr("%1 fetches failed").arg(m_failed));
-    m_outcome.setFigure(key, QT_TRANSLATE_NOOP("DemoFigure", "time") u""_s, ms,
-                        QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
-    m_outcome.setFigure(key, QT_TRANSLATE_NOOP("DemoFigure", "server peak") u""_s, serverPeak);
-    m_outcome.setFigure(key, QT_TRANSLATE_NOOP("DemoFigure", "client peak") u""_s, m_peakInFlight);
+    m_outcome.setFigure(key, DemoFigure::englishKey("time"), ms, DemoFigure::englishKey("ms"));
+    m_outcome.setFigure(key, DemoFigure::englishKey("server peak"), serverPeak);
+    m_outcome.setFigure(key, DemoFigure::englishKey("client peak"), m_peakInFlight);
     m_outcome.bars.append({ settingLabel(setting), ms });
     emit progress(
             tr("max in flight %1 (%2 network manager%3): %4 fetches in %5; the server answered "
@@ -154,7 +152,7 @@ void ConcurrencyLimitDemo::onFetched(QNetworkReply *reply)
             peaks.append(QString::number(peak));
         }
     }
-    m_outcome.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "limit respected") u""_s, respected);
+    m_outcome.setRunFigure(DemoFigure::englishKey("limit respected"), respected);
     const QString oneManager = rowKey(settings().constLast());
     m_outcome.summary =
             tr("%1 fetches with at most N in flight took %2. Peaks at the server: %3 requests at "

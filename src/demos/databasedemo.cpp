@@ -515,51 +515,44 @@ void DatabaseDemo::wrongThreadDone()
 DemoOutcome DatabaseDemo::outcome() const
 {
     DemoOutcome o;
-    o.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "rows") u""_s, m_options.rows);
-    o.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "database made in this run") u""_s,
-                   m_generatedNow);
+    o.setRunFigure(DemoFigure::englishKey("rows"), m_options.rows);
+    o.setRunFigure(DemoFigure::englishKey("database made in this run"), m_generatedNow);
     if (m_generatedNow)
-        o.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "making the database") u""_s, m_generateMs,
-                       QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
-    o.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "query") u""_s,
+        o.setRunFigure(DemoFigure::englishKey("making the database"), m_generateMs,
+                       DemoFigure::englishKey("ms"));
+    o.setRunFigure(DemoFigure::englishKey("query"),
                    QString(SlowQuery).replace(u":outer"_s, QString::number(m_options.outerRows)));
-    o.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "answer") u""_s, double(m_gui.count));
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "GUI thread") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "query") u""_s, m_gui.ms,
-                QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "GUI thread") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "max stall") u""_s, m_guiStallMs,
-                QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "worker") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "query") u""_s, m_worker.ms,
-                QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "worker") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "max stall") u""_s, m_workerStallMs,
-                QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "worker") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "progress reports") u""_s, double(m_worker.ticks));
+    o.setRunFigure(DemoFigure::englishKey("answer"), double(m_gui.count));
+    o.setFigure(DemoFigure::englishKey("GUI thread"), DemoFigure::englishKey("query"), m_gui.ms,
+                DemoFigure::englishKey("ms"));
+    o.setFigure(DemoFigure::englishKey("GUI thread"), DemoFigure::englishKey("max stall"),
+                m_guiStallMs, DemoFigure::englishKey("ms"));
+    o.setFigure(DemoFigure::englishKey("worker"), DemoFigure::englishKey("query"), m_worker.ms,
+                DemoFigure::englishKey("ms"));
+    o.setFigure(DemoFigure::englishKey("worker"), DemoFigure::englishKey("max stall"),
+                m_workerStallMs, DemoFigure::englishKey("ms"));
+    o.setFigure(DemoFigure::englishKey("worker"), DemoFigure::englishKey("progress reports"),
+                double(m_worker.ticks));
     const bool same = m_worker.count == m_gui.count && m_worker.sum == m_gui.sum;
-    o.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "same answer") u""_s, same);
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "cancel") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "pressed after") u""_s, m_options.cancelAfterMs,
-                QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "cancel") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "interrupted") u""_s, m_canceled.interrupted);
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "cancel") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "until the query stopped") u""_s, m_cancelToEndMs,
-                QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "cancel") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "error") u""_s, m_canceled.error.trimmed());
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "wrong thread") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "Qt says") u""_s, m_wrongThreadReport.value(0));
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "wrong thread") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "connection") u""_s, m_wrongThreadReport.value(1));
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "wrong thread") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "query") u""_s, m_wrongThreadReport.value(2));
-    o.bars = { { QT_TRANSLATE_NOOP("DemoFigure", "query on the GUI thread") u""_s, m_guiStallMs },
-               { QT_TRANSLATE_NOOP("DemoFigure", "query on a worker") u""_s, m_workerStallMs },
-               { QT_TRANSLATE_NOOP("DemoFigure", "Cancel until stopped") u""_s, m_cancelToEndMs } };
-    o.barsUnit = QT_TRANSLATE_NOOP("DemoFigure", "ms (longest GUI stall; time to stop)") u""_s;
+    o.setRunFigure(DemoFigure::englishKey("same answer"), same);
+    o.setFigure(DemoFigure::englishKey("cancel"), DemoFigure::englishKey("pressed after"),
+                m_options.cancelAfterMs, DemoFigure::englishKey("ms"));
+    o.setFigure(DemoFigure::englishKey("cancel"), DemoFigure::englishKey("interrupted"),
+                m_canceled.interrupted);
+    o.setFigure(DemoFigure::englishKey("cancel"), DemoFigure::englishKey("until the query stopped"),
+                m_cancelToEndMs, DemoFigure::englishKey("ms"));
+    o.setFigure(DemoFigure::englishKey("cancel"), DemoFigure::englishKey("error"),
+                m_canceled.error.trimmed());
+    o.setFigure(DemoFigure::englishKey("wrong thread"), DemoFigure::englishKey("Qt says"),
+                m_wrongThreadReport.value(0));
+    o.setFigure(DemoFigure::englishKey("wrong thread"), DemoFigure::englishKey("connection"),
+                m_wrongThreadReport.value(1));
+    o.setFigure(DemoFigure::englishKey("wrong thread"), DemoFigure::englishKey("query"),
+                m_wrongThreadReport.value(2));
+    o.bars = { { DemoFigure::englishKey("query on the GUI thread"), m_guiStallMs },
+               { DemoFigure::englishKey("query on a worker"), m_workerStallMs },
+               { DemoFigure::englishKey("Cancel until stopped"), m_cancelToEndMs } };
+    o.barsUnit = DemoFigure::englishKey("ms (longest GUI stall; time to stop)");
     const QString onWorker = same
             ? tr("On a worker with its own connection it took %1 and the GUI thread's longest "
                  "stall was %2, with the same answer.")

@@ -371,59 +371,48 @@ void DeadlockDemo::poolFixedWithBiggerPool()
 DemoOutcome DeadlockDemo::outcome() const
 {
     DemoOutcome o;
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "GUI thread waits on itself") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "detected") u""_s, m_gui.detected);
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "GUI thread waits on itself") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "to detect") u""_s,
-                std::round(m_gui.timeToDetectMs), QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "GUI thread waits on itself") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "blocked at most") u""_s, GuiTimeoutMs,
-                QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "GUI thread, fixed") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "to result") u""_s, rounded(m_gui.fixedMs),
-                QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "opposite lock order") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "detected") u""_s, m_lockOrder.detected);
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "opposite lock order") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "to detect") u""_s,
-                std::round(m_lockOrder.timeToDetectMs),
-                QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "one lock order") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "rounds (both threads)") u""_s,
-                2 * FixedLockRounds);
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "one lock order") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "timeouts") u""_s, m_lockOrderFixedTimeouts);
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "one lock order") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "time") u""_s, rounded(m_lockOrder.fixedMs),
-                QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "pool starvation") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "detected") u""_s, m_pool.detected);
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "pool starvation") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "to detect") u""_s,
-                std::round(m_pool.timeToDetectMs), QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "pool, continuation") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "time") u""_s, rounded(m_pool.fixedMs),
-                QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "pool of two threads") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "timed out") u""_s, m_biggerPool.detected);
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "pool of two threads") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "time") u""_s, rounded(m_biggerPool.fixedMs),
-                QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
+    o.setFigure(DemoFigure::englishKey("GUI thread waits on itself"),
+                DemoFigure::englishKey("detected"), m_gui.detected);
+    o.setFigure(DemoFigure::englishKey("GUI thread waits on itself"),
+                DemoFigure::englishKey("to detect"), std::round(m_gui.timeToDetectMs),
+                DemoFigure::englishKey("ms"));
+    o.setFigure(DemoFigure::englishKey("GUI thread waits on itself"),
+                DemoFigure::englishKey("blocked at most"), GuiTimeoutMs,
+                DemoFigure::englishKey("ms"));
+    o.setFigure(DemoFigure::englishKey("GUI thread, fixed"), DemoFigure::englishKey("to result"),
+                rounded(m_gui.fixedMs), DemoFigure::englishKey("ms"));
+    o.setFigure(DemoFigure::englishKey("opposite lock order"), DemoFigure::englishKey("detected"),
+                m_lockOrder.detected);
+    o.setFigure(DemoFigure::englishKey("opposite lock order"), DemoFigure::englishKey("to detect"),
+                std::round(m_lockOrder.timeToDetectMs), DemoFigure::englishKey("ms"));
+    o.setFigure(DemoFigure::englishKey("one lock order"),
+                DemoFigure::englishKey("rounds (both threads)"), 2 * FixedLockRounds);
+    o.setFigure(DemoFigure::englishKey("one lock order"), DemoFigure::englishKey("timeouts"),
+                m_lockOrderFixedTimeouts);
+    o.setFigure(DemoFigure::englishKey("one lock order"), DemoFigure::englishKey("time"),
+                rounded(m_lockOrder.fixedMs), DemoFigure::englishKey("ms"));
+    o.setFigure(DemoFigure::englishKey("pool starvation"), DemoFigure::englishKey("detected"),
+                m_pool.detected);
+    o.setFigure(DemoFigure::englishKey("pool starvation"), DemoFigure::englishKey("to detect"),
+                std::round(m_pool.timeToDetectMs), DemoFigure::englishKey("ms"));
+    o.setFigure(DemoFigure::englishKey("pool, continuation"), DemoFigure::englishKey("time"),
+                rounded(m_pool.fixedMs), DemoFigure::englishKey("ms"));
+    o.setFigure(DemoFigure::englishKey("pool of two threads"), DemoFigure::englishKey("timed out"),
+                m_biggerPool.detected);
+    o.setFigure(DemoFigure::englishKey("pool of two threads"), DemoFigure::englishKey("time"),
+                rounded(m_biggerPool.fixedMs), DemoFigure::englishKey("ms"));
     // rounded as in the figures and the summary: whole ms to detect, tenths for the fixes
-    o.bars = {
-        { QT_TRANSLATE_NOOP("DemoFigure", "GUI thread waits on itself") u""_s,
-          std::round(m_gui.timeToDetectMs) },
-        { QT_TRANSLATE_NOOP("DemoFigure", "GUI thread, fixed") u""_s, rounded(m_gui.fixedMs) },
-        { QT_TRANSLATE_NOOP("DemoFigure", "locks in opposite order") u""_s,
-          std::round(m_lockOrder.timeToDetectMs) },
-        { QT_TRANSLATE_NOOP("DemoFigure", "locks in one order") u""_s,
-          rounded(m_lockOrder.fixedMs) },
-        { QT_TRANSLATE_NOOP("DemoFigure", "pool task waits on its pool") u""_s,
-          std::round(m_pool.timeToDetectMs) },
-        { QT_TRANSLATE_NOOP("DemoFigure", "pool task, fixed") u""_s, rounded(m_pool.fixedMs) }
-    };
-    o.barsUnit = QT_TRANSLATE_NOOP("DemoFigure", "ms until detected / until done") u""_s;
-    o.barsCategory = QT_TRANSLATE_NOOP("DemoFigure", "trap, then its fix") u""_s;
+    o.bars = { { DemoFigure::englishKey("GUI thread waits on itself"),
+                 std::round(m_gui.timeToDetectMs) },
+               { DemoFigure::englishKey("GUI thread, fixed"), rounded(m_gui.fixedMs) },
+               { DemoFigure::englishKey("locks in opposite order"),
+                 std::round(m_lockOrder.timeToDetectMs) },
+               { DemoFigure::englishKey("locks in one order"), rounded(m_lockOrder.fixedMs) },
+               { DemoFigure::englishKey("pool task waits on its pool"),
+                 std::round(m_pool.timeToDetectMs) },
+               { DemoFigure::englishKey("pool task, fixed"), rounded(m_pool.fixedMs) } };
+    o.barsUnit = DemoFigure::englishKey("ms until detected / until done");
+    o.barsCategory = DemoFigure::englishKey("trap, then its fix");
     o.barsNote = tr("The traps' long bars are the timeouts the demo sets to catch each deadlock, "
                     "not work: a real deadlock would wait forever.");
 

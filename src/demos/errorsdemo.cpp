@@ -346,54 +346,46 @@ void ErrorsDemo::fileWriteDone()
 DemoOutcome ErrorsDemo::outcome() const
 {
     DemoOutcome o;
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "exception") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "delivered") u""_s, m_exceptionDelivered);
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "exception") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "message") u""_s, m_exceptionMessage);
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "exception") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "caught on") u""_s, m_exceptionCaughtOn);
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "timeout") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "request") u""_s, SlowRequestMs,
-                QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "timeout") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "deadline") u""_s, DeadlineMs,
-                QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "timeout") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "detected") u""_s, m_deadlineDetected);
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "timeout") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "stopped after") u""_s,
-                std::round(m_deadlineAfterMs), QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "timeout") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "error") u""_s, m_deadlineError);
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "retry") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "attempts") u""_s, m_attempts);
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "retry") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "succeeded") u""_s, m_retrySucceeded);
+    o.setFigure(DemoFigure::englishKey("exception"), DemoFigure::englishKey("delivered"),
+                m_exceptionDelivered);
+    o.setFigure(DemoFigure::englishKey("exception"), DemoFigure::englishKey("message"),
+                m_exceptionMessage);
+    o.setFigure(DemoFigure::englishKey("exception"), DemoFigure::englishKey("caught on"),
+                m_exceptionCaughtOn);
+    o.setFigure(DemoFigure::englishKey("timeout"), DemoFigure::englishKey("request"), SlowRequestMs,
+                DemoFigure::englishKey("ms"));
+    o.setFigure(DemoFigure::englishKey("timeout"), DemoFigure::englishKey("deadline"), DeadlineMs,
+                DemoFigure::englishKey("ms"));
+    o.setFigure(DemoFigure::englishKey("timeout"), DemoFigure::englishKey("detected"),
+                m_deadlineDetected);
+    o.setFigure(DemoFigure::englishKey("timeout"), DemoFigure::englishKey("stopped after"),
+                std::round(m_deadlineAfterMs), DemoFigure::englishKey("ms"));
+    o.setFigure(DemoFigure::englishKey("timeout"), DemoFigure::englishKey("error"),
+                m_deadlineError);
+    o.setFigure(DemoFigure::englishKey("retry"), DemoFigure::englishKey("attempts"), m_attempts);
+    o.setFigure(DemoFigure::englishKey("retry"), DemoFigure::englishKey("succeeded"),
+                m_retrySucceeded);
     QStringList backoff;
     for (int ms : m_backoffMs)
         backoff.append(QString::number(ms));
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "retry") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "backoff") u""_s, backoff.join(u", "_s),
-                QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "retry") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "total") u""_s, m_retryTotalMs,
-                QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "file written") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "bytes") u""_s, double(m_completeFileBytes));
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "file") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "chunks") u""_s, FileChunks);
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "file canceled") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "after chunk") u""_s, m_chunksBeforeCancel);
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "file canceled") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "target exists") u""_s, m_partialFileExists);
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "file canceled") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "temporary files left") u""_s,
-                int(m_leftoverFiles.size()));
+    o.setFigure(DemoFigure::englishKey("retry"), DemoFigure::englishKey("backoff"),
+                backoff.join(u", "_s), DemoFigure::englishKey("ms"));
+    o.setFigure(DemoFigure::englishKey("retry"), DemoFigure::englishKey("total"), m_retryTotalMs,
+                DemoFigure::englishKey("ms"));
+    o.setFigure(DemoFigure::englishKey("file written"), DemoFigure::englishKey("bytes"),
+                double(m_completeFileBytes));
+    o.setFigure(DemoFigure::englishKey("file"), DemoFigure::englishKey("chunks"), FileChunks);
+    o.setFigure(DemoFigure::englishKey("file canceled"), DemoFigure::englishKey("after chunk"),
+                m_chunksBeforeCancel);
+    o.setFigure(DemoFigure::englishKey("file canceled"), DemoFigure::englishKey("target exists"),
+                m_partialFileExists);
+    o.setFigure(DemoFigure::englishKey("file canceled"),
+                DemoFigure::englishKey("temporary files left"), int(m_leftoverFiles.size()));
     for (int i = 0; i < m_backoffMs.size(); ++i)
-        o.bars.append({ QT_TRANSLATE_NOOP("DemoFigure", "before attempt %1") u""_s.arg(i + 2),
+        o.bars.append({ DemoFigure::englishKey("before attempt %1").arg(i + 2),
                         double(m_backoffMs.at(i)) });
-    o.barsUnit = QT_TRANSLATE_NOOP("DemoFigure", "ms of backoff") u""_s;
-    o.barsCategory = QT_TRANSLATE_NOOP("DemoFigure", "retry") u""_s;
+    o.barsUnit = DemoFigure::englishKey("ms of backoff");
+    o.barsCategory = DemoFigure::englishKey("retry");
 
     const QString exception = m_exceptionDelivered
             ? tr("The exception thrown in a worker task reached the %1 through its future (%2).")

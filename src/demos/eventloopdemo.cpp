@@ -188,38 +188,33 @@ void EventLoopDemo::summarise()
         return fail(tr("only %1 of 4 replies and results arrived").arg(seen));
     const double stall = context().monitor->maxStallBetween(m_startMs, labNowMs());
     DemoOutcome outcome;
-    outcome.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "loop free") u""_s,
-                      QT_TRANSLATE_NOOP("DemoFigure", "timer tick") u""_s, quietTick,
-                      QT_TRANSLATE_NOOP("DemoFigure", "ms late") u""_s);
-    outcome.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "loop free") u""_s,
-                      QT_TRANSLATE_NOOP("DemoFigure", "network reply") u""_s, quiet[0],
-                      QT_TRANSLATE_NOOP("DemoFigure", "ms late") u""_s);
-    outcome.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "loop free") u""_s,
-                      QT_TRANSLATE_NOOP("DemoFigure", "worker result") u""_s, quiet[1],
-                      QT_TRANSLATE_NOOP("DemoFigure", "ms late") u""_s);
-    outcome.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "loop blocked") u""_s,
-                      QT_TRANSLATE_NOOP("DemoFigure", "timer tick") u""_s, blockedTick,
-                      QT_TRANSLATE_NOOP("DemoFigure", "ms late") u""_s);
-    outcome.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "loop blocked") u""_s,
-                      QT_TRANSLATE_NOOP("DemoFigure", "network reply") u""_s, blocked[0],
-                      QT_TRANSLATE_NOOP("DemoFigure", "ms late") u""_s);
-    outcome.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "loop blocked") u""_s,
-                      QT_TRANSLATE_NOOP("DemoFigure", "worker result") u""_s, blocked[1],
-                      QT_TRANSLATE_NOOP("DemoFigure", "ms late") u""_s);
-    outcome.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "long handler") u""_s, BlockMs,
-                         QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
-    outcome.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "monitor max stall") u""_s, stall,
-                         QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
-    outcome.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "timer ticks") u""_s, m_ticks);
-    outcome.bars = { { QT_TRANSLATE_NOOP("DemoFigure", "tick (free)") u""_s, quietTick },
-                     { QT_TRANSLATE_NOOP("DemoFigure", "reply (free)") u""_s, quiet[0] },
-                     { QT_TRANSLATE_NOOP("DemoFigure", "result (free)") u""_s, quiet[1] },
-                     { QT_TRANSLATE_NOOP("DemoFigure", "tick (blocked)") u""_s, blockedTick },
-                     { QT_TRANSLATE_NOOP("DemoFigure", "reply (blocked)") u""_s, blocked[0] },
-                     { QT_TRANSLATE_NOOP("DemoFigure", "result (blocked)") u""_s, blocked[1] } };
-    outcome.barsUnit = QT_TRANSLATE_NOOP("DemoFigure", "ms late") u""_s;
-    outcome.barsCategory =
-            QT_TRANSLATE_NOOP("DemoFigure", "what waited, with the loop free or blocked") u""_s;
+    outcome.setFigure(DemoFigure::englishKey("loop free"), DemoFigure::englishKey("timer tick"),
+                      quietTick, DemoFigure::englishKey("ms late"));
+    outcome.setFigure(DemoFigure::englishKey("loop free"), DemoFigure::englishKey("network reply"),
+                      quiet[0], DemoFigure::englishKey("ms late"));
+    outcome.setFigure(DemoFigure::englishKey("loop free"), DemoFigure::englishKey("worker result"),
+                      quiet[1], DemoFigure::englishKey("ms late"));
+    outcome.setFigure(DemoFigure::englishKey("loop blocked"), DemoFigure::englishKey("timer tick"),
+                      blockedTick, DemoFigure::englishKey("ms late"));
+    outcome.setFigure(DemoFigure::englishKey("loop blocked"),
+                      DemoFigure::englishKey("network reply"), blocked[0],
+                      DemoFigure::englishKey("ms late"));
+    outcome.setFigure(DemoFigure::englishKey("loop blocked"),
+                      DemoFigure::englishKey("worker result"), blocked[1],
+                      DemoFigure::englishKey("ms late"));
+    outcome.setRunFigure(DemoFigure::englishKey("long handler"), BlockMs,
+                         DemoFigure::englishKey("ms"));
+    outcome.setRunFigure(DemoFigure::englishKey("monitor max stall"), stall,
+                         DemoFigure::englishKey("ms"));
+    outcome.setRunFigure(DemoFigure::englishKey("timer ticks"), m_ticks);
+    outcome.bars = { { DemoFigure::englishKey("tick (free)"), quietTick },
+                     { DemoFigure::englishKey("reply (free)"), quiet[0] },
+                     { DemoFigure::englishKey("result (free)"), quiet[1] },
+                     { DemoFigure::englishKey("tick (blocked)"), blockedTick },
+                     { DemoFigure::englishKey("reply (blocked)"), blocked[0] },
+                     { DemoFigure::englishKey("result (blocked)"), blocked[1] } };
+    outcome.barsUnit = DemoFigure::englishKey("ms late");
+    outcome.barsCategory = DemoFigure::englishKey("what waited, with the loop free or blocked");
     outcome.summary =
             tr("With the loop free, the timer, the reply and the worker's result ran at most %1 "
                "late. During the %2 handler, the tick, the reply and the result due then ran %3, "

@@ -154,28 +154,23 @@ bool NestedEventLoopDemo::finishIfCanceled()
 DemoOutcome NestedEventLoopDemo::outcome() const
 {
     DemoOutcome o;
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "nested event loop") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "re-entered") u""_s, m_unsafe.reentered);
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "nested event loop") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "order") u""_s, m_unsafe.order.join(u", "_s));
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "nested event loop") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "max stall") u""_s,
-                std::round(m_unsafeMaxStallMs * 10) / 10,
-                QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "continuation + busy flag") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "re-entered") u""_s, m_safe.reentered);
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "continuation + busy flag") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "order") u""_s, m_safe.order.join(u", "_s));
-    o.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "work") u""_s, WorkMs,
-                   QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
-    o.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "second click after") u""_s, SecondClickAfterMs,
-                   QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
-    o.bars = { { QT_TRANSLATE_NOOP("DemoFigure", "nested QEventLoop") u""_s,
-                 double(m_unsafe.maxDepth) },
-               { QT_TRANSLATE_NOOP("DemoFigure", "continuation + busy flag") u""_s,
-                 double(m_safe.maxDepth) } };
-    o.barsUnit = QT_TRANSLATE_NOOP("DemoFigure", "handler calls running at once (max)") u""_s;
-    o.barsCategory = QT_TRANSLATE_NOOP("DemoFigure", "handler") u""_s;
+    o.setFigure(DemoFigure::englishKey("nested event loop"), DemoFigure::englishKey("re-entered"),
+                m_unsafe.reentered);
+    o.setFigure(DemoFigure::englishKey("nested event loop"), DemoFigure::englishKey("order"),
+                m_unsafe.order.join(u", "_s));
+    o.setFigure(DemoFigure::englishKey("nested event loop"), DemoFigure::englishKey("max stall"),
+                std::round(m_unsafeMaxStallMs * 10) / 10, DemoFigure::englishKey("ms"));
+    o.setFigure(DemoFigure::englishKey("continuation + busy flag"),
+                DemoFigure::englishKey("re-entered"), m_safe.reentered);
+    o.setFigure(DemoFigure::englishKey("continuation + busy flag"), DemoFigure::englishKey("order"),
+                m_safe.order.join(u", "_s));
+    o.setRunFigure(DemoFigure::englishKey("work"), WorkMs, DemoFigure::englishKey("ms"));
+    o.setRunFigure(DemoFigure::englishKey("second click after"), SecondClickAfterMs,
+                   DemoFigure::englishKey("ms"));
+    o.bars = { { DemoFigure::englishKey("nested QEventLoop"), double(m_unsafe.maxDepth) },
+               { DemoFigure::englishKey("continuation + busy flag"), double(m_safe.maxDepth) } };
+    o.barsUnit = DemoFigure::englishKey("handler calls running at once (max)");
+    o.barsCategory = DemoFigure::englishKey("handler");
     const auto verdict = [](const Variant &v) {
         return v.reentered ? tr("re-entered") : tr("not re-entered");
     };

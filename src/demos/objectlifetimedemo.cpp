@@ -188,30 +188,26 @@ void ObjectLifetimeDemo::requestDone(FetchJob *job, Variant variant, const Fetch
 DemoOutcome ObjectLifetimeDemo::outcome() const
 {
     DemoOutcome o;
-    o.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "request") u""_s, RequestDelayMs,
-                   QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
-    o.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "panels closed after") u""_s, CloseAfterMs,
-                   QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
-    o.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "late results") u""_s, m_lateResults);
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "naive callback") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "would touch a deleted panel") u""_s,
-                m_wouldTouchDeadPanel);
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "QPointer guard") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "results dropped") u""_s, m_droppedByQPointer);
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "context object") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "callbacks run") u""_s, m_contextCallbacksRun);
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "context object") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "results dropped") u""_s, m_droppedByContext);
-    o.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "results dropped cleanly") u""_s,
+    o.setRunFigure(DemoFigure::englishKey("request"), RequestDelayMs, DemoFigure::englishKey("ms"));
+    o.setRunFigure(DemoFigure::englishKey("panels closed after"), CloseAfterMs,
+                   DemoFigure::englishKey("ms"));
+    o.setRunFigure(DemoFigure::englishKey("late results"), m_lateResults);
+    o.setFigure(DemoFigure::englishKey("naive callback"),
+                DemoFigure::englishKey("would touch a deleted panel"), m_wouldTouchDeadPanel);
+    o.setFigure(DemoFigure::englishKey("QPointer guard"), DemoFigure::englishKey("results dropped"),
+                m_droppedByQPointer);
+    o.setFigure(DemoFigure::englishKey("context object"), DemoFigure::englishKey("callbacks run"),
+                m_contextCallbacksRun);
+    o.setFigure(DemoFigure::englishKey("context object"), DemoFigure::englishKey("results dropped"),
+                m_droppedByContext);
+    o.setRunFigure(DemoFigure::englishKey("results dropped cleanly"),
                    m_droppedByQPointer + m_droppedByContext);
-    o.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "panels updated") u""_s, m_panelsUpdated);
-    o.bars = {
-        { QT_TRANSLATE_NOOP("DemoFigure", "naive callback") u""_s, double(m_wouldTouchDeadPanel) },
-        { QT_TRANSLATE_NOOP("DemoFigure", "QPointer guard") u""_s, 0 },
-        { QT_TRANSLATE_NOOP("DemoFigure", "context object") u""_s, double(m_contextCallbacksRun) }
-    };
-    o.barsUnit = QT_TRANSLATE_NOOP("DemoFigure", "callbacks that touch a closed panel") u""_s;
-    o.barsCategory = QT_TRANSLATE_NOOP("DemoFigure", "how the late result is handled") u""_s;
+    o.setRunFigure(DemoFigure::englishKey("panels updated"), m_panelsUpdated);
+    o.bars = { { DemoFigure::englishKey("naive callback"), double(m_wouldTouchDeadPanel) },
+               { DemoFigure::englishKey("QPointer guard"), 0 },
+               { DemoFigure::englishKey("context object"), double(m_contextCallbacksRun) } };
+    o.barsUnit = DemoFigure::englishKey("callbacks that touch a closed panel");
+    o.barsCategory = DemoFigure::englishKey("how the late result is handled");
     QStringList sentences;
     sentences << tr("%n result(s) arrived after their panels were closed.", nullptr, m_lateResults);
     sentences << tr("The naive callback ran %n time(s) with a pointer to a deleted panel (counted, "

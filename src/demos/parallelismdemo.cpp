@@ -105,17 +105,17 @@ ParallelismDemo::ParallelismDemo(const DemoContext &context, QObject *parent)
         if (!isRunning() || m_oneThread.isCanceled())
             return;
         m_oneThreadDigest = m_oneThread.result();
-        step(QT_TRANSLATE_NOOP("DemoFigure", "CPU, %1 thread") u""_s.arg(1), m_startMs);
+        step(DemoFigure::englishKey("CPU, %1 thread").arg(1), m_startMs);
         hashOnAllCores();
     });
     connect(&m_allCores, &QFutureWatcherBase::finished, this, [this] {
         if (!isRunning() || m_allCores.isCanceled())
             return;
         const int cores = QThread::idealThreadCount();
-        step(QT_TRANSLATE_NOOP("DemoFigure", "CPU, %1 cores") u""_s.arg(cores), m_startMs);
-        m_outcome.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "threads hashing, all cores") u""_s,
+        step(DemoFigure::englishKey("CPU, %1 cores").arg(cores), m_startMs);
+        m_outcome.setRunFigure(DemoFigure::englishKey("threads hashing, all cores"),
                                hashingThreads().count());
-        m_outcome.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "same result") u""_s,
+        m_outcome.setRunFigure(DemoFigure::englishKey("same result"),
                                combined(m_allCores.future().results()) == m_oneThreadDigest);
         m_startMs = labNowMs();
         fetchOneAfterAnother(Fetches);
@@ -132,9 +132,8 @@ void ParallelismDemo::run()
     if (!beginRun())
         return;
     m_outcome = {};
-    m_outcome.barsUnit = QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s;
-    m_outcome.barsCategory =
-            QT_TRANSLATE_NOOP("DemoFigure", "work, on one thread or all at once") u""_s;
+    m_outcome.barsUnit = DemoFigure::englishKey("ms");
+    m_outcome.barsCategory = DemoFigure::englishKey("work, on one thread or all at once");
     m_maxStallMs = 0;
     chunkData(); // made once, before anything is timed
     QTimer::singleShot(0, this, &ParallelismDemo::hashOnOneThread);
@@ -179,7 +178,7 @@ void ParallelismDemo::fetchOneAfterAnother(int remaining)
     if (!isRunning())
         return;
     if (remaining == 0) {
-        step(QT_TRANSLATE_NOOP("DemoFigure", "I/O, one at a time") u""_s, m_startMs);
+        step(DemoFigure::englishKey("I/O, one at a time"), m_startMs);
         return fetchAllAtOnce();
     }
     if (remaining == Fetches)
@@ -227,7 +226,7 @@ void ParallelismDemo::onFetchedAtOnce(bool ok)
         return;
     if (m_failed > 0)
         return fail(tr("%1 fetches failed").arg(m_failed));
-    step(QT_TRANSLATE_NOOP("DemoFigure", "I/O, all at once") u""_s, m_startMs);
+    step(DemoFigure::englishKey("I/O, all at once"), m_startMs);
     summarise();
 }
 
@@ -252,25 +251,21 @@ void ParallelismDemo::summarise()
     const int cores = QThread::idealThreadCount();
     const double cpuSpeedup = qRound(cpuOne / cpuAll * 100) / 100.0;
     const double ioSpeedup = qRound(ioOne / ioAll * 100) / 100.0;
-    m_outcome.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "CPU, one thread") u""_s,
-                        QT_TRANSLATE_NOOP("DemoFigure", "time") u""_s, cpuOne,
-                        QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
-    m_outcome.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "CPU, all cores") u""_s,
-                        QT_TRANSLATE_NOOP("DemoFigure", "time") u""_s, cpuAll,
-                        QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
-    m_outcome.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "cores") u""_s, cores);
-    m_outcome.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "CPU speedup") u""_s, cpuSpeedup,
-                           QT_TRANSLATE_NOOP("DemoFigure", "×") u""_s);
-    m_outcome.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "I/O, one at a time") u""_s,
-                        QT_TRANSLATE_NOOP("DemoFigure", "time") u""_s, ioOne,
-                        QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
-    m_outcome.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "I/O, all at once") u""_s,
-                        QT_TRANSLATE_NOOP("DemoFigure", "time") u""_s, ioAll,
-                        QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
-    m_outcome.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "I/O speedup") u""_s, ioSpeedup,
-                           QT_TRANSLATE_NOOP("DemoFigure", "×") u""_s);
-    m_outcome.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "GUI max stall") u""_s, m_maxStallMs,
-                           QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
+    m_outcome.setFigure(DemoFigure::englishKey("CPU, one thread"), DemoFigure::englishKey("time"),
+                        cpuOne, DemoFigure::englishKey("ms"));
+    m_outcome.setFigure(DemoFigure::englishKey("CPU, all cores"), DemoFigure::englishKey("time"),
+                        cpuAll, DemoFigure::englishKey("ms"));
+    m_outcome.setRunFigure(DemoFigure::englishKey("cores"), cores);
+    m_outcome.setRunFigure(DemoFigure::englishKey("CPU speedup"), cpuSpeedup,
+                           DemoFigure::englishKey("×"));
+    m_outcome.setFigure(DemoFigure::englishKey("I/O, one at a time"),
+                        DemoFigure::englishKey("time"), ioOne, DemoFigure::englishKey("ms"));
+    m_outcome.setFigure(DemoFigure::englishKey("I/O, all at once"), DemoFigure::englishKey("time"),
+                        ioAll, DemoFigure::englishKey("ms"));
+    m_outcome.setRunFigure(DemoFigure::englishKey("I/O speedup"), ioSpeedup,
+                           DemoFigure::englishKey("×"));
+    m_outcome.setRunFigure(DemoFigure::englishKey("GUI max stall"), m_maxStallMs,
+                           DemoFigure::englishKey("ms"));
     m_outcome.summary =
             tr("Hashing took %1 on one thread and %2 on %3 cores: %4× faster (at most %3× is "
                "possible). The %5 fetches took %6 one after another and %7 all at once: %8× "

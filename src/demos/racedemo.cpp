@@ -74,9 +74,9 @@ void addAtomic(std::atomic<int> *counter, int times)
 
 QString variantLabel(int variant)
 {
-    static const QString labels[] = { QT_TRANSLATE_NOOP("DemoFigure", "unprotected") u""_s,
-                                      QT_TRANSLATE_NOOP("DemoFigure", "QMutex") u""_s,
-                                      QT_TRANSLATE_NOOP("DemoFigure", "std::atomic") u""_s };
+    static const QString labels[] = { DemoFigure::englishKey("unprotected"),
+                                      DemoFigure::englishKey("QMutex"),
+                                      DemoFigure::englishKey("std::atomic") };
     return labels[variant];
 }
 
@@ -329,10 +329,9 @@ void RaceDemo::stopRun()
 DemoOutcome RaceDemo::outcome() const
 {
     DemoOutcome o;
-    o.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "threads") u""_s, m_options.threads);
-    o.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "increments per thread") u""_s,
-                   m_options.incrementsPerThread);
-    o.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "runs per variant") u""_s, m_options.runs);
+    o.setRunFigure(DemoFigure::englishKey("threads"), m_options.threads);
+    o.setRunFigure(DemoFigure::englishKey("increments per thread"), m_options.incrementsPerThread);
+    o.setRunFigure(DemoFigure::englishKey("runs per variant"), m_options.runs);
     qint64 total[VariantCount] = {};
     int runsThatLost[VariantCount] = {};
     for (int v = 0; v < VariantCount; ++v) {
@@ -343,40 +342,34 @@ DemoOutcome RaceDemo::outcome() const
             perRun.append(QString::number(lost));
         }
         const QString label = variantLabel(v);
-        o.setFigure(label, QT_TRANSLATE_NOOP("DemoFigure", "lost updates") u""_s, double(total[v]));
-        o.setFigure(label, QT_TRANSLATE_NOOP("DemoFigure", "runs with lost updates") u""_s,
-                    runsThatLost[v]);
-        o.setFigure(label, QT_TRANSLATE_NOOP("DemoFigure", "lost per run") u""_s,
-                    perRun.join(u", "_s));
-        o.setFigure(label, QT_TRANSLATE_NOOP("DemoFigure", "total") u""_s,
-                    std::round(m_ms[v] * 10) / 10, QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
+        o.setFigure(label, DemoFigure::englishKey("lost updates"), double(total[v]));
+        o.setFigure(label, DemoFigure::englishKey("runs with lost updates"), runsThatLost[v]);
+        o.setFigure(label, DemoFigure::englishKey("lost per run"), perRun.join(u", "_s));
+        o.setFigure(label, DemoFigure::englishKey("total"), std::round(m_ms[v] * 10) / 10,
+                    DemoFigure::englishKey("ms"));
         const double mean = m_lost[v].isEmpty() ? 0 : double(total[v]) / m_lost[v].size();
         o.bars.append({ variantLabel(v), std::round(mean) });
     }
-    o.barsUnit = QT_TRANSLATE_NOOP("DemoFigure", "lost updates per run (mean)") u""_s;
-    o.barsCategory = QT_TRANSLATE_NOOP("DemoFigure", "protection") u""_s;
+    o.barsUnit = DemoFigure::englishKey("lost updates per run (mean)");
+    o.barsCategory = DemoFigure::englishKey("protection");
 
     const QString &query = m_options.query;
     const int last = int(query.size()) - 1;
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "search") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "query") u""_s, query);
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "search") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "seed") u""_s, double(m_options.seed));
+    o.setFigure(DemoFigure::englishKey("search"), DemoFigure::englishKey("query"), query);
+    o.setFigure(DemoFigure::englishKey("search"), DemoFigure::englishKey("seed"),
+                double(m_options.seed));
     // in the summary's order: without the guard, then with it
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "search without guard") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "shown at the end") u""_s,
+    o.setFigure(DemoFigure::englishKey("search without guard"),
+                DemoFigure::englishKey("shown at the end"),
                 query.left(m_unguardedSearch.shown + 1));
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "search without guard") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "stale overwrites") u""_s,
-                m_unguardedSearch.staleOverwrites);
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "search with guard") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "shown at the end") u""_s,
-                query.left(m_guardedSearch.shown + 1));
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "search with guard") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "stale overwrites") u""_s,
-                m_guardedSearch.staleOverwrites);
-    o.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "search with guard") u""_s,
-                QT_TRANSLATE_NOOP("DemoFigure", "answers dropped") u""_s, m_guardedSearch.dropped);
+    o.setFigure(DemoFigure::englishKey("search without guard"),
+                DemoFigure::englishKey("stale overwrites"), m_unguardedSearch.staleOverwrites);
+    o.setFigure(DemoFigure::englishKey("search with guard"),
+                DemoFigure::englishKey("shown at the end"), query.left(m_guardedSearch.shown + 1));
+    o.setFigure(DemoFigure::englishKey("search with guard"),
+                DemoFigure::englishKey("stale overwrites"), m_guardedSearch.staleOverwrites);
+    o.setFigure(DemoFigure::englishKey("search with guard"),
+                DemoFigure::englishKey("answers dropped"), m_guardedSearch.dropped);
 
     // The plain arithmetic first, then why the loss repeats: a reader seeing the same loss four
     // times would otherwise take the race for something deterministic.

@@ -18,7 +18,7 @@ DemoOutcome ServersOutcomeBuilder::build() const
 {
     DemoOutcome o;
     o.plots = plots();
-    o.plotsX = QT_TRANSLATE_NOOP("DemoFigure", "connections (C)") u""_s;
+    o.plotsX = DemoFigure::englishKey("connections (C)");
     addFigures(&o);
     o.summary = sentences().join(u' ');
     return o;
@@ -26,14 +26,10 @@ DemoOutcome ServersOutcomeBuilder::build() const
 
 QList<DemoPlot> ServersOutcomeBuilder::plots() const
 {
-    DemoPlot throughput { QT_TRANSLATE_NOOP("DemoFigure", "req/s") u""_s, {}, {} };
-    DemoPlot p99 { QT_TRANSLATE_NOOP("DemoFigure", "p99") u""_s,
-                   QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s,
-                   {} };
-    DemoPlot threads { QT_TRANSLATE_NOOP("DemoFigure", "threads") u""_s, {}, {} };
-    DemoPlot rss { QT_TRANSLATE_NOOP("DemoFigure", "RSS +") u""_s,
-                   QT_TRANSLATE_NOOP("DemoFigure", "MiB") u""_s,
-                   {} };
+    DemoPlot throughput { DemoFigure::englishKey("req/s"), {}, {} };
+    DemoPlot p99 { DemoFigure::englishKey("p99"), DemoFigure::englishKey("ms"), {} };
+    DemoPlot threads { DemoFigure::englishKey("threads"), {}, {} };
+    DemoPlot rss { DemoFigure::englishKey("RSS +"), DemoFigure::englishKey("MiB"), {} };
     for (const Server server : m_run.options.servers) {
         DemoSeries t { ServersDemo::serverName(server), {} };
         DemoSeries l = t;
@@ -59,25 +55,23 @@ void ServersOutcomeBuilder::addFigures(DemoOutcome *o) const
 {
     for (const Step &step : m_run.steps) {
         const QString row = figureRow(step.server, step.connections);
-        o->setFigure(row, QT_TRANSLATE_NOOP("DemoFigure", "throughput") u""_s,
-                     qRound(step.requestsPerSecond),
-                     QT_TRANSLATE_NOOP("DemoFigure", "req/s") u""_s);
+        o->setFigure(row, DemoFigure::englishKey("throughput"), qRound(step.requestsPerSecond),
+                     DemoFigure::englishKey("req/s"));
         // No answer, no latency: "none", not a 0 that reads as instant. Not rounded here:
         // roundDurations() rounds it once, as the text's formatDuration() does (828.46 ms was
         // rounded to 828.5 first, then to 829, beside the text's 828).
         const auto latency = [&step](double ms) {
             return step.ok > 0 ? QJsonValue(ms) : QJsonValue(u"none"_s);
         };
-        o->setFigure(row, QT_TRANSLATE_NOOP("DemoFigure", "p50") u""_s, latency(step.p50Ms),
-                     QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
-        o->setFigure(row, QT_TRANSLATE_NOOP("DemoFigure", "p99") u""_s, latency(step.p99Ms),
-                     QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
-        o->setFigure(row, QT_TRANSLATE_NOOP("DemoFigure", "errors") u""_s, double(step.errors));
-        o->setFigure(row, QT_TRANSLATE_NOOP("DemoFigure", "timeouts") u""_s, double(step.timeouts));
-        o->setFigure(row, QT_TRANSLATE_NOOP("DemoFigure", "threads") u""_s, step.threads);
-        o->setFigure(row, QT_TRANSLATE_NOOP("DemoFigure", "RSS") u""_s,
-                     std::round(step.rssGrowthMib() * 10) / 10,
-                     QT_TRANSLATE_NOOP("DemoFigure", "MiB") u""_s);
+        o->setFigure(row, DemoFigure::englishKey("p50"), latency(step.p50Ms),
+                     DemoFigure::englishKey("ms"));
+        o->setFigure(row, DemoFigure::englishKey("p99"), latency(step.p99Ms),
+                     DemoFigure::englishKey("ms"));
+        o->setFigure(row, DemoFigure::englishKey("errors"), double(step.errors));
+        o->setFigure(row, DemoFigure::englishKey("timeouts"), double(step.timeouts));
+        o->setFigure(row, DemoFigure::englishKey("threads"), step.threads);
+        o->setFigure(row, DemoFigure::englishKey("RSS"), std::round(step.rssGrowthMib() * 10) / 10,
+                     DemoFigure::englishKey("MiB"));
     }
 }
 

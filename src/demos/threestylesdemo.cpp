@@ -53,9 +53,9 @@ ThreeStylesDemo::~ThreeStylesDemo()
 
 QString ThreeStylesDemo::styleName(Style style)
 {
-    static const QString names[] = { QT_TRANSLATE_NOOP("DemoFigure", "callbacks") u""_s,
-                                     QT_TRANSLATE_NOOP("DemoFigure", "futures") u""_s,
-                                     QT_TRANSLATE_NOOP("DemoFigure", "coroutines") u""_s };
+    static const QString names[] = { DemoFigure::englishKey("callbacks"),
+                                     DemoFigure::englishKey("futures"),
+                                     DemoFigure::englishKey("coroutines") };
     return names[style];
 }
 
@@ -273,12 +273,10 @@ DemoOutcome ThreeStylesDemo::outcome() const
         const double median = roundedMs(times.value(times.size() / 2));
         medians.append(u"%1 %2"_s.arg(DemoOutcome::translatedKey(name), formatDuration(median)));
         spread = std::max(spread, times.isEmpty() ? 0.0 : roundedMs(times.last() - times.first()));
-        outcome.setFigure(name, QT_TRANSLATE_NOOP("DemoFigure", "time") u""_s, median,
-                          QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
-        outcome.setFigure(name, QT_TRANSLATE_NOOP("DemoFigure", "HTTP %1") u""_s.arg(500),
-                          m_errors[HttpError][s]);
-        outcome.setFigure(name, QT_TRANSLATE_NOOP("DemoFigure", "bad JSON") u""_s,
-                          m_errors[BadJson][s]);
+        outcome.setFigure(name, DemoFigure::englishKey("time"), median,
+                          DemoFigure::englishKey("ms"));
+        outcome.setFigure(name, DemoFigure::englishKey("HTTP %1").arg(500), m_errors[HttpError][s]);
+        outcome.setFigure(name, DemoFigure::englishKey("bad JSON"), m_errors[BadJson][s]);
         for (int c = HttpError; c < CaseCount; ++c) {
             errorsIdentical = errorsIdentical && !m_errors[c][s].isEmpty()
                     && m_errors[c][s] == m_errors[c][Callbacks];
@@ -286,16 +284,13 @@ DemoOutcome ThreeStylesDemo::outcome() const
         }
         outcome.bars.append({ name, median });
     }
-    outcome.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "files identical") u""_s, filesIdentical);
-    outcome.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "errors identical") u""_s,
-                         errorsIdentical);
-    outcome.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "no file after an error") u""_s,
-                         errorFilesAbsent);
-    outcome.setRunFigure(QT_TRANSLATE_NOOP("DemoFigure", "summary") u""_s, reference.size(),
-                         QT_TRANSLATE_NOOP("DemoFigure", "bytes") u""_s);
-    outcome.barsUnit =
-            QT_TRANSLATE_NOOP("DemoFigure", "ms per pipeline (median of %1)") u""_s.arg(TimedRuns);
-    outcome.barsCategory = QT_TRANSLATE_NOOP("DemoFigure", "style") u""_s;
+    outcome.setRunFigure(DemoFigure::englishKey("files identical"), filesIdentical);
+    outcome.setRunFigure(DemoFigure::englishKey("errors identical"), errorsIdentical);
+    outcome.setRunFigure(DemoFigure::englishKey("no file after an error"), errorFilesAbsent);
+    outcome.setRunFigure(DemoFigure::englishKey("summary"), reference.size(),
+                         DemoFigure::englishKey("bytes"));
+    outcome.barsUnit = DemoFigure::englishKey("ms per pipeline (median of %1)").arg(TimedRuns);
+    outcome.barsCategory = DemoFigure::englishKey("style");
     const QString &httpError = m_errors[HttpError][Callbacks];
     const QString &jsonError = m_errors[BadJson][Callbacks];
     QStringList sentences;

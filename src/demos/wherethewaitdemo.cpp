@@ -107,7 +107,7 @@ void WhereTheWaitDemo::waitOnGuiThread()
     context().monitor->checkpoint();
     if (ok != GuiFetches)
         return fail(tr("a fetch on the GUI thread failed"));
-    endWay(QT_TRANSLATE_NOOP("DemoFigure", "GUI thread") u""_s, GuiFetches, start, 1);
+    endWay(DemoFigure::englishKey("GUI thread"), GuiFetches, start, 1);
     waitOnWorkers();
 }
 
@@ -144,8 +144,7 @@ void WhereTheWaitDemo::onWorkerFetched(bool ok)
     context().monitor->checkpoint();
     if (m_failed > 0)
         return fail(tr("%1 fetches on worker threads failed").arg(m_failed));
-    endWay(QT_TRANSLATE_NOOP("DemoFigure", "worker threads") u""_s, Fetches, m_startMs,
-           m_blockedPeak);
+    endWay(DemoFigure::englishKey("worker threads"), Fetches, m_startMs, m_blockedPeak);
     waitOnEventLoop();
 }
 
@@ -185,9 +184,9 @@ void WhereTheWaitDemo::onReplyFinished(bool ok)
     context().monitor->checkpoint();
     if (m_failed > 0)
         return fail(tr("%1 fetches on the event loop failed").arg(m_failed));
-    endWay(QT_TRANSLATE_NOOP("DemoFigure", "event loop") u""_s, Fetches, m_startMs, 0);
-    m_outcome.setFigure(QT_TRANSLATE_NOOP("DemoFigure", "event loop") u""_s,
-                        QT_TRANSLATE_NOOP("DemoFigure", "network threads") u""_s,
+    endWay(DemoFigure::englishKey("event loop"), Fetches, m_startMs, 0);
+    m_outcome.setFigure(DemoFigure::englishKey("event loop"),
+                        DemoFigure::englishKey("network threads"),
                         std::max(0, processThreadCount() - m_threadsBefore));
     m_managers->deleteLater();
     m_managers = nullptr;
@@ -219,9 +218,8 @@ void WhereTheWaitDemo::onReplyFinished(bool ok)
                          .arg(f.figure(loop, u"network threads"_s).toInt())
                          .arg(time(loop, u"max stall"_s));
     m_outcome.summary = sentences.join(u' ');
-    m_outcome.barsUnit = QT_TRANSLATE_NOOP("DemoFigure", "ms longest freeze") u""_s;
-    m_outcome.barsCategory =
-            QT_TRANSLATE_NOOP("DemoFigure", "where the %1 waits happen") u""_s.arg(Fetches);
+    m_outcome.barsUnit = DemoFigure::englishKey("ms longest freeze");
+    m_outcome.barsCategory = DemoFigure::englishKey("where the %1 waits happen").arg(Fetches);
     finish(m_outcome);
 }
 
@@ -238,13 +236,12 @@ void WhereTheWaitDemo::endWay(const QString &key, int fetches, double startMs, i
 {
     const double wallMs = labNowMs() - startMs;
     const double stallMs = context().monitor->maxStallBetween(startMs, labNowMs());
-    m_outcome.setFigure(key, QT_TRANSLATE_NOOP("DemoFigure", "fetches") u""_s, fetches);
-    m_outcome.setFigure(key, QT_TRANSLATE_NOOP("DemoFigure", "time") u""_s, roundedMs(wallMs),
-                        QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
-    m_outcome.setFigure(key, QT_TRANSLATE_NOOP("DemoFigure", "max stall") u""_s, roundedMs(stallMs),
-                        QT_TRANSLATE_NOOP("DemoFigure", "ms") u""_s);
-    m_outcome.setFigure(key, QT_TRANSLATE_NOOP("DemoFigure", "threads blocked") u""_s,
-                        threadsBlocked);
+    m_outcome.setFigure(key, DemoFigure::englishKey("fetches"), fetches);
+    m_outcome.setFigure(key, DemoFigure::englishKey("time"), roundedMs(wallMs),
+                        DemoFigure::englishKey("ms"));
+    m_outcome.setFigure(key, DemoFigure::englishKey("max stall"), roundedMs(stallMs),
+                        DemoFigure::englishKey("ms"));
+    m_outcome.setFigure(key, DemoFigure::englishKey("threads blocked"), threadsBlocked);
     m_outcome.bars.append({ key, roundedMs(stallMs) });
     emit progress(
             tr("%1: %2 fetches in %3, longest freeze %4")

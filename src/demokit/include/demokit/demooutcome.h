@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QJsonValue>
 #include <QList>
 #include <QMetaType>
@@ -9,9 +10,9 @@
 
 // Rows, columns, units, bar labels, plot titles and series names are English keys: JSON and the
 // tests read them, and they stay the same in every language. A demo writes a literal one as
-// QT_TRANSLATE_NOOP("DemoFigure", "stale overwrites") u""_s: the macro puts it in the catalogue,
-// and joined with the empty u""_s the literal is a QString. One with a number in it marks its
-// pattern: QT_TRANSLATE_NOOP("DemoFigure", "max in flight %1") u""_s.arg(limit). Views show
+// DemoFigure::englishKey("stale overwrites"): it returns the English, and lupdate reads it as a
+// text of the context "DemoFigure" (-tr-function-alias tr+=englishKey). One with a number in it
+// marks its pattern: DemoFigure::englishKey("max in flight %1").arg(limit). Views show
 // DemoOutcome::translated(); the summary, the error and the bars' note are translated texts.
 
 // One number (or yes/no, or a short text) a demo measured. The gallery's table puts figures that
@@ -27,6 +28,10 @@ struct DemoFigure
     QString label() const;
     // "850 ms", "yes", "12", the text itself
     QString valueText() const;
+
+    // An English key, marked for the catalogue: see above.
+    static QString englishKey(const char *english) { return QString::fromUtf8(english); }
+    Q_DECLARE_TR_FUNCTIONS(DemoFigure)
 };
 
 // One line of a plot: a value per x (e.g. per number of connections).
