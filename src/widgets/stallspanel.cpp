@@ -105,7 +105,7 @@ void StallsPanel::addRecord(const StallRecord &record)
     QScrollBar *scroll = m_list->verticalScrollBar();
     const int scrolledTo = scroll->value();
     appendRow(record);
-    updateOthers();
+    updateOthersBox();
     if (m_followsNewest && !isOthers(record))
         selectNewest();
     else
@@ -142,13 +142,18 @@ void StallsPanel::showOthers(bool shown)
         m_list->scrollToItem(item);
 }
 
-void StallsPanel::updateOthers()
+void StallsPanel::recountOthers()
 {
-    const auto others = std::count_if(m_records.cbegin(), m_records.cend(),
-                                      [this](const StallRecord &r) { return isOthers(r); });
-    m_showOthers->setText(tr("Also AsyncLab's own and the machine's (%n)", nullptr, int(others)));
-    m_showOthers->setVisible(others > 0);
+    m_othersCount = int(std::count_if(m_records.cbegin(), m_records.cend(),
+                                      [this](const StallRecord &r) { return isOthers(r); }));
+    updateOthersBox();
     showOthers(m_showOthers->isChecked());
+}
+
+void StallsPanel::updateOthersBox()
+{
+    m_showOthers->setText(tr("Also AsyncLab's own and the machine's (%n)", nullptr, m_othersCount));
+    m_showOthers->setVisible(m_othersCount > 0);
 }
 
 void StallsPanel::followNewest()
@@ -161,9 +166,10 @@ void StallsPanel::setRecords(const QList<StallRecord> &records)
 {
     m_list->clear();
     m_records.clear();
+    m_othersCount = 0;
     for (const StallRecord &record : records)
         appendRow(record);
-    updateOthers();
+    updateOthersBox();
     // One run's records, nothing among them picked yet: the longest freeze of the code that ran
     // (the newest of equals), as the run's headline names it.
     m_followsNewest = true;
@@ -188,7 +194,7 @@ void StallsPanel::setStartUpBeforeMs(double ms)
         if (isStartUp(record))
             m_list->item(row)->setForeground(palette().color(QPalette::PlaceholderText));
     }
-    updateOthers();
+    recountOthers();
     showSelected();
 }
 
@@ -220,8 +226,11 @@ void StallsPanel::appendRow(const StallRecord &record)
     m_records.append(record);
     auto *item = new QListWidgetItem(rowText(record, isStartUp(record)), m_list);
     // the machine's and start-up's stalls are told apart at a glance from the code that ran
-    if (record.isCpuStarved() || isStartUp(record) || record.isAsyncLabsWindow())
+    if (isOthers(record)) {
         item->setForeground(palette().color(QPalette::PlaceholderText));
+        item->setHidden(!m_showOthers->isChecked());
+        ++m_othersCount;
+    }
     const QString where = record.isCpuStarved() ? record.cpuCauseText() : record.culprit.location();
     QStringList tip = { item->text(), where, record.event };
     tip.removeAll(QString());

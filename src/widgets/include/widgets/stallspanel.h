@@ -57,7 +57,8 @@ private:
     void selectNewest(); // the newest of the person's own stalls
     void selectRow(int row);
     void showOthers(bool shown);
-    void updateOthers();
+    void recountOthers(); // after the start-up's end moved: every row may change sides
+    void updateOthersBox();
 
     QList<StallRecord> m_records;
     double m_startUpBeforeMs = 0;
@@ -65,6 +66,7 @@ private:
     StallCard *m_card;
     QScrollArea *m_cardArea = nullptr;
     QCheckBox *m_showOthers = nullptr;
+    int m_othersCount = 0; // rows of AsyncLab's own and the machine's stalls
     bool m_followsNewest = true; // until a person picks a row
     bool m_selectingNewest = false;
 };
