@@ -171,7 +171,16 @@ void TestCli::compareJson()
     QCOMPARE(blocking.value(u"failedOperations"_s).toInt(), 0);
     QCOMPARE(async.value(u"failedOperations"_s).toInt(), 0);
     QVERIFY(blocking.value(u"maxStallMs"_s).toDouble() >= 40);
-    QVERIFY(async.value(u"maxStallMs"_s).toDouble() < 100);
+    // Async code never freezes the window for 100 ms; a busy machine may, and its stall says so.
+    if (async.value(u"maxStallMs"_s).toDouble() >= 100) {
+        const int longest = async.value(u"longestStall"_s).toInt(-1);
+        QJsonObject stall;
+        for (const QJsonValue &value : QJsonDocument::fromJson(o.out)[u"stalls"_s].toArray()) {
+            if (value[u"id"_s].toInt() == longest)
+                stall = value.toObject();
+        }
+        QVERIFY2(stall[u"cause"_s] == u"cpu"_s, o.out.constData());
+    }
 }
 
 void TestCli::helpNamesTheCommand()

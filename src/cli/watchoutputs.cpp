@@ -12,13 +12,6 @@
 
 using namespace Qt::StringLiterals;
 
-namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("WatchOutputs", text);
-}
-} // namespace
-
 WatchOutputs::WatchOutputs()
     : m_trace(u"trace"_s,
               tr("Write the stalls, their culprits and the lag to FILE in the Chrome Trace Event "

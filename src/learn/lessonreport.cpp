@@ -11,10 +11,11 @@ using namespace Qt::StringLiterals;
 
 namespace LessonReport {
 
-static QString tr(const char *text)
+// The texts' context for lupdate and the translator: a namespace has no Texts::tr() of its own.
+struct Texts
 {
-    return QCoreApplication::translate("LessonReport", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(LessonReport)
+};
 
 QJsonObject json(const Lesson &lesson, const LessonResult &result, int predicted)
 {
@@ -50,30 +51,33 @@ QJsonObject json(const Lesson &lesson, const LessonResult &result, int predicted
 
 QString text(const Lesson &lesson, const LessonResult &result, int predicted)
 {
-    QString text = tr("Lesson %1: %2\n%3\n").arg(lesson.number).arg(lesson.title, lesson.question);
+    QString text =
+            Texts::tr("Lesson %1: %2\n%3\n").arg(lesson.number).arg(lesson.title, lesson.question);
     for (int i = 0; i < lesson.choices.size(); ++i)
         text += u"  %1. %2\n"_s.arg(i + 1).arg(lesson.choices[i]);
     if (!result.ok)
-        return text + tr("could not measure: %1\n").arg(result.error);
+        return text + Texts::tr("could not measure: %1\n").arg(result.error);
     const Judgment &judgment = result.judgment;
-    text += tr("measured   %1\n").arg(judgment.measured);
+    text += Texts::tr("measured   %1\n").arg(judgment.measured);
     if (judgment.isClear())
-        text += tr("right      %1. %2\n")
+        text += Texts::tr("right      %1. %2\n")
                         .arg(judgment.right + 1)
                         .arg(lesson.choices.value(judgment.right));
     else
-        text += tr("right      unclear this time: %1\n").arg(judgment.note);
+        text += Texts::tr("right      unclear this time: %1\n").arg(judgment.note);
     if (predicted >= 0) {
         const Judgment::Mark mark = judgment.mark(predicted);
-        const QString said = mark == Judgment::Mark::Right ? tr("right: the measurement agrees")
-                : mark == Judgment::Mark::Wrong            ? tr("not this time")
-                                                           : tr("unclear: this run cannot tell");
-        text += tr("you said   %1. %2 (%3)\n")
+        const QString said = mark == Judgment::Mark::Right
+                ? Texts::tr("right: the measurement agrees")
+                : mark == Judgment::Mark::Wrong ? Texts::tr("not this time")
+                                                : Texts::tr("unclear: this run cannot tell");
+        text += Texts::tr("you said   %1. %2 (%3)\n")
                         .arg(predicted + 1)
                         .arg(lesson.choices.value(predicted), said);
     } else {
-        text += tr("predict    next time, answer before you look: asynclab --lesson %1 --predict "
-                   "N\n")
+        text += Texts::tr("predict    next time, answer before you look: asynclab --lesson %1 "
+                          "--predict "
+                          "N\n")
                         .arg(lesson.number);
     }
     return text + StallReport::culpritText(result.stalls);

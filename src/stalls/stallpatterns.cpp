@@ -19,47 +19,60 @@ const QList<Pattern> &all()
     // in (a process is waited for on a wait condition, SQLite reads a file, a plugin is opened),
     // and a nested event loop last, since what froze inside it is the cause.
     static const QList<Pattern> table = {
-        { u"process"_s, QT_TR_NOOP("waiting for a process"),
-          QT_TR_NOOP("start it and react to QProcess::finished() instead of waiting for it"),
+        { u"process"_s, QT_TRANSLATE_NOOP("StallPatterns", "waiting for a process"),
+          QT_TRANSLATE_NOOP("StallPatterns",
+                            "start it and react to QProcess::finished() instead of waiting for it"),
           u"three-styles"_s,
           names(u"(?:\\w+::)*\\w*Process\\w*::(?:waitFor\\w+|runBlocking|execute)|waitpid|__"
                 u"waitpid|system|"
                 u"pclose|__libc_system"_s) },
-        { u"sql"_s, QT_TR_NOOP("SQL on the GUI thread"),
-          QT_TR_NOOP("run the query on a worker thread with its own connection and post the rows "
-                     "back"),
+        { u"sql"_s, QT_TRANSLATE_NOOP("StallPatterns", "SQL on the GUI thread"),
+          QT_TRANSLATE_NOOP(
+                  "StallPatterns",
+                  "run the query on a worker thread with its own connection and post the rows "
+                  "back"),
           u"database"_s, names(u"QSql\\w*::\\w+|sqlite3_\\w+|PQexec\\w*|mysql_\\w+"_s) },
-        { u"image"_s, QT_TR_NOOP("decoding an image"),
-          QT_TR_NOOP("decode with QImageReader on a worker thread (QML: Image.asynchronous)"),
+        { u"image"_s, QT_TRANSLATE_NOOP("StallPatterns", "decoding an image"),
+          QT_TRANSLATE_NOOP(
+                  "StallPatterns",
+                  "decode with QImageReader on a worker thread (QML: Image.asynchronous)"),
           u"parallelism"_s,
           names(u"QImageReader::\\w+|QImage::(?:load|fromData|loadFromData)|QPixmap::(?:load|"
                 u"loadFromData)|QQuickPixmap::load|QSvgRenderer::load|png_\\w+|jpeg_\\w+|"
                 u"\\w*decode_mcu\\w*"_s) },
-        { u"plugin"_s, QT_TR_NOOP("loading plugins or libraries"),
-          QT_TR_NOOP("load plugins once at start-up (behind a splash) or on first use, not in a "
-                     "handler"),
+        { u"plugin"_s, QT_TRANSLATE_NOOP("StallPatterns", "loading plugins or libraries"),
+          QT_TRANSLATE_NOOP(
+                  "StallPatterns",
+                  "load plugins once at start-up (behind a splash) or on first use, not in a "
+                  "handler"),
           QString(),
           names(u"dlopen|_dl_open|_dl_map_object\\w*|_dl_relocate_object|QLibrary\\w*::load\\w*|"
                 u"QPluginLoader::\\w+|QFactoryLoader::\\w+"_s) },
-        { u"gl"_s, QT_TR_NOOP("setting up OpenGL"),
-          QT_TR_NOOP("create the GL context and its shaders once, early, not on first show"),
+        { u"gl"_s, QT_TRANSLATE_NOOP("StallPatterns", "setting up OpenGL"),
+          QT_TRANSLATE_NOOP("StallPatterns",
+                            "create the GL context and its shaders once, early, not on first show"),
           QString(),
           names(u"QOpenGLContext::create|QOpenGLShaderProgram::\\w+|glX\\w+|egl\\w+|"
                 u"QOpenGLWidget\\w*::initializeGL|\\w+_dri\\w*"_s) },
-        { u"sleep"_s, QT_TR_NOOP("sleeping"),
-          QT_TR_NOOP("use a QTimer to come back later instead of sleeping"), u"event-loop"_s,
+        { u"sleep"_s, QT_TRANSLATE_NOOP("StallPatterns", "sleeping"),
+          QT_TRANSLATE_NOOP("StallPatterns", "use a QTimer to come back later instead of sleeping"),
+          u"event-loop"_s,
           names(u"QThread::\\w*sleep|(?:__)?(?:nanosleep|clock_nanosleep\\w*|usleep|sleep)|"
                 u"std::this_thread::sleep_\\w+|pysleep|time_sleep"_s) },
-        { u"future"_s, QT_TR_NOOP("waiting for a future or a thread"),
-          QT_TR_NOOP("continue with QFuture::then(context, ...) or a QFutureWatcher instead of "
-                     "waiting"),
+        { u"future"_s, QT_TRANSLATE_NOOP("StallPatterns", "waiting for a future or a thread"),
+          QT_TRANSLATE_NOOP(
+                  "StallPatterns",
+                  "continue with QFuture::then(context, ...) or a QFutureWatcher instead of "
+                  "waiting"),
           u"where-the-wait-happens"_s,
           names(u"QFuture\\w*(?:<.*>)?::(?:waitForFinished|waitForResult|result\\w*|takeResult)|"
                 u"QThread::wait|QThreadPool::waitForDone|QSemaphore::acquire|"
                 u"QWaitCondition::wait|pthread_join|std::thread::join|"
                 u"QFutureInterfaceBase::\\w+"_s) },
-        { u"io"_s, QT_TR_NOOP("synchronous socket or file I/O"),
-          QT_TR_NOOP("use the socket's signals (readyRead) or read the file on a worker thread"),
+        { u"io"_s, QT_TRANSLATE_NOOP("StallPatterns", "synchronous socket or file I/O"),
+          QT_TRANSLATE_NOOP(
+                  "StallPatterns",
+                  "use the socket's signals (readyRead) or read the file on a worker thread"),
           u"where-the-wait-happens"_s,
           names(u"\\w*Socket::waitFor\\w+|QIODevice::waitFor\\w+|QHostInfo::fromName|"
                 u"getaddrinfo|QFile\\w*::(?:open|read\\w*|write|copy|flush)|"
@@ -67,17 +80,22 @@ const QList<Pattern> &all()
                 u"(?:__libc_)?(?:read|recv|recvfrom|recvmsg|write|send|sendto|fsync|fdatasync|"
                 u"pread64|pwrite64|connect|openat|open64)"_s) },
         // The program's own main loop is one QEventLoop::exec on every stack: a second is nested.
-        { u"nested-loop"_s, QT_TR_NOOP("a nested event loop"),
-          QT_TR_NOOP("show the dialog with open() and handle its result in a slot, not exec()"),
+        { u"nested-loop"_s, QT_TRANSLATE_NOOP("StallPatterns", "a nested event loop"),
+          QT_TRANSLATE_NOOP(
+                  "StallPatterns",
+                  "show the dialog with open() and handle its result in a slot, not exec()"),
           u"nested-event-loop"_s,
           names(u"QDialog::exec|QMenu::exec|QDrag::exec|QMessageBox::\\w+|QEventLoop::exec"_s), 2 },
-        { u"no-cpu"_s, QT_TR_NOOP("no CPU to be had"),
-          QT_TR_NOOP("other programs held the CPUs: nothing in this code to change"), QString(),
-          QRegularExpression() },
+        { u"no-cpu"_s, QT_TRANSLATE_NOOP("StallPatterns", "no CPU to be had"),
+          QT_TRANSLATE_NOOP("StallPatterns",
+                            "other programs held the CPUs: nothing in this code to change"),
+          QString(), QRegularExpression() },
         // Not matched by name: the program's own code kept the thread busy.
-        { u"compute"_s, QT_TR_NOOP("computing on the GUI thread"),
-          QT_TR_NOOP("move the work to QtConcurrent::run() or a worker thread and show its result "
-                     "when it is ready, or cut it into slices the event loop runs between"),
+        { u"compute"_s, QT_TRANSLATE_NOOP("StallPatterns", "computing on the GUI thread"),
+          QT_TRANSLATE_NOOP(
+                  "StallPatterns",
+                  "move the work to QtConcurrent::run() or a worker thread and show its result "
+                  "when it is ready, or cut it into slices the event loop runs between"),
           u"parallelism"_s, QRegularExpression() },
     };
     return table;

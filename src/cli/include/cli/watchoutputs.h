@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QCommandLineOption>
 #include <QList>
 #include <QString>
@@ -13,6 +14,8 @@ struct Recording;
 // what they do once the watch has ended.
 class WatchOutputs
 {
+    Q_DECLARE_TR_FUNCTIONS(WatchOutputs)
+
 public:
     WatchOutputs();
     QList<QCommandLineOption> options() const;
