@@ -43,6 +43,7 @@ private slots:
     void culpritSentence();
     void words();
     void handlerChainFromStack();
+    void freezeKeepsItsChainAsItEnds();
     void pythonFrames();
     void traceNamesTimerAndSlots();
     void traceNamesQueuedCall();
@@ -298,6 +299,24 @@ void TestOwnCode::handlerChainFromStack()
                           queuedStack),
              QStringList({ u"MetaCall on Debugger::Internal::DebuggerPluginPrivate"_s,
                            u"Debugger::DebuggerItem::reinitializeFromFile"_s }));
+}
+
+void TestOwnCode::freezeKeepsItsChainAsItEnds()
+{
+    const HandlerStep event { HandlerStep::Kind::Event,
+                              u"MouseButtonRelease on QPushButton 'b'"_s };
+    const HandlerStep signal { HandlerStep::Kind::Signal, u"QPushButton::clicked(bool)"_s };
+    const HandlerStep slot { HandlerStep::Kind::Slot, u"Window::onClicked()"_s };
+    const HandlerStep timer { HandlerStep::Kind::Event, u"Timer on QTimer 't'"_s };
+    QCOMPARE(frozenChain({}, { event, signal }), QList<HandlerStep>({ event, signal }));
+    // Deeper as the handler goes on; then the end of the freeze unwinds it, step by step.
+    QCOMPARE(frozenChain({ event }, { event, signal, slot }),
+             QList<HandlerStep>({ event, signal, slot }));
+    QCOMPARE(frozenChain({ event, signal, slot }, { event }),
+             QList<HandlerStep>({ event, signal, slot }));
+    QCOMPARE(frozenChain({ event, signal }, {}), QList<HandlerStep>({ event, signal }));
+    // Another handler: the freeze went on in it.
+    QCOMPARE(frozenChain({ event, signal }, { timer }), QList<HandlerStep>({ timer }));
 }
 
 void TestOwnCode::pythonFrames()

@@ -5,6 +5,7 @@
 #include <QThread>
 #include <QtCore/private/qobject_p.h>
 #include <QtCore/private/qthread_p.h>
+#include <algorithm>
 #include <atomic>
 #include <cstring>
 #include <pthread.h>
@@ -318,6 +319,13 @@ HandlerTrace::Snapshot HandlerTrace::snapshot()
         return copy;
     }
     return copy;
+}
+
+QList<HandlerStep> frozenChain(const QList<HandlerStep> &noted, const QList<HandlerStep> &newer)
+{
+    const bool unwinding =
+            newer.size() < noted.size() && std::equal(newer.cbegin(), newer.cend(), noted.cbegin());
+    return unwinding ? noted : newer;
 }
 
 QList<HandlerStep> HandlerTrace::describe(const Snapshot &snapshot)

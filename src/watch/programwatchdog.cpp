@@ -120,7 +120,8 @@ ProgramWatchdog::Notes &ProgramWatchdog::notesFor(double beatMs)
 void ProgramWatchdog::addHandlerNote(double beatMs, const QList<HandlerStep> &steps)
 {
     const std::lock_guard lock(m_notesMutex);
-    notesFor(beatMs).steps = steps;
+    Notes &notes = notesFor(beatMs);
+    notes.steps = frozenChain(notes.steps, steps);
 }
 
 void ProgramWatchdog::addPythonNote(double beatMs, double atMs, const Stack &frames)

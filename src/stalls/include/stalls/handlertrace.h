@@ -15,6 +15,11 @@ struct HandlerStep
     bool operator==(const HandlerStep &other) const = default;
 };
 
+// Where a freeze is, from the chain noted in it before and a newer one: a freeze ends by unwinding
+// (the slot returns, then the signal, then the event) before the heartbeat ticks again, and what
+// it unwinds to is not where the thread froze; any other change is a handler it went on in.
+QList<HandlerStep> frozenChain(const QList<HandlerStep> &noted, const QList<HandlerStep> &newer);
+
 // Which handlers the GUI thread is running, as they nest: the event being delivered (type,
 // receiver class and name, a button's text), the signals being emitted and, for string-based
 // connections, the slots being called. Qt's own hooks feed it, in any Qt program:
