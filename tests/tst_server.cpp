@@ -649,7 +649,8 @@ void TestServer::pipelinedInOrder()
     QCOMPARE(bodies.at(3), QByteArray());
     QCOMPARE(bodies.at(4), QByteArray()); // 204 has no body, not even an announced empty one
     QCOMPARE(bodies.at(5), patternBytes(0, 3));
-    QCOMPARE(m_server->requestsServed(), 6);
+    // The server's thread counts an answer after its last write: the client may read it first.
+    QTRY_COMPARE(m_server->requestsServed(), 6);
 }
 
 void TestServer::slowClientClosedByIdleTimeout()
@@ -783,7 +784,7 @@ void TestServer::thousandConcurrentDelays()
     // All of them were waiting at the same time: none queued behind another.
     QVERIFY2(m_server->peakRequestsInFlight() > Count * 9 / 10,
              qPrintable(QString::number(m_server->peakRequestsInFlight())));
-    QCOMPARE(m_server->requestsServed(), Count);
+    QTRY_COMPARE(m_server->requestsServed(), Count); // counted after the last write
 }
 
 void TestServer::clientLeavesMidBody()
@@ -805,7 +806,7 @@ void TestServer::clientLeavesMidBody()
 
     const auto reply = get(u"/json?items=3"_s);
     QCOMPARE(reply->error(), QNetworkReply::NoError);
-    QCOMPARE(m_server->requestsServed(), 1);
+    QTRY_COMPARE(m_server->requestsServed(), 1); // counted after the last write
 }
 
 void TestServer::clientLeavesDuringDelay()
